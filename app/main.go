@@ -1,0 +1,31 @@
+// Command budgetperf is BudgetPerf: with no subcommand it opens the window,
+// with one it works headless (see `budgetperf --help`).
+package main
+
+import (
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"github.com/budgetperf/budgetperf/assets"
+	"github.com/budgetperf/budgetperf/internal/cli"
+	"github.com/budgetperf/budgetperf/internal/ui"
+
+	"fyne.io/fyne/v2"
+)
+
+// version is stamped by the build (-ldflags "-X main.version=…").
+var version = "dev"
+
+func main() {
+	cli.Version = version
+	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, runGUI))
+}
+
+func runGUI(o cli.GUIOptions) error {
+	a := app.NewWithID("org.budgetperf.app")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	ui.Start(a, ui.Options{DBPath: o.DBPath, Lang: o.Lang, Version: version})
+	a.Run()
+	return nil
+}

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+)
+
+// flags is a subcommand's flag set whose help is printed in the user's language.
+type flags struct {
+	*flag.FlagSet
+	name  string
+	args  string // positional arguments in the usage line, e.g. "FILE"
+	about string // translation key of the description
+	out   io.Writer
+}
+
+func newFlags(env *Env, name, args, about string) *flags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return &flags{FlagSet: fs, name: name, args: args, about: about, out: env.Stdout}
+}
+
+// parse reads flags wherever they stand among the positional arguments
+// (users write "budget show --year 2025 --json" as often as "--json" first)
+// and prints help for -h/--help.
+func (f *flags) parse(args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := f.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				f.help()
+				return nil, errHelp
+			}
+			return nil, usageError{msg: err.Error()}
+		}
+		rest := f.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func (f *flags) help() {
+	fmt.Fprintf(f.out, "%s: budgetperf [--db PATH] [--lang zh|en] %s [%s] %s\n", i18n.T("cli.help.usage_word"), f.name, i18n.T("cli.help.options"), f.args)
+	fmt.Fprintln(f.out)
+	fmt.Fprintln(f.out, i18n.T(f.about))
+	var opts []string
+	f.VisitAll(func(fl *flag.Flag) {
+		name := "--" + fl.Name
+		if _, isBool := fl.Value.(interface{ IsBoolFlag() bool }); !isBool {
+			name += " " + strings.ToUpper(fl.Name)
+		}
+		opts = append(opts, fmt.Sprintf("  %-18s %s", name, i18n.T(fl.Usage)))
+	})
+	if len(opts) > 0 {
+		fmt.Fprintln(f.out)
+		fmt.Fprintln(f.out, i18n.T("cli.help.options_title"))
+		for _, o := range opts {
+			fmt.Fprintln(f.out, o)
+		}
+	}
+}
+
+// noPositional refuses stray arguments.
+func noPositional(pos []string) error {
+	if len(pos) > 0 {
+		return usagef("%s", i18n.T("cli.unexpected_args", "Args", strings.Join(pos, " ")))
+	}
+	return nil
+}
+
+// requireYear refuses a missing or out-of-range --year.
+func requireYear(year int) error {
+	if year == 0 {
+		return usagef("%s", i18n.T("cli.year_required"))
+	}
+	return nil
+}

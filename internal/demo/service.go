@@ -1,0 +1,82 @@
+package demo
+
+import (
+	"context"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// Service loads the demo hospital.
+type Service struct{ st *store.Store }
+
+// NewService returns the service over st.
+func NewService(st *store.Store) *Service { return &Service{st: st} }
+
+// Loaded says what Load wrote.
+type Loaded struct {
+	Hospital    string
+	Year        int
+	Departments int
+	BudgetLines int
+	Actuals     int
+}
+
+// Load writes the demo hospital for year (its budget with nine months of
+// actuals, and the prior year complete) into an empty database, all in one
+// transaction. A database that already holds a hospital is refused so that
+// real data is never mixed with invented figures.
+func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return Loaded{}, err
+	}
+	if !domain.ValidYear(year) || !domain.ValidYear(year-1) {
+		return Loaded{}, domain.YearProblem(year)
+	}
+	ds := Generate(year)
+	out := Loaded{Hospital: ds.HospitalName, Year: year, Departments: len(ds.Departments), Actuals: len(ds.Actuals)}
+	for _, b := range ds.Budgets {
+		out.BudgetLines += len(b.Lines)
+	}
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		depts, err := tx.CountUserDepartments(ctx)
+		if err != nil {
+			return err
+		}
+		years, err := tx.BudgetYears(ctx)
+		if err != nil {
+			return err
+		}
+		actuals, err := tx.CountActuals(ctx, 0)
+		if err != nil {
+			return err
+		}
+		if depts > 0 || len(years) > 0 || actuals > 0 {
+			return domain.NewProblem("problem.demo.not_empty",
+				"This database already holds data ({{.Depts}} departments, {{.Budgets}} budgets, {{.Actuals}} actual lines); the demo hospital is loaded only into an empty database. Use --db with a new file name to try the demo.",
+				"Depts", depts, "Budgets", len(years), "Actuals", actuals)
+		}
+		for _, d := range ds.Departments {
+			if ps := d.Validate(); len(ps) > 0 {
+				return ps
+			}
+			if err := tx.SaveDepartment(ctx, by, d); err != nil {
+				return err
+			}
+		}
+		if err := tx.SetSetting(ctx, "hospital_name", ds.HospitalName); err != nil {
+			return err
+		}
+		if err := tx.SetSetting(ctx, "hospital_name_en", ds.HospitalNameEn); err != nil {
+			return err
+		}
+		for _, b := range ds.Budgets {
+			if err := tx.InsertBudget(ctx, by, b); err != nil {
+				return err
+			}
+		}
+		return tx.InsertActuals(ctx, by, ds.Actuals)
+	})
+	return out, err
+}

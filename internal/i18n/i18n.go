@@ -1,0 +1,180 @@
+// Package i18n translates interface text. The texts live in
+// assets/translations (en.json, zh_Hans.json) in go-i18n format, the format
+// of fyne.io/fyne/v2/lang, and are registered with Fyne as well so that its
+// own dialogs follow. The language is chosen here rather than by Fyne
+// because users switch it in Settings, and Fyne reads the system locale only.
+package i18n
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2/lang"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/budgetperf/budgetperf/assets"
+	"github.com/budgetperf/budgetperf/internal/domain"
+)
+
+// Languages the product speaks, by the short code used in flags and settings.
+const (
+	Chinese = "zh"
+	English = "en"
+)
+
+var (
+	mu        sync.RWMutex
+	bundle    *goi18n.Bundle
+	localizer *goi18n.Localizer
+	current   = English
+	loadOnce  sync.Once
+	loadErr   error
+)
+
+// files maps our language codes to the translation files.
+var files = map[string]string{English: "en.json", Chinese: "zh_Hans.json"}
+
+func load() {
+	bundle = goi18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+	for _, name := range files {
+		data, err := assets.Translations.ReadFile("translations/" + name)
+		if err != nil {
+			loadErr = err
+			return
+		}
+		if _, err := bundle.ParseMessageFileBytes(data, name); err != nil {
+			loadErr = fmt.Errorf("translations %s: %w", name, err)
+			return
+		}
+	}
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		loadErr = err
+	}
+}
+
+// Normalize turns a flag or locale value (zh, zh_CN.UTF-8, zh-Hans, en_US…)
+// into a supported language code; ok is false for anything else.
+func Normalize(s string) (code string, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case s == "":
+		return "", false
+	case strings.HasPrefix(s, "zh"):
+		return Chinese, true
+	case strings.HasPrefix(s, "en"):
+		return English, true
+	}
+	return "", false
+}
+
+// SystemLanguage is the language of the user's system locale, English when
+// the locale is neither Chinese nor English.
+func SystemLanguage() string {
+	if code, ok := Normalize(string(lang.SystemLocale())); ok {
+		return code
+	}
+	return English
+}
+
+// Use makes code the current language. Unknown codes fall back to the
+// system language.
+func Use(code string) error {
+	loadOnce.Do(load)
+	if loadErr != nil {
+		return loadErr
+	}
+	c, ok := Normalize(code)
+	if !ok {
+		c = SystemLanguage()
+	}
+	tag := "en"
+	if c == Chinese {
+		tag = "zh-Hans"
+	}
+	mu.Lock()
+	current = c
+	localizer = goi18n.NewLocalizer(bundle, tag, "en")
+	mu.Unlock()
+	// Fyne's own texts (dialog buttons) follow the locale environment on
+	// Linux; re-adding our files makes Fyne read it again.
+	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
+		os.Setenv("LANGUAGE", map[string]string{Chinese: "zh_CN", English: "en_US"}[c])
+		_ = lang.AddTranslationsFS(assets.Translations, "translations")
+	}
+	return nil
+}
+
+// Current is the language in use ("zh" or "en").
+func Current() string {
+	mu.RLock()
+	defer mu.RUnlock()
+	return current
+}
+
+// T translates key; args are name, value pairs filling {{.Name}} in the text.
+// A key missing from the files shows as the key itself, which the key test
+// prevents from shipping.
+func T(key string, args ...any) string {
+	data := map[string]any{}
+	for i := 0; i+1 < len(args); i += 2 {
+		if k, ok := args[i].(string); ok {
+			data[k] = args[i+1]
+		}
+	}
+	return translate(key, key, data)
+}
+
+func translate(key, fallback string, data map[string]any) string {
+	mu.RLock()
+	l := localizer
+	mu.RUnlock()
+	if l == nil {
+		if err := Use(""); err != nil {
+			return domain.Render(fallback, data)
+		}
+		mu.RLock()
+		l = localizer
+		mu.RUnlock()
+	}
+	out, err := l.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data})
+	if err != nil || out == "" {
+		return domain.Render(fallback, data)
+	}
+	return out
+}
+
+// Message is err in the current language: problems are translated by their
+// key, anything else shows its own text.
+func Message(err error) string {
+	if err == nil {
+		return ""
+	}
+	if ps := domain.AsProblems(err); ps != nil {
+		lines := make([]string, len(ps))
+		for i, p := range ps {
+			lines[i] = translate(p.Key, p.Default, p.Args)
+		}
+		return strings.Join(lines, "\n")
+	}
+	return err.Error()
+}
+
+// Lines is Message split into one line per problem, for the CLI's stderr.
+func Lines(err error) []string {
+	var ps domain.Problems
+	if !errors.As(err, &ps) {
+		return []string{Message(err)}
+	}
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = translate(p.Key, p.Default, p.Args)
+	}
+	return out
+}

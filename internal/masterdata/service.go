@@ -1,0 +1,106 @@
+package masterdata
+
+import (
+	"context"
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// Service reads and changes departments and subjects.
+type Service struct{ st *store.Store }
+
+// New returns the service over st.
+func New(st *store.Store) *Service { return &Service{st: st} }
+
+// EnsureCatalogue adds built-in subjects missing from the database, so that
+// a catalogue grown in a newer release reaches existing databases.
+func (s *Service) EnsureCatalogue(ctx context.Context) error {
+	subjects, err := BuiltInSubjects()
+	if err != nil {
+		return err
+	}
+	n, err := s.st.CountSubjects(ctx)
+	if err != nil {
+		return err
+	}
+	if n >= len(subjects) {
+		return nil
+	}
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.AddSubjects(ctx, subjects)
+		return err
+	})
+}
+
+// CheckActor refuses calls made on nobody's behalf.
+func CheckActor(a domain.Actor) error {
+	if !a.Valid() {
+		return domain.NewProblem("problem.no_actor", "No user is signed in; this action needs one.")
+	}
+	return nil
+}
+
+// Departments lists every department, the built-in hospital-wide unit first.
+func (s *Service) Departments(ctx context.Context, by domain.Actor) ([]domain.Department, error) {
+	if err := CheckActor(by); err != nil {
+		return nil, err
+	}
+	return s.st.Departments(ctx)
+}
+
+// Subjects lists the subject catalogue.
+func (s *Service) Subjects(ctx context.Context, by domain.Actor) ([]domain.Subject, error) {
+	if err := CheckActor(by); err != nil {
+		return nil, err
+	}
+	return s.st.Subjects(ctx)
+}
+
+// IsEmpty reports whether the hospital has no departments of its own yet,
+// which is when the first launch offers the demo hospital.
+func (s *Service) IsEmpty(ctx context.Context, by domain.Actor) (bool, error) {
+	if err := CheckActor(by); err != nil {
+		return false, err
+	}
+	n, err := s.st.CountUserDepartments(ctx)
+	return n == 0, err
+}
+
+// SaveDepartment validates d and creates or updates it.
+func (s *Service) SaveDepartment(ctx context.Context, by domain.Actor, d domain.Department) error {
+	if err := CheckActor(by); err != nil {
+		return err
+	}
+	d.Code = strings.TrimSpace(d.Code)
+	d.Name = strings.TrimSpace(d.Name)
+	d.NameEn = strings.TrimSpace(d.NameEn)
+	if d.Code == domain.HospitalWideCode {
+		return domain.NewProblem("problem.dept.builtin", "Department 000 is the built-in hospital-wide unit and cannot be changed.")
+	}
+	if ps := d.Validate(); len(ps) > 0 {
+		return ps
+	}
+	return s.st.InTx(ctx, func(tx *store.Tx) error { return tx.SaveDepartment(ctx, by, d) })
+}
+
+// HospitalName is the name printed on screens and reports.
+func (s *Service) HospitalName(ctx context.Context, by domain.Actor) (string, error) {
+	if err := CheckActor(by); err != nil {
+		return "", err
+	}
+	return s.st.Setting(ctx, "hospital_name")
+}
+
+// SetHospitalName changes the name printed on screens and reports.
+func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name string) error {
+	if err := CheckActor(by); err != nil {
+		return err
+	}
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return domain.NewProblem("problem.hospital_name_empty", "The hospital name is empty: enter the name printed on reports.")
+	}
+	return s.st.SetSetting(ctx, "hospital_name", name)
+}

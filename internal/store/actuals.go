@@ -1,0 +1,93 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// InsertActuals writes actual amounts; run it in a transaction with whatever
+// else belongs to the same import.
+func (q Q) InsertActuals(ctx context.Context, by domain.Actor, lines []domain.Actual) error {
+	ids, err := q.departmentIDs(ctx)
+	if err != nil {
+		return err
+	}
+	stmt, err := q.prepare(ctx, `INSERT INTO actuals
+		(year, month, department_id, subject_code, amount_fen, entry_date, voucher, summary, source, created_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	ts := now()
+	for _, a := range lines {
+		id, ok := ids[a.DeptCode]
+		if !ok {
+			return fmt.Errorf("actual for unknown department %q", a.DeptCode)
+		}
+		var date any
+		if !a.Date.IsZero() {
+			date = a.Date.Format(time.DateOnly)
+		}
+		if _, err := stmt.ExecContext(ctx, a.Year, a.Month, id, a.SubjectCode, a.Amount.Fen(), date, a.Voucher, a.Summary, a.Source, ts, by.Login); err != nil {
+			return fmt.Errorf("saving actual %s/%s %d-%02d: %w", a.DeptCode, a.SubjectCode, a.Year, a.Month, err)
+		}
+	}
+	return nil
+}
+
+// CountActuals counts actual lines of a year (all years when year is 0).
+func (q Q) CountActuals(ctx context.Context, year int) (int, error) {
+	var n int
+	err := q.db.QueryRowContext(ctx, `SELECT count(*) FROM actuals WHERE ? = 0 OR year = ?`, year, year).Scan(&n)
+	return n, err
+}
+
+// LatestActualMonth is the last month of year that has actuals, 0 if none.
+func (q Q) LatestActualMonth(ctx context.Context, year int) (int, error) {
+	var m sql.NullInt64
+	err := q.db.QueryRowContext(ctx, `SELECT max(month) FROM actuals WHERE year = ?`, year).Scan(&m)
+	return int(m.Int64), err
+}
+
+// ActualTotals sums actuals of year from January through month per
+// department and kind.
+func (q Q) ActualTotals(ctx context.Context, year, throughMonth int) ([]Total, error) {
+	return q.totals(ctx, `SELECT d.code, s.kind, sum(a.amount_fen)
+		FROM actuals a JOIN departments d ON d.id = a.department_id JOIN subjects s ON s.code = a.subject_code
+		WHERE a.year = ? AND a.month <= ? GROUP BY d.code, s.kind ORDER BY d.code, s.kind`, year, throughMonth)
+}
+
+// SubjectTotal is an amount summed per department and subject.
+type SubjectTotal struct {
+	DeptCode    string
+	SubjectCode string
+	Amount      money.Amount
+}
+
+// ActualSubjectTotals sums actuals of year through month per department and subject.
+func (q Q) ActualSubjectTotals(ctx context.Context, year, throughMonth int) ([]SubjectTotal, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT d.code, a.subject_code, sum(a.amount_fen)
+		FROM actuals a JOIN departments d ON d.id = a.department_id
+		WHERE a.year = ? AND a.month <= ? GROUP BY d.code, a.subject_code ORDER BY d.code, a.subject_code`, year, throughMonth)
+	if err != nil {
+		return nil, fmt.Errorf("summing actuals: %w", err)
+	}
+	defer rows.Close()
+	var out []SubjectTotal
+	for rows.Next() {
+		var t SubjectTotal
+		var fen int64
+		if err := rows.Scan(&t.DeptCode, &t.SubjectCode, &fen); err != nil {
+			return nil, err
+		}
+		t.Amount = money.Amount(fen)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

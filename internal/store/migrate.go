@@ -1,0 +1,137 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations lists the embedded files in order; a file is named NNNN_what.sql.
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number", e.Name())
+		}
+		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: e.Name(), sql: string(body)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %s: expected number %d", m.name, i+1)
+		}
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the newest schema this binary knows.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil {
+		return 0
+	}
+	return len(ms)
+}
+
+const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)`
+
+// inspect opens an existing file read-only and refuses it when it is not a
+// BudgetPerf database or carries a newer schema than this binary knows.
+func inspect(ctx context.Context, path string) error {
+	// immutable: read without locks or a shared-memory file, so nothing at
+	// all is written beside a file we may refuse. migrate() checks the
+	// version again under the normal connection.
+	ro, err := sql.Open("sqlite", fileURI(path)+"?mode=ro&immutable=1")
+	if err != nil {
+		return notADatabase(path, err)
+	}
+	defer ro.Close()
+	var tables int
+	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&tables); err != nil {
+		return notADatabase(path, err)
+	}
+	if tables == 0 {
+		return nil
+	}
+	var has int
+	if err := ro.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&has); err != nil {
+		return notADatabase(path, err)
+	}
+	if has == 0 {
+		return domain.NewProblem("problem.db.foreign", "{{.Path}} is an SQLite file of another program, not a BudgetPerf database. Choose another file; it has not been changed.", "Path", path)
+	}
+	var v sql.NullInt64
+	if err := ro.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil {
+		return notADatabase(path, err)
+	}
+	if known := SchemaVersion(); int(v.Int64) > known {
+		return domain.NewProblem("problem.db.newer_schema",
+			"The database {{.Path}} was written by a newer version of BudgetPerf (schema {{.Found}}; this version knows up to {{.Known}}). Install the newer version to open it; the file has not been changed.",
+			"Path", path, "Found", v.Int64, "Known", known)
+	}
+	return nil
+}
+
+// migrate applies the pending migrations, each in its own transaction
+// together with its record, so a failure leaves the previous schema intact.
+func (s *Store) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	if _, err := s.pool.ExecContext(ctx, createMigrationsTable); err != nil {
+		return fmt.Errorf("preparing migrations: %w", err)
+	}
+	var current sql.NullInt64
+	if err := s.pool.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&current); err != nil {
+		return fmt.Errorf("reading the schema version: %w", err)
+	}
+	if int(current.Int64) > len(ms) {
+		return domain.NewProblem("problem.db.newer_schema",
+			"The database {{.Path}} was written by a newer version of BudgetPerf (schema {{.Found}}; this version knows up to {{.Known}}). Install the newer version to open it; the file has not been changed.",
+			"Path", s.path, "Found", current.Int64, "Known", len(ms))
+	}
+	for _, m := range ms[current.Int64:] {
+		err := s.InTx(ctx, func(tx *Tx) error {
+			if _, err := tx.db.ExecContext(ctx, m.sql); err != nil {
+				return fmt.Errorf("applying %s: %w", m.name, err)
+			}
+			_, err := tx.db.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, m.version, m.name, now())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,163 @@
+// Package store is the only package that speaks SQL. It opens the SQLite
+// file, applies the embedded migrations and offers one file of queries per
+// entity. Callers see domain types only.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// querier is what both a connection pool and a transaction offer, so that
+// the entity queries can run inside or outside a transaction.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Q runs the entity queries against a pool or a transaction.
+type Q struct{ db querier }
+
+// Store is an open BudgetPerf database.
+type Store struct {
+	Q
+	pool *sql.DB
+	path string
+}
+
+// Tx is a write transaction; everything done through it lands together or not at all.
+type Tx struct {
+	Q
+}
+
+// DefaultPath is the per-user database location.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the user data directory: %w", err)
+	}
+	return filepath.Join(dir, "BudgetPerf", "budgetperf.db"), nil
+}
+
+// dsn puts the pragmas in the connection string so that every pooled
+// connection gets them, not just the first one.
+func dsn(path string) string {
+	v := url.Values{}
+	v.Add("_pragma", "foreign_keys(1)")
+	v.Add("_pragma", "busy_timeout(10000)")
+	v.Add("_pragma", "journal_mode(WAL)")
+	v.Add("_pragma", "synchronous(NORMAL)")
+	v.Set("_txlock", "immediate")
+	return fileURI(path) + "?" + v.Encode()
+}
+
+// fileURI makes an SQLite URI for path: characters that end or escape the
+// path part are percent-encoded (folders named "预算#2025" exist), and a
+// Windows drive path gets the leading slash SQLite expects.
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+	if len(p) >= 2 && p[1] == ':' {
+		p = "/" + p
+	}
+	return "file:" + p
+}
+
+// Open opens (creating if needed) the database at path, refuses files that
+// are not BudgetPerf databases or were written by a newer version, applies
+// pending migrations and runs a quick integrity check.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, domain.NewProblem("problem.db.no_path", "No database file was given.")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, domain.NewProblem("problem.db.mkdir", "Cannot create the folder for the database {{.Path}}: {{.Err}}", "Path", path, "Err", err.Error())
+	}
+	// Inspect an existing file read-only first: opening it normally switches
+	// the journal mode, which would already change a file we must refuse.
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+		if err := inspect(ctx, path); err != nil {
+			return nil, err
+		}
+	}
+	pool, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	s := &Store{Q: Q{db: pool}, pool: pool, path: path}
+	if err := s.quickCheck(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the database.
+func (s *Store) Close() error { return s.pool.Close() }
+
+// InTx runs fn in one transaction: committed when fn returns nil, rolled
+// back on an error or a panic.
+func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	sqlTx, err := s.pool.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("starting a transaction: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = sqlTx.Rollback()
+		}
+	}()
+	if err = fn(&Tx{Q: Q{db: sqlTx}}); err != nil {
+		return err
+	}
+	if err = sqlTx.Commit(); err != nil {
+		return fmt.Errorf("saving the transaction: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) quickCheck(ctx context.Context) error {
+	var res string
+	if err := s.pool.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&res); err != nil {
+		return notADatabase(s.path, err)
+	}
+	if res != "ok" {
+		return domain.NewProblem("problem.db.damaged", "The database {{.Path}} is damaged ({{.Detail}}). Restore it from a backup; BudgetPerf has not changed it.", "Path", s.path, "Detail", res)
+	}
+	return nil
+}
+
+func notADatabase(path string, err error) error {
+	return domain.NewProblem("problem.db.not_sqlite", "{{.Path}} is not a BudgetPerf database ({{.Err}}). Choose a .db file created by BudgetPerf.", "Path", path, "Err", err.Error())
+}
+
+// now is the timestamp format stored in every *_at column: RFC 3339 with the
+// local offset, which sorts correctly within one office's time zone.
+func now() string { return time.Now().Format(time.RFC3339) }
+
+var errNotFound = errors.New("not found")
+
+// IsNotFound reports whether err means the row asked for does not exist.
+func IsNotFound(err error) bool { return errors.Is(err, errNotFound) || errors.Is(err, sql.ErrNoRows) }

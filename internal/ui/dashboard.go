@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/monitor"
+)
+
+// Dashboard shows the year at a glance: budget, actual to date, execution
+// against time progress, and the departments furthest behind or ahead.
+type Dashboard struct {
+	shell *Shell
+	root  fyne.CanvasObject
+
+	budget, actual, rate, revenue *figureCard
+	behind, ahead                 *widget.Label
+	empty                         *widget.Label
+	table                         *deptTable
+	overview                      monitor.Overview
+}
+
+func newDashboard(s *Shell) *Dashboard {
+	d := &Dashboard{shell: s,
+		budget:  newFigureCard(i18n.T("dash.card.budget")),
+		actual:  newFigureCard(i18n.T("dash.card.actual")),
+		rate:    newFigureCard(i18n.T("dash.card.rate")),
+		revenue: newFigureCard(i18n.T("dash.card.revenue")),
+		behind:  widget.NewLabel(""),
+		ahead:   widget.NewLabel(""),
+		empty:   widget.NewLabel(""),
+		table:   newDeptTable(),
+	}
+	d.empty.Wrapping = fyne.TextWrapWord
+	d.empty.Importance = widget.WarningImportance
+	cards := container.NewGridWithColumns(4, d.budget.root, d.actual.root, d.rate.root, d.revenue.root)
+	lists := container.NewGridWithColumns(2,
+		widget.NewCard(i18n.T("dash.behind"), i18n.T("dash.behind.hint"), d.behind),
+		widget.NewCard(i18n.T("dash.ahead"), i18n.T("dash.ahead.hint"), d.ahead))
+	top := container.NewVBox(d.empty, cards, lists, widget.NewLabelWithStyle(i18n.T("dash.table.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	d.root = container.NewBorder(top, nil, nil, nil, d.table.table)
+	return d
+}
+
+// Refresh loads the shell's year from the store.
+func (d *Dashboard) Refresh() {
+	s := d.shell
+	o, err := s.svc.Monitor.Overview(s.ctx, s.actor, s.year, 0)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	d.overview = o
+	if o.Expenditure.Budget == 0 && o.Revenue.Budget == 0 {
+		d.empty.SetText(i18n.T("dash.empty", "Year", o.Year))
+		d.empty.Show()
+	} else {
+		d.empty.Hide()
+	}
+	through := i18n.T("dash.no_actuals")
+	if o.Month > 0 {
+		through = i18n.T("dash.through", "Month", monthName(o.Month))
+	}
+	d.budget.set(wan(o.Expenditure.Budget), i18n.T("dash.unit_wan")+" · "+i18n.T("dash.budget.note", "Year", o.Year), nil)
+	d.actual.set(wan(o.Expenditure.Actual), i18n.T("dash.unit_wan")+" · "+through, nil)
+	d.rate.set(percent(o.Expenditure.Rate()), i18n.T("dash.rate.note", "Progress", percent(o.TimeProgress), "Ratio", fmt.Sprintf("%.2f", o.Ratio())), paceColor(monitor.PaceOf(o.Ratio()), o.Month))
+	d.revenue.set(percent(o.Revenue.Rate()), i18n.T("dash.revenue.note", "Actual", wan(o.Revenue.Actual), "Budget", wan(o.Revenue.Budget)), nil)
+	d.behind.SetText(deptLines(o.FurthestBehind(5), i18n.T("dash.none_behind")))
+	d.ahead.SetText(deptLines(o.FurthestAhead(5), i18n.T("dash.none_ahead")))
+	d.table.set(o)
+}
+
+// deptLines lists departments one per line with their rates.
+func deptLines(ds []monitor.DeptExecution, none string) string {
+	if len(ds) == 0 {
+		return none
+	}
+	out := ""
+	for i, e := range ds {
+		if i > 0 {
+			out += "\n"
+		}
+		out += i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", percent(e.Expenditure.Rate()), "Ratio", fmt.Sprintf("%.2f", e.Ratio))
+	}
+	return out
+}
+
+// pickName chooses the department name for the interface language.
+func pickName(zh, en string) string {
+	if i18n.Current() == i18n.English && en != "" {
+		return en
+	}
+	return zh
+}
+
+func paceColor(p monitor.Pace, month int) color.Color {
+	if month == 0 {
+		return nil
+	}
+	switch p {
+	case monitor.Behind:
+		return colorBehind
+	case monitor.Ahead:
+		return colorAhead
+	}
+	return colorOnPace
+}

@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/monitor"
+)
+
+// deptTable lists every department's expenditure execution with a pinned,
+// bold totals row; a tap on a column header sorts by it.
+type deptTable struct {
+	table   *widget.Table
+	rows    []monitor.DeptExecution
+	total   monitor.DeptExecution
+	sortCol int
+	desc    bool
+}
+
+const (
+	colCode = iota
+	colName
+	colBudget
+	colActual
+	colRate
+	colRatio
+	colPace
+	colCount
+)
+
+var colKeys = [colCount]string{"col.code", "col.department", "col.expenditure_budget_wan", "col.expenditure_actual_wan", "col.rate", "col.ratio", "col.pace"}
+var colWidths = [colCount]float32{70, 190, 150, 150, 90, 150, 110}
+
+func newDeptTable() *deptTable {
+	t := &deptTable{sortCol: colCode}
+	t.table = widget.NewTable(
+		func() (int, int) { return len(t.rows) + 1, colCount },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		t.update)
+	t.table.ShowHeaderRow = true
+	t.table.StickyRowCount = 1
+	t.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		text := i18n.T(colKeys[id.Col])
+		if id.Col == t.sortCol {
+			text += map[bool]string{false: " ▲", true: " ▼"}[t.desc]
+		}
+		b.SetText(text)
+		b.OnTapped = func() { t.sortBy(id.Col) }
+	}
+	for c, w := range colWidths {
+		t.table.SetColumnWidth(c, w)
+	}
+	return t
+}
+
+// set shows the overview's departments, the total first.
+func (t *deptTable) set(o monitor.Overview) {
+	t.rows = append([]monitor.DeptExecution(nil), o.Departments...)
+	t.total = monitor.DeptExecution{Name: i18n.T("col.total"), NameEn: i18n.T("col.total"), Expenditure: o.Expenditure,
+		Ratio: o.Ratio(), Pace: monitor.PaceOf(o.Ratio())}
+	if o.Month == 0 {
+		t.total.Pace = monitor.NoPlan
+	}
+	t.sort()
+	t.table.Refresh()
+}
+
+func (t *deptTable) sortBy(col int) {
+	if t.sortCol == col {
+		t.desc = !t.desc
+	} else {
+		t.sortCol, t.desc = col, false
+	}
+	t.sort()
+	t.table.Refresh()
+}
+
+func (t *deptTable) sort() {
+	key := func(e monitor.DeptExecution) (float64, string) {
+		switch t.sortCol {
+		case colBudget:
+			return float64(e.Expenditure.Budget), ""
+		case colActual:
+			return float64(e.Expenditure.Actual), ""
+		case colRate:
+			return e.Expenditure.Rate(), ""
+		case colRatio, colPace:
+			return e.Ratio, ""
+		case colName:
+			return 0, e.Name
+		}
+		return 0, e.Code
+	}
+	sort.SliceStable(t.rows, func(i, j int) bool {
+		ni, si := key(t.rows[i])
+		nj, sj := key(t.rows[j])
+		less := ni < nj || (ni == nj && strings.Compare(si, sj) < 0)
+		if t.desc {
+			return !less && (ni != nj || si != sj)
+		}
+		return less
+	})
+}
+
+// cell is the text of row r (0 = total) and column c, with how to show it.
+func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
+	e := t.total
+	if r > 0 {
+		e = t.rows[r-1]
+	}
+	imp := widget.MediumImportance
+	switch c {
+	case colCode:
+		return e.Code, fyne.TextAlignLeading, imp
+	case colName:
+		return pickName(e.Name, e.NameEn), fyne.TextAlignLeading, imp
+	case colBudget:
+		return wan(e.Expenditure.Budget), fyne.TextAlignTrailing, imp
+	case colActual:
+		return wan(e.Expenditure.Actual), fyne.TextAlignTrailing, imp
+	case colRate:
+		return percent(e.Expenditure.Rate()), fyne.TextAlignTrailing, imp
+	case colRatio:
+		if e.Pace == monitor.NoPlan {
+			return "—", fyne.TextAlignTrailing, imp
+		}
+		return fmt.Sprintf("%.2f", e.Ratio), fyne.TextAlignTrailing, imp
+	}
+	switch e.Pace {
+	case monitor.Behind:
+		imp = widget.DangerImportance
+	case monitor.Ahead:
+		imp = widget.HighImportance
+	case monitor.OnTrack:
+		imp = widget.SuccessImportance
+	}
+	return i18n.T("pace." + string(e.Pace)), fyne.TextAlignLeading, imp
+}
+
+func (t *deptTable) update(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	text, align, imp := t.cell(id.Row, id.Col)
+	l.Alignment = align
+	l.Importance = imp
+	l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
+	l.SetText(text)
+}

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// figureCard is one headline figure: a caption, a large value and a note.
+type figureCard struct {
+	title *widget.Label
+	value *canvas.Text
+	note  *widget.Label
+	root  fyne.CanvasObject
+}
+
+func newFigureCard(title string) *figureCard {
+	c := &figureCard{
+		title: widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		value: canvas.NewText("—", theme.Color(theme.ColorNameForeground)),
+		note:  widget.NewLabel(""),
+	}
+	c.value.TextSize = 26
+	c.value.TextStyle = fyne.TextStyle{Bold: true}
+	c.note.Wrapping = fyne.TextWrapWord
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = 6
+	c.root = container.NewStack(bg, container.NewPadded(container.NewVBox(c.title, c.value, c.note)))
+	return c
+}
+
+// set shows value and note; col colours the value (nil for the default).
+func (c *figureCard) set(value, note string, col color.Color) {
+	if col == nil {
+		col = theme.Color(theme.ColorNameForeground)
+	}
+	c.value.Text = value
+	c.value.Color = col
+	c.value.Refresh()
+	c.note.SetText(note)
+}

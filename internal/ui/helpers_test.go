@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/services"
+)
+
+// demoDB makes a database holding the demo hospital for year.
+func demoDB(t *testing.T, year int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	svc, err := services.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	if _, err := svc.Demo.Load(context.Background(), domain.LocalUser, year); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// startApp opens the shell on a test app in lang.
+func startApp(t *testing.T, dbPath, lang string) (*Shell, fyne.App) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	s := Start(a, Options{DBPath: dbPath, Lang: lang, Version: "test"})
+	t.Cleanup(func() { s.win.Close() })
+	return s, a
+}
+
+// texts collects every text visible under o, overlays included when o is a canvas' content.
+func texts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch w := o.(type) {
+		case *widget.Label:
+			out = append(out, w.Text)
+		case *widget.Button:
+			out = append(out, w.Text)
+		case *canvas.Text:
+			out = append(out, w.Text)
+		case *widget.RadioGroup:
+			out = append(out, w.Options...)
+		case *widget.Card:
+			out = append(out, w.Title, w.Subtitle)
+			walk(w.Content)
+			return
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, child := range c.Objects {
+				walk(child)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			r := test.WidgetRenderer(w)
+			for _, child := range r.Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+func hasText(o fyne.CanvasObject, want string) bool {
+	for _, s := range texts(o) {
+		if strings.Contains(s, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// findButton finds a visible button by its text.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	var found *widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil || !o.Visible() {
+			return
+		}
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = b
+			return
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, child := range c.Objects {
+				walk(child)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(o)
+	return found
+}

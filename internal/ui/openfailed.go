@@ -1,0 +1,22 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+)
+
+// openFailedScreen explains why the database could not be opened and offers
+// to open or create another one; the failed file is left untouched.
+func (s *Shell) openFailedScreen() fyne.CanvasObject {
+	msg := widget.NewLabel(i18n.Message(s.openErr))
+	msg.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon(i18n.T("settings.db.open"), theme.FolderOpenIcon(), func() { s.chooseDatabase(false) })
+	create := widget.NewButtonWithIcon(i18n.T("settings.db.new"), theme.DocumentCreateIcon(), func() { s.chooseDatabase(true) })
+	quit := widget.NewButton(i18n.T("action.quit"), func() { s.app.Quit() })
+	card := widget.NewCard(i18n.T("open_failed.title"), s.DatabasePath(), container.NewVBox(msg, container.NewHBox(open, create, quit)))
+	return container.NewPadded(container.NewVBox(card))
+}

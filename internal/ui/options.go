@@ -1,0 +1,17 @@
+package ui
+
+// Options is what the window is started with.
+type Options struct {
+	// DBPath given on the command line; "" uses the remembered or default database.
+	DBPath string
+	// Lang given on the command line or environment; "" uses the remembered or system language.
+	Lang string
+	// Version shown in Settings → About.
+	Version string
+}
+
+// Preference keys, stored per user by Fyne.
+const (
+	prefLanguage = "language"
+	prefDatabase = "database_path"
+)

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/assets"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// SettingsScreen holds language, database and about.
+type SettingsScreen struct {
+	shell *Shell
+	root  fyne.CanvasObject
+
+	language     *widget.RadioGroup
+	dbPath       *widget.Label
+	hospitalName *widget.Entry
+	saveName     *widget.Button
+}
+
+// language choices as shown; each language names itself.
+var languageLabels = map[string]string{i18n.Chinese: "简体中文", i18n.English: "English"}
+
+func newSettingsScreen(s *Shell) *SettingsScreen {
+	st := &SettingsScreen{shell: s}
+	st.language = widget.NewRadioGroup([]string{languageLabels[i18n.Chinese], languageLabels[i18n.English]}, func(v string) {
+		for code, label := range languageLabels {
+			if label == v {
+				s.setLanguage(code)
+			}
+		}
+	})
+	st.language.Horizontal = true
+	st.language.Required = true
+
+	st.dbPath = widget.NewLabel("")
+	st.dbPath.Wrapping = fyne.TextWrapBreak
+	open := widget.NewButtonWithIcon(i18n.T("settings.db.open"), theme.FolderOpenIcon(), func() { s.chooseDatabase(false) })
+	create := widget.NewButtonWithIcon(i18n.T("settings.db.new"), theme.DocumentCreateIcon(), func() { s.chooseDatabase(true) })
+
+	st.hospitalName = widget.NewEntry()
+	st.saveName = widget.NewButtonWithIcon(i18n.T("action.save"), theme.DocumentSaveIcon(), func() {
+		if err := s.svc.Master.SetHospitalName(s.ctx, s.actor, st.hospitalName.Text); err != nil {
+			s.showError(err)
+			return
+		}
+		s.refresh()
+	})
+
+	about := widget.NewLabel(i18n.T("settings.about.text", "Version", s.opts.Version, "Schema", store.SchemaVersion(), "Font", assets.FontName))
+	about.Wrapping = fyne.TextWrapWord
+
+	st.root = container.NewVScroll(container.NewVBox(
+		widget.NewCard(i18n.T("settings.language"), i18n.T("settings.language.hint"), st.language),
+		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, st.hospitalName)),
+		widget.NewCard(i18n.T("settings.db"), i18n.T("settings.db.hint"), container.NewVBox(st.dbPath, container.NewHBox(open, create))),
+		widget.NewCard(i18n.T("settings.about"), "", about),
+	))
+	return st
+}
+
+// Refresh shows the current values.
+func (st *SettingsScreen) Refresh() {
+	st.language.SetSelected(languageLabels[i18n.Current()])
+	st.dbPath.SetText(st.shell.svc.Store.Path())
+	name, _ := st.shell.svc.Master.HospitalName(st.shell.ctx, st.shell.actor)
+	st.hospitalName.SetText(name)
+}

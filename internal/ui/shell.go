@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// Section names of the navigation; a section appears once it works.
+const (
+	SectionDashboard = "dashboard"
+	SectionSettings  = "settings"
+)
+
+var sections = []string{SectionDashboard, SectionSettings}
+
+// Shell is the main window: navigation on the left, the hospital and year
+// always visible on top, the current screen in the middle.
+type Shell struct {
+	app   fyne.App
+	win   fyne.Window
+	opts  Options
+	actor domain.Actor
+	ctx   context.Context
+
+	svc     *services.Services
+	openErr error
+	year    int
+	section string
+
+	nav        *widget.List
+	yearSelect *widget.Select
+	hospital   *widget.Label
+	body       *fyne.Container
+
+	dashboard *Dashboard
+	settings  *SettingsScreen
+}
+
+// NewShell makes the shell inside win; call Open to attach a database.
+func NewShell(a fyne.App, win fyne.Window, opts Options) *Shell {
+	s := &Shell{app: a, win: win, opts: opts, actor: domain.LocalUser, ctx: context.Background(),
+		section: SectionDashboard, year: time.Now().Year()}
+	win.SetOnClosed(func() {
+		if s.svc != nil {
+			s.svc.Close()
+		}
+	})
+	return s
+}
+
+// DatabasePath is the file the shell opens when none is given: the
+// command line's, else the one remembered in Settings, else the default.
+func (s *Shell) DatabasePath() string {
+	if s.opts.DBPath != "" {
+		return s.opts.DBPath
+	}
+	if p := s.app.Preferences().String(prefDatabase); p != "" {
+		return p
+	}
+	p, err := store.DefaultPath()
+	if err != nil {
+		return "budgetperf.db"
+	}
+	return p
+}
+
+// Open attaches the database at path, replacing the current one. On
+// failure the previous database stays open, and when there is none the
+// window explains what went wrong.
+func (s *Shell) Open(path string) error {
+	svc, err := services.Open(s.ctx, path)
+	if err != nil {
+		if s.svc == nil {
+			s.openErr = err
+			s.Rebuild()
+		}
+		return err
+	}
+	if s.svc != nil {
+		s.svc.Close()
+	}
+	s.svc, s.openErr = svc, nil
+	s.year = s.defaultYear()
+	s.Rebuild()
+	return nil
+}
+
+// Services is the open database, nil when none could be opened.
+func (s *Shell) Services() *services.Services { return s.svc }
+
+// defaultYear is the newest year with a budget, else the calendar year.
+func (s *Shell) defaultYear() int {
+	years, err := s.svc.Budgets.Years(s.ctx, s.actor)
+	if err != nil || len(years) == 0 {
+		return time.Now().Year()
+	}
+	return years[0]
+}
+
+// Rebuild recreates every screen, e.g. after the language changed.
+func (s *Shell) Rebuild() {
+	if s.svc == nil {
+		s.win.SetContent(s.openFailedScreen())
+		return
+	}
+	s.dashboard = newDashboard(s)
+	s.settings = newSettingsScreen(s)
+	s.hospital = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.yearSelect = widget.NewSelect(nil, func(v string) {
+		if y, err := strconv.Atoi(v); err == nil && y != s.year {
+			s.year = y
+			s.refresh()
+		}
+	})
+	s.nav = widget.NewList(func() int { return len(sections) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Budget preparation"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(sectionIcon(sections[id]))
+			box.Objects[1].(*widget.Label).SetText(i18n.T("nav." + sections[id]))
+		})
+	s.nav.OnSelected = func(id widget.ListItemID) { s.Show(sections[id]) }
+	s.body = container.NewStack()
+	top := container.NewHBox(s.hospital, layout.NewSpacer(), widget.NewLabel(i18n.T("shell.year")), s.yearSelect)
+	main := container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, s.body)
+	split := container.NewHSplit(s.nav, main)
+	split.Offset = 0.16
+	s.win.SetContent(split)
+	s.refresh()
+	s.nav.Select(indexOf(sections, s.section))
+}
+
+// Show switches to a section.
+func (s *Shell) Show(section string) {
+	s.section = section
+	switch section {
+	case SectionSettings:
+		s.body.Objects = []fyne.CanvasObject{s.settings.root}
+	default:
+		s.body.Objects = []fyne.CanvasObject{s.dashboard.root}
+	}
+	s.body.Refresh()
+}
+
+// refresh reloads the year list, the hospital name and the screens.
+func (s *Shell) refresh() {
+	name, _ := s.svc.Master.HospitalName(s.ctx, s.actor)
+	if name == "" {
+		name = i18n.T("shell.no_hospital")
+	}
+	s.hospital.SetText(name)
+	years, _ := s.svc.Budgets.Years(s.ctx, s.actor)
+	opts := []string{}
+	seen := map[int]bool{}
+	for _, y := range append(years, time.Now().Year(), s.year) {
+		if !seen[y] {
+			seen[y] = true
+			opts = append(opts, strconv.Itoa(y))
+		}
+	}
+	s.yearSelect.SetOptions(opts)
+	s.yearSelect.SetSelected(strconv.Itoa(s.year))
+	s.dashboard.Refresh()
+	s.settings.Refresh()
+}
+
+// showError reports err in the user's language.
+func (s *Shell) showError(err error) {
+	dialog.ShowError(errors.New(i18n.Message(err)), s.win)
+}
+
+func sectionIcon(section string) fyne.Resource {
+	if section == SectionSettings {
+		return theme.SettingsIcon()
+	}
+	return theme.HomeIcon()
+}
+
+func indexOf(list []string, v string) int {
+	for i, x := range list {
+		if x == v {
+			return i
+		}
+	}
+	return 0
+}

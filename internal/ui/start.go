@@ -1,0 +1,32 @@
+// Package ui is the Fyne interface: one file per screen, a theme with the
+// embedded CJK font, and translations. It does not import
+// fyne.io/fyne/v2/app, so screens are tested with fyne.io/fyne/v2/test
+// without a display.
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+)
+
+// Start opens the main window on a and shows it; the caller runs the app.
+func Start(a fyne.App, opts Options) *Shell {
+	a.Settings().SetTheme(NewTheme())
+	lang := opts.Lang
+	if lang == "" {
+		lang = a.Preferences().String(prefLanguage)
+	}
+	if err := i18n.Use(lang); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+	win := a.NewWindow("BudgetPerf")
+	win.Resize(fyne.NewSize(1366, 768))
+	win.SetMaster()
+	s := NewShell(a, win, opts)
+	if err := s.Open(s.DatabasePath()); err == nil {
+		s.offerDemoIfEmpty()
+	}
+	win.Show()
+	return s
+}

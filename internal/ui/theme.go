@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/budgetperf/budgetperf/assets"
+)
+
+// cjkFont is the embedded WenQuanYi Micro Hei, so Chinese renders the same
+// on every PC whatever fonts the system has.
+var cjkFont = fyne.NewStaticResource("wqy-microhei.ttf", assets.FontRegular())
+
+// Theme is the default Fyne theme with the embedded CJK font for every text
+// style and a few finance colours.
+type Theme struct{ fyne.Theme }
+
+// NewTheme returns the application theme.
+func NewTheme() *Theme { return &Theme{Theme: theme.DefaultTheme()} }
+
+// Font serves the CJK font for all styles except monospace, which keeps
+// Fyne's own for aligned digits in code-like text.
+func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Monospace {
+		return t.Theme.Font(s)
+	}
+	return cjkFont
+}
+
+// Colours with meaning in the finance screens.
+var (
+	colorBehind = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	colorAhead  = color.NRGBA{R: 0x1e, G: 0x6f, B: 0xd9, A: 0xff}
+	colorOnPace = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+)
