@@ -169,3 +169,21 @@ func FuzzAllocate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFindUnit checks that unit detection never panics and that a text
+// ParseUnit accepts is found with the same unit.
+func FuzzFindUnit(f *testing.F) {
+	for _, s := range []string{"万元", "（单位：千元）", "编制单位：某某医院 金额单位:万元", "Unit: 10,000 yuan", "RMB'000", "预算数(万元)(元)", "100万元以上"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		pu, pok := money.ParseUnit(s)
+		fu, fok := money.FindUnit(s)
+		if pok && (!fok || fu != pu) {
+			t.Fatalf("ParseUnit(%q) = %v but FindUnit = %v, %v", s, pu, fu, fok)
+		}
+		if fok && !fu.Valid() || pok && !pu.Valid() {
+			t.Fatalf("invalid unit for %q", s)
+		}
+	})
+}

@@ -42,15 +42,16 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// asciiLower lower-cases ASCII letters only, so byte offsets stay valid for
-// the original string.
+// asciiLower lower-cases ASCII letters byte by byte, so byte offsets stay
+// valid for the original string even when it is cut inside a rune.
 func asciiLower(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'A' && r <= 'Z' {
-			return r + ('a' - 'A')
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + ('a' - 'A')
 		}
-		return r
-	}, s)
+	}
+	return string(b)
 }
 
 func isASCIIAlnum(b byte) bool {

@@ -80,9 +80,8 @@ func isPlaceholder(t string) bool {
 var currencyPrefixes = []string{"¥", "rmb", "cny", "人民币"}
 
 func stripCurrency(t string) (string, bool) {
-	lower := asciiLower(t)
 	for _, p := range currencyPrefixes {
-		if strings.HasPrefix(lower, p) {
+		if len(t) >= len(p) && asciiLower(t[:len(p)]) == p {
 			return t[len(p):], true
 		}
 	}

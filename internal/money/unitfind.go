@@ -137,20 +137,20 @@ func unitsAfterMarkers(t string) []Unit {
 }
 
 // unitsInBrackets returns the units of bracketed parts of t that are unit
-// labels, such as the "（万元）" of a column header.
+// labels, such as the "（万元）" of a column header. Only innermost pairs are
+// examined, which keeps the scan linear however the brackets nest.
 func unitsInBrackets(t string) []Unit {
 	var units []Unit
+	open := -1 // byte offset just after the last unmatched opening bracket
 	for i, r := range t {
-		if !isOpenBracket(r) {
-			continue
-		}
-		rest := t[i+utf8.RuneLen(r):]
-		end := strings.IndexFunc(rest, isCloseBracket)
-		if end < 0 {
-			break
-		}
-		if u, ok := ParseUnit(rest[:end]); ok {
-			units = append(units, u)
+		switch {
+		case isOpenBracket(r):
+			open = i + utf8.RuneLen(r)
+		case isCloseBracket(r) && open >= 0:
+			if u, ok := ParseUnit(t[open:i]); ok {
+				units = append(units, u)
+			}
+			open = -1
 		}
 	}
 	return units
@@ -207,6 +207,9 @@ func skipColon(t string) string {
 	return t
 }
 
+// maxLabelLen bounds the bytes an English label may span, spaces included.
+const maxLabelLen = 64
+
 // matchLabel matches a unit label at the start of t and returns the unit
 // and the label's length in bytes. The label must end at a word boundary so
 // that "元亨医院" or "yuanbao" are not read as units.
@@ -216,7 +219,9 @@ func matchLabel(t string) (Unit, int, bool) {
 			return l.unit, len(l.text), true
 		}
 	}
-	lower := asciiLower(t)
+	// Labels are short; lower-casing only a prefix keeps a search over a
+	// long text with many markers linear.
+	lower := asciiLower(t[:min(len(t), maxLabelLen)])
 	for _, cur := range []string{"rmb", "cny"} {
 		n, ok := matchWords(lower, []string{cur})
 		if !ok {

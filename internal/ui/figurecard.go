@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -29,7 +30,7 @@ func newFigureCard(title string) *figureCard {
 	c.note.Wrapping = fyne.TextWrapWord
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = 6
-	c.root = container.NewStack(bg, container.NewPadded(container.NewVBox(c.title, c.value, c.note)))
+	c.root = container.NewStack(bg, container.NewPadded(container.NewVBox(c.title, container.New(layout.NewCustomPaddedLayout(0, 0, theme.InnerPadding(), 0), c.value), c.note)))
 	return c
 }
 

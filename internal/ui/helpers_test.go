@@ -114,3 +114,31 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	walk(o)
 	return found
 }
+
+// findForms finds the forms under o.
+func findForms(o fyne.CanvasObject) []*widget.Form {
+	var out []*widget.Form
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil {
+			return
+		}
+		if f, ok := o.(*widget.Form); ok {
+			out = append(out, f)
+			return
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, child := range c.Objects {
+				walk(child)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(o)
+	return out
+}

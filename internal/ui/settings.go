@@ -20,6 +20,7 @@ type SettingsScreen struct {
 	dbPath       *widget.Label
 	hospitalName *widget.Entry
 	saveName     *widget.Button
+	departments  *DepartmentsPanel
 }
 
 // language choices as shown; each language names itself.
@@ -54,9 +55,11 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 	about := widget.NewLabel(i18n.T("settings.about.text", "Version", s.opts.Version, "Schema", store.SchemaVersion(), "Font", assets.FontName))
 	about.Wrapping = fyne.TextWrapWord
 
+	st.departments = newDepartmentsPanel(s)
 	st.root = container.NewVScroll(container.NewVBox(
 		widget.NewCard(i18n.T("settings.language"), i18n.T("settings.language.hint"), st.language),
 		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, st.hospitalName)),
+		widget.NewCard(i18n.T("settings.departments"), i18n.T("settings.departments.hint"), st.departments.root),
 		widget.NewCard(i18n.T("settings.db"), i18n.T("settings.db.hint"), container.NewVBox(st.dbPath, container.NewHBox(open, create))),
 		widget.NewCard(i18n.T("settings.about"), "", about),
 	))
@@ -69,4 +72,5 @@ func (st *SettingsScreen) Refresh() {
 	st.dbPath.SetText(st.shell.svc.Store.Path())
 	name, _ := st.shell.svc.Master.HospitalName(st.shell.ctx, st.shell.actor)
 	st.hospitalName.SetText(name)
+	st.departments.Refresh()
 }

@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run executes a command line in-process and returns its status and output.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Run(args, &out, &errOut, nil)
+	return code, out.String(), errOut.String()
+}
+
+func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "cli.db") }
+
+func TestDemoThenDepartmentsList(t *testing.T) {
+	db := tempDB(t)
+	if code, _, stderr := run(t, "--db", db, "--lang", "en", "demo", "--year", "2026"); code != ExitOK {
+		t.Fatalf("demo: exit %d, %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, "--db", db, "departments", "list", "--json")
+	if code != ExitOK {
+		t.Fatalf("departments list: exit %d, %s", code, stderr)
+	}
+	var got struct {
+		Departments []map[string]any `json:"departments"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if len(got.Departments) < 24 {
+		t.Fatalf("%d departments listed", len(got.Departments))
+	}
+	for _, d := range got.Departments {
+		for _, field := range []string{"code", "name", "name_en", "type", "headcount", "coefficient"} {
+			if _, ok := d[field]; !ok {
+				t.Errorf("department %v lacks %q", d["code"], field)
+			}
+		}
+	}
+	types := map[any]bool{}
+	for _, d := range got.Departments {
+		types[d["type"]] = true
+	}
+	for _, want := range []string{"clinical", "medical-technical", "public-health", "administrative", "logistics"} {
+		if !types[want] {
+			t.Errorf("no %s department", want)
+		}
+	}
+}
+
+func TestSecondDemoIsRefused(t *testing.T) {
+	db := tempDB(t)
+	run(t, "--db", db, "demo")
+	code, _, stderr := run(t, "--db", db, "--lang", "zh", "demo")
+	if code != ExitRefused {
+		t.Fatalf("second demo: exit %d, want 1", code)
+	}
+	if !strings.Contains(stderr, "已有数据") {
+		t.Errorf("refusal not explained in Chinese: %q", stderr)
+	}
+}
+
+func TestBudgetShowSumsItsLines(t *testing.T) {
+	db := tempDB(t)
+	run(t, "--db", db, "demo", "--year", "2026")
+	for _, year := range []string{"2025", "2026"} {
+		code, stdout, stderr := run(t, "--db", db, "budget", "show", "--year", year, "--json")
+		if code != ExitOK {
+			t.Fatalf("budget show %s: exit %d %s", year, code, stderr)
+		}
+		var b budgetJSON
+		if err := json.Unmarshal([]byte(stdout), &b); err != nil {
+			t.Fatal(err)
+		}
+		var total int64
+		for _, d := range b.Departments {
+			var sum int64
+			for _, l := range d.Lines {
+				sum += l.AmountFen
+				if l.SubjectName == "" {
+					t.Errorf("%s line %s has no subject name", d.Code, l.SubjectCode)
+				}
+			}
+			if sum != d.TotalFen || d.RevenueFen+d.ExpenditureFen != d.TotalFen {
+				t.Errorf("%s: lines sum to %d, total_fen %d", d.Code, sum, d.TotalFen)
+			}
+			total += sum
+		}
+		if total != b.TotalFen || b.RevenueFen+b.ExpenditureFen != b.TotalFen {
+			t.Errorf("%s: departments sum to %d, total_fen %d", year, total, b.TotalFen)
+		}
+	}
+}
+
+func TestActualsShowThroughMonth(t *testing.T) {
+	db := tempDB(t)
+	run(t, "--db", db, "demo", "--year", "2026")
+	var all, june actualsJSON
+	_, out, _ := run(t, "--db", db, "actuals", "show", "--year", "2026", "--json")
+	json.Unmarshal([]byte(out), &all)
+	_, out, _ = run(t, "--db", db, "actuals", "show", "--json", "--year", "2026", "--month", "6")
+	json.Unmarshal([]byte(out), &june)
+	if all.ExpenditureFen <= june.ExpenditureFen || june.ExpenditureFen <= 0 {
+		t.Errorf("expenditure through June %d, whole year so far %d", june.ExpenditureFen, all.ExpenditureFen)
+	}
+	if code, _, _ := run(t, "--db", db, "actuals", "show", "--year", "2026", "--month", "13"); code != ExitRefused {
+		t.Errorf("month 13: exit %d, want 1", code)
+	}
+}
+
+func TestUsageErrorsAndHelp(t *testing.T) {
+	db := tempDB(t)
+	cases := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"--help"}, ExitOK},
+		{[]string{"help"}, ExitOK},
+		{[]string{"demo", "--help"}, ExitOK},
+		{[]string{"departments", "list", "--help"}, ExitOK},
+		{[]string{"budget", "show", "-h"}, ExitOK},
+		{[]string{"actuals", "show", "--help"}, ExitOK},
+		{[]string{"version", "--help"}, ExitOK},
+		{[]string{"bogus"}, ExitUsage},
+		{[]string{"--db", db, "budget", "show"}, ExitUsage},
+		{[]string{"--db", db, "budget", "show", "--year", "x"}, ExitUsage},
+		{[]string{"--db", db, "demo", "extra"}, ExitUsage},
+		{[]string{"--lang", "fr", "version"}, ExitUsage},
+		{[]string{"--db", db, "budget", "show", "--year", "1999"}, ExitRefused},
+		{[]string{"--db", db, "budget", "show", "--year", "2024"}, ExitRefused},
+		{[]string{}, ExitUsage}, // no GUI in tests
+	}
+	for _, c := range cases {
+		code, stdout, stderr := run(t, c.args...)
+		if code != c.want {
+			t.Errorf("%v: exit %d, want %d (stderr %q)", c.args, code, c.want, stderr)
+		}
+		if c.want == ExitOK && stdout == "" {
+			t.Errorf("%v printed no help", c.args)
+		}
+		if c.want != ExitOK && stderr == "" {
+			t.Errorf("%v failed silently", c.args)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := run(t, "version")
+	if code != ExitOK || !strings.HasPrefix(out, "BudgetPerf ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}
