@@ -7,7 +7,6 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -17,29 +16,10 @@ type Service struct{ st *store.Store }
 // New returns the service over st.
 func New(st *store.Store) *Service { return &Service{st: st} }
 
-// LineView is one budget line with its subject's names.
-type LineView struct {
-	SubjectCode   string
-	SubjectName   string
-	SubjectNameEn string
-	Kind          domain.SubjectKind
-	Amount        money.Amount
-}
-
-// DeptView is one department's part of the budget.
-type DeptView struct {
-	Code, Name, NameEn   string
-	Total                money.Amount // every line, revenue and expenditure
-	Revenue, Expenditure money.Amount
-	Lines                []LineView
-}
-
-// View is the approved budget of a year.
+// View is the approved budget of a year by department and subject.
 type View struct {
-	Year                 int
-	Total                money.Amount
-	Revenue, Expenditure money.Amount
-	Departments          []DeptView
+	Year int
+	domain.Breakdown
 }
 
 // Years lists the years with an approved budget, newest first.
@@ -69,48 +49,10 @@ func (s *Service) Show(ctx context.Context, by domain.Actor, year int) (View, er
 	if err != nil {
 		return View{}, err
 	}
-	depts, err := s.st.Departments(ctx)
-	if err != nil {
-		return View{}, err
+	amounts := make([]domain.SubjectAmount, len(lines))
+	for i, l := range lines {
+		amounts[i] = domain.SubjectAmount{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode, Amount: l.Amount}
 	}
-	subjects, err := s.st.Subjects(ctx)
-	if err != nil {
-		return View{}, err
-	}
-	return buildView(year, lines, depts, subjects), nil
-}
-
-// buildView groups lines by department in department-code order.
-func buildView(year int, lines []domain.BudgetLine, depts []domain.Department, subjects []domain.Subject) View {
-	subj := make(map[string]domain.Subject, len(subjects))
-	for _, s := range subjects {
-		subj[s.Code] = s
-	}
-	byDept := map[string]*DeptView{}
-	v := View{Year: year}
-	for _, l := range lines {
-		dv := byDept[l.DeptCode]
-		if dv == nil {
-			dv = &DeptView{Code: l.DeptCode}
-			byDept[l.DeptCode] = dv
-		}
-		s := subj[l.SubjectCode]
-		dv.Lines = append(dv.Lines, LineView{SubjectCode: l.SubjectCode, SubjectName: s.Name, SubjectNameEn: s.NameEn, Kind: s.Kind, Amount: l.Amount})
-		dv.Total += l.Amount
-		v.Total += l.Amount
-		if s.Kind == domain.Revenue {
-			dv.Revenue += l.Amount
-			v.Revenue += l.Amount
-		} else {
-			dv.Expenditure += l.Amount
-			v.Expenditure += l.Amount
-		}
-	}
-	for _, d := range depts {
-		if dv := byDept[d.Code]; dv != nil {
-			dv.Name, dv.NameEn = d.Name, d.NameEn
-			v.Departments = append(v.Departments, *dv)
-		}
-	}
-	return v
+	b, err := s.st.Breakdown(ctx, amounts)
+	return View{Year: year, Breakdown: b}, err
 }

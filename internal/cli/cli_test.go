@@ -87,8 +87,8 @@ func TestBudgetShowSumsItsLines(t *testing.T) {
 					t.Errorf("%s line %s has no subject name", d.Code, l.SubjectCode)
 				}
 			}
-			if sum != d.TotalFen || d.RevenueFen+d.ExpenditureFen != d.TotalFen {
-				t.Errorf("%s: lines sum to %d, total_fen %d", d.Code, sum, d.TotalFen)
+			if d.TotalFen == nil || sum != *d.TotalFen || d.RevenueFen+d.ExpenditureFen != *d.TotalFen {
+				t.Errorf("%s: lines sum to %d, total_fen %v", d.Code, sum, d.TotalFen)
 			}
 			total += sum
 		}

@@ -15,11 +15,7 @@ func init() {
 func runDemo(env *Env, args []string) error {
 	f := newFlags(env, "demo", "", "cli.demo.about")
 	year := f.Int("year", time.Now().Year(), "cli.flag.demo_year")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := noPositional(pos); err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	if !domain.ValidYear(*year) {

@@ -22,11 +22,7 @@ type departmentJSON struct {
 func runDepartmentsList(env *Env, args []string) error {
 	f := newFlags(env, "departments list", "", "cli.departments.summary")
 	asJSON := f.Bool("json", false, "cli.flag.json")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := noPositional(pos); err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	svc, err := env.open()

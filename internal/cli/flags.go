@@ -71,6 +71,15 @@ func (f *flags) help() {
 	}
 }
 
+// parseNone parses a command that takes no positional arguments.
+func (f *flags) parseNone(args []string) error {
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	return noPositional(pos)
+}
+
 // noPositional refuses stray arguments.
 func noPositional(pos []string) error {
 	if len(pos) > 0 {

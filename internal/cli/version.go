@@ -12,11 +12,7 @@ func init() {
 
 func runVersion(env *Env, args []string) error {
 	f := newFlags(env, "version", "", "cli.version.summary")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := noPositional(pos); err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "BudgetPerf %s (schema %d)\n", Version, store.SchemaVersion())

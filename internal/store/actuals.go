@@ -63,15 +63,8 @@ func (q Q) ActualTotals(ctx context.Context, year, throughMonth int) ([]Total, e
 		WHERE a.year = ? AND a.month <= ? GROUP BY d.code, s.kind ORDER BY d.code, s.kind`, year, throughMonth)
 }
 
-// SubjectTotal is an amount summed per department and subject.
-type SubjectTotal struct {
-	DeptCode    string
-	SubjectCode string
-	Amount      money.Amount
-}
-
 // ActualSubjectTotals sums actuals of year through month per department and subject.
-func (q Q) ActualSubjectTotals(ctx context.Context, year, throughMonth int) ([]SubjectTotal, error) {
+func (q Q) ActualSubjectTotals(ctx context.Context, year, throughMonth int) ([]domain.SubjectAmount, error) {
 	rows, err := q.db.QueryContext(ctx, `SELECT d.code, a.subject_code, sum(a.amount_fen)
 		FROM actuals a JOIN departments d ON d.id = a.department_id
 		WHERE a.year = ? AND a.month <= ? GROUP BY d.code, a.subject_code ORDER BY d.code, a.subject_code`, year, throughMonth)
@@ -79,9 +72,9 @@ func (q Q) ActualSubjectTotals(ctx context.Context, year, throughMonth int) ([]S
 		return nil, fmt.Errorf("summing actuals: %w", err)
 	}
 	defer rows.Close()
-	var out []SubjectTotal
+	var out []domain.SubjectAmount
 	for rows.Next() {
-		var t SubjectTotal
+		var t domain.SubjectAmount
 		var fen int64
 		if err := rows.Scan(&t.DeptCode, &t.SubjectCode, &fen); err != nil {
 			return nil, err

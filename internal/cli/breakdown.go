@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"io"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// lineJSON is one subject of a department in budget and actuals output.
+type lineJSON struct {
+	SubjectCode string `json:"subject_code"`
+	SubjectName string `json:"subject_name"`
+	Kind        string `json:"kind"`
+	AmountFen   int64  `json:"amount_fen"`
+}
+
+// deptJSON is one department in budget and actuals output. total_fen (all
+// lines) is part of the budget contract only.
+type deptJSON struct {
+	Code           string     `json:"code"`
+	Name           string     `json:"name"`
+	NameEn         string     `json:"name_en"`
+	TotalFen       *int64     `json:"total_fen,omitempty"`
+	RevenueFen     int64      `json:"revenue_fen"`
+	ExpenditureFen int64      `json:"expenditure_fen"`
+	Lines          []lineJSON `json:"lines"`
+}
+
+func departmentsJSON(b domain.Breakdown, withTotal bool) []deptJSON {
+	out := []deptJSON{}
+	for _, d := range b.Departments {
+		dj := deptJSON{Code: d.Code, Name: d.Name, NameEn: d.NameEn, RevenueFen: d.Revenue.Fen(), ExpenditureFen: d.Expenditure.Fen(), Lines: []lineJSON{}}
+		if withTotal {
+			t := d.Total().Fen()
+			dj.TotalFen = &t
+		}
+		for _, l := range d.Lines {
+			dj.Lines = append(dj.Lines, lineJSON{SubjectCode: l.SubjectCode, SubjectName: l.SubjectName, Kind: string(l.Kind), AmountFen: l.Amount.Fen()})
+		}
+		out = append(out, dj)
+	}
+	return out
+}
+
+// breakdownTable prints revenue and expenditure per department with a total row.
+func breakdownTable(w io.Writer, b domain.Breakdown, revenueHeader, expenditureHeader string) error {
+	var rows [][]string
+	for _, d := range b.Departments {
+		rows = append(rows, []string{d.Code, pick(d.Name, d.NameEn), money.FormatPlain(d.Revenue), money.FormatPlain(d.Expenditure)})
+	}
+	rows = append(rows, []string{"", i18n.T("col.total"), money.FormatPlain(b.Revenue), money.FormatPlain(b.Expenditure)})
+	return table(w, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T(revenueHeader), i18n.T(expenditureHeader)}, rows)
+}
+
+// pick chooses the name for the current language.
+func pick(zh, en string) string {
+	if i18n.Current() == i18n.English && en != "" {
+		return en
+	}
+	return zh
+}
