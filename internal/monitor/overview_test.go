@@ -77,3 +77,28 @@ func TestBuildWithoutActuals(t *testing.T) {
 		t.Error("a department is behind before the year has begun")
 	}
 }
+
+func TestMergeSubjects(t *testing.T) {
+	budget := domain.DeptBreakdown{Lines: []domain.SubjectLine{
+		{SubjectCode: "4101010101", Kind: domain.Revenue, Amount: 500},
+		{SubjectCode: "30201", Kind: domain.Expenditure, Amount: 100},
+		{SubjectCode: "30211", Kind: domain.Expenditure, Amount: 50},
+	}}
+	actual := domain.DeptBreakdown{Lines: []domain.SubjectLine{
+		{SubjectCode: "30201", Kind: domain.Expenditure, Amount: 80},
+		{SubjectCode: "30299", Kind: domain.Expenditure, Amount: 7}, // spent without a budget
+	}}
+	got := MergeSubjects(budget, actual)
+	want := []struct {
+		code           string
+		budget, actual money.Amount
+	}{{"30201", 100, 80}, {"30211", 50, 0}, {"30299", 0, 7}, {"4101010101", 500, 0}}
+	if len(got) != len(want) {
+		t.Fatalf("got %d subjects: %+v", len(got), got)
+	}
+	for i, w := range want {
+		if got[i].SubjectCode != w.code || got[i].Budget != w.budget || got[i].Actual != w.actual {
+			t.Errorf("row %d = %s %d/%d, want %s %d/%d", i, got[i].SubjectCode, got[i].Budget, got[i].Actual, w.code, w.budget, w.actual)
+		}
+	}
+}

@@ -19,7 +19,7 @@ type Dashboard struct {
 	root  fyne.CanvasObject
 
 	budget, actual, rate, revenue *figureCard
-	behind, ahead                 *widget.Label
+	behind, ahead                 *fyne.Container
 	empty                         *widget.Label
 	table                         *deptTable
 	overview                      monitor.Overview
@@ -31,8 +31,8 @@ func newDashboard(s *Shell) *Dashboard {
 		actual:  newFigureCard(i18n.T("dash.card.actual")),
 		rate:    newFigureCard(i18n.T("dash.card.rate")),
 		revenue: newFigureCard(i18n.T("dash.card.revenue")),
-		behind:  widget.NewLabel(""),
-		ahead:   widget.NewLabel(""),
+		behind:  container.NewVBox(),
+		ahead:   container.NewVBox(),
 		empty:   widget.NewLabel(""),
 		table:   newDeptTable(),
 	}
@@ -43,6 +43,7 @@ func newDashboard(s *Shell) *Dashboard {
 		widget.NewCard(i18n.T("dash.behind"), i18n.T("dash.behind.hint"), d.behind),
 		widget.NewCard(i18n.T("dash.ahead"), i18n.T("dash.ahead.hint"), d.ahead))
 	top := container.NewVBox(d.empty, cards, lists, widget.NewLabelWithStyle(i18n.T("dash.table.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	d.table.onOpen = func(code string) { s.showDeptDetail(code) }
 	d.root = container.NewBorder(top, nil, nil, nil, d.table.table)
 	return d
 }
@@ -70,22 +71,26 @@ func (d *Dashboard) Refresh() {
 	d.actual.set(wan(o.Expenditure.Actual), i18n.T("dash.unit_wan")+" · "+through, nil)
 	d.rate.set(percent(o.Expenditure.Rate()), i18n.T("dash.rate.note", "Progress", percent(o.TimeProgress), "Ratio", fmt.Sprintf("%.2f", o.Ratio())), paceColor(monitor.PaceOf(o.Ratio()), o.Month))
 	d.revenue.set(percent(o.Revenue.Rate()), i18n.T("dash.revenue.note", "Actual", wan(o.Revenue.Actual), "Budget", wan(o.Revenue.Budget)), nil)
-	d.behind.SetText(deptLines(o.FurthestBehind(5), i18n.T("dash.none_behind")))
-	d.ahead.SetText(deptLines(o.FurthestAhead(5), i18n.T("dash.none_ahead")))
+	d.behind.Objects = d.deptLinks(o.FurthestBehind(5), i18n.T("dash.none_behind"))
+	d.behind.Refresh()
+	d.ahead.Objects = d.deptLinks(o.FurthestAhead(5), i18n.T("dash.none_ahead"))
+	d.ahead.Refresh()
 	d.table.set(o)
 }
 
-// deptLines lists departments one per line with their rates.
-func deptLines(ds []monitor.DeptExecution, none string) string {
+// deptLinks lists departments with their rates; each opens its detail.
+func (d *Dashboard) deptLinks(ds []monitor.DeptExecution, none string) []fyne.CanvasObject {
 	if len(ds) == 0 {
-		return none
+		return []fyne.CanvasObject{widget.NewLabel(none)}
 	}
-	out := ""
+	out := make([]fyne.CanvasObject, len(ds))
 	for i, e := range ds {
-		if i > 0 {
-			out += "\n"
-		}
-		out += i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", percent(e.Expenditure.Rate()), "Ratio", fmt.Sprintf("%.2f", e.Ratio))
+		code := e.Code
+		b := widget.NewButton(i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", percent(e.Expenditure.Rate()), "Ratio", fmt.Sprintf("%.2f", e.Ratio)),
+			func() { d.shell.showDeptDetail(code) })
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		out[i] = b
 	}
 	return out
 }

@@ -20,6 +20,7 @@ type deptTable struct {
 	total   monitor.DeptExecution
 	sortCol int
 	desc    bool
+	onOpen  func(code string) // a department row was tapped
 }
 
 const (
@@ -56,6 +57,12 @@ func newDeptTable() *deptTable {
 	}
 	for c, w := range colWidths {
 		t.table.SetColumnWidth(c, w)
+	}
+	t.table.OnSelected = func(id widget.TableCellID) {
+		t.table.UnselectAll()
+		if id.Row > 0 && id.Row <= len(t.rows) && t.onOpen != nil {
+			t.onOpen(t.rows[id.Row-1].Code)
+		}
 	}
 	return t
 }

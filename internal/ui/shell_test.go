@@ -7,10 +7,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	_ "modernc.org/sqlite"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
 
@@ -46,7 +48,7 @@ func TestDashboardShowsTheStoreFigures(t *testing.T) {
 	}
 	behind := o.FurthestBehind(5)
 	if len(behind) == 0 || !hasText(d.behind, behind[0].Name) {
-		t.Errorf("furthest-behind list %q does not name %v", d.behind.Text, behind)
+		t.Errorf("furthest-behind list %q does not name %v", texts(d.behind), behind)
 	}
 	if rows, _ := d.table.table.Length(); rows != len(o.Departments)+1 {
 		t.Errorf("table has %d rows, want %d departments + total", rows, len(o.Departments))
@@ -165,5 +167,31 @@ func TestHospitalNameFromSettings(t *testing.T) {
 		if name != "江城妇幼" {
 			t.Errorf("stored name %q", name)
 		}
+	}
+}
+
+// Tapping a department opens its budget and actual by subject.
+func TestDepartmentDetailFromTheDashboard(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	behind := s.dashboard.overview.FurthestBehind(1)[0]
+	link := findButton(s.dashboard.behind, s.dashboard.behind.Objects[0].(*widget.Button).Text)
+	test.Tap(link)
+	top := s.win.Canvas().Overlays().Top()
+	if top == nil || !hasText(top, behind.Name) {
+		t.Fatalf("no detail of %s opened", behind.Name)
+	}
+	det, err := s.svc.Monitor.Detail(context.Background(), domain.LocalUser, 2026, 0, behind.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var budget, actual money.Amount
+	for _, sx := range det.Subjects {
+		if sx.Kind == domain.Expenditure {
+			budget += sx.Budget
+			actual += sx.Actual
+		}
+	}
+	if budget != behind.Expenditure.Budget || actual != behind.Expenditure.Actual {
+		t.Errorf("detail sums to %d/%d, the dashboard row says %d/%d", budget, actual, behind.Expenditure.Budget, behind.Expenditure.Actual)
 	}
 }
