@@ -17,7 +17,7 @@
 #   SMOKE_SKIP_DEMO=1   skip step 2 (for developers trying a binary without the demo command;
 #                       off by default and never set in CI — the demo step is part of the test)
 #
-# Needs: Xvfb, xdotool, ImageMagick (import, identify), timeout (scripts/install-deps.sh --test).
+# Needs: Xvfb, xdotool, ImageMagick (import, identify), timeout, setsid (scripts/install-deps.sh --test).
 # Exit status: 0 pass; 1 a check failed (the reason is printed); 2 a tool is missing.
 set -euo pipefail
 
@@ -43,7 +43,7 @@ fail() {
 
 # ------------------------------------------------------------------ tools
 missing=()
-for tool in Xvfb xdotool import identify timeout; do
+for tool in Xvfb xdotool import identify timeout setsid; do
 	command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -66,8 +66,8 @@ xvfb_pid=
 app_pid=
 cleanup() {
 	local rc=$?
-	if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-		kill -KILL "$app_pid" 2>/dev/null || true
+	if [ -n "$app_pid" ]; then
+		kill -KILL -- "-$app_pid" 2>/dev/null || kill -KILL "$app_pid" 2>/dev/null || true
 		wait "$app_pid" 2>/dev/null || true
 	fi
 	if [ -n "$xvfb_pid" ] && kill -0 "$xvfb_pid" 2>/dev/null; then
@@ -153,7 +153,8 @@ info "display $DISPLAY (Xvfb pid $xvfb_pid)"
 run_gui() {
 	local name=$1 lang=$2 bplang=$3 shot=$4 log="$OUT/gui-$1.log"
 	step "GUI ($name): LANG=$lang BUDGETPERF_LANG=$bplang budgetperf --db $DB"
-	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG="$lang" BUDGETPERF_LANG="$bplang" \
+	# setsid: the app leads its own process group, so a forced kill also ends anything it started.
+	setsid env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG="$lang" BUDGETPERF_LANG="$bplang" \
 		"$BIN" --db "$DB" >"$log" 2>&1 &
 	app_pid=$!
 
@@ -211,13 +212,14 @@ run_gui() {
 		done
 	fi
 	if kill -0 "$app_pid" 2>/dev/null; then
-		kill -KILL "$app_pid" 2>/dev/null || true
+		kill -KILL -- "-$app_pid" 2>/dev/null || kill -KILL "$app_pid" 2>/dev/null || true
 		wait "$app_pid" 2>/dev/null || true
 		app_pid=
 		fail "GUI ($name) did not exit within 10 s of SIGTERM (killed; log $log)"
 	fi
 	local rc=0
 	wait "$app_pid" || rc=$?
+	kill -KILL -- "-$app_pid" 2>/dev/null || true # anything the app left running
 	app_pid=
 	# 143 = ended by the SIGTERM we sent, without a handler: still an orderly end for this test.
 	if [ "$rc" -ne 0 ] && ! { [ "$how" = SIGTERM ] && [ "$rc" -eq 143 ]; }; then

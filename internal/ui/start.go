@@ -6,6 +6,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -23,6 +24,8 @@ func Start(a fyne.App, opts Options) *Shell {
 	win := a.NewWindow("BudgetPerf")
 	win.Resize(fyne.NewSize(1366, 768))
 	win.SetMaster()
+	// Ctrl+Q (Cmd+Q on macOS) closes the application, as in office programs.
+	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.Quit() })
 	s := NewShell(a, win, opts)
 	if err := s.Open(s.DatabasePath()); err == nil {
 		s.offerDemoIfEmpty()
