@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -154,5 +156,26 @@ func TestVersion(t *testing.T) {
 	code, out, _ := run(t, "version")
 	if code != ExitOK || !strings.HasPrefix(out, "BudgetPerf ") {
 		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+func TestNewerDatabaseIsRefusedUntouched(t *testing.T) {
+	db := tempDB(t)
+	run(t, "--db", db, "demo")
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future.sql', 'x')`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	before, _ := os.ReadFile(db)
+	code, _, stderr := run(t, "--db", db, "--lang", "zh", "departments", "list", "--json")
+	if code != ExitRefused || !strings.Contains(stderr, "更新版本") {
+		t.Errorf("exit %d, stderr %q; want 1 and an explanation", code, stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the newer database file was changed")
 	}
 }
