@@ -85,7 +85,7 @@ func (s *Service) SaveDepartment(ctx context.Context, by domain.Actor, d domain.
 	return s.st.InTx(ctx, func(tx *store.Tx) error { return tx.SaveDepartment(ctx, by, d) })
 }
 
-// HospitalName is the name printed on screens and reports.
+// HospitalName is the (Chinese) name printed on screens and reports.
 func (s *Service) HospitalName(ctx context.Context, by domain.Actor) (string, error) {
 	if err := CheckActor(by); err != nil {
 		return "", err
@@ -93,8 +93,22 @@ func (s *Service) HospitalName(ctx context.Context, by domain.Actor) (string, er
 	return s.st.Setting(ctx, "hospital_name")
 }
 
-// SetHospitalName changes the name printed on screens and reports.
-func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name string) error {
+// HospitalDisplayName is the name in the interface language: the English
+// name where one is set and the language is English, else the Chinese one.
+func (s *Service) HospitalDisplayName(ctx context.Context, by domain.Actor, lang string) (string, error) {
+	name, err := s.HospitalName(ctx, by)
+	if err != nil || lang != "en" {
+		return name, err
+	}
+	if en, err := s.st.Setting(ctx, "hospital_name_en"); err == nil && en != "" {
+		return en, nil
+	}
+	return name, nil
+}
+
+// SetHospitalName changes the Chinese and English names printed on screens
+// and reports; the English one may be empty.
+func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name, nameEn string) error {
 	if err := CheckActor(by); err != nil {
 		return err
 	}
@@ -102,5 +116,18 @@ func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name str
 	if name == "" {
 		return domain.NewProblem("problem.hospital_name_empty", "The hospital name is empty: enter the name printed on reports.")
 	}
-	return s.st.SetSetting(ctx, "hospital_name", name)
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.SetSetting(ctx, "hospital_name", name); err != nil {
+			return err
+		}
+		return tx.SetSetting(ctx, "hospital_name_en", strings.TrimSpace(nameEn))
+	})
+}
+
+// HospitalNameEn is the English name, "" when none is set.
+func (s *Service) HospitalNameEn(ctx context.Context, by domain.Actor) (string, error) {
+	if err := CheckActor(by); err != nil {
+		return "", err
+	}
+	return s.st.Setting(ctx, "hospital_name_en")
 }

@@ -19,6 +19,7 @@ type SettingsScreen struct {
 	language     *widget.RadioGroup
 	dbPath       *widget.Label
 	hospitalName *widget.Entry
+	hospitalEn   *widget.Entry
 	saveName     *widget.Button
 	departments  *DepartmentsPanel
 }
@@ -44,8 +45,11 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 	create := widget.NewButtonWithIcon(i18n.T("settings.db.new"), theme.DocumentCreateIcon(), func() { s.chooseDatabase(true) })
 
 	st.hospitalName = widget.NewEntry()
+	st.hospitalName.SetPlaceHolder(i18n.T("settings.hospital.zh"))
+	st.hospitalEn = widget.NewEntry()
+	st.hospitalEn.SetPlaceHolder(i18n.T("settings.hospital.en"))
 	st.saveName = widget.NewButtonWithIcon(i18n.T("action.save"), theme.DocumentSaveIcon(), func() {
-		if err := s.svc.Master.SetHospitalName(s.ctx, s.actor, st.hospitalName.Text); err != nil {
+		if err := s.svc.Master.SetHospitalName(s.ctx, s.actor, st.hospitalName.Text, st.hospitalEn.Text); err != nil {
 			s.showError(err)
 			return
 		}
@@ -58,7 +62,7 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 	st.departments = newDepartmentsPanel(s)
 	st.root = container.NewVScroll(container.NewVBox(
 		widget.NewCard(i18n.T("settings.language"), i18n.T("settings.language.hint"), st.language),
-		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, st.hospitalName)),
+		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, container.NewGridWithColumns(2, st.hospitalName, st.hospitalEn))),
 		widget.NewCard(i18n.T("settings.departments"), i18n.T("settings.departments.hint"), st.departments.root),
 		widget.NewCard(i18n.T("settings.db"), i18n.T("settings.db.hint"), container.NewVBox(st.dbPath, container.NewHBox(open, create))),
 		widget.NewCard(i18n.T("settings.about"), "", about),
@@ -72,5 +76,7 @@ func (st *SettingsScreen) Refresh() {
 	st.dbPath.SetText(st.shell.svc.Store.Path())
 	name, _ := st.shell.svc.Master.HospitalName(st.shell.ctx, st.shell.actor)
 	st.hospitalName.SetText(name)
+	en, _ := st.shell.svc.Master.HospitalNameEn(st.shell.ctx, st.shell.actor)
+	st.hospitalEn.SetText(en)
 	st.departments.Refresh()
 }

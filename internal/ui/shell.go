@@ -160,7 +160,7 @@ func (s *Shell) Show(section string) {
 
 // refresh reloads the year list, the hospital name and the screens.
 func (s *Shell) refresh() {
-	name, _ := s.svc.Master.HospitalName(s.ctx, s.actor)
+	name, _ := s.svc.Master.HospitalDisplayName(s.ctx, s.actor, i18n.Current())
 	if name == "" {
 		name = i18n.T("shell.no_hospital")
 	}
