@@ -62,15 +62,9 @@ func (s *Service) Detail(ctx context.Context, by domain.Actor, year, month int, 
 	if err := masterdata.CheckActor(by); err != nil {
 		return DeptDetail{}, err
 	}
-	if month < 0 || month > 12 {
-		return DeptDetail{}, monthProblem(month)
-	}
-	if month == 0 {
-		m, err := s.st.LatestActualMonth(ctx, year)
-		if err != nil {
-			return DeptDetail{}, err
-		}
-		month = m
+	month, err := s.resolveMonth(ctx, year, month)
+	if err != nil {
+		return DeptDetail{}, err
 	}
 	d, err := s.st.Department(ctx, code)
 	if err != nil {

@@ -32,15 +32,9 @@ func (s *Service) Overview(ctx context.Context, by domain.Actor, year, month int
 	if !domain.ValidYear(year) {
 		return Overview{}, domain.YearProblem(year)
 	}
-	if month < 0 || month > 12 {
-		return Overview{}, monthProblem(month)
-	}
-	if month == 0 {
-		m, err := s.st.LatestActualMonth(ctx, year)
-		if err != nil {
-			return Overview{}, err
-		}
-		month = m
+	month, err := s.resolveMonth(ctx, year, month)
+	if err != nil {
+		return Overview{}, err
 	}
 	depts, err := s.st.Departments(ctx)
 	if err != nil {
@@ -55,6 +49,17 @@ func (s *Service) Overview(ctx context.Context, by domain.Actor, year, month int
 		return Overview{}, err
 	}
 	return Build(year, month, depts, toAmounts(bt), toAmounts(at)), nil
+}
+
+// resolveMonth checks month and turns 0 into the latest month with actuals.
+func (s *Service) resolveMonth(ctx context.Context, year, month int) (int, error) {
+	if month < 0 || month > 12 {
+		return 0, monthProblem(month)
+	}
+	if month == 0 {
+		return s.st.LatestActualMonth(ctx, year)
+	}
+	return month, nil
 }
 
 func monthProblem(month int) error {

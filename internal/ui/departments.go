@@ -34,39 +34,7 @@ func newDepartmentsPanel(s *Shell) *DepartmentsPanel {
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder(i18n.T("depts.search"))
 	p.search.OnChanged = func(string) { p.filter() }
-	p.list = widget.NewTable(func() (int, int) { return len(p.shown), len(deptColKeys) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			d := p.shown[id.Row]
-			l := o.(*widget.Label)
-			l.Alignment = fyne.TextAlignLeading
-			switch id.Col {
-			case 0:
-				l.SetText(d.Code)
-			case 1:
-				l.SetText(d.Name)
-			case 2:
-				l.SetText(d.NameEn)
-			case 3:
-				l.SetText(i18n.T("dept.type." + string(d.Type)))
-			case 4:
-				l.Alignment = fyne.TextAlignTrailing
-				l.SetText(strconv.Itoa(d.Headcount))
-			case 5:
-				l.Alignment = fyne.TextAlignTrailing
-				l.SetText(domain.FormatCoefficient(d.CoefficientMilli))
-			}
-		})
-	p.list.ShowHeaderRow = true
-	p.list.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	}
-	p.list.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(i18n.T(deptColKeys[id.Col]))
-	}
-	for c, w := range deptColWidths {
-		p.list.SetColumnWidth(c, w)
-	}
+	p.list = newLabelTable(deptColKeys, deptColWidths, func() int { return len(p.shown) }, p.cell)
 	p.list.OnSelected = func(id widget.TableCellID) {
 		p.list.UnselectAll()
 		if id.Row >= 0 && id.Row < len(p.shown) && !p.shown[id.Row].BuiltIn {
@@ -79,6 +47,24 @@ func newDepartmentsPanel(s *Shell) *DepartmentsPanel {
 	top := container.NewBorder(nil, nil, nil, p.add, p.search)
 	p.root = container.NewBorder(top, nil, nil, nil, container.NewGridWrap(fyne.NewSize(820, 320), p.list))
 	return p
+}
+
+// cell is the text of department row r, column c.
+func (p *DepartmentsPanel) cell(r, c int) (string, fyne.TextAlign) {
+	d := p.shown[r]
+	switch c {
+	case 0:
+		return d.Code, fyne.TextAlignLeading
+	case 1:
+		return d.Name, fyne.TextAlignLeading
+	case 2:
+		return d.NameEn, fyne.TextAlignLeading
+	case 3:
+		return i18n.T("dept.type." + string(d.Type)), fyne.TextAlignLeading
+	case 4:
+		return strconv.Itoa(d.Headcount), fyne.TextAlignTrailing
+	}
+	return domain.FormatCoefficient(d.CoefficientMilli), fyne.TextAlignTrailing
 }
 
 // Refresh reloads the departments from the store.

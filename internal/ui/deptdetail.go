@@ -29,24 +29,7 @@ func (s *Shell) showDeptDetail(code string) *DeptDetailDialog {
 		return nil
 	}
 	d := &DeptDetailDialog{detail: det}
-	d.table = widget.NewTable(func() (int, int) { return len(det.Subjects), len(detailColKeys) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			text, align := d.cell(id.Row, id.Col)
-			l := o.(*widget.Label)
-			l.Alignment = align
-			l.SetText(text)
-		})
-	d.table.ShowHeaderRow = true
-	d.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	}
-	d.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(i18n.T(detailColKeys[id.Col]))
-	}
-	for c, w := range detailColWidths {
-		d.table.SetColumnWidth(c, w)
-	}
+	d.table = newLabelTable(detailColKeys, detailColWidths, func() int { return len(det.Subjects) }, d.cell)
 	through := i18n.T("dash.no_actuals")
 	if det.Month > 0 {
 		through = i18n.T("dash.through", "Month", monthName(det.Month))

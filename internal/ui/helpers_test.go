@@ -39,14 +39,29 @@ func startApp(t *testing.T, dbPath, lang string) (*Shell, fyne.App) {
 	return s, a
 }
 
-// texts collects every text visible under o, overlays included when o is a canvas' content.
+// walk visits o and everything under it that is visible; visit returns
+// false to stop descending into an object.
+func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	if o == nil || !o.Visible() || !visit(o) {
+		return
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			walk(child, visit)
+		}
+		return
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, child := range test.WidgetRenderer(w).Objects() {
+			walk(child, visit)
+		}
+	}
+}
+
+// texts collects every visible text under o.
 func texts(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
+	walk(o, func(o fyne.CanvasObject) bool {
 		switch w := o.(type) {
 		case *widget.Label:
 			out = append(out, w.Text)
@@ -58,23 +73,9 @@ func texts(o fyne.CanvasObject) []string {
 			out = append(out, w.Options...)
 		case *widget.Card:
 			out = append(out, w.Title, w.Subtitle)
-			walk(w.Content)
-			return
 		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, child := range c.Objects {
-				walk(child)
-			}
-			return
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			r := test.WidgetRenderer(w)
-			for _, child := range r.Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(o)
+		return true
+	})
 	return out
 }
 
@@ -90,55 +91,24 @@ func hasText(o fyne.CanvasObject, want string) bool {
 // findButton finds a visible button by its text.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	var found *widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+	walk(o, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
 			found = b
-			return
 		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, child := range c.Objects {
-				walk(child)
-			}
-			return
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(o)
+		return found == nil
+	})
 	return found
 }
 
 // findForms finds the forms under o.
 func findForms(o fyne.CanvasObject) []*widget.Form {
 	var out []*widget.Form
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil {
-			return
-		}
+	walk(o, func(o fyne.CanvasObject) bool {
 		if f, ok := o.(*widget.Form); ok {
 			out = append(out, f)
-			return
+			return false
 		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, child := range c.Objects {
-				walk(child)
-			}
-			return
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(o)
+		return true
+	})
 	return out
 }
