@@ -45,6 +45,9 @@ type Env struct {
 	ctx            context.Context
 }
 
+// printf writes to standard output.
+func (e *Env) printf(format string, a ...any) { fmt.Fprintf(e.Stdout, format, a...) }
+
 // open opens the database named by --db or the per-user default.
 func (e *Env) open() (*services.Services, error) {
 	path := e.DBPath

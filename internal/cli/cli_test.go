@@ -179,3 +179,21 @@ func TestNewerDatabaseIsRefusedUntouched(t *testing.T) {
 		t.Error("the newer database file was changed")
 	}
 }
+
+func TestExportBudgetWritesAWorkbook(t *testing.T) {
+	db := tempDB(t)
+	run(t, "--db", db, "demo", "--year", "2026")
+	out := filepath.Join(t.TempDir(), "预算 2026.xlsx")
+	if code, _, stderr := run(t, "--db", db, "export", "budget", "--year", "2026", "-o", out); code != ExitOK {
+		t.Fatalf("export: exit %d %s", code, stderr)
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Size() < 10000 {
+		t.Fatalf("workbook not written: %v", err)
+	}
+	if code, _, _ := run(t, "--db", db, "export", "budget", "--year", "2026"); code != ExitUsage {
+		t.Errorf("export without -o: exit %d, want 2", code)
+	}
+	if code, _, _ := run(t, "--db", db, "export", "budget", "--year", "2020", "-o", out); code != ExitRefused {
+		t.Errorf("export of a year without budget: exit %d, want 1", code)
+	}
+}

@@ -56,9 +56,12 @@ func (f *flags) help() {
 	fmt.Fprintln(f.out, i18n.T(f.about))
 	var opts []string
 	f.VisitAll(func(fl *flag.Flag) {
-		name := "--" + fl.Name
+		name, value := "--"+fl.Name, strings.ToUpper(fl.Name)
+		if len(fl.Name) == 1 { // -o FILE, as users write it
+			name, value = "-"+fl.Name, "FILE"
+		}
 		if _, isBool := fl.Value.(interface{ IsBoolFlag() bool }); !isBool {
-			name += " " + strings.ToUpper(fl.Name)
+			name += " " + value
 		}
 		opts = append(opts, fmt.Sprintf("  %-18s %s", name, i18n.T(fl.Usage)))
 	})

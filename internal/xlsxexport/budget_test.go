@@ -1,0 +1,56 @@
+package xlsxexport
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+func TestWriteBudgetExactAmountsAndTotal(t *testing.T) {
+	b := domain.NewBreakdown([]domain.SubjectAmount{
+		{DeptCode: "000", SubjectCode: "30206", Amount: 123456789012},
+		{DeptCode: "101", SubjectCode: "30201", Amount: 1},
+		{DeptCode: "101", SubjectCode: "30211", Amount: -5050},
+	}, []domain.Department{{Code: "000", Name: "全院"}, {Code: "101", Name: "产科"}},
+		[]domain.Subject{{Code: "30206", Name: "电费", Kind: domain.Expenditure}, {Code: "30201", Name: "办公费", Kind: domain.Expenditure}, {Code: "30211", Name: "差旅费", Kind: domain.Expenditure}})
+	var buf bytes.Buffer
+	if err := WriteBudget(&buf, 2026, b); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(BudgetSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 5 {
+		t.Fatalf("%d rows, want header + 3 lines + total: %v", len(rows), rows)
+	}
+	if rows[1][0] != "000" {
+		t.Errorf("department code written as %q; codes must stay text", rows[1][0])
+	}
+	var sum money.Amount
+	for _, r := range rows[1:4] {
+		p, err := money.Parse(r[4], money.Yuan)
+		if err != nil || p.Rounded {
+			t.Fatalf("amount %q: %v", r[4], err)
+		}
+		sum += p.Amount
+	}
+	if sum != b.Total() {
+		t.Errorf("lines sum to %d fen, want %d", sum, b.Total())
+	}
+	if rows[4][1] != "合计" || rows[4][4] != b.Total().String() {
+		t.Errorf("totals row %v, want 合计 %s", rows[4], b.Total())
+	}
+	if formula, _ := f.GetCellFormula(BudgetSheet, "E5"); formula != "" {
+		t.Errorf("total is a formula %q; it must carry its value", formula)
+	}
+}
