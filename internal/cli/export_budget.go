@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"os"
-	"path/filepath"
-
-	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/xlsxexport"
 )
@@ -35,31 +31,9 @@ func runExportBudget(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Write beside the target and rename, so an existing file is replaced
-	// only by a complete workbook.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".budgetperf-export-*.xlsx")
-	if err != nil {
-		return domain.NewProblem("problem.export.create", "Cannot write {{.Path}}: {{.Err}}", "Path", *out, "Err", err.Error())
-	}
-	defer os.Remove(tmp.Name())
-	if err := xlsxexport.WriteBudget(tmp, v.Year, v.Breakdown); err != nil {
-		tmp.Close()
+	if err := xlsxexport.SaveBudget(*out, v.Year, v.Breakdown); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), *out); err != nil {
-		return domain.NewProblem("problem.export.create", "Cannot write {{.Path}}: {{.Err}}", "Path", *out, "Err", err.Error())
-	}
-	env.printf("%s\n", i18n.T("cli.export_budget.done", "Year", v.Year, "Path", *out, "Lines", countLines(v.Breakdown)))
+	env.printf("%s\n", i18n.T("cli.export_budget.done", "Year", v.Year, "Path", *out, "Lines", v.Lines()))
 	return nil
-}
-
-func countLines(b domain.Breakdown) int {
-	n := 0
-	for _, d := range b.Departments {
-		n += len(d.Lines)
-	}
-	return n
 }

@@ -34,6 +34,15 @@ type Breakdown struct {
 	Departments          []DeptBreakdown
 }
 
+// Lines counts the lines of all departments.
+func (b Breakdown) Lines() int {
+	n := 0
+	for _, d := range b.Departments {
+		n += len(d.Lines)
+	}
+	return n
+}
+
 // Total is revenue plus expenditure.
 func (b Breakdown) Total() money.Amount { return b.Revenue + b.Expenditure }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/assets"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 
 func readFile(t *testing.T, name string) map[string]string {
@@ -49,7 +50,7 @@ func TestBothFilesHaveEveryKey(t *testing.T) {
 	}
 }
 
-var keyUse = regexp.MustCompile(`(?:i18n\.T|\bT|NewProblem)\("([a-z][a-z0-9_.-]*[a-z0-9_])"`)
+var keyUse = regexp.MustCompile(`(?:i18n\.T|\bT|NewProblem|cellProblem)\("([a-z][a-z0-9_.-]*[a-z0-9_])"`)
 
 // Every key the code asks for must be translated; dynamic prefixes are
 // checked by enumerating their values.
@@ -84,6 +85,9 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	}
 	for _, p := range []string{"behind", "ahead", "on-track", "no-budget"} {
 		used["pace."+p] = "monitor.Pace"
+	}
+	for _, l := range []string{xlsximport.LayoutLong, xlsximport.LayoutPerDepartment, xlsximport.LayoutWideDepartments, xlsximport.LayoutWideSubjects} {
+		used["import.layout."+l] = "xlsximport layouts"
 	}
 	for m := 1; m <= 12; m++ {
 		used["month."+strconv.Itoa(m)] = "monthName"

@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/demo"
+	"github.com/budgetperf/budgetperf/internal/importing"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/monitor"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -19,6 +20,7 @@ type Services struct {
 	Budgets *budgeting.Service
 	Monitor *monitor.Service
 	Demo    *demo.Service
+	Import  *importing.Service
 }
 
 // Open opens the database at path (creating it when new) and makes sure
@@ -34,6 +36,7 @@ func Open(ctx context.Context, path string) (*Services, error) {
 		Budgets: budgeting.New(st),
 		Monitor: monitor.New(st),
 		Demo:    demo.NewService(st),
+		Import:  importing.New(st),
 	}
 	if err := s.Master.EnsureCatalogue(ctx); err != nil {
 		st.Close()

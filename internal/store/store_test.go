@@ -220,3 +220,39 @@ func TestPathsWithSpecialCharacters(t *testing.T) {
 	}
 	s.Close()
 }
+
+func TestReplaceBudgetInOneTransaction(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	subjects := []domain.Subject{{Code: "30201", Name: "办公费", Kind: domain.Expenditure, Origin: "classification"}}
+	s.InTx(ctx, func(tx *Tx) error {
+		tx.AddSubjects(ctx, subjects)
+		return tx.InsertBudget(ctx, domain.LocalUser, domain.Budget{Year: 2025, Lines: []domain.BudgetLine{{DeptCode: "000", SubjectCode: "30201", Amount: 100}}})
+	})
+	// A replacement that fails half-way leaves the old budget in place.
+	err := s.InTx(ctx, func(tx *Tx) error {
+		if err := tx.DeleteBudget(ctx, 2025); err != nil {
+			return err
+		}
+		return tx.InsertBudget(ctx, domain.LocalUser, domain.Budget{Year: 2025, Lines: []domain.BudgetLine{{DeptCode: "000", SubjectCode: "99999", Amount: 1}}})
+	})
+	if err == nil {
+		t.Fatal("a line with an unknown subject was accepted")
+	}
+	lines, _ := s.BudgetLines(ctx, 2025)
+	if len(lines) != 1 || lines[0].Amount != 100 {
+		t.Errorf("after a failed replacement the budget is %+v", lines)
+	}
+	err = s.InTx(ctx, func(tx *Tx) error {
+		if err := tx.DeleteBudget(ctx, 2025); err != nil {
+			return err
+		}
+		return tx.InsertBudget(ctx, domain.LocalUser, domain.Budget{Year: 2025, Lines: []domain.BudgetLine{{DeptCode: "000", SubjectCode: "30201", Amount: 250}}})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines, _ := s.BudgetLines(ctx, 2025); len(lines) != 1 || lines[0].Amount != 250 {
+		t.Errorf("after replacing, the budget is %+v", lines)
+	}
+}

@@ -22,10 +22,11 @@ import (
 // Section names of the navigation; a section appears once it works.
 const (
 	SectionDashboard = "dashboard"
+	SectionImport    = "import"
 	SectionSettings  = "settings"
 )
 
-var sections = []string{SectionDashboard, SectionSettings}
+var sections = []string{SectionDashboard, SectionImport, SectionSettings}
 
 // Shell is the main window: navigation on the left, the hospital and year
 // always visible on top, the current screen in the middle.
@@ -47,6 +48,7 @@ type Shell struct {
 	body       *fyne.Container
 
 	dashboard *Dashboard
+	importer  *ImportScreen
 	settings  *SettingsScreen
 }
 
@@ -119,6 +121,7 @@ func (s *Shell) Rebuild() {
 	}
 	s.dashboard = newDashboard(s)
 	s.settings = newSettingsScreen(s)
+	s.importer = newImportScreen(s)
 	s.hospital = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.yearSelect = widget.NewSelect(nil, func(v string) {
 		if y, err := strconv.Atoi(v); err == nil && y != s.year {
@@ -152,6 +155,8 @@ func (s *Shell) Show(section string) {
 	switch section {
 	case SectionSettings:
 		s.body.Objects = []fyne.CanvasObject{s.settings.root}
+	case SectionImport:
+		s.body.Objects = []fyne.CanvasObject{s.importer.root}
 	default:
 		s.body.Objects = []fyne.CanvasObject{s.dashboard.root}
 	}
@@ -186,8 +191,11 @@ func (s *Shell) showError(err error) {
 }
 
 func sectionIcon(section string) fyne.Resource {
-	if section == SectionSettings {
+	switch section {
+	case SectionSettings:
 		return theme.SettingsIcon()
+	case SectionImport:
+		return theme.DownloadIcon()
 	}
 	return theme.HomeIcon()
 }

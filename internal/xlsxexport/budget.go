@@ -13,8 +13,10 @@ import (
 )
 
 // Budget column headers: Chinese, as the import recognises them and as a
-// Chinese finance office expects to read them.
-var budgetHeader = []string{"科室编码", "科室名称", "科目编码", "科目名称", "预算数（元）"}
+// Chinese finance office expects to read them. The department is written
+// "[101]产科", the government finance-system convention, so its code
+// travels with its name and the file imports back to the same department.
+var budgetHeader = []string{"科室", "科目编码", "科目名称", "预算数（元）"}
 
 // BudgetSheet is the name of the single sheet of a budget export.
 const BudgetSheet = "预算"
@@ -49,20 +51,20 @@ func WriteBudget(w io.Writer, year int, b domain.Breakdown) error {
 			return err
 		}
 	}
-	if err := f.SetCellStyle(BudgetSheet, "A1", "E1", bold); err != nil {
+	if err := f.SetCellStyle(BudgetSheet, "A1", "D1", bold); err != nil {
 		return err
 	}
 	row := 2
 	var total money.Amount
 	for _, d := range b.Departments {
 		for _, l := range d.Lines {
-			for c, v := range []string{d.Code, d.Name, l.SubjectCode, l.SubjectName} {
+			for c, v := range []string{"[" + d.Code + "]" + d.Name, l.SubjectCode, l.SubjectName} {
 				cell, _ := excelize.CoordinatesToCellName(c+1, row)
 				if err := f.SetCellStr(BudgetSheet, cell, v); err != nil {
 					return err
 				}
 			}
-			cell := fmt.Sprintf("E%d", row)
+			cell := fmt.Sprintf("D%d", row)
 			if err := f.SetCellDefault(BudgetSheet, cell, l.Amount.String()); err != nil {
 				return err
 			}
@@ -71,20 +73,20 @@ func WriteBudget(w io.Writer, year int, b domain.Breakdown) error {
 		}
 	}
 	if row > 2 {
-		if err := f.SetCellStyle(BudgetSheet, "E2", fmt.Sprintf("E%d", row-1), amount); err != nil {
+		if err := f.SetCellStyle(BudgetSheet, "D2", fmt.Sprintf("D%d", row-1), amount); err != nil {
 			return err
 		}
 	}
-	if err := f.SetCellStr(BudgetSheet, fmt.Sprintf("B%d", row), "合计"); err != nil {
+	if err := f.SetCellStr(BudgetSheet, fmt.Sprintf("A%d", row), "合计"); err != nil {
 		return err
 	}
-	if err := f.SetCellDefault(BudgetSheet, fmt.Sprintf("E%d", row), total.String()); err != nil {
+	if err := f.SetCellDefault(BudgetSheet, fmt.Sprintf("D%d", row), total.String()); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(BudgetSheet, fmt.Sprintf("A%d", row), fmt.Sprintf("E%d", row), totalAmount); err != nil {
+	if err := f.SetCellStyle(BudgetSheet, fmt.Sprintf("A%d", row), fmt.Sprintf("D%d", row), totalAmount); err != nil {
 		return err
 	}
-	for col, width := range map[string]float64{"A": 10, "B": 22, "C": 14, "D": 30, "E": 18} {
+	for col, width := range map[string]float64{"A": 26, "B": 14, "C": 32, "D": 18} {
 		if err := f.SetColWidth(BudgetSheet, col, col, width); err != nil {
 			return err
 		}

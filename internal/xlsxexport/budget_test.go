@@ -33,24 +33,24 @@ func TestWriteBudgetExactAmountsAndTotal(t *testing.T) {
 	if len(rows) != 5 {
 		t.Fatalf("%d rows, want header + 3 lines + total: %v", len(rows), rows)
 	}
-	if rows[1][0] != "000" {
-		t.Errorf("department code written as %q; codes must stay text", rows[1][0])
+	if rows[1][0] != "[000]全院" || rows[2][1] != "30201" {
+		t.Errorf("first lines %v %v; want the department as [code]name and the subject code as text", rows[1], rows[2])
 	}
 	var sum money.Amount
 	for _, r := range rows[1:4] {
-		p, err := money.Parse(r[4], money.Yuan)
+		p, err := money.Parse(r[3], money.Yuan)
 		if err != nil || p.Rounded {
-			t.Fatalf("amount %q: %v", r[4], err)
+			t.Fatalf("amount %q: %v", r[3], err)
 		}
 		sum += p.Amount
 	}
 	if sum != b.Total() {
 		t.Errorf("lines sum to %d fen, want %d", sum, b.Total())
 	}
-	if rows[4][1] != "合计" || rows[4][4] != b.Total().String() {
+	if rows[4][0] != "合计" || rows[4][3] != b.Total().String() {
 		t.Errorf("totals row %v, want 合计 %s", rows[4], b.Total())
 	}
-	if formula, _ := f.GetCellFormula(BudgetSheet, "E5"); formula != "" {
+	if formula, _ := f.GetCellFormula(BudgetSheet, "D5"); formula != "" {
 		t.Errorf("total is a formula %q; it must carry its value", formula)
 	}
 }

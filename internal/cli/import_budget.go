@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/importing"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+func init() {
+	register(command{name: "import budget", summary: "cli.import_budget.summary", run: runImportBudget})
+}
+
+func runImportBudget(env *Env, args []string) error {
+	f := newFlags(env, "import budget", "FILE", "cli.import_budget.about")
+	year := f.Int("year", 0, "cli.flag.year")
+	create := f.Bool("create-missing", false, "cli.flag.create_missing")
+	dept := f.String("department", "", "cli.flag.department")
+	amountCol := f.String("amount-column", "", "cli.flag.amount_column")
+	replace := f.Bool("replace", false, "cli.flag.replace")
+	dry := f.Bool("dry-run", false, "cli.flag.dry_run")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("%s", i18n.T("cli.file_required"))
+	}
+	if err := requireYear(*year); err != nil {
+		return err
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	req := importing.BudgetRequest{Path: pos[0], Year: *year, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, Replace: *replace}
+	var p importing.BudgetPreview
+	if *dry {
+		p, err = svc.Import.PreviewBudget(env.ctx, env.Actor, req)
+	} else {
+		p, err = svc.Import.ImportBudget(env.ctx, env.Actor, req)
+	}
+	if err != nil {
+		return err
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(w))
+	}
+	var rows [][]string
+	for _, t := range p.Totals {
+		name := t.Name
+		if t.New {
+			name += " " + i18n.T("cli.import.new_mark")
+		}
+		rows = append(rows, []string{t.Code, name, fmt.Sprint(t.Lines), money.FormatPlain(t.Amount)})
+	}
+	rows = append(rows, []string{"", i18n.T("col.total"), fmt.Sprint(len(p.Lines)), money.FormatPlain(p.Total)})
+	if err := table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.lines"), i18n.T("col.amount_yuan")}, rows); err != nil {
+		return err
+	}
+	key := "cli.import_budget.done"
+	if *dry {
+		key = "cli.import_budget.dry"
+	}
+	env.printf("%s\n", i18n.T(key, "Year", p.Year, "Lines", len(p.Lines), "Depts", len(p.Totals), "New", len(p.NewDepartments)))
+	return nil
+}

@@ -1,0 +1,209 @@
+// Package importing brings workbooks into the database: it reads them with
+// xlsximport, shows what it found, and writes everything in one transaction.
+package importing
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/xlsximport"
+)
+
+// Service imports workbooks.
+type Service struct{ st *store.Store }
+
+// New returns the service over st.
+func New(st *store.Store) *Service { return &Service{st: st} }
+
+// BudgetRequest is what the user asked for (the CLI flags, the wizard's choices).
+type BudgetRequest struct {
+	Path          string
+	Year          int
+	CreateMissing bool
+	Department    string // for sheets without departments
+	AmountColumn  string
+	Replace       bool
+	// MapDepartments sends lines of an unknown department (by its name in
+	// the file) to an existing department code instead of creating it.
+	MapDepartments map[string]string
+}
+
+// DeptTotal is one department's total in the file.
+type DeptTotal struct {
+	Code, Name string
+	New        bool
+	Lines      int
+	Amount     money.Amount
+}
+
+// BudgetPreview is what an import found and would write.
+type BudgetPreview struct {
+	Year           int
+	File           string
+	Sheets         []xlsximport.SheetReport
+	Lines          []domain.BudgetLine
+	NewDepartments []domain.Department
+	Totals         []DeptTotal
+	Total          money.Amount
+	Warnings       domain.Problems
+	// Replaces is true when the year already has an approved budget that
+	// the import replaces (only with Replace).
+	Replaces bool
+}
+
+// PreviewBudget reads the workbook and reports what importing it would do,
+// writing nothing. Every problem in the file is returned at once.
+func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req BudgetRequest) (BudgetPreview, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return BudgetPreview{}, err
+	}
+	if !domain.ValidYear(req.Year) {
+		return BudgetPreview{}, domain.YearProblem(req.Year)
+	}
+	exists, err := s.st.BudgetExists(ctx, req.Year)
+	if err != nil {
+		return BudgetPreview{}, err
+	}
+	if exists && !req.Replace {
+		return BudgetPreview{}, domain.NewProblem("import.budget_exists",
+			"{{.Year}} already has an approved budget. Import again with --replace (in the window: tick \"Replace the existing budget\") to replace it as a whole.", "Year", req.Year)
+	}
+	depts, err := s.st.Departments(ctx)
+	if err != nil {
+		return BudgetPreview{}, err
+	}
+	subjects, err := s.st.Subjects(ctx)
+	if err != nil {
+		return BudgetPreview{}, err
+	}
+	res, err := xlsximport.ReadBudget(req.Path, xlsximport.Options{
+		Subjects: subjects, Departments: depts, CreateMissing: req.CreateMissing || len(req.MapDepartments) > 0,
+		Department: req.Department, AmountColumn: req.AmountColumn,
+	})
+	if err != nil {
+		return BudgetPreview{}, err
+	}
+	return buildPreview(req, res, depts, exists)
+}
+
+// buildPreview applies the department mapping and sums per department.
+func buildPreview(req BudgetRequest, res xlsximport.Result, depts []domain.Department, exists bool) (BudgetPreview, error) {
+	p := BudgetPreview{Year: req.Year, File: filepath.Base(req.Path), Sheets: res.Sheets, Warnings: res.Warnings, Replaces: exists}
+	names := map[string]string{}
+	for _, d := range depts {
+		names[d.Code] = d.Name
+	}
+	remap := map[string]string{} // new department code → existing code
+	var unmapped domain.Problems
+	for _, nd := range res.NewDepartments {
+		if to, ok := req.MapDepartments[nd.Name]; ok && to != "" {
+			if _, known := names[to]; !known {
+				unmapped = append(unmapped, domain.NewProblem("import.map_unknown", "Department \"{{.Name}}\" is mapped to {{.Code}}, which does not exist.", "Name", nd.Name, "Code", to))
+				continue
+			}
+			remap[nd.Code] = to
+			continue
+		}
+		if !req.CreateMissing {
+			unmapped = append(unmapped, domain.NewProblem("import.unknown_department_unmapped",
+				"Department \"{{.Name}}\" is not in the database: map it to an existing department or let the import create it (--create-missing).", "Name", nd.Name))
+			continue
+		}
+		p.NewDepartments = append(p.NewDepartments, nd)
+		names[nd.Code] = nd.Name
+	}
+	if len(unmapped) > 0 {
+		return BudgetPreview{}, unmapped
+	}
+	byDept := map[string]*DeptTotal{}
+	isNew := map[string]bool{}
+	for _, nd := range p.NewDepartments {
+		isNew[nd.Code] = true
+	}
+	for _, l := range res.Lines {
+		code := l.DeptCode
+		if to, ok := remap[code]; ok {
+			code = to
+		}
+		p.Lines = append(p.Lines, domain.BudgetLine{DeptCode: code, SubjectCode: l.SubjectCode, Amount: l.Amount, Note: l.Sheet + "!" + l.Cell})
+		t := byDept[code]
+		if t == nil {
+			t = &DeptTotal{Code: code, Name: names[code], New: isNew[code]}
+			byDept[code] = t
+		}
+		t.Lines++
+		t.Amount += l.Amount
+		p.Total += l.Amount
+	}
+	for _, t := range byDept {
+		p.Totals = append(p.Totals, *t)
+	}
+	sort.Slice(p.Totals, func(i, j int) bool { return p.Totals[i].Code < p.Totals[j].Code })
+	if err := mergeDuplicates(p.Lines); err != nil {
+		return BudgetPreview{}, err
+	}
+	return p, nil
+}
+
+// mergeDuplicates refuses two lines for one department and subject, which
+// mapping two file departments onto one existing department can produce.
+func mergeDuplicates(lines []domain.BudgetLine) error {
+	seen := map[[2]string]string{}
+	var ps domain.Problems
+	for _, l := range lines {
+		k := [2]string{l.DeptCode, l.SubjectCode}
+		if first, ok := seen[k]; ok {
+			ps = append(ps, domain.NewProblem("import.duplicate_after_mapping", "{{.First}} and {{.Second}} are both department {{.Dept}}, subject {{.Subject}}: keep one line per department and subject.",
+				"First", first, "Second", l.Note, "Dept", l.DeptCode, "Subject", l.SubjectCode))
+			continue
+		}
+		seen[k] = l.Note
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	return nil
+}
+
+// ImportBudget previews the file and, when it has no problems, writes the
+// new departments and the budget (replacing the year's budget with Replace)
+// in one transaction.
+func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetRequest) (BudgetPreview, error) {
+	p, err := s.PreviewBudget(ctx, by, req)
+	if err != nil {
+		return p, err
+	}
+	if err := ctx.Err(); err != nil {
+		return p, err
+	}
+	err = s.st.InTx(ctx, func(tx *store.Tx) error {
+		for _, d := range p.NewDepartments {
+			if err := tx.SaveDepartment(ctx, by, d); err != nil {
+				return err
+			}
+		}
+		exists, err := tx.BudgetExists(ctx, req.Year)
+		if err != nil {
+			return err
+		}
+		if exists {
+			if !req.Replace {
+				return domain.NewProblem("import.budget_exists",
+					"{{.Year}} already has an approved budget. Import again with --replace (in the window: tick \"Replace the existing budget\") to replace it as a whole.", "Year", req.Year)
+			}
+			if err := tx.DeleteBudget(ctx, req.Year); err != nil {
+				return err
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return tx.InsertBudget(ctx, by, domain.Budget{Year: req.Year, Source: "import:" + p.File, Lines: p.Lines})
+	})
+	return p, err
+}

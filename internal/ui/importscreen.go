@@ -1,0 +1,333 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/importing"
+	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/xlsxexport"
+)
+
+// ImportScreen brings a budget workbook in: choose the file, see what was
+// found, map unknown departments, confirm, and see the result. Nothing is
+// written before the user confirms, and a cancelled import writes nothing.
+type ImportScreen struct {
+	shell *Shell
+	root  fyne.CanvasObject
+
+	path          *widget.Entry
+	year          *widget.Entry
+	createMissing *widget.Check
+	replace       *widget.Check
+	amountColumn  *widget.Entry
+	previewBtn    *widget.Button
+
+	summary  *widget.Label
+	problems *widget.Label
+	totals   *widget.Table
+	mapping  *fyne.Container
+	confirm  *widget.Button
+	cancel   *widget.Button
+	progress *widget.ProgressBarInfinite
+	result   *widget.Label
+
+	preview    *importing.BudgetPreview
+	mapChoices map[string]string // new department name → existing code ("" = create)
+	stop       context.CancelFunc
+	// sync runs the import on the calling goroutine (tests).
+	sync bool
+}
+
+func newImportScreen(s *Shell) *ImportScreen {
+	im := &ImportScreen{shell: s, mapChoices: map[string]string{}}
+	im.path = widget.NewEntry()
+	im.path.SetPlaceHolder(i18n.T("import.file_placeholder"))
+	choose := widget.NewButtonWithIcon(i18n.T("import.choose"), theme.FolderOpenIcon(), im.chooseFile)
+	im.year = widget.NewEntry()
+	im.year.SetText(strconv.Itoa(s.year))
+	im.createMissing = widget.NewCheck(i18n.T("import.create_missing"), nil)
+	im.createMissing.SetChecked(true)
+	im.replace = widget.NewCheck(i18n.T("import.replace"), nil)
+	im.amountColumn = widget.NewEntry()
+	im.amountColumn.SetPlaceHolder(i18n.T("import.amount_column_placeholder"))
+	im.previewBtn = widget.NewButtonWithIcon(i18n.T("import.preview"), theme.SearchIcon(), im.runPreview)
+	im.previewBtn.Importance = widget.HighImportance
+
+	im.summary = widget.NewLabel("")
+	im.summary.Wrapping = fyne.TextWrapWord
+	im.problems = widget.NewLabel("")
+	im.problems.Wrapping = fyne.TextWrapWord
+	im.problems.Importance = widget.DangerImportance
+	im.totals = newLabelTable([]string{"col.code", "col.department", "col.lines", "col.amount_yuan"}, []float32{80, 240, 70, 170},
+		func() int {
+			if im.preview == nil {
+				return 0
+			}
+			return len(im.preview.Totals) + 1
+		}, im.totalCell)
+	im.mapping = container.NewVBox()
+	im.confirm = widget.NewButtonWithIcon(i18n.T("import.confirm"), theme.ConfirmIcon(), im.runImport)
+	im.confirm.Importance = widget.HighImportance
+	im.confirm.Disable()
+	im.cancel = widget.NewButtonWithIcon(i18n.T("action.cancel"), theme.CancelIcon(), func() {
+		if im.stop != nil {
+			im.stop()
+		}
+	})
+	im.cancel.Hide()
+	im.progress = widget.NewProgressBarInfinite()
+	im.progress.Stop()
+	im.progress.Hide()
+	im.result = widget.NewLabel("")
+	im.result.Wrapping = fyne.TextWrapWord
+
+	form := widget.NewForm(
+		widget.NewFormItem(i18n.T("import.file"), container.NewBorder(nil, nil, nil, choose, im.path)),
+		widget.NewFormItem(i18n.T("shell.year"), im.year),
+		widget.NewFormItem(i18n.T("import.amount_column"), im.amountColumn),
+		widget.NewFormItem("", container.NewHBox(im.createMissing, im.replace)),
+	)
+	step1 := widget.NewCard(i18n.T("import.step.file"), i18n.T("import.step.file.hint"), container.NewVBox(form, container.NewHBox(im.previewBtn)))
+	step2 := widget.NewCard(i18n.T("import.step.preview"), "", container.NewVBox(im.summary, im.problems,
+		container.NewGridWrap(fyne.NewSize(580, 260), im.totals), im.mapping))
+	step3 := widget.NewCard(i18n.T("import.step.confirm"), "", container.NewVBox(container.NewHBox(im.confirm, im.cancel), im.progress, im.result))
+	exportBtn := widget.NewButtonWithIcon(i18n.T("export.button"), theme.DocumentSaveIcon(), im.chooseExport)
+	export := widget.NewCard(i18n.T("export.title"), i18n.T("export.hint"), container.NewHBox(exportBtn))
+	im.root = container.NewVScroll(container.NewVBox(step1, step2, step3, export))
+	return im
+}
+
+// chooseExport asks where to save the shell year's approved budget.
+func (im *ImportScreen) chooseExport() {
+	s := im.shell
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+			path += ".xlsx"
+		}
+		lines, err := im.exportTo(path)
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		dialog.ShowInformation(i18n.T("export.title"), i18n.T("cli.export_budget.done", "Year", s.year, "Path", path, "Lines", lines), s.win)
+	}, s.win)
+	d.SetFileName(i18n.T("export.filename", "Year", s.year))
+	d.Show()
+}
+
+// exportTo writes the shell year's approved budget to path and says how
+// many lines it wrote.
+func (im *ImportScreen) exportTo(path string) (int, error) {
+	s := im.shell
+	v, err := s.svc.Budgets.Show(s.ctx, s.actor, s.year)
+	if err != nil {
+		return 0, err
+	}
+	return v.Lines(), xlsxexport.SaveBudget(path, v.Year, v.Breakdown)
+}
+
+func (im *ImportScreen) chooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		im.path.SetText(r.URI().Path())
+		r.Close()
+		im.runPreview()
+	}, im.shell.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xls"}))
+	d.Show()
+}
+
+// request is the import the screen's fields describe.
+func (im *ImportScreen) request() (importing.BudgetRequest, error) {
+	year, err := strconv.Atoi(strings.TrimSpace(im.year.Text))
+	if err != nil {
+		return importing.BudgetRequest{}, errors.New(i18n.T("import.year_invalid", "Text", im.year.Text))
+	}
+	req := importing.BudgetRequest{Path: strings.TrimSpace(im.path.Text), Year: year, CreateMissing: im.createMissing.Checked,
+		Replace: im.replace.Checked, AmountColumn: strings.TrimSpace(im.amountColumn.Text), MapDepartments: map[string]string{}}
+	for name, code := range im.mapChoices {
+		if code != "" {
+			req.MapDepartments[name] = code
+		}
+	}
+	return req, nil
+}
+
+// runPreview reads the file and shows what it holds; nothing is written.
+func (im *ImportScreen) runPreview() {
+	s := im.shell
+	im.preview = nil
+	im.confirm.Disable()
+	im.result.SetText("")
+	req, err := im.request()
+	if err == nil && req.Path == "" {
+		err = errors.New(i18n.T("import.no_file"))
+	}
+	if err == nil {
+		var p importing.BudgetPreview
+		p, err = s.svc.Import.PreviewBudget(s.ctx, s.actor, req)
+		if err == nil {
+			im.preview = &p
+		}
+	}
+	im.showPreview(err)
+}
+
+func (im *ImportScreen) showPreview(err error) {
+	im.totals.Refresh()
+	if err != nil {
+		im.summary.SetText(i18n.T("import.refused"))
+		im.problems.SetText(i18n.Message(err))
+		im.problems.Show()
+		im.mapping.Objects = nil
+		im.mapping.Refresh()
+		return
+	}
+	p := im.preview
+	var b strings.Builder
+	for _, sh := range p.Sheets {
+		if sh.Used {
+			b.WriteString(i18n.T("import.sheet_used", "Sheet", sh.Name, "Row", sh.HeaderRow, "Unit", sh.Unit.String(), "Layout", i18n.T("import.layout."+sh.Layout), "Column", sh.AmountColumn))
+		} else {
+			b.WriteString(i18n.T("import.preview.sheet_skipped", "Sheet", sh.Name, "Why", sh.Skipped))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(i18n.T("import.summary", "Lines", len(p.Lines), "Depts", len(p.Totals), "Total", money.Format(p.Total)))
+	if p.Replaces {
+		b.WriteString("\n" + i18n.T("import.will_replace", "Year", p.Year))
+	}
+	im.summary.SetText(b.String())
+	if len(p.Warnings) > 0 {
+		im.problems.SetText(i18n.T("import.warnings") + "\n" + i18n.Message(p.Warnings))
+		im.problems.Importance = widget.WarningImportance
+		im.problems.Show()
+	} else {
+		im.problems.Hide()
+	}
+	im.showMapping()
+	im.confirm.Enable()
+}
+
+// showMapping offers, for each department the file has and the database
+// lacks, to create it or to book its lines to an existing department.
+func (im *ImportScreen) showMapping() {
+	s := im.shell
+	im.mapping.Objects = nil
+	if len(im.preview.NewDepartments) > 0 {
+		depts, _ := s.svc.Master.Departments(s.ctx, s.actor)
+		create := i18n.T("import.map_create")
+		options := []string{create}
+		codes := map[string]string{create: ""}
+		for _, d := range depts {
+			label := d.Code + " " + d.Name
+			options = append(options, label)
+			codes[label] = d.Code
+		}
+		im.mapping.Add(widget.NewLabelWithStyle(i18n.T("import.map_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, nd := range im.preview.NewDepartments {
+			name := nd.Name
+			sel := widget.NewSelect(options, func(v string) {
+				if im.mapChoices[name] != codes[v] {
+					im.mapChoices[name] = codes[v]
+					im.runPreview()
+				}
+			})
+			sel.SetSelected(create)
+			im.mapping.Add(container.NewBorder(nil, nil, widget.NewLabel(name+" →"), nil, sel))
+		}
+	}
+	im.mapping.Refresh()
+}
+
+func (im *ImportScreen) totalCell(r, c int) (string, fyne.TextAlign) {
+	p := im.preview
+	if r == len(p.Totals) {
+		return []string{"", i18n.T("col.total"), strconv.Itoa(len(p.Lines)), money.FormatPlain(p.Total)}[c], []fyne.TextAlign{fyne.TextAlignLeading, fyne.TextAlignLeading, fyne.TextAlignTrailing, fyne.TextAlignTrailing}[c]
+	}
+	t := p.Totals[r]
+	switch c {
+	case 0:
+		return t.Code, fyne.TextAlignLeading
+	case 1:
+		if t.New {
+			return t.Name + " " + i18n.T("cli.import.new_mark"), fyne.TextAlignLeading
+		}
+		return t.Name, fyne.TextAlignLeading
+	case 2:
+		return strconv.Itoa(t.Lines), fyne.TextAlignTrailing
+	}
+	return money.FormatPlain(t.Amount), fyne.TextAlignTrailing
+}
+
+// runImport writes the previewed import in one transaction, in the
+// background with a progress bar and a cancel button.
+func (im *ImportScreen) runImport() {
+	s := im.shell
+	req, err := im.request()
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	ctx, stop := context.WithCancel(s.ctx)
+	im.stop = stop
+	im.confirm.Disable()
+	im.previewBtn.Disable()
+	im.cancel.Show()
+	im.progress.Show()
+	im.progress.Start()
+	work := func() {
+		p, err := s.svc.Import.ImportBudget(ctx, s.actor, req)
+		done := func() { im.finish(p, err) }
+		if im.sync {
+			done()
+		} else {
+			fyne.Do(done)
+		}
+	}
+	if im.sync {
+		work()
+	} else {
+		go work()
+	}
+}
+
+func (im *ImportScreen) finish(p importing.BudgetPreview, err error) {
+	im.stop()
+	im.progress.Stop()
+	im.progress.Hide()
+	im.cancel.Hide()
+	im.previewBtn.Enable()
+	switch {
+	case errors.Is(err, context.Canceled):
+		im.result.SetText(i18n.T("import.cancelled"))
+	case err != nil:
+		im.result.SetText(i18n.T("import.failed") + "\n" + i18n.Message(err))
+	default:
+		im.result.SetText(i18n.T("import.done", "Year", p.Year, "Lines", len(p.Lines), "Depts", len(p.Totals), "New", len(p.NewDepartments), "Total", money.Format(p.Total)))
+		im.preview = nil
+		im.totals.Refresh()
+		im.shell.year = p.Year
+		im.shell.refresh()
+		return
+	}
+	im.confirm.Enable()
+}

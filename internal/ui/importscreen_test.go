@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+)
+
+const samples = "../xlsximport/testdata"
+
+// Preview shows what the workbook holds; confirming imports it and the
+// dashboard moves to the imported year.
+func TestImportScreenPreviewThenImport(t *testing.T) {
+	s, _ := startApp(t, filepath.Join(t.TempDir(), "empty.db"), "zh")
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide() // decline the demo offer
+	}
+	s.Show(SectionImport)
+	im := s.importer
+	im.sync = true
+	im.path.SetText(filepath.Join(samples, "budget_long_title_rows.xlsx"))
+	im.year.SetText("2025")
+	test.Tap(im.previewBtn)
+	if im.preview == nil {
+		t.Fatalf("no preview: %s", im.problems.Text)
+	}
+	if len(im.preview.Totals) != 8 || im.preview.Total.Fen() != 9985228301 {
+		t.Errorf("preview %d departments, total %d", len(im.preview.Totals), im.preview.Total.Fen())
+	}
+	if !hasText(im.root, "支出预算") || im.confirm.Disabled() {
+		t.Errorf("the preview does not name the sheet or cannot be confirmed: %q", im.summary.Text)
+	}
+	if ok, _ := s.svc.Store.BudgetExists(context.Background(), 2025); ok {
+		t.Fatal("the preview wrote the budget")
+	}
+	test.Tap(im.confirm)
+	if ok, _ := s.svc.Store.BudgetExists(context.Background(), 2025); !ok {
+		t.Fatalf("not imported: %s", im.result.Text)
+	}
+	if s.year != 2025 || s.dashboard.overview.Expenditure.Budget.Fen() != 9985228301 {
+		t.Errorf("dashboard shows %d for %d", s.dashboard.overview.Expenditure.Budget.Fen(), s.year)
+	}
+}
+
+// A workbook with errors lists every bad cell and cannot be confirmed.
+func TestImportScreenShowsEveryProblem(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.Show(SectionImport)
+	im := s.importer
+	im.path.SetText(filepath.Join(samples, "budget_with_errors.xlsx"))
+	im.year.SetText("2024")
+	test.Tap(im.previewBtn)
+	for _, cell := range []string{"预算!D4", "预算!B7", "预算!A10"} {
+		if !hasText(im.problems, cell) {
+			t.Errorf("problem at %s not shown: %q", cell, im.problems.Text)
+		}
+	}
+	if !im.confirm.Disabled() {
+		t.Error("a refused workbook can be confirmed")
+	}
+	if ok, _ := s.svc.Store.BudgetExists(context.Background(), 2024); ok {
+		t.Error("something was written")
+	}
+}
+
+// Mapping an unknown department to an existing one books its lines there.
+func TestImportScreenMapsDepartments(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.Show(SectionImport)
+	im := s.importer
+	im.sync = true
+	im.path.SetText(filepath.Join(samples, "budget_sheet_per_department.xlsx"))
+	im.year.SetText("2024")
+	test.Tap(im.previewBtn)
+	if im.preview == nil || len(im.preview.NewDepartments) == 0 {
+		t.Fatalf("no unknown departments offered for mapping: %v", im.preview)
+	}
+	im.mapChoices["儿科"] = "103" // the demo's paediatrics
+	im.runPreview()
+	test.Tap(im.confirm)
+	det, err := s.svc.Monitor.Detail(context.Background(), domain.LocalUser, 2024, 0, "103")
+	if err != nil || len(det.Subjects) == 0 {
+		t.Fatalf("儿科 lines not booked to 103: %v", err)
+	}
+}

@@ -1,0 +1,33 @@
+package xlsxexport
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+)
+
+// SaveBudget writes the budget workbook to path. It writes beside the
+// target and renames, so an existing file is replaced only by a complete
+// workbook.
+func SaveBudget(path string, year int, b domain.Breakdown) error {
+	cannot := func(err error) error {
+		return domain.NewProblem("problem.export.create", "Cannot write {{.Path}}: {{.Err}}", "Path", path, "Err", err.Error())
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".budgetperf-export-*.xlsx")
+	if err != nil {
+		return cannot(err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := WriteBudget(tmp, year, b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return cannot(err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return cannot(err)
+	}
+	return nil
+}

@@ -1,0 +1,840 @@
+package xlsximport
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// deptRef is a department as written in the workbook, resolved at the end.
+type deptRef struct {
+	text        string // as written, e.g. "内科" or "[001]外科"
+	sheet, cell string // where it was written ("" cell: from an option)
+}
+
+// rawLine is a leaf line before its department is resolved.
+type rawLine struct {
+	dept        deptRef
+	subject     string
+	amount      money.Amount
+	sheet, cell string
+}
+
+type sheetResult struct {
+	report         SheetReport
+	lines          []rawLine
+	problems       domain.Problems
+	warnings       domain.Problems
+	amountOverride bool // the --amount-column header was found here
+}
+
+// amountSpec says which columns make up the amount of a line.
+type amountSpec struct {
+	label    string
+	level    int
+	parts    []int // columns summed into the amount
+	subtotal int   // column holding the total of parts, checked; -1 if none
+	deptCols []int // wide-departments: one column per department
+	override bool
+}
+
+// cellAmount is a parsed amount cell.
+type cellAmount struct {
+	v       money.Amount
+	blank   bool
+	rounded bool
+	bad     bool
+	cell    string
+}
+
+// item is one amount of a data row: a department (wide layouts) or the row's.
+type item struct {
+	dept    deptRef
+	subject string // wide-subjects: the column's subject
+	amt     cellAmount
+}
+
+type dataRow struct {
+	r                  int
+	code, name         string // as written, cleaned; code may come from [code]name
+	codeCell, nameCell string
+	label, grand       bool // 合计/小计/总计 row; grand: not a 小计
+	rowDept            deptRef
+	items              []item
+	parent             bool
+	subtotal           cellAmount // the row's 合计 column (wide)
+	hasSubtotal        bool
+	subject            string          // resolved catalogue code
+	subjErr            *domain.Problem // why the subject is unknown
+	hasItems           bool
+}
+
+// key is the code by which rows nest: the catalogue code when resolved.
+func (r *dataRow) key() string {
+	if r.subject != "" {
+		return r.subject
+	}
+	return r.code
+}
+
+var bracketCode = regexp.MustCompile(`^[\[【［〔(（]\s*([0-9A-Za-z.\-]+)\s*[\]】］〕)）]\s*(.*)$`)
+
+// splitBracket reads "[30201]办公费" as code and name.
+func splitBracket(s string) (code, name string, ok bool) {
+	m := bracketCode.FindStringSubmatch(clean(s))
+	if m == nil {
+		return "", clean(s), false
+	}
+	return m[1], clean(m[2]), true
+}
+
+func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) sheetResult {
+	var sr sheetResult
+	sr.report = SheetReport{Name: g.name}
+	h, ok := findHeader(g)
+	if !ok {
+		sr.report.Skipped = "no recognisable header row in the first 20 rows"
+		if len(g.rows) == 0 {
+			sr.report.Skipped = "empty sheet"
+		}
+		sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_skipped",
+			"Sheet {{.Sheet}} was skipped: it has no recognisable header row (科室/科目编码/科目名称/预算数 …) in its first 20 rows. If it holds budget lines, add such a header row.",
+			"Sheet", g.name))
+		return sr
+	}
+	sr.report.HeaderRow = h.row + 1
+	codeCol, nameCol, deptCol := h.find(roleCode), h.find(roleName), h.find(roleDept)
+
+	spec, found := chooseAmount(h, opts.AmountColumn)
+	if opts.AmountColumn != "" && !spec.override {
+		found = false
+	}
+	var subjectCols []int
+	layout := LayoutLong
+	switch {
+	case found && len(spec.deptCols) > 0:
+		layout = LayoutWideDepartments
+	case !found && opts.AmountColumn == "" && deptCol < 0 && (codeCol >= 0 || nameCol >= 0):
+		// One-row header with departments across: columns that look like departments.
+		for _, c := range h.cols {
+			if c.role == roleNone && c.label != "" && (depts.known(c.label) || looksLikeDept(c.label)) {
+				spec.deptCols = append(spec.deptCols, c.index)
+			}
+			if c.role == roleSubtotal && spec.subtotal < 0 {
+				spec.subtotal = c.index
+			}
+		}
+		if len(spec.deptCols) > 0 {
+			found, layout = true, LayoutWideDepartments
+			spec.label = "(departments across)"
+		}
+	case !found && opts.AmountColumn == "" && deptCol >= 0:
+		for _, c := range h.cols {
+			if c.role == roleNone && c.label != "" {
+				if _, ok := subj.match(c.label, c.group); ok {
+					subjectCols = append(subjectCols, c.index)
+				}
+			}
+			if c.role == roleSubtotal && spec.subtotal < 0 {
+				spec.subtotal = c.index
+			}
+		}
+		if len(subjectCols) > 0 {
+			found, layout = true, LayoutWideSubjects
+			spec.label = "(subjects across)"
+		}
+	}
+	if !found {
+		if opts.AmountColumn != "" {
+			sr.report.Skipped = "no column headed " + opts.AmountColumn
+			sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_no_amount_column",
+				"Sheet {{.Sheet}} was skipped: it has no column headed \"{{.Column}}\".", "Sheet", g.name, "Column", opts.AmountColumn))
+		} else {
+			sr.report.Skipped = "no amount column"
+			sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_no_amount",
+				"Sheet {{.Sheet}} was skipped: its header (row {{.Row}}) has no budget amount column such as 预算数, 全年预算 or 调整后预算.",
+				"Sheet", g.name, "Row", h.row+1))
+		}
+		return sr
+	}
+	sr.amountOverride = spec.override
+	if layout == LayoutLong && deptCol < 0 {
+		if d, from := sheetDept(g, h, depts); from != "" {
+			layout = LayoutPerDepartment
+			sr.report.Layout = layout
+			return finishSheet(g, h, spec, layout, codeCol, nameCol, -1, d, nil, subj, &sr)
+		}
+		dept := deptRef{text: domain.HospitalWideCode, sheet: g.name}
+		if opts.Department != "" {
+			dept = deptRef{text: opts.Department, sheet: g.name}
+		}
+		sr.report.Layout = layout
+		return finishSheet(g, h, spec, layout, codeCol, nameCol, -1, dept, nil, subj, &sr)
+	}
+	sr.report.Layout = layout
+	return finishSheet(g, h, spec, layout, codeCol, nameCol, deptCol, deptRef{}, subjectCols, subj, &sr)
+}
+
+// chooseAmount picks the amount column(s): the override if given, else the
+// most preferred kind (adjusted > annual > initial), leftmost on a tie.
+func chooseAmount(h header, override string) (amountSpec, bool) {
+	var cands []amountSpec
+	// Groups of a two-row header.
+	seen := map[string]bool{}
+	for _, c := range h.cols {
+		if c.group == "" || seen[c.group] || c.gRole != roleAmount && c.gRole != rolePrior {
+			continue
+		}
+		// Contiguous columns under the same group.
+		var members []column
+		for _, d := range h.cols {
+			if d.group == c.group {
+				members = append(members, d)
+			}
+		}
+		seen[c.group] = true
+		spec := amountSpec{label: c.group, level: c.gLevel, subtotal: -1}
+		funding, depts := false, false
+		for _, m := range members {
+			switch m.role {
+			case roleFunding:
+				funding = true
+			case roleNone:
+				depts = true
+			}
+		}
+		for _, m := range members {
+			switch {
+			case m.role == roleSubtotal:
+				spec.subtotal = m.index
+			case funding && (m.role == roleFunding || m.role == roleNone):
+				spec.parts = append(spec.parts, m.index)
+			case !funding && depts && m.role == roleNone:
+				spec.deptCols = append(spec.deptCols, m.index)
+			case m.role == roleAmount:
+				// A sub-heading that is itself an amount kind.
+				cands = append(cands, amountSpec{label: c.group + m.label, level: m.level, parts: []int{m.index}, subtotal: -1,
+					override: matchesOverride(override, m)})
+			}
+		}
+		if c.gRole == rolePrior {
+			continue
+		}
+		spec.override = override != "" && (squash(c.group) == squash(override) || headerCore(c.group) == headerCore(override))
+		if len(spec.parts) == 0 && len(spec.deptCols) == 0 && spec.subtotal >= 0 {
+			spec.parts = []int{spec.subtotal}
+			spec.subtotal = -1
+		}
+		if len(spec.parts) > 0 || len(spec.deptCols) > 0 {
+			cands = append(cands, spec)
+		}
+	}
+	for _, c := range h.cols {
+		if c.group != "" && (c.gRole == roleAmount || c.gRole == rolePrior) {
+			continue
+		}
+		if c.role == roleAmount {
+			cands = append(cands, amountSpec{label: c.text, level: c.level, parts: []int{c.index}, subtotal: -1,
+				override: matchesOverride(override, c)})
+		} else if override != "" && matchesOverride(override, c) && c.role != roleCode && c.role != roleName && c.role != roleDept {
+			cands = append(cands, amountSpec{label: c.text, parts: []int{c.index}, subtotal: -1, override: true})
+		}
+	}
+	if override != "" {
+		for _, s := range cands {
+			if s.override {
+				return s, true
+			}
+		}
+		return amountSpec{subtotal: -1}, false
+	}
+	best := -1
+	for i, s := range cands {
+		if best < 0 || s.level > cands[best].level || s.level == cands[best].level && firstCol(s) < firstCol(cands[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return amountSpec{subtotal: -1}, false
+	}
+	return cands[best], true
+}
+
+func firstCol(s amountSpec) int {
+	if len(s.parts) > 0 {
+		return s.parts[0]
+	}
+	if len(s.deptCols) > 0 {
+		return s.deptCols[0]
+	}
+	return 1 << 30
+}
+
+func matchesOverride(override string, c column) bool {
+	if override == "" {
+		return false
+	}
+	o := squash(override)
+	return o == squash(c.text) || o == squash(c.label) || headerCore(override) == headerCore(c.text) && headerCore(c.text) != ""
+}
+
+var deptTitle = regexp.MustCompile(`^(科室名称|科室|部门名称|部门|预算科室|department|dept)\s*[:：]\s*(\S+)`)
+
+// sheetDept finds the department of a sheet without a department column: a
+// "科室：" title row, else the sheet name when it names a department.
+func sheetDept(g *grid, h header, depts *deptResolver) (deptRef, string) {
+	for r := 0; r < h.row; r++ {
+		for c, t := range g.rows[r] {
+			if m := deptTitle.FindStringSubmatch(strings.ToLower(clean(t))); m != nil {
+				// Take the value from the original text (case preserved).
+				v := clean(t)
+				if i := strings.IndexAny(v, ":："); i >= 0 {
+					v = clean(v[i+utf8.RuneLen([]rune(v[i:])[0]):])
+				}
+				if f := strings.Fields(v); len(f) > 0 {
+					v = f[0]
+				}
+				return deptRef{text: v, sheet: g.name, cell: cellName(r, c)}, "title"
+			}
+		}
+	}
+	name := clean(g.name)
+	if depts.known(name) || looksLikeDept(name) {
+		return deptRef{text: name, sheet: g.name, cell: ""}, "sheet"
+	}
+	return deptRef{}, ""
+}
+
+var deptSuffixes = []string{"科", "室", "部", "中心", "处", "办", "组", "所", "站", "病区", "院区", "门诊", "队", "库", "房", "馆", "科室"}
+
+// looksLikeDept reports whether a sheet name or column heading is plausibly
+// a department's name (内科, 检验科, 信息中心, [001]外科).
+func looksLikeDept(s string) bool {
+	if _, name, ok := splitBracket(s); ok && name != "" {
+		return true
+	}
+	t := clean(s)
+	n := utf8.RuneCountInString(t)
+	if n < 2 || n > 12 {
+		return false
+	}
+	if containsAny(strings.ToLower(t), "预算", "表", "汇总", "明细", "说明", "sheet", "合计", "支出", "收入", "年", "填报", "目录", "封面") {
+		return false
+	}
+	for _, suf := range deptSuffixes {
+		if strings.HasSuffix(t, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// readAmount parses one amount cell in unit u.
+func readAmount(g *grid, r, c int, u money.Unit, sr *sheetResult) cellAmount {
+	ca := cellAmount{cell: cellName(r, c)}
+	raw := g.cell(r, c)
+	if clean(raw) == "" {
+		ca.blank = true
+		if g.formula != nil && g.formula(r, c) {
+			ca.bad = true
+			sr.problems = append(sr.problems, cellProblem("import.formula_no_value",
+				"the formula in this cell has no saved value: open the workbook in Excel or WPS, let it recalculate, save it and import again.",
+				g.name, ca.cell))
+		}
+		return ca
+	}
+	p, err := money.Parse(raw, u)
+	if err != nil {
+		ca.bad = true
+		sr.problems = append(sr.problems, cellProblem("import.not_amount",
+			"\"{{.Text}}\" is not an amount: enter a number such as 1234.56 (thousands separators, a minus or parentheses for negatives and \"-\" for zero are fine).",
+			g.name, ca.cell, "Text", raw))
+		return ca
+	}
+	ca.v, ca.blank, ca.rounded = p.Amount, p.Blank, p.Rounded
+	if p.Rounded {
+		sr.warnings = append(sr.warnings, cellProblem("import.rounded",
+			"{{.Exact}} yuan was rounded to the fen ({{.Text}} {{.Unit}}).", g.name, ca.cell,
+			"Exact", p.Exact, "Text", raw, "Unit", u.String()))
+	}
+	return ca
+}
+
+// addOK adds without wrapping; ok is false on overflow.
+func addOK(a, b money.Amount) (money.Amount, bool) {
+	s := a + b
+	if (b > 0 && s < a) || (b < 0 && s > a) {
+		return a, false
+	}
+	return s, true
+}
+
+// sumAmounts adds the non-blank amounts; any is false when all are blank
+// (or when the sum overflows, which no real budget does).
+func sumAmounts(as []cellAmount) (money.Amount, int, bool) {
+	var s money.Amount
+	n, any := 0, false
+	for _, a := range as {
+		if a.blank || a.bad {
+			continue
+		}
+		var ok bool
+		if s, ok = addOK(s, a.v); !ok {
+			return 0, 0, false
+		}
+		any = true
+		if a.rounded {
+			n++
+		}
+	}
+	return s, n, any
+}
+
+func isNumberingRow(cells []string) bool {
+	for _, c := range cells {
+		switch squash(c) {
+		case "栏次", "行次":
+			return true
+		}
+	}
+	return false
+}
+
+// isColumnNumbers reports a row of column numbers under the header
+// ("1 2 3 4", or "甲 乙 1 2"): consecutive integers, not data.
+func isColumnNumbers(cells []string) bool {
+	prev, n := 0, 0
+	for _, c := range cells {
+		t := clean(c)
+		if t == "" || isStemMarker(t) {
+			continue
+		}
+		v, err := strconv.Atoi(t)
+		if err != nil || n > 0 && v != prev+1 {
+			return false
+		}
+		prev = v
+		n++
+	}
+	return n >= 2
+}
+
+func isStemMarker(s string) bool {
+	switch clean(s) {
+	case "甲", "乙", "丙", "丁":
+		return true
+	}
+	return false
+}
+
+func finishSheet(g *grid, h header, spec amountSpec, layout string, codeCol, nameCol, deptCol int,
+	sheetDeptRef deptRef, subjectCols []int, subj *subjectIndex, sr *sheetResult) sheetResult {
+	amountCols := append(append([]int{}, spec.parts...), spec.deptCols...)
+	amountCols = append(amountCols, subjectCols...)
+	unit := findUnit(g, h, amountCols)
+	sr.report.Unit = unit
+	sr.report.AmountColumn = spec.label
+	sr.report.Used = true
+	var colDepts []deptRef
+	for _, c := range spec.deptCols {
+		colDepts = append(colDepts, deptRef{text: h.cols[c].label, sheet: g.name, cell: cellName(h.row+h.rows-1, c)})
+	}
+	var colSubjects []string
+	for _, c := range subjectCols {
+		s, _ := subj.match(h.cols[c].label, h.cols[c].group)
+		colSubjects = append(colSubjects, s)
+	}
+	var rows []*dataRow
+	for r := h.row + h.rows; r < len(g.rows); r++ {
+		cells := g.rows[r]
+		empty := true
+		for _, c := range cells {
+			if clean(c) != "" {
+				empty = false
+				break
+			}
+		}
+		if empty || isNumberingRow(cells) || r < h.row+h.rows+2 && isColumnNumbers(cells) {
+			continue
+		}
+		dr := &dataRow{r: r}
+		if codeCol >= 0 {
+			dr.codeCell = cellName(r, codeCol)
+			dr.code = clean(g.cell(r, codeCol))
+			if c, n, ok := splitBracket(dr.code); ok {
+				dr.code = c
+				if dr.name == "" {
+					dr.name = n
+				}
+			}
+		}
+		if nameCol >= 0 {
+			dr.nameCell = cellName(r, nameCol)
+			n := clean(g.cell(r, nameCol))
+			if c, nm, ok := splitBracket(n); ok {
+				if dr.code == "" {
+					dr.code, dr.codeCell = c, dr.nameCell
+				}
+				n = nm
+			}
+			dr.name = n
+		}
+		if isStemMarker(dr.code) || isStemMarker(dr.name) {
+			continue
+		}
+		// Subtotal label: in the code, name or department cell, or the first text.
+		for _, c := range []int{codeCol, nameCol, deptCol} {
+			if c >= 0 && isSubtotalWord(g.cell(r, c)) {
+				dr.label = true
+			}
+		}
+		for c := 0; c < len(cells) && !dr.label; c++ {
+			if t := clean(cells[c]); t != "" {
+				if isSubtotalWord(t) && !containsInt(amountCols, c) {
+					dr.label = true
+				}
+				break
+			}
+		}
+		if dr.label {
+			t := squash(g.cell(r, max(codeCol, 0)) + g.cell(r, max(nameCol, 0)) + g.cell(r, max(deptCol, 0)) + g.cell(r, 0))
+			dr.grand = !strings.Contains(t, "小计") && !strings.Contains(t, "subtotal")
+		}
+		if deptCol >= 0 {
+			t := clean(g.filled(r, deptCol))
+			if isSubtotalWord(t) {
+				t = ""
+			}
+			dr.rowDept = deptRef{text: t, sheet: g.name, cell: cellName(r, deptCol)}
+		} else {
+			dr.rowDept = sheetDeptRef
+		}
+		switch layout {
+		case LayoutWideDepartments:
+			for i, c := range spec.deptCols {
+				dr.items = append(dr.items, item{dept: colDepts[i], amt: readAmount(g, r, c, unit, sr)})
+			}
+		case LayoutWideSubjects:
+			for i, c := range subjectCols {
+				dr.items = append(dr.items, item{dept: dr.rowDept, subject: colSubjects[i], amt: readAmount(g, r, c, unit, sr)})
+			}
+		default:
+			var parts []cellAmount
+			for _, c := range spec.parts {
+				parts = append(parts, readAmount(g, r, c, unit, sr))
+			}
+			a := parts[0]
+			if len(parts) > 1 || spec.subtotal >= 0 {
+				s, _, any := sumAmounts(parts)
+				a = cellAmount{v: s, blank: !any, cell: parts[0].cell}
+				if !any && !allBlank(parts) {
+					a.bad = true
+					sr.problems = append(sr.problems, cellProblem("import.too_large_line",
+						"the amounts of this line add up to more than can be stored: check the figures and the unit.", g.name, parts[0].cell))
+				}
+				for _, p := range parts {
+					a.bad = a.bad || p.bad
+					a.rounded = a.rounded || p.rounded
+				}
+			}
+			if spec.subtotal >= 0 {
+				st := readAmount(g, r, spec.subtotal, unit, sr)
+				if !st.blank && !st.bad && !a.bad {
+					if a.blank {
+						a = st
+					} else if diff(st.v, a.v) > tolerance(parts) {
+						sr.problems = append(sr.problems, cellProblem("import.funding_mismatch",
+							"{{.Total}} differs from the sum of its funding-source columns ({{.Sum}}): correct the figures so that 小计 equals their total.",
+							g.name, st.cell, "Total", fmtAmt(st.v, unit), "Sum", fmtAmt(a.v, unit)))
+						a.bad = true
+					} else {
+						a.cell = st.cell
+					}
+				}
+				a.bad = a.bad || st.bad
+			}
+			dr.items = append(dr.items, item{dept: dr.rowDept, amt: a})
+		}
+		if (layout == LayoutWideDepartments || layout == LayoutWideSubjects) && spec.subtotal >= 0 {
+			dr.subtotal = readAmount(g, r, spec.subtotal, unit, sr)
+			dr.hasSubtotal = !dr.subtotal.blank && !dr.subtotal.bad
+		}
+		for _, it := range dr.items {
+			if !it.amt.blank || it.amt.bad {
+				dr.hasItems = true
+			}
+		}
+		if !dr.hasItems && !dr.hasSubtotal {
+			continue // a note, an empty line of the form
+		}
+		rows = append(rows, dr)
+	}
+	if layout != LayoutWideSubjects {
+		resolveSubjects(g, rows, subj)
+	}
+	markParents(rows, layout)
+	checkAndEmit(g, rows, layout, unit, sr)
+	return *sr
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// diff is |a-b|, saturating instead of overflowing.
+func diff(a, b money.Amount) money.Amount {
+	if a < b {
+		a, b = b, a
+	}
+	if d := a - b; d >= 0 {
+		return d
+	}
+	return money.MaxAmount
+}
+
+// tolerance allows half a fen per rounded figure on each side.
+func tolerance(as []cellAmount) money.Amount {
+	n := money.Amount(0)
+	for _, a := range as {
+		if a.rounded {
+			n++
+		}
+	}
+	return n
+}
+
+// resolveSubjects matches each row's subject: by code, else by name with
+// the names of the rows above as context for names used more than once.
+func resolveSubjects(g *grid, rows []*dataRow, subj *subjectIndex) {
+	for i, p := range rows {
+		if p.label {
+			continue
+		}
+		switch {
+		case p.code != "":
+			s, ok := subj.byCode[p.code]
+			if !ok {
+				p.subjErr = cellProblem("import.unknown_subject",
+					"subject code {{.Code}} ({{.Name}}) is not in the subject catalogue: correct the code, or add the subject to the catalogue first.",
+					g.name, p.codeCell, "Code", p.code, "Name", p.name)
+				continue
+			}
+			p.subject = s
+		case p.name != "":
+			var ctx []string
+			for k := i - 1; k >= 0 && k >= i-200; k-- {
+				if !rows[k].label && rows[k].name != "" {
+					ctx = append(ctx, rows[k].name)
+				}
+			}
+			s, cands, ok := subj.byNameIn(p.name, ctx)
+			switch {
+			case !ok:
+				p.subjErr = cellProblem("import.unknown_subject_name",
+					"subject \"{{.Name}}\" is not in the subject catalogue and has no code: add its code, correct the name, or add the subject to the catalogue first.",
+					g.name, p.nameCell, "Name", p.name)
+			case len(cands) > 0:
+				p.subjErr = cellProblem("import.ambiguous_subject",
+					"subject \"{{.Name}}\" is ambiguous (codes {{.Codes}}): add its code, or put it under its group row (e.g. 门诊收入 or 住院收入).",
+					g.name, p.nameCell, "Name", p.name, "Codes", strings.Join(cands, ", "))
+			default:
+				p.subject = s
+			}
+		default:
+			cell := p.codeCell
+			if cell == "" {
+				cell = p.nameCell
+			}
+			if cell == "" && len(p.items) > 0 {
+				cell = p.items[0].amt.cell
+			}
+			p.subjErr = cellProblem("import.no_subject",
+				"this line has an amount but no subject code or name: fill in the subject or delete the line.",
+				g.name, cell)
+		}
+	}
+}
+
+// markParents marks rows whose code is a strict prefix of another row's code
+// (of the same department in a long sheet): they are subtotals.
+func markParents(rows []*dataRow, layout string) {
+	// Keys grouped by department (one group unless long), sorted: a key is
+	// a parent when the next greater key in its group starts with it.
+	groups := map[string][]string{}
+	group := func(r *dataRow) string {
+		if layout == LayoutLong {
+			return r.rowDept.text
+		}
+		return ""
+	}
+	for _, r := range rows {
+		if !r.label && r.key() != "" {
+			groups[group(r)] = append(groups[group(r)], r.key())
+		}
+	}
+	for _, ks := range groups {
+		sort.Strings(ks)
+	}
+	for _, p := range rows {
+		if p.label || p.key() == "" {
+			continue
+		}
+		ks := groups[group(p)]
+		k := p.key()
+		// Keys starting with k sort right after k.
+		i := sort.Search(len(ks), func(i int) bool { return ks[i] > k })
+		p.parent = i < len(ks) && strings.HasPrefix(ks[i], k)
+	}
+}
+
+func (r *dataRow) leaf() bool { return !r.label && !r.parent }
+
+// checkAndEmit checks subtotals and emits the leaf lines.
+func checkAndEmit(g *grid, rows []*dataRow, layout string, unit money.Unit, sr *sheetResult) {
+	mismatch := func(cell string, got, want money.Amount, what string) {
+		sr.problems = append(sr.problems, cellProblem("import.subtotal_mismatch",
+			"the subtotal {{.Subtotal}} ({{.What}}) differs from the sum of its lines, {{.Sum}}: correct the subtotal or the lines, then import again.",
+			g.name, cell, "Subtotal", fmtAmt(got, unit), "Sum", fmtAmt(want, unit), "What", what))
+	}
+	// Leaf rows by department (long sheets) and key, for parent checks.
+	leafGroup := func(r *dataRow) string {
+		if layout == LayoutLong {
+			return r.rowDept.text
+		}
+		return ""
+	}
+	leavesByKey := map[string][]*dataRow{}
+	for _, r := range rows {
+		if r.leaf() && r.key() != "" {
+			leavesByKey[leafGroup(r)] = append(leavesByKey[leafGroup(r)], r)
+		}
+	}
+	for _, ls := range leavesByKey {
+		sort.SliceStable(ls, func(i, j int) bool { return ls[i].key() < ls[j].key() })
+	}
+	lastSub := -1 // index of the previous 小计 row
+	for i, p := range rows {
+		// Row subtotal column in wide layouts.
+		if p.hasSubtotal {
+			var as []cellAmount
+			for _, it := range p.items {
+				as = append(as, it.amt)
+			}
+			s, n, any := sumAmounts(as)
+			if (any || allBlank(as)) && diff(s, p.subtotal.v) > money.Amount(n) && !anyBad(as) {
+				mismatch(p.subtotal.cell, p.subtotal.v, s, "row total")
+			}
+		}
+		switch {
+		case p.label:
+			from := 0
+			if !p.grand {
+				from = lastSub + 1
+				lastSub = i
+			}
+			for k, it := range p.items {
+				if it.amt.blank || it.amt.bad {
+					continue
+				}
+				var as []cellAmount
+				bad := false
+				for _, q := range rows[from:i] {
+					if !q.leaf() || k >= len(q.items) {
+						continue
+					}
+					qi := q.items[k]
+					if layout == LayoutLong && it.dept.text != "" && qi.dept.text != it.dept.text {
+						continue
+					}
+					as = append(as, qi.amt)
+					bad = bad || qi.amt.bad
+				}
+				s, n, any := sumAmounts(as)
+				if !bad && (any || allBlank(as)) && diff(s, it.amt.v) > money.Amount(n) {
+					mismatch(it.amt.cell, it.amt.v, s, "合计/小计")
+				}
+			}
+		case p.parent:
+			leaves := leavesByKey[leafGroup(p)]
+			first := sort.Search(len(leaves), func(i int) bool { return leaves[i].key() >= p.key() })
+			for k, it := range p.items {
+				if it.amt.blank || it.amt.bad {
+					continue
+				}
+				var as []cellAmount
+				bad := false
+				for _, q := range leaves[first:] {
+					if !strings.HasPrefix(q.key(), p.key()) {
+						break
+					}
+					if k >= len(q.items) {
+						continue
+					}
+					as = append(as, q.items[k].amt)
+					bad = bad || q.items[k].amt.bad
+				}
+				s, n, any := sumAmounts(as)
+				if !bad && (any || allBlank(as)) && diff(s, it.amt.v) > money.Amount(n) {
+					mismatch(it.amt.cell, it.amt.v, s, p.code)
+				}
+			}
+		default:
+			emitLeaf(g, p, layout, sr)
+		}
+	}
+}
+
+func allBlank(as []cellAmount) bool {
+	for _, a := range as {
+		if !a.blank && !a.bad {
+			return false
+		}
+	}
+	return true
+}
+
+func anyBad(as []cellAmount) bool {
+	for _, a := range as {
+		if a.bad {
+			return true
+		}
+	}
+	return false
+}
+
+func emitLeaf(g *grid, p *dataRow, layout string, sr *sheetResult) {
+	if !p.hasItems {
+		return
+	}
+	if layout != LayoutWideSubjects && p.subjErr != nil {
+		sr.problems = append(sr.problems, p.subjErr)
+		return
+	}
+	subject := p.subject
+	for _, it := range p.items {
+		if it.amt.blank || it.amt.bad {
+			continue
+		}
+		if it.dept.text == "" {
+			sr.problems = append(sr.problems, cellProblem("import.no_department",
+				"this line has no department: fill in the department (科室) of the line.",
+				g.name, it.dept.cell))
+			continue
+		}
+		s := subject
+		if layout == LayoutWideSubjects {
+			s = it.subject
+		}
+		sr.lines = append(sr.lines, rawLine{dept: it.dept, subject: s, amount: it.amt.v, sheet: g.name, cell: it.amt.cell})
+	}
+}
