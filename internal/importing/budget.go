@@ -91,59 +91,98 @@ func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req Budget
 	return buildPreview(req, res, depts, exists)
 }
 
-// buildPreview applies the department mapping and sums per department.
-func buildPreview(req BudgetRequest, res xlsximport.Result, depts []domain.Department, exists bool) (BudgetPreview, error) {
-	p := BudgetPreview{Year: req.Year, File: filepath.Base(req.Path), Sheets: res.Sheets, Warnings: res.Warnings, Replaces: exists}
-	names := map[string]string{}
+// departmentPlan is what happens to the departments a file names that the
+// database lacks: booked to an existing department, or created.
+type departmentPlan struct {
+	remap  map[string]string // code given by the reader → existing code
+	create []domain.Department
+	names  map[string]string // code → name, existing and created
+	isNew  map[string]bool
+}
+
+// planDepartments applies the user's mapping to the reader's new departments.
+func planDepartments(found []domain.Department, mapping map[string]string, createMissing bool, depts []domain.Department) (departmentPlan, error) {
+	p := departmentPlan{remap: map[string]string{}, names: map[string]string{}, isNew: map[string]bool{}}
 	for _, d := range depts {
-		names[d.Code] = d.Name
+		p.names[d.Code] = d.Name
 	}
-	remap := map[string]string{} // new department code → existing code
 	var unmapped domain.Problems
-	for _, nd := range res.NewDepartments {
-		if to, ok := req.MapDepartments[nd.Name]; ok && to != "" {
-			if _, known := names[to]; !known {
+	for _, nd := range found {
+		if to, ok := mapping[nd.Name]; ok && to != "" {
+			if _, known := p.names[to]; !known {
 				unmapped = append(unmapped, domain.NewProblem("import.map_unknown", "Department \"{{.Name}}\" is mapped to {{.Code}}, which does not exist.", "Name", nd.Name, "Code", to))
 				continue
 			}
-			remap[nd.Code] = to
+			p.remap[nd.Code] = to
 			continue
 		}
-		if !req.CreateMissing {
+		if !createMissing {
 			unmapped = append(unmapped, domain.NewProblem("import.unknown_department_unmapped",
 				"Department \"{{.Name}}\" is not in the database: map it to an existing department or let the import create it (--create-missing).", "Name", nd.Name))
 			continue
 		}
-		p.NewDepartments = append(p.NewDepartments, nd)
-		names[nd.Code] = nd.Name
+		p.create = append(p.create, nd)
+		p.names[nd.Code] = nd.Name
+		p.isNew[nd.Code] = true
 	}
 	if len(unmapped) > 0 {
-		return BudgetPreview{}, unmapped
+		return p, unmapped
 	}
-	byDept := map[string]*DeptTotal{}
-	isNew := map[string]bool{}
-	for _, nd := range p.NewDepartments {
-		isNew[nd.Code] = true
+	return p, nil
+}
+
+// code is where lines of department code go.
+func (p departmentPlan) code(code string) string {
+	if to, ok := p.remap[code]; ok {
+		return to
 	}
+	return code
+}
+
+// totaller sums lines per department.
+type totaller struct {
+	plan   departmentPlan
+	byDept map[string]*DeptTotal
+}
+
+func (t *totaller) add(code string, a money.Amount) {
+	if t.byDept == nil {
+		t.byDept = map[string]*DeptTotal{}
+	}
+	d := t.byDept[code]
+	if d == nil {
+		d = &DeptTotal{Code: code, Name: t.plan.names[code], New: t.plan.isNew[code]}
+		t.byDept[code] = d
+	}
+	d.Lines++
+	d.Amount += a
+}
+
+func (t *totaller) totals() []DeptTotal {
+	out := make([]DeptTotal, 0, len(t.byDept))
+	for _, d := range t.byDept {
+		out = append(out, *d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// buildPreview applies the department mapping and sums per department.
+func buildPreview(req BudgetRequest, res xlsximport.Result, depts []domain.Department, exists bool) (BudgetPreview, error) {
+	p := BudgetPreview{Year: req.Year, File: filepath.Base(req.Path), Sheets: res.Sheets, Warnings: res.Warnings, Replaces: exists}
+	plan, err := planDepartments(res.NewDepartments, req.MapDepartments, req.CreateMissing, depts)
+	if err != nil {
+		return BudgetPreview{}, err
+	}
+	p.NewDepartments = plan.create
+	tot := totaller{plan: plan}
 	for _, l := range res.Lines {
-		code := l.DeptCode
-		if to, ok := remap[code]; ok {
-			code = to
-		}
+		code := plan.code(l.DeptCode)
 		p.Lines = append(p.Lines, domain.BudgetLine{DeptCode: code, SubjectCode: l.SubjectCode, Amount: l.Amount, Note: l.Sheet + "!" + l.Cell})
-		t := byDept[code]
-		if t == nil {
-			t = &DeptTotal{Code: code, Name: names[code], New: isNew[code]}
-			byDept[code] = t
-		}
-		t.Lines++
-		t.Amount += l.Amount
+		tot.add(code, l.Amount)
 		p.Total += l.Amount
 	}
-	for _, t := range byDept {
-		p.Totals = append(p.Totals, *t)
-	}
-	sort.Slice(p.Totals, func(i, j int) bool { return p.Totals[i].Code < p.Totals[j].Code })
+	p.Totals = tot.totals()
 	if err := mergeDuplicates(p.Lines); err != nil {
 		return BudgetPreview{}, err
 	}
@@ -181,6 +220,10 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 	if err := ctx.Err(); err != nil {
 		return p, err
 	}
+	fp, err := fingerprint(req.Path)
+	if err != nil {
+		return p, err
+	}
 	err = s.st.InTx(ctx, func(tx *store.Tx) error {
 		for _, d := range p.NewDepartments {
 			if err := tx.SaveDepartment(ctx, by, d); err != nil {
@@ -201,6 +244,9 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 			}
 		}
 		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, err := tx.InsertBatch(ctx, by, store.Batch{Kind: "budget", Year: req.Year, FileName: p.File, Fingerprint: fp, Lines: len(p.Lines), Total: p.Total}); err != nil {
 			return err
 		}
 		return tx.InsertBudget(ctx, by, domain.Budget{Year: req.Year, Source: "import:" + p.File, Lines: p.Lines})

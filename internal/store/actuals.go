@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"iter"
+	"slices"
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -13,19 +15,29 @@ import (
 // InsertActuals writes actual amounts; run it in a transaction with whatever
 // else belongs to the same import.
 func (q Q) InsertActuals(ctx context.Context, by domain.Actor, lines []domain.Actual) error {
+	return q.InsertActualsBatch(ctx, by, 0, slices.Values(lines))
+}
+
+// InsertActualsBatch writes actual amounts of import batch batchID (0: none)
+// as they come, so a million-line ledger need not be copied first.
+func (q Q) InsertActualsBatch(ctx context.Context, by domain.Actor, batchID int64, lines iter.Seq[domain.Actual]) error {
 	ids, err := q.departmentIDs(ctx)
 	if err != nil {
 		return err
 	}
 	stmt, err := q.prepare(ctx, `INSERT INTO actuals
-		(year, month, department_id, subject_code, amount_fen, entry_date, voucher, summary, source, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		(year, month, department_id, subject_code, amount_fen, entry_date, voucher, summary, source, created_at, created_by, batch_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
 	ts := now()
-	for _, a := range lines {
+	var batch any
+	if batchID > 0 {
+		batch = batchID
+	}
+	for a := range lines {
 		id, ok := ids[a.DeptCode]
 		if !ok {
 			return fmt.Errorf("actual for unknown department %q", a.DeptCode)
@@ -34,7 +46,7 @@ func (q Q) InsertActuals(ctx context.Context, by domain.Actor, lines []domain.Ac
 		if !a.Date.IsZero() {
 			date = a.Date.Format(time.DateOnly)
 		}
-		if _, err := stmt.ExecContext(ctx, a.Year, a.Month, id, a.SubjectCode, a.Amount.Fen(), date, a.Voucher, a.Summary, a.Source, ts, by.Login); err != nil {
+		if _, err := stmt.ExecContext(ctx, a.Year, a.Month, id, a.SubjectCode, a.Amount.Fen(), date, a.Voucher, a.Summary, a.Source, ts, by.Login, batch); err != nil {
 			return fmt.Errorf("saving actual %s/%s %d-%02d: %w", a.DeptCode, a.SubjectCode, a.Year, a.Month, err)
 		}
 	}
