@@ -86,7 +86,7 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	for _, p := range []string{"behind", "ahead", "on-track", "no-budget"} {
 		used["pace."+p] = "monitor.Pace"
 	}
-	for _, l := range []string{xlsximport.LayoutLong, xlsximport.LayoutPerDepartment, xlsximport.LayoutWideDepartments, xlsximport.LayoutWideSubjects} {
+	for _, l := range []string{xlsximport.LayoutLong, xlsximport.LayoutPerDepartment, xlsximport.LayoutWideDepartments, xlsximport.LayoutWideSubjects, xlsximport.LayoutLedger} {
 		used["import.layout."+l] = "xlsximport layouts"
 	}
 	for m := 1; m <= 12; m++ {

@@ -52,29 +52,32 @@ func (q Q) BatchByFingerprint(ctx context.Context, kind, fingerprint string) (b 
 	return b, true, nil
 }
 
-// ExistingVouchers returns which of the given voucher numbers already have
-// actual lines in year, so a ledger that overlaps an earlier one is caught.
-func (q Q) ExistingVouchers(ctx context.Context, year int, vouchers []string) ([]string, error) {
+// VoucherKey identifies a voucher: numbers restart every month in Chinese
+// bookkeeping (记-0001 in March is not 记-0001 in April).
+type VoucherKey struct {
+	Month   int
+	Voucher string
+}
+
+// ExistingVouchers returns which of the given vouchers already have actual
+// lines in year, so a ledger that overlaps an earlier one is caught.
+func (q Q) ExistingVouchers(ctx context.Context, year int, vouchers map[VoucherKey]bool) ([]VoucherKey, error) {
 	if len(vouchers) == 0 {
 		return nil, nil
 	}
-	rows, err := q.db.QueryContext(ctx, `SELECT DISTINCT voucher FROM actuals WHERE year = ? AND voucher <> ''`, year)
+	rows, err := q.db.QueryContext(ctx, `SELECT DISTINCT month, voucher FROM actuals WHERE year = ? AND voucher <> ''`, year)
 	if err != nil {
 		return nil, fmt.Errorf("reading voucher numbers: %w", err)
 	}
 	defer rows.Close()
-	want := make(map[string]bool, len(vouchers))
-	for _, v := range vouchers {
-		want[v] = true
-	}
-	var found []string
+	var found []VoucherKey
 	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
+		var k VoucherKey
+		if err := rows.Scan(&k.Month, &k.Voucher); err != nil {
 			return nil, err
 		}
-		if want[v] {
-			found = append(found, v)
+		if vouchers[k] {
+			found = append(found, k)
 		}
 	}
 	return found, rows.Err()

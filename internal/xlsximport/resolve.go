@@ -31,6 +31,7 @@ var synonyms = map[string]string{
 	"门诊收入":   "门急诊收入",
 	"门诊医疗收入": "门急诊收入",
 	"住院医疗收入": "住院收入",
+	"其他门诊收入": "其他门急诊收入",
 }
 
 func normName(s string) string {

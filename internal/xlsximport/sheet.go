@@ -31,6 +31,7 @@ type sheetResult struct {
 	problems       domain.Problems
 	warnings       domain.Problems
 	amountOverride bool // the --amount-column header was found here
+	actuals        bool // reading actuals: subtotal mismatches are warnings
 }
 
 // amountSpec says which columns make up the amount of a line.
@@ -96,6 +97,7 @@ func splitBracket(s string) (code, name string, ok bool) {
 func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) sheetResult {
 	var sr sheetResult
 	sr.report = SheetReport{Name: g.name}
+	sr.actuals = opts.actuals
 	h, ok := findHeader(g)
 	if !ok {
 		sr.report.Skipped = "no recognisable header row in the first 20 rows"
@@ -108,6 +110,9 @@ func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) 
 		return sr
 	}
 	sr.report.HeaderRow = h.row + 1
+	if opts.actuals {
+		actualsHeader(&h)
+	}
 	codeCol, nameCol, deptCol := h.find(roleCode), h.find(roleName), h.find(roleDept)
 
 	spec, found := chooseAmount(h, opts.AmountColumn)
@@ -351,18 +356,26 @@ func readAmount(g *grid, r, c int, u money.Unit, sr *sheetResult) cellAmount {
 	p, err := money.Parse(raw, u)
 	if err != nil {
 		ca.bad = true
-		sr.problems = append(sr.problems, cellProblem("import.not_amount",
-			"\"{{.Text}}\" is not an amount: enter a number such as 1234.56 (thousands separators, a minus or parentheses for negatives and \"-\" for zero are fine).",
-			g.name, ca.cell, "Text", raw))
+		sr.problems = append(sr.problems, notAmountProblem(g.name, ca.cell, raw))
 		return ca
 	}
 	ca.v, ca.blank, ca.rounded = p.Amount, p.Blank, p.Rounded
 	if p.Rounded {
-		sr.warnings = append(sr.warnings, cellProblem("import.rounded",
-			"{{.Exact}} yuan was rounded to the fen ({{.Text}} {{.Unit}}).", g.name, ca.cell,
-			"Exact", p.Exact, "Text", raw, "Unit", u.String()))
+		sr.warnings = append(sr.warnings, roundedProblem(g.name, ca.cell, p.Exact, raw, u))
 	}
 	return ca
+}
+
+func notAmountProblem(sheet, cell, text string) *domain.Problem {
+	return cellProblem("import.not_amount",
+		"\"{{.Text}}\" is not an amount: enter a number such as 1234.56 (thousands separators, a minus or parentheses for negatives and \"-\" for zero are fine).",
+		sheet, cell, "Text", text)
+}
+
+func roundedProblem(sheet, cell, exact, text string, u money.Unit) *domain.Problem {
+	return cellProblem("import.rounded",
+		"{{.Exact}} yuan was rounded to the fen ({{.Text}} {{.Unit}}).", sheet, cell,
+		"Exact", exact, "Text", text, "Unit", u.String())
 }
 
 // addOK adds without wrapping; ok is false on overflow.
@@ -701,7 +714,11 @@ func (r *dataRow) leaf() bool { return !r.label && !r.parent }
 
 // checkAndEmit checks subtotals and emits the leaf lines.
 func checkAndEmit(g *grid, rows []*dataRow, layout string, unit money.Unit, sr *sheetResult) {
-	mismatch := func(cell string, got, want money.Amount, what string) {
+	mismatch := func(cell string, got, want money.Amount, what, dept string) {
+		if sr.actuals {
+			sr.warnings = append(sr.warnings, actualsMismatch(g.name, cell, fmtAmt(got, unit), fmtAmt(want, unit), what, dept))
+			return
+		}
 		sr.problems = append(sr.problems, cellProblem("import.subtotal_mismatch",
 			"the subtotal {{.Subtotal}} ({{.What}}) differs from the sum of its lines, {{.Sum}}: correct the subtotal or the lines, then import again.",
 			g.name, cell, "Subtotal", fmtAmt(got, unit), "Sum", fmtAmt(want, unit), "What", what))
@@ -732,7 +749,7 @@ func checkAndEmit(g *grid, rows []*dataRow, layout string, unit money.Unit, sr *
 			}
 			s, n, any := sumAmounts(as)
 			if (any || allBlank(as)) && diff(s, p.subtotal.v) > money.Amount(n) && !anyBad(as) {
-				mismatch(p.subtotal.cell, p.subtotal.v, s, "row total")
+				mismatch(p.subtotal.cell, p.subtotal.v, s, "row total", p.rowDept.text)
 			}
 		}
 		switch {
@@ -761,7 +778,7 @@ func checkAndEmit(g *grid, rows []*dataRow, layout string, unit money.Unit, sr *
 				}
 				s, n, any := sumAmounts(as)
 				if !bad && (any || allBlank(as)) && diff(s, it.amt.v) > money.Amount(n) {
-					mismatch(it.amt.cell, it.amt.v, s, "合计/小计")
+					mismatch(it.amt.cell, it.amt.v, s, "合计/小计", it.dept.text)
 				}
 			}
 		case p.parent:
@@ -785,7 +802,7 @@ func checkAndEmit(g *grid, rows []*dataRow, layout string, unit money.Unit, sr *
 				}
 				s, n, any := sumAmounts(as)
 				if !bad && (any || allBlank(as)) && diff(s, it.amt.v) > money.Amount(n) {
-					mismatch(it.amt.cell, it.amt.v, s, p.code)
+					mismatch(it.amt.cell, it.amt.v, s, p.code, it.dept.text)
 				}
 			}
 		default:

@@ -26,6 +26,8 @@ type Options struct {
 	CreateMissing bool                // unknown departments become NewDepartments instead of errors
 	Department    string              // code or name for sheets that carry no department (else "000")
 	AmountColumn  string              // header text that overrides the amount-column preference
+
+	actuals bool // set by ReadActuals: actual amounts, subtotal mismatches are warnings
 }
 
 // Line is one leaf budget line read from the workbook.

@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/importing"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+func init() {
+	register(command{name: "import actuals", summary: "cli.import_actuals.summary", run: runImportActuals})
+}
+
+// bigFile is the size from which the CLI says what it is doing, so a
+// scheduler's log shows progress on a long import.
+const bigFile = 4 << 20
+
+func runImportActuals(env *Env, args []string) error {
+	f := newFlags(env, "import actuals", "FILE", "cli.import_actuals.about")
+	year := f.Int("year", 0, "cli.flag.year")
+	month := f.Int("month", 0, "cli.flag.summary_month")
+	create := f.Bool("create-missing", false, "cli.flag.create_missing")
+	dept := f.String("department", "", "cli.flag.department")
+	amountCol := f.String("amount-column", "", "cli.flag.amount_column")
+	dry := f.Bool("dry-run", false, "cli.flag.dry_run")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("%s", i18n.T("cli.file_required"))
+	}
+	if err := requireYear(*year); err != nil {
+		return err
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	big := false
+	if fi, err := os.Stat(pos[0]); err == nil && fi.Size() >= bigFile {
+		big = true
+		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.reading", "File", pos[0], "MB", fi.Size()>>20))
+	}
+	req := importing.ActualsRequest{Path: pos[0], Year: *year, Month: *month, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol}
+	var p importing.ActualsPreview
+	if *dry {
+		p, err = svc.Import.PreviewActuals(env.ctx, env.Actor, req)
+	} else {
+		p, err = svc.Import.ImportActuals(env.ctx, env.Actor, req)
+	}
+	if err != nil {
+		return err
+	}
+	if big {
+		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.done_lines", "Lines", len(p.Lines)))
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(w))
+	}
+	var rows [][]string
+	for _, t := range p.Totals {
+		name := t.Name
+		if t.New {
+			name += " " + i18n.T("cli.import.new_mark")
+		}
+		rows = append(rows, []string{t.Code, name, fmt.Sprint(t.Lines), money.FormatPlain(t.Amount)})
+	}
+	rows = append(rows, []string{"", i18n.T("col.total"), fmt.Sprint(len(p.Lines)), money.FormatPlain(p.Revenue + p.Expenditure)})
+	if err := table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.lines"), i18n.T("col.amount_yuan")}, rows); err != nil {
+		return err
+	}
+	kind := i18n.T("cli.import_actuals.summary_kind")
+	if p.Ledger {
+		kind = i18n.T("cli.import_actuals.ledger_kind")
+	}
+	key := "cli.import_actuals.done"
+	if *dry {
+		key = "cli.import_actuals.dry"
+	}
+	env.printf("%s\n", i18n.T(key, "Year", p.Year, "Lines", len(p.Lines), "Kind", kind, "Revenue", money.FormatPlain(p.Revenue), "Expenditure", money.FormatPlain(p.Expenditure), "New", len(p.NewDepartments)))
+	return nil
+}

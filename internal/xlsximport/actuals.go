@@ -1,0 +1,401 @@
+package xlsximport
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/xuri/excelize/v2"
+)
+
+// ActualsOptions say how to read an actuals workbook.
+type ActualsOptions struct {
+	Options     // Subjects, Departments, CreateMissing, Department, AmountColumn as for budgets
+	Year    int // lines dated outside Year are errors naming the cell
+	Month   int // summaries: the month the amounts belong to; 0 = the year's totals (stored as month 12)
+}
+
+// ActualLine is one actual amount: a ledger row, or a department and
+// subject of a summary sheet.
+type ActualLine struct {
+	DeptCode, DeptName, SubjectCode string
+	Amount                          money.Amount // spending = debit − credit (credits are refunds); revenue as given
+	Month                           int
+	Date                            time.Time // zero for summaries
+	Voucher, Summary                string    // 凭证号 and 摘要 when the ledger has them
+	Sheet, Cell                     string
+}
+
+// ActualsResult is what an actuals workbook holds. Ledger is true when some
+// sheet was read as a ledger (it has a date column).
+type ActualsResult struct {
+	Lines          []ActualLine
+	NewDepartments []domain.Department
+	Sheets         []SheetReport
+	Warnings       domain.Problems
+	Ledger         bool
+}
+
+// LayoutLedger names a sheet read as a ledger: one line per dated row.
+const LayoutLedger = "ledger"
+
+// maxSheetProblems bounds the problems listed per ledger sheet, so that a
+// million rows dated in the wrong year do not produce a million messages.
+const maxSheetProblems = 1000
+
+// ReadActuals reads the actuals workbook at path: ledgers (a date column)
+// line by line, summaries (no date column) as the year's totals or month
+// opts.Month's. On any problem it returns a domain.Problems listing every
+// problem found, each with sheet and A1 cell.
+func ReadActuals(path string, opts ActualsOptions) (res ActualsResult, err error) {
+	defer func() {
+		if !catchPanics {
+			return
+		}
+		if r := recover(); r != nil {
+			res = ActualsResult{}
+			err = domain.Problems{domain.NewProblem("import.unreadable",
+				"{{.File}} could not be read ({{.Reason}}): open it in Excel or WPS, save it again as .xlsx and retry.",
+				"File", filepath.Base(path), "Reason", fmt.Sprint(r))}
+		}
+	}()
+	if opts.Year < 1900 || opts.Year > 9999 {
+		return ActualsResult{}, domain.Problems{domain.NewProblem("import.actuals_year",
+			"The year of the actuals ({{.Year}}) is not a valid year: give the year the amounts belong to, such as 2025.", "Year", opts.Year)}
+	}
+	if opts.Month < 0 || opts.Month > 12 {
+		return ActualsResult{}, domain.Problems{domain.NewProblem("import.actuals_month",
+			"The month of the actuals ({{.Month}}) is not a month: give 1 to 12, or none for the year's totals.", "Month", opts.Month)}
+	}
+	opts.actuals = true
+	ar := newActualsReader(opts)
+	if p := checkLegacy(path); p != nil {
+		if p.Key == "import.xls_legacy" {
+			if gs, err := readXLS(path); err == nil {
+				for _, g := range gs {
+					ar.readGrid(g)
+				}
+				return ar.finish()
+			}
+		}
+		return ActualsResult{}, domain.Problems{p}
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return ActualsResult{}, domain.Problems{domain.NewProblem("import.unreadable",
+			"{{.File}} could not be read ({{.Reason}}): open it in Excel or WPS, save it again as .xlsx and retry.",
+			"File", filepath.Base(path), "Reason", err.Error())}
+	}
+	defer f.Close()
+	for _, name := range f.GetSheetList() {
+		if err := ar.readSheet(f, name); err != nil {
+			return ActualsResult{}, domain.Problems{domain.NewProblem("import.unreadable_sheet",
+				"Sheet {{.Sheet}} could not be read ({{.Reason}}): save the workbook again as .xlsx and retry.",
+				"Sheet", name, "Reason", err.Error())}
+		}
+	}
+	return ar.finish()
+}
+
+// actualsReader collects the lines of all sheets of one workbook.
+type actualsReader struct {
+	opts     ActualsOptions
+	subj     *subjectIndex
+	depts    *deptResolver
+	res      ActualsResult
+	probs    domain.Problems
+	summary  []rawLine // summary lines, before their departments are resolved
+	ledgers  []*ledgerSheet
+	amountOK bool // the --amount-column header was found (or none was given)
+}
+
+func newActualsReader(opts ActualsOptions) *actualsReader {
+	return &actualsReader{opts: opts, subj: newSubjectIndex(opts.Subjects), depts: newDeptResolver(opts.Options),
+		amountOK: opts.AmountColumn == ""}
+}
+
+// headRows is how many rows are read before deciding how to read a sheet:
+// the header is looked for in the first 20, and may span two rows.
+const headRows = 22
+
+// readSheet reads one sheet: the first rows, then either the ledger rows
+// streamed one at a time, or the whole (summary) sheet.
+func (ar *actualsReader) readSheet(f *excelize.File, name string) error {
+	rows, err := f.Rows(name)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	head := &grid{name: name}
+	for len(head.rows) < headRows && rows.Next() {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return err
+		}
+		head.rows = append(head.rows, cols)
+	}
+	if err := rows.Error(); err != nil {
+		return err
+	}
+	// Merged cells are not asked for here: excelize's GetMergeCells parses
+	// the whole worksheet, gigabytes for a ledger of a million rows. A ledger
+	// header is recognised without them (a row of 借方/贷方 under it is read
+	// as its lower half); summaries are then loaded whole, merges included.
+	if h, ok := findHeader(head); ok {
+		if lc, ok := ledgerColumns(h); ok {
+			if h2, lc2, ok := ledgerSubHeader(head, h, lc); ok {
+				h, lc = h2, lc2
+			}
+			ls := ar.newLedger(head, h, lc)
+			for r := h.row + h.rows; r < len(head.rows); r++ {
+				ls.row(r, head.rows[r])
+			}
+			for r := len(head.rows); rows.Next(); r++ {
+				cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+				if err != nil {
+					return err
+				}
+				ls.row(r, cols)
+			}
+			if err := rows.Error(); err != nil {
+				return err
+			}
+			ar.endLedger(ls)
+			return nil
+		}
+	}
+	rows.Close()
+	g, err := loadGrid(f, name)
+	if err != nil {
+		return err
+	}
+	ar.readSummary(g)
+	return nil
+}
+
+// readGrid reads a sheet already in memory (legacy .xls).
+func (ar *actualsReader) readGrid(g *grid) {
+	if h, ok := findHeader(g); ok {
+		if lc, ok := ledgerColumns(h); ok {
+			ls := ar.newLedger(g, h, lc)
+			for r := h.row + h.rows; r < len(g.rows); r++ {
+				ls.row(r, g.rows[r])
+			}
+			ar.endLedger(ls)
+			return
+		}
+	}
+	ar.readSummary(g)
+}
+
+// readSummary reads a sheet without a date column with the budget rules.
+func (ar *actualsReader) readSummary(g *grid) {
+	sr := parseSheet(g, ar.opts.Options, ar.subj, ar.depts)
+	ar.res.Sheets = append(ar.res.Sheets, sr.report)
+	ar.probs = append(ar.probs, sr.problems...)
+	for _, w := range sr.warnings {
+		if txt, _ := w.Args["Text"].(string); w.Key == "import.rounded" && floatNoise(txt, sr.report.Unit) {
+			continue // 4558853.5599999996: a binary float of 4558853.56, not a figure beyond the fen
+		}
+		ar.res.Warnings = append(ar.res.Warnings, w)
+	}
+	if sr.report.Used && sr.amountOverride {
+		ar.amountOK = true
+	}
+	for _, l := range sr.lines {
+		if l.amount != 0 {
+			ar.summary = append(ar.summary, l)
+		}
+	}
+}
+
+// finish resolves departments and builds the lines.
+func (ar *actualsReader) finish() (ActualsResult, error) {
+	res := &ar.res
+	used, headers := 0, 0
+	for _, s := range res.Sheets {
+		if s.Used {
+			used++
+		}
+		if s.HeaderRow > 0 {
+			headers++
+		}
+	}
+	probs := ar.probs
+	if !ar.amountOK && headers > 0 {
+		probs = append(probs, domain.NewProblem("import.amount_column_missing",
+			"No sheet has an amount column headed \"{{.Column}}\": give --amount-column the header text exactly as it appears in the workbook.",
+			"Column", ar.opts.AmountColumn))
+	} else if used == 0 && len(probs) == 0 {
+		probs = append(probs, domain.NewProblem("import.actuals_no_sheet",
+			"No sheet of the workbook has a recognisable header row in its first 20 rows (日期/科室/科目编码/科目名称/金额/借方/贷方 …): check that this is an actuals workbook and that its header row names the columns."))
+	}
+	// Departments: the summary lines and one reference per distinct
+	// department text of each ledger, in the order of the workbook.
+	var refs []rawLine
+	refs = append(refs, ar.summary...)
+	for _, ls := range ar.ledgers {
+		for _, d := range ls.deptRefs {
+			refs = append(refs, rawLine{dept: d})
+		}
+	}
+	_, dprobs := ar.depts.resolve(refs)
+	probs = append(probs, dprobs...)
+	res.NewDepartments = ar.depts.created
+
+	n := 0
+	for _, ls := range ar.ledgers {
+		n += len(ls.recs)
+	}
+	// Summary lines: one per department and subject.
+	type key struct{ dept, subject string }
+	at := map[key]int{}
+	var sum []ActualLine
+	month := ar.opts.Month
+	if month == 0 {
+		month = 12
+	}
+	for _, l := range ar.summary {
+		dep, ok := ar.depts.lookup(l.dept.text)
+		if !ok {
+			continue
+		}
+		k := key{dep.Code, l.subject}
+		if i, ok := at[k]; ok {
+			if v, ok := addOK(sum[i].Amount, l.amount); ok {
+				sum[i].Amount = v
+			} else {
+				probs = append(probs, cellProblem("import.too_large_total",
+					"the amounts of the workbook add up to more than can be stored: check the figures and the unit.", l.sheet, l.cell))
+			}
+			continue
+		}
+		at[k] = len(sum)
+		sum = append(sum, ActualLine{DeptCode: dep.Code, DeptName: dep.Name, SubjectCode: l.subject, Amount: l.amount,
+			Month: month, Sheet: l.sheet, Cell: l.cell})
+	}
+	lines := make([]ActualLine, 0, n+len(sum))
+	lines = append(lines, sum...)
+	for _, ls := range ar.ledgers {
+		lines = ls.emit(lines, ar.depts)
+		ls.recs = nil
+	}
+	var total money.Amount
+	for _, l := range lines {
+		var ok bool
+		if total, ok = addOK(total, l.Amount); !ok {
+			probs = append(probs, cellProblem("import.too_large_total",
+				"the amounts of the workbook add up to more than can be stored: check the figures and the unit.", l.Sheet, l.Cell))
+			break
+		}
+	}
+	res.Lines = lines
+	if len(probs) > 0 {
+		return *res, probs
+	}
+	return *res, nil
+}
+
+// actualsHeader re-reads the amount columns of a summary header for actuals:
+// executed/actual amounts (执行数, 实际, 决算, 发生额) are the amount, and
+// budget columns are not; prior-year columns stay excluded.
+func actualsHeader(h *header) {
+	fix := func(text string, r role, level int) (role, int) {
+		t := headerCore(text)
+		prior := containsAny(t, "上年", "去年", "上一年", "prior", "lastyear", "previous")
+		switch {
+		case r == roleAmount && containsAny(t, "预算", "budget") && !containsAny(t, "执行", "实际", "actual"):
+			return rolePrior, 0
+		case (r == rolePrior || r == roleNone || r == roleAmount) && !prior &&
+			containsAny(t, "执行数", "执行金额", "实际", "决算", "发生额", "actual"):
+			return roleAmount, levelAdjusted
+		}
+		return r, level
+	}
+	for i := range h.cols {
+		c := &h.cols[i]
+		c.role, c.level = fix(c.label, c.role, c.level)
+		if c.group != "" {
+			c.gRole, c.gLevel = fix(c.group, c.gRole, c.gLevel)
+		}
+	}
+}
+
+// actualsMismatch is the warning for a subtotal of an actuals summary that
+// disagrees with its items: the items are imported.
+func actualsMismatch(sheet, cell, subtotal, sum, what, dept string) *domain.Problem {
+	if strings.TrimSpace(dept) == "" {
+		return cellProblem("import.actuals_total_mismatch",
+			"the total {{.Subtotal}} ({{.What}}) differs from the sum of its items, {{.Sum}}: the items were imported; check the workbook.",
+			sheet, cell, "Subtotal", subtotal, "Sum", sum, "What", what)
+	}
+	return cellProblem("import.actuals_subtotal_mismatch",
+		"the subtotal {{.Subtotal}} ({{.What}}) of department {{.Dept}} differs from the sum of its items, {{.Sum}}: the items were imported; check the workbook.",
+		sheet, cell, "Subtotal", subtotal, "Sum", sum, "What", what, "Dept", dept)
+}
+
+// ActualTotals sums the lines by department name (code when unnamed).
+func ActualTotals(r ActualsResult) map[string]money.Amount {
+	out := map[string]money.Amount{}
+	for _, l := range r.Lines {
+		k := l.DeptName
+		if k == "" {
+			k = l.DeptCode
+		}
+		if v, ok := addOK(out[k], l.Amount); ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// floatNoise reports a raw cell value whose shortest decimal form has no
+// digits beyond the fen in unit u (4558853.5599999996 is 4558853.56 stored
+// as a binary float): rounding it is no news.
+func floatNoise(raw string, u money.Unit) bool {
+	f, err := strconv.ParseFloat(clean(raw), 64)
+	if err != nil {
+		return false
+	}
+	short := strconv.FormatFloat(f, 'f', -1, 64)
+	dec := 0
+	if i := strings.IndexByte(short, '.'); i >= 0 {
+		dec = len(short) - i - 1
+	}
+	digits := 2
+	for sc := u.Scale(); sc > 1; sc /= 10 {
+		digits++
+	}
+	return dec <= digits
+}
+
+// ledgerSubHeader reads the row under a ledger header as its lower half
+// when it names columns (借方 | 贷方 under a merged 金额) rather than
+// holding a dated line.
+func ledgerSubHeader(g *grid, h header, lc ledgerCols) (header, ledgerCols, bool) {
+	r := h.row + 1
+	if h.rows != 1 || r >= len(g.rows) {
+		return h, lc, false
+	}
+	if d := clean(g.cell(r, lc.date)); d != "" {
+		if _, ok := parseDate(d); ok {
+			return h, lc, false
+		}
+	}
+	words := 0
+	for _, t := range g.rows[r] {
+		if containsAny(headerCore(t), "借方", "贷方", "debit", "credit", "金额", "发生额", "amount") {
+			words++
+		}
+	}
+	if words == 0 {
+		return h, lc, false
+	}
+	h2 := buildHeader(g, h.row, 2)
+	lc2, ok := ledgerColumns(h2)
+	return h2, lc2, ok
+}

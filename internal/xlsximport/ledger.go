@@ -1,0 +1,461 @@
+package xlsximport
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// ledgerCols are the columns of a ledger sheet (-1 when absent).
+type ledgerCols struct {
+	date, voucher, summary, dept, code, name int
+	amount, debit, credit                    int
+}
+
+// ledgerColumns reads a header as a ledger header: ok when it has a date
+// column (日期/记账日期/凭证日期/Date).
+func ledgerColumns(h header) (ledgerCols, bool) {
+	lc := ledgerCols{-1, -1, -1, -1, -1, -1, -1, -1, -1}
+	set := func(p *int, c int) {
+		if *p < 0 {
+			*p = c
+		}
+	}
+	for _, c := range h.cols {
+		t := headerCore(c.text)
+		if t == "" {
+			continue
+		}
+		switch {
+		case strings.Contains(t, "日期") || t == "date" || strings.HasSuffix(t, "date"):
+			set(&lc.date, c.index)
+		case strings.Contains(t, "凭证") || strings.Contains(t, "voucher") || strings.Contains(t, "单据号"):
+			set(&lc.voucher, c.index)
+		case strings.Contains(t, "摘要") || t == "summary" || t == "description" || t == "memo":
+			set(&lc.summary, c.index)
+		case strings.Contains(t, "借方") || strings.HasPrefix(t, "debit"):
+			set(&lc.debit, c.index)
+		case strings.Contains(t, "贷方") || strings.HasPrefix(t, "credit"):
+			set(&lc.credit, c.index)
+		case strings.Contains(t, "余额") || strings.Contains(t, "balance"):
+			// a running balance, not data
+		case c.role == roleNumbering || c.role == roleSubtotal || c.role == roleNote:
+		case c.role == roleDept:
+			set(&lc.dept, c.index)
+		case c.role == roleCode:
+			set(&lc.code, c.index)
+		case c.role == roleName:
+			set(&lc.name, c.index)
+		case containsAny(t, "金额", "发生额", "amount", "实际", "执行数") || c.role == roleAmount:
+			set(&lc.amount, c.index)
+		}
+	}
+	return lc, lc.date >= 0
+}
+
+// ledgerRec is one ledger row, kept small: a million of them are held
+// until the departments are resolved.
+type ledgerRec struct {
+	amount     money.Amount
+	dept, subj int32  // indexes into the sheet's deptRefs and subjects
+	ymd        int32  // yyyymmdd
+	row        int32  // 0-based
+	col        int32  // 0-based column of the amount
+	voucher    uint32 // end offset of the voucher in vbuf (start: previous end)
+	summary    int32  // index into summaries, -1 none
+}
+
+// ledgerSheet reads the rows of one ledger sheet as they stream by.
+type ledgerSheet struct {
+	ar       *actualsReader
+	name     string
+	cols     ledgerCols
+	unit     money.Unit
+	sheetD   deptRef // the department of rows without one (title, sheet name, option)
+	hasD     bool
+	recs     []ledgerRec
+	vbuf     []byte // vouchers, concatenated
+	vend     uint32
+	summIx   map[string]int32
+	summs    []string
+	deptIx   map[string]int32
+	deptRefs []deptRef
+	subjIx   map[string]int32 // code or name as written → index into subjects
+	subjects []string         // resolved codes ("" when unknown)
+	subjErr  []*domain.Problem
+	probs    int // problems listed for this sheet
+	more     int // problems not listed
+	lines    int
+}
+
+func (ar *actualsReader) newLedger(g *grid, h header, lc ledgerCols) *ledgerSheet {
+	ar.res.Ledger = true
+	ls := &ledgerSheet{ar: ar, name: g.name, cols: lc, summIx: map[string]int32{}, deptIx: map[string]int32{}, subjIx: map[string]int32{}}
+	// An --amount-column override picks the amount column.
+	if o := ar.opts.AmountColumn; o != "" {
+		for _, c := range h.cols {
+			if matchesOverride(o, c) {
+				ls.cols.amount, ls.cols.debit, ls.cols.credit = c.index, -1, -1
+				ar.amountOK = true
+				break
+			}
+		}
+	}
+	var amountCols []int
+	for _, c := range []int{ls.cols.amount, ls.cols.debit, ls.cols.credit} {
+		if c >= 0 {
+			amountCols = append(amountCols, c)
+		}
+	}
+	ls.unit = findUnit(g, h, amountCols)
+	rep := SheetReport{Name: g.name, Used: true, HeaderRow: h.row + 1, Unit: ls.unit, Layout: LayoutLedger}
+	switch {
+	case ls.cols.debit >= 0 || ls.cols.credit >= 0:
+		var parts []string
+		for _, c := range []int{ls.cols.debit, ls.cols.credit} {
+			if c >= 0 {
+				parts = append(parts, h.cols[c].text)
+			}
+		}
+		rep.AmountColumn = strings.Join(parts, " − ")
+	case ls.cols.amount >= 0:
+		rep.AmountColumn = h.cols[ls.cols.amount].text
+	default:
+		rep.Used = false
+		rep.Skipped = "a date column but no amount, debit or credit column"
+		ar.probs = append(ar.probs, cellProblem("import.ledger_no_amount",
+			"this ledger has a date column but no amount column: name one column 金额 (or 发生额, Amount), or two columns 借方 and 贷方 (Debit, Credit).",
+			g.name, cellName(h.row, ls.cols.date)))
+		ls.cols.date = -2 // read nothing
+	}
+	if ls.cols.code < 0 && ls.cols.name < 0 && rep.Used {
+		ar.probs = append(ar.probs, cellProblem("import.ledger_no_subject",
+			"this ledger has no subject column: add a column 科目编码 (or 经济分类编码, Code) or 科目名称 (Subject).",
+			g.name, cellName(h.row, ls.cols.date)))
+		rep.Used = false
+		rep.Skipped = "no subject column"
+		ls.cols.date = -2
+	}
+	if ls.cols.dept < 0 {
+		if d, from := sheetDept(g, h, ar.depts); from != "" {
+			ls.sheetD, ls.hasD = d, true
+		} else if ar.opts.Department != "" {
+			ls.sheetD, ls.hasD = deptRef{text: ar.opts.Department, sheet: g.name}, true
+		} else {
+			ls.sheetD, ls.hasD = deptRef{text: domain.HospitalWideCode, sheet: g.name}, true
+		}
+	}
+	ar.res.Sheets = append(ar.res.Sheets, rep)
+	return ls
+}
+
+func (ls *ledgerSheet) problem(p *domain.Problem) {
+	if ls.probs >= maxSheetProblems {
+		ls.more++
+		return
+	}
+	ls.probs++
+	ls.ar.probs = append(ls.ar.probs, p)
+}
+
+func (ls *ledgerSheet) cell(cells []string, c int) string {
+	if c < 0 || c >= len(cells) {
+		return ""
+	}
+	return cells[c]
+}
+
+// skipWords mark ledger rows that carry balances or totals, not postings.
+var skipWords = []string{"期初余额", "上年结转", "承前页", "过次页", "本月合计", "本年累计", "本期合计", "累计", "期末余额", "opening", "closing"}
+
+func isSkipRow(cells []string) bool {
+	for _, c := range cells {
+		if len(c) == 0 || len(c) > 64 || !containsAny(c, "计", "余额", "结转", "页", "otal", "OTAL", "pening", "losing") {
+			continue
+		}
+		t := clean(c)
+		if isSubtotalWord(t) || containsAny(squash(t), skipWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// row reads one ledger row (0-based index r).
+func (ls *ledgerSheet) row(r int, cells []string) {
+	lc := ls.cols
+	if lc.date < 0 {
+		return
+	}
+	empty := true
+	for _, c := range cells {
+		if clean(c) != "" {
+			empty = false
+			break
+		}
+	}
+	if empty || isNumberingRow(cells) {
+		return
+	}
+	// Amounts first: a row without any is a note, not a posting.
+	var amt money.Amount
+	amtCol := -1
+	bad := false
+	read := func(c int) (money.Amount, bool) {
+		raw := ls.cell(cells, c)
+		if c < 0 || clean(raw) == "" {
+			return 0, false
+		}
+		p, err := money.Parse(raw, ls.unit)
+		if err != nil {
+			ls.problem(notAmountProblem(ls.name, cellName(r, c), raw))
+			bad = true
+			return 0, false
+		}
+		if p.Rounded && !floatNoise(raw, ls.unit) {
+			ls.ar.res.Warnings = append(ls.ar.res.Warnings, roundedProblem(ls.name, cellName(r, c), p.Exact, raw, ls.unit))
+		}
+		return p.Amount, !p.Blank
+	}
+	if lc.debit >= 0 || lc.credit >= 0 {
+		d, okD := read(lc.debit)
+		c, okC := read(lc.credit)
+		if !okD && !okC && !bad {
+			return // no amount: a note line
+		}
+		amt = d - c
+		if (c < 0 && amt < d) || (c > 0 && amt > d) {
+			ls.problem(cellProblem("import.too_large_line",
+				"the amounts of this line add up to more than can be stored: check the figures and the unit.", ls.name, cellName(r, lc.debit)))
+			bad = true
+		}
+		amtCol = lc.debit
+		if !okD && okC {
+			amtCol = lc.credit
+		}
+	} else {
+		a, ok := read(lc.amount)
+		if !ok && !bad {
+			return
+		}
+		amt, amtCol = a, lc.amount
+	}
+	if isSkipRow(cells) {
+		return // 本月合计, 本年累计, 期初余额 …
+	}
+	// Date.
+	rawDate := ls.cell(cells, lc.date)
+	var ymd int32
+	if clean(rawDate) == "" {
+		ls.problem(cellProblem("import.ledger_no_date",
+			"this ledger line has an amount but no date: fill in the date (such as 2025-03-05) or delete the line.",
+			ls.name, cellName(r, lc.date)))
+		bad = true
+	} else if d, ok := parseDate(rawDate); !ok {
+		ls.problem(cellProblem("import.bad_date",
+			"\"{{.Text}}\" is not a date: enter a date such as 2025-03-05, 2025/3/5 or 2025年3月5日, or format the cell as a date.",
+			ls.name, cellName(r, lc.date), "Text", rawDate))
+		bad = true
+	} else if d.Year() != ls.ar.opts.Year {
+		ls.problem(cellProblem("import.date_outside_year",
+			"the date {{.Date}} is outside the year {{.Year}} being imported: correct the date, or import the line with the actuals of its own year.",
+			ls.name, cellName(r, lc.date), "Date", d.Format("2006-01-02"), "Year", ls.ar.opts.Year))
+		bad = true
+	} else {
+		ymd = int32(d.Year()*10000 + int(d.Month())*100 + d.Day())
+	}
+	// Department.
+	di := int32(-1)
+	if lc.dept >= 0 {
+		t := clean(ls.cell(cells, lc.dept))
+		if t == "" && ls.hasD {
+			di = ls.internDept(ls.sheetD.text, ls.sheetD)
+		} else if t == "" {
+			ls.problem(cellProblem("import.no_department",
+				"this line has no department: fill in the department (科室) of the line.", ls.name, cellName(r, lc.dept)))
+			bad = true
+		} else {
+			di = ls.internDept(t, deptRef{sheet: ls.name, cell: cellName(r, lc.dept)})
+		}
+	} else {
+		di = ls.internDept(ls.sheetD.text, ls.sheetD)
+	}
+	// Subject.
+	si := ls.subject(r, cells)
+	if si < 0 {
+		bad = true
+	}
+	if bad {
+		return
+	}
+	rec := ledgerRec{amount: amt, dept: di, subj: si, ymd: ymd, row: int32(r), col: int32(amtCol), summary: -1}
+	if v := clean(ls.cell(cells, lc.voucher)); v != "" {
+		ls.vbuf = append(ls.vbuf, v...)
+	}
+	rec.voucher = uint32(len(ls.vbuf))
+	if s := clean(ls.cell(cells, lc.summary)); s != "" {
+		ix, ok := ls.summIx[s]
+		if !ok {
+			ix = int32(len(ls.summs))
+			s = strings.Clone(s)
+			ls.summs = append(ls.summs, s)
+			if len(ls.summIx) < 1<<16 {
+				ls.summIx[s] = ix
+			}
+		}
+		rec.summary = ix
+	}
+	ls.recs = append(ls.recs, rec)
+}
+
+// internDept returns the index of a department text, keeping where it was
+// first written.
+func (ls *ledgerSheet) internDept(text string, at deptRef) int32 {
+	if ix, ok := ls.deptIx[text]; ok {
+		return ix
+	}
+	text = strings.Clone(text)
+	at.text = text
+	ix := int32(len(ls.deptRefs))
+	ls.deptRefs = append(ls.deptRefs, at)
+	ls.deptIx[text] = ix
+	return ix
+}
+
+// subject resolves the row's subject (by code, else by name), caching by
+// the text as written; it reports a problem and returns -1 when unknown.
+func (ls *ledgerSheet) subject(r int, cells []string) int32 {
+	lc := ls.cols
+	code := clean(ls.cell(cells, lc.code))
+	name := clean(ls.cell(cells, lc.name))
+	if c, n, ok := splitBracket(code); ok {
+		code = c
+		if name == "" {
+			name = n
+		}
+	}
+	if code == "" {
+		if c, n, ok := splitBracket(name); ok {
+			code, name = c, n
+		}
+	}
+	key, cellCol := "c"+code, lc.code
+	if code == "" {
+		key, cellCol = "n"+name, lc.name
+	}
+	if code == "" && name == "" {
+		col := lc.code
+		if col < 0 {
+			col = lc.name
+		}
+		ls.problem(cellProblem("import.no_subject",
+			"this line has an amount but no subject code or name: fill in the subject or delete the line.", ls.name, cellName(r, col)))
+		return -1
+	}
+	ix, ok := ls.subjIx[key]
+	if !ok {
+		ix = int32(len(ls.subjects))
+		var s string
+		var p *domain.Problem
+		if code != "" {
+			if c, found := ls.ar.subj.byCode[code]; found {
+				s = c
+			} else {
+				p = domain.NewProblem("import.unknown_subject",
+					"{{.Sheet}}!{{.Cell}}: subject code {{.Code}} ({{.Name}}) is not in the subject catalogue: correct the code, or add the subject to the catalogue first.",
+					"Code", code, "Name", name)
+			}
+		} else {
+			c, cands, found := ls.ar.subj.byNameIn(name, nil)
+			switch {
+			case !found:
+				p = domain.NewProblem("import.unknown_subject_name",
+					"{{.Sheet}}!{{.Cell}}: subject \"{{.Name}}\" is not in the subject catalogue and has no code: add its code, correct the name, or add the subject to the catalogue first.",
+					"Name", name)
+			case len(cands) > 0:
+				p = domain.NewProblem("import.ambiguous_subject",
+					"{{.Sheet}}!{{.Cell}}: subject \"{{.Name}}\" is ambiguous (codes {{.Codes}}): add its code, or put it under its group row (e.g. 门诊收入 or 住院收入).",
+					"Name", name, "Codes", strings.Join(cands, ", "))
+			default:
+				s = c
+			}
+		}
+		ls.subjects = append(ls.subjects, s)
+		ls.subjErr = append(ls.subjErr, p)
+		ls.subjIx[strings.Clone(key)] = ix
+	}
+	if p := ls.subjErr[ix]; p != nil {
+		// Every line with the unknown subject is named, each at its cell.
+		q := &domain.Problem{Key: p.Key, Default: p.Default, Args: map[string]any{"Sheet": ls.name, "Cell": cellName(r, cellCol)}}
+		for k, v := range p.Args {
+			q.Args[k] = v
+		}
+		ls.problem(q)
+		return -1
+	}
+	return ix
+}
+
+// endLedger closes a ledger sheet: the count of unlisted problems.
+func (ar *actualsReader) endLedger(ls *ledgerSheet) {
+	if ls.more > 0 {
+		ar.probs = append(ar.probs, domain.NewProblem("import.more_problems",
+			"Sheet {{.Sheet}}: {{.Count}} more problems like those above are not listed: correct those first and import again.",
+			"Sheet", ls.name, "Count", ls.more))
+	}
+	ls.deptIx, ls.summIx, ls.subjIx = nil, nil, nil
+	ar.ledgers = append(ar.ledgers, ls)
+}
+
+// emit appends the sheet's lines, with their departments resolved.
+func (ls *ledgerSheet) emit(out []ActualLine, depts *deptResolver) []ActualLine {
+	type dep struct {
+		code, name string
+		ok         bool
+	}
+	ds := make([]dep, len(ls.deptRefs))
+	for i, r := range ls.deptRefs {
+		if d, ok := depts.lookup(r.text); ok {
+			ds[i] = dep{d.Code, d.Name, true}
+		}
+	}
+	vouchers := string(ls.vbuf)
+	ls.vbuf = nil
+	// Cell names of all lines in one string, sliced.
+	var cb strings.Builder
+	cb.Grow(len(ls.recs) * 8)
+	ends := make([]uint32, len(ls.recs))
+	var colNames []string
+	for i, rec := range ls.recs {
+		for int(rec.col) >= len(colNames) {
+			n := cellName(0, len(colNames))
+			colNames = append(colNames, n[:len(n)-1])
+		}
+		cb.WriteString(colNames[rec.col])
+		cb.WriteString(strconv.Itoa(int(rec.row) + 1))
+		ends[i] = uint32(cb.Len())
+	}
+	cells := cb.String()
+	var vstart, cstart uint32
+	for i, rec := range ls.recs {
+		d := ds[rec.dept]
+		v := vouchers[vstart:rec.voucher]
+		vstart = rec.voucher
+		c := cells[cstart:ends[i]]
+		cstart = ends[i]
+		if !d.ok {
+			continue
+		}
+		l := ActualLine{DeptCode: d.code, DeptName: d.name, SubjectCode: ls.subjects[rec.subj], Amount: rec.amount,
+			Month: int(rec.ymd / 100 % 100), Date: time.Date(int(rec.ymd/10000), time.Month(rec.ymd/100%100), int(rec.ymd%100), 0, 0, 0, 0, time.UTC),
+			Voucher: v, Sheet: ls.name, Cell: c}
+		if rec.summary >= 0 {
+			l.Summary = ls.summs[rec.summary]
+		}
+		out = append(out, l)
+	}
+	return out
+}
