@@ -13,21 +13,59 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/importing"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/xlsxexport"
+	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 
-// ImportScreen brings a budget workbook in: choose the file, see what was
+// What the Import screen brings in.
+const (
+	importBudget  = "budget"
+	importActuals = "actuals"
+)
+
+// importView is what the screen shows of a budget or an actuals preview.
+type importView struct {
+	Year           int
+	Sheets         []xlsximport.SheetReport
+	Lines          int
+	Totals         []importing.DeptTotal
+	Total          money.Amount
+	NewDepartments []domain.Department
+	Warnings       domain.Problems
+	Replaces       bool
+	Note           string // what kind of file it was, in words
+}
+
+func budgetView(p importing.BudgetPreview) importView {
+	return importView{Year: p.Year, Sheets: p.Sheets, Lines: len(p.Lines), Totals: p.Totals, Total: p.Total,
+		NewDepartments: p.NewDepartments, Warnings: p.Warnings, Replaces: p.Replaces}
+}
+
+func actualsView(p importing.ActualsPreview) importView {
+	kind := i18n.T("cli.import_actuals.summary_kind")
+	if p.Ledger {
+		kind = i18n.T("cli.import_actuals.ledger_kind")
+	}
+	return importView{Year: p.Year, Sheets: p.Sheets, Lines: len(p.Lines), Totals: p.Totals, Total: p.Revenue + p.Expenditure,
+		NewDepartments: p.NewDepartments, Warnings: p.Warnings,
+		Note: i18n.T("import.actuals_note", "Kind", kind, "Revenue", money.Format(p.Revenue), "Expenditure", money.Format(p.Expenditure))}
+}
+
+// ImportScreen brings a budget or actuals workbook in: choose the file, see what was
 // found, map unknown departments, confirm, and see the result. Nothing is
 // written before the user confirms, and a cancelled import writes nothing.
 type ImportScreen struct {
 	shell *Shell
 	root  fyne.CanvasObject
 
+	kind          *widget.RadioGroup
 	path          *widget.Entry
 	year          *widget.Entry
+	month         *widget.Entry
 	createMissing *widget.Check
 	replace       *widget.Check
 	amountColumn  *widget.Entry
@@ -42,7 +80,9 @@ type ImportScreen struct {
 	progress *widget.ProgressBarInfinite
 	result   *widget.Label
 
-	preview    *importing.BudgetPreview
+	preview    *importView
+	kindOf     func() string
+	monthItem  *fyne.Container
 	mapChoices map[string]string // new department name → existing code ("" = create)
 	stop       context.CancelFunc
 	// sync runs the import on the calling goroutine (tests).
@@ -56,6 +96,24 @@ func newImportScreen(s *Shell) *ImportScreen {
 	choose := widget.NewButtonWithIcon(i18n.T("import.choose"), theme.FolderOpenIcon(), im.chooseFile)
 	im.year = widget.NewEntry()
 	im.year.SetText(strconv.Itoa(s.year))
+	im.month = widget.NewEntry()
+	im.month.SetPlaceHolder(i18n.T("import.month_placeholder"))
+	kinds := map[string]string{i18n.T("import.kind.budget"): importBudget, i18n.T("import.kind.actuals"): importActuals}
+	im.kind = widget.NewRadioGroup([]string{i18n.T("import.kind.budget"), i18n.T("import.kind.actuals")}, func(v string) {
+		if kinds[v] == importActuals {
+			im.replace.Hide()
+			im.monthItem.Show()
+		} else {
+			im.replace.Show()
+			im.monthItem.Hide()
+		}
+		im.preview = nil
+		im.confirm.Disable()
+		im.totals.Refresh()
+	})
+	im.kind.Horizontal = true
+	im.kind.Required = true
+	im.kindOf = func() string { return kinds[im.kind.Selected] }
 	im.createMissing = widget.NewCheck(i18n.T("import.create_missing"), nil)
 	im.createMissing.SetChecked(true)
 	im.replace = widget.NewCheck(i18n.T("import.replace"), nil)
@@ -92,12 +150,15 @@ func newImportScreen(s *Shell) *ImportScreen {
 	im.result = widget.NewLabel("")
 	im.result.Wrapping = fyne.TextWrapWord
 
+	im.monthItem = container.NewBorder(nil, nil, widget.NewLabel(i18n.T("import.month")), nil, im.month)
 	form := widget.NewForm(
+		widget.NewFormItem(i18n.T("import.kind"), im.kind),
 		widget.NewFormItem(i18n.T("import.file"), container.NewBorder(nil, nil, nil, choose, im.path)),
-		widget.NewFormItem(i18n.T("shell.year"), im.year),
+		widget.NewFormItem(i18n.T("shell.year"), container.NewGridWithColumns(2, im.year, im.monthItem)),
 		widget.NewFormItem(i18n.T("import.amount_column"), im.amountColumn),
 		widget.NewFormItem("", container.NewHBox(im.createMissing, im.replace)),
 	)
+	im.kind.SetSelected(i18n.T("import.kind.budget"))
 	step1 := widget.NewCard(i18n.T("import.step.file"), i18n.T("import.step.file.hint"), container.NewVBox(form, container.NewHBox(im.previewBtn)))
 	step2 := widget.NewCard(i18n.T("import.step.preview"), "", container.NewVBox(im.summary, im.problems,
 		container.NewGridWrap(fyne.NewSize(580, 260), im.totals), im.mapping))
@@ -156,37 +217,65 @@ func (im *ImportScreen) chooseFile() {
 }
 
 // request is the import the screen's fields describe.
-func (im *ImportScreen) request() (importing.BudgetRequest, error) {
+func (im *ImportScreen) request() (importing.BudgetRequest, importing.ActualsRequest, error) {
 	year, err := strconv.Atoi(strings.TrimSpace(im.year.Text))
 	if err != nil {
-		return importing.BudgetRequest{}, errors.New(i18n.T("import.year_invalid", "Text", im.year.Text))
+		return importing.BudgetRequest{}, importing.ActualsRequest{}, errors.New(i18n.T("import.year_invalid", "Text", im.year.Text))
 	}
-	req := importing.BudgetRequest{Path: strings.TrimSpace(im.path.Text), Year: year, CreateMissing: im.createMissing.Checked,
-		Replace: im.replace.Checked, AmountColumn: strings.TrimSpace(im.amountColumn.Text), MapDepartments: map[string]string{}}
-	for name, code := range im.mapChoices {
-		if code != "" {
-			req.MapDepartments[name] = code
+	month := 0
+	if t := strings.TrimSpace(im.month.Text); t != "" && im.kindOf() == importActuals {
+		if month, err = strconv.Atoi(t); err != nil || month < 1 || month > 12 {
+			return importing.BudgetRequest{}, importing.ActualsRequest{}, errors.New(i18n.T("import.month_invalid", "Text", t))
 		}
 	}
-	return req, nil
+	mapping := map[string]string{}
+	for name, code := range im.mapChoices {
+		if code != "" {
+			mapping[name] = code
+		}
+	}
+	path := strings.TrimSpace(im.path.Text)
+	if path == "" {
+		return importing.BudgetRequest{}, importing.ActualsRequest{}, errors.New(i18n.T("import.no_file"))
+	}
+	b := importing.BudgetRequest{Path: path, Year: year, CreateMissing: im.createMissing.Checked,
+		Replace: im.replace.Checked, AmountColumn: strings.TrimSpace(im.amountColumn.Text), MapDepartments: mapping}
+	a := importing.ActualsRequest{Path: path, Year: year, Month: month, CreateMissing: im.createMissing.Checked,
+		AmountColumn: b.AmountColumn, MapDepartments: mapping}
+	return b, a, nil
+}
+
+// load previews (write false) or imports (write true) what the fields describe.
+func (im *ImportScreen) load(ctx context.Context, write bool) (importView, error) {
+	s := im.shell
+	b, a, err := im.request()
+	if err != nil {
+		return importView{}, err
+	}
+	if im.kindOf() == importActuals {
+		run := s.svc.Import.PreviewActuals
+		if write {
+			run = s.svc.Import.ImportActuals
+		}
+		p, err := run(ctx, s.actor, a)
+		return actualsView(p), err
+	}
+	run := s.svc.Import.PreviewBudget
+	if write {
+		run = s.svc.Import.ImportBudget
+	}
+	p, err := run(ctx, s.actor, b)
+	return budgetView(p), err
 }
 
 // runPreview reads the file and shows what it holds; nothing is written.
 func (im *ImportScreen) runPreview() {
-	s := im.shell
 	im.preview = nil
 	im.confirm.Disable()
 	im.result.SetText("")
-	req, err := im.request()
-	if err == nil && req.Path == "" {
-		err = errors.New(i18n.T("import.no_file"))
-	}
+	v, err := im.load(im.shell.ctx, false)
 	if err == nil {
-		var p importing.BudgetPreview
-		p, err = s.svc.Import.PreviewBudget(s.ctx, s.actor, req)
-		if err == nil {
-			im.preview = &p
-		}
+		im.preview = &v
 	}
 	im.showPreview(err)
 }
@@ -211,7 +300,10 @@ func (im *ImportScreen) showPreview(err error) {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(i18n.T("import.summary", "Lines", len(p.Lines), "Depts", len(p.Totals), "Total", money.Format(p.Total)))
+	b.WriteString(i18n.T("import.summary", "Lines", p.Lines, "Depts", len(p.Totals), "Total", money.Format(p.Total)))
+	if p.Note != "" {
+		b.WriteString("\n" + p.Note)
+	}
 	if p.Replaces {
 		b.WriteString("\n" + i18n.T("import.will_replace", "Year", p.Year))
 	}
@@ -261,7 +353,7 @@ func (im *ImportScreen) showMapping() {
 func (im *ImportScreen) totalCell(r, c int) (string, fyne.TextAlign) {
 	p := im.preview
 	if r == len(p.Totals) {
-		return []string{"", i18n.T("col.total"), strconv.Itoa(len(p.Lines)), money.FormatPlain(p.Total)}[c], []fyne.TextAlign{fyne.TextAlignLeading, fyne.TextAlignLeading, fyne.TextAlignTrailing, fyne.TextAlignTrailing}[c]
+		return []string{"", i18n.T("col.total"), strconv.Itoa(p.Lines), money.FormatPlain(p.Total)}[c], []fyne.TextAlign{fyne.TextAlignLeading, fyne.TextAlignLeading, fyne.TextAlignTrailing, fyne.TextAlignTrailing}[c]
 	}
 	t := p.Totals[r]
 	switch c {
@@ -282,11 +374,6 @@ func (im *ImportScreen) totalCell(r, c int) (string, fyne.TextAlign) {
 // background with a progress bar and a cancel button.
 func (im *ImportScreen) runImport() {
 	s := im.shell
-	req, err := im.request()
-	if err != nil {
-		s.showError(err)
-		return
-	}
 	ctx, stop := context.WithCancel(s.ctx)
 	im.stop = stop
 	im.confirm.Disable()
@@ -295,8 +382,8 @@ func (im *ImportScreen) runImport() {
 	im.progress.Show()
 	im.progress.Start()
 	work := func() {
-		p, err := s.svc.Import.ImportBudget(ctx, s.actor, req)
-		done := func() { im.finish(p, err) }
+		v, err := im.load(ctx, true)
+		done := func() { im.finish(v, err) }
 		if im.sync {
 			done()
 		} else {
@@ -310,7 +397,7 @@ func (im *ImportScreen) runImport() {
 	}
 }
 
-func (im *ImportScreen) finish(p importing.BudgetPreview, err error) {
+func (im *ImportScreen) finish(p importView, err error) {
 	im.stop()
 	im.progress.Stop()
 	im.progress.Hide()
@@ -322,7 +409,11 @@ func (im *ImportScreen) finish(p importing.BudgetPreview, err error) {
 	case err != nil:
 		im.result.SetText(i18n.T("import.failed") + "\n" + i18n.Message(err))
 	default:
-		im.result.SetText(i18n.T("import.done", "Year", p.Year, "Lines", len(p.Lines), "Depts", len(p.Totals), "New", len(p.NewDepartments), "Total", money.Format(p.Total)))
+		key := "import.done"
+		if im.kindOf() == importActuals {
+			key = "import.done_actuals"
+		}
+		im.result.SetText(i18n.T(key, "Year", p.Year, "Lines", p.Lines, "Depts", len(p.Totals), "New", len(p.NewDepartments), "Total", money.Format(p.Total)))
 		im.preview = nil
 		im.totals.Refresh()
 		im.shell.year = p.Year

@@ -87,3 +87,35 @@ func TestImportScreenMapsDepartments(t *testing.T) {
 		t.Fatalf("儿科 lines not booked to 103: %v", err)
 	}
 }
+
+// A ledger is imported as actuals from the same screen.
+func TestImportScreenActualsLedger(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.Show(SectionImport)
+	im := s.importer
+	im.sync = true
+	im.kind.SetSelected("实际数（明细账或汇总表）")
+	if im.replace.Visible() || !im.monthItem.Visible() {
+		t.Error("actuals should offer a month, not replacing a budget")
+	}
+	im.path.SetText(filepath.Join(samples, "actuals_ledger_2025_jan_sep.xlsx"))
+	im.year.SetText("2025")
+	test.Tap(im.previewBtn)
+	if im.preview == nil || im.preview.Lines != 343 || !hasText(im.summary, "明细账") {
+		t.Fatalf("preview %+v: %s %s", im.preview, im.summary.Text, im.problems.Text)
+	}
+	test.Tap(im.confirm)
+	before, _ := s.svc.Monitor.Actuals(context.Background(), domain.LocalUser, 2025, 0)
+	if !hasText(im.result, "343") {
+		t.Fatalf("result %q", im.result.Text)
+	}
+	// The same file again is refused and explained.
+	test.Tap(im.previewBtn)
+	if im.preview != nil || !hasText(im.problems, "已于") {
+		t.Errorf("a second import was not refused: %q", im.problems.Text)
+	}
+	after, _ := s.svc.Monitor.Actuals(context.Background(), domain.LocalUser, 2025, 0)
+	if after.Expenditure != before.Expenditure {
+		t.Error("the refused import changed the actuals")
+	}
+}
