@@ -18,15 +18,21 @@ go build -o bin/budgetperf ./app
 go build -o bin/bareread ./bench/bareread
 go build -o bin/genledger ./bench/genledger
 
-# measure LABEL CMD... → prints "seconds peakMB"
+# measure CMD... → prints "seconds s | peak MB" (or "failed")
 measure() {
-	local out
-	out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n1)
-	awk '{printf "%.1f s | %d MB", $1, $2/1024}' <<<"$out"
+	local t
+	t=$(mktemp)
+	if ! /usr/bin/time -o "$t" -f '%e %M' "$@" >/dev/null 2>"$t.err"; then
+		echo "failed: $(tail -n1 "$t.err")"
+		rm -f "$t" "$t.err"
+		return
+	fi
+	awk '{printf "%.1f s | %d MB", $1, $2/1024}' "$t"
+	rm -f "$t" "$t.err"
 }
 
-echo "| lines | file | budgetperf import actuals | bare excelize read | pandas.read_excel | import ÷ bare | pandas ÷ import |"
-echo "|---|---|---|---|---|---|---|"
+echo "| lines | file | import actuals: time | peak memory | bare excelize read: time | peak memory | pandas.read_excel: time | peak memory | import ÷ bare | pandas ÷ import |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
 	file="$dir/ledger_$n.xlsx"
 	[ -s "$file" ] || bin/genledger -n "$n" -o "$file"

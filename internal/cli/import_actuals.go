@@ -56,21 +56,9 @@ func runImportActuals(env *Env, args []string) error {
 		return err
 	}
 	if big {
-		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.done_lines", "Lines", len(p.Lines)))
+		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.done_lines", "Lines", p.Lines))
 	}
-	for _, w := range p.Warnings {
-		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(w))
-	}
-	var rows [][]string
-	for _, t := range p.Totals {
-		name := t.Name
-		if t.New {
-			name += " " + i18n.T("cli.import.new_mark")
-		}
-		rows = append(rows, []string{t.Code, name, fmt.Sprint(t.Lines), money.FormatPlain(t.Amount)})
-	}
-	rows = append(rows, []string{"", i18n.T("col.total"), fmt.Sprint(len(p.Lines)), money.FormatPlain(p.Revenue + p.Expenditure)})
-	if err := table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.lines"), i18n.T("col.amount_yuan")}, rows); err != nil {
+	if err := printImport(env, p.Warnings, p.Totals, p.Lines, p.Revenue+p.Expenditure); err != nil {
 		return err
 	}
 	kind := i18n.T("cli.import_actuals.summary_kind")
@@ -81,6 +69,6 @@ func runImportActuals(env *Env, args []string) error {
 	if *dry {
 		key = "cli.import_actuals.dry"
 	}
-	env.printf("%s\n", i18n.T(key, "Year", p.Year, "Lines", len(p.Lines), "Kind", kind, "Revenue", money.FormatPlain(p.Revenue), "Expenditure", money.FormatPlain(p.Expenditure), "New", len(p.NewDepartments)))
+	env.printf("%s\n", i18n.T(key, "Year", p.Year, "Lines", p.Lines, "Kind", kind, "Revenue", money.FormatPlain(p.Revenue), "Expenditure", money.FormatPlain(p.Expenditure), "New", len(p.NewDepartments)))
 	return nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/importing"
 	"github.com/budgetperf/budgetperf/internal/money"
@@ -45,19 +46,7 @@ func runImportBudget(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, w := range p.Warnings {
-		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(w))
-	}
-	var rows [][]string
-	for _, t := range p.Totals {
-		name := t.Name
-		if t.New {
-			name += " " + i18n.T("cli.import.new_mark")
-		}
-		rows = append(rows, []string{t.Code, name, fmt.Sprint(t.Lines), money.FormatPlain(t.Amount)})
-	}
-	rows = append(rows, []string{"", i18n.T("col.total"), fmt.Sprint(len(p.Lines)), money.FormatPlain(p.Total)})
-	if err := table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.lines"), i18n.T("col.amount_yuan")}, rows); err != nil {
+	if err := printImport(env, p.Warnings, p.Totals, len(p.Lines), p.Total); err != nil {
 		return err
 	}
 	key := "cli.import_budget.done"
@@ -66,4 +55,22 @@ func runImportBudget(env *Env, args []string) error {
 	}
 	env.printf("%s\n", i18n.T(key, "Year", p.Year, "Lines", len(p.Lines), "Depts", len(p.Totals), "New", len(p.NewDepartments)))
 	return nil
+}
+
+// printImport shows an import's warnings on stderr and its per-department
+// totals on stdout.
+func printImport(env *Env, warnings domain.Problems, totals []importing.DeptTotal, lines int, total money.Amount) error {
+	for _, w := range warnings {
+		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(w))
+	}
+	var rows [][]string
+	for _, t := range totals {
+		name := t.Name
+		if t.New {
+			name += " " + i18n.T("cli.import.new_mark")
+		}
+		rows = append(rows, []string{t.Code, name, fmt.Sprint(t.Lines), money.FormatPlain(t.Amount)})
+	}
+	rows = append(rows, []string{"", i18n.T("col.total"), fmt.Sprint(lines), money.FormatPlain(total)})
+	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.lines"), i18n.T("col.amount_yuan")}, rows)
 }

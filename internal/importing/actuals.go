@@ -26,11 +26,15 @@ type ActualsRequest struct {
 
 // ActualsPreview is what an actuals import found and would write.
 type ActualsPreview struct {
-	Year, Month          int
-	File                 string
-	Ledger               bool
-	Sheets               []xlsximport.SheetReport
-	Lines                []domain.Actual
+	Year, Month int
+	File        string
+	Ledger      bool
+	Sheets      []xlsximport.SheetReport
+	// Lines counts the lines; they are kept as read and turned into
+	// domain.Actual only while writing, so a million-line ledger is held once.
+	Lines                int
+	raw                  []xlsximport.ActualLine
+	plan                 departmentPlan
 	NewDepartments       []domain.Department
 	Totals               []DeptTotal
 	Revenue, Expenditure money.Amount
@@ -85,14 +89,11 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 		kind[sb.Code] = sb.Kind
 	}
 	p := ActualsPreview{Year: req.Year, Month: req.Month, File: filepath.Base(req.Path), Ledger: res.Ledger, Sheets: res.Sheets,
-		Warnings: res.Warnings, NewDepartments: plan.create, fingerprint: fp, Lines: make([]domain.Actual, 0, len(res.Lines))}
+		Warnings: res.Warnings, NewDepartments: plan.create, fingerprint: fp, Lines: len(res.Lines), raw: res.Lines, plan: plan}
 	tot := totaller{plan: plan}
 	vouchers := map[store.VoucherKey]bool{}
 	for _, l := range res.Lines {
-		code := plan.code(l.DeptCode)
-		p.Lines = append(p.Lines, domain.Actual{Year: req.Year, Month: l.Month, DeptCode: code, SubjectCode: l.SubjectCode, Amount: l.Amount,
-			Date: l.Date, Voucher: l.Voucher, Summary: l.Summary, Source: p.File + ":" + l.Sheet + "!" + l.Cell})
-		tot.add(code, l.Amount)
+		tot.add(plan.code(l.DeptCode), l.Amount)
 		if kind[l.SubjectCode] == domain.Revenue {
 			p.Revenue += l.Amount
 		} else {
@@ -138,15 +139,17 @@ func (s *Service) ImportActuals(ctx context.Context, by domain.Actor, req Actual
 			}
 		}
 		id, err := tx.InsertBatch(ctx, by, store.Batch{Kind: "actuals", Year: p.Year, Month: p.Month, FileName: p.File,
-			Fingerprint: p.fingerprint, Lines: len(p.Lines), Total: p.Revenue + p.Expenditure})
+			Fingerprint: p.fingerprint, Lines: p.Lines, Total: p.Revenue + p.Expenditure})
 		if err != nil {
 			return err
 		}
 		err = tx.InsertActualsBatch(ctx, by, id, func(yield func(domain.Actual) bool) {
-			for i, a := range p.Lines {
+			for i, l := range p.raw {
 				if i%4096 == 0 && ctx.Err() != nil {
 					return
 				}
+				a := domain.Actual{Year: p.Year, Month: l.Month, DeptCode: p.plan.code(l.DeptCode), SubjectCode: l.SubjectCode, Amount: l.Amount,
+					Date: l.Date, Voucher: l.Voucher, Summary: l.Summary, Source: p.File + ":" + l.Sheet + "!" + l.Cell}
 				if !yield(a) {
 					return
 				}

@@ -74,8 +74,8 @@ func TestLedgerImportAndDuplicates(t *testing.T) {
 	if ps := domain.AsProblems(err); len(ps) != 1 || ps[0].Key != "import.vouchers_exist" {
 		t.Errorf("an overlapping ledger: %v", err)
 	}
-	if n, _ := st.CountActuals(ctx, 2025); n != len(p.Lines) {
-		t.Errorf("%d lines stored after the refusals, want %d", n, len(p.Lines))
+	if n, _ := st.CountActuals(ctx, 2025); n != p.Lines {
+		t.Errorf("%d lines stored after the refusals, want %d", n, p.Lines)
 	}
 }
 

@@ -17,8 +17,12 @@ import (
 const samples = "../xlsximport/testdata"
 
 func newStore(t *testing.T) (*store.Store, *Service) {
+	return newStoreAt(t, filepath.Join(t.TempDir(), "i.db"))
+}
+
+func newStoreAt(t testing.TB, path string) (*store.Store, *Service) {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "i.db"))
+	st, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

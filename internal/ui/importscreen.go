@@ -50,7 +50,7 @@ func actualsView(p importing.ActualsPreview) importView {
 	if p.Ledger {
 		kind = i18n.T("cli.import_actuals.ledger_kind")
 	}
-	return importView{Year: p.Year, Sheets: p.Sheets, Lines: len(p.Lines), Totals: p.Totals, Total: p.Revenue + p.Expenditure,
+	return importView{Year: p.Year, Sheets: p.Sheets, Lines: p.Lines, Totals: p.Totals, Total: p.Revenue + p.Expenditure,
 		NewDepartments: p.NewDepartments, Warnings: p.Warnings,
 		Note: i18n.T("import.actuals_note", "Kind", kind, "Revenue", money.Format(p.Revenue), "Expenditure", money.Format(p.Expenditure))}
 }

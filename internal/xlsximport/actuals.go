@@ -340,17 +340,7 @@ func actualsMismatch(sheet, cell, subtotal, sum, what, dept string) *domain.Prob
 
 // ActualTotals sums the lines by department name (code when unnamed).
 func ActualTotals(r ActualsResult) map[string]money.Amount {
-	out := map[string]money.Amount{}
-	for _, l := range r.Lines {
-		k := l.DeptName
-		if k == "" {
-			k = l.DeptCode
-		}
-		if v, ok := addOK(out[k], l.Amount); ok {
-			out[k] = v
-		}
-	}
-	return out
+	return totalsByDept(r.Lines, func(l ActualLine) (string, string, money.Amount) { return l.DeptName, l.DeptCode, l.Amount })
 }
 
 // floatNoise reports a raw cell value whose shortest decimal form has no

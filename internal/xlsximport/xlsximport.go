@@ -140,13 +140,18 @@ func checkLegacy(path string) *domain.Problem {
 
 // DepartmentTotals sums the lines by department name (code when unnamed).
 func DepartmentTotals(r Result) map[string]money.Amount {
+	return totalsByDept(r.Lines, func(l Line) (string, string, money.Amount) { return l.DeptName, l.DeptCode, l.Amount })
+}
+
+// totalsByDept sums lines of any kind by department name (code when unnamed).
+func totalsByDept[L any](lines []L, of func(L) (name, code string, a money.Amount)) map[string]money.Amount {
 	out := map[string]money.Amount{}
-	for _, l := range r.Lines {
-		k := l.DeptName
+	for _, l := range lines {
+		k, code, a := of(l)
 		if k == "" {
-			k = l.DeptCode
+			k = code
 		}
-		if v, ok := addOK(out[k], l.Amount); ok {
+		if v, ok := addOK(out[k], a); ok {
 			out[k] = v
 		}
 	}
