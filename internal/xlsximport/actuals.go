@@ -73,6 +73,7 @@ func ReadActuals(path string, opts ActualsOptions) (res ActualsResult, err error
 	}
 	opts.actuals = true
 	ar := newActualsReader(opts)
+	ar.path = path
 	if p := checkLegacy(path); p != nil {
 		if p.Key == "import.xls_legacy" {
 			if gs, err := readXLS(path); err == nil {
@@ -111,6 +112,7 @@ type actualsReader struct {
 	summary  []rawLine // summary lines, before their departments are resolved
 	ledgers  []*ledgerSheet
 	amountOK bool // the --amount-column header was found (or none was given)
+	path     string
 }
 
 func newActualsReader(opts ActualsOptions) *actualsReader {
@@ -154,14 +156,7 @@ func (ar *actualsReader) readSheet(f *excelize.File, name string) error {
 			for r := h.row + h.rows; r < len(head.rows); r++ {
 				ls.row(r, head.rows[r])
 			}
-			for r := len(head.rows); rows.Next(); r++ {
-				cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-				if err != nil {
-					return err
-				}
-				ls.row(r, cols)
-			}
-			if err := rows.Error(); err != nil {
+			if err := ar.ledgerRows(rows, name, len(head.rows), ls); err != nil {
 				return err
 			}
 			ar.endLedger(ls)
@@ -175,6 +170,29 @@ func (ar *actualsReader) readSheet(f *excelize.File, name string) error {
 	}
 	ar.readSummary(g)
 	return nil
+}
+
+// ledgerRows feeds the rows after the first `from` to the ledger, through
+// the fast sheet stream where the package allows, else through excelize.
+func (ar *actualsReader) ledgerRows(rows *excelize.Rows, name string, from int, ls *ledgerSheet) error {
+	if st, err := openSheetStream(ar.path, name); err == nil {
+		defer st.Close()
+		r := 0
+		for ; r < from && st.Next(); r++ {
+		}
+		for ; st.Next(); r++ {
+			ls.row(r, st.Columns())
+		}
+		return st.Error()
+	}
+	for r := from; rows.Next(); r++ {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return err
+		}
+		ls.row(r, cols)
+	}
+	return rows.Error()
 }
 
 // readGrid reads a sheet already in memory (legacy .xls).
