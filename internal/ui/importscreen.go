@@ -273,11 +273,41 @@ func (im *ImportScreen) runPreview() {
 	im.preview = nil
 	im.confirm.Disable()
 	im.result.SetText("")
-	v, err := im.load(im.shell.ctx, false)
-	if err == nil {
-		im.preview = &v
+	im.summary.SetText(i18n.T("import.reading"))
+	im.previewBtn.Disable()
+	im.progress.Show()
+	im.progress.Start()
+	// A large ledger takes seconds to read: keep the window responsive.
+	im.background(func() {
+		v, err := im.load(im.shell.ctx, false)
+		im.onUI(func() {
+			im.progress.Stop()
+			im.progress.Hide()
+			im.previewBtn.Enable()
+			if err == nil {
+				im.preview = &v
+			}
+			im.showPreview(err)
+		})
+	})
+}
+
+// background runs work off the UI goroutine (on it in tests).
+func (im *ImportScreen) background(work func()) {
+	if im.sync {
+		work()
+		return
 	}
-	im.showPreview(err)
+	go work()
+}
+
+// onUI runs f on the UI goroutine.
+func (im *ImportScreen) onUI(f func()) {
+	if im.sync {
+		f()
+		return
+	}
+	fyne.Do(f)
 }
 
 func (im *ImportScreen) showPreview(err error) {
@@ -381,20 +411,10 @@ func (im *ImportScreen) runImport() {
 	im.cancel.Show()
 	im.progress.Show()
 	im.progress.Start()
-	work := func() {
+	im.background(func() {
 		v, err := im.load(ctx, true)
-		done := func() { im.finish(v, err) }
-		if im.sync {
-			done()
-		} else {
-			fyne.Do(done)
-		}
-	}
-	if im.sync {
-		work()
-	} else {
-		go work()
-	}
+		im.onUI(func() { im.finish(v, err) })
+	})
 }
 
 func (im *ImportScreen) finish(p importView, err error) {

@@ -51,6 +51,7 @@ func TestImportScreenShowsEveryProblem(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	s.Show(SectionImport)
 	im := s.importer
+	im.sync = true
 	im.path.SetText(filepath.Join(samples, "budget_with_errors.xlsx"))
 	im.year.SetText("2024")
 	test.Tap(im.previewBtn)
