@@ -323,10 +323,15 @@ func (im *ImportScreen) showPreview(err error) {
 	p := im.preview
 	var b strings.Builder
 	for _, sh := range p.Sheets {
+		col := sh.AmountColumn
+		if strings.HasPrefix(col, "(") { // no single column: amounts stand under each item
+			col = i18n.T("import.amount_across")
+		}
 		if sh.Used {
-			b.WriteString(i18n.T("import.sheet_used", "Sheet", sh.Name, "Row", sh.HeaderRow, "Unit", sh.Unit.String(), "Layout", i18n.T("import.layout."+sh.Layout), "Column", sh.AmountColumn))
+			b.WriteString(i18n.T("import.sheet_used", "Sheet", sh.Name, "Row", sh.HeaderRow, "Unit", sh.Unit.String(), "Layout", i18n.T("import.layout."+sh.Layout), "Column", col))
 		} else {
-			b.WriteString(i18n.T("import.preview.sheet_skipped", "Sheet", sh.Name, "Why", sh.Skipped))
+			// why it was skipped is in the warnings below, in the user's language
+			b.WriteString(i18n.T("import.preview.sheet_skipped", "Sheet", sh.Name))
 		}
 		b.WriteString("\n")
 	}
