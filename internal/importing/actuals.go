@@ -66,11 +66,7 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 			"This file was already imported on {{.When}} by {{.Who}} (as {{.File}}, {{.Lines}} lines for {{.Year}}); importing it again would count its amounts twice.",
 			"When", b.ImportedAt.Format("2006-01-02 15:04"), "Who", b.ImportedBy, "File", b.FileName, "Lines", b.Lines, "Year", b.Year)
 	}
-	depts, err := s.st.Departments(ctx)
-	if err != nil {
-		return ActualsPreview{}, err
-	}
-	subjects, err := s.st.Subjects(ctx)
+	depts, subjects, err := s.masterData(ctx)
 	if err != nil {
 		return ActualsPreview{}, err
 	}

@@ -56,6 +56,22 @@ type BudgetPreview struct {
 	Replaces bool
 }
 
+// budgetExists refuses to overwrite an approved year without Replace.
+func budgetExists(year int) error {
+	return domain.NewProblem("import.budget_exists",
+		"{{.Year}} already has an approved budget. Import again with --replace (in the window: tick \"Replace the existing budget\") to replace it as a whole.", "Year", year)
+}
+
+// masterData is what a workbook is matched against.
+func (s *Service) masterData(ctx context.Context) ([]domain.Department, []domain.Subject, error) {
+	depts, err := s.st.Departments(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	subjects, err := s.st.Subjects(ctx)
+	return depts, subjects, err
+}
+
 // PreviewBudget reads the workbook and reports what importing it would do,
 // writing nothing. Every problem in the file is returned at once.
 func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req BudgetRequest) (BudgetPreview, error) {
@@ -70,14 +86,9 @@ func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req Budget
 		return BudgetPreview{}, err
 	}
 	if exists && !req.Replace {
-		return BudgetPreview{}, domain.NewProblem("import.budget_exists",
-			"{{.Year}} already has an approved budget. Import again with --replace (in the window: tick \"Replace the existing budget\") to replace it as a whole.", "Year", req.Year)
+		return BudgetPreview{}, budgetExists(req.Year)
 	}
-	depts, err := s.st.Departments(ctx)
-	if err != nil {
-		return BudgetPreview{}, err
-	}
-	subjects, err := s.st.Subjects(ctx)
+	depts, subjects, err := s.masterData(ctx)
 	if err != nil {
 		return BudgetPreview{}, err
 	}
@@ -236,8 +247,7 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 		}
 		if exists {
 			if !req.Replace {
-				return domain.NewProblem("import.budget_exists",
-					"{{.Year}} already has an approved budget. Import again with --replace (in the window: tick \"Replace the existing budget\") to replace it as a whole.", "Year", req.Year)
+				return budgetExists(req.Year)
 			}
 			if err := tx.DeleteBudget(ctx, req.Year); err != nil {
 				return err

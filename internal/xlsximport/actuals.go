@@ -1,8 +1,6 @@
 package xlsximport
 
 import (
-	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -52,17 +50,7 @@ const maxSheetProblems = 1000
 // opts.Month's. On any problem it returns a domain.Problems listing every
 // problem found, each with sheet and A1 cell.
 func ReadActuals(path string, opts ActualsOptions) (res ActualsResult, err error) {
-	defer func() {
-		if !catchPanics {
-			return
-		}
-		if r := recover(); r != nil {
-			res = ActualsResult{}
-			err = domain.Problems{domain.NewProblem("import.unreadable",
-				"{{.File}} could not be read ({{.Reason}}): open it in Excel or WPS, save it again as .xlsx and retry.",
-				"File", filepath.Base(path), "Reason", fmt.Sprint(r))}
-		}
-	}()
+	defer recoverUnreadable(path, &err, func() { res = ActualsResult{} })
 	if opts.Year < 1900 || opts.Year > 9999 {
 		return ActualsResult{}, domain.Problems{domain.NewProblem("import.actuals_year",
 			"The year of the actuals ({{.Year}}) is not a valid year: give the year the amounts belong to, such as 2025.", "Year", opts.Year)}
@@ -87,9 +75,7 @@ func ReadActuals(path string, opts ActualsOptions) (res ActualsResult, err error
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return ActualsResult{}, domain.Problems{domain.NewProblem("import.unreadable",
-			"{{.File}} could not be read ({{.Reason}}): open it in Excel or WPS, save it again as .xlsx and retry.",
-			"File", filepath.Base(path), "Reason", err.Error())}
+		return ActualsResult{}, unreadable(path, err.Error())
 	}
 	defer f.Close()
 	for _, name := range f.GetSheetList() {

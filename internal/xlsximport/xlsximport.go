@@ -72,20 +72,29 @@ const maxRows = 200000
 // reader) into a problem; the fuzz test turns it off to find them.
 var catchPanics = true
 
+// unreadable is the problem of a file the reader cannot make sense of.
+func unreadable(path, reason string) domain.Problems {
+	return domain.Problems{domain.NewProblem("import.unreadable",
+		"{{.File}} could not be read ({{.Reason}}): open it in Excel or WPS, save it again as .xlsx and retry.",
+		"File", filepath.Base(path), "Reason", reason)}
+}
+
+// recoverUnreadable, deferred by a reader, turns a panic deep in a malformed
+// file into the unreadable problem; reset clears the partial result.
+func recoverUnreadable(path string, err *error, reset func()) {
+	if !catchPanics {
+		return
+	}
+	if r := recover(); r != nil {
+		reset()
+		*err = unreadable(path, fmt.Sprint(r))
+	}
+}
+
 // ReadBudget reads the budget workbook at path. On any problem it returns a
 // domain.Problems listing every problem found, each with sheet and A1 cell.
 func ReadBudget(path string, opts Options) (res Result, err error) {
-	defer func() {
-		if !catchPanics {
-			return
-		}
-		if r := recover(); r != nil {
-			res = Result{}
-			err = domain.Problems{domain.NewProblem("import.unreadable",
-				"{{.File}} could not be read ({{.Reason}}): open it in Excel or WPS, save it again as .xlsx and retry.",
-				"File", filepath.Base(path), "Reason", fmt.Sprint(r))}
-		}
-	}()
+	defer recoverUnreadable(path, &err, func() { res = Result{} })
 	if p := checkLegacy(path); p != nil {
 		if p.Key == "import.xls_legacy" {
 			if gs, err := readXLS(path); err == nil {
@@ -96,9 +105,7 @@ func ReadBudget(path string, opts Options) (res Result, err error) {
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return Result{}, domain.Problems{domain.NewProblem("import.unreadable",
-			"{{.File}} could not be read ({{.Reason}}): open it in Excel or WPS, save it again as .xlsx and retry.",
-			"File", filepath.Base(path), "Reason", err.Error())}
+		return Result{}, unreadable(path, err.Error())
 	}
 	defer f.Close()
 	books := []*grid{}
