@@ -69,3 +69,9 @@ func AsProblems(err error) Problems {
 	}
 	return nil
 }
+
+// Term is a word inside a message that is itself translated, such as a
+// state name: the interface shows it in the user's language.
+type Term struct{ Key, Default string }
+
+func (t Term) String() string { return t.Default }

@@ -143,6 +143,7 @@ func translate(key, fallback string, data map[string]any) string {
 		l = localizer
 		mu.RUnlock()
 	}
+	data = translateTerms(data)
 	out, err := l.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data})
 	if err != nil || out == "" {
 		return domain.Render(fallback, data)
@@ -175,6 +176,27 @@ func Lines(err error) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = translate(p.Key, p.Default, p.Args)
+	}
+	return out
+}
+
+// translateTerms returns data with every Term in the current language,
+// leaving the caller's map (a Problem's arguments) untouched.
+func translateTerms(data map[string]any) map[string]any {
+	var out map[string]any
+	for k, v := range data {
+		if t, ok := v.(domain.Term); ok {
+			if out == nil {
+				out = make(map[string]any, len(data))
+				for k2, v2 := range data {
+					out[k2] = v2
+				}
+			}
+			out[k] = translate(t.Key, t.Default, nil)
+		}
+	}
+	if out == nil {
+		return data
 	}
 	return out
 }

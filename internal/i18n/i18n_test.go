@@ -50,7 +50,7 @@ func TestBothFilesHaveEveryKey(t *testing.T) {
 	}
 }
 
-var keyUse = regexp.MustCompile(`(?:i18n\.T|\bT|NewProblem|cellProblem)\("([a-z][a-z0-9_.-]*[a-z0-9_])"`)
+var keyUse = regexp.MustCompile(`(?:i18n\.T|\bT|NewProblem|cellProblem|refuse)\("([a-z][a-z0-9_.-]*[a-z0-9_])"`)
 
 // Every key the code asks for must be translated; dynamic prefixes are
 // checked by enumerating their values.
@@ -88,6 +88,21 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	}
 	for _, l := range []string{xlsximport.LayoutLong, xlsximport.LayoutPerDepartment, xlsximport.LayoutWideDepartments, xlsximport.LayoutWideSubjects, xlsximport.LayoutLedger} {
 		used["import.layout."+l] = "xlsximport layouts"
+	}
+	for _, st := range domain.PrepStates {
+		used["prep.state."+string(st)] = "domain.PrepStates"
+	}
+	for _, a := range domain.PrepActions {
+		used["prep.action."+string(a)] = "domain.PrepActions"
+	}
+	for _, pt := range domain.ProjectTypes {
+		used["project.type."+string(pt)] = "domain.ProjectTypes"
+	}
+	for _, c := range domain.TargetCategories {
+		used["target.category."+string(c)] = "domain.TargetCategories"
+	}
+	for _, d := range domain.Directions {
+		used["target.direction."+string(d)] = "domain.Directions"
 	}
 	for m := 1; m <= 12; m++ {
 		used["month."+strconv.Itoa(m)] = "monthName"
@@ -146,7 +161,7 @@ func TestMessageTranslatesProblems(t *testing.T) {
 // reads the same whether or not a translation was found.
 func TestEnglishMatchesDefaults(t *testing.T) {
 	en := readFile(t, "en.json")
-	def := regexp.MustCompile(`NewProblem\("([a-z0-9_.]+)",\s*"((?:[^"\\]|\\.)*)"`)
+	def := regexp.MustCompile(`(?:NewProblem|refuse)\("([a-z0-9_.]+)",\s*"((?:[^"\\]|\\.)*)"`)
 	root := filepath.Join("..", "..")
 	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {

@@ -1,0 +1,216 @@
+package domain
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// ProjectType is the kind of a project budget (项目支出).
+type ProjectType string
+
+const (
+	ProjectEquipment    ProjectType = "equipment"
+	ProjectIT           ProjectType = "it"
+	ProjectPublicHealth ProjectType = "public-health"
+	ProjectConstruction ProjectType = "construction"
+	ProjectTraining     ProjectType = "training"
+	ProjectOther        ProjectType = "other"
+)
+
+// ProjectTypes lists the types in display order.
+var ProjectTypes = []ProjectType{ProjectEquipment, ProjectIT, ProjectPublicHealth, ProjectConstruction, ProjectTraining, ProjectOther}
+
+// Valid reports whether t is a known project type.
+func (t ProjectType) Valid() bool {
+	for _, k := range ProjectTypes {
+		if k == t {
+			return true
+		}
+	}
+	return false
+}
+
+// TargetCategory is the level-2 group of a performance target (MoF
+// 财预〔2020〕10号): output splits into quantity, quality, timeliness and
+// cost; benefit into economic, social, ecological and sustainable impact.
+type TargetCategory string
+
+const (
+	TargetQuantity     TargetCategory = "quantity"
+	TargetQuality      TargetCategory = "quality"
+	TargetTimeliness   TargetCategory = "timeliness"
+	TargetCost         TargetCategory = "cost"
+	TargetEconomic     TargetCategory = "economic"
+	TargetSocial       TargetCategory = "social"
+	TargetEcological   TargetCategory = "ecological"
+	TargetSustainable  TargetCategory = "sustainable"
+	TargetSatisfaction TargetCategory = "satisfaction"
+)
+
+// TargetCategories lists the categories in the order of the target table.
+var TargetCategories = []TargetCategory{TargetQuantity, TargetQuality, TargetTimeliness, TargetCost,
+	TargetEconomic, TargetSocial, TargetEcological, TargetSustainable, TargetSatisfaction}
+
+// TargetDimension is the level-1 dimension of a target.
+type TargetDimension string
+
+const (
+	DimOutput       TargetDimension = "output"
+	DimBenefit      TargetDimension = "benefit"
+	DimSatisfaction TargetDimension = "satisfaction"
+)
+
+// Dimension is the level-1 dimension the category belongs to.
+func (c TargetCategory) Dimension() TargetDimension {
+	switch c {
+	case TargetQuantity, TargetQuality, TargetTimeliness, TargetCost:
+		return DimOutput
+	case TargetEconomic, TargetSocial, TargetEcological, TargetSustainable:
+		return DimBenefit
+	}
+	return DimSatisfaction
+}
+
+// Valid reports whether c is a known category.
+func (c TargetCategory) Valid() bool {
+	for _, k := range TargetCategories {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Direction says which way a target is met.
+type Direction string
+
+const (
+	DirHigher      Direction = "higher"      // at least the target (≥)
+	DirLower       Direction = "lower"       // at most the target (≤)
+	DirEqual       Direction = "equal"       // exactly the target (=)
+	DirQualitative Direction = "qualitative" // achieved / partly / not, judged in words
+)
+
+// Directions lists the directions in menu order.
+var Directions = []Direction{DirHigher, DirLower, DirEqual, DirQualitative}
+
+// Valid reports whether d is a known direction.
+func (d Direction) Valid() bool {
+	for _, k := range Directions {
+		if k == d {
+			return true
+		}
+	}
+	return false
+}
+
+// Target is one row of a project's performance target table.
+type Target struct {
+	Category  TargetCategory
+	Indicator string // e.g. 筛查人数
+	Value     string // the target value: a number, or words for qualitative targets
+	Unit      string // e.g. 人次, %, 万元
+	Direction Direction
+	// IndicatorCode links the row to the indicator library when it was picked there.
+	IndicatorCode string
+}
+
+// Project is a project budget with its performance targets.
+type Project struct {
+	ID          int64
+	Year        int
+	DeptCode    string
+	Name        string
+	Type        ProjectType
+	SubjectCode string // the expenditure subject the project is budgeted under
+	Amount      money.Amount
+	StartYear   int
+	EndYear     int
+	Description string
+	Targets     []Target
+}
+
+// Validate checks what a project needs to be saved: the fields must be
+// sensible, every target row complete. It does not require targets yet:
+// a project is drafted before its targets are known.
+func (p Project) Validate() Problems {
+	var ps Problems
+	if strings.TrimSpace(p.Name) == "" {
+		ps = append(ps, NewProblem("problem.project.name", "Give the project a name."))
+	} else if utf8.RuneCountInString(p.Name) > 80 {
+		ps = append(ps, NewProblem("problem.project.name_long", "The project name is longer than 80 characters; shorten it."))
+	}
+	if !p.Type.Valid() {
+		ps = append(ps, NewProblem("problem.project.type", "Choose the project type (equipment, IT, public-health programme, construction, training or other)."))
+	}
+	if p.DeptCode == "" {
+		ps = append(ps, NewProblem("problem.project.dept", "Choose the department that owns the project."))
+	}
+	if p.SubjectCode == "" {
+		ps = append(ps, NewProblem("problem.project.subject", "Choose the expenditure subject the project is budgeted under, e.g. 31002 办公设备购置."))
+	}
+	if p.Amount < 0 {
+		ps = append(ps, NewProblem("problem.project.amount_negative", "The project amount cannot be negative."))
+	}
+	if p.StartYear == 0 || p.EndYear == 0 || p.EndYear < p.StartYear || p.StartYear > p.Year || p.EndYear < p.Year {
+		ps = append(ps, NewProblem("problem.project.years", "The project years must include {{.Year}} and end no earlier than they start (e.g. {{.Year}}–{{.Year}}).", "Year", p.Year))
+	}
+	for i, t := range p.Targets {
+		ps = append(ps, t.validate(i+1)...)
+	}
+	return ps
+}
+
+func (t Target) validate(row int) Problems {
+	var ps Problems
+	if !t.Category.Valid() {
+		ps = append(ps, NewProblem("problem.target.category", "Target row {{.Row}}: choose its category (quantity, quality, timeliness, cost, economic, social, ecological, sustainable or satisfaction).", "Row", row))
+	}
+	if strings.TrimSpace(t.Indicator) == "" {
+		ps = append(ps, NewProblem("problem.target.indicator", "Target row {{.Row}}: name the indicator, e.g. 筛查人数.", "Row", row))
+	}
+	if !t.Direction.Valid() {
+		ps = append(ps, NewProblem("problem.target.direction", "Target row {{.Row}}: choose whether higher or lower is better, equal, or qualitative.", "Row", row))
+	}
+	v := strings.TrimSpace(t.Value)
+	switch {
+	case v == "":
+		ps = append(ps, NewProblem("problem.target.value", "Target row {{.Row}}: give the target value.", "Row", row))
+	case t.Direction != DirQualitative:
+		if _, ok := TargetNumber(v); !ok {
+			ps = append(ps, NewProblem("problem.target.number", "Target row {{.Row}}: \"{{.Value}}\" is not a number. Give a number (e.g. 95 or 1200), or make the target qualitative.", "Row", row, "Value", v))
+		}
+	}
+	return ps
+}
+
+// TargetNumber reads a quantitative target value: digits with an optional
+// decimal part, thousands separators and a trailing % allowed.
+func TargetNumber(v string) (float64, bool) {
+	v = strings.TrimSpace(strings.ReplaceAll(v, ",", ""))
+	v = strings.TrimSuffix(strings.TrimSuffix(v, "%"), "％")
+	f, err := strconv.ParseFloat(v, 64)
+	return f, err == nil
+}
+
+// ReadyToSubmit checks the rule "no target, no budget": a project enters
+// the budget only with at least one output and one benefit target.
+func (p Project) ReadyToSubmit() Problems {
+	ps := p.Validate()
+	var output, benefit bool
+	for _, t := range p.Targets {
+		switch t.Category.Dimension() {
+		case DimOutput:
+			output = true
+		case DimBenefit:
+			benefit = true
+		}
+	}
+	if !output || !benefit {
+		ps = append(ps, NewProblem("problem.project.targets", "Project \"{{.Name}}\" has no performance target table: add at least one output target (quantity, quality, timeliness or cost) and one benefit target (economic, social, ecological or sustainable) before submitting. No target, no budget.", "Name", p.Name))
+	}
+	return ps
+}
