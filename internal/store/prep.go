@@ -233,3 +233,10 @@ func parseTime(s string) time.Time {
 	}
 	return t
 }
+
+// BudgetApprovedAt is when year's approved budget was approved.
+func (q Q) BudgetApprovedAt(ctx context.Context, year int) (time.Time, error) {
+	var at string
+	err := q.db.QueryRowContext(ctx, `SELECT approved_at FROM budgets WHERE year = ?`, year).Scan(&at)
+	return parseTime(at), err
+}

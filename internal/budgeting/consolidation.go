@@ -1,0 +1,187 @@
+package budgeting
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// DefaultGrowthFlag flags a proposal that grows more than 10% on the prior
+// year's budget: a common review threshold, configurable per hospital.
+const DefaultGrowthFlag domain.Growth = 1000
+
+const settingGrowthFlag = "budget.growth_flag_bp"
+
+// ConsolidatedDept is one department's row of the budget office's view.
+type ConsolidatedDept struct {
+	domain.DeptPrep
+	RevenuePrior, RevenueFinal money.Amount
+	// Expenditure includes projects.
+	ExpPriorBudget, ExpPriorActual, ExpProposal, ExpFinal money.Amount
+	// Control is the expenditure control figure: the total when one was
+	// given, else the sum of the line control figures; nil when none.
+	Control *money.Amount
+	// Growth is ExpFinal against ExpPriorBudget; HasGrowth is false when
+	// the department had no prior-year budget.
+	Growth      float64
+	HasGrowth   bool
+	OverControl bool
+	GrowthHigh  bool
+}
+
+// Consolidation is all departments against control figures and the prior year.
+type Consolidation struct {
+	Year        int
+	GrowthFlag  domain.Growth
+	PriorMonths int
+	Departments []ConsolidatedDept
+	Total       ConsolidatedDept
+}
+
+// Consolidation sums every department's proposal for the budget office.
+func (s *Service) Consolidation(ctx context.Context, by domain.Actor, year int) (Consolidation, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return Consolidation{}, err
+	}
+	out := Consolidation{Year: year}
+	if _, err := cycleOf(ctx, s.st.Q, year); err != nil {
+		return out, err
+	}
+	var err error
+	if out.GrowthFlag, err = s.GrowthFlag(ctx, by); err != nil {
+		return out, err
+	}
+	depts, err := s.st.DeptPreps(ctx, year)
+	if err != nil {
+		return out, err
+	}
+	prior, err := s.priorFigures(ctx, year)
+	if err != nil {
+		return out, err
+	}
+	out.PriorMonths = prior.months
+	subjects, err := s.subjectMap(ctx)
+	if err != nil {
+		return out, err
+	}
+	lines, err := s.st.PrepLines(ctx, year, "")
+	if err != nil {
+		return out, err
+	}
+	projects, err := s.st.Projects(ctx, year, "")
+	if err != nil {
+		return out, err
+	}
+	rows := map[string]*ConsolidatedDept{}
+	lineControl := map[string]money.Amount{}
+	hasLineControl := map[string]bool{}
+	for i := range depts {
+		rows[depts[i].DeptCode] = &ConsolidatedDept{DeptPrep: depts[i]}
+	}
+	for _, l := range lines {
+		r := rows[l.DeptCode]
+		if r == nil {
+			continue
+		}
+		k := key(l.DeptCode, l.SubjectCode)
+		if subjects[l.SubjectCode].Kind == domain.Revenue {
+			r.RevenuePrior += prior.budget[k]
+			r.RevenueFinal += l.Final()
+			continue
+		}
+		r.ExpPriorBudget += prior.budget[k]
+		r.ExpPriorActual += prior.actual[k]
+		r.ExpProposal += l.Proposal
+		r.ExpFinal += l.Final()
+		if l.Control != nil {
+			lineControl[l.DeptCode] += *l.Control
+			hasLineControl[l.DeptCode] = true
+		}
+	}
+	for _, p := range projects {
+		if r := rows[p.DeptCode]; r != nil {
+			r.ExpProposal += p.Amount
+			r.ExpFinal += p.Amount
+		}
+	}
+	var totalControl money.Amount
+	anyControl := false
+	for _, d := range depts {
+		r := rows[d.DeptCode]
+		switch {
+		case d.ControlTotal != nil:
+			c := *d.ControlTotal
+			r.Control = &c
+		case hasLineControl[d.DeptCode]:
+			c := lineControl[d.DeptCode]
+			r.Control = &c
+		}
+		r.finish(out.GrowthFlag)
+		if r.Control != nil {
+			totalControl += *r.Control
+			anyControl = true
+		}
+		out.Departments = append(out.Departments, *r)
+		t := &out.Total
+		t.RevenuePrior += r.RevenuePrior
+		t.RevenueFinal += r.RevenueFinal
+		t.ExpPriorBudget += r.ExpPriorBudget
+		t.ExpPriorActual += r.ExpPriorActual
+		t.ExpProposal += r.ExpProposal
+		t.ExpFinal += r.ExpFinal
+	}
+	if anyControl {
+		out.Total.Control = &totalControl
+	}
+	out.Total.DeptCode = ""
+	out.Total.Growth, out.Total.HasGrowth = domain.GrowthRate(out.Total.ExpFinal, out.Total.ExpPriorBudget)
+	return out, nil
+}
+
+func (r *ConsolidatedDept) finish(flag domain.Growth) {
+	r.Growth, r.HasGrowth = domain.GrowthRate(r.ExpFinal, r.ExpPriorBudget)
+	r.GrowthHigh = r.HasGrowth && r.Growth*10000 > float64(flag)
+	r.OverControl = r.Control != nil && r.ExpFinal > *r.Control
+}
+
+// FlaggedCount counts departments over their control figure or growing
+// faster than the threshold.
+func (c Consolidation) FlaggedCount() int {
+	n := 0
+	for _, d := range c.Departments {
+		if d.OverControl || d.GrowthHigh {
+			n++
+		}
+	}
+	return n
+}
+
+// GrowthFlag is the growth rate above which a proposal is flagged.
+func (s *Service) GrowthFlag(ctx context.Context, by domain.Actor) (domain.Growth, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return 0, err
+	}
+	v, err := s.st.Setting(ctx, settingGrowthFlag)
+	if err != nil || v == "" {
+		return DefaultGrowthFlag, err
+	}
+	bp, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return DefaultGrowthFlag, nil
+	}
+	return domain.Growth(bp), nil
+}
+
+// SetGrowthFlag changes the growth rate above which proposals are flagged.
+func (s *Service) SetGrowthFlag(ctx context.Context, by domain.Actor, g domain.Growth) error {
+	if err := masterdata.CheckActor(by); err != nil {
+		return err
+	}
+	if g < 0 {
+		return domain.NewProblem("problem.prep.growth_flag", "The growth threshold cannot be negative.")
+	}
+	return s.st.SetSetting(ctx, settingGrowthFlag, strconv.FormatInt(int64(g), 10))
+}

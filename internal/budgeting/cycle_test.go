@@ -1,0 +1,205 @@
+package budgeting_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/budgeting"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/services"
+)
+
+var (
+	ctx = context.Background()
+	me  = domain.LocalUser
+)
+
+// openDemo is a database with the demo hospital's 2025 and 2026 budgets.
+func openDemo(t *testing.T) *services.Services {
+	t.Helper()
+	svc, err := services.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Close() })
+	if _, err := svc.Demo.Load(ctx, me, 2026); err != nil {
+		t.Fatal(err)
+	}
+	return svc
+}
+
+func problemKey(t *testing.T, err error) string {
+	t.Helper()
+	ps := domain.AsProblems(err)
+	if len(ps) == 0 {
+		t.Fatalf("want a problem, got %v", err)
+	}
+	return ps[0].Key
+}
+
+// fillBaseline proposes prior-year actual × 1.05 on every line of dept.
+func fillBaseline(t *testing.T, svc *services.Services, year int, dept string) money.Amount {
+	t.Helper()
+	p, err := svc.Budgets.Proposal(ctx, me, year, dept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var edits []budgeting.LineEdit
+	var total money.Amount
+	for _, l := range p.Lines {
+		a := domain.Baseline(l.PriorActual, 500)
+		edits = append(edits, budgeting.LineEdit{SubjectCode: l.SubjectCode, Amount: a})
+		total += a
+	}
+	if err := svc.Budgets.SaveProposal(ctx, me, year, dept, edits); err != nil {
+		t.Fatal(err)
+	}
+	return total
+}
+
+func TestFullCycleOnDemo(t *testing.T) {
+	svc := openDemo(t)
+	b := svc.Budgets
+	n, err := b.OpenCycle(ctx, me, 2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 28 { // 27 departments and the hospital-wide unit, which the demo budgets
+		t.Errorf("cycle opened for %d departments, want 28", n)
+	}
+	if _, err := b.OpenCycle(ctx, me, 2027); problemKey(t, err) != "problem.prep.cycle_exists" {
+		t.Errorf("opening twice: %v", err)
+	}
+	if _, err := b.OpenCycle(ctx, me, 2026); problemKey(t, err) != "problem.prep.budget_exists" {
+		t.Errorf("opening an approved year: %v", err)
+	}
+
+	p, err := b.Proposal(ctx, me, 2027, "103")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.PriorMonths != 9 || len(p.Lines) == 0 || p.Expenditure.PriorBudget == 0 || p.Expenditure.PriorActual == 0 {
+		t.Fatalf("proposal of 103 lacks prior-year figures: months %d, %d lines, %+v", p.PriorMonths, len(p.Lines), p.Expenditure)
+	}
+
+	// An empty proposal cannot go up.
+	if err := b.Transition(ctx, me, 2027, "103", domain.ActSubmit, ""); problemKey(t, err) != "problem.prep.empty" {
+		t.Errorf("submitting an empty proposal: %v", err)
+	}
+	var status budgeting.Status
+	for _, d := range mustStatus(t, b).Departments {
+		fillBaseline(t, svc, 2027, d.DeptCode)
+		if err := b.Transition(ctx, me, 2027, d.DeptCode, domain.ActSubmit, ""); err != nil {
+			t.Fatalf("submit %s: %v", d.DeptCode, err)
+		}
+	}
+	// The budget office returns one, the department resubmits.
+	if err := b.Transition(ctx, me, 2027, "103", domain.ActReturn, "请核减办公费"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SaveProposal(ctx, me, 2027, "103", nil); err != nil {
+		t.Fatalf("a returned proposal is editable: %v", err)
+	}
+	if err := b.Transition(ctx, me, 2027, "103", domain.ActSubmit, "已核减"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SaveProposal(ctx, me, 2027, "103", nil); problemKey(t, err) != "problem.prep.not_editable" {
+		t.Errorf("editing a submitted proposal: %v", err)
+	}
+
+	// Control figures: 103 gets a total 1,000,000.00 below its proposal.
+	cons, err := b.Consolidation(ctx, me, 2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var proposed money.Amount
+	for _, d := range cons.Departments {
+		if d.DeptCode == "103" {
+			proposed = d.ExpFinal
+		}
+	}
+	control := proposed - money.FromYuan(1000000)
+	status = mustStatus(t, b)
+	for _, d := range status.Departments {
+		var total *money.Amount
+		if d.DeptCode == "103" {
+			total = &control
+		} else {
+			c := money.FromYuan(1 << 40)
+			total = &c
+		}
+		if err := b.IssueControl(ctx, me, 2027, d.DeptCode, total, ""); err != nil {
+			t.Fatalf("issue control %s: %v", d.DeptCode, err)
+		}
+	}
+	// Revising within control: 103 must cut; the first attempt is over.
+	if err := b.Transition(ctx, me, 2027, "103", domain.ActSubmit, ""); problemKey(t, err) != "problem.prep.over_control" {
+		t.Errorf("revision over control: %v", err)
+	}
+	p, _ = b.Proposal(ctx, me, 2027, "103")
+	cut := p.Lines[len(p.Lines)-1]
+	for _, l := range p.Lines {
+		if l.Kind == domain.Expenditure && l.Final() > cut.Final() {
+			cut = l
+		}
+	}
+	if err := b.SaveProposal(ctx, me, 2027, "103", []budgeting.LineEdit{{SubjectCode: cut.SubjectCode, Amount: cut.Final() - money.FromYuan(1000000), Note: "按控制数核减"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range status.Departments {
+		if err := b.Transition(ctx, me, 2027, d.DeptCode, domain.ActSubmit, ""); err != nil {
+			t.Fatalf("second up %s: %v", d.DeptCode, err)
+		}
+	}
+	if _, err := b.ApproveHospital(ctx, me, 2027); problemKey(t, err) != "problem.prep.not_all_approved" {
+		t.Errorf("approving with departments pending: %v", err)
+	}
+	for _, d := range status.Departments {
+		if err := b.Transition(ctx, me, 2027, d.DeptCode, domain.ActApprove, ""); err != nil {
+			t.Fatalf("approve %s: %v", d.DeptCode, err)
+		}
+	}
+	lines, err := b.ApproveHospital(ctx, me, 2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	view, err := b.Show(ctx, me, 2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if view.Lines() != lines || lines == 0 {
+		t.Errorf("approved budget has %d lines, approval wrote %d", view.Lines(), lines)
+	}
+	for _, d := range view.Departments {
+		if d.Code == "103" && d.Expenditure != control {
+			t.Errorf("103 approved expenditure %s, want the control figure %s", d.Expenditure, control)
+		}
+	}
+	// Locked: no more editing, no more steps.
+	if err := b.SaveProposal(ctx, me, 2027, "101", nil); problemKey(t, err) != "problem.prep.locked" {
+		t.Errorf("editing a locked budget: %v", err)
+	}
+	if err := b.Transition(ctx, me, 2027, "101", domain.ActReturn, "x"); problemKey(t, err) != "problem.prep.locked" {
+		t.Errorf("returning in a locked cycle: %v", err)
+	}
+	hist, err := b.History(ctx, me, 2027, "103")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) != 6 || hist[1].Action != domain.ActReturn || hist[1].Comment != "请核减办公费" || hist[1].By != me.Login {
+		t.Errorf("history of 103: %+v", hist)
+	}
+}
+
+func mustStatus(t *testing.T, b interface {
+	Status(context.Context, domain.Actor, int) (budgeting.Status, error)
+}) budgeting.Status {
+	t.Helper()
+	st, err := b.Status(ctx, me, 2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}

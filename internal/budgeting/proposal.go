@@ -1,0 +1,289 @@
+package budgeting
+
+import (
+	"context"
+	"sort"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// ProposalLine is one subject of a department's proposal with the prior
+// year's figures beside it for reference.
+type ProposalLine struct {
+	domain.PrepLine
+	SubjectName, SubjectNameEn string
+	Kind                       domain.SubjectKind
+	Section                    domain.Section
+	PriorBudget                money.Amount
+	// PriorActual is the prior year's actual, projected to the full year
+	// when the prior year is not closed (see Proposal.PriorMonths).
+	PriorActual money.Amount
+}
+
+// Figures are the column totals of one kind of line.
+type Figures struct {
+	PriorBudget, PriorActual, Proposal, Control, Final money.Amount
+	// HasControl is set when any line carries a control figure.
+	HasControl bool
+}
+
+// Proposal is a department's budget proposal as the form shows it.
+type Proposal struct {
+	Year int
+	Dept domain.DeptPrep
+	// PriorMonths is how many months of prior-year actuals exist: 12 for a
+	// closed year; fewer means PriorActual is actual ÷ months × 12.
+	PriorMonths int
+	Lines       []ProposalLine
+	// Projects is the department's project expenditure, part of its
+	// expenditure total and of what the control total limits.
+	Projects             money.Amount
+	ProjectCount         int
+	Revenue, Expenditure Figures
+	Locked               bool
+}
+
+// ExpenditureFinal is basic plus project expenditure: what the control
+// total limits and what enters the budget.
+func (p Proposal) ExpenditureFinal() money.Amount { return p.Expenditure.Final + p.Projects }
+
+// Proposal reads a department's proposal with the prior year beside it.
+func (s *Service) Proposal(ctx context.Context, by domain.Actor, year int, deptCode string) (Proposal, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return Proposal{}, err
+	}
+	c, err := cycleOf(ctx, s.st.Q, year)
+	if err != nil {
+		return Proposal{}, err
+	}
+	dept, err := deptPrepOf(ctx, s.st.Q, year, deptCode)
+	if err != nil {
+		return Proposal{}, err
+	}
+	p := Proposal{Year: year, Dept: dept, Locked: c.Locked()}
+	prior, err := s.priorFigures(ctx, year)
+	if err != nil {
+		return p, err
+	}
+	p.PriorMonths = prior.months
+	subjects, err := s.subjectMap(ctx)
+	if err != nil {
+		return p, err
+	}
+	lines, err := s.st.PrepLines(ctx, year, deptCode)
+	if err != nil {
+		return p, err
+	}
+	for _, l := range lines {
+		subj := subjects[l.SubjectCode]
+		pl := ProposalLine{PrepLine: l.PrepLine, SubjectName: subj.Name, SubjectNameEn: subj.NameEn, Kind: subj.Kind,
+			Section:     domain.SectionOf(l.SubjectCode, subjects),
+			PriorBudget: prior.budget[key(deptCode, l.SubjectCode)], PriorActual: prior.actual[key(deptCode, l.SubjectCode)]}
+		if pl.Kind == "" {
+			pl.Kind = domain.Expenditure
+		}
+		p.Lines = append(p.Lines, pl)
+		f := &p.Expenditure
+		if pl.Kind == domain.Revenue {
+			f = &p.Revenue
+		}
+		f.add(pl)
+	}
+	sort.SliceStable(p.Lines, func(i, j int) bool {
+		a, b := p.Lines[i], p.Lines[j]
+		if a.Section.Order != b.Section.Order {
+			return a.Section.Order < b.Section.Order
+		}
+		if a.Section.Key != b.Section.Key {
+			return a.Section.Key < b.Section.Key
+		}
+		return a.SubjectCode < b.SubjectCode
+	})
+	projects, err := s.st.Projects(ctx, year, deptCode)
+	if err != nil {
+		return p, err
+	}
+	for _, pr := range projects {
+		p.Projects += pr.Amount
+	}
+	p.ProjectCount = len(projects)
+	return p, nil
+}
+
+func (f *Figures) add(l ProposalLine) {
+	f.PriorBudget += l.PriorBudget
+	f.PriorActual += l.PriorActual
+	f.Proposal += l.Proposal
+	f.Final += l.Final()
+	if l.Control != nil {
+		f.Control += *l.Control
+		f.HasControl = true
+	}
+}
+
+// priorYear holds the prior year's budget and (projected) actuals by
+// department and subject.
+type priorYear struct {
+	months         int
+	budget, actual map[string]money.Amount
+}
+
+func key(dept, subject string) string { return dept + "\x00" + subject }
+
+// priorFigures reads year−1. When the prior year is still running (the
+// budget is prepared in autumn), its actuals to date are projected to a
+// full year, the "estimated execution" finance offices prepare from.
+func (s *Service) priorFigures(ctx context.Context, year int) (priorYear, error) {
+	py := priorYear{budget: map[string]money.Amount{}, actual: map[string]money.Amount{}}
+	lines, err := s.st.BudgetLines(ctx, year-1)
+	if err != nil {
+		return py, err
+	}
+	for _, l := range lines {
+		py.budget[key(l.DeptCode, l.SubjectCode)] += l.Amount
+	}
+	if py.months, err = s.st.LatestActualMonth(ctx, year-1); err != nil || py.months == 0 {
+		return py, err
+	}
+	actuals, err := s.st.ActualSubjectTotals(ctx, year-1, 12)
+	if err != nil {
+		return py, err
+	}
+	for _, a := range actuals {
+		amt := a.Amount
+		if py.months < 12 {
+			amt = money.Amount(money.RoundDiv(a.Amount.Fen()*12, int64(py.months)))
+		}
+		py.actual[key(a.DeptCode, a.SubjectCode)] += amt
+	}
+	return py, nil
+}
+
+func (s *Service) subjectMap(ctx context.Context) (map[string]domain.Subject, error) {
+	subjects, err := s.st.Subjects(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]domain.Subject, len(subjects))
+	for _, sub := range subjects {
+		m[sub.Code] = sub
+	}
+	return m, nil
+}
+
+// LineEdit is a department's figure and note for one subject.
+type LineEdit struct {
+	SubjectCode string
+	Amount      money.Amount
+	Note        string
+}
+
+// SaveProposal stores a department's figures: the first-up proposal in
+// round 1, the revised figure in round 2. All edits land together.
+func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, deptCode string, edits []LineEdit) error {
+	if err := masterdata.CheckActor(by); err != nil {
+		return err
+	}
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		dept, err := checkEditable(ctx, tx.Q, year, deptCode)
+		if err != nil {
+			return err
+		}
+		lines, err := tx.PrepLines(ctx, year, deptCode)
+		if err != nil {
+			return err
+		}
+		byCode := map[string]domain.PrepLine{}
+		for _, l := range lines {
+			byCode[l.SubjectCode] = l.PrepLine
+		}
+		var ps domain.Problems
+		for _, e := range edits {
+			l, ok := byCode[e.SubjectCode]
+			if !ok {
+				ps = append(ps, domain.NewProblem("problem.prep.no_line", "{{.Subject}} is not a line of this proposal; add the subject first.", "Subject", e.SubjectCode))
+				continue
+			}
+			if dept.Round == 1 {
+				l.Proposal = e.Amount
+			} else {
+				a := e.Amount
+				l.Revised = &a
+			}
+			l.Note = e.Note
+			if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
+				return err
+			}
+		}
+		if len(ps) > 0 {
+			return ps
+		}
+		return nil
+	})
+}
+
+// AddLines adds subjects to a department's proposal. Only leaf subjects can
+// be budgeted: a parent is the subtotal of its children.
+func (s *Service) AddLines(ctx context.Context, by domain.Actor, year int, deptCode string, codes []string) error {
+	if err := masterdata.CheckActor(by); err != nil {
+		return err
+	}
+	subjects, err := s.subjectMap(ctx)
+	if err != nil {
+		return err
+	}
+	parents := map[string]bool{}
+	for _, sub := range subjects {
+		parents[sub.Parent] = true
+	}
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		dept, err := checkEditable(ctx, tx.Q, year, deptCode)
+		if err != nil {
+			return err
+		}
+		existing, err := tx.PrepLines(ctx, year, deptCode)
+		if err != nil {
+			return err
+		}
+		have := map[string]bool{}
+		for _, l := range existing {
+			have[l.SubjectCode] = true
+		}
+		for _, code := range codes {
+			if _, ok := subjects[code]; !ok {
+				return domain.NewProblem("problem.prep.unknown_subject", "There is no subject with code {{.Code}} in the catalogue.", "Code", code)
+			}
+			if parents[code] {
+				return domain.NewProblem("problem.prep.parent_subject", "{{.Code}} {{.Name}} is a subtotal of its sub-items; add the sub-items instead.", "Code", code, "Name", subjects[code].Name)
+			}
+			if have[code] {
+				continue
+			}
+			l := domain.PrepLine{SubjectCode: code}
+			if dept.Round == 2 {
+				zero := money.Amount(0)
+				l.Revised = &zero
+			}
+			if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// RemoveLine drops a subject from a department's proposal.
+func (s *Service) RemoveLine(ctx context.Context, by domain.Actor, year int, deptCode, subject string) error {
+	if err := masterdata.CheckActor(by); err != nil {
+		return err
+	}
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		if _, err := checkEditable(ctx, tx.Q, year, deptCode); err != nil {
+			return err
+		}
+		return tx.DeletePrepLine(ctx, year, deptCode, subject)
+	})
+}
