@@ -108,7 +108,9 @@ func (s *Service) Consolidation(ctx context.Context, by domain.Actor, year int) 
 		}
 	}
 	var totalControl money.Amount
-	anyControl := false
+	// The hospital's control total means something only once every
+	// department has one; a partial sum would read as a real limit.
+	allControl := len(depts) > 0
 	for _, d := range depts {
 		r := rows[d.DeptCode]
 		switch {
@@ -122,7 +124,8 @@ func (s *Service) Consolidation(ctx context.Context, by domain.Actor, year int) 
 		r.finish(out.GrowthFlag)
 		if r.Control != nil {
 			totalControl += *r.Control
-			anyControl = true
+		} else {
+			allControl = false
 		}
 		out.Departments = append(out.Departments, *r)
 		t := &out.Total
@@ -133,7 +136,7 @@ func (s *Service) Consolidation(ctx context.Context, by domain.Actor, year int) 
 		t.ExpProposal += r.ExpProposal
 		t.ExpFinal += r.ExpFinal
 	}
-	if anyControl {
+	if allControl {
 		out.Total.Control = &totalControl
 	}
 	out.Total.DeptCode = ""

@@ -203,3 +203,45 @@ func mustStatus(t *testing.T, b interface {
 	}
 	return st
 }
+
+// No target, no budget: a department with a project lacking its output and
+// benefit targets cannot submit.
+func TestSubmitRefusesProjectWithoutTargets(t *testing.T) {
+	svc := openDemo(t)
+	b := svc.Budgets
+	if _, err := b.OpenCycle(ctx, me, 2027); err != nil {
+		t.Fatal(err)
+	}
+	fillBaseline(t, svc, 2027, "302")
+	p := domain.Project{Year: 2027, DeptCode: "302", Name: "两癌筛查项目", Type: domain.ProjectPublicHealth, SubjectCode: "30227",
+		Amount: money.FromYuan(800000), StartYear: 2027, EndYear: 2027}
+	id, err := b.SaveProject(ctx, me, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.Transition(ctx, me, 2027, "302", domain.ActSubmit, "")
+	if ps := domain.AsProblems(err); len(ps) != 1 || ps[0].Key != "problem.project.targets" {
+		t.Fatalf("submitting a project without targets: %v", err)
+	}
+	p.ID = id
+	p.Targets = []domain.Target{{Category: domain.TargetQuantity, Indicator: "筛查人数", Value: "12000", Unit: "人", Direction: domain.DirHigher}}
+	if _, err := b.SaveProject(ctx, me, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Transition(ctx, me, 2027, "302", domain.ActSubmit, ""); problemKey(t, err) != "problem.project.targets" {
+		t.Fatalf("output target only: %v", err)
+	}
+	p.Targets = append(p.Targets, domain.Target{Category: domain.TargetSocial, Indicator: "早诊率", Value: "80", Unit: "%", Direction: domain.DirHigher})
+	if _, err := b.SaveProject(ctx, me, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Transition(ctx, me, 2027, "302", domain.ActSubmit, ""); err != nil {
+		t.Fatalf("with targets: %v", err)
+	}
+	st, _ := b.Status(ctx, me, 2027)
+	for _, d := range st.Departments {
+		if d.DeptCode == "302" && d.State != domain.StateSubmitted {
+			t.Errorf("302 is %s", d.State)
+		}
+	}
+}

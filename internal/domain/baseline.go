@@ -68,8 +68,8 @@ type Section struct {
 	Key   string // e.g. "rev.outpatient", "exp.301"
 	Order int
 	// Code is the subject that heads an expenditure section; empty for
-	// the fixed revenue sections.
-	Code string
+	// the fixed revenue sections. Name and NameEn are its names.
+	Code, Name, NameEn string
 }
 
 // Revenue sections in form order.
@@ -99,5 +99,5 @@ func SectionOf(code string, subjects map[string]Subject) Section {
 		top = s.Parent
 		s, known = subjects[top]
 	}
-	return Section{Key: "exp." + top, Order: 10, Code: top}
+	return Section{Key: "exp." + top, Order: 10, Code: top, Name: s.Name, NameEn: s.NameEn}
 }

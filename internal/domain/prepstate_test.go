@@ -102,3 +102,12 @@ func TestAllowedAndEditable(t *testing.T) {
 		}
 	}
 }
+
+func TestTargetNumber(t *testing.T) {
+	for in, ok := range map[string]bool{"95": true, "1,200": true, "99.5%": true, "-3": true, " 80 ％": true,
+		"NaN": false, "inf": false, "0x1p3": false, "1_000": false, "": false, ".": false, "≥95": false} {
+		if _, got := TargetNumber(in); got != ok {
+			t.Errorf("TargetNumber(%q) ok = %v", in, got)
+		}
+	}
+}

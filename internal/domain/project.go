@@ -191,7 +191,23 @@ func (t Target) validate(row int) Problems {
 // decimal part, thousands separators and a trailing % allowed.
 func TargetNumber(v string) (float64, bool) {
 	v = strings.TrimSpace(strings.ReplaceAll(v, ",", ""))
-	v = strings.TrimSuffix(strings.TrimSuffix(v, "%"), "％")
+	v = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(v, "%"), "％"))
+	// Only plain decimals: ParseFloat alone would take "NaN", "inf" or "0x1p3".
+	digits, point := 0, false
+	for i, r := range v {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '.' && !point:
+			point = true
+		case (r == '-' || r == '+') && i == 0:
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
 	f, err := strconv.ParseFloat(v, 64)
 	return f, err == nil
 }

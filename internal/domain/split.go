@@ -146,6 +146,24 @@ func BalanceIntoDecember(annual money.Amount, months Months) (Months, bool) {
 	return months, true
 }
 
+// ManualDifference is how far hand-typed months are from the annual
+// amount: positive when they add up to more. ok is false when the sum or
+// the difference does not fit in an Amount.
+func ManualDifference(annual money.Amount, months Months) (diff money.Amount, ok bool) {
+	sum, ok := SumMonths(months)
+	if !ok {
+		return 0, false
+	}
+	d, ok := difference(sum, annual)
+	if !ok {
+		return 0, false
+	}
+	if sum < annual {
+		d = -d
+	}
+	return d, true
+}
+
 // difference is |a−b| when it fits in an Amount.
 func difference(a, b money.Amount) (money.Amount, bool) {
 	if a < b {

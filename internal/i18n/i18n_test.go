@@ -91,6 +91,7 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	}
 	for _, st := range domain.PrepStates {
 		used["prep.state."+string(st)] = "domain.PrepStates"
+		used["prep.badge."+string(st)] = "domain.PrepStates"
 	}
 	for _, a := range domain.PrepActions {
 		used["prep.action."+string(a)] = "domain.PrepActions"
@@ -103,6 +104,9 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	}
 	for _, d := range domain.Directions {
 		used["target.direction."+string(d)] = "domain.Directions"
+	}
+	for _, sec := range []string{domain.SectionOutpatient, domain.SectionInpatient, domain.SectionFiscal, domain.SectionOtherRev} {
+		used["prep.section."+sec] = "domain sections"
 	}
 	for m := 1; m <= 12; m++ {
 		used["month."+strconv.Itoa(m)] = "monthName"

@@ -145,9 +145,13 @@ func (q Q) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
 	return p.PrepareContext(ctx, query)
 }
 
-// DeleteBudget removes year's approved budget and its lines; run it in the
-// same transaction as the budget that replaces it.
+// DeleteBudget removes year's approved budget, its lines and its
+// adjustment history (which describes the budget being replaced); run it
+// in the same transaction as the budget that replaces it.
 func (q Q) DeleteBudget(ctx context.Context, year int) error {
+	if _, err := q.db.ExecContext(ctx, `DELETE FROM budget_adjustments WHERE year = ?`, year); err != nil {
+		return fmt.Errorf("removing the %d adjustments: %w", year, err)
+	}
 	if _, err := q.db.ExecContext(ctx, `DELETE FROM budget_lines WHERE budget_id IN (SELECT id FROM budgets WHERE year = ?)`, year); err != nil {
 		return fmt.Errorf("removing the %d budget lines: %w", year, err)
 	}

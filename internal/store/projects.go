@@ -96,15 +96,21 @@ func (q Q) SaveProject(ctx context.Context, by domain.Actor, p domain.Project) (
 		if err != nil {
 			return 0, fmt.Errorf("saving project %q: %w", p.Name, err)
 		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return 0, fmt.Errorf("saving project %q: no department %q", p.Name, p.DeptCode)
+		}
 		if id, err = res.LastInsertId(); err != nil {
 			return 0, err
 		}
 	} else {
-		_, err := q.db.ExecContext(ctx, `UPDATE projects SET department_id = (SELECT id FROM departments WHERE code = ?), name = ?, type = ?,
+		res, err := q.db.ExecContext(ctx, `UPDATE projects SET department_id = (SELECT id FROM departments WHERE code = ?), name = ?, type = ?,
 			subject_code = ?, amount_fen = ?, start_year = ?, end_year = ?, description = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
 			p.DeptCode, p.Name, string(p.Type), p.SubjectCode, p.Amount.Fen(), p.StartYear, p.EndYear, p.Description, now(), by.Login, id)
 		if err != nil {
 			return 0, fmt.Errorf("saving project %q: %w", p.Name, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return 0, fmt.Errorf("saving project %q: %w", p.Name, errNotFound)
 		}
 		if _, err := q.db.ExecContext(ctx, `DELETE FROM project_targets WHERE project_id = ?`, id); err != nil {
 			return 0, err

@@ -16,3 +16,7 @@ func percent(r float64) string { return fmt.Sprintf("%.1f%%", r*100) }
 
 // monthName is "9月" or "September".
 func monthName(m int) string { return i18n.T(fmt.Sprintf("month.%d", m)) }
+
+// yuan shows an amount in 元 with separators and no currency sign; the
+// unit is in the grid's caption.
+func yuan(a money.Amount) string { return money.FormatPlain(a) }

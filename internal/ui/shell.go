@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"sort"
 	"strconv"
 	"time"
 
@@ -22,11 +23,12 @@ import (
 // Section names of the navigation; a section appears once it works.
 const (
 	SectionDashboard = "dashboard"
+	SectionBudget    = "budget"
 	SectionImport    = "import"
 	SectionSettings  = "settings"
 )
 
-var sections = []string{SectionDashboard, SectionImport, SectionSettings}
+var sections = []string{SectionDashboard, SectionBudget, SectionImport, SectionSettings}
 
 // Shell is the main window: navigation on the left, the hospital and year
 // always visible on top, the current screen in the middle.
@@ -48,6 +50,7 @@ type Shell struct {
 	body       *fyne.Container
 
 	dashboard *Dashboard
+	prep      *BudgetPrepScreen
 	importer  *ImportScreen
 	settings  *SettingsScreen
 }
@@ -57,6 +60,9 @@ func NewShell(a fyne.App, win fyne.Window, opts Options) *Shell {
 	s := &Shell{app: a, win: win, opts: opts, actor: domain.LocalUser, ctx: context.Background(),
 		section: SectionDashboard, year: time.Now().Year()}
 	win.SetOnClosed(func() {
+		if s.prep != nil && s.svc != nil {
+			s.prep.flush() // nothing typed is lost when the window closes
+		}
 		if s.svc != nil {
 			s.svc.Close()
 		}
@@ -120,13 +126,13 @@ func (s *Shell) Rebuild() {
 		return
 	}
 	s.dashboard = newDashboard(s)
+	s.prep = newBudgetPrepScreen(s)
 	s.settings = newSettingsScreen(s)
 	s.importer = newImportScreen(s)
 	s.hospital = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.yearSelect = widget.NewSelect(nil, func(v string) {
 		if y, err := strconv.Atoi(v); err == nil && y != s.year {
-			s.year = y
-			s.refresh()
+			s.setYear(y)
 		}
 	})
 	s.nav = widget.NewList(func() int { return len(sections) },
@@ -151,8 +157,13 @@ func (s *Shell) Rebuild() {
 
 // Show switches to a section.
 func (s *Shell) Show(section string) {
+	if s.prep != nil && section != SectionBudget {
+		s.prep.flush()
+	}
 	s.section = section
 	switch section {
+	case SectionBudget:
+		s.body.Objects = []fyne.CanvasObject{s.prep.root}
 	case SectionSettings:
 		s.body.Objects = []fyne.CanvasObject{s.settings.root}
 	case SectionImport:
@@ -173,16 +184,28 @@ func (s *Shell) refresh() {
 	years, _ := s.svc.Budgets.Years(s.ctx, s.actor)
 	opts := []string{}
 	seen := map[int]bool{}
-	for _, y := range append(years, time.Now().Year(), s.year) {
+	// The next calendar year is offered for its budget preparation.
+	for _, y := range append(years, time.Now().Year()+1, time.Now().Year(), s.year) {
 		if !seen[y] {
 			seen[y] = true
 			opts = append(opts, strconv.Itoa(y))
 		}
 	}
+	sort.Sort(sort.Reverse(sort.StringSlice(opts)))
 	s.yearSelect.SetOptions(opts)
 	s.yearSelect.SetSelected(strconv.Itoa(s.year))
 	s.dashboard.Refresh()
+	s.prep.Refresh()
 	s.settings.Refresh()
+}
+
+// setYear switches the whole window to year.
+func (s *Shell) setYear(year int) {
+	if s.prep != nil {
+		s.prep.flush()
+	}
+	s.year = year
+	s.refresh()
 }
 
 // showError reports err in the user's language.
@@ -196,6 +219,8 @@ func sectionIcon(section string) fyne.Resource {
 		return theme.SettingsIcon()
 	case SectionImport:
 		return theme.DownloadIcon()
+	case SectionBudget:
+		return theme.DocumentCreateIcon()
 	}
 	return theme.HomeIcon()
 }

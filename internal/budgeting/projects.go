@@ -1,0 +1,164 @@
+package budgeting
+
+import (
+	"context"
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// Projects lists year's project budgets with their performance target
+// tables, of one department or of all when deptCode is "".
+func (s *Service) Projects(ctx context.Context, by domain.Actor, year int, deptCode string) ([]domain.Project, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return nil, err
+	}
+	if !domain.ValidYear(year) {
+		return nil, domain.YearProblem(year)
+	}
+	return s.st.Projects(ctx, year, deptCode)
+}
+
+// ProjectsEditable says whether the department may change its projects
+// now: nil when it may, else the problem that explains why not, so the
+// screen can disable its buttons and say why.
+func (s *Service) ProjectsEditable(ctx context.Context, by domain.Actor, year int, deptCode string) error {
+	if err := masterdata.CheckActor(by); err != nil {
+		return err
+	}
+	_, err := checkEditable(ctx, s.st.Q, year, deptCode)
+	return err
+}
+
+// SaveProject creates p (ID 0) or changes it, replacing its target table,
+// and returns its id. Every problem with the input is reported at once.
+// The department checks run in the write's transaction so that a
+// submission cannot slip in between the check and the change.
+func (s *Service) SaveProject(ctx context.Context, by domain.Actor, p domain.Project) (int64, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return 0, err
+	}
+	p = tidyProject(p)
+	problems := p.Validate()
+	var id int64
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		if p.ID != 0 {
+			old, err := existingProject(ctx, tx.Q, p.ID)
+			if err != nil {
+				return err
+			}
+			if old.Year != p.Year {
+				// The store keeps a project's year; moving one across
+				// cycles would bypass the other year's checks.
+				return domain.NewProblem("problem.project.year_moved", "Project \"{{.Name}}\" belongs to the {{.Old}} budget and cannot be moved to {{.Year}}. Create it again in {{.Year}}.",
+					"Name", old.Name, "Old", old.Year, "Year", p.Year)
+			}
+			if old.DeptCode != p.DeptCode {
+				// Moving a project takes it out of one proposal and into
+				// another: both must be open for changes.
+				if _, err := checkEditable(ctx, tx.Q, old.Year, old.DeptCode); err != nil {
+					return err
+				}
+			}
+		}
+		if p.DeptCode != "" {
+			if _, err := tx.Department(ctx, p.DeptCode); store.IsNotFound(err) {
+				return domain.NewProblem("problem.project.unknown_dept", "There is no department {{.Dept}}. Choose one of the hospital's departments.", "Dept", p.DeptCode)
+			} else if err != nil {
+				return err
+			}
+			if _, err := checkEditable(ctx, tx.Q, p.Year, p.DeptCode); err != nil {
+				return err
+			}
+		}
+		if p.SubjectCode != "" {
+			if pr, err := projectSubjectProblem(ctx, tx.Q, p.SubjectCode); err != nil {
+				return err
+			} else if pr != nil {
+				problems = append(problems, pr)
+			}
+		}
+		if len(problems) > 0 {
+			return problems
+		}
+		var err error
+		id, err = tx.SaveProject(ctx, by, p)
+		return err
+	})
+	return id, err
+}
+
+// DeleteProject removes a project with its target table, while its
+// department may still change its proposal.
+func (s *Service) DeleteProject(ctx context.Context, by domain.Actor, id int64) error {
+	if err := masterdata.CheckActor(by); err != nil {
+		return err
+	}
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		p, err := existingProject(ctx, tx.Q, id)
+		if err != nil {
+			return err
+		}
+		if _, err := checkEditable(ctx, tx.Q, p.Year, p.DeptCode); err != nil {
+			return err
+		}
+		return tx.DeleteProject(ctx, id)
+	})
+}
+
+// existingProject reads project id, with a problem the user can act on
+// when someone else deleted it meanwhile.
+func existingProject(ctx context.Context, q store.Q, id int64) (domain.Project, error) {
+	p, err := q.Project(ctx, id)
+	if store.IsNotFound(err) {
+		return p, domain.NewProblem("problem.project.not_found", "Project {{.ID}} no longer exists; it may have been deleted meanwhile. Reload the list.", "ID", id)
+	}
+	return p, err
+}
+
+// projectSubjectProblem checks that code is an expenditure subject of the
+// catalogue: a project spends money, so a revenue subject is a mistake.
+func projectSubjectProblem(ctx context.Context, q store.Q, code string) (*domain.Problem, error) {
+	subjects, err := q.Subjects(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, sub := range subjects {
+		if sub.Code != code {
+			continue
+		}
+		if sub.Kind != domain.Expenditure {
+			return domain.NewProblem("problem.project.not_expenditure", "Subject {{.Code}} {{.Name}} is a revenue subject. Budget the project under an expenditure subject, e.g. 31002 办公设备购置.",
+				"Code", code, "Name", sub.Name), nil
+		}
+		return nil, nil
+	}
+	return domain.NewProblem("problem.project.unknown_subject", "Subject {{.Code}} is not in the subject catalogue. Choose an expenditure subject, e.g. 31002 办公设备购置.", "Code", code), nil
+}
+
+// tidyProject trims what people type around their text and fills the
+// project years with the budget year when they were left out: most
+// projects run within one year.
+func tidyProject(p domain.Project) domain.Project {
+	p.Name = strings.TrimSpace(p.Name)
+	p.DeptCode = strings.TrimSpace(p.DeptCode)
+	p.SubjectCode = strings.TrimSpace(p.SubjectCode)
+	p.Description = strings.TrimSpace(p.Description)
+	if p.StartYear == 0 {
+		p.StartYear = p.Year
+	}
+	if p.EndYear == 0 {
+		p.EndYear = p.Year
+	}
+	targets := make([]domain.Target, len(p.Targets))
+	for i, t := range p.Targets {
+		t.Indicator = strings.TrimSpace(t.Indicator)
+		t.Value = strings.TrimSpace(t.Value)
+		t.Unit = strings.TrimSpace(t.Unit)
+		targets[i] = t
+	}
+	p.Targets = targets
+	return p
+}

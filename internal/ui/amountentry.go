@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// amountEntry is a grid cell for an amount, keyboard-first the way
+// spreadsheet users expect: focusing selects the text so typing replaces
+// it, Enter moves to the next cell, leaving the cell commits it, and
+// pasting a column copied from Excel fills the cells below.
+type amountEntry struct {
+	widget.Entry
+	onCommit func()
+	onEnter  func()
+	onFocus  func()
+	// onPasteBlock receives the lines of a multi-line paste; it returns
+	// false to let the entry paste normally.
+	onPasteBlock func(lines []string) bool
+}
+
+func newAmountEntry() *amountEntry {
+	e := &amountEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusGained selects everything so that typing replaces the figure.
+func (e *amountEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
+// FocusLost commits the cell.
+func (e *amountEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onCommit != nil {
+		e.onCommit()
+	}
+}
+
+// TypedKey moves on with Enter, like a spreadsheet.
+func (e *amountEntry) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.onEnter != nil {
+		if e.onCommit != nil {
+			e.onCommit()
+		}
+		e.onEnter()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut spreads a pasted column over the cells below.
+func (e *amountEntry) TypedShortcut(s fyne.Shortcut) {
+	if p, ok := s.(*fyne.ShortcutPaste); ok && e.onPasteBlock != nil && p.Clipboard != nil {
+		text := strings.TrimRight(strings.ReplaceAll(p.Clipboard.Content(), "\r\n", "\n"), "\n")
+		if strings.Contains(text, "\n") && e.onPasteBlock(strings.Split(text, "\n")) {
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// parseAmount reads an amount as accountants type it (1,234.5 or 12.3万);
+// an empty cell is zero. Pasted cells may carry a tab-separated tail.
+func parseAmount(text string) (money.Amount, error) {
+	text, _, _ = strings.Cut(text, "\t")
+	if strings.TrimSpace(text) == "" {
+		return 0, nil
+	}
+	r, err := money.Parse(text, money.Yuan)
+	if err != nil {
+		return 0, err
+	}
+	return r.Amount, nil
+}

@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/budgeting"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+)
+
+// BudgetPrepScreen is Budget preparation: the year's "two ups, two downs"
+// cycle by department, the budget office's consolidation, and after
+// approval the monthly plan and adjustments.
+type BudgetPrepScreen struct {
+	shell   *Shell
+	root    fyne.CanvasObject
+	banner  *widget.Label
+	buttons *fyne.Container
+	tabs    *container.AppTabs
+
+	depts         *prepDeptList
+	proposal      *proposalView
+	consolidation *consolidationView
+	monthly       *MonthlyTab
+	adjustments   *AdjustmentsTab
+	prepTab       *container.TabItem
+	consTab       *container.TabItem
+	status        budgeting.Status
+}
+
+func newBudgetPrepScreen(s *Shell) *BudgetPrepScreen {
+	b := &BudgetPrepScreen{shell: s, banner: widget.NewLabel(""), buttons: container.NewHBox()}
+	b.banner.Wrapping = fyne.TextWrapWord
+	b.depts = newPrepDeptList()
+	b.proposal = newProposalView(s)
+	b.consolidation = newConsolidationView(s)
+	b.monthly = newMonthlyTab(s)
+	b.adjustments = newAdjustmentsTab(s)
+	b.depts.onSelect = func(code string) {
+		b.proposal.save(false)
+		b.proposal.show(code)
+	}
+	b.proposal.onChange = b.Refresh
+	b.adjustments.OnBudgetChanged = func() {
+		b.monthly.Refresh()
+		s.dashboard.Refresh()
+	}
+	b.consolidation.onOpen = func(code string) {
+		b.tabs.Select(b.prepTab)
+		b.depts.selectCode(code)
+	}
+	b.consolidation.onIssue = func(code string) {
+		b.depts.selectCode(code)
+		b.proposal.show(code)
+		b.proposal.issueControlDialog()
+	}
+	split := container.NewHSplit(b.depts.root, b.proposal.root)
+	split.Offset = 0.2
+	b.prepTab = container.NewTabItem(i18n.T("prep.tab.departments"), split)
+	b.consTab = container.NewTabItem(i18n.T("prep.tab.consolidation"), b.consolidation.root)
+	b.tabs = container.NewAppTabs(b.prepTab, b.consTab,
+		container.NewTabItem(i18n.T("prep.tab.monthly"), b.monthly.root),
+		container.NewTabItem(i18n.T("prep.tab.adjustments"), b.adjustments.root))
+	b.tabs.OnSelected = func(t *container.TabItem) {
+		b.proposal.save(false)
+		switch t.Text {
+		case i18n.T("prep.tab.consolidation"):
+			b.consolidation.Refresh()
+		case i18n.T("prep.tab.monthly"):
+			b.monthly.Refresh()
+		case i18n.T("prep.tab.adjustments"):
+			b.adjustments.Refresh()
+		}
+	}
+	top := container.NewBorder(nil, nil, nil, b.buttons, b.banner)
+	b.root = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, b.tabs)
+	return b
+}
+
+// Refresh reloads the shell's year: the banner, the department list, the
+// open proposal and the tab in view.
+func (b *BudgetPrepScreen) Refresh() {
+	s := b.shell
+	st, err := s.svc.Budgets.Status(s.ctx, s.actor, s.year)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	b.status = st
+	b.showBanner()
+	if st.Opened {
+		b.depts.set(st.Departments)
+		if b.depts.selected == "" && len(st.Departments) > 0 {
+			b.depts.selectCode(st.Departments[0].DeptCode)
+		} else {
+			b.proposal.show(b.depts.selected)
+		}
+	} else {
+		b.depts.set(nil)
+		b.depts.selected = ""
+		b.proposal.show("")
+	}
+	switch b.tabs.Selected() {
+	case b.consTab:
+		b.consolidation.Refresh()
+	case b.prepTab:
+	default:
+		b.monthly.Refresh()
+		b.adjustments.Refresh()
+	}
+}
+
+// showBanner says where the year stands and offers the hospital-level step.
+func (b *BudgetPrepScreen) showBanner() {
+	st, y := b.status, b.shell.year
+	var buttons []fyne.CanvasObject
+	switch {
+	case st.Opened && st.Locked():
+		b.banner.SetText(i18n.T("prep.banner.locked", "Year", y, "Date", st.LockedAt.Format("2006-01-02"), "By", st.LockedBy))
+		buttons = append(buttons, b.nextYearButton())
+	case st.Opened:
+		counts := map[domain.PrepState]int{}
+		for _, d := range st.Departments {
+			counts[d.State]++
+		}
+		text := i18n.T("prep.banner.open", "Year", y, "Count", len(st.Departments))
+		for _, state := range domain.PrepStates {
+			if counts[state] > 0 {
+				text += fmt.Sprintf("  %s %d", shortState(state), counts[state])
+			}
+		}
+		b.banner.SetText(text)
+		approve := widget.NewButton(i18n.T("prep.approve_hospital"), b.approveHospital)
+		approve.Importance = widget.HighImportance
+		if !st.AllApproved() {
+			approve.Disable()
+		}
+		buttons = append(buttons, approve)
+	case st.ApprovedBudget:
+		b.banner.SetText(i18n.T("prep.banner.imported", "Year", y))
+		buttons = append(buttons, b.nextYearButton())
+	default:
+		b.banner.SetText(i18n.T("prep.banner.none", "Year", y))
+		open := widget.NewButton(i18n.T("prep.open_cycle", "Year", y), b.openCycle)
+		open.Importance = widget.HighImportance
+		buttons = append(buttons, open)
+	}
+	b.buttons.Objects = append([]fyne.CanvasObject{layout.NewSpacer()}, buttons...)
+	b.buttons.Refresh()
+}
+
+func (b *BudgetPrepScreen) nextYearButton() fyne.CanvasObject {
+	next := b.shell.year + 1
+	return widget.NewButton(i18n.T("prep.go_next_year", "Year", next), func() { b.shell.setYear(next) })
+}
+
+func (b *BudgetPrepScreen) openCycle() {
+	s := b.shell
+	dialog.ShowConfirm(i18n.T("prep.open_cycle", "Year", s.year), i18n.T("prep.open_confirm", "Year", s.year, "Prior", s.year-1), func(ok bool) {
+		if !ok {
+			return
+		}
+		if _, err := s.svc.Budgets.OpenCycle(s.ctx, s.actor, s.year); err != nil {
+			s.showError(err)
+			return
+		}
+		b.tabs.Select(b.prepTab)
+		b.Refresh()
+	}, s.win)
+}
+
+func (b *BudgetPrepScreen) approveHospital() {
+	s := b.shell
+	dialog.ShowConfirm(i18n.T("prep.approve_hospital"), i18n.T("prep.approve_confirm", "Year", s.year), func(ok bool) {
+		if !ok {
+			return
+		}
+		n, err := s.svc.Budgets.ApproveHospital(s.ctx, s.actor, s.year)
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		s.refresh()
+		dialog.ShowInformation(i18n.T("prep.approve_hospital"), i18n.T("prep.approved_info", "Year", s.year, "Lines", strconv.Itoa(n)), s.win)
+	}, s.win)
+}
+
+// flush saves what is typed in the open proposal before the screen goes.
+func (b *BudgetPrepScreen) flush() { b.proposal.save(false) }
