@@ -201,3 +201,29 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// Typing and then closing the window keeps what was typed.
+func TestClosingTheWindowKeepsTypedFigures(t *testing.T) {
+	db := demoDB(t, 2026)
+	// Not startApp: its clean-up would close this window a second time.
+	s := Start(test.NewTempApp(t), Options{DBPath: db, Lang: "zh", Version: "test"})
+	s.setYear(2027)
+	s.Show(SectionBudget)
+	must(t, func() error { _, err := s.svc.Budgets.OpenCycle(s.ctx, s.actor, 2027); return err }())
+	s.prep.Refresh()
+	s.prep.depts.selectCode("301")
+	line := s.prep.proposal.grid.lines[0]
+	test.Type(line.entry, "4,321.5")
+	code := line.line.SubjectCode
+	s.win.Close()
+	s2, _ := startApp(t, db, "zh")
+	p, err := s2.svc.Budgets.Proposal(s2.ctx, s2.actor, 2027, "301")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range p.Lines {
+		if l.SubjectCode == code && l.Proposal != money.FromYuan(4321)+50 {
+			t.Errorf("after closing, %s holds %s; want 4,321.50", code, l.Proposal)
+		}
+	}
+}
