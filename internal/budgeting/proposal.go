@@ -192,19 +192,15 @@ func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, d
 		if err != nil {
 			return err
 		}
-		lines, err := tx.PrepLines(ctx, year, deptCode)
+		byCode, err := linesByCode(ctx, tx.Q, year, deptCode)
 		if err != nil {
 			return err
-		}
-		byCode := map[string]domain.PrepLine{}
-		for _, l := range lines {
-			byCode[l.SubjectCode] = l.PrepLine
 		}
 		var ps domain.Problems
 		for _, e := range edits {
 			l, ok := byCode[e.SubjectCode]
 			if !ok {
-				ps = append(ps, domain.NewProblem("problem.prep.no_line", "{{.Subject}} is not a line of this proposal; add the subject first.", "Subject", e.SubjectCode))
+				ps = append(ps, noLine(e.SubjectCode))
 				continue
 			}
 			if dept.Round == 1 {
@@ -286,4 +282,21 @@ func (s *Service) RemoveLine(ctx context.Context, by domain.Actor, year int, dep
 		}
 		return tx.DeletePrepLine(ctx, year, deptCode, subject)
 	})
+}
+
+// linesByCode reads a department's proposal lines keyed by subject.
+func linesByCode(ctx context.Context, q store.Q, year int, deptCode string) (map[string]domain.PrepLine, error) {
+	lines, err := q.PrepLines(ctx, year, deptCode)
+	if err != nil {
+		return nil, err
+	}
+	byCode := make(map[string]domain.PrepLine, len(lines))
+	for _, l := range lines {
+		byCode[l.SubjectCode] = l.PrepLine
+	}
+	return byCode, nil
+}
+
+func noLine(subject string) *domain.Problem {
+	return domain.NewProblem("problem.prep.no_line", "{{.Subject}} is not a line of this proposal; add the subject first.", "Subject", subject)
 }

@@ -165,18 +165,14 @@ func setControl(ctx context.Context, tx *store.Tx, by domain.Actor, year int, de
 	if len(edits) == 0 {
 		return nil
 	}
-	lines, err := tx.PrepLines(ctx, year, deptCode)
+	byCode, err := linesByCode(ctx, tx.Q, year, deptCode)
 	if err != nil {
 		return err
-	}
-	byCode := map[string]domain.PrepLine{}
-	for _, l := range lines {
-		byCode[l.SubjectCode] = l.PrepLine
 	}
 	for _, e := range edits {
 		l, ok := byCode[e.SubjectCode]
 		if !ok {
-			return domain.NewProblem("problem.prep.no_line", "{{.Subject}} is not a line of this proposal; add the subject first.", "Subject", e.SubjectCode)
+			return noLine(e.SubjectCode)
 		}
 		l.Control = e.Control
 		if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {

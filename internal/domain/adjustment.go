@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -44,14 +45,7 @@ const (
 var ReasonCategories = []ReasonCategory{ReasonPolicy, ReasonNewTask, ReasonAppropriation, ReasonPrice, ReasonDeviation, ReasonOther}
 
 // Valid reports whether c is a known category.
-func (c ReasonCategory) Valid() bool {
-	for _, k := range ReasonCategories {
-		if k == c {
-			return true
-		}
-	}
-	return false
-}
+func (c ReasonCategory) Valid() bool { return slices.Contains(ReasonCategories, c) }
 
 // Term is the category's name for messages.
 func (c ReasonCategory) Term() Term {

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -21,14 +22,7 @@ const (
 var DeptTypes = []DeptType{Clinical, MedicalTechnical, PublicHealth, Administrative, Logistics}
 
 // Valid reports whether t is one of the known types.
-func (t DeptType) Valid() bool {
-	for _, k := range DeptTypes {
-		if k == t {
-			return true
-		}
-	}
-	return false
-}
+func (t DeptType) Valid() bool { return slices.Contains(DeptTypes, t) }
 
 // HospitalWideCode is the built-in unit that holds lines belonging to no
 // single department (a hospital-wide budget sheet).

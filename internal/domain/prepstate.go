@@ -1,5 +1,7 @@
 package domain
 
+import "slices"
+
 // PrepState is where a department's budget proposal stands in the year's
 // "two ups, two downs" (二上二下) cycle.
 type PrepState string
@@ -17,14 +19,7 @@ const (
 var PrepStates = []PrepState{StateDraft, StateSubmitted, StateReturned, StateControlIssued, StateRevised, StateApproved}
 
 // Valid reports whether s is a known state.
-func (s PrepState) Valid() bool {
-	for _, k := range PrepStates {
-		if k == s {
-			return true
-		}
-	}
-	return false
-}
+func (s PrepState) Valid() bool { return slices.Contains(PrepStates, s) }
 
 // PrepAction is a step someone takes in the cycle.
 type PrepAction string

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -24,14 +25,7 @@ const (
 var ProjectTypes = []ProjectType{ProjectEquipment, ProjectIT, ProjectPublicHealth, ProjectConstruction, ProjectTraining, ProjectOther}
 
 // Valid reports whether t is a known project type.
-func (t ProjectType) Valid() bool {
-	for _, k := range ProjectTypes {
-		if k == t {
-			return true
-		}
-	}
-	return false
-}
+func (t ProjectType) Valid() bool { return slices.Contains(ProjectTypes, t) }
 
 // TargetCategory is the level-2 group of a performance target (MoF
 // 财预〔2020〕10号): output splits into quantity, quality, timeliness and
@@ -75,14 +69,7 @@ func (c TargetCategory) Dimension() TargetDimension {
 }
 
 // Valid reports whether c is a known category.
-func (c TargetCategory) Valid() bool {
-	for _, k := range TargetCategories {
-		if k == c {
-			return true
-		}
-	}
-	return false
-}
+func (c TargetCategory) Valid() bool { return slices.Contains(TargetCategories, c) }
 
 // Direction says which way a target is met.
 type Direction string
@@ -98,14 +85,7 @@ const (
 var Directions = []Direction{DirHigher, DirLower, DirEqual, DirQualitative}
 
 // Valid reports whether d is a known direction.
-func (d Direction) Valid() bool {
-	for _, k := range Directions {
-		if k == d {
-			return true
-		}
-	}
-	return false
-}
+func (d Direction) Valid() bool { return slices.Contains(Directions, d) }
 
 // Target is one row of a project's performance target table.
 type Target struct {

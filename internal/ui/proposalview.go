@@ -248,8 +248,14 @@ func (v *proposalView) act(a domain.PrepAction) {
 
 func (v *proposalView) step(a domain.PrepAction, comment string) {
 	s := v.shell
-	if err := s.svc.Budgets.Transition(s.ctx, s.actor, s.year, v.dept, a, comment); err != nil {
-		s.showError(err)
+	v.stepped(s.svc.Budgets.Transition(s.ctx, s.actor, s.year, v.dept, a, comment))
+}
+
+// stepped shows the outcome of a step: the refusal, or the new state
+// here and in the list and consolidation.
+func (v *proposalView) stepped(err error) {
+	if err != nil {
+		v.shell.showError(err)
 		return
 	}
 	v.show(v.dept)
@@ -269,14 +275,7 @@ func (v *proposalView) issueControlDialog() {
 		suggest = v.p.Expenditure.Control + v.p.Projects
 	}
 	showIssueControl(s, pickName(v.p.Dept.DeptName, v.p.Dept.DeptNameEn), v.p.ExpenditureFinal(), suggest, func(total money.Amount, comment string) {
-		if err := s.svc.Budgets.IssueControl(s.ctx, s.actor, s.year, v.dept, &total, comment); err != nil {
-			s.showError(err)
-			return
-		}
-		v.show(v.dept)
-		if v.onChange != nil {
-			v.onChange()
-		}
+		v.stepped(s.svc.Budgets.IssueControl(s.ctx, s.actor, s.year, v.dept, &total, comment))
 	})
 }
 
