@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/money"
@@ -21,6 +22,7 @@ type amountEntry struct {
 	// onPasteBlock receives the lines of a multi-line paste; it returns
 	// false to let the entry paste normally.
 	onPasteBlock func(lines []string) bool
+	focused      bool
 }
 
 func newAmountEntry() *amountEntry {
@@ -31,6 +33,7 @@ func newAmountEntry() *amountEntry {
 
 // FocusGained selects everything so that typing replaces the figure.
 func (e *amountEntry) FocusGained() {
+	e.focused = true
 	e.Entry.FocusGained()
 	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 	if e.onFocus != nil {
@@ -40,9 +43,20 @@ func (e *amountEntry) FocusGained() {
 
 // FocusLost commits the cell.
 func (e *amountEntry) FocusLost() {
+	e.focused = false
 	e.Entry.FocusLost()
 	if e.onCommit != nil {
 		e.onCommit()
+	}
+}
+
+// MouseDown selects the figure when the click brings the focus: the click
+// itself would otherwise drop the cursor between digits.
+func (e *amountEntry) MouseDown(m *desktop.MouseEvent) {
+	had := e.focused
+	e.Entry.MouseDown(m)
+	if !had && e.focused {
+		e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }
 

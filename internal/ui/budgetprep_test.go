@@ -227,3 +227,4 @@ func TestClosingTheWindowKeepsTypedFigures(t *testing.T) {
 		}
 	}
 }
+
