@@ -227,4 +227,3 @@ func TestClosingTheWindowKeepsTypedFigures(t *testing.T) {
 		}
 	}
 }
-
