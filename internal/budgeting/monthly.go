@@ -149,34 +149,42 @@ func (s *Service) SplitAll(ctx context.Context, by domain.Actor, year int, metho
 		if err := s.checkApprovedBudget(ctx, tx.Q, by, year); err != nil {
 			return err
 		}
-		lines, err := tx.PlanLines(ctx, year)
-		if err != nil {
-			return err
-		}
-		res = SplitAllResult{Lines: len(lines)}
-		if err := tx.ResetSplits(ctx, year); err != nil {
-			return err
-		}
-		if method == domain.SplitMethodEven {
-			return nil
-		}
-		patterns, err := tx.MonthlyActuals(ctx, year-1)
-		if err != nil {
-			return err
-		}
-		for _, l := range lines {
-			months, ok := domain.SplitByPattern(l.Amount, patterns[store.LineKey{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode}])
-			if !ok {
-				res.FellBack++
-				continue // ResetSplits left it even
-			}
-			if err := tx.SaveSplit(ctx, year, l.DeptCode, l.SubjectCode, domain.SplitMethodPrior, &months); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		res, err = SplitAllIn(ctx, tx, year, method)
+		return err
 	})
 	return res, err
+}
+
+// SplitAllIn is SplitAll inside a transaction the caller holds (the demo
+// hospital splits its budget in the transaction that loads it).
+func SplitAllIn(ctx context.Context, tx *store.Tx, year int, method domain.SplitMethod) (SplitAllResult, error) {
+	lines, err := tx.PlanLines(ctx, year)
+	if err != nil {
+		return SplitAllResult{}, err
+	}
+	res := SplitAllResult{Lines: len(lines)}
+	if err := tx.ResetSplits(ctx, year); err != nil {
+		return res, err
+	}
+	if method == domain.SplitMethodEven {
+		return res, nil
+	}
+	patterns, err := tx.MonthlyActuals(ctx, year-1)
+	if err != nil {
+		return res, err
+	}
+	for _, l := range lines {
+		months, ok := domain.SplitByPattern(l.Amount, patterns[store.LineKey{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode}])
+		if !ok {
+			res.FellBack++
+			continue // ResetSplits left it even
+		}
+		if err := tx.SaveSplit(ctx, year, l.DeptCode, l.SubjectCode, domain.SplitMethodPrior, &months); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
 }
 
 func splitMethodProblem(m domain.SplitMethod) error {

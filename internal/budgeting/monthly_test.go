@@ -61,7 +61,8 @@ func mpCheckSums(t *testing.T, p MonthlyPlan) {
 	}
 }
 
-func TestMonthlyPlanStartsEven(t *testing.T) {
+// The demo hospital's plan follows the prior year's seasons.
+func TestDemoPlanFollowsThePriorYear(t *testing.T) {
 	svc, _ := monthlyTestService(t)
 	p, err := svc.MonthlyPlan(mctx, domain.LocalUser, 2026)
 	if err != nil {
@@ -71,7 +72,7 @@ func TestMonthlyPlanStartsEven(t *testing.T) {
 		t.Fatalf("only %d lines", len(p.Lines))
 	}
 	l := mpLine(t, p, "101", "30218")
-	if l.Method != domain.SplitMethodEven || l.Months != domain.SplitEven(l.Annual) || l.DeptName == "" || l.SubjectName == "" {
+	if l.Method != domain.SplitMethodPrior || l.Months == domain.SplitEven(l.Annual) || l.DeptName == "" || l.SubjectName == "" {
 		t.Errorf("line %+v", l)
 	}
 	mpCheckSums(t, p)

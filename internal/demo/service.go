@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 
+	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -76,7 +77,13 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 				return err
 			}
 		}
-		return tx.InsertActuals(ctx, by, ds.Actuals)
+		if err := tx.InsertActuals(ctx, by, ds.Actuals); err != nil {
+			return err
+		}
+		// The current year's plan follows the prior year's seasons, as a
+		// finance office would split it, so plan-to-date figures are real.
+		_, err = budgeting.SplitAllIn(ctx, tx, year, domain.SplitMethodPrior)
+		return err
 	})
 	return out, err
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/assets"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/monitor"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 
@@ -82,6 +83,9 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	}
 	for _, dt := range domain.DeptTypes {
 		used["dept.type."+string(dt)] = "domain.DeptTypes"
+	}
+	for _, st := range []monitor.Status{monitor.Green, monitor.Amber, monitor.Red} {
+		used["status."+string(st)] = "monitor.Status"
 	}
 	for _, p := range []string{"behind", "ahead", "on-track", "no-budget"} {
 		used["pace."+p] = "monitor.Pace"

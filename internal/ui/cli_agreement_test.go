@@ -35,7 +35,7 @@ func TestDashboardAgreesWithTheCommandLine(t *testing.T) {
 	if got, want := d.actual.value.Text, wan(fen(actuals, "expenditure_fen")); got != want {
 		t.Errorf("spent card %s, CLI actuals show %s", got, want)
 	}
-	if d.overview.Expenditure.Budget != fen(budget, "expenditure_fen") || d.overview.Revenue.Actual != fen(actuals, "revenue_fen") {
-		t.Errorf("dashboard %+v disagrees with the CLI to the fen", d.overview)
+	if d.ex.Total.Expenditure.Budget != fen(budget, "expenditure_fen") || d.ex.Total.Revenue.Actual != fen(actuals, "revenue_fen") {
+		t.Errorf("dashboard %+v disagrees with the CLI to the fen", d.ex.Total)
 	}
 }

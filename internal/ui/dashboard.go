@@ -22,7 +22,7 @@ type Dashboard struct {
 	behind, ahead                 *fyne.Container
 	empty                         *widget.Label
 	table                         *deptTable
-	overview                      monitor.Overview
+	ex                            monitor.Execution
 }
 
 func newDashboard(s *Shell) *Dashboard {
@@ -51,13 +51,14 @@ func newDashboard(s *Shell) *Dashboard {
 // Refresh loads the shell's year from the store.
 func (d *Dashboard) Refresh() {
 	s := d.shell
-	o, err := s.svc.Monitor.Overview(s.ctx, s.actor, s.year, 0)
+	o, err := s.svc.Monitor.Execution(s.ctx, s.actor, s.year, 0)
 	if err != nil {
 		s.showError(err)
 		return
 	}
-	d.overview = o
-	if o.Expenditure.Budget == 0 && o.Revenue.Budget == 0 {
+	d.ex = o
+	exp, rev := o.Total.Expenditure, o.Total.Revenue
+	if exp.Budget == 0 && rev.Budget == 0 {
 		d.empty.SetText(i18n.T("dash.empty", "Year", o.Year))
 		d.empty.Show()
 	} else {
@@ -67,10 +68,10 @@ func (d *Dashboard) Refresh() {
 	if o.Month > 0 {
 		through = i18n.T("dash.through", "Month", monthName(o.Month))
 	}
-	d.budget.set(wan(o.Expenditure.Budget), i18n.T("dash.unit_wan")+" · "+i18n.T("dash.budget.note", "Year", o.Year), nil)
-	d.actual.set(wan(o.Expenditure.Actual), i18n.T("dash.unit_wan")+" · "+through, nil)
-	d.rate.set(percent(o.Expenditure.Rate()), i18n.T("dash.rate.note", "Progress", percent(o.TimeProgress), "Ratio", fmt.Sprintf("%.2f", o.Ratio())), paceColor(monitor.PaceOf(o.Ratio()), o.Month))
-	d.revenue.set(percent(o.Revenue.Rate()), i18n.T("dash.revenue.note", "Actual", wan(o.Revenue.Actual), "Budget", wan(o.Revenue.Budget)), nil)
+	d.budget.set(wan(exp.Budget), i18n.T("dash.unit_wan")+" · "+i18n.T("dash.budget.note", "Year", o.Year), nil)
+	d.actual.set(wan(exp.Actual), i18n.T("dash.unit_wan")+" · "+through, nil)
+	d.rate.set(percent(exp.ExecutionRate()), i18n.T("dash.rate.note", "Progress", percent(o.TimeProgress), "Ratio", fmt.Sprintf("%.2f", exp.Ratio)), paceColor(exp.Pace, o.Month))
+	d.revenue.set(percent(rev.ExecutionRate()), i18n.T("dash.revenue.note", "Actual", wan(rev.Actual), "Budget", wan(rev.Budget)), nil)
 	d.behind.Objects = d.deptLinks(o.FurthestBehind(5), i18n.T("dash.none_behind"))
 	d.behind.Refresh()
 	d.ahead.Objects = d.deptLinks(o.FurthestAhead(5), i18n.T("dash.none_ahead"))
@@ -79,14 +80,14 @@ func (d *Dashboard) Refresh() {
 }
 
 // deptLinks lists departments with their rates; each opens its detail.
-func (d *Dashboard) deptLinks(ds []monitor.DeptExecution, none string) []fyne.CanvasObject {
+func (d *Dashboard) deptLinks(ds []monitor.DeptRow, none string) []fyne.CanvasObject {
 	if len(ds) == 0 {
 		return []fyne.CanvasObject{widget.NewLabel(none)}
 	}
 	out := make([]fyne.CanvasObject, len(ds))
 	for i, e := range ds {
 		code := e.Code
-		b := widget.NewButton(i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", percent(e.Expenditure.Rate()), "Ratio", fmt.Sprintf("%.2f", e.Ratio)),
+		b := widget.NewButton(i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio)),
 			func() { d.shell.showDeptDetail(code) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading

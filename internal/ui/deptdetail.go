@@ -13,7 +13,8 @@ import (
 
 // DeptDetailDialog shows one department's budget and actual by subject.
 type DeptDetailDialog struct {
-	detail monitor.DeptDetail
+	year, month int
+	detail      monitor.DeptRow
 	table  *widget.Table
 	dialog dialog.Dialog
 }
@@ -23,18 +24,22 @@ var detailColWidths = []float32{110, 230, 70, 130, 130, 80}
 
 // showDeptDetail opens the detail of department code for the shell's year.
 func (s *Shell) showDeptDetail(code string) *DeptDetailDialog {
-	det, err := s.svc.Monitor.Detail(s.ctx, s.actor, s.year, 0, code)
+	ex, err := s.svc.Monitor.Execution(s.ctx, s.actor, s.year, 0)
 	if err != nil {
 		s.showError(err)
 		return nil
 	}
-	d := &DeptDetailDialog{detail: det}
+	det, _ := ex.Department(code)
+	d := &DeptDetailDialog{detail: det, year: ex.Year, month: ex.Month}
 	d.table = newLabelTable(detailColKeys, detailColWidths, func() int { return len(det.Subjects) }, d.cell)
 	through := i18n.T("dash.no_actuals")
-	if det.Month > 0 {
-		through = i18n.T("dash.through", "Month", monthName(det.Month))
+	if d.month > 0 {
+		through = i18n.T("dash.through", "Month", monthName(d.month))
 	}
-	title := i18n.T("detail.title", "Code", det.Code, "Name", pickName(det.Name, det.NameEn), "Year", det.Year)
+	if det.Code == "" {
+		det.Code = code
+	}
+	title := i18n.T("detail.title", "Code", det.Code, "Name", pickName(det.Name, det.NameEn), "Year", d.year)
 	content := container.NewBorder(widget.NewLabel(through), nil, nil, nil, container.NewGridWrap(fyne.NewSize(790, 420), d.table))
 	d.dialog = dialog.NewCustom(title, i18n.T("action.close"), content, s.win)
 	d.dialog.Show()
@@ -45,9 +50,9 @@ func (d *DeptDetailDialog) cell(r, c int) (string, fyne.TextAlign) {
 	sx := d.detail.Subjects[r]
 	switch c {
 	case 0:
-		return sx.SubjectCode, fyne.TextAlignLeading
+		return sx.Code, fyne.TextAlignLeading
 	case 1:
-		return pickName(sx.SubjectName, sx.SubjectNameEn), fyne.TextAlignLeading
+		return pickName(sx.Name, sx.NameEn), fyne.TextAlignLeading
 	case 2:
 		if sx.Kind == domain.Revenue {
 			return i18n.T("kind.revenue"), fyne.TextAlignLeading
@@ -61,5 +66,5 @@ func (d *DeptDetailDialog) cell(r, c int) (string, fyne.TextAlign) {
 	if sx.Budget == 0 {
 		return "—", fyne.TextAlignTrailing
 	}
-	return percent(sx.Rate()), fyne.TextAlignTrailing
+	return percent(sx.ExecutionRate()), fyne.TextAlignTrailing
 }

@@ -16,8 +16,8 @@ import (
 // bold totals row; a tap on a column header sorts by it.
 type deptTable struct {
 	table   *widget.Table
-	rows    []monitor.DeptExecution
-	total   monitor.DeptExecution
+	rows    []monitor.DeptRow
+	total   monitor.DeptRow
 	sortCol int
 	desc    bool
 	onOpen  func(code string) // a department row was tapped
@@ -68,13 +68,10 @@ func newDeptTable() *deptTable {
 }
 
 // set shows the overview's departments, the total first.
-func (t *deptTable) set(o monitor.Overview) {
-	t.rows = append([]monitor.DeptExecution(nil), o.Departments...)
-	t.total = monitor.DeptExecution{Name: i18n.T("col.total"), NameEn: i18n.T("col.total"), Expenditure: o.Expenditure,
-		Ratio: o.Ratio(), Pace: monitor.PaceOf(o.Ratio())}
-	if o.Month == 0 {
-		t.total.Pace = monitor.NoPlan
-	}
+func (t *deptTable) set(o monitor.Execution) {
+	t.rows = append([]monitor.DeptRow(nil), o.Departments...)
+	t.total = o.Total
+	t.total.Name, t.total.NameEn = i18n.T("col.total"), i18n.T("col.total")
 	t.sort()
 	t.table.Refresh()
 }
@@ -90,16 +87,16 @@ func (t *deptTable) sortBy(col int) {
 }
 
 func (t *deptTable) sort() {
-	key := func(e monitor.DeptExecution) (float64, string) {
+	key := func(e monitor.DeptRow) (float64, string) {
 		switch t.sortCol {
 		case colBudget:
 			return float64(e.Expenditure.Budget), ""
 		case colActual:
 			return float64(e.Expenditure.Actual), ""
 		case colRate:
-			return e.Expenditure.Rate(), ""
+			return e.Expenditure.ExecutionRate(), ""
 		case colRatio, colPace:
-			return e.Ratio, ""
+			return e.Expenditure.Ratio, ""
 		case colName:
 			return 0, e.Name
 		}
@@ -133,14 +130,14 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 	case colActual:
 		return wan(e.Expenditure.Actual), fyne.TextAlignTrailing, imp
 	case colRate:
-		return percent(e.Expenditure.Rate()), fyne.TextAlignTrailing, imp
+		return percent(e.Expenditure.ExecutionRate()), fyne.TextAlignTrailing, imp
 	case colRatio:
-		if e.Pace == monitor.NoPlan {
+		if e.Expenditure.Pace == monitor.NoPlan {
 			return "—", fyne.TextAlignTrailing, imp
 		}
-		return fmt.Sprintf("%.2f", e.Ratio), fyne.TextAlignTrailing, imp
+		return fmt.Sprintf("%.2f", e.Expenditure.Ratio), fyne.TextAlignTrailing, imp
 	}
-	switch e.Pace {
+	switch e.Expenditure.Pace {
 	case monitor.Behind:
 		imp = widget.DangerImportance
 	case monitor.Ahead:
@@ -148,7 +145,7 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 	case monitor.OnTrack:
 		imp = widget.SuccessImportance
 	}
-	return i18n.T("pace." + string(e.Pace)), fyne.TextAlignLeading, imp
+	return i18n.T("pace." + string(e.Expenditure.Pace)), fyne.TextAlignLeading, imp
 }
 
 func (t *deptTable) update(id widget.TableCellID, o fyne.CanvasObject) {

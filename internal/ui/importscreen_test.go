@@ -41,8 +41,8 @@ func TestImportScreenPreviewThenImport(t *testing.T) {
 	if ok, _ := s.svc.Store.BudgetExists(context.Background(), 2025); !ok {
 		t.Fatalf("not imported: %s", im.result.Text)
 	}
-	if s.year != 2025 || s.dashboard.overview.Expenditure.Budget.Fen() != 9985228301 {
-		t.Errorf("dashboard shows %d for %d", s.dashboard.overview.Expenditure.Budget.Fen(), s.year)
+	if s.year != 2025 || s.dashboard.ex.Total.Expenditure.Budget.Fen() != 9985228301 {
+		t.Errorf("dashboard shows %d for %d", s.dashboard.ex.Total.Expenditure.Budget.Fen(), s.year)
 	}
 }
 
@@ -83,7 +83,8 @@ func TestImportScreenMapsDepartments(t *testing.T) {
 	im.mapChoices["儿科"] = "103" // the demo's paediatrics
 	im.runPreview()
 	test.Tap(im.confirm)
-	det, err := s.svc.Monitor.Detail(context.Background(), domain.LocalUser, 2024, 0, "103")
+	ex, err := s.svc.Monitor.Execution(context.Background(), domain.LocalUser, 2024, 0)
+	det, _ := ex.Department("103")
 	if err != nil || len(det.Subjects) == 0 {
 		t.Fatalf("儿科 lines not booked to 103: %v", err)
 	}

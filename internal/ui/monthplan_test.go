@@ -96,7 +96,7 @@ func TestManualSplitThroughTheDialog(t *testing.T) {
 	}
 	annual := d.line.Annual
 	if !hasText(s.win.Canvas().Overlays().Top(), "差额：0.00 元") {
-		t.Errorf("an even split should show no difference: %q", d.diff.Text)
+		t.Errorf("a stored split should show no difference: %q", d.diff.Text)
 	}
 	// Accountant input: separators and 万.
 	// Typing replaces the figure in a cell, as in a spreadsheet.
@@ -122,7 +122,7 @@ func TestManualSplitThroughTheDialog(t *testing.T) {
 	if !strings.Contains(d.problem.Text, "未保存") || !strings.Contains(d.problem.Text, "全年预算") {
 		t.Errorf("refusal not shown: %q", d.problem.Text)
 	}
-	if l, _ := s.svc.Store.PlanLine(context.Background(), 2026, "101", "30218"); l.Method != domain.SplitMethodEven {
+	if l, _ := s.svc.Store.PlanLine(context.Background(), 2026, "101", "30218"); l.Method == domain.SplitMethodManual {
 		t.Fatal("an unbalanced split was saved")
 	}
 

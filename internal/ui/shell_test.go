@@ -20,7 +20,7 @@ import (
 func TestDashboardShowsTheStoreFigures(t *testing.T) {
 	path := demoDB(t, 2026)
 	s, _ := startApp(t, path, "zh")
-	o, err := s.svc.Monitor.Overview(context.Background(), domain.LocalUser, 2026, 0)
+	o, err := s.svc.Monitor.Execution(context.Background(), domain.LocalUser, 2026, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,13 +28,13 @@ func TestDashboardShowsTheStoreFigures(t *testing.T) {
 		t.Fatalf("demo actuals run through month %d, want 9", o.Month)
 	}
 	d := s.dashboard
-	if got, want := d.budget.value.Text, wan(o.Expenditure.Budget); got != want {
+	if got, want := d.budget.value.Text, wan(o.Total.Expenditure.Budget); got != want {
 		t.Errorf("budget card %q, want %q", got, want)
 	}
-	if got, want := d.actual.value.Text, wan(o.Expenditure.Actual); got != want {
+	if got, want := d.actual.value.Text, wan(o.Total.Expenditure.Actual); got != want {
 		t.Errorf("actual card %q, want %q", got, want)
 	}
-	if got, want := d.rate.value.Text, percent(o.Expenditure.Rate()); got != want {
+	if got, want := d.rate.value.Text, percent(o.Total.Expenditure.ExecutionRate()); got != want {
 		t.Errorf("rate card %q, want %q", got, want)
 	}
 	if !hasText(d.rate.root, "序时进度 75.0%") {
@@ -53,7 +53,7 @@ func TestDashboardShowsTheStoreFigures(t *testing.T) {
 	if rows, _ := d.table.table.Length(); rows != len(o.Departments)+1 {
 		t.Errorf("table has %d rows, want %d departments + total", rows, len(o.Departments))
 	}
-	if text, _, _ := d.table.cell(0, colActual); text != wan(o.Expenditure.Actual) {
+	if text, _, _ := d.table.cell(0, colActual); text != wan(o.Total.Expenditure.Actual) {
 		t.Errorf("totals row shows %q", text)
 	}
 }
@@ -64,12 +64,12 @@ func TestDepartmentTableSortsByHeader(t *testing.T) {
 	tb := s.dashboard.table
 	tb.sortBy(colRatio)
 	for i := 1; i < len(tb.rows); i++ {
-		if tb.rows[i-1].Ratio > tb.rows[i].Ratio {
-			t.Fatalf("after sorting by ratio row %d (%.3f) > row %d (%.3f)", i-1, tb.rows[i-1].Ratio, i, tb.rows[i].Ratio)
+		if tb.rows[i-1].Expenditure.Ratio > tb.rows[i].Expenditure.Ratio {
+			t.Fatalf("after sorting by ratio row %d (%.3f) > row %d (%.3f)", i-1, tb.rows[i-1].Expenditure.Ratio, i, tb.rows[i].Expenditure.Ratio)
 		}
 	}
 	tb.sortBy(colRatio)
-	if tb.rows[0].Ratio < tb.rows[len(tb.rows)-1].Ratio {
+	if tb.rows[0].Expenditure.Ratio < tb.rows[len(tb.rows)-1].Expenditure.Ratio {
 		t.Error("a second tap did not reverse the order")
 	}
 }
@@ -173,17 +173,14 @@ func TestHospitalNameFromSettings(t *testing.T) {
 // Tapping a department opens its budget and actual by subject.
 func TestDepartmentDetailFromTheDashboard(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
-	behind := s.dashboard.overview.FurthestBehind(1)[0]
+	behind := s.dashboard.ex.FurthestBehind(1)[0]
 	link := findButton(s.dashboard.behind, s.dashboard.behind.Objects[0].(*widget.Button).Text)
 	test.Tap(link)
 	top := s.win.Canvas().Overlays().Top()
 	if top == nil || !hasText(top, behind.Name) {
 		t.Fatalf("no detail of %s opened", behind.Name)
 	}
-	det, err := s.svc.Monitor.Detail(context.Background(), domain.LocalUser, 2026, 0, behind.Code)
-	if err != nil {
-		t.Fatal(err)
-	}
+	det := s.showDeptDetail(behind.Code).detail
 	var budget, actual money.Amount
 	for _, sx := range det.Subjects {
 		if sx.Kind == domain.Expenditure {

@@ -1,0 +1,81 @@
+// Package chart defines the charts of BudgetPerf once: the screens draw them
+// into the window and the reports draw the same charts as vectors into PDF.
+// A Chart is plain data (series, labels, reference lines); rendering lives
+// beside it in this package.
+package chart
+
+// Kind is the shape of a chart.
+type Kind int
+
+const (
+	// Lines: one line per series over the categories (e.g. cumulative plan
+	// and actual by month).
+	Lines Kind = iota
+	// Bars: one bar per category per series (e.g. execution rate by
+	// department), optionally with a horizontal reference line (time progress).
+	Bars
+	// HeatMap: rows × columns of values coloured by bands (e.g. deviation
+	// rate by department and month).
+	HeatMap
+	// Progress: one horizontal bar per category showing completion against
+	// an expected mark (e.g. performance target progress), coloured by band.
+	Progress
+)
+
+// Series is one named sequence of values, one per category. NaN marks a
+// missing value (a month not yet closed), which is not drawn.
+type Series struct {
+	Name   string
+	Values []float64
+	// Dashed draws a line series dashed (plans dashed, actuals solid), so
+	// that the chart still reads when printed in greyscale.
+	Dashed bool
+}
+
+// RefLine is a horizontal reference across the plot, e.g. time progress.
+type RefLine struct {
+	Value float64
+	Label string
+}
+
+// Band colours a value range in heat maps and progress bars. Bands are
+// checked in order; the first whose [Min, Max) holds the value wins.
+type Band struct {
+	Min, Max float64
+	// Level is the palette entry of the band: 0 good (green), 1 warning
+	// (amber), 2 bad (red), 3 far ahead (blue). Levels differ in lightness
+	// as well as hue so that they survive greyscale printing.
+	Level int
+	Label string
+}
+
+// Chart is everything needed to draw one chart.
+type Chart struct {
+	Kind     Kind
+	Title    string
+	XLabel   string
+	YLabel   string
+	Category []string // x categories (Lines, Bars) or columns (HeatMap) or rows (Progress)
+	Series   []Series // Lines and Bars; Progress uses Series[0] as completion and Series[1] as the expected mark
+	// Rows are the row labels of a HeatMap; Cells[r][c] its values (NaN empty).
+	Rows  []string
+	Cells [][]float64
+	Bands []Band
+	Ref   *RefLine
+	// Percent formats the value axis and tooltips as percentages (0.75 → 75%).
+	Percent bool
+	// Unit is appended to values in tooltips when not Percent, e.g. "万元".
+	Unit string
+	// NoData is shown in place of the plot when there is nothing to draw
+	// (no categories, no series, or only missing values), e.g. "暂无数据".
+	// Empty leaves the area blank below the title.
+	NoData string
+}
+
+// Point identifies what is under the pointer: a category (column) and a
+// series (or row for heat maps); Text is the tooltip to show.
+type Point struct {
+	Category int
+	Series   int
+	Text     string
+}

@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/monitor"
+)
+
+func init() {
+	register(command{name: "monitor", summary: "cli.monitor.summary", run: runMonitor})
+}
+
+// measureJSON is one figure at the month-end: expenditure in the contract's
+// fields; revenue the same shape under "revenue".
+type measureJSON struct {
+	BudgetFen     int64   `json:"budget_fen"`
+	PlanToDateFen int64   `json:"plan_to_date_fen"`
+	ActualFen     int64   `json:"actual_fen"`
+	ExecutionRate float64 `json:"execution_rate"`
+	DeviationRate float64 `json:"deviation_rate"`
+	Status        string  `json:"status"`
+}
+
+type monitorTotalJSON struct {
+	measureJSON
+	Revenue measureJSON `json:"revenue"`
+}
+
+type monitorDeptJSON struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	measureJSON
+	Pace    string      `json:"pace"`
+	Revenue measureJSON `json:"revenue"`
+}
+
+type monitorJSON struct {
+	Year         int               `json:"year"`
+	Month        int               `json:"month"`
+	TimeProgress float64           `json:"time_progress"`
+	Total        monitorTotalJSON  `json:"total"`
+	Departments  []monitorDeptJSON `json:"departments"`
+	Alerts       []alertJSON       `json:"alerts"`
+}
+
+type alertJSON struct {
+	Kind     string `json:"kind"`
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Subject  string `json:"subject_code,omitempty"`
+	Text     string `json:"text"`
+}
+
+func measureOf(f monitor.Figures) measureJSON {
+	dev, _ := f.Deviation()
+	return measureJSON{BudgetFen: f.Budget.Fen(), PlanToDateFen: f.PlanToDate.Fen(), ActualFen: f.Actual.Fen(),
+		ExecutionRate: rate4(f.ExecutionRate()), DeviationRate: rate4(dev), Status: string(f.Status)}
+}
+
+func runMonitor(env *Env, args []string) error {
+	f := newFlags(env, "monitor", "", "cli.monitor.about")
+	year := f.Int("year", 0, "cli.flag.year")
+	month := f.Int("month", 0, "cli.flag.month_end")
+	asJSON := f.Bool("json", false, "cli.flag.json")
+	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	if err := requireYear(*year); err != nil {
+		return err
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	ex, err := svc.Monitor.Execution(env.ctx, env.Actor, *year, *month)
+	if err != nil {
+		return err
+	}
+	out := monitorJSON{Year: ex.Year, Month: ex.Month, TimeProgress: rate4(ex.TimeProgress),
+		Total:       monitorTotalJSON{measureJSON: measureOf(ex.Total.Expenditure), Revenue: measureOf(ex.Total.Revenue)},
+		Departments: []monitorDeptJSON{}, Alerts: []alertJSON{}}
+	for _, d := range ex.Departments {
+		out.Departments = append(out.Departments, monitorDeptJSON{Code: d.Code, Name: d.Name, measureJSON: measureOf(d.Expenditure),
+			Pace: string(d.Expenditure.Pace), Revenue: measureOf(d.Revenue)})
+	}
+	for _, a := range ex.Alerts {
+		out.Alerts = append(out.Alerts, alertJSON{Kind: string(a.Kind), Severity: string(a.Severity), Code: a.DeptCode, Subject: a.Subject, Text: i18n.Message(a.Text)})
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, out)
+	}
+	header := []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.budget_wan"), i18n.T("col.plan_wan"),
+		i18n.T("col.actual_wan"), i18n.T("col.rate"), i18n.T("col.deviation"), i18n.T("col.status")}
+	row := func(code, name string, f monitor.Figures) []string {
+		dev := "—"
+		if d, ok := f.Deviation(); ok {
+			dev = fmt.Sprintf("%+.1f%%", d*100)
+		}
+		return []string{code, name, wan(f.Budget), wan(f.PlanToDate), wan(f.Actual),
+			fmt.Sprintf("%.1f%%", f.ExecutionRate()*100), dev, i18n.T("status." + string(f.Status))}
+	}
+	rows := [][]string{row("", i18n.T("col.total"), ex.Total.Expenditure)}
+	for _, d := range ex.Departments {
+		rows = append(rows, row(d.Code, pick(d.Name, d.NameEn), d.Expenditure))
+	}
+	fmt.Fprintln(env.Stdout, i18n.T("cli.monitor.heading", "Year", ex.Year, "Month", ex.Month, "Progress", fmt.Sprintf("%.1f%%", ex.TimeProgress*100)))
+	return table(env.Stdout, header, rows)
+}
+
+// wan shows an amount in 万元 for the human-readable table.
+func wan(a money.Amount) string { return money.FormatIn(a, money.TenThousand, 2) }

@@ -1,0 +1,120 @@
+package monitor
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// Execution is execution against plan at the end of month (0 = the latest
+// month with actuals), with the hospital's thresholds.
+func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month int) (Execution, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return Execution{}, err
+	}
+	if !domain.ValidYear(year) {
+		return Execution{}, domain.YearProblem(year)
+	}
+	month, err := s.resolveMonth(ctx, year, month)
+	if err != nil {
+		return Execution{}, err
+	}
+	t, err := s.Thresholds(ctx, by)
+	if err != nil {
+		return Execution{}, err
+	}
+	depts, err := s.st.Departments(ctx)
+	if err != nil {
+		return Execution{}, err
+	}
+	subjects, err := s.st.Subjects(ctx)
+	if err != nil {
+		return Execution{}, err
+	}
+	cells, err := s.cells(ctx, year)
+	if err != nil {
+		return Execution{}, err
+	}
+	return Compute(year, month, t, depts, subjects, cells), nil
+}
+
+// cells joins the approved lines with their monthly plan (even where no
+// split was stored) and the monthly actuals, including actuals on lines
+// that have no budget.
+func (s *Service) cells(ctx context.Context, year int) ([]Cell, error) {
+	plan, err := s.st.PlanLines(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	actuals, err := s.st.MonthlyActuals(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Cell, 0, len(plan)+len(actuals))
+	seen := make(map[store.LineKey]bool, len(plan))
+	for _, l := range plan {
+		k := store.LineKey{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode}
+		seen[k] = true
+		c := Cell{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode, Budget: l.Amount, Plan: l.Months, Actual: actuals[k]}
+		if !l.HasMonths {
+			c.Plan = domain.SplitEven(l.Amount)
+		}
+		out = append(out, c)
+	}
+	for k, m := range actuals {
+		if !seen[k] {
+			out = append(out, Cell{DeptCode: k.DeptCode, SubjectCode: k.SubjectCode, Actual: m})
+		}
+	}
+	return out, nil
+}
+
+// Settings keys of the thresholds, in basis points (1/10000).
+const (
+	settingGreen  = "monitor.green_within_bp"
+	settingAmber  = "monitor.amber_within_bp"
+	settingBehind = "monitor.behind_below_bp"
+	settingAhead  = "monitor.ahead_above_bp"
+)
+
+// Thresholds reads the hospital's monitoring thresholds.
+func (s *Service) Thresholds(ctx context.Context, by domain.Actor) (Thresholds, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return Thresholds{}, err
+	}
+	t := DefaultThresholds
+	for key, dst := range map[string]*float64{settingGreen: &t.GreenWithin, settingAmber: &t.AmberWithin, settingBehind: &t.BehindBelow, settingAhead: &t.AheadAbove} {
+		v, err := s.st.Setting(ctx, key)
+		if err != nil {
+			return t, err
+		}
+		if bp, err := strconv.ParseInt(v, 10, 64); err == nil {
+			*dst = float64(bp) / 10000
+		}
+	}
+	if t.Validate() != nil {
+		return DefaultThresholds, nil
+	}
+	return t, nil
+}
+
+// SetThresholds stores the hospital's monitoring thresholds.
+func (s *Service) SetThresholds(ctx context.Context, by domain.Actor, t Thresholds) error {
+	if err := masterdata.CheckActor(by); err != nil {
+		return err
+	}
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		for key, v := range map[string]float64{settingGreen: t.GreenWithin, settingAmber: t.AmberWithin, settingBehind: t.BehindBelow, settingAhead: t.AheadAbove} {
+			if err := tx.SetSetting(ctx, key, strconv.FormatInt(int64(v*10000+0.5), 10)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
