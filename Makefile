@@ -84,3 +84,10 @@ lint: ## gofmt must report nothing, and go vet must pass
 
 clean: ## remove build outputs (keeps the Go build cache)
 	rm -rf bin dist
+
+.PHONY: bench-monitor
+bench-monitor: ## month-end monitor benchmark (issue 5): Go against the sqlite3 shell, 1,000,000 lines
+	bench/monitor.sh
+
+# `make bench` runs the month-end monitor comparison as well.
+bench: bench-monitor

@@ -77,6 +77,9 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 				return err
 			}
 		}
+		if err := insertProjects(ctx, tx, by, ds); err != nil {
+			return err
+		}
 		if err := tx.InsertActuals(ctx, by, ds.Actuals); err != nil {
 			return err
 		}

@@ -84,6 +84,9 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	for _, dt := range domain.DeptTypes {
 		used["dept.type."+string(dt)] = "domain.DeptTypes"
 	}
+	for _, k := range []monitor.AlertKind{monitor.AlertDeptBehind, monitor.AlertOverBudget, monitor.AlertUnbudgeted, monitor.AlertProjectLags} {
+		used["alert.kind."+string(k)] = "monitor.AlertKind"
+	}
 	for _, st := range []monitor.Status{monitor.Green, monitor.Amber, monitor.Red} {
 		used["status."+string(st)] = "monitor.Status"
 	}

@@ -2,6 +2,7 @@ package monitor
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/money"
@@ -81,6 +82,35 @@ func (ex Execution) Counts() map[AlertKind]int {
 	out := map[AlertKind]int{}
 	for _, a := range ex.Alerts {
 		out[a.Kind]++
+	}
+	return out
+}
+
+// projectAlerts flags projects whose targets lag: a red target (red alert)
+// or targets still unreported after the first quarter (amber).
+func projectAlerts(projects []ProjectProgress) []Alert {
+	var out []Alert
+	for _, p := range projects {
+		if !p.Lagging {
+			continue
+		}
+		sev := Amber
+		if p.Level == domain.LevelRed {
+			sev = Red
+		}
+		var red []string
+		for _, t := range p.Targets {
+			if t.Assessment.Level == domain.LevelRed {
+				red = append(red, t.Target.Indicator)
+			}
+		}
+		text := domain.NewProblem("alert.project_unreported", "{{.Dept}} · {{.Project}}: {{.Count}} targets have no value reported yet.",
+			"Dept", p.DeptName, "Project", p.Name, "Count", p.Unreported)
+		if len(red) > 0 {
+			text = domain.NewProblem("alert.project_lagging", "{{.Dept}} · {{.Project}}: targets behind what the month expects: {{.Targets}}.",
+				"Dept", p.DeptName, "Project", p.Name, "Targets", strings.Join(red, "、"))
+		}
+		out = append(out, Alert{Kind: AlertProjectLags, Severity: sev, DeptCode: p.DeptCode, Project: p.ID, Text: text, weight: float64(len(red))})
 	}
 	return out
 }

@@ -38,7 +38,16 @@ func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month in
 	if err != nil {
 		return Execution{}, err
 	}
-	return Compute(year, month, t, depts, subjects, cells), nil
+	ex := Compute(year, month, t, depts, subjects, cells)
+	if month > 0 {
+		projects, err := s.ProjectProgress(ctx, by, year, month)
+		if err != nil {
+			return ex, err
+		}
+		ex.Alerts = append(ex.Alerts, projectAlerts(projects)...)
+		sortAlerts(ex.Alerts)
+	}
+	return ex, nil
 }
 
 // cells joins the approved lines with their monthly plan (even where no
@@ -117,4 +126,21 @@ func (s *Service) SetThresholds(ctx context.Context, by domain.Actor, t Threshol
 		}
 		return nil
 	})
+}
+
+// LedgerLimit is how many ledger lines a drill-down shows at most; the
+// total count is always given.
+const LedgerLimit = 5000
+
+// Ledger returns the actual lines behind a department's subject from
+// January through month, at most LedgerLimit, with their total count.
+func (s *Service) Ledger(ctx context.Context, by domain.Actor, year, month int, deptCode, subject string) ([]domain.Actual, int, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return nil, 0, err
+	}
+	month, err := s.resolveMonth(ctx, year, month)
+	if err != nil {
+		return nil, 0, err
+	}
+	return s.st.LedgerLines(ctx, year, month, deptCode, subject, LedgerLimit)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"iter"
 	"slices"
@@ -20,8 +21,13 @@ func (q Q) InsertActuals(ctx context.Context, by domain.Actor, lines []domain.Ac
 }
 
 // InsertActualsBatch writes actual amounts of import batch batchID (0: none)
-// as they come, so a million-line ledger need not be copied first.
+// as they come, so a million-line ledger need not be copied first. It adds
+// them to actual_months too, so it must run in a transaction: the summary
+// is only right if it lands together with the lines.
 func (q Q) InsertActualsBatch(ctx context.Context, by domain.Actor, batchID int64, lines iter.Seq[domain.Actual]) error {
+	if _, ok := q.db.(*sql.Tx); !ok {
+		return errors.New("store: actuals must be written in a transaction")
+	}
 	ids, err := q.departmentIDs(ctx)
 	if err != nil {
 		return err
@@ -55,12 +61,17 @@ func (q Q) InsertActualsBatch(ctx context.Context, by domain.Actor, batchID int6
 		}
 		return nil
 	}
+	// The batch is summed in memory, at most departments × subjects × 12
+	// keys however many the lines (84,000 for issue 5's hospital), and
+	// added to actual_months once per key at the end.
+	months := monthSums{}
 	rows := 0
 	for a := range lines {
 		id, ok := ids[a.DeptCode]
 		if !ok {
 			return fmt.Errorf("actual for unknown department %q", a.DeptCode)
 		}
+		months.add(monthKey{a.Year, id, a.SubjectCode, a.Month}, a.Amount.Fen())
 		var date any
 		if !a.Date.IsZero() {
 			date = a.Date.Format(time.DateOnly)
@@ -73,7 +84,10 @@ func (q Q) InsertActualsBatch(ctx context.Context, by domain.Actor, batchID int6
 			rows = 0
 		}
 	}
-	return flush(rows)
+	if err := flush(rows); err != nil {
+		return err
+	}
+	return q.addActualMonths(ctx, months)
 }
 
 const (
@@ -97,14 +111,14 @@ func insertActualsSQL(n int) string {
 // CountActuals counts actual lines of a year (all years when year is 0).
 func (q Q) CountActuals(ctx context.Context, year int) (int, error) {
 	var n int
-	err := q.db.QueryRowContext(ctx, `SELECT count(*) FROM actuals WHERE ? = 0 OR year = ?`, year, year).Scan(&n)
+	err := q.db.QueryRowContext(ctx, `SELECT coalesce(sum(lines), 0) FROM actual_months WHERE ? = 0 OR year = ?`, year, year).Scan(&n)
 	return n, err
 }
 
 // LatestActualMonth is the last month of year that has actuals, 0 if none.
 func (q Q) LatestActualMonth(ctx context.Context, year int) (int, error) {
 	var m sql.NullInt64
-	err := q.db.QueryRowContext(ctx, `SELECT max(month) FROM actuals WHERE year = ?`, year).Scan(&m)
+	err := q.db.QueryRowContext(ctx, `SELECT max(month) FROM actual_months WHERE year = ?`, year).Scan(&m)
 	return int(m.Int64), err
 }
 
@@ -112,14 +126,14 @@ func (q Q) LatestActualMonth(ctx context.Context, year int) (int, error) {
 // department and kind.
 func (q Q) ActualTotals(ctx context.Context, year, throughMonth int) ([]Total, error) {
 	return q.totals(ctx, `SELECT d.code, s.kind, sum(a.amount_fen)
-		FROM actuals a JOIN departments d ON d.id = a.department_id JOIN subjects s ON s.code = a.subject_code
+		FROM actual_months a JOIN departments d ON d.id = a.department_id JOIN subjects s ON s.code = a.subject_code
 		WHERE a.year = ? AND a.month <= ? GROUP BY d.code, s.kind ORDER BY d.code, s.kind`, year, throughMonth)
 }
 
 // ActualSubjectTotals sums actuals of year through month per department and subject.
 func (q Q) ActualSubjectTotals(ctx context.Context, year, throughMonth int) ([]domain.SubjectAmount, error) {
 	rows, err := q.db.QueryContext(ctx, `SELECT d.code, a.subject_code, sum(a.amount_fen)
-		FROM actuals a JOIN departments d ON d.id = a.department_id
+		FROM actual_months a JOIN departments d ON d.id = a.department_id
 		WHERE a.year = ? AND a.month <= ? GROUP BY d.code, a.subject_code ORDER BY d.code, a.subject_code`, year, throughMonth)
 	if err != nil {
 		return nil, fmt.Errorf("summing actuals: %w", err)

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/chart"
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/monitor"
 )
@@ -19,6 +21,8 @@ type Dashboard struct {
 	root  fyne.CanvasObject
 
 	budget, actual, rate, revenue *figureCard
+	alerts                        *figureCard
+	cum, byDept                   *chartView
 	behind, ahead                 *fyne.Container
 	empty                         *widget.Label
 	table                         *deptTable
@@ -31,6 +35,9 @@ func newDashboard(s *Shell) *Dashboard {
 		actual:  newFigureCard(i18n.T("dash.card.actual")),
 		rate:    newFigureCard(i18n.T("dash.card.rate")),
 		revenue: newFigureCard(i18n.T("dash.card.revenue")),
+		alerts:  newFigureCard(i18n.T("dash.card.alerts")),
+		cum:     newChartView(),
+		byDept:  newChartView(),
 		behind:  container.NewVBox(),
 		ahead:   container.NewVBox(),
 		empty:   widget.NewLabel(""),
@@ -38,13 +45,23 @@ func newDashboard(s *Shell) *Dashboard {
 	}
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.empty.Importance = widget.WarningImportance
-	cards := container.NewGridWithColumns(4, d.budget.root, d.actual.root, d.rate.root, d.revenue.root)
+	cards := container.NewGridWithColumns(5, d.budget.root, d.actual.root, d.rate.root, d.revenue.root, d.alerts.root)
+	d.alerts.root = container.NewStack(d.alerts.root, newTapArea(func() { s.openAlerts() }))
+	cards.Objects[4] = d.alerts.root
+	d.byDept.OnTapped = func(p chart.Point) {
+		if rows := d.ratedDepartments(); p.Category >= 0 && p.Category < len(rows) {
+			s.openExecution(rows[p.Category])
+		}
+	}
+	charts := container.New(&minHeightLayout{height: 270}, container.NewGridWithColumns(2, d.cum, d.byDept))
 	lists := container.NewGridWithColumns(2,
 		widget.NewCard(i18n.T("dash.behind"), i18n.T("dash.behind.hint"), d.behind),
 		widget.NewCard(i18n.T("dash.ahead"), i18n.T("dash.ahead.hint"), d.ahead))
-	top := container.NewVBox(d.empty, cards, lists, widget.NewLabelWithStyle(i18n.T("dash.table.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	d.table.onOpen = func(code string) { s.showDeptDetail(code) }
-	d.root = container.NewBorder(top, nil, nil, nil, d.table.table)
+	d.table.onOpen = func(code string) { s.openExecution(code) }
+	table := container.New(&minHeightLayout{height: 420}, d.table.table)
+	body := container.NewVBox(d.empty, cards, charts, lists,
+		widget.NewLabelWithStyle(i18n.T("dash.table.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table)
+	d.root = container.NewVScroll(body)
 	return d
 }
 
@@ -72,6 +89,19 @@ func (d *Dashboard) Refresh() {
 	d.actual.set(wan(exp.Actual), i18n.T("dash.unit_wan")+" · "+through, nil)
 	d.rate.set(percent(exp.ExecutionRate()), i18n.T("dash.rate.note", "Progress", percent(o.TimeProgress), "Ratio", fmt.Sprintf("%.2f", exp.Ratio)), paceColor(exp.Pace, o.Month))
 	d.revenue.set(percent(rev.ExecutionRate()), i18n.T("dash.revenue.note", "Actual", wan(rev.Actual), "Budget", wan(rev.Budget)), nil)
+	var red int
+	for _, a := range o.Alerts {
+		if a.Severity == monitor.Red {
+			red++
+		}
+	}
+	alertColor := colorOnPace
+	if red > 0 {
+		alertColor = colorBehind
+	}
+	d.alerts.set(fmt.Sprint(len(o.Alerts)), i18n.T("dash.alerts.note", "Red", red), alertColor)
+	d.cum.SetChart(monitor.CumulativeChart(exp, o.Month, domain.Expenditure, i18n.T("exec.hospital"), i18n.T))
+	d.byDept.SetChart(monitor.DeptRateChart(o, domain.Expenditure, i18n.Current(), i18n.T))
 	d.behind.Objects = d.deptLinks(o.FurthestBehind(5), i18n.T("dash.none_behind"))
 	d.behind.Refresh()
 	d.ahead.Objects = d.deptLinks(o.FurthestAhead(5), i18n.T("dash.none_ahead"))
@@ -88,10 +118,21 @@ func (d *Dashboard) deptLinks(ds []monitor.DeptRow, none string) []fyne.CanvasOb
 	for i, e := range ds {
 		code := e.Code
 		b := widget.NewButton(i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio)),
-			func() { d.shell.showDeptDetail(code) })
+			func() { d.shell.openExecution(code) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		out[i] = b
+	}
+	return out
+}
+
+// ratedDepartments are the departments in the order of the rate chart.
+func (d *Dashboard) ratedDepartments() []string {
+	var out []string
+	for _, r := range d.ex.Departments {
+		if r.Expenditure.Budget != 0 {
+			out = append(out, r.Code)
+		}
 	}
 	return out
 }

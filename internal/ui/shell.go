@@ -24,11 +24,12 @@ import (
 const (
 	SectionDashboard = "dashboard"
 	SectionBudget    = "budget"
+	SectionExecution = "execution"
 	SectionImport    = "import"
 	SectionSettings  = "settings"
 )
 
-var sections = []string{SectionDashboard, SectionBudget, SectionImport, SectionSettings}
+var sections = []string{SectionDashboard, SectionBudget, SectionExecution, SectionImport, SectionSettings}
 
 // Shell is the main window: navigation on the left, the hospital and year
 // always visible on top, the current screen in the middle.
@@ -51,6 +52,7 @@ type Shell struct {
 
 	dashboard *Dashboard
 	prep      *BudgetPrepScreen
+	execution *ExecutionScreen
 	importer  *ImportScreen
 	settings  *SettingsScreen
 }
@@ -127,6 +129,7 @@ func (s *Shell) Rebuild() {
 	}
 	s.dashboard = newDashboard(s)
 	s.prep = newBudgetPrepScreen(s)
+	s.execution = newExecutionScreen(s)
 	s.settings = newSettingsScreen(s)
 	s.importer = newImportScreen(s)
 	s.hospital = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -164,6 +167,8 @@ func (s *Shell) Show(section string) {
 	switch section {
 	case SectionBudget:
 		s.body.Objects = []fyne.CanvasObject{s.prep.root}
+	case SectionExecution:
+		s.body.Objects = []fyne.CanvasObject{s.execution.root}
 	case SectionSettings:
 		s.body.Objects = []fyne.CanvasObject{s.settings.root}
 	case SectionImport:
@@ -196,6 +201,7 @@ func (s *Shell) refresh() {
 	s.yearSelect.SetSelected(strconv.Itoa(s.year))
 	s.dashboard.Refresh()
 	s.prep.Refresh()
+	s.execution.Refresh()
 	s.settings.Refresh()
 }
 
@@ -221,6 +227,8 @@ func sectionIcon(section string) fyne.Resource {
 		return theme.DownloadIcon()
 	case SectionBudget:
 		return theme.DocumentCreateIcon()
+	case SectionExecution:
+		return theme.GridIcon()
 	}
 	return theme.HomeIcon()
 }

@@ -170,25 +170,27 @@ func TestHospitalNameFromSettings(t *testing.T) {
 	}
 }
 
-// Tapping a department opens its budget and actual by subject.
-func TestDepartmentDetailFromTheDashboard(t *testing.T) {
+// Tapping a department on the dashboard opens it in the Execution screen.
+func TestDepartmentFromTheDashboardOpensExecution(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	behind := s.dashboard.ex.FurthestBehind(1)[0]
 	link := findButton(s.dashboard.behind, s.dashboard.behind.Objects[0].(*widget.Button).Text)
 	test.Tap(link)
-	top := s.win.Canvas().Overlays().Top()
-	if top == nil || !hasText(top, behind.Name) {
-		t.Fatalf("no detail of %s opened", behind.Name)
+	e := s.execution
+	if s.section != SectionExecution || e.dept != behind.Code {
+		t.Fatalf("section %s, department %q; want %s in Execution", s.section, e.dept, behind.Code)
 	}
-	det := s.showDeptDetail(behind.Code).detail
+	if !hasText(e.crumbs, behind.Name) || !hasText(e.summary, behind.Name) {
+		t.Errorf("the Execution screen does not name %s: %q", behind.Name, e.summary.Text)
+	}
 	var budget, actual money.Amount
-	for _, sx := range det.Subjects {
+	for _, sx := range behind.Subjects {
 		if sx.Kind == domain.Expenditure {
 			budget += sx.Budget
 			actual += sx.Actual
 		}
 	}
 	if budget != behind.Expenditure.Budget || actual != behind.Expenditure.Actual {
-		t.Errorf("detail sums to %d/%d, the dashboard row says %d/%d", budget, actual, behind.Expenditure.Budget, behind.Expenditure.Actual)
+		t.Errorf("subjects sum to %d/%d, the department says %d/%d", budget, actual, behind.Expenditure.Budget, behind.Expenditure.Actual)
 	}
 }

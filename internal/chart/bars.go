@@ -1,0 +1,159 @@
+package chart
+
+import (
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// bars draws a group of bars per category, one bar per series, from zero.
+// A single series with Bands takes each bar's colour from its band (status
+// colours for execution rates). The reference line, labelled, goes across.
+func (f *frame) bars(area draw.Canvas) {
+	c := f.c
+	n := len(c.Category)
+	ns := max0(len(c.Series), 1)
+	p := f.newPlot()
+	lo, hi, _ := f.dataRange()
+	if c.Ref != nil && !math.IsNaN(c.Ref.Value) && !math.IsInf(c.Ref.Value, 0) {
+		lo, hi = math.Min(lo, c.Ref.Value), math.Max(hi, c.Ref.Value)
+	}
+	lo, hi = math.Min(lo, 0), math.Max(hi, 0) // bars start at zero
+	height := area.Max.Y - area.Min.Y
+	ticks := valueAxis(&p.Y, lo, hi, height*0.7, f.lineHeight(f.base())*3, c.Percent)
+	p.Y.LineStyle.Width = 0
+	yw := tickLabelsWidth(&p.Y)
+	slot := (area.Max.X - area.Min.X - yw) / vg.Length(n)
+	f.categoryAxisX(&p.X, c.Category, slot, height*0.3, rotateLabels)
+	p.Add(grid{ticks: ticks, line: f.t.grid, zeroLine: f.t.axis})
+	dec := c.decimals()
+	valSty := f.style(f.base()*0.85, f.t.muted)
+	valSty.XAlign = draw.XCenter
+	p.Add(plotterFunc(func(dc draw.Canvas, p *plot.Plot) {
+		trX, trY := p.Transforms(&dc)
+		var drawn []vg.Rectangle
+		y0 := trY(math.Max(p.Y.Min, math.Min(0, p.Y.Max)))
+		slotW := trX(1) - trX(0)
+		// Bars no wider than a few characters: a lone bar spanning the
+		// whole plot reads as a background, not as a value.
+		barW := min(slotW*0.78/vg.Length(ns), f.base()*4)
+		groupW := barW * vg.Length(ns)
+		// Values above bars only where every label fits its bar.
+		showValues := ns == 1
+		for i := 0; i < n && showValues; i++ {
+			if v := value(c.Series[0], i); !math.IsNaN(v) && valSty.Width(f.barLabel(v, dec)) > slotW*0.95 {
+				showValues = false
+			}
+		}
+		for i := 0; i < n; i++ {
+			left := trX(float64(i)) - groupW/2
+			for si, s := range c.Series {
+				x0 := left + barW*vg.Length(si)
+				col := f.t.seriesColor(si)
+				if ns == 1 {
+					col = valueColor(c.Bands, value(s, i), col)
+				}
+				if v := value(s, i); !math.IsNaN(v) {
+					y := trY(v)
+					r := vg.Rectangle{Min: vg.Point{X: x0 + barW*0.06, Y: min(y0, y)}, Max: vg.Point{X: x0 + barW*0.94, Y: max(y0, y)}}
+					fillRect(dc, r, col)
+					drawn = append(drawn, r)
+					if showValues {
+						pt := vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: r.Max.Y + f.base()*0.2}
+						if v < 0 {
+							pt.Y = r.Min.Y - f.lineHeight(valSty.Font.Size) - f.base()*0.1
+						}
+						dc.FillText(valSty, pt, f.barLabel(v, dec))
+					}
+				}
+				// The hit area is the bar's whole column (a short bar is
+				// still easy to point at); the group's outer columns
+				// stretch to the slot edges so the slots have no gaps.
+				hx0, hx1 := x0, x0+barW
+				if si == 0 {
+					hx0 = trX(float64(i) - 0.5)
+				}
+				if si == len(c.Series)-1 {
+					hx1 = trX(float64(i) + 0.5)
+				}
+				f.regions = append(f.regions, region{
+					rect: vg.Rectangle{Min: vg.Point{X: hx0, Y: dc.Min.Y}, Max: vg.Point{X: hx1, Y: dc.Max.Y}},
+					p:    Point{Category: i, Series: si, Text: f.barText(i, si)},
+				})
+			}
+		}
+		f.refLine(dc, p, drawn)
+	}))
+	p.Draw(area)
+}
+
+// barLabel is the value printed above a bar: short, no unit.
+func (f *frame) barLabel(v float64, dec int) string {
+	if f.c.Percent {
+		return FormatPercent(v, 0)
+	}
+	return FormatNumber(v, min(dec, 1))
+}
+
+// barText is the tooltip of a bar: the category's text, with the band's
+// label for a single coloured series.
+func (f *frame) barText(i, si int) string {
+	s := f.categoryText(i)
+	if len(f.c.Series) == 1 {
+		if b, ok := FindBand(f.c.Bands, value(f.c.Series[si], i)); ok && b.Label != "" {
+			s += " · " + b.Label
+		}
+	}
+	return s
+}
+
+// refLine draws the reference line dashed across the data, labelled
+// ("序时进度 75%") at its right end, or at its left end when a bar would
+// be under the label there and not on the left.
+func (f *frame) refLine(dc draw.Canvas, p *plot.Plot, bars []vg.Rectangle) {
+	ref := f.c.Ref
+	if ref == nil || math.IsNaN(ref.Value) || math.IsInf(ref.Value, 0) {
+		return
+	}
+	_, trY := p.Transforms(&dc)
+	y := trY(ref.Value)
+	dc.StrokeLine2(draw.LineStyle{Color: f.t.ref, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}},
+		dc.Min.X, y, dc.Max.X, y)
+	label := refLabel(f.c)
+	sty := f.style(f.base()*0.9, f.t.ref)
+	pad := f.base() * 0.3
+	h := sty.Height(label)
+	ly := y + pad
+	if ly+h > dc.Max.Y {
+		// No room above the line at the top: write it below.
+		ly = y - pad - h
+	}
+	w := sty.Width(label)
+	covers := func(x0 vg.Length) bool {
+		for _, b := range bars {
+			if b.Max.X > x0 && b.Min.X < x0+w && b.Max.Y > ly && b.Min.Y < ly+h {
+				return true
+			}
+		}
+		return false
+	}
+	x0 := dc.Max.X - pad - w
+	if covers(x0) && !covers(dc.Min.X+pad) {
+		x0 = dc.Min.X + pad
+	}
+	labelBox(dc, sty, vg.Point{X: x0, Y: ly}, label, f.boxColor(), f.base()*0.15)
+}
+
+// refLabel is the reference line's label as the caller wrote it (callers
+// put the value in, e.g. "序时进度 75%"), or the bare value when unnamed.
+func refLabel(c *Chart) string {
+	if c.Ref.Label != "" {
+		return c.Ref.Label
+	}
+	if c.Percent {
+		return FormatPercent(c.Ref.Value, 0)
+	}
+	return FormatNumber(c.Ref.Value, c.decimals())
+}

@@ -1,0 +1,54 @@
+package monitor
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/chart"
+	"github.com/budgetperf/budgetperf/internal/domain"
+)
+
+func keyOnly(key string, args ...any) string { return key + fmt.Sprint(args...) }
+
+func TestChartsFromExecution(t *testing.T) {
+	depts := []domain.Department{{Code: "101", Name: "产科", NameEn: "Obstetrics"}, {Code: "102", Name: "儿科"}}
+	cells := []Cell{
+		{DeptCode: "101", SubjectCode: "30201", Budget: yuan(1200), Plan: even(1200), Actual: months(100, 100, 130)},
+		{DeptCode: "102", SubjectCode: "30201", Budget: yuan(2400), Plan: even(2400), Actual: months(100, 200, 200)},
+	}
+	ex := Compute(2026, 3, DefaultThresholds, depts, nil, cells)
+	cum := CumulativeChart(ex.Total.Expenditure, ex.Month, domain.Expenditure, "全院", keyOnly)
+	if cum.Kind != chart.Lines || len(cum.Series) != 2 || !cum.Series[0].Dashed {
+		t.Fatalf("cumulative chart %+v", cum)
+	}
+	if cum.Series[0].Values[11] != 0.36 || cum.Series[1].Values[2] != 0.083 || !math.IsNaN(cum.Series[1].Values[3]) {
+		t.Errorf("plan %v actual %v (万元)", cum.Series[0].Values, cum.Series[1].Values)
+	}
+	rate := DeptRateChart(ex, domain.Expenditure, "en", keyOnly)
+	if len(rate.Category) != 2 || rate.Category[0] != "Obstetrics" || rate.Ref == nil || rate.Ref.Value != 0.25 || !rate.Percent {
+		t.Errorf("rate chart %+v", rate)
+	}
+	heat := HeatChart(ex, domain.Expenditure, "zh", keyOnly)
+	if len(heat.Rows) != 2 || len(heat.Cells[0]) != 12 || !math.IsNaN(heat.Cells[0][3]) {
+		t.Fatalf("heat map %+v", heat)
+	}
+	// 产科 at March: 330 against 300 planned: +10%, amber.
+	if d := heat.Cells[0][2]; math.Abs(d-0.1) > 1e-9 || bandLevel(heat.Bands, d) != 1 {
+		t.Errorf("产科 March deviation %v in band %d", d, bandLevel(heat.Bands, d))
+	}
+	for _, v := range []float64{-0.5, -0.07, 0, 0.05, 0.07, 0.2} {
+		if bandLevel(heat.Bands, v) < 0 {
+			t.Errorf("no band holds %v", v)
+		}
+	}
+}
+
+func bandLevel(bands []chart.Band, v float64) int {
+	for _, b := range bands {
+		if v >= b.Min && v < b.Max {
+			return b.Level
+		}
+	}
+	return -1
+}
