@@ -36,14 +36,20 @@ var Issue5 = Config{Year: 2025, Departments: 100, ExpenditureSubjects: 50, Reven
 const version = "monitordb-1"
 
 // Cached returns a database of cfg under os.TempDir(), writing it first when
-// no file of this version, schema and size is there (about half a minute
-// for Issue5); later calls reuse it.
+// no file of this version, schema and size is there (15–30 s for Issue5);
+// later calls reuse it. Files of the same size written by other versions
+// are removed: 160 MB each.
 func Cached(ctx context.Context, cfg Config) (string, error) {
-	name := fmt.Sprintf("budgetperf-%s-s%d-%d-%dd-%ds-%dl.db", version, store.SchemaVersion(), cfg.Year,
-		cfg.Departments, cfg.ExpenditureSubjects+cfg.RevenueSubjects, cfg.Lines)
-	path := filepath.Join(os.TempDir(), name)
+	size := fmt.Sprintf("%d-%dd-%ds-%dl.db", cfg.Year, cfg.Departments, cfg.ExpenditureSubjects+cfg.RevenueSubjects, cfg.Lines)
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("budgetperf-%s-s%d-%s", version, store.SchemaVersion(), size))
 	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
 		return path, nil
+	}
+	stale, _ := filepath.Glob(filepath.Join(os.TempDir(), "budgetperf-monitordb-*-"+size))
+	for _, p := range stale {
+		for _, f := range []string{p, p + "-wal", p + "-shm"} {
+			os.Remove(f)
+		}
 	}
 	// Written beside and renamed, so an interrupted run leaves no half file
 	// under the cached name.

@@ -26,7 +26,8 @@ func (f *frame) bars(area draw.Canvas) {
 	p.Y.LineStyle.Width = 0
 	yw := tickLabelsWidth(&p.Y)
 	slot := (area.Max.X - area.Min.X - yw) / vg.Length(n)
-	f.categoryAxisX(&p.X, c.Category, slot, height*0.3, rotateLabels)
+	f.yAxisRoom = yw
+	f.categoryAxisX(p, c.Category, slot, height*0.3, rotateLabels)
 	p.Add(grid{ticks: ticks, line: f.t.grid, zeroLine: f.t.axis})
 	dec := c.decimals()
 	valSty := f.style(f.base()*0.85, f.t.muted)
@@ -40,10 +41,11 @@ func (f *frame) bars(area draw.Canvas) {
 		// whole plot reads as a background, not as a value.
 		barW := min(slotW*0.78/vg.Length(ns), f.base()*4)
 		groupW := barW * vg.Length(ns)
-		// Values above bars only where every label fits its bar.
+		// Values above bars only when every label fits its slot with a clear
+		// gap: run together they read as one long number.
 		showValues := ns == 1
 		for i := 0; i < n && showValues; i++ {
-			if v := value(c.Series[0], i); !math.IsNaN(v) && valSty.Width(f.barLabel(v, dec)) > slotW*0.95 {
+			if v := value(c.Series[0], i); !math.IsNaN(v) && valSty.Width(f.barLabel(v, dec)) > slotW*0.75 {
 				showValues = false
 			}
 		}

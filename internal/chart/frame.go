@@ -18,6 +18,9 @@ type frame struct {
 	c       *Chart
 	t       theme
 	regions []region
+	// yAxisRoom is the width of the value axis' labels, set before the
+	// category axis is laid out.
+	yAxisRoom vg.Length
 }
 
 // handler renders plain text with gonum's default cache, where init put
@@ -228,7 +231,8 @@ const (
 
 // categoryAxisX lays out n category labels under a horizontal axis whose
 // categories are slot apart, no label reaching lower than maxDepth.
-func (f *frame) categoryAxisX(a *plot.Axis, labels []string, slot, maxDepth vg.Length, mode labelMode) {
+func (f *frame) categoryAxisX(p *plot.Plot, labels []string, slot, maxDepth vg.Length, mode labelMode) {
+	a := &p.X
 	n := len(labels)
 	a.Min, a.Max = -0.5, float64(n)-0.5
 	sty := f.style(f.base(), f.t.muted)
@@ -267,10 +271,38 @@ func (f *frame) categoryAxisX(a *plot.Axis, labels []string, slot, maxDepth vg.L
 				t.labels[i] += pad
 			}
 		}
+		p.Add(leftOverhang(sty, t, f.yAxisRoom))
 	}
 	a.Tick.Label = sty
 	a.Tick.Marker = t
 }
+
+// leftOverhang tells the plot how far turned labels reach left of their
+// categories. gonum pads the data area for the x axis' labels only on the
+// right, so without this the first long label is cut off at the left
+// edge. The labels may use the room under the value axis' labels (room)
+// before the plot needs to move.
+func leftOverhang(sty text.Style, t categoryTicker, room vg.Length) plot.Plotter {
+	n := float64(len(t.labels))
+	var boxes []plot.GlyphBox
+	for i, tk := range t.Ticks(0, 0) {
+		if tk.Label == "" {
+			continue
+		}
+		r := sty.Rectangle(tk.Label)
+		// Only the horizontal extent counts: a zero height keeps the box
+		// out of the vertical padding, which the axis already handles.
+		boxes = append(boxes, plot.GlyphBox{X: (float64(i) + 0.5) / n, Rectangle: vg.Rectangle{
+			Min: vg.Point{X: r.Min.X + room}, Max: vg.Point{X: r.Max.X}}})
+	}
+	return glyphBoxes(boxes)
+}
+
+// glyphBoxes is a plotter that draws nothing and only reserves room.
+type glyphBoxes []plot.GlyphBox
+
+func (glyphBoxes) Plot(draw.Canvas, *plot.Plot)            {}
+func (g glyphBoxes) GlyphBoxes(*plot.Plot) []plot.GlyphBox { return g }
 
 // categoryAxisY lays out row labels beside a vertical axis, rows from the
 // top down, abbreviated to maxWidth, and every nth when rows are thinner

@@ -24,7 +24,7 @@ func (f *frame) heatMap(area draw.Canvas) {
 	rowW := width * 0.28
 	f.categoryAxisY(&p.Y, c.Rows, (height-lh*1.5)/vg.Length(nr), rowW)
 	yw := tickLabelsWidth(&p.Y)
-	f.categoryAxisX(&p.X, c.Category, (width-yw)/vg.Length(nc), 0, skipLabels)
+	f.categoryAxisX(p, c.Category, (width-yw)/vg.Length(nc), 0, skipLabels)
 	cellSty := f.style(f.base()*0.9, f.t.fg)
 	cellSty.XAlign, cellSty.YAlign = draw.XCenter, draw.YCenter
 	p.Add(plotterFunc(func(dc draw.Canvas, p *plot.Plot) {

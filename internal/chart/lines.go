@@ -41,7 +41,7 @@ func (f *frame) lines(area draw.Canvas) {
 	p.Y.LineStyle.Width = 0
 	yw := tickLabelsWidth(&p.Y)
 	slot := (area.Max.X - area.Min.X - yw) / vg.Length(n)
-	f.categoryAxisX(&p.X, c.Category, slot, 0, skipLabels)
+	f.categoryAxisX(p, c.Category, slot, 0, skipLabels)
 	p.Add(grid{ticks: ticks, line: f.t.grid, zeroLine: f.t.axis})
 	markers := n <= 31
 	p.Add(plotterFunc(func(dc draw.Canvas, p *plot.Plot) {

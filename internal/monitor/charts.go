@@ -50,7 +50,7 @@ func CumulativeChart(f Figures, month int, kind domain.SubjectKind, title string
 			actual[m] = wanValue(c.Actual[m])
 		}
 	}
-	return chart.Chart{Kind: chart.Lines, Title: tr("chart.cumulative.title", "Unit", title, "Kind", tr(kindKey(kind))),
+	return chart.Chart{Kind: chart.Lines, Title: tr("chart.cumulative.title", "Unit", title, "Kind", tr(kindKey(kind))), NoData: tr("chart.no_data"),
 		Category: monthLabels(tr), YLabel: tr("chart.unit_wan"), Unit: tr("chart.unit_wan"),
 		Series: []chart.Series{{Name: tr("chart.series.plan"), Values: plan, Dashed: true}, {Name: tr("chart.series.actual"), Values: actual}}}
 }
@@ -58,7 +58,7 @@ func CumulativeChart(f Figures, month int, kind domain.SubjectKind, title string
 // RateChart is the execution rate of each department (or of each subject
 // of a department) with the time-progress line across.
 func RateChart(names []string, rates []float64, timeProgress float64, t Thresholds, title string, tr Translate) chart.Chart {
-	return chart.Chart{Kind: chart.Bars, Title: title, Category: names, Percent: true, Bands: t.PaceBands(timeProgress, tr),
+	return chart.Chart{Kind: chart.Bars, Title: title, Category: names, Percent: true, Bands: t.PaceBands(timeProgress, tr), NoData: tr("chart.no_data"),
 		Series: []chart.Series{{Name: tr("chart.series.rate"), Values: rates}},
 		Ref:    &chart.RefLine{Value: timeProgress, Label: tr("chart.time_progress", "Progress", pct(timeProgress))}}
 }
@@ -109,7 +109,7 @@ func (t Thresholds) DeviationBands(tr Translate) []chart.Band {
 // months after the month-end left empty.
 func HeatChart(ex Execution, kind domain.SubjectKind, lang string, tr Translate) chart.Chart {
 	c := chart.Chart{Kind: chart.HeatMap, Title: tr("chart.heat.title", "Kind", tr(kindKey(kind))), Category: monthLabels(tr),
-		Percent: true, Bands: ex.Thresholds.DeviationBands(tr)}
+		Percent: true, Bands: ex.Thresholds.DeviationBands(tr), NoData: tr("chart.no_data")}
 	for _, d := range ex.Departments {
 		if d.Of(kind).Budget == 0 {
 			continue
@@ -151,7 +151,7 @@ func TargetBands(tr Translate) []chart.Band {
 // TargetChart shows the completion of every quantitative target that has
 // a value, against the expected mark (100% of what the month expects).
 func TargetChart(projects []ProjectProgress, tr Translate) chart.Chart {
-	c := chart.Chart{Kind: chart.Progress, Title: tr("chart.targets.title"), Percent: true, Bands: TargetBands(tr)}
+	c := chart.Chart{Kind: chart.Progress, Title: tr("chart.targets.title"), Percent: true, Bands: TargetBands(tr), NoData: tr("chart.no_targets")}
 	var done, mark []float64
 	for _, p := range projects {
 		for _, t := range p.Targets {

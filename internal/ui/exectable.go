@@ -26,7 +26,7 @@ type execTable struct {
 	onOpen func(code string)
 }
 
-var figureHeader = []string{"col.code", "col.name", "col.budget_wan", "col.plan_wan", "col.actual_wan", "col.rate", "col.ratio_short", "col.deviation", "col.status"}
+var figureHeader = []string{"col.code", "col.name", "exec.col.budget", "exec.col.plan", "exec.col.actual", "exec.col.rate", "col.ratio_short", "col.deviation", "col.status"}
 var figureWidths = []float32{92, 200, 118, 128, 118, 76, 86, 80, 70}
 var ledgerHeader = []string{"col.month", "col.date", "col.voucher", "col.summary", "col.amount_yuan", "col.source"}
 var ledgerWidths = []float32{60, 110, 120, 330, 140, 200}

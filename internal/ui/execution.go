@@ -78,7 +78,8 @@ func newExecutionScreen(s *Shell) *ExecutionScreen {
 	e.alerts.onOpen = e.openAlert
 	e.targets = newTargetsTab(s)
 	thresholds := widget.NewButton(i18n.T("exec.thresholds"), e.editThresholds)
-	bar := container.NewHBox(widget.NewLabel(i18n.T("exec.month_end")), e.month, e.kind, e.crumbs, layout.NewSpacer(), thresholds)
+	bar := container.NewHBox(widget.NewLabel(i18n.T("exec.month_end")), e.month, e.kind, e.crumbs, layout.NewSpacer(),
+		widget.NewLabel(i18n.T("exec.unit")), thresholds)
 	charts := container.NewGridWithColumns(2, e.cum, e.rate)
 	analysis := container.NewBorder(container.NewVBox(e.summary, charts), nil, nil, nil, e.table.table)
 	e.mainTab = container.NewTabItem(i18n.T("exec.tab.analysis"), analysis)
