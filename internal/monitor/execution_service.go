@@ -54,13 +54,22 @@ func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month in
 // split was stored) and the monthly actuals, including actuals on lines
 // that have no budget.
 func (s *Service) cells(ctx context.Context, year int) ([]Cell, error) {
+	// The two reads are independent; running them side by side halves the
+	// month-end computation on a large ledger (bench/README.md).
+	var actuals map[store.LineKey]domain.Months
+	var actualsErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		actuals, actualsErr = s.st.MonthlyActuals(ctx, year)
+	}()
 	plan, err := s.st.PlanLines(ctx, year)
+	<-done
 	if err != nil {
 		return nil, err
 	}
-	actuals, err := s.st.MonthlyActuals(ctx, year)
-	if err != nil {
-		return nil, err
+	if actualsErr != nil {
+		return nil, actualsErr
 	}
 	out := make([]Cell, 0, len(plan)+len(actuals))
 	seen := make(map[store.LineKey]bool, len(plan))
