@@ -20,6 +20,10 @@ const (
 	// Progress: one horizontal bar per category showing completion against
 	// an expected mark (e.g. performance target progress), coloured by band.
 	Progress
+	// Radar: one spoke per category (3–12 axes, e.g. the four perspectives
+	// of a balanced scorecard) and one polygon per series, values being
+	// ratios 0..1 (score ÷ points); see radar.go.
+	Radar
 )
 
 // Series is one named sequence of values, one per category. NaN marks a

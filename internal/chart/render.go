@@ -179,6 +179,8 @@ func drawChart(c Chart, cv vg.Canvas, w, h vg.Length, st Style) (regions []regio
 		f.heatMap(area)
 	case Progress:
 		f.progress(area)
+	case Radar:
+		f.radar(area)
 	default:
 		return nil, fmt.Errorf("chart: unknown kind %d", c.Kind)
 	}
