@@ -85,8 +85,10 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 		}
 		// The current year's plan follows the prior year's seasons, as a
 		// finance office would split it, so plan-to-date figures are real.
-		_, err = budgeting.SplitAllIn(ctx, tx, year, domain.SplitMethodPrior)
-		return err
+		if _, err = budgeting.SplitAllIn(ctx, tx, year, domain.SplitMethodPrior); err != nil {
+			return err
+		}
+		return insertEvaluations(ctx, tx, by, year-1)
 	})
 	return out, err
 }

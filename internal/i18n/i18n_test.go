@@ -13,6 +13,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/assets"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
 	"github.com/budgetperf/budgetperf/internal/monitor"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
@@ -114,6 +115,21 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	}
 	for _, sec := range []string{domain.SectionOutpatient, domain.SectionInpatient, domain.SectionFiscal, domain.SectionOtherRev} {
 		used["prep.section."+sec] = "domain sections"
+	}
+	for _, g := range evaluate.Grades {
+		used["evalui.grade."+string(g)] = "evaluate.Grades"
+	}
+	for _, k := range []evaluate.SchemeKind{evaluate.ProjectScheme, evaluate.DepartmentScheme} {
+		used["evalui.kind."+string(k)] = "evaluate.SchemeKind"
+	}
+	for _, p := range evaluate.Perspectives {
+		used["evalui.perspective."+string(p)] = "evaluate.Perspectives"
+	}
+	for _, a := range []domain.Achievement{domain.AchievedFully, domain.AchievedPartly, domain.AchievedNot} {
+		used["evalui.ach."+string(a)] = "domain.Achievement"
+	}
+	for _, b := range []evaluate.BonusDimension{evaluate.BonusWorkload, evaluate.BonusQuality, evaluate.BonusEfficiency, evaluate.BonusPublicWelfare, evaluate.BonusSatisfaction} {
+		used["indui.bonus."+string(b)] = "evaluate.BonusDimension"
 	}
 	for m := 1; m <= 12; m++ {
 		used["month."+strconv.Itoa(m)] = "monthName"

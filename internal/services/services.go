@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/demo"
+	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/importing"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/monitor"
@@ -21,6 +22,8 @@ type Services struct {
 	Monitor *monitor.Service
 	Demo    *demo.Service
 	Import  *importing.Service
+	// Evaluation is the indicator library, evaluations and result application.
+	Evaluation *evaluation.Service
 }
 
 // Open opens the database at path (creating it when new) and makes sure
@@ -37,8 +40,14 @@ func Open(ctx context.Context, path string) (*Services, error) {
 		Monitor: monitor.New(st),
 		Demo:    demo.NewService(st),
 		Import:  importing.New(st),
+
+		Evaluation: evaluation.New(st),
 	}
 	if err := s.Master.EnsureCatalogue(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	if err := s.Evaluation.EnsureTemplates(ctx); err != nil {
 		st.Close()
 		return nil, err
 	}

@@ -227,3 +227,41 @@ func TestClosingTheWindowKeepsTypedFigures(t *testing.T) {
 		}
 	}
 }
+
+// Result application: the demo's poor unit of the latest finalised
+// evaluation gets a suggested cut in the next budget's preparation, which
+// the budget office accepts and then issues as the control figure.
+func TestPoorEvaluationSuggestsACutInPreparation(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.setYear(2027)
+	s.Show(SectionBudget)
+	if _, err := s.svc.Budgets.OpenCycle(s.ctx, s.actor, 2027); err != nil {
+		t.Fatal(err)
+	}
+	s.prep.Refresh()
+	s.prep.depts.selectCode("502") // 设备科, graded poor in the demo's 2025 evaluation
+	line := s.prep.proposal.suggest
+	if !line.root.Visible() || line.sugg == nil || line.sugg.Grade != "poor" {
+		t.Fatalf("no suggestion shown for 设备科: %+v", line.sugg)
+	}
+	if !hasText(line.root, "2025年绩效评价：差") || !hasText(line.root, "-10.0%") {
+		t.Errorf("suggestion text %q", line.text.Text)
+	}
+	want := money.Amount(money.RoundDiv(line.sugg.Base.Fen()*9000, 10000))
+	if line.sugg.Suggested != want {
+		t.Errorf("suggested %s, want base %s less 10%% = %s", line.sugg.Suggested, line.sugg.Base, want)
+	}
+	tapButton(t, line.root, "采纳")
+	if d, ok := line.decided(); !ok || d != want {
+		t.Fatalf("decision not recorded: %v %v", d, ok)
+	}
+	// Submit, then issue control figures: the dialog starts at the decision.
+	v := s.prep.proposal
+	tapButton(t, v.actions, "按上年执行填充全部")
+	tapButton(t, v.actions, "上报")
+	v.issueControlDialog()
+	entries := entriesIn(s.win.Canvas().Overlays().Top())
+	if entries[0].Text != yuan(want) {
+		t.Errorf("control figure starts at %q, want the decided %s", entries[0].Text, yuan(want))
+	}
+}

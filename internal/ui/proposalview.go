@@ -29,6 +29,7 @@ type proposalView struct {
 	history  *widget.Label
 	growth   *widget.Entry
 	tabs     *container.AppTabs
+	suggest  *suggestionLine
 
 	dept     string
 	p        budgeting.Proposal
@@ -48,6 +49,7 @@ func newProposalView(s *Shell) *proposalView {
 	v.history.Wrapping = fyne.TextWrapWord
 	v.growth.SetText("5")
 	v.projects = newProjectsPanel(s)
+	v.suggest = newSuggestionLine(s)
 	v.grid.onDirty = func() {}
 	v.grid.onTotals = v.showControl
 	v.tabs = container.NewAppTabs(
@@ -55,7 +57,7 @@ func newProposalView(s *Shell) *proposalView {
 		container.NewTabItem(i18n.T("prep.tab.projects"), v.projects.root),
 		container.NewTabItem(i18n.T("prep.tab.history"), container.NewVScroll(v.history)))
 	head := container.NewHBox(v.title, v.state, layout.NewSpacer(), v.control, widget.NewLabel(i18n.T("prep.unit")))
-	v.root = container.NewBorder(container.NewVBox(head, v.actions, widget.NewSeparator()), nil, nil, nil, v.tabs)
+	v.root = container.NewBorder(container.NewVBox(head, v.suggest.root, v.actions, widget.NewSeparator()), nil, nil, nil, v.tabs)
 	return v
 }
 
@@ -85,6 +87,7 @@ func (v *proposalView) show(dept string) {
 	}
 	v.state.Refresh()
 	v.grid.set(p, v.mode())
+	v.suggest.show(dept)
 	v.projects.Show(dept)
 	v.showActions()
 	v.showHistory()
@@ -269,6 +272,9 @@ func (v *proposalView) stepped(err error) {
 func (v *proposalView) issueControlDialog() {
 	s := v.shell
 	suggest := v.p.ExpenditureFinal()
+	if decided, ok := v.suggest.decided(); ok {
+		suggest = decided // the budget office's decision on last year's evaluation
+	}
 	if v.p.Dept.ControlTotal != nil {
 		suggest = *v.p.Dept.ControlTotal
 	} else if v.p.Expenditure.HasControl {

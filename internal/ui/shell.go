@@ -22,14 +22,16 @@ import (
 
 // Section names of the navigation; a section appears once it works.
 const (
-	SectionDashboard = "dashboard"
-	SectionBudget    = "budget"
-	SectionExecution = "execution"
-	SectionImport    = "import"
-	SectionSettings  = "settings"
+	SectionDashboard  = "dashboard"
+	SectionBudget     = "budget"
+	SectionExecution  = "execution"
+	SectionIndicators = "indicators"
+	SectionEvaluation = "evaluation"
+	SectionImport     = "import"
+	SectionSettings   = "settings"
 )
 
-var sections = []string{SectionDashboard, SectionBudget, SectionExecution, SectionImport, SectionSettings}
+var sections = []string{SectionDashboard, SectionBudget, SectionExecution, SectionIndicators, SectionEvaluation, SectionImport, SectionSettings}
 
 // Shell is the main window: navigation on the left, the hospital and year
 // always visible on top, the current screen in the middle.
@@ -50,11 +52,13 @@ type Shell struct {
 	hospital   *widget.Label
 	body       *fyne.Container
 
-	dashboard *Dashboard
-	prep      *BudgetPrepScreen
-	execution *ExecutionScreen
-	importer  *ImportScreen
-	settings  *SettingsScreen
+	dashboard  *Dashboard
+	prep       *BudgetPrepScreen
+	execution  *ExecutionScreen
+	indicators *IndicatorsScreen
+	evaluation *EvaluationScreen
+	importer   *ImportScreen
+	settings   *SettingsScreen
 }
 
 // NewShell makes the shell inside win; call Open to attach a database.
@@ -64,6 +68,7 @@ func NewShell(a fyne.App, win fyne.Window, opts Options) *Shell {
 	win.SetOnClosed(func() {
 		if s.prep != nil && s.svc != nil {
 			s.prep.flush() // nothing typed is lost when the window closes
+			s.evaluation.grid.saveAll()
 		}
 		if s.svc != nil {
 			s.svc.Close()
@@ -130,6 +135,8 @@ func (s *Shell) Rebuild() {
 	s.dashboard = newDashboard(s)
 	s.prep = newBudgetPrepScreen(s)
 	s.execution = newExecutionScreen(s)
+	s.indicators = newIndicatorsScreen(s)
+	s.evaluation = newEvaluationScreen(s)
 	s.settings = newSettingsScreen(s)
 	s.importer = newImportScreen(s)
 	s.hospital = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -163,12 +170,19 @@ func (s *Shell) Show(section string) {
 	if s.prep != nil && section != SectionBudget {
 		s.prep.flush()
 	}
+	if s.evaluation != nil && section != SectionEvaluation {
+		s.evaluation.grid.saveAll()
+	}
 	s.section = section
 	switch section {
 	case SectionBudget:
 		s.body.Objects = []fyne.CanvasObject{s.prep.root}
 	case SectionExecution:
 		s.body.Objects = []fyne.CanvasObject{s.execution.root}
+	case SectionIndicators:
+		s.body.Objects = []fyne.CanvasObject{s.indicators.root}
+	case SectionEvaluation:
+		s.body.Objects = []fyne.CanvasObject{s.evaluation.root}
 	case SectionSettings:
 		s.body.Objects = []fyne.CanvasObject{s.settings.root}
 	case SectionImport:
@@ -202,6 +216,8 @@ func (s *Shell) refresh() {
 	s.dashboard.Refresh()
 	s.prep.Refresh()
 	s.execution.Refresh()
+	s.indicators.Refresh()
+	s.evaluation.Refresh()
 	s.settings.Refresh()
 }
 
@@ -229,6 +245,10 @@ func sectionIcon(section string) fyne.Resource {
 		return theme.DocumentCreateIcon()
 	case SectionExecution:
 		return theme.GridIcon()
+	case SectionIndicators:
+		return theme.ListIcon()
+	case SectionEvaluation:
+		return theme.ConfirmIcon()
 	}
 	return theme.HomeIcon()
 }

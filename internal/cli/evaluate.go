@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"strconv"
+
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/evaluation"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+)
+
+func init() {
+	register(command{name: "evaluate", summary: "cli.evaluate.summary", run: runEvaluate})
+}
+
+type evaluateJSON struct {
+	Year  int            `json:"year"`
+	Units []evalUnitJSON `json:"units"`
+}
+
+type evalUnitJSON struct {
+	Kind      string  `json:"kind"`
+	Code      string  `json:"code"`
+	Name      string  `json:"name"`
+	Score     float64 `json:"score"`
+	Grade     string  `json:"grade"`
+	Finalised bool    `json:"finalised"`
+}
+
+// runEvaluate prints year's evaluations ranked best first. The score is on
+// the 100-point scale the grade bands use, rounded to 2 decimals as the
+// self-evaluation form shows it, so score and grade always agree.
+func runEvaluate(env *Env, args []string) error {
+	f := newFlags(env, "evaluate", "", "cli.evaluate.about")
+	year := f.Int("year", 0, "cli.flag.year")
+	asJSON := f.Bool("json", false, "cli.flag.json")
+	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	if err := requireYear(*year); err != nil {
+		return err
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	runs, err := svc.Evaluation.Runs(env.ctx, env.Actor, *year)
+	if err != nil {
+		return err
+	}
+	out := evaluateJSON{Year: *year, Units: []evalUnitJSON{}}
+	rows := [][]string{}
+	for i, r := range runs {
+		score := evaluate.Round2(evaluation.Percent(r))
+		out.Units = append(out.Units, evalUnitJSON{
+			Kind: string(r.Unit.Kind), Code: r.Unit.Code, Name: r.Unit.Name,
+			Score: score, Grade: string(evaluate.GradeOf(score)), Finalised: r.Finalised,
+		})
+		name := r.Unit.Name
+		if i18n.Current() == i18n.English && r.Unit.NameEn != "" {
+			name = r.Unit.NameEn
+		}
+		state := i18n.T("evaluation.state.open")
+		if r.Finalised {
+			state = i18n.T("evaluation.state.finalised")
+		}
+		rows = append(rows, []string{
+			strconv.Itoa(i + 1), i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Code, name,
+			strconv.FormatFloat(score, 'f', 2, 64), i18n.T("grade." + string(evaluate.GradeOf(score))), state,
+		})
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, out)
+	}
+	return table(env.Stdout, []string{i18n.T("col.rank"), i18n.T("col.kind"), i18n.T("col.code"), i18n.T("col.name"),
+		i18n.T("col.score"), i18n.T("col.grade"), i18n.T("col.state")}, rows)
+}

@@ -1,0 +1,180 @@
+package evaluation
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// executionRateName marks the indicator filled from monitoring.
+const executionRateName = "预算执行率"
+
+// StartYear opens an evaluation for every department with a budget in
+// year — public-health departments on the MCH public-welfare scheme, the
+// others on the secondary-hospital scheme — and for every project of year
+// on the MoF project scheme. Existing evaluations are kept untouched. In a
+// new evaluation the budget-execution-rate indicator, where the scheme has
+// one, is filled from monitoring at the latest month with actuals (month 12
+// once the year is closed). It returns how many evaluations it opened.
+//
+// The built-in hospital-wide unit (000) is not a department anyone answers
+// for, so it is not evaluated.
+func (s *Service) StartYear(ctx context.Context, by domain.Actor, year int) (int, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return 0, err
+	}
+	if !domain.ValidYear(year) {
+		return 0, domain.YearProblem(year)
+	}
+	rates, err := s.executionRates(ctx, by, year)
+	if err != nil {
+		return 0, err
+	}
+	created := 0
+	err = s.st.InTx(ctx, func(tx *store.Tx) error {
+		// The library is filled at every start; this covers a database
+		// whose schemes were never loaded, inside the same transaction.
+		if err := EnsureTemplatesIn(ctx, tx.Q, by); err != nil {
+			return err
+		}
+		units, err := unitsOf(ctx, tx.Q, year)
+		if err != nil {
+			return err
+		}
+		schemes := map[int64]evaluate.Scheme{}
+		ids, err := tx.SchemeIDs(ctx)
+		if err != nil {
+			return err
+		}
+		for _, u := range units {
+			code := schemeFor(u)
+			sid, ok := ids[code]
+			if !ok {
+				return noScheme(code)
+			}
+			id, isNew, err := tx.InsertEvaluation(ctx, by, year, string(u.unit.Kind), u.unit.Code, sid)
+			if err != nil {
+				return err
+			}
+			if !isNew {
+				continue
+			}
+			created++
+			rate, ok := rates[unitKey{string(u.unit.Kind), u.unit.Code}]
+			if !ok {
+				continue
+			}
+			sc, ok := schemes[sid]
+			if !ok {
+				if sc, err = tx.SchemeByID(ctx, sid); err != nil {
+					return err
+				}
+				schemes[sid] = sc
+			}
+			if err := fillRate(ctx, tx.Q, by, id, sc, rate); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return created, err
+}
+
+type startUnit struct {
+	unit     Unit
+	deptType domain.DeptType
+}
+
+// unitsOf lists the departments with a budget in year and year's projects.
+func unitsOf(ctx context.Context, q store.Q, year int) ([]startUnit, error) {
+	totals, err := q.BudgetTotals(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	depts, err := q.Departments(ctx)
+	if err != nil {
+		return nil, err
+	}
+	budgeted := map[string]bool{}
+	for _, t := range totals {
+		budgeted[t.DeptCode] = true
+	}
+	var out []startUnit
+	for _, d := range depts {
+		if !budgeted[d.Code] || d.Code == domain.HospitalWideCode {
+			continue
+		}
+		out = append(out, startUnit{unit: Unit{Kind: evaluate.DepartmentScheme, Code: d.Code, Name: d.Name, NameEn: d.NameEn, DeptCode: d.Code}, deptType: d.Type})
+	}
+	ps, err := q.Projects(ctx, year, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		out = append(out, startUnit{unit: Unit{Kind: evaluate.ProjectScheme, Code: strconv.FormatInt(p.ID, 10), Name: p.Name, DeptCode: p.DeptCode}})
+	}
+	return out, nil
+}
+
+func schemeFor(u startUnit) string {
+	switch {
+	case u.unit.Kind == evaluate.ProjectScheme:
+		return ProjectSchemeCode
+	case u.deptType == domain.PublicHealth:
+		return PublicHealthSchemeCode
+	}
+	return DepartmentSchemeCode
+}
+
+// executionRates reads from monitoring the execution rate (a fraction) of
+// every department's expenditure and every project's spending; empty when
+// the year has no actuals yet.
+func (s *Service) executionRates(ctx context.Context, by domain.Actor, year int) (map[unitKey]float64, error) {
+	out := map[unitKey]float64{}
+	month, err := s.mon.LatestMonth(ctx, by, year)
+	if err != nil || month == 0 {
+		return out, err
+	}
+	ex, err := s.mon.Execution(ctx, by, year, month)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range ex.Departments {
+		if d.Expenditure.Budget > 0 {
+			out[unitKey{string(evaluate.DepartmentScheme), d.Code}] = d.Expenditure.ExecutionRate()
+		}
+	}
+	pp, err := s.mon.ProjectProgress(ctx, by, year, month)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pp {
+		if p.Budget > 0 {
+			out[unitKey{string(evaluate.ProjectScheme), strconv.FormatInt(p.ID, 10)}] = p.SpendingRate
+		}
+	}
+	return out, nil
+}
+
+// fillRate enters rate into the scheme's budget-execution-rate indicator,
+// in percent when the indicator is kept in percent.
+func fillRate(ctx context.Context, q store.Q, by domain.Actor, id int64, sc evaluate.Scheme, rate float64) error {
+	for code, in := range indicators(sc) {
+		if !strings.Contains(in.Name, executionRateName) || in.Direction == evaluate.Monitor {
+			continue
+		}
+		text := strconv.FormatFloat(evaluate.Round2(rate*100), 'f', 2, 64)
+		if !strings.ContainsAny(in.Unit, "%％") {
+			text = strconv.FormatFloat(rate, 'f', 4, 64)
+		}
+		if err := q.SetEvaluationValue(ctx, by, id, store.EvaluationValue{IndicatorCode: code, Actual: text}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

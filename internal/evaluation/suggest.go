@@ -1,0 +1,256 @@
+package evaluation
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// settingApplication holds the hospital's result-application table (JSON).
+const settingApplication = "evaluate.application"
+
+// Suggestion states.
+const (
+	SuggestionOpen       = "open"
+	SuggestionAccepted   = "accepted"
+	SuggestionOverridden = "overridden"
+)
+
+// Suggestion is a next-year budget change that an evaluation result
+// suggests, with the budget office's decision.
+type Suggestion struct {
+	ID              int64
+	Year            int // the budget year being prepared
+	EvalYear        int // the year whose evaluation suggests it
+	Unit            Unit
+	Grade           evaluate.Grade
+	Score           float64
+	Base, Suggested money.Amount
+	Application     evaluate.Application
+	State           string // open, accepted or overridden
+	Decided         *money.Amount
+	Reason          string
+}
+
+// ApplicationTable reads the hospital's grade → budget change table, the
+// domain's default until one is saved.
+func (s *Service) ApplicationTable(ctx context.Context, by domain.Actor) ([]evaluate.Application, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return nil, err
+	}
+	return applicationTable(ctx, s.st.Q)
+}
+
+func applicationTable(ctx context.Context, q store.Q) ([]evaluate.Application, error) {
+	v, err := q.Setting(ctx, settingApplication)
+	if err != nil {
+		return nil, err
+	}
+	var t []evaluate.Application
+	// A setting that no longer reads (edited by hand) falls back to the
+	// default rather than blocking budget preparation.
+	if v == "" || json.Unmarshal([]byte(v), &t) != nil || checkTable(t) != nil {
+		return append([]evaluate.Application(nil), evaluate.DefaultApplication...), nil
+	}
+	return t, nil
+}
+
+// SetApplicationTable stores the table: one row per grade, changes
+// between −100% and +100%.
+func (s *Service) SetApplicationTable(ctx context.Context, by domain.Actor, t []evaluate.Application) error {
+	if err := masterdata.CheckActor(by); err != nil {
+		return err
+	}
+	if err := checkTable(t); err != nil {
+		return err
+	}
+	b, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	return s.st.SetSetting(ctx, settingApplication, string(b))
+}
+
+func checkTable(t []evaluate.Application) error {
+	seen := map[evaluate.Grade]bool{}
+	for _, a := range t {
+		known := false
+		for _, g := range evaluate.Grades {
+			known = known || g == a.Grade
+		}
+		if !known || seen[a.Grade] {
+			return domain.NewProblem("problem.evaluation.table_grades", "The result-application table needs one row for each grade: excellent, good, fair, poor.")
+		}
+		seen[a.Grade] = true
+		if math.IsNaN(a.ChangePct) || a.ChangePct < -100 || a.ChangePct > 100 {
+			return domain.NewProblem("problem.evaluation.table_change", "The budget change for grade {{.Grade}} must be between −100% and +100%, not {{.Change}}.",
+				"Grade", string(a.Grade), "Change", strconv.FormatFloat(a.ChangePct, 'f', -1, 64))
+		}
+	}
+	if len(seen) != len(evaluate.Grades) {
+		return domain.NewProblem("problem.evaluation.table_grades", "The result-application table needs one row for each grade: excellent, good, fair, poor.")
+	}
+	return nil
+}
+
+// Suggestions lists the budget changes suggested for budget year by the
+// latest finalised evaluations (year − 1, else up to three years back).
+// The base is the unit's approved expenditure budget of year − 1 (a
+// department) or the project's amount.
+// Missing suggestions are created and open ones refreshed; decided ones
+// are kept as decided.
+func (s *Service) Suggestions(ctx context.Context, by domain.Actor, year int) ([]Suggestion, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return nil, err
+	}
+	if !domain.ValidYear(year) || !domain.ValidYear(year-1) {
+		return nil, domain.YearProblem(year)
+	}
+	var out []Suggestion
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		out, err = suggestionsIn(ctx, tx.Q, year)
+		return err
+	})
+	return out, err
+}
+
+func suggestionsIn(ctx context.Context, q store.Q, year int) ([]Suggestion, error) {
+	table, err := applicationTable(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	evs, evalYear, err := latestFinalised(ctx, q, year)
+	if err != nil {
+		return nil, err
+	}
+	// The base is the current budget (year − 1) when there is one: an
+	// office preparing 2027 in the autumn of 2026 applies the latest
+	// finalised evaluation (often 2025's) to the 2026 budget.
+	bases, err := expenditureBases(ctx, q, year-1)
+	if err != nil {
+		return nil, err
+	}
+	if len(bases) == 0 && evalYear != year-1 {
+		if bases, err = expenditureBases(ctx, q, evalYear); err != nil {
+			return nil, err
+		}
+	}
+	byID := map[int64]store.Evaluation{}
+	for _, e := range evs {
+		byID[e.ID] = e
+		if !e.Finalised {
+			continue
+		}
+		base := bases[unitKey{e.UnitKind, e.UnitCode}]
+		sugg, app := evaluate.Suggest(table, evaluate.Grade(e.Grade), base)
+		err := q.UpsertOpenSuggestion(ctx, store.BudgetSuggestion{
+			Year: year, UnitKind: e.UnitKind, UnitCode: e.UnitCode, EvaluationID: e.ID, Grade: e.Grade,
+			Base: base, Suggested: sugg, ChangeBP: int64(math.Round(app.ChangePct * 100)),
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	rows, err := q.BudgetSuggestions(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	names, err := unitNames(ctx, q, evs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Suggestion, 0, len(rows))
+	for _, r := range rows {
+		_, app := evaluate.Suggest(table, evaluate.Grade(r.Grade), 0)
+		// The stored change is what the suggestion was computed with; the
+		// table may have changed since a decision was taken.
+		app.ChangePct = float64(r.ChangeBP) / 100
+		out = append(out, Suggestion{
+			ID: r.ID, Year: r.Year, EvalYear: byID[r.EvaluationID].Year, Unit: names[unitKey{r.UnitKind, r.UnitCode}],
+			Grade: evaluate.Grade(r.Grade), Score: byID[r.EvaluationID].Score,
+			Base: r.Base, Suggested: r.Suggested, Application: app,
+			State: r.State, Decided: r.Decided, Reason: r.Reason,
+		})
+	}
+	return out, nil
+}
+
+// latestFinalised finds the evaluations of the latest year before the
+// budget year that has finalised ones: the year just ended is evaluated
+// only after its accounts close, so preparation often relies on the one
+// before. It looks back three years at most.
+func latestFinalised(ctx context.Context, q store.Q, year int) ([]store.Evaluation, int, error) {
+	for y := year - 1; y >= year-3 && domain.ValidYear(y); y-- {
+		evs, err := q.Evaluations(ctx, y)
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, e := range evs {
+			if e.Finalised {
+				return evs, y, nil
+			}
+		}
+	}
+	return nil, year - 1, nil
+}
+
+// expenditureBases maps the units of year to their base: a department's
+// approved expenditure budget, a project's amount.
+func expenditureBases(ctx context.Context, q store.Q, year int) (map[unitKey]money.Amount, error) {
+	out := map[unitKey]money.Amount{}
+	totals, err := q.BudgetTotals(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range totals {
+		if t.Kind == domain.Expenditure {
+			out[unitKey{string(evaluate.DepartmentScheme), t.DeptCode}] += t.Amount
+		}
+	}
+	ps, err := q.Projects(ctx, year, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		out[unitKey{string(evaluate.ProjectScheme), strconv.FormatInt(p.ID, 10)}] = p.Amount
+	}
+	return out, nil
+}
+
+// DecideSuggestion accepts a suggestion (taking the suggested amount; the
+// amount given is ignored) or overrides it with amount, which needs a
+// reason. A decision can be changed later: the budget is not locked by it.
+func (s *Service) DecideSuggestion(ctx context.Context, by domain.Actor, id int64, accept bool, amount money.Amount, reason string) error {
+	if err := masterdata.CheckActor(by); err != nil {
+		return err
+	}
+	reason = strings.TrimSpace(reason)
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		sg, err := tx.BudgetSuggestion(ctx, id)
+		if store.IsNotFound(err) {
+			return domain.NewProblem("problem.evaluation.no_suggestion", "There is no budget suggestion number {{.ID}}.", "ID", id)
+		}
+		if err != nil {
+			return err
+		}
+		if accept {
+			return tx.DecideSuggestion(ctx, by, id, SuggestionAccepted, sg.Suggested, reason)
+		}
+		if reason == "" {
+			return domain.NewProblem("problem.evaluation.override_reason", "Overriding the suggested {{.Amount}} yuan needs a reason.", "Amount", sg.Suggested.String())
+		}
+		if amount < 0 {
+			return domain.NewProblem("problem.evaluation.override_negative", "The decided amount cannot be negative.")
+		}
+		return tx.DecideSuggestion(ctx, by, id, SuggestionOverridden, amount, reason)
+	})
+}

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/chart"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/evaluation"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+)
+
+// lockIcon marks finalised evaluations. Fyne's theme has no padlock, so
+// this is Material Design's "lock" (Apache-2.0, the set Fyne's icons come
+// from), themed so it follows light and dark mode.
+var lockIcon = theme.NewThemedResource(fyne.NewStaticResource("lock.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M18 8h-1V6c0-2.76-2.24-5-5-5S7 3.24 7 6v2H6c-1.1 0-2 .9-2 2v10c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2V10c0-1.1-.9-2-2-2zm-6 9c-1.1 0-2-.9-2-2s.9-2 2-2 2 .9 2 2-.9 2-2 2zm3.1-9H8.9V6c0-1.71 1.39-3.1 3.1-3.1 1.71 0 3.1 1.39 3.1 3.1v2z"/></svg>`)))
+
+// gradeText is 优/良/中/差 or Excellent/Good/Fair/Poor.
+func gradeText(g evaluate.Grade) string {
+	if g == "" {
+		return "—"
+	}
+	return i18n.T("evalui.grade." + string(g))
+}
+
+// gradeImportance colours a grade: 优 green, 良 blue, 中 amber, 差 red.
+func gradeImportance(g evaluate.Grade) widget.Importance {
+	switch g {
+	case evaluate.Excellent:
+		return widget.SuccessImportance
+	case evaluate.Good:
+		return widget.HighImportance
+	case evaluate.Fair:
+		return widget.WarningImportance
+	case evaluate.Poor:
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
+}
+
+func setGradeBadge(l *widget.Label, g evaluate.Grade) {
+	l.Importance = gradeImportance(g)
+	l.SetText(gradeText(g))
+}
+
+// scoreText shows a score as the form does, to 2 decimals (GradeOf grades
+// the same rounding).
+func scoreText(x float64) string { return fmt.Sprintf("%.2f", evaluate.Round2(x)) }
+
+// pointsText shows points as entered: 10, 2.5.
+func pointsText(x float64) string { return numText(x) }
+
+// numText shows a number without trailing zeros, up to 4 decimals.
+func numText(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "—"
+	}
+	return strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64)
+}
+
+// indicatorTarget renders what earns full points, as the form prints it:
+// "≥ 95%", "≤ 8天", "60–95%", "每次扣2分", "达成".
+func indicatorTarget(ind evaluate.Indicator) string {
+	u := ind.Unit
+	if ind.Direction == evaluate.Monitor {
+		return i18n.T("evalui.target.monitor")
+	}
+	switch ind.Rule {
+	case evaluate.Qualitative:
+		return i18n.T("evalui.ach.achieved")
+	case evaluate.Deduction:
+		return i18n.T("evalui.target.deduction", "Per", numText(ind.DeductPer))
+	case evaluate.LinearBand:
+		return numText(ind.Low) + "→" + numText(ind.High) + u
+	}
+	switch ind.Direction {
+	case evaluate.Lower:
+		return "≤ " + numText(ind.Target) + u
+	case evaluate.InRange:
+		return numText(ind.Low) + "–" + numText(ind.High) + u
+	}
+	return "≥ " + numText(ind.Target) + u
+}
+
+// scorecardChart is the balanced scorecard of a run: each perspective's
+// score as a share of its points, on a radar. A perspective no indicator
+// is tagged with is a gap, not a zero.
+func scorecardChart(r *evaluation.Run) chart.Chart {
+	c := chart.Chart{Kind: chart.Radar, Title: i18n.T("evalui.radar"), Percent: true, NoData: i18n.T("evalui.no_data")}
+	s := chart.Series{Name: pickName(r.Unit.Name, r.Unit.NameEn)}
+	for _, p := range evaluate.Perspectives {
+		c.Category = append(c.Category, i18n.T("evalui.perspective."+string(p)))
+		ps, ok := r.Result.Perspectives[p]
+		if !ok || ps.Points <= 0 {
+			s.Values = append(s.Values, math.NaN())
+			continue
+		}
+		s.Values = append(s.Values, ps.Score/ps.Points)
+	}
+	c.Series = []chart.Series{s}
+	return c
+}
+
+// historyChart is a unit's total score across the years it was evaluated.
+func historyChart(runs []evaluation.Run) chart.Chart {
+	c := chart.Chart{Kind: chart.Lines, Title: i18n.T("evalui.history"), Unit: i18n.T("evalui.points_unit"), NoData: i18n.T("evalui.no_data")}
+	// Oldest first, whatever order the service returns.
+	byYear := map[int]float64{}
+	minY, maxY := 0, 0
+	for _, r := range runs {
+		byYear[r.Year] = evaluate.Round2(r.Result.Total)
+		if minY == 0 || r.Year < minY {
+			minY = r.Year
+		}
+		maxY = max(maxY, r.Year)
+	}
+	s := chart.Series{Name: i18n.T("evalui.col.score")}
+	for y := minY; y <= maxY && minY > 0; y++ {
+		c.Category = append(c.Category, strconv.Itoa(y))
+		if v, ok := byYear[y]; ok {
+			s.Values = append(s.Values, v)
+		} else {
+			s.Values = append(s.Values, math.NaN())
+		}
+	}
+	c.Series = []chart.Series{s}
+	return c
+}

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/evaluation"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// suggestionLine shows, above a department's proposal, what last year's
+// evaluation suggests for its budget (结果应用), with accept and override.
+type suggestionLine struct {
+	shell *Shell
+	root  *fyne.Container
+	text  *widget.Label
+	sugg  *evaluation.Suggestion
+	// onDecided runs after a decision, so the proposal can use the amount.
+	onDecided func()
+}
+
+func newSuggestionLine(s *Shell) *suggestionLine {
+	l := &suggestionLine{shell: s, text: widget.NewLabel("")}
+	l.text.Wrapping = fyne.TextWrapWord
+	l.root = container.NewBorder(nil, nil, nil, container.NewHBox(), l.text)
+	l.root.Hide()
+	return l
+}
+
+// show finds the suggestion for dept in the shell's year; hidden if none.
+func (l *suggestionLine) show(dept string) {
+	s := l.shell
+	l.sugg = nil
+	all, err := s.svc.Evaluation.Suggestions(s.ctx, s.actor, s.year)
+	if err != nil {
+		l.root.Hide()
+		return
+	}
+	for i := range all {
+		if all[i].Unit.Kind == evaluate.DepartmentScheme && all[i].Unit.Code == dept {
+			l.sugg = &all[i]
+		}
+	}
+	if l.sugg == nil {
+		l.root.Hide()
+		return
+	}
+	g := l.sugg
+	text := i18n.T("suggest.line", "Year", g.EvalYear, "Grade", gradeName(g.Grade), "Score", fmt.Sprintf("%.2f", g.Score),
+		"Change", fmt.Sprintf("%+.1f%%", g.Application.ChangePct), "Base", yuan(g.Base), "Suggested", yuan(g.Suggested))
+	if g.Application.NoteKey != "" {
+		text += " " + i18n.T(g.Application.NoteKey)
+	}
+	buttons := l.root.Objects[1].(*fyne.Container)
+	buttons.Objects = nil
+	switch g.State {
+	case "accepted":
+		text += " " + i18n.T("suggest.accepted", "Amount", yuan(*g.Decided))
+	case "overridden":
+		text += " " + i18n.T("suggest.overridden", "Amount", yuan(*g.Decided), "Reason", g.Reason)
+	default:
+		accept := widget.NewButton(i18n.T("suggest.accept"), func() { l.decide(true, g.Suggested, "") })
+		accept.Importance = widget.HighImportance
+		buttons.Objects = []fyne.CanvasObject{accept, widget.NewButton(i18n.T("suggest.override"), l.override)}
+	}
+	l.text.SetText(text)
+	l.text.Importance = widget.MediumImportance
+	if g.Grade == evaluate.Poor || g.Grade == evaluate.Fair {
+		l.text.Importance = widget.WarningImportance
+	}
+	buttons.Refresh()
+	l.root.Show()
+}
+
+func (l *suggestionLine) override() {
+	s := l.shell
+	amount := widget.NewEntry()
+	amount.SetText(yuan(l.sugg.Suggested))
+	reason := widget.NewMultiLineEntry()
+	reason.SetMinRowsVisible(3)
+	form := widget.NewForm(widget.NewFormItem(i18n.T("suggest.amount"), amount), widget.NewFormItem(i18n.T("suggest.reason"), reason))
+	d := dialog.NewCustomConfirm(i18n.T("suggest.override"), i18n.T("action.save"), i18n.T("action.cancel"), form, func(ok bool) {
+		if !ok {
+			return
+		}
+		a, err := parseAmount(amount.Text)
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		l.decide(false, a, strings.TrimSpace(reason.Text))
+	}, s.win)
+	d.Resize(fyne.NewSize(520, 300))
+	d.Show()
+}
+
+func (l *suggestionLine) decide(accept bool, amount money.Amount, reason string) {
+	s := l.shell
+	if err := s.svc.Evaluation.DecideSuggestion(s.ctx, s.actor, l.sugg.ID, accept, amount, reason); err != nil {
+		s.showError(err)
+		return
+	}
+	l.show(l.sugg.Unit.Code)
+	if l.onDecided != nil {
+		l.onDecided()
+	}
+}
+
+// decided is the amount the budget office settled on, if any: issuing
+// control figures starts from it.
+func (l *suggestionLine) decided() (money.Amount, bool) {
+	if l.sugg == nil || l.sugg.Decided == nil {
+		return 0, false
+	}
+	return *l.sugg.Decided, true
+}
+
+// gradeName is 优/良/中/差 (Excellent…Poor).
+func gradeName(g evaluate.Grade) string {
+	switch g {
+	case evaluate.Excellent:
+		return i18n.T("grade.excellent")
+	case evaluate.Good:
+		return i18n.T("grade.good")
+	case evaluate.Fair:
+		return i18n.T("grade.fair")
+	}
+	return i18n.T("grade.poor")
+}
