@@ -53,7 +53,7 @@ type EvaluationScreen struct {
 
 // evalListWidths are the left list's columns: rank, kind, name, score,
 // grade, lock. They fit a 340-unit panel, leaving the form ≈800 at 1366×768.
-var evalListWidths = []float32{34, 44, 150, 58, 34, 22}
+var evalListWidths = []float32{34, 44, 136, 56, 70, 22}
 
 func newEvaluationScreen(s *Shell) *EvaluationScreen {
 	e := &EvaluationScreen{shell: s}
