@@ -22,6 +22,9 @@ type EvaluationScreen struct {
 	root  fyne.CanvasObject
 	tabs  *container.AppTabs
 
+	assessment  *assessmentPanel
+	application *applicationTab
+
 	// left: the year's units, best first
 	search *widget.Entry
 	start  *widget.Button
@@ -102,6 +105,8 @@ func newEvaluationScreen(s *Shell) *EvaluationScreen {
 
 	split := container.NewHSplit(left, e.detail)
 	split.Offset = 0.3
+	e.assessment = newAssessmentPanel(s)
+	e.application = newApplicationTab(s)
 	e.ranking = newLabelTable(evalRankHeader, evalRankWidths, func() int { return len(e.runs) }, e.rankCell)
 	e.ranking.OnSelected = func(id widget.TableCellID) {
 		e.ranking.UnselectAll()
@@ -112,7 +117,9 @@ func newEvaluationScreen(s *Shell) *EvaluationScreen {
 	}
 	e.tabs = container.NewAppTabs(
 		container.NewTabItem(i18n.T("evalui.tab.units"), split),
-		container.NewTabItem(i18n.T("evalui.tab.ranking"), e.ranking))
+		container.NewTabItem(i18n.T("evalui.tab.ranking"), e.ranking),
+		container.NewTabItem(i18n.T("assess.tab"), e.assessment.root),
+		container.NewTabItem(i18n.T("evalui.tab.apply"), e.application.root))
 	e.root = e.tabs
 	return e
 }
@@ -148,6 +155,8 @@ func (e *EvaluationScreen) updateListItem(id widget.ListItemID, o fyne.CanvasObj
 // Refresh reloads the runs of the shell's year, keeping the selection.
 func (e *EvaluationScreen) Refresh() {
 	s := e.shell
+	e.assessment.Refresh()
+	e.application.Refresh()
 	runs, err := s.svc.Evaluation.Runs(s.ctx, s.actor, s.year)
 	if err != nil {
 		s.showError(err)

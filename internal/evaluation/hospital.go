@@ -1,0 +1,121 @@
+package evaluation
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// EvaluateHospital evaluates the hospital as a whole for year from the
+// imported national assessment values. It opens, when there is none yet,
+// an evaluation of the hospital-wide unit (000) on the secondary-hospital
+// scheme — StartYear never does, as 000 is no department anyone answers
+// for — and fills every indicator whose name is that of an assessment
+// value of year holding a value. The values go in as SetValue stores them,
+// read by the same rules.
+//
+// Values entered by hand are never overwritten: only indicators still
+// empty are filled, so importing a corrected workbook and evaluating again
+// completes the run without undoing edits. An assessment value that does
+// not read under its indicator's rule (a monitored indicator the scheme
+// keeps as a judgement, say) is left out, as are indicators with no
+// imported value; they stay empty. A finalised evaluation is locked and
+// refused. It returns the evaluation with its score.
+func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year int) (Run, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return Run{}, err
+	}
+	if !domain.ValidYear(year) {
+		return Run{}, domain.YearProblem(year)
+	}
+	vals, err := s.st.AssessmentValues(ctx, year)
+	if err != nil {
+		return Run{}, err
+	}
+	byName := map[string]float64{}
+	for _, v := range vals {
+		if v.Value != nil && v.Year == year {
+			byName[assessmentName(v.Name)] = *v.Value
+		}
+	}
+	var run Run
+	err = s.st.InTx(ctx, func(tx *store.Tx) error {
+		if err := EnsureTemplatesIn(ctx, tx.Q, by); err != nil {
+			return err
+		}
+		ids, err := tx.SchemeIDs(ctx)
+		if err != nil {
+			return err
+		}
+		sid, ok := ids[DepartmentSchemeCode]
+		if !ok {
+			return noScheme(DepartmentSchemeCode)
+		}
+		id, _, err := tx.InsertEvaluation(ctx, by, year, string(evaluate.DepartmentScheme), domain.HospitalWideCode, sid)
+		if err != nil {
+			return err
+		}
+		e, err := tx.Evaluation(ctx, id)
+		if err != nil {
+			return err
+		}
+		if e.Finalised {
+			return lockedProblem(e)
+		}
+		// An evaluation opened before may be on another scheme: fill the
+		// one it has.
+		sc, err := tx.SchemeByID(ctx, e.SchemeID)
+		if err != nil {
+			return err
+		}
+		stored, err := tx.EvaluationValues(ctx, id)
+		if err != nil {
+			return err
+		}
+		held := map[string]store.EvaluationValue{}
+		for _, v := range stored {
+			held[v.IndicatorCode] = v
+		}
+		for code, in := range indicators(sc) {
+			f, ok := byName[assessmentName(in.Name)]
+			if !ok {
+				continue
+			}
+			old := held[code]
+			if strings.TrimSpace(old.Actual) != "" || old.Occurrences > 0 {
+				continue
+			}
+			text := strconv.FormatFloat(f, 'f', -1, 64)
+			if _, ok := ParseActual(in, text, 0); !ok {
+				continue
+			}
+			if err := SetValueIn(ctx, tx.Q, by, id, code, text, 0, old.Reason); err != nil {
+				return err
+			}
+		}
+		run, err = loadRun(ctx, tx.Q, id)
+		return err
+	})
+	return run, err
+}
+
+// assessmentName is an indicator name as compared between the national
+// catalogue and a scheme: without spaces, with full-width brackets.
+func assessmentName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\u3000', '\t', '\n', '\r', '\u00a0':
+			return -1
+		case '(':
+			return '（'
+		case ')':
+			return '）'
+		}
+		return r
+	}, s)
+}
