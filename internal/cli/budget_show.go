@@ -13,25 +13,16 @@ type budgetJSON struct {
 }
 
 func runBudgetShow(env *Env, args []string) error {
-	f := newFlags(env, "budget show", "", "cli.budget_show.about")
-	year := f.Int("year", 0, "cli.flag.year")
-	asJSON := f.Bool("json", false, "cli.flag.json")
-	if err := f.parseNone(args); err != nil {
-		return err
-	}
-	if err := requireYear(*year); err != nil {
-		return err
-	}
-	svc, err := env.open()
+	svc, year, asJSON, err := yearReport(env, "budget show", "cli.budget_show.about", args)
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	v, err := svc.Budgets.Show(env.ctx, env.Actor, *year)
+	v, err := svc.Budgets.Show(env.ctx, env.Actor, year)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(env.Stdout, budgetJSON{Year: v.Year, TotalFen: v.Total().Fen(), RevenueFen: v.Revenue.Fen(),
 			ExpenditureFen: v.Expenditure.Fen(), Departments: departmentsJSON(v.Breakdown, true)})
 	}

@@ -25,26 +25,17 @@ type deptStatusJSON struct {
 }
 
 func runBudgetStatus(env *Env, args []string) error {
-	f := newFlags(env, "budget status", "", "cli.budget_status.about")
-	year := f.Int("year", 0, "cli.flag.year")
-	asJSON := f.Bool("json", false, "cli.flag.json")
-	if err := f.parseNone(args); err != nil {
-		return err
-	}
-	if err := requireYear(*year); err != nil {
-		return err
-	}
-	svc, err := env.open()
+	svc, year, asJSON, err := yearReport(env, "budget status", "cli.budget_status.about", args)
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	st, err := svc.Budgets.Status(env.ctx, env.Actor, *year)
+	st, err := svc.Budgets.Status(env.ctx, env.Actor, year)
 	if err != nil {
 		return err
 	}
 	if !st.Opened && !st.ApprovedBudget {
-		return domain.NewProblem("problem.prep.no_cycle", "The {{.Year}} budget preparation has not been opened. Open the {{.Year}} cycle in Budget preparation first.", "Year", *year)
+		return domain.NewProblem("problem.prep.no_cycle", "The {{.Year}} budget preparation has not been opened. Open the {{.Year}} cycle in Budget preparation first.", "Year", year)
 	}
 	out := statusJSON{Year: st.Year, Locked: st.Locked() || st.ApprovedBudget && !st.Opened, Departments: []deptStatusJSON{}}
 	rows := [][]string{}
@@ -60,7 +51,7 @@ func runBudgetStatus(env *Env, args []string) error {
 		}
 		rows = append(rows, []string{d.DeptCode, name, i18n.T("prep.state." + string(d.State)), at})
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(env.Stdout, out)
 	}
 	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.state"), i18n.T("col.updated_at")}, rows)

@@ -30,25 +30,16 @@ type evalUnitJSON struct {
 // the 100-point scale the grade bands use, rounded to 2 decimals as the
 // self-evaluation form shows it, so score and grade always agree.
 func runEvaluate(env *Env, args []string) error {
-	f := newFlags(env, "evaluate", "", "cli.evaluate.about")
-	year := f.Int("year", 0, "cli.flag.year")
-	asJSON := f.Bool("json", false, "cli.flag.json")
-	if err := f.parseNone(args); err != nil {
-		return err
-	}
-	if err := requireYear(*year); err != nil {
-		return err
-	}
-	svc, err := env.open()
+	svc, year, asJSON, err := yearReport(env, "evaluate", "cli.evaluate.about", args)
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	runs, err := svc.Evaluation.Runs(env.ctx, env.Actor, *year)
+	runs, err := svc.Evaluation.Runs(env.ctx, env.Actor, year)
 	if err != nil {
 		return err
 	}
-	out := evaluateJSON{Year: *year, Units: []evalUnitJSON{}}
+	out := evaluateJSON{Year: year, Units: []evalUnitJSON{}}
 	rows := [][]string{}
 	for i, r := range runs {
 		score := evaluate.Round2(evaluation.Percent(r))
@@ -69,7 +60,7 @@ func runEvaluate(env *Env, args []string) error {
 			strconv.FormatFloat(score, 'f', 2, 64), i18n.T("grade." + string(evaluate.GradeOf(score))), state,
 		})
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(env.Stdout, out)
 	}
 	return table(env.Stdout, []string{i18n.T("col.rank"), i18n.T("col.kind"), i18n.T("col.code"), i18n.T("col.name"),

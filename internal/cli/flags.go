@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/services"
 )
 
 // flags is a subcommand's flag set whose help is printed in the user's language.
@@ -97,4 +98,21 @@ func requireYear(year int) error {
 		return usagef("%s", i18n.T("cli.year_required"))
 	}
 	return nil
+}
+
+// yearReport is the shape of the commands that report one year: --year
+// (required) and --json, nothing else. It parses args and opens the
+// database; the caller closes it.
+func yearReport(env *Env, name, about string, args []string) (svc *services.Services, year int, asJSON bool, err error) {
+	f := newFlags(env, name, "", about)
+	y := f.Int("year", 0, "cli.flag.year")
+	j := f.Bool("json", false, "cli.flag.json")
+	if err := f.parseNone(args); err != nil {
+		return nil, 0, false, err
+	}
+	if err := requireYear(*y); err != nil {
+		return nil, 0, false, err
+	}
+	svc, err = env.open()
+	return svc, *y, *j, err
 }

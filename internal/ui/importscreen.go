@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -204,16 +203,10 @@ func (im *ImportScreen) exportTo(path string) (int, error) {
 }
 
 func (im *ImportScreen) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		im.path.SetText(r.URI().Path())
-		r.Close()
+	im.shell.chooseFile([]string{".xlsx", ".xls"}, func(path string) {
+		im.path.SetText(path)
 		im.runPreview()
-	}, im.shell.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xls"}))
-	d.Show()
+	})
 }
 
 // request is the import the screen's fields describe.

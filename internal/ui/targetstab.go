@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -414,16 +413,7 @@ func (t *TargetsTab) saveSpending() {
 }
 
 func (t *TargetsTab) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		t.importFrom(path)
-	}, t.shell.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xls"}))
-	d.Show()
+	t.shell.chooseFile([]string{".xlsx", ".xls"}, t.importFrom)
 }
 
 // importFrom imports the target values of the workbook at path into the
