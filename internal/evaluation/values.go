@@ -63,7 +63,13 @@ func Values(sc evaluate.Scheme, stored []store.EvaluationValue) map[string]evalu
 // (and no occurrences) is a missing value, not an error.
 func ParseActual(in evaluate.Indicator, text string, occurrences int) (evaluate.Value, bool) {
 	text = strings.TrimSpace(text)
-	switch in.Rule {
+	rule := in.Rule
+	if in.Direction == evaluate.Monitor {
+		// Monitored indicators are observed figures, never scored: a number
+		// whatever rule the scheme carries.
+		rule = evaluate.Proportional
+	}
+	switch rule {
 	case evaluate.Deduction:
 		if text == "" {
 			return evaluate.Value{Has: occurrences > 0, Occurrences: max(occurrences, 0)}, true

@@ -102,8 +102,8 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n evaluate.Node) fyne.CanvasOb
 	name.Truncation = fyne.TextTruncateEllipsis
 	v := r.Values[row.code]
 	var actual fyne.CanvasObject
-	switch ind.Rule {
-	case evaluate.Qualitative:
+	switch {
+	case ind.Rule == evaluate.Qualitative && ind.Direction != evaluate.Monitor:
 		row.choice = widget.NewSelect(achievementLabels(), func(string) { g.save(row, true) })
 		row.choice.PlaceHolder = i18n.T("evalui.choose")
 		if v.Has {
