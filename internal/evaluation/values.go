@@ -161,7 +161,7 @@ func SetValueIn(ctx context.Context, q store.Q, by domain.Actor, id int64, indic
 		return domain.NewProblem("problem.evaluation.occurrences", "{{.Indicator}}: the number of occurrences cannot be negative.", "Indicator", in.Name)
 	}
 	if _, ok := ParseActual(in, actual, occurrences); !ok {
-		if in.Rule == evaluate.Qualitative {
+		if in.Rule == evaluate.Qualitative && in.Direction != evaluate.Monitor {
 			return domain.NewProblem("problem.evaluation.qualitative", "{{.Indicator}}: “{{.Value}}” is not a judgement; type 达成 (achieved), 部分 (partly) or 未达成 (not achieved).", "Indicator", in.Name, "Value", actual)
 		}
 		return domain.NewProblem("problem.evaluation.number", "{{.Indicator}}: “{{.Value}}” is not a number; type e.g. 95, 95% or 1,234.5.", "Indicator", in.Name, "Value", actual)

@@ -76,7 +76,8 @@ func newEvaluationScreen(s *Shell) *EvaluationScreen {
 	// The start button and its note are only in the panel while the year
 	// has no evaluations; hidden widgets would still leave a gap here.
 	e.leftTop = container.NewVBox(e.search)
-	left := container.NewBorder(e.leftTop, nil, nil, nil, e.list)
+	importValues := widget.NewButtonWithIcon(i18n.T("evalui.import_values"), theme.UploadIcon(), func() { e.shell.chooseFile([]string{".xlsx", ".xls"}, e.importValues) })
+	left := container.NewBorder(e.leftTop, importValues, nil, nil, e.list)
 
 	e.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.title.Truncation = fyne.TextTruncateEllipsis
