@@ -5,6 +5,7 @@ package services
 import (
 	"context"
 
+	"github.com/budgetperf/budgetperf/internal/bonusrun"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
@@ -24,6 +25,8 @@ type Services struct {
 	Import  *importing.Service
 	// Evaluation is the indicator library, evaluations and result application.
 	Evaluation *evaluation.Service
+	// Bonus computes performance-bonus allocations (issue 7).
+	Bonus *bonusrun.Service
 }
 
 // Open opens the database at path (creating it when new) and makes sure
@@ -43,6 +46,7 @@ func Open(ctx context.Context, path string) (*Services, error) {
 
 		Evaluation: evaluation.New(st),
 	}
+	s.Bonus = bonusrun.New(st, s.Evaluation)
 	if err := s.Master.EnsureCatalogue(ctx); err != nil {
 		st.Close()
 		return nil, err

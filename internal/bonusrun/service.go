@@ -1,0 +1,222 @@
+// Package bonusrun computes a year's bonus allocation from the database:
+// departments, the latest finalised evaluations and the approved
+// performance-pay budget, fed to the pure internal/bonus package.
+package bonusrun
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/budgetperf/budgetperf/internal/bonus"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/evaluation"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// DefaultWeights is the product's default scheme: workload 30%, quality
+// 25%, efficiency and cost control 20%, public welfare 15%, satisfaction
+// 10%. --welfare-weight (or the GUI slider) rescales it.
+var DefaultWeights = bonus.Weights{
+	evaluate.BonusWorkload:      0.30,
+	evaluate.BonusQuality:       0.25,
+	evaluate.BonusEfficiency:    0.20,
+	evaluate.BonusPublicWelfare: 0.15,
+	evaluate.BonusSatisfaction:  0.10,
+}
+
+// DefaultWelfareFloor is the lowest public-welfare weight a scheme may have
+// until the hospital sets its own floor (setting bonus.welfare_floor): 0,
+// so that the effect of the weight can be seen from nothing upwards.
+const DefaultWelfareFloor = 0.0
+
+const settingWelfareFloor = "bonus.welfare_floor"
+
+// PerformancePaySubject is the subject whose approved budget caps the pool
+// (30107 绩效工资).
+const PerformancePaySubject = "30107"
+
+// lookBack is how many years before the bonus year an evaluation may come from.
+const lookBack = 2
+
+// Service computes bonus allocations.
+type Service struct {
+	st *store.Store
+	ev *evaluation.Service
+}
+
+// New returns the service over st, reading evaluations through ev.
+func New(st *store.Store, ev *evaluation.Service) *Service { return &Service{st: st, ev: ev} }
+
+// Dept is a department's line of the result.
+type Dept struct {
+	Code, Name, NameEn string
+	Headcount          int
+	Coefficient        float64
+	Scores             map[bonus.Dimension]float64
+	Composite          float64
+	Bonus              money.Amount
+}
+
+// Result is a year's allocation.
+type Result struct {
+	Year        int
+	Pool        money.Amount
+	Weights     bonus.Weights
+	Departments []Dept
+}
+
+// Compute allocates pool among the departments (not the hospital-wide unit
+// 000) with a headcount above 0. Each department's dimension scores come
+// from its latest finalised evaluation of year, year−1 or year−2: score =
+// Σ indicator score ÷ Σ indicator points × 100 over the indicators tagged
+// with the dimension. A dimension with no tagged indicator in that run (or
+// a department with no finalised evaluation) scores 0. welfareWeight, if
+// not nil, sets the public-welfare weight, the others rescaled in
+// proportion; it may not be below the hospital's floor. The cap is the approved
+// 30107 (绩效工资) budget of year summed over departments.
+func (s *Service) Compute(ctx context.Context, by domain.Actor, year int, pool money.Amount, welfareWeight *float64) (Result, error) {
+	floor := DefaultWelfareFloor
+	if v, err := s.st.Setting(ctx, settingWelfareFloor); err == nil {
+		if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f <= 1 {
+			floor = f
+		}
+	}
+	return s.compute(ctx, by, year, pool, welfareWeight, floor)
+}
+
+// SetWelfareFloor stores the hospital's floor for the public-welfare weight.
+func (s *Service) SetWelfareFloor(ctx context.Context, by domain.Actor, floor float64) error {
+	if err := masterdata.CheckActor(by); err != nil {
+		return err
+	}
+	if floor < 0 || floor > 1 || floor != floor {
+		return domain.NewProblem("problem.bonusrun.floor", "The public-welfare floor must be between 0 and 1 (e.g. 0.1 for 10%).")
+	}
+	return s.st.SetSetting(ctx, settingWelfareFloor, strconv.FormatFloat(floor, 'f', -1, 64))
+}
+
+func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool money.Amount, welfareWeight *float64, floor float64) (Result, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return Result{}, err
+	}
+	if !domain.ValidYear(year) {
+		return Result{}, domain.YearProblem(year)
+	}
+	weights := DefaultWeights.WithPublicWelfare(DefaultWeights[evaluate.BonusPublicWelfare])
+	if welfareWeight != nil {
+		weights = DefaultWeights.WithPublicWelfare(*welfareWeight)
+	}
+	depts, err := s.st.Departments(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	lines, err := s.st.BudgetLines(ctx, year)
+	if err != nil {
+		return Result{}, err
+	}
+	var cap money.Amount
+	for _, l := range lines {
+		if l.SubjectCode == PerformancePaySubject {
+			cap += l.Amount
+		}
+	}
+	if cap <= 0 {
+		return Result{}, domain.NewProblem("problem.bonusrun.no_cap", "The {{.Year}} approved budget has no performance pay (subject 30107 绩效工资): the bonus pool is capped by the approved 30107 budget, so import or approve it first.", "Year", year)
+	}
+
+	// The latest finalised run of each department, looking back lookBack years.
+	latest := map[string]evaluation.Run{}
+	for y := year; y >= year-lookBack && domain.ValidYear(y); y-- {
+		runs, err := s.ev.Runs(ctx, by, y)
+		if err != nil {
+			return Result{}, err
+		}
+		for _, r := range runs {
+			if r.Unit.Kind != evaluate.DepartmentScheme || !r.Finalised {
+				continue
+			}
+			if _, ok := latest[r.Unit.Code]; !ok {
+				latest[r.Unit.Code] = r
+			}
+		}
+	}
+
+	var in []bonus.Dept
+	names := map[string]domain.Department{}
+	drivers := map[string]bonus.Driver{}
+	var driverOrder []string
+	for _, d := range depts {
+		if d.Code == "000" || d.Headcount <= 0 {
+			continue
+		}
+		names[d.Code] = d
+		scores := map[bonus.Dimension]float64{}
+		for _, dim := range bonus.Dimensions {
+			scores[dim] = 0 // no tagged indicator: 0
+		}
+		if r, ok := latest[d.Code]; ok {
+			tags := tagged(r.Scheme)
+			points := map[bonus.Dimension]float64{}
+			got := map[bonus.Dimension]float64{}
+			for _, is := range r.Result.Indicators {
+				ind, ok := tags[is.Code]
+				if !ok {
+					continue
+				}
+				points[ind.Bonus] += is.Points
+				got[ind.Bonus] += is.Score
+				if _, seen := drivers[is.Code]; !seen {
+					drivers[is.Code] = bonus.Driver{Dimension: ind.Bonus, Indicator: ind}
+					driverOrder = append(driverOrder, is.Code)
+				}
+			}
+			for dim, p := range points {
+				if p > 0 {
+					scores[dim] = min(max(got[dim]/p*100, 0), 100)
+				}
+			}
+		}
+		in = append(in, bonus.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: scores})
+	}
+	sch := bonus.Scheme{Pool: pool, Cap: cap, Weights: weights, WelfareFloor: floor}
+	for _, c := range driverOrder {
+		sch.Drivers = append(sch.Drivers, drivers[c])
+	}
+	out, err := bonus.Allocate(sch, in)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Year: year, Pool: pool, Weights: weights}
+	for _, l := range out {
+		d := names[l.Code]
+		res.Departments = append(res.Departments, Dept{
+			Code: l.Code, Name: l.Name, NameEn: d.NameEn, Headcount: l.Headcount, Coefficient: d.Coefficient(),
+			Scores: l.Scores, Composite: l.Composite, Bonus: l.Bonus,
+		})
+	}
+	return res, nil
+}
+
+// tagged maps the code of each indicator of sc tagged with a bonus
+// dimension to the indicator.
+func tagged(sc evaluate.Scheme) map[string]evaluate.Indicator {
+	out := map[string]evaluate.Indicator{}
+	var walk func(ns []evaluate.Node)
+	walk = func(ns []evaluate.Node) {
+		for _, n := range ns {
+			if n.Indicator != nil && n.Indicator.Bonus != evaluate.BonusNone {
+				code := n.Code // as the result names it (evaluate's leafCode)
+				if code == "" {
+					code = n.Indicator.Code
+				}
+				out[code] = *n.Indicator
+			}
+			walk(n.Children)
+		}
+	}
+	walk(sc.Roots)
+	return out
+}

@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"flag"
+	"strconv"
+
+	"github.com/budgetperf/budgetperf/internal/bonus"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+func init() {
+	register(command{name: "bonus", summary: "cli.bonus.summary", run: runBonus})
+}
+
+// dimsJSON is a value per bonus dimension, in design.md's key order.
+type dimsJSON struct {
+	Workload      float64 `json:"workload"`
+	Quality       float64 `json:"quality"`
+	Efficiency    float64 `json:"efficiency"`
+	PublicWelfare float64 `json:"public_welfare"`
+	Satisfaction  float64 `json:"satisfaction"`
+}
+
+func dims(m map[bonus.Dimension]float64) dimsJSON {
+	return dimsJSON{
+		Workload: m[evaluate.BonusWorkload], Quality: m[evaluate.BonusQuality], Efficiency: m[evaluate.BonusEfficiency],
+		PublicWelfare: m[evaluate.BonusPublicWelfare], Satisfaction: m[evaluate.BonusSatisfaction],
+	}
+}
+
+// round2 rounds scores to 2 decimals for JSON, as the evaluation shows
+// them; the composite keeps 4 (rate4), the precision its share is taken at.
+func round2(m map[bonus.Dimension]float64) map[bonus.Dimension]float64 {
+	out := make(map[bonus.Dimension]float64, len(m))
+	for d, v := range m {
+		out[d] = evaluate.Round2(v)
+	}
+	return out
+}
+
+type bonusJSON struct {
+	Year        int             `json:"year"`
+	PoolFen     int64           `json:"pool_fen"`
+	Weights     dimsJSON        `json:"weights"`
+	Departments []bonusDeptJSON `json:"departments"`
+}
+
+type bonusDeptJSON struct {
+	Code           string   `json:"code"`
+	Name           string   `json:"name"`
+	Headcount      int      `json:"headcount"`
+	Coefficient    float64  `json:"coefficient"`
+	Scores         dimsJSON `json:"scores"`
+	CompositeScore float64  `json:"composite_score"`
+	BonusFen       int64    `json:"bonus_fen"`
+}
+
+func runBonus(env *Env, args []string) error {
+	f := newFlags(env, "bonus", "", "cli.bonus.about")
+	y := f.Int("year", 0, "cli.flag.year")
+	poolText := f.String("pool", "", "cli.flag.bonus_pool")
+	ww := f.Float64("welfare-weight", 0, "cli.flag.welfare_weight")
+	j := f.Bool("json", false, "cli.flag.json")
+	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	if err := requireYear(*y); err != nil {
+		return err
+	}
+	if *poolText == "" {
+		return usagef("%s", i18n.T("cli.bonus.pool_required"))
+	}
+	var welfare *float64
+	f.Visit(func(fl *flag.Flag) {
+		if fl.Name == "welfare-weight" {
+			welfare = ww
+		}
+	})
+	p, err := money.Parse(*poolText, money.Yuan)
+	if err != nil {
+		return domain.NewProblem("problem.bonus.pool_text", "The bonus pool \"{{.Text}}\" is not an amount in yuan: write it like 10000000.01.", "Text", *poolText)
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	res, err := svc.Bonus.Compute(env.ctx, env.Actor, *y, p.Amount, welfare)
+	if err != nil {
+		return err
+	}
+	out := bonusJSON{Year: res.Year, PoolFen: res.Pool.Fen(), Weights: dims(res.Weights), Departments: []bonusDeptJSON{}}
+	rows := [][]string{}
+	for _, d := range res.Departments {
+		out.Departments = append(out.Departments, bonusDeptJSON{
+			Code: d.Code, Name: d.Name, Headcount: d.Headcount, Coefficient: d.Coefficient,
+			Scores: dims(round2(d.Scores)), CompositeScore: rate4(d.Composite), BonusFen: d.Bonus.Fen(),
+		})
+		name := d.Name
+		if i18n.Current() == i18n.English && d.NameEn != "" {
+			name = d.NameEn
+		}
+		row := []string{d.Code, name, strconv.Itoa(d.Headcount), strconv.FormatFloat(d.Coefficient, 'f', 3, 64)}
+		for _, dim := range bonus.Dimensions {
+			row = append(row, strconv.FormatFloat(d.Scores[dim], 'f', 2, 64))
+		}
+		rows = append(rows, append(row, strconv.FormatFloat(d.Composite, 'f', 2, 64), money.FormatPlain(d.Bonus)))
+	}
+	if *j {
+		return writeJSON(env.Stdout, out)
+	}
+	header := []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.headcount"), i18n.T("col.coefficient")}
+	for _, dim := range bonus.Dimensions {
+		header = append(header, i18n.T("indui.bonus."+string(dim)))
+	}
+	return table(env.Stdout, append(header, i18n.T("col.composite_score"), i18n.T("col.bonus_yuan")), rows)
+}
