@@ -13,26 +13,16 @@ type actualsJSON struct {
 }
 
 func runActualsShow(env *Env, args []string) error {
-	f := newFlags(env, "actuals show", "", "cli.actuals_show.about")
-	year := f.Int("year", 0, "cli.flag.year")
-	month := f.Int("month", 0, "cli.flag.month_through")
-	asJSON := f.Bool("json", false, "cli.flag.json")
-	if err := f.parseNone(args); err != nil {
-		return err
-	}
-	if err := requireYear(*year); err != nil {
-		return err
-	}
-	svc, err := env.open()
+	svc, year, month, asJSON, err := yearMonthReport(env, "actuals show", "cli.actuals_show.about", "cli.flag.month_through", args)
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	v, err := svc.Monitor.Actuals(env.ctx, env.Actor, *year, *month)
+	v, err := svc.Monitor.Actuals(env.ctx, env.Actor, year, month)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(env.Stdout, actualsJSON{Year: v.Year, Month: v.Month, RevenueFen: v.Revenue.Fen(),
 			ExpenditureFen: v.Expenditure.Fen(), Departments: departmentsJSON(v.Breakdown, false)})
 	}

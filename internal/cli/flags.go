@@ -104,15 +104,32 @@ func requireYear(year int) error {
 // (required) and --json, nothing else. It parses args and opens the
 // database; the caller closes it.
 func yearReport(env *Env, name, about string, args []string) (svc *services.Services, year int, asJSON bool, err error) {
+	svc, year, _, asJSON, err = report(env, name, about, "", args)
+	return svc, year, asJSON, err
+}
+
+// yearMonthReport is yearReport with --month, explained by monthHelp.
+func yearMonthReport(env *Env, name, about, monthHelp string, args []string) (svc *services.Services, year, month int, asJSON bool, err error) {
+	return report(env, name, about, monthHelp, args)
+}
+
+func report(env *Env, name, about, monthHelp string, args []string) (svc *services.Services, year, month int, asJSON bool, err error) {
 	f := newFlags(env, name, "", about)
 	y := f.Int("year", 0, "cli.flag.year")
+	var m *int
+	if monthHelp != "" {
+		m = f.Int("month", 0, monthHelp)
+	}
 	j := f.Bool("json", false, "cli.flag.json")
 	if err := f.parseNone(args); err != nil {
-		return nil, 0, false, err
+		return nil, 0, 0, false, err
 	}
 	if err := requireYear(*y); err != nil {
-		return nil, 0, false, err
+		return nil, 0, 0, false, err
+	}
+	if m != nil {
+		month = *m
 	}
 	svc, err = env.open()
-	return svc, *y, *j, err
+	return svc, *y, month, *j, err
 }

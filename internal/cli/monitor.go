@@ -60,22 +60,12 @@ func measureOf(f monitor.Figures) measureJSON {
 }
 
 func runMonitor(env *Env, args []string) error {
-	f := newFlags(env, "monitor", "", "cli.monitor.about")
-	year := f.Int("year", 0, "cli.flag.year")
-	month := f.Int("month", 0, "cli.flag.month_end")
-	asJSON := f.Bool("json", false, "cli.flag.json")
-	if err := f.parseNone(args); err != nil {
-		return err
-	}
-	if err := requireYear(*year); err != nil {
-		return err
-	}
-	svc, err := env.open()
+	svc, year, month, asJSON, err := yearMonthReport(env, "monitor", "cli.monitor.about", "cli.flag.month_end", args)
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	ex, err := svc.Monitor.Execution(env.ctx, env.Actor, *year, *month)
+	ex, err := svc.Monitor.Execution(env.ctx, env.Actor, year, month)
 	if err != nil {
 		return err
 	}
@@ -89,7 +79,7 @@ func runMonitor(env *Env, args []string) error {
 	for _, a := range ex.Alerts {
 		out.Alerts = append(out.Alerts, alertJSON{Kind: string(a.Kind), Severity: string(a.Severity), Code: a.DeptCode, Subject: a.Subject, Text: i18n.Message(a.Text)})
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(env.Stdout, out)
 	}
 	header := []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.budget_wan"), i18n.T("col.plan_wan"),

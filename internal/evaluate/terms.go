@@ -1,6 +1,10 @@
 package evaluate
 
-import "github.com/budgetperf/budgetperf/internal/domain"
+import (
+	"slices"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+)
 
 // Term is the rule's name for messages and menus.
 func (r Rule) Term() domain.Term {
@@ -22,14 +26,7 @@ func (r Rule) Term() domain.Term {
 }
 
 // Valid reports whether r is a known rule.
-func (r Rule) Valid() bool {
-	for _, k := range Rules {
-		if r == k {
-			return true
-		}
-	}
-	return false
-}
+func (r Rule) Valid() bool { return slices.Contains(Rules, r) }
 
 // Term is the direction's name for messages and menus.
 func (d Direction) Term() domain.Term {
