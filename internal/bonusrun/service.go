@@ -62,10 +62,46 @@ type Dept struct {
 
 // Result is a year's allocation.
 type Result struct {
-	Year        int
-	Pool        money.Amount
-	Weights     bonus.Weights
+	Year int
+	Pool money.Amount
+	// Cap is the approved performance pay (30107) the pool may not exceed.
+	Cap money.Amount
+	// Floor is the lowest public-welfare weight the hospital allows.
+	Floor   float64
+	Weights bonus.Weights
+	// Drivers are the indicators that scored the dimensions, all of which
+	// passed the compliance guard.
+	Drivers     []bonus.Driver
 	Departments []Dept
+	// Steps are the public-welfare weights of the sensitivity curve (0 to
+	// 50%) and Sensitivity each department's bonus (by code) at each step.
+	Steps       []float64
+	Sensitivity map[string][]money.Amount
+	// Run is the stored run this result comes from; nil when just computed.
+	Run *RunInfo
+}
+
+// RunInfo describes a stored bonus run.
+type RunInfo struct {
+	ID                     int64
+	CreatedBy, CreatedAt   string
+	Approved               bool
+	ApprovedBy, ApprovedAt string
+	Note                   string
+}
+
+// ForReport is the allocation the bonus report prints for year: the
+// latest approved run when there is one, else the latest saved run, else
+// the full pool (the approved performance pay) under the default weights.
+func (s *Service) ForReport(ctx context.Context, by domain.Actor, year int) (Result, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return Result{}, err
+	}
+	cap, err := s.cap(ctx, year)
+	if err != nil {
+		return Result{}, err
+	}
+	return s.Compute(ctx, by, year, cap, nil)
 }
 
 // Compute allocates pool among the departments (not the hospital-wide unit
@@ -113,18 +149,9 @@ func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool m
 	if err != nil {
 		return Result{}, err
 	}
-	lines, err := s.st.BudgetLines(ctx, year)
+	cap, err := s.cap(ctx, year)
 	if err != nil {
 		return Result{}, err
-	}
-	var cap money.Amount
-	for _, l := range lines {
-		if l.SubjectCode == PerformancePaySubject {
-			cap += l.Amount
-		}
-	}
-	if cap <= 0 {
-		return Result{}, domain.NewProblem("problem.bonusrun.no_cap", "The {{.Year}} approved budget has no performance pay (subject 30107 绩效工资): the bonus pool is capped by the approved 30107 budget, so import or approve it first.", "Year", year)
 	}
 
 	// The latest finalised run of each department, looking back lookBack years.
@@ -189,7 +216,12 @@ func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool m
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Year: year, Pool: pool, Weights: weights}
+	steps := bonus.DefaultSteps
+	sens, err := bonus.Sensitivity(sch, in, steps)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Year: year, Pool: pool, Cap: cap, Floor: floor, Weights: weights, Drivers: sch.Drivers, Steps: steps, Sensitivity: sens}
 	for _, l := range out {
 		d := names[l.Code]
 		res.Departments = append(res.Departments, Dept{
@@ -198,6 +230,27 @@ func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool m
 		})
 	}
 	return res, nil
+}
+
+// cap is the approved 30107 budget of year summed over departments.
+func (s *Service) cap(ctx context.Context, year int) (money.Amount, error) {
+	if !domain.ValidYear(year) {
+		return 0, domain.YearProblem(year)
+	}
+	lines, err := s.st.BudgetLines(ctx, year)
+	if err != nil {
+		return 0, err
+	}
+	var cap money.Amount
+	for _, l := range lines {
+		if l.SubjectCode == PerformancePaySubject {
+			cap += l.Amount
+		}
+	}
+	if cap <= 0 {
+		return 0, domain.NewProblem("problem.bonusrun.no_cap", "The {{.Year}} approved budget has no performance pay (subject 30107 绩效工资): the bonus pool is capped by the approved 30107 budget, so import or approve it first.", "Year", year)
+	}
+	return cap, nil
 }
 
 // tagged maps the code of each indicator of sc tagged with a bonus

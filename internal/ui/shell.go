@@ -27,11 +27,13 @@ const (
 	SectionExecution  = "execution"
 	SectionIndicators = "indicators"
 	SectionEvaluation = "evaluation"
+	SectionBonus      = "bonus"
+	SectionReports    = "reports"
 	SectionImport     = "import"
 	SectionSettings   = "settings"
 )
 
-var sections = []string{SectionDashboard, SectionBudget, SectionExecution, SectionIndicators, SectionEvaluation, SectionImport, SectionSettings}
+var sections = []string{SectionDashboard, SectionBudget, SectionExecution, SectionIndicators, SectionEvaluation, SectionBonus, SectionReports, SectionImport, SectionSettings}
 
 // Shell is the main window: navigation on the left, the hospital and year
 // always visible on top, the current screen in the middle.
@@ -57,6 +59,8 @@ type Shell struct {
 	execution  *ExecutionScreen
 	indicators *IndicatorsScreen
 	evaluation *EvaluationScreen
+	bonus      *BonusScreen
+	reports    *ReportsScreen
 	importer   *ImportScreen
 	settings   *SettingsScreen
 }
@@ -137,6 +141,8 @@ func (s *Shell) Rebuild() {
 	s.execution = newExecutionScreen(s)
 	s.indicators = newIndicatorsScreen(s)
 	s.evaluation = newEvaluationScreen(s)
+	s.bonus = newBonusScreen(s)
+	s.reports = newReportsScreen(s)
 	s.settings = newSettingsScreen(s)
 	s.importer = newImportScreen(s)
 	s.hospital = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -183,6 +189,10 @@ func (s *Shell) Show(section string) {
 		s.body.Objects = []fyne.CanvasObject{s.indicators.root}
 	case SectionEvaluation:
 		s.body.Objects = []fyne.CanvasObject{s.evaluation.root}
+	case SectionBonus:
+		s.body.Objects = []fyne.CanvasObject{s.bonus.root}
+	case SectionReports:
+		s.body.Objects = []fyne.CanvasObject{s.reports.root}
 	case SectionSettings:
 		s.body.Objects = []fyne.CanvasObject{s.settings.root}
 	case SectionImport:
@@ -218,6 +228,8 @@ func (s *Shell) refresh() {
 	s.execution.Refresh()
 	s.indicators.Refresh()
 	s.evaluation.Refresh()
+	s.bonus.Refresh()
+	s.reports.Refresh()
 	s.settings.Refresh()
 }
 
@@ -249,6 +261,10 @@ func sectionIcon(section string) fyne.Resource {
 		return theme.ListIcon()
 	case SectionEvaluation:
 		return theme.ConfirmIcon()
+	case SectionBonus:
+		return theme.AccountIcon()
+	case SectionReports:
+		return theme.DocumentPrintIcon()
 	}
 	return theme.HomeIcon()
 }
