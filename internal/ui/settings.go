@@ -60,13 +60,24 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 	about.Wrapping = fyne.TextWrapWord
 
 	st.departments = newDepartmentsPanel(s)
-	st.root = container.NewVScroll(container.NewVBox(
+	general := container.NewVScroll(container.NewVBox(
 		widget.NewCard(i18n.T("settings.language"), i18n.T("settings.language.hint"), st.language),
 		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, container.NewGridWithColumns(2, st.hospitalName, st.hospitalEn))),
 		widget.NewCard(i18n.T("settings.departments"), i18n.T("settings.departments.hint"), st.departments.root),
-		widget.NewCard(i18n.T("settings.db"), i18n.T("settings.db.hint"), container.NewVBox(st.dbPath, container.NewHBox(open, create))),
 		widget.NewCard(i18n.T("settings.about"), "", about),
 	))
+	data := container.NewVScroll(container.NewVBox(
+		widget.NewCard(i18n.T("settings.db"), i18n.T("settings.db.hint"), container.NewVBox(st.dbPath, container.NewHBox(open, create))),
+		st.dataPanel(),
+	))
+	tabs := container.NewAppTabs(
+		container.NewTabItem(i18n.T("settings.tab.general"), general),
+		container.NewTabItem(i18n.T("settings.tab.data"), data),
+	)
+	for _, t := range st.accessTabs() {
+		tabs.Append(t)
+	}
+	st.root = tabs
 	return st
 }
 
@@ -79,4 +90,6 @@ func (st *SettingsScreen) Refresh() {
 	en, _ := st.shell.svc.Master.HospitalNameEn(st.shell.ctx, st.shell.actor)
 	st.hospitalEn.SetText(en)
 	st.departments.Refresh()
+	st.refreshData()
+	st.refreshAccess()
 }
