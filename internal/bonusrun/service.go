@@ -54,10 +54,19 @@ func New(st *store.Store, ev *evaluation.Service) *Service { return &Service{st:
 type Dept struct {
 	Code, Name, NameEn string
 	Headcount          int
+	CoefficientMilli   int64
 	Coefficient        float64
 	Scores             map[bonus.Dimension]float64
-	Composite          float64
-	Bonus              money.Amount
+	// Entered marks the scores entered by hand rather than taken from the evaluation.
+	Entered   map[bonus.Dimension]bool
+	Composite float64
+	Bonus     money.Amount
+	// AtZero is the department's bonus with a public-welfare weight of 0,
+	// the other weights rescaled: what the weighting changes for it.
+	AtZero money.Amount
+	// LastPeriod is the department's bonus in the previous year's approved
+	// run; nil when there is none or the department was not in it.
+	LastPeriod *money.Amount
 }
 
 // Result is a year's allocation.
@@ -81,28 +90,6 @@ type Result struct {
 	Run *RunInfo
 }
 
-// RunInfo describes a stored bonus run.
-type RunInfo struct {
-	ID                     int64
-	CreatedBy, CreatedAt   string
-	Approved               bool
-	ApprovedBy, ApprovedAt string
-	Note                   string
-}
-
-// ForReport is the allocation the bonus report prints for year: the
-// latest approved run when there is one, else the latest saved run, else
-// the full pool (the approved performance pay) under the default weights.
-func (s *Service) ForReport(ctx context.Context, by domain.Actor, year int) (Result, error) {
-	if err := masterdata.CheckActor(by); err != nil {
-		return Result{}, err
-	}
-	cap, err := s.cap(ctx, year)
-	if err != nil {
-		return Result{}, err
-	}
-	return s.Compute(ctx, by, year, cap, nil)
-}
 
 // Compute allocates pool among the departments (not the hospital-wide unit
 // 000) with a headcount above 0. Each department's dimension scores come
@@ -114,13 +101,7 @@ func (s *Service) ForReport(ctx context.Context, by domain.Actor, year int) (Res
 // proportion; it may not be below the hospital's floor. The cap is the approved
 // 30107 (绩效工资) budget of year summed over departments.
 func (s *Service) Compute(ctx context.Context, by domain.Actor, year int, pool money.Amount, welfareWeight *float64) (Result, error) {
-	floor := DefaultWelfareFloor
-	if v, err := s.st.Setting(ctx, settingWelfareFloor); err == nil {
-		if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f <= 1 {
-			floor = f
-		}
-	}
-	return s.compute(ctx, by, year, pool, welfareWeight, floor)
+	return s.compute(ctx, by, year, pool, welfareWeight, s.floor(ctx))
 }
 
 // SetWelfareFloor stores the hospital's floor for the public-welfare weight.
@@ -135,23 +116,67 @@ func (s *Service) SetWelfareFloor(ctx context.Context, by domain.Actor, floor fl
 }
 
 func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool money.Amount, welfareWeight *float64, floor float64) (Result, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	in, err := s.prepare(ctx, by, year, pool, floor)
+	if err != nil {
 		return Result{}, err
 	}
-	if !domain.ValidYear(year) {
-		return Result{}, domain.YearProblem(year)
-	}
-	weights := DefaultWeights.WithPublicWelfare(DefaultWeights[evaluate.BonusPublicWelfare])
+	w := DefaultWeights[evaluate.BonusPublicWelfare]
 	if welfareWeight != nil {
-		weights = DefaultWeights.WithPublicWelfare(*welfareWeight)
+		w = *welfareWeight
+	}
+	return in.Allocate(w)
+}
+
+// Inputs are what a year's allocation is computed from, read once so that
+// moving the public-welfare weight (Allocate) needs no database.
+type Inputs struct {
+	year    int
+	scheme  bonus.Scheme
+	depts   []bonus.Dept
+	names   map[string]domain.Department
+	entered map[string]map[bonus.Dimension]bool
+	last    map[string]money.Amount
+}
+
+// Prepare reads the inputs of year's allocation of pool (see Compute).
+func (s *Service) Prepare(ctx context.Context, by domain.Actor, year int, pool money.Amount) (*Inputs, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return nil, err
+	}
+	return s.prepare(ctx, by, year, pool, s.floor(ctx))
+}
+
+// Floor is the hospital's lowest public-welfare weight.
+func (s *Service) Floor(ctx context.Context, by domain.Actor) (float64, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return 0, err
+	}
+	return s.floor(ctx), nil
+}
+
+func (s *Service) floor(ctx context.Context) float64 {
+	if v, err := s.st.Setting(ctx, settingWelfareFloor); err == nil {
+		if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f <= 1 {
+			return f
+		}
+	}
+	return DefaultWelfareFloor
+}
+
+func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool money.Amount, floor float64) (*Inputs, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return nil, err
+	}
+	if !domain.ValidYear(year) {
+		return nil, domain.YearProblem(year)
 	}
 	depts, err := s.st.Departments(ctx)
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
 	cap, err := s.cap(ctx, year)
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
 
 	// The latest finalised run of each department, looking back lookBack years.
@@ -159,7 +184,7 @@ func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool m
 	for y := year; y >= year-lookBack && domain.ValidYear(y); y-- {
 		runs, err := s.ev.Runs(ctx, by, y)
 		if err != nil {
-			return Result{}, err
+			return nil, err
 		}
 		for _, r := range runs {
 			if r.Unit.Kind != evaluate.DepartmentScheme || !r.Finalised {
@@ -170,16 +195,26 @@ func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool m
 			}
 		}
 	}
+	entered, err := s.st.BonusScores(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	typed := map[string]map[bonus.Dimension]float64{}
+	for _, e := range entered {
+		if typed[e.DeptCode] == nil {
+			typed[e.DeptCode] = map[bonus.Dimension]float64{}
+		}
+		typed[e.DeptCode][e.Dimension] = e.Score
+	}
 
-	var in []bonus.Dept
-	names := map[string]domain.Department{}
+	in := &Inputs{year: year, names: map[string]domain.Department{}, entered: map[string]map[bonus.Dimension]bool{}}
 	drivers := map[string]bonus.Driver{}
 	var driverOrder []string
 	for _, d := range depts {
 		if d.Code == "000" || d.Headcount <= 0 {
 			continue
 		}
-		names[d.Code] = d
+		in.names[d.Code] = d
 		scores := map[bonus.Dimension]float64{}
 		for _, dim := range bonus.Dimensions {
 			scores[dim] = 0 // no tagged indicator: 0
@@ -206,28 +241,56 @@ func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool m
 				}
 			}
 		}
-		in = append(in, bonus.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: scores})
+		for dim, v := range typed[d.Code] {
+			scores[dim] = v
+			if in.entered[d.Code] == nil {
+				in.entered[d.Code] = map[bonus.Dimension]bool{}
+			}
+			in.entered[d.Code][dim] = true
+		}
+		in.depts = append(in.depts, bonus.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: scores})
 	}
-	sch := bonus.Scheme{Pool: pool, Cap: cap, Weights: weights, WelfareFloor: floor}
+	in.scheme = bonus.Scheme{Pool: pool, Cap: cap, Weights: DefaultWeights, WelfareFloor: floor}
 	for _, c := range driverOrder {
-		sch.Drivers = append(sch.Drivers, drivers[c])
+		in.scheme.Drivers = append(in.scheme.Drivers, drivers[c])
 	}
-	out, err := bonus.Allocate(sch, in)
+	if in.last, err = s.lastPeriod(ctx, year); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// Allocate splits the pool with the public-welfare weight w, the other
+// default weights rescaled in proportion. It reads nothing, so a slider
+// can call it as it moves.
+func (in *Inputs) Allocate(w float64) (Result, error) {
+	sch := in.scheme
+	sch.Weights = DefaultWeights.WithPublicWelfare(w)
+	out, err := bonus.Allocate(sch, in.depts)
 	if err != nil {
 		return Result{}, err
 	}
-	steps := bonus.DefaultSteps
-	sens, err := bonus.Sensitivity(sch, in, steps)
+	sens, err := bonus.Sensitivity(sch, in.depts, bonus.DefaultSteps)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Year: year, Pool: pool, Cap: cap, Floor: floor, Weights: weights, Drivers: sch.Drivers, Steps: steps, Sensitivity: sens}
+	zero, err := bonus.Sensitivity(sch, in.depts, []float64{0})
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Year: in.year, Pool: sch.Pool, Cap: sch.Cap, Floor: sch.WelfareFloor, Weights: sch.Weights, Drivers: sch.Drivers,
+		Steps: bonus.DefaultSteps, Sensitivity: sens}
 	for _, l := range out {
-		d := names[l.Code]
-		res.Departments = append(res.Departments, Dept{
-			Code: l.Code, Name: l.Name, NameEn: d.NameEn, Headcount: l.Headcount, Coefficient: d.Coefficient(),
-			Scores: l.Scores, Composite: l.Composite, Bonus: l.Bonus,
-		})
+		d := in.names[l.Code]
+		line := Dept{
+			Code: l.Code, Name: l.Name, NameEn: d.NameEn, Headcount: l.Headcount, CoefficientMilli: l.CoefficientMilli,
+			Coefficient: d.Coefficient(), Scores: l.Scores, Entered: in.entered[l.Code], Composite: l.Composite, Bonus: l.Bonus,
+			AtZero: zero[l.Code][0],
+		}
+		if v, ok := in.last[l.Code]; ok {
+			line.LastPeriod = &v
+		}
+		res.Departments = append(res.Departments, line)
 	}
 	return res, nil
 }

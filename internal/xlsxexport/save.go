@@ -1,6 +1,7 @@
 package xlsxexport
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 
@@ -11,6 +12,12 @@ import (
 // target and renames, so an existing file is replaced only by a complete
 // workbook.
 func SaveBudget(path string, year int, b domain.Breakdown) error {
+	return save(path, func(w io.Writer) error { return WriteBudget(w, year, b) })
+}
+
+// save writes a workbook through write into a temporary file beside path
+// and renames it, so an existing file is only ever replaced by a whole one.
+func save(path string, write func(io.Writer) error) error {
 	cannot := func(err error) error {
 		return domain.NewProblem("problem.export.create", "Cannot write {{.Path}}: {{.Err}}", "Path", path, "Err", err.Error())
 	}
@@ -19,7 +26,7 @@ func SaveBudget(path string, year int, b domain.Breakdown) error {
 		return cannot(err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := WriteBudget(tmp, year, b); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/xuri/excelize/v2"
 )
 
 // EvalValueRow is one indicator's actual value of an evaluated unit read
@@ -84,31 +83,11 @@ func evHeader(row []string) (evCols, bool) {
 // — it must not write them. err is a file that cannot be read at all.
 func ReadEvaluationValues(path string) (rows []EvalValueRow, problems domain.Problems, err error) {
 	defer recoverUnreadable(path, &err, func() { rows, problems = nil, nil })
-	var grids []*grid
-	percent := func(sheet string, r, c int) bool { return false }
-	if p := checkLegacy(path); p != nil {
-		gs, err := readXLS(path)
-		if p.Key != "import.xls_legacy" || err != nil {
-			return nil, nil, domain.Problems{p}
-		}
-		grids = gs
-	} else {
-		f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, nil, unreadable(path, err.Error())
-		}
-		defer f.Close()
-		for _, name := range f.GetSheetList() {
-			g, err := loadGrid(f, name)
-			if err != nil {
-				return nil, nil, domain.Problems{domain.NewProblem("import.unreadable_sheet",
-					"Sheet {{.Sheet}} could not be read ({{.Reason}}): save the workbook again as .xlsx and retry.",
-					"Sheet", name, "Reason", err.Error())}
-			}
-			grids = append(grids, g)
-		}
-		percent = func(sheet string, r, c int) bool { return percentCell(f, sheet, cellName(r, c)) }
+	grids, percent, closeBook, err := openGrids(path)
+	if err != nil {
+		return nil, nil, err
 	}
+	defer closeBook()
 	sheets := 0
 	for _, g := range grids {
 		rs, ps, ok := readEvalGrid(g, func(r, c int) bool { return percent(g.name, r, c) })

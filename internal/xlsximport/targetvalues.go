@@ -161,31 +161,11 @@ const (
 // write them.
 func ReadTargetValues(path string, year int) (res TargetValuesResult, err error) {
 	defer recoverUnreadable(path, &err, func() { res = TargetValuesResult{} })
-	var grids []*grid
-	percent := func(sheet string, r, c int) bool { return false }
-	if p := checkLegacy(path); p != nil {
-		gs, err := readXLS(path)
-		if p.Key != "import.xls_legacy" || err != nil {
-			return TargetValuesResult{}, domain.Problems{p}
-		}
-		grids = gs
-	} else {
-		f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-		if err != nil {
-			return TargetValuesResult{}, unreadable(path, err.Error())
-		}
-		defer f.Close()
-		for _, name := range f.GetSheetList() {
-			g, err := loadGrid(f, name)
-			if err != nil {
-				return TargetValuesResult{}, domain.Problems{domain.NewProblem("import.unreadable_sheet",
-					"Sheet {{.Sheet}} could not be read ({{.Reason}}): save the workbook again as .xlsx and retry.",
-					"Sheet", name, "Reason", err.Error())}
-			}
-			grids = append(grids, g)
-		}
-		percent = func(sheet string, r, c int) bool { return percentCell(f, sheet, cellName(r, c)) }
+	grids, percent, closeBook, err := openGrids(path)
+	if err != nil {
+		return TargetValuesResult{}, err
 	}
+	defer closeBook()
 	var probs domain.Problems
 	for _, g := range grids {
 		rows, ps, ok := readTargetGrid(g, year, func(r, c int) bool { return percent(g.name, r, c) })
