@@ -206,9 +206,17 @@ func (s *Service) fromRun(ctx context.Context, r store.BonusRun) (Result, error)
 	if err != nil {
 		return Result{}, err
 	}
+	depts, err := s.st.Departments(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	types := map[string]domain.DeptType{}
+	for _, d := range depts {
+		types[d.Code] = d.Type
+	}
 	var in []bonus.Dept
 	for _, d := range r.Departments {
-		line := Dept{Code: d.Code, Name: d.Name, NameEn: d.NameEn, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli,
+		line := Dept{Code: d.Code, Name: d.Name, NameEn: d.NameEn, Type: types[d.Code], Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli,
 			Coefficient: float64(d.CoefficientMilli) / 1000, Scores: d.Scores, Composite: d.Composite, Bonus: d.Bonus, AtZero: d.AtZero}
 		if v, ok := last[d.Code]; ok {
 			line.LastPeriod = &v

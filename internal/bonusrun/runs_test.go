@@ -112,19 +112,19 @@ func TestEnteredScores(t *testing.T) {
 		t.Fatal(err)
 	}
 	score := 100.0
-	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", evaluate.BonusWorkload, &score); err != nil {
+	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", evaluate.BonusSatisfaction, &score); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := svc.Bonus.Compute(ctx, domain.LocalUser, 2026, pool, nil)
 	d := deptOf(t, after, "303")
-	if d.Scores[evaluate.BonusWorkload] != 100 || !d.Entered[evaluate.BonusWorkload] || d.Bonus <= deptOf(t, before, "303").Bonus {
-		t.Errorf("303 after a workload score of 100: %v entered %v, bonus %v (was %v)", d.Scores[evaluate.BonusWorkload], d.Entered, d.Bonus, deptOf(t, before, "303").Bonus)
+	if d.Scores[evaluate.BonusSatisfaction] != 100 || !d.Entered[evaluate.BonusSatisfaction] || d.Bonus <= deptOf(t, before, "303").Bonus {
+		t.Errorf("303 after a satisfaction score of 100: %v entered %v, bonus %v (was %v)", d.Scores[evaluate.BonusSatisfaction], d.Entered, d.Bonus, deptOf(t, before, "303").Bonus)
 	}
 	bad := 120.0
-	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", evaluate.BonusWorkload, &bad); keyOf(err) != "problem.bonusrun.score_range" {
+	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", evaluate.BonusSatisfaction, &bad); keyOf(err) != "problem.bonusrun.score_range" {
 		t.Errorf("a score of 120: %v", err)
 	}
-	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", evaluate.BonusWorkload, nil); err != nil {
+	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", evaluate.BonusSatisfaction, nil); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := svc.Bonus.Compute(ctx, domain.LocalUser, 2026, pool, nil)

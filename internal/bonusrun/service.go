@@ -53,6 +53,7 @@ func New(st *store.Store, ev *evaluation.Service) *Service { return &Service{st:
 // Dept is a department's line of the result.
 type Dept struct {
 	Code, Name, NameEn string
+	Type               domain.DeptType
 	Headcount          int
 	CoefficientMilli   int64
 	Coefficient        float64
@@ -260,6 +261,19 @@ func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool m
 	return in, nil
 }
 
+// Pool is the pool the inputs split.
+func (in *Inputs) Pool() money.Amount { return in.scheme.Pool }
+
+// Cap is the approved performance pay the pool may not exceed.
+func (in *Inputs) Cap() money.Amount { return in.scheme.Cap }
+
+// WithPool returns the inputs with another pool.
+func (in *Inputs) WithPool(p money.Amount) *Inputs {
+	c := *in
+	c.scheme.Pool = p
+	return &c
+}
+
 // Allocate splits the pool with the public-welfare weight w, the other
 // default weights rescaled in proportion. It reads nothing, so a slider
 // can call it as it moves.
@@ -283,7 +297,7 @@ func (in *Inputs) Allocate(w float64) (Result, error) {
 	for _, l := range out {
 		d := in.names[l.Code]
 		line := Dept{
-			Code: l.Code, Name: l.Name, NameEn: d.NameEn, Headcount: l.Headcount, CoefficientMilli: l.CoefficientMilli,
+			Code: l.Code, Name: l.Name, NameEn: d.NameEn, Type: d.Type, Headcount: l.Headcount, CoefficientMilli: l.CoefficientMilli,
 			Coefficient: d.Coefficient(), Scores: l.Scores, Entered: in.entered[l.Code], Composite: l.Composite, Bonus: l.Bonus,
 			AtZero: zero[l.Code][0],
 		}
@@ -293,6 +307,14 @@ func (in *Inputs) Allocate(w float64) (Result, error) {
 		res.Departments = append(res.Departments, line)
 	}
 	return res, nil
+}
+
+// Cap is the approved performance pay (30107) of year: the largest pool.
+func (s *Service) Cap(ctx context.Context, by domain.Actor, year int) (money.Amount, error) {
+	if err := masterdata.CheckActor(by); err != nil {
+		return 0, err
+	}
+	return s.cap(ctx, year)
 }
 
 // cap is the approved 30107 budget of year summed over departments.

@@ -88,6 +88,9 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 		if _, err = budgeting.SplitAllIn(ctx, tx, year, domain.SplitMethodPrior); err != nil {
 			return err
 		}
+		if err := insertWorkloadScores(ctx, tx, by, ds.Departments, year); err != nil {
+			return err
+		}
 		return insertEvaluations(ctx, tx, by, year-1)
 	})
 	return out, err

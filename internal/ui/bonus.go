@@ -1,19 +1,366 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/bonus"
+	"github.com/budgetperf/budgetperf/internal/bonusrun"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
 )
 
-// BonusScreen is the performance-bonus allocation with its public-welfare weight.
+// BonusScreen is the performance-bonus allocation of the shell's year:
+// the pool and the weights with the public-welfare weight as a slider
+// that reallocates live, the departments' table, the sensitivity chart,
+// saving, approval (which locks the year), the staff split and the pay
+// sheet.
 type BonusScreen struct {
 	shell *Shell
 	root  fyne.CanvasObject
+
+	// inputs are read once per year and pool, so the slider needs no
+	// database; nil while the year is locked or cannot be computed.
+	inputs *bonusrun.Inputs
+	res    bonusrun.Result
+	hasRes bool
+	// stored is the year's saved run (approved or draft), if any.
+	stored *bonusrun.Result
+	dirty  bool // res differs from stored
+
+	pool       *widget.Entry
+	capLabel   *widget.Label
+	state      *widget.Label
+	slider     *widget.Slider
+	weight     *widget.Label
+	others     *widget.Label
+	floorLabel *widget.Label
+	message    *widget.Label
+	totals     *widget.Label
+
+	table     *widget.Table
+	chart     *chartView
+	chartShow *widget.Select
+	staff     *bonusStaffPanel
+
+	saveBtn, approveBtn, exportBtn *widget.Button
 }
 
 func newBonusScreen(s *Shell) *BonusScreen {
-	return &BonusScreen{shell: s, root: widget.NewLabel("")}
+	b := &BonusScreen{shell: s}
+	b.pool = widget.NewEntry()
+	b.pool.OnSubmitted = func(string) { b.poolChanged() }
+	b.capLabel = widget.NewLabel("")
+	b.state = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	b.slider = widget.NewSlider(0, 50)
+	b.slider.Step = 1
+	b.slider.OnChanged = func(float64) { b.reallocate() }
+	b.weight = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	b.others = widget.NewLabel("")
+	b.others.Wrapping = fyne.TextWrapWord
+	b.floorLabel = widget.NewLabel("")
+	b.message = widget.NewLabel("")
+	b.message.Wrapping = fyne.TextWrapWord
+	b.message.Importance = widget.DangerImportance
+	b.totals = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+
+	b.table = b.newTable()
+	b.chart = newChartView()
+	b.chartShow = widget.NewSelect(nil, func(string) { b.drawChart() })
+	b.staff = newBonusStaffPanel(b)
+
+	b.saveBtn = widget.NewButtonWithIcon(i18n.T("bonus.save"), theme.DocumentSaveIcon(), b.save)
+	b.saveBtn.Importance = widget.HighImportance
+	b.approveBtn = widget.NewButtonWithIcon(i18n.T("bonus.approve"), theme.ConfirmIcon(), b.approve)
+	b.exportBtn = widget.NewButtonWithIcon(i18n.T("bonus.export"), theme.DownloadIcon(), b.export)
+
+	poolRow := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("bonus.pool")), b.capLabel, b.pool)
+	sliderRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.AccountIcon()), b.weight), b.floorLabel, b.slider)
+	scheme := widget.NewCard("", "", container.NewVBox(
+		container.NewGridWithColumns(2, poolRow, container.NewHBox(b.saveBtn, b.approveBtn, b.exportBtn, b.state)),
+		sliderRow, b.others, b.message))
+
+	tableArea := container.NewBorder(nil, b.totals, nil, nil, b.table)
+	chartArea := container.NewBorder(container.NewHBox(widget.NewLabel(i18n.T("bonus.chart.show")), b.chartShow), nil, nil, nil, b.chart)
+	split := container.NewVSplit(tableArea, chartArea)
+	split.Offset = 0.62
+	tabs := container.NewAppTabs(
+		container.NewTabItem(i18n.T("bonus.tab.departments"), split),
+		container.NewTabItem(i18n.T("bonus.tab.staff"), b.staff.root),
+	)
+	b.root = container.NewBorder(scheme, nil, nil, nil, tabs)
+	return b
 }
 
-// Refresh follows the shell's year.
-func (b *BonusScreen) Refresh() {}
+// chartGroups are the choices of the chart: a group of department types each.
+var chartGroups = []struct {
+	key   string
+	types []domain.DeptType
+}{
+	{"bonus.chart.public_health", []domain.DeptType{domain.PublicHealth}},
+	{"bonus.chart.clinical", []domain.DeptType{domain.Clinical}},
+	{"bonus.chart.medtech", []domain.DeptType{domain.MedicalTechnical}},
+	{"bonus.chart.admin", []domain.DeptType{domain.Administrative, domain.Logistics}},
+	{"bonus.chart.all", nil},
+}
+
+// Refresh loads the shell's year: its saved run, else a new allocation of
+// the whole approved performance pay under the default weights.
+func (b *BonusScreen) Refresh() {
+	s := b.shell
+	b.inputs, b.stored, b.hasRes, b.dirty = nil, nil, false, false
+	b.message.SetText("")
+	opts := make([]string, len(chartGroups))
+	for i, g := range chartGroups {
+		opts[i] = i18n.T(g.key)
+	}
+	b.chartShow.SetOptions(opts)
+	if b.chartShow.SelectedIndex() < 0 {
+		b.chartShow.SetSelectedIndex(0)
+	}
+	stored, ok, err := s.svc.Bonus.Current(s.ctx, s.actor, s.year)
+	if err != nil {
+		b.fail(err)
+		return
+	}
+	floor, _ := s.svc.Bonus.Floor(s.ctx, s.actor)
+	b.floorLabel.SetText(i18n.T("bonus.floor", "Floor", percent(floor)))
+	if ok {
+		b.stored = &stored
+		b.res, b.hasRes = stored, true
+	}
+	locked := ok && stored.Run.Approved
+	if !locked {
+		pool := money.Amount(0)
+		if ok {
+			pool = stored.Pool
+		} else if cap, err := s.svc.Bonus.Cap(s.ctx, s.actor, s.year); err == nil {
+			pool = cap
+		} else {
+			b.fail(err)
+			return
+		}
+		in, err := s.svc.Bonus.Prepare(s.ctx, s.actor, s.year, pool)
+		if err != nil {
+			b.fail(err)
+			return
+		}
+		b.inputs = in
+	}
+	if b.inputs != nil {
+		b.capLabel.SetText(i18n.T("bonus.cap", "Cap", yuan(b.inputs.Cap())))
+	} else {
+		b.capLabel.SetText(i18n.T("bonus.cap", "Cap", yuan(stored.Cap)))
+	}
+	w := bonusrun.DefaultWeights[evaluate.BonusPublicWelfare]
+	if b.hasRes {
+		w = b.res.Weights[evaluate.BonusPublicWelfare]
+		b.pool.SetText(yuan(b.res.Pool))
+	} else {
+		b.pool.SetText(yuan(b.inputs.Pool()))
+	}
+	b.slider.Min = 0
+	b.slider.Max = 50
+	b.slider.SetValue(w * 100) // calls reallocate when it moves
+	if !b.hasRes && b.inputs != nil {
+		b.reallocate()
+	}
+	b.dirty = false
+	b.setEditable(!locked)
+	b.show()
+}
+
+// fail shows why the year cannot be allocated and clears the figures.
+func (b *BonusScreen) fail(err error) {
+	b.inputs, b.hasRes = nil, false
+	b.message.SetText(i18n.Message(err))
+	b.capLabel.SetText("")
+	b.setEditable(false)
+	b.exportBtn.Disable()
+	b.show()
+}
+
+func (b *BonusScreen) setEditable(on bool) {
+	for _, w := range []fyne.Disableable{b.pool, b.slider, b.saveBtn, b.approveBtn} {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+	b.staff.setEditable(on)
+	if b.stored != nil {
+		b.exportBtn.Enable()
+	} else {
+		b.exportBtn.Disable()
+	}
+}
+
+// reallocate allocates the pool with the slider's weight, without reading.
+func (b *BonusScreen) reallocate() {
+	if b.inputs == nil {
+		b.showWeights()
+		return
+	}
+	res, err := b.inputs.Allocate(b.slider.Value / 100)
+	if err != nil {
+		b.message.SetText(i18n.Message(err))
+		b.showWeights()
+		return
+	}
+	b.message.SetText("")
+	b.res, b.hasRes, b.dirty = res, true, true
+	b.show()
+}
+
+// poolChanged takes the typed pool; an amount over the cap is explained.
+func (b *BonusScreen) poolChanged() {
+	if b.inputs == nil {
+		return
+	}
+	p, err := money.Parse(strings.TrimSpace(b.pool.Text), money.Yuan)
+	if err != nil || p.Amount <= 0 {
+		b.message.SetText(i18n.T("bonus.pool_text", "Text", b.pool.Text))
+		return
+	}
+	b.inputs = b.inputs.WithPool(p.Amount)
+	b.reallocate()
+}
+
+// show puts the result on screen.
+func (b *BonusScreen) show() {
+	b.showWeights()
+	b.table.Refresh()
+	b.drawChart()
+	var heads int
+	var sum money.Amount
+	if b.hasRes {
+		for _, d := range b.res.Departments {
+			heads += d.Headcount
+			sum += d.Bonus
+		}
+	}
+	b.totals.SetText(i18n.T("bonus.totals", "Count", len(b.res.Departments), "Heads", heads, "Sum", yuan(sum)))
+	switch {
+	case b.stored == nil || b.dirty:
+		b.state.SetText(i18n.T("bonus.state.unsaved"))
+		b.state.Importance = widget.WarningImportance
+	case b.stored.Run.Approved:
+		b.state.SetText(i18n.T("bonus.state.approved", "By", b.stored.Run.ApprovedBy, "At", shortStamp(b.stored.Run.ApprovedAt)))
+		b.state.Importance = widget.SuccessImportance
+	default:
+		b.state.SetText(i18n.T("bonus.state.draft", "At", shortStamp(b.stored.Run.CreatedAt)))
+		b.state.Importance = widget.MediumImportance
+	}
+	b.state.Refresh()
+	b.staff.refresh()
+}
+
+func (b *BonusScreen) showWeights() {
+	w := b.slider.Value / 100
+	weights := bonusrun.DefaultWeights.WithPublicWelfare(w)
+	if b.hasRes {
+		weights = b.res.Weights
+		w = weights[evaluate.BonusPublicWelfare]
+	}
+	b.weight.SetText(i18n.T("bonus.welfare_weight", "Weight", percent(w)))
+	var parts []string
+	for _, d := range bonus.Dimensions {
+		if d != evaluate.BonusPublicWelfare {
+			parts = append(parts, i18n.T("indui.bonus."+string(d))+" "+percent(weights[d]))
+		}
+	}
+	b.others.SetText(i18n.T("bonus.other_weights", "Weights", strings.Join(parts, " · ")))
+}
+
+func (b *BonusScreen) drawChart() {
+	if b.chart == nil || b.chartShow == nil {
+		return
+	}
+	i := max(b.chartShow.SelectedIndex(), 0)
+	if !b.hasRes {
+		b.chart.SetChart(bonusrun.SensitivityChart(bonusrun.Result{}, nil, false, i18n.T))
+		return
+	}
+	b.chart.SetChart(bonusrun.SensitivityChart(b.res, chartGroups[i].types, i18n.Current() == i18n.English, i18n.T))
+}
+
+// save stores the allocation on screen as the year's draft.
+func (b *BonusScreen) save() {
+	s := b.shell
+	if !b.hasRes {
+		return
+	}
+	if _, err := s.svc.Bonus.Save(s.ctx, s.actor, b.res, ""); err != nil {
+		s.showError(err)
+		return
+	}
+	b.Refresh()
+}
+
+// approve saves what is on screen if needed and approves it, after the
+// user confirmed that the year is then locked.
+func (b *BonusScreen) approve() {
+	s := b.shell
+	if !b.hasRes {
+		return
+	}
+	var sum money.Amount
+	for _, d := range b.res.Departments {
+		sum += d.Bonus
+	}
+	msg := i18n.T("bonus.approve.confirm", "Year", s.year, "Pool", yuan(sum), "Weight", percent(b.res.Weights[evaluate.BonusPublicWelfare]))
+	dialog.ShowConfirm(i18n.T("bonus.approve"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if b.dirty || b.stored == nil {
+			if _, err := s.svc.Bonus.Save(s.ctx, s.actor, b.res, ""); err != nil {
+				s.showError(err)
+				return
+			}
+		}
+		if _, err := s.svc.Bonus.Approve(s.ctx, s.actor, s.year); err != nil {
+			s.showError(err)
+		}
+		b.Refresh()
+	}, s.win)
+}
+
+// export writes the saved run's pay sheet.
+func (b *BonusScreen) export() {
+	s := b.shell
+	if b.dirty {
+		dialog.ShowInformation(i18n.T("bonus.export"), i18n.T("bonus.export.unsaved"), s.win)
+		return
+	}
+	s.saveFile(i18n.T("bonus.export.filename", "Year", s.year), ".xlsx", func(path string) {
+		if err := b.exportTo(path); err != nil {
+			s.showError(err)
+			return
+		}
+		dialog.ShowInformation(i18n.T("bonus.export"), i18n.T("bonus.export.done", "Path", path), s.win)
+	})
+}
+
+func (b *BonusScreen) exportTo(path string) error {
+	s := b.shell
+	name, _ := s.svc.Master.HospitalDisplayName(s.ctx, s.actor, i18n.Current())
+	return s.svc.Bonus.ExportPaySheet(s.ctx, s.actor, s.year, path, name, i18n.T)
+}
+
+// shortStamp shows a stored RFC 3339 time as 2026-01-15 09:30.
+func shortStamp(t string) string {
+	if len(t) >= 16 {
+		return fmt.Sprintf("%s %s", t[:10], t[11:16])
+	}
+	return t
+}

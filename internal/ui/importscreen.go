@@ -171,24 +171,14 @@ func newImportScreen(s *Shell) *ImportScreen {
 // chooseExport asks where to save the shell year's approved budget.
 func (im *ImportScreen) chooseExport() {
 	s := im.shell
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
-			path += ".xlsx"
-		}
+	s.saveFile(i18n.T("export.filename", "Year", s.year), ".xlsx", func(path string) {
 		lines, err := im.exportTo(path)
 		if err != nil {
 			s.showError(err)
 			return
 		}
 		dialog.ShowInformation(i18n.T("export.title"), i18n.T("cli.export_budget.done", "Year", s.year, "Path", path, "Lines", lines), s.win)
-	}, s.win)
-	d.SetFileName(i18n.T("export.filename", "Year", s.year))
-	d.Show()
+	})
 }
 
 // exportTo writes the shell year's approved budget to path and says how

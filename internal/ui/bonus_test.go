@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// bonusOf is what the table shows as a department's bonus.
+func bonusOf(t *testing.T, b *BonusScreen, code string) money.Amount {
+	t.Helper()
+	for r, d := range b.rows() {
+		if d.Code == code {
+			text, _, _ := b.cell(r, bcScores+5+1)
+			p, err := money.Parse(text, money.Yuan)
+			if err != nil {
+				t.Fatalf("%s bonus cell %q: %v", code, text, err)
+			}
+			return p.Amount
+		}
+	}
+	t.Fatalf("%s not in the table", code)
+	return 0
+}
+
+func tableSum(t *testing.T, b *BonusScreen) money.Amount {
+	var sum money.Amount
+	for _, d := range b.rows() {
+		sum += bonusOf(t, b, d.Code)
+	}
+	return sum
+}
+
+// Moving the public-welfare slider reallocates live: the women's-health
+// department gains against weight 0, the table still sums to the pool,
+// and the figures survive saving and approval, which locks the screen.
+func TestBonusSliderReallocatesLive(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.win.Resize(fyne.NewSize(1366, 768))
+	s.setYear(2026)
+	s.Show(SectionBonus)
+	b := s.bonus
+
+	if got := b.weight.Text; got != "公益性权重 15.0%" {
+		t.Fatalf("default weight label %q", got)
+	}
+	cap := b.inputs.Cap()
+	test.Type(b.pool, "") // focus
+	b.pool.SetText("10000000.01")
+	b.pool.OnSubmitted(b.pool.Text)
+	pool := money.FromFen(1000000001)
+	if cap < pool {
+		t.Fatalf("the demo's cap %v is below the test pool", cap)
+	}
+	if sum := tableSum(t, b); sum != pool {
+		t.Fatalf("table sums to %v, pool %v", sum, pool)
+	}
+	at15 := bonusOf(t, b, "301")
+
+	// Fifteen steps right: 15% → 30%.
+	for range 15 {
+		b.slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	if got := b.weight.Text; got != "公益性权重 30.0%" {
+		t.Fatalf("after moving the slider: %q", got)
+	}
+	at30 := bonusOf(t, b, "301")
+	if at30 <= at15 {
+		t.Errorf("妇女保健科: %v at 30%%, %v at 15%%; want more", at30, at15)
+	}
+	for r, d := range b.rows() {
+		if d.Code == "301" {
+			text, _, _ := b.cell(r, bcScores+5+2)
+			if !strings.HasPrefix(text, "+") {
+				t.Errorf("妇女保健科 against weight 0: %q, want a gain", text)
+			}
+		}
+	}
+	if sum := tableSum(t, b); sum != pool {
+		t.Errorf("after the move the table sums to %v", sum)
+	}
+	if !strings.Contains(b.totals.Text, "10,000,000.01") || b.state.Text != "未保存" {
+		t.Errorf("totals %q, state %q", b.totals.Text, b.state.Text)
+	}
+
+	// A pool over the approved performance pay is explained, not allocated.
+	b.pool.SetText(money.FormatPlain(cap + 100))
+	b.pool.OnSubmitted(b.pool.Text)
+	if !strings.Contains(b.message.Text, "30107") && !strings.Contains(b.message.Text, "绩效工资") {
+		t.Errorf("pool over the cap: message %q", b.message.Text)
+	}
+	b.pool.SetText("10000000.01")
+	b.pool.OnSubmitted(b.pool.Text)
+	if b.message.Text != "" {
+		t.Errorf("message left after a good pool: %q", b.message.Text)
+	}
+
+	test.Tap(b.saveBtn)
+	if !strings.HasPrefix(b.state.Text, "草稿") || bonusOf(t, b, "301") != at30 {
+		t.Fatalf("after saving: state %q, 301 %v", b.state.Text, bonusOf(t, b, "301"))
+	}
+	test.Tap(b.approveBtn)
+	confirmTop(t, s)
+	if !strings.Contains(b.state.Text, "已锁定") || !b.slider.Disabled() || !b.saveBtn.Disabled() {
+		t.Fatalf("after approval: state %q, slider disabled %v", b.state.Text, b.slider.Disabled())
+	}
+	stored, ok, err := s.svc.Bonus.Current(s.ctx, domain.LocalUser, 2026)
+	if err != nil || !ok || !stored.Run.Approved || stored.Pool != pool {
+		t.Fatalf("stored run: %v %v %+v", ok, err, stored.Run)
+	}
+	// The approved run is shown after reopening the year.
+	s.setYear(2025)
+	s.setYear(2026)
+	if bonusOf(t, s.bonus, "301") != at30 || !s.bonus.slider.Disabled() {
+		t.Errorf("reopened: 301 %v, slider disabled %v", bonusOf(t, s.bonus, "301"), s.bonus.slider.Disabled())
+	}
+
+	// The pay sheet is exported.
+	path := filepath.Join(t.TempDir(), "pay.xlsx")
+	if err := s.bonus.exportTo(path); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("科室分配", excelize.Options{RawCellValue: true})
+	if last := rows[len(rows)-1]; last[0] != "合计" || last[len(last)-1] != "10000000.01" {
+		t.Errorf("pay sheet totals %v", last)
+	}
+}

@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/bonus"
+	"github.com/budgetperf/budgetperf/internal/bonusrun"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// The columns of the allocation table: department, headcount and
+// coefficient, a score per dimension, composite, bonus, and the two
+// comparisons the public-welfare weighting is judged by.
+const (
+	bcCode = iota
+	bcName
+	bcHeads
+	bcCoef
+	bcScores // first of len(bonus.Dimensions) score columns
+)
+
+var bonusTail = []string{"col.composite_score", "col.bonus_yuan", "bonus.col.vs_zero", "bonus.col.vs_last"}
+
+func bonusHeaderKeys() []string {
+	keys := []string{"col.code", "col.department", "col.headcount", "col.coefficient"}
+	for _, d := range bonus.Dimensions {
+		keys = append(keys, "indui.bonus."+string(d))
+	}
+	return append(keys, bonusTail...)
+}
+
+func (b *BonusScreen) newTable() *widget.Table {
+	keys := bonusHeaderKeys()
+	widths := []float32{52, 150, 52, 58}
+	for range bonus.Dimensions {
+		widths = append(widths, 66)
+	}
+	widths = append(widths, 76, 124, 108, 108)
+	t := widget.NewTable(
+		func() (int, int) { return len(b.rows()), len(keys) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			text, align, imp := b.cell(id.Row, id.Col)
+			l.Alignment = align
+			l.Importance = imp
+			l.SetText(text)
+		})
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(i18n.T(keys[id.Col]))
+		}
+	}
+	for c, w := range widths {
+		t.SetColumnWidth(c, w)
+	}
+	// Selecting a score cell lets the user enter that score by hand.
+	t.OnSelected = func(id widget.TableCellID) {
+		t.UnselectAll()
+		if id.Col >= bcScores && id.Col < bcScores+len(bonus.Dimensions) && id.Row < len(b.rows()) {
+			b.enterScore(b.rows()[id.Row], bonus.Dimensions[id.Col-bcScores])
+		}
+	}
+	return t
+}
+
+func (b *BonusScreen) rows() []bonusrun.Dept {
+	if !b.hasRes {
+		return nil
+	}
+	return b.res.Departments
+}
+
+// cell is the text of a table cell; changes are signed and coloured.
+func (b *BonusScreen) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
+	rows := b.rows()
+	if r >= len(rows) {
+		return "", fyne.TextAlignLeading, widget.MediumImportance
+	}
+	d := rows[r]
+	right := fyne.TextAlignTrailing
+	switch {
+	case c == bcCode:
+		return d.Code, fyne.TextAlignLeading, widget.MediumImportance
+	case c == bcName:
+		name := d.Name
+		if i18n.Current() == i18n.English && d.NameEn != "" {
+			name = d.NameEn
+		}
+		return name, fyne.TextAlignLeading, widget.MediumImportance
+	case c == bcHeads:
+		return strconv.Itoa(d.Headcount), right, widget.MediumImportance
+	case c == bcCoef:
+		return strconv.FormatFloat(d.Coefficient, 'f', 2, 64), right, widget.MediumImportance
+	case c < bcScores+len(bonus.Dimensions):
+		dim := bonus.Dimensions[c-bcScores]
+		text := strconv.FormatFloat(d.Scores[dim], 'f', 2, 64)
+		if d.Entered[dim] {
+			return text + "*", right, widget.HighImportance
+		}
+		return text, right, widget.MediumImportance
+	}
+	switch c - bcScores - len(bonus.Dimensions) {
+	case 0:
+		return strconv.FormatFloat(d.Composite, 'f', 2, 64), right, widget.MediumImportance
+	case 1:
+		return money.FormatPlain(d.Bonus), right, widget.MediumImportance
+	case 2:
+		return signedChange(d.Bonus - d.AtZero)
+	default:
+		if d.LastPeriod == nil {
+			return "—", right, widget.LowImportance
+		}
+		return signedChange(d.Bonus - *d.LastPeriod)
+	}
+}
+
+// signedChange shows +1,234.00 in green and -1,234.00 in red.
+func signedChange(a money.Amount) (string, fyne.TextAlign, widget.Importance) {
+	switch {
+	case a > 0:
+		return "+" + money.FormatPlain(a), fyne.TextAlignTrailing, widget.SuccessImportance
+	case a < 0:
+		return money.FormatPlain(a), fyne.TextAlignTrailing, widget.DangerImportance
+	}
+	return "0.00", fyne.TextAlignTrailing, widget.MediumImportance
+}
+
+// enterScore asks for a department's score in a dimension; an empty
+// entry (or 恢复评价得分) goes back to the evaluation's score.
+func (b *BonusScreen) enterScore(d bonusrun.Dept, dim bonus.Dimension) {
+	s := b.shell
+	if b.inputs == nil {
+		return // locked or not computable
+	}
+	e := widget.NewEntry()
+	e.SetText(strconv.FormatFloat(d.Scores[dim], 'f', 2, 64))
+	name := d.Name
+	if i18n.Current() == i18n.English && d.NameEn != "" {
+		name = d.NameEn
+	}
+	apply := func(score *float64) {
+		if err := s.svc.Bonus.SetScore(s.ctx, s.actor, s.year, d.Code, dim, score); err != nil {
+			s.showError(err)
+			return
+		}
+		b.reload()
+	}
+	var dlg dialog.Dialog
+	clear := widget.NewButton(i18n.T("bonus.score.clear"), func() {
+		dlg.Hide()
+		apply(nil)
+	})
+	if !d.Entered[dim] {
+		clear.Disable()
+	}
+	content := widget.NewForm(widget.NewFormItem(i18n.T("indui.bonus."+string(dim)), e))
+	hint := widget.NewLabel(i18n.T("bonus.score.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	dlg = dialog.NewCustomConfirm(i18n.T("bonus.score.title", "Dept", name), i18n.T("action.save"), i18n.T("action.cancel"),
+		container.NewVBox(content, hint, clear), func(ok bool) {
+			if !ok {
+				return
+			}
+			v, err := strconv.ParseFloat(e.Text, 64)
+			if err != nil {
+				dialog.ShowError(errors.New(i18n.T("bonus.score.not_number", "Text", e.Text)), s.win)
+				return
+			}
+			apply(&v)
+		}, s.win)
+	dlg.Resize(fyne.NewSize(420, 240))
+	dlg.Show()
+}
+
+// reload re-reads the inputs (after a score changed) and keeps the
+// slider's weight and the typed pool.
+func (b *BonusScreen) reload() {
+	s := b.shell
+	pool := b.inputs.Pool()
+	in, err := s.svc.Bonus.Prepare(s.ctx, s.actor, s.year, pool)
+	if err != nil {
+		b.fail(err)
+		return
+	}
+	b.inputs = in
+	b.reallocate()
+}
