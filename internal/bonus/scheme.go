@@ -131,25 +131,6 @@ type Driver struct {
 	Indicator evaluate.Indicator
 }
 
-// revenueSources are the revenues staff pay must not be linked to, as they
-// appear in indicator names.
-var revenueSources = []string{"药品", "耗材", "卫生材料", "检查", "化验", "检验"}
-
-// readsAsRevenueTarget reports whether an indicator name sets a revenue
-// target on drugs, consumables, examinations or laboratory tests, so an
-// indicator that was never flagged is still caught.
-func readsAsRevenueTarget(name string) bool {
-	if !strings.Contains(name, "收入") {
-		return false
-	}
-	for _, s := range revenueSources {
-		if strings.Contains(name, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // CheckCompliance refuses drivers that would link pay to revenue: staff pay
 // must not be linked to drug, medical-consumable, examination or laboratory
 // revenue, and departments must not be given revenue targets (the National
@@ -165,8 +146,12 @@ func CheckCompliance(drivers []Driver) domain.Problems {
 		if dr.Dimension == evaluate.BonusNone || !known(dr.Dimension) {
 			ps = append(ps, domain.NewProblem("problem.bonus.driver_dimension", "Indicator {{.Indicator}} drives the unknown bonus dimension \"{{.Dimension}}\": choose workload, quality, efficiency, public welfare or satisfaction.", "Indicator", label, "Dimension", string(dr.Dimension)))
 		}
-		if ind.RevenueLinked || readsAsRevenueTarget(ind.Name) {
-			ps = append(ps, domain.NewProblem("problem.bonus.revenue_driver", "Indicator {{.Indicator}} is linked to drug, consumable, examination or laboratory revenue and cannot drive performance pay: national rules (the National Health Commission's nine rules of integrity for medical staff, and the public-hospital pay reform) forbid linking staff pay to such revenue or giving departments revenue targets. Remove it from the scheme.", "Indicator", label))
+		if ind.RevenueLinked || evaluate.ReadsAsRevenueTarget(ind.Name) {
+			ind.Bonus = dr.Dimension // the rule applies to the dimension it drives here
+			if ind.Bonus == evaluate.BonusNone {
+				ind.Bonus = "unknown"
+			}
+			ps = append(ps, evaluate.RevenueDriverProblem(ind, label))
 		}
 	}
 	return ps

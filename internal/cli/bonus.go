@@ -58,40 +58,73 @@ type bonusDeptJSON struct {
 	BonusFen       int64    `json:"bonus_fen"`
 }
 
-func runBonus(env *Env, args []string) error {
-	f := newFlags(env, "bonus", "", "cli.bonus.about")
+// bonusRequest is the allocation a bonus command asks for.
+type bonusRequest struct {
+	year    int
+	pool    money.Amount
+	welfare *float64
+	json    bool
+	note    string
+}
+
+// parseBonus reads --year, --pool and --welfare-weight (and --json, or
+// --note for saving) of a bonus command.
+func parseBonus(env *Env, name, about string, args []string, saving bool) (bonusRequest, error) {
+	f := newFlags(env, name, "", about)
 	y := f.Int("year", 0, "cli.flag.year")
 	poolText := f.String("pool", "", "cli.flag.bonus_pool")
 	ww := f.Float64("welfare-weight", 0, "cli.flag.welfare_weight")
-	j := f.Bool("json", false, "cli.flag.json")
+	var j *bool
+	var note *string
+	if saving {
+		note = f.String("note", "", "cli.flag.bonus_note")
+	} else {
+		j = f.Bool("json", false, "cli.flag.json")
+	}
 	if err := f.parseNone(args); err != nil {
-		return err
+		return bonusRequest{}, err
 	}
 	if err := requireYear(*y); err != nil {
-		return err
+		return bonusRequest{}, err
 	}
 	if *poolText == "" {
-		return usagef("%s", i18n.T("cli.bonus.pool_required"))
+		return bonusRequest{}, usagef("%s", i18n.T("cli.bonus.pool_required"))
 	}
-	var welfare *float64
+	req := bonusRequest{year: *y}
 	f.Visit(func(fl *flag.Flag) {
 		if fl.Name == "welfare-weight" {
-			welfare = ww
+			req.welfare = ww
 		}
 	})
 	p, err := money.Parse(*poolText, money.Yuan)
 	if err != nil {
-		return domain.NewProblem("problem.bonus.pool_text", "The bonus pool \"{{.Text}}\" is not an amount in yuan: write it like 10000000.01.", "Text", *poolText)
+		return bonusRequest{}, domain.NewProblem("problem.bonus.pool_text", "The bonus pool \"{{.Text}}\" is not an amount in yuan: write it like 10000000.01.", "Text", *poolText)
+	}
+	req.pool = p.Amount
+	if j != nil {
+		req.json = *j
+	}
+	if note != nil {
+		req.note = *note
+	}
+	return req, nil
+}
+
+func runBonus(env *Env, args []string) error {
+	req, err := parseBonus(env, "bonus", "cli.bonus.about", args, false)
+	if err != nil {
+		return err
 	}
 	svc, err := env.open()
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	res, err := svc.Bonus.Compute(env.ctx, env.Actor, *y, p.Amount, welfare)
+	res, err := svc.Bonus.Compute(env.ctx, env.Actor, req.year, req.pool, req.welfare)
 	if err != nil {
 		return err
 	}
+	j := &req.json
 	out := bonusJSON{Year: res.Year, PoolFen: res.Pool.Fen(), Weights: dims(res.Weights), Departments: []bonusDeptJSON{}}
 	rows := [][]string{}
 	for _, d := range res.Departments {
