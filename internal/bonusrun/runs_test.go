@@ -258,4 +258,3 @@ func TestStaffSplit(t *testing.T) {
 		t.Errorf("staff after approval: %v", err)
 	}
 }
-

@@ -91,7 +91,6 @@ type Result struct {
 	Run *RunInfo
 }
 
-
 // Compute allocates pool among the departments (not the hospital-wide unit
 // 000) with a headcount above 0. Each department's dimension scores come
 // from its latest finalised evaluation of year, year−1 or year−2: score =
