@@ -130,6 +130,7 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	}
 	for _, b := range []evaluate.BonusDimension{evaluate.BonusWorkload, evaluate.BonusQuality, evaluate.BonusEfficiency, evaluate.BonusPublicWelfare, evaluate.BonusSatisfaction} {
 		used["indui.bonus."+string(b)] = "evaluate.BonusDimension"
+		used["bonus.col.dim."+string(b)] = "evaluate.BonusDimension"
 	}
 	for m := 1; m <= 12; m++ {
 		used["month."+strconv.Itoa(m)] = "monthName"

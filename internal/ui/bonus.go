@@ -70,6 +70,7 @@ func newBonusScreen(s *Shell) *BonusScreen {
 	b.message = widget.NewLabel("")
 	b.message.Wrapping = fyne.TextWrapWord
 	b.message.Importance = widget.DangerImportance
+	b.message.Hide()
 	b.totals = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 
 	b.table = b.newTable()
@@ -88,7 +89,9 @@ func newBonusScreen(s *Shell) *BonusScreen {
 		container.NewGridWithColumns(2, poolRow, container.NewHBox(b.saveBtn, b.approveBtn, b.exportBtn, b.state)),
 		sliderRow, b.others, b.message))
 
-	tableArea := container.NewBorder(nil, b.totals, nil, nil, b.table)
+	entered := widget.NewLabel(i18n.T("bonus.entered_hint"))
+	entered.Importance = widget.LowImportance
+	tableArea := container.NewBorder(nil, container.NewBorder(nil, nil, entered, nil, b.totals), nil, nil, b.table)
 	chartArea := container.NewBorder(container.NewHBox(widget.NewLabel(i18n.T("bonus.chart.show")), b.chartShow), nil, nil, nil, b.chart)
 	split := container.NewVSplit(tableArea, chartArea)
 	split.Offset = 0.62
@@ -117,7 +120,7 @@ var chartGroups = []struct {
 func (b *BonusScreen) Refresh() {
 	s := b.shell
 	b.inputs, b.stored, b.hasRes, b.dirty = nil, nil, false, false
-	b.message.SetText("")
+	b.say("")
 	opts := make([]string, len(chartGroups))
 	for i, g := range chartGroups {
 		opts[i] = i18n.T(g.key)
@@ -181,7 +184,7 @@ func (b *BonusScreen) Refresh() {
 // fail shows why the year cannot be allocated and clears the figures.
 func (b *BonusScreen) fail(err error) {
 	b.inputs, b.hasRes = nil, false
-	b.message.SetText(i18n.Message(err))
+	b.say(i18n.Message(err))
 	b.capLabel.SetText("")
 	b.setEditable(false)
 	b.exportBtn.Disable()
@@ -212,11 +215,11 @@ func (b *BonusScreen) reallocate() {
 	}
 	res, err := b.inputs.Allocate(b.slider.Value / 100)
 	if err != nil {
-		b.message.SetText(i18n.Message(err))
+		b.say(i18n.Message(err))
 		b.showWeights()
 		return
 	}
-	b.message.SetText("")
+	b.say("")
 	b.res, b.hasRes, b.dirty = res, true, true
 	b.show()
 }
@@ -228,7 +231,7 @@ func (b *BonusScreen) poolChanged() {
 	}
 	p, err := money.Parse(strings.TrimSpace(b.pool.Text), money.Yuan)
 	if err != nil || p.Amount <= 0 {
-		b.message.SetText(i18n.T("bonus.pool_text", "Text", b.pool.Text))
+		b.say(i18n.T("bonus.pool_text", "Text", b.pool.Text))
 		return
 	}
 	b.inputs = b.inputs.WithPool(p.Amount)
@@ -363,4 +366,14 @@ func shortStamp(t string) string {
 		return fmt.Sprintf("%s %s", t[:10], t[11:16])
 	}
 	return t
+}
+
+// say shows why the figures could not be computed; "" hides the line.
+func (b *BonusScreen) say(text string) {
+	b.message.SetText(text)
+	if text == "" {
+		b.message.Hide()
+	} else {
+		b.message.Show()
+	}
 }

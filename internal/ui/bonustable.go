@@ -31,7 +31,7 @@ var bonusTail = []string{"col.composite_score", "col.bonus_yuan", "bonus.col.vs_
 func bonusHeaderKeys() []string {
 	keys := []string{"col.code", "col.department", "col.headcount", "col.coefficient"}
 	for _, d := range bonus.Dimensions {
-		keys = append(keys, "indui.bonus."+string(d))
+		keys = append(keys, "bonus.col.dim."+string(d)) // short: the full names are in the weights line
 	}
 	return append(keys, bonusTail...)
 }
@@ -40,7 +40,7 @@ func (b *BonusScreen) newTable() *widget.Table {
 	keys := bonusHeaderKeys()
 	widths := []float32{52, 150, 52, 58}
 	for range bonus.Dimensions {
-		widths = append(widths, 66)
+		widths = append(widths, 70)
 	}
 	widths = append(widths, 76, 124, 108, 108)
 	t := widget.NewTable(
