@@ -5,6 +5,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
 )
 
 // SensitivityChart draws each department of res whose type is in types
@@ -16,6 +17,14 @@ func SensitivityChart(res Result, types []domain.DeptType, english bool, T Trans
 		YLabel: T("chart.unit_wan"), Unit: T("chart.unit_wan"), NoData: T("chart.no_data")}
 	for _, p := range res.Steps {
 		c.Category = append(c.Category, strconv.FormatFloat(p*100, 'f', 0, 64)+"%")
+	}
+	if len(res.Steps) > 1 && res.Weights != nil {
+		// The chosen weight, between the steps it falls in.
+		w := res.Weights[evaluate.BonusPublicWelfare]
+		step := res.Steps[1] - res.Steps[0]
+		if step > 0 {
+			c.Mark = &chart.Mark{At: (w - res.Steps[0]) / step, Label: T("bonus.chart.mark", "Weight", strconv.FormatFloat(w*100, 'f', 1, 64)+"%")}
+		}
 	}
 	want := map[domain.DeptType]bool{}
 	for _, t := range types {

@@ -46,6 +46,7 @@ func (f *frame) lines(area draw.Canvas) {
 	markers := n <= 31
 	p.Add(plotterFunc(func(dc draw.Canvas, p *plot.Plot) {
 		trX, trY := p.Transforms(&dc)
+		f.mark(dc, trX, n)
 		for si, s := range c.Series {
 			var run []vg.Point
 			var runs [][]vg.Point
@@ -117,4 +118,27 @@ func (f *frame) categoryText(i int) string {
 		parts = append(parts, refLabel(c))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// mark draws the chart's vertical reference dashed from bottom to top,
+// its label just right of it at the top (left of it near the right edge).
+func (f *frame) mark(dc draw.Canvas, trX func(float64) vg.Length, n int) {
+	m := f.c.Mark
+	if m == nil || math.IsNaN(m.At) || m.At < 0 || m.At > float64(n-1) {
+		return
+	}
+	x := trX(m.At)
+	dc.StrokeLine2(draw.LineStyle{Color: f.t.ref, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}},
+		x, dc.Min.Y, x, dc.Max.Y)
+	if m.Label == "" {
+		return
+	}
+	sty := f.style(f.base()*0.9, f.t.ref)
+	pad := f.base() * 0.3
+	w, h := sty.Width(m.Label), sty.Height(m.Label)
+	lx := x + pad
+	if lx+w > dc.Max.X {
+		lx = x - pad - w
+	}
+	dc.FillText(sty, vg.Point{X: lx, Y: dc.Max.Y - h}, m.Label)
 }

@@ -42,6 +42,13 @@ type RefLine struct {
 	Label string
 }
 
+// Mark is a vertical line at category position At (0 = the first
+// category, 1.5 halfway between the second and third), labelled on top.
+type Mark struct {
+	At    float64
+	Label string
+}
+
 // Band colours a value range in heat maps and progress bars. Bands are
 // checked in order; the first whose [Min, Max) holds the value wins.
 type Band struct {
@@ -66,6 +73,9 @@ type Chart struct {
 	Cells [][]float64
 	Bands []Band
 	Ref   *RefLine
+	// Mark is a vertical reference on a Lines chart at a (fractional)
+	// category position, e.g. the public-welfare weight now chosen.
+	Mark *Mark
 	// Percent formats the value axis and tooltips as percentages (0.75 → 75%).
 	Percent bool
 	// Unit is appended to values in tooltips when not Percent, e.g. "万元".
