@@ -92,7 +92,7 @@ func newBonusScreen(s *Shell) *BonusScreen {
 	entered := widget.NewLabel(i18n.T("bonus.entered_hint"))
 	entered.Importance = widget.LowImportance
 	tableArea := container.NewBorder(nil, container.NewBorder(nil, nil, entered, nil, b.totals), nil, nil, b.table)
-	chartArea := container.NewBorder(container.NewHBox(widget.NewLabel(i18n.T("bonus.chart.show")), b.chartShow), nil, nil, nil, b.chart)
+	chartArea := container.NewBorder(container.NewHBox(widget.NewLabel(i18n.T("bonus.chart.show")), container.NewGridWrap(fyne.NewSize(240, b.chartShow.MinSize().Height), b.chartShow)), nil, nil, nil, b.chart)
 	split := container.NewVSplit(tableArea, chartArea)
 	split.Offset = 0.62
 	tabs := container.NewAppTabs(

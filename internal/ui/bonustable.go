@@ -26,10 +26,10 @@ const (
 	bcScores // first of len(bonus.Dimensions) score columns
 )
 
-var bonusTail = []string{"col.composite_score", "col.bonus_yuan", "bonus.col.vs_zero", "bonus.col.vs_last"}
+var bonusTail = []string{"bonus.col.composite", "col.bonus_yuan", "bonus.col.vs_zero", "bonus.col.vs_last"}
 
 func bonusHeaderKeys() []string {
-	keys := []string{"col.code", "col.department", "col.headcount", "col.coefficient"}
+	keys := []string{"col.code", "col.department", "bonus.col.heads", "bonus.col.coef"}
 	for _, d := range bonus.Dimensions {
 		keys = append(keys, "bonus.col.dim."+string(d)) // short: the full names are in the weights line
 	}
