@@ -13,7 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/services"
 )
 
-func demo(t *testing.T) *services.Services {
+func demo(t testing.TB) *services.Services {
 	t.Helper()
 	ctx := context.Background()
 	svc, err := services.Open(ctx, filepath.Join(t.TempDir(), "bonus.db"))
