@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
+	pdfreport "github.com/budgetperf/budgetperf/internal/report"
+)
+
+func init() {
+	register(command{name: "report", summary: "cli.report.summary", run: runReport})
+}
+
+// runReport writes a PDF report: report KIND --year Y [--month M] -o FILE.
+func runReport(env *Env, args []string) error {
+	f := newFlags(env, "report", "KIND", "cli.report.about")
+	y := f.Int("year", 0, "cli.flag.year")
+	m := f.Int("month", 0, "cli.flag.report_month")
+	out := f.String("o", "", "cli.flag.report_out")
+	unit := f.String("unit", "", "cli.flag.report_unit")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("%s", i18n.T("cli.report.kind_required"))
+	}
+	kind := strings.ToLower(pos[0])
+	if !pdfreport.ValidKind(kind) {
+		return usagef("%s", i18n.T("cli.report.bad_kind", "Kind", pos[0]))
+	}
+	if err := requireYear(*y); err != nil {
+		return err
+	}
+	if *m < 0 || *m > 12 {
+		return usagef("%s", i18n.T("cli.report.bad_month", "Month", *m))
+	}
+	if *out == "" {
+		return usagef("%s", i18n.T("cli.report.out_required"))
+	}
+	req := pdfreport.Request{Kind: kind, Year: *y, Month: *m}
+	switch *unit {
+	case "":
+	case "yuan", "元":
+		u := money.Yuan
+		req.Unit = &u
+	case "wan", "万元":
+		u := money.TenThousand
+		req.Unit = &u
+	default:
+		return usagef("%s", i18n.T("cli.report.bad_unit", "Unit", *unit))
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	return pdfreport.WriteFile(env.ctx, svc, env.Actor, req, *out, nil)
+}

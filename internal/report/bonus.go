@@ -1,0 +1,172 @@
+package report
+
+import (
+	"context"
+	"io"
+	"strconv"
+
+	"github.com/budgetperf/budgetperf/internal/bonus"
+	"github.com/budgetperf/budgetperf/internal/bonusrun"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/services"
+)
+
+// bonusData is the allocation the bonus report prints (bonusrun.ForReport:
+// the approved run, else the latest saved one, else the full pool under
+// the default weights).
+type bonusData struct {
+	Res bonusrun.Result
+}
+
+func loadBonus(ctx context.Context, svc *services.Services, by domain.Actor, year int) (bonusData, error) {
+	res, err := svc.Bonus.ForReport(ctx, by, year)
+	return bonusData{Res: res}, err
+}
+
+func dimName(dim bonus.Dimension) string { return i18n.T("indui.bonus." + string(dim)) }
+
+func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, progress func(done, total int)) error {
+	res := data.Res
+	meta.Title = i18n.T("report.bonus.title", "Year", res.Year)
+	meta.Period = i18n.T("report.period.year", "Year", res.Year)
+	d, err := newDoc(ctx, meta, 5, progress)
+	if err != nil {
+		return err
+	}
+	d.cover(i18n.T("report.bonus.subtitle"))
+
+	// 1. The scheme, the public-welfare weight first.
+	d.h1(i18n.T("report.bonus.scheme"), 40)
+	welfare := res.Weights[evaluate.BonusPublicWelfare]
+	d.callout(i18n.T("report.bonus.welfare", "Weight", pct0(welfare), "Floor", pct0(res.Floor)), 11)
+	status := i18n.T("report.bonus.run_computed")
+	if r := res.Run; r != nil {
+		status = i18n.T("report.bonus.run_saved", "ID", r.ID, "By", r.CreatedBy, "At", r.CreatedAt)
+		if r.Approved {
+			status = i18n.T("report.bonus.run_approved", "ID", r.ID, "By", r.ApprovedBy, "At", r.ApprovedAt)
+		}
+	}
+	var heads int
+	for _, dep := range res.Departments {
+		heads += dep.Headcount
+	}
+	d.facts([][2]string{
+		{i18n.T("report.bonus.pool"), d.amtUnit(res.Pool)},
+		{i18n.T("report.bonus.cap"), d.amtUnit(res.Cap)},
+		{i18n.T("report.bonus.departments"), i18n.T("report.bonus.departments_n", "Count", len(res.Departments), "Heads", heads)},
+		{i18n.T("report.bonus.run"), status},
+	})
+	drivers := map[bonus.Dimension]int{}
+	for _, dr := range res.Drivers {
+		drivers[dr.Dimension]++
+	}
+	var rows []row
+	var sum float64
+	for _, dim := range bonus.Dimensions {
+		name := dimName(dim)
+		if dim == evaluate.BonusPublicWelfare {
+			name = i18n.T("report.bonus.welfare_mark", "Name", name)
+		}
+		sum += res.Weights[dim]
+		rows = append(rows, row{group: dim == evaluate.BonusPublicWelfare, cells: []string{name, pct0(res.Weights[dim]), itoa(drivers[dim])}})
+	}
+	rows = append(rows, row{total: true, cells: []string{i18n.T("col.total"), pct0(sum), itoa(len(res.Drivers))}})
+	d.newTable(i18n.T("report.bonus.table_weights"), []column{{i18n.T("report.col.dimension"), 50, "L"},
+		{i18n.T("report.col.weight"), 25, "R"}, {i18n.T("report.col.drivers"), 25, "R"}}).rows(rows)
+	d.note(i18n.T("report.bonus.method"))
+	if len(res.Drivers) > 0 {
+		rows = nil
+		for _, dr := range res.Drivers {
+			pw := ""
+			if dr.Indicator.PublicWelfare {
+				pw = "✓"
+			}
+			rows = append(rows, row{cells: []string{dimName(dr.Dimension), dr.Indicator.Code,
+				d.pick(dr.Indicator.Name, dr.Indicator.NameEn), pw}})
+		}
+		d.newTable(i18n.T("report.bonus.table_drivers"), []column{{i18n.T("report.col.dimension"), 22, "L"},
+			{i18n.T("col.code"), 14, "L"}, {i18n.T("report.col.indicator"), 50, "L"}, {i18n.T("report.col.public_welfare"), 14, "C"}}).rows(rows)
+	}
+	if err := d.step(); err != nil {
+		return err
+	}
+
+	// 2. The allocation.
+	d.h1(i18n.T("report.bonus.allocation"), 40)
+	cols := []column{{i18n.T("col.code"), 6, "L"}, {i18n.T("col.department"), 15, "L"}, {i18n.T("report.col.heads"), 6, "R"},
+		{i18n.T("col.coefficient"), 7, "R"}}
+	for _, dim := range bonus.Dimensions {
+		cols = append(cols, column{dimName(dim), 7.5, "R"})
+	}
+	cols = append(cols, column{i18n.T("col.composite_score"), 8, "R"}, column{i18n.T("report.col.bonus"), 14, "R"})
+	rows = nil
+	var total money.Amount
+	for _, dep := range res.Departments {
+		cells := []string{dep.Code, d.pick(dep.Name, dep.NameEn), itoa(dep.Headcount), strconv.FormatFloat(dep.Coefficient, 'f', 3, 64)}
+		for _, dim := range bonus.Dimensions {
+			cells = append(cells, score(evaluate.Round2(dep.Scores[dim])))
+		}
+		cells = append(cells, score(dep.Composite), d.amt(dep.Bonus))
+		rows = append(rows, row{cells: cells})
+		total += dep.Bonus
+	}
+	totalCells := []string{"", i18n.T("col.total"), itoa(heads), "", "", "", "", "", "", "", d.amt(total)}
+	rows = append(rows, row{total: true, cells: totalCells})
+	d.newTable(i18n.T("report.bonus.table_allocation", "Year", res.Year), cols).inUnit().rows(rows)
+	d.note(i18n.T("report.bonus.exact", "Pool", d.amtUnit(res.Pool)))
+	if err := d.step(); err != nil {
+		return err
+	}
+
+	// 3. Sensitivity to the public-welfare weight.
+	d.h1(i18n.T("report.bonus.sensitivity"), 90)
+	d.para(i18n.T("report.bonus.sens_text", "Weight", pct0(welfare)), 9.5)
+	for _, c := range sensitivityCharts(d, res) {
+		if err := d.drawChart(c, 82); err != nil {
+			return err
+		}
+	}
+	var shown []int
+	for i, s := range res.Steps {
+		if i%2 == 0 || s == welfare {
+			shown = append(shown, i)
+		}
+	}
+	scols := []column{{i18n.T("col.department"), 22, "L"}}
+	for _, i := range shown {
+		scols = append(scols, column{i18n.T("report.bonus.at_weight", "Weight", pct0(res.Steps[i])), 78 / float64(len(shown)), "R"})
+	}
+	rows = nil
+	for _, dep := range res.Departments {
+		v := res.Sensitivity[dep.Code]
+		cells := []string{d.pick(dep.Name, dep.NameEn)}
+		for _, i := range shown {
+			if i < len(v) {
+				cells = append(cells, d.amt(v[i]))
+			} else {
+				cells = append(cells, "—")
+			}
+		}
+		rows = append(rows, row{cells: cells})
+	}
+	d.newTable(i18n.T("report.bonus.table_sens"), scols).inUnit().rows(rows)
+	if err := d.step(); err != nil {
+		return err
+	}
+
+	// 4. Compliance statement.
+	d.h1(i18n.T("report.bonus.compliance"), 40)
+	d.callout(i18n.T("report.bonus.compliance_text", "Drivers", len(res.Drivers), "Cap", d.amtUnit(res.Cap),
+		"Pool", d.amtUnit(res.Pool)), 10)
+	if err := d.step(); err != nil {
+		return err
+	}
+	d.signatures([]string{i18n.T("report.sign.finance"), i18n.T("report.sign.hr"), i18n.T("report.sign.leader"), i18n.T("report.sign.committee")})
+	if err := d.step(); err != nil {
+		return err
+	}
+	return d.write(w)
+}

@@ -1,0 +1,329 @@
+package report
+
+import (
+	"context"
+	"io"
+	"strconv"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/evaluation"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/services"
+)
+
+// evaluationData is a year's evaluations ranked best first (what
+// `evaluate --json` prints), the result-application table and each unit's
+// base for it: a department's approved expenditure budget of the year, a
+// project's amount (HasBase false for a unit without one).
+type evaluationData struct {
+	Year  int
+	Runs  []evaluation.Run
+	Table []evaluate.Application
+	Bases map[unitKey]money.Amount
+}
+
+type unitKey struct {
+	kind evaluate.SchemeKind
+	code string
+}
+
+func loadEvaluation(ctx context.Context, svc *services.Services, by domain.Actor, year int) (evaluationData, error) {
+	out := evaluationData{Year: year, Bases: map[unitKey]money.Amount{}}
+	var err error
+	if out.Runs, err = svc.Evaluation.Runs(ctx, by, year); err != nil {
+		return out, err
+	}
+	if len(out.Runs) == 0 {
+		return out, domain.NewProblem("problem.report.no_evaluations", "There are no evaluations for {{.Year}}: start the year's evaluation on the Evaluation screen first.", "Year", year)
+	}
+	if out.Table, err = svc.Evaluation.ApplicationTable(ctx, by); err != nil {
+		return out, err
+	}
+	years, err := svc.Budgets.Years(ctx, by)
+	if err != nil {
+		return out, err
+	}
+	for _, y := range years {
+		if y != year {
+			continue
+		}
+		v, err := svc.Budgets.Show(ctx, by, year)
+		if err != nil {
+			return out, err
+		}
+		for _, dep := range v.Departments {
+			out.Bases[unitKey{evaluate.DepartmentScheme, dep.Code}] = dep.Expenditure
+		}
+	}
+	projects, err := svc.Budgets.Projects(ctx, by, year, "")
+	if err != nil {
+		return out, err
+	}
+	for _, p := range projects {
+		out.Bases[unitKey{evaluate.ProjectScheme, strconv.FormatInt(p.ID, 10)}] = p.Amount
+	}
+	return out, nil
+}
+
+// unitScore is a run's score as `evaluate --json` gives it: on the
+// 100-point scale, rounded to 2 decimals, so score and grade agree.
+func unitScore(r evaluation.Run) float64 { return evaluate.Round2(evaluation.Percent(r)) }
+
+func writeEvaluation(ctx context.Context, meta Meta, data evaluationData, w io.Writer, progress func(done, total int)) error {
+	meta.Title = i18n.T("report.eval.title", "Year", data.Year)
+	meta.Period = i18n.T("report.period.year", "Year", data.Year)
+	d, err := newDoc(ctx, meta, 2+len(data.Runs), progress)
+	if err != nil {
+		return err
+	}
+	d.cover(i18n.T("report.eval.subtitle"))
+
+	// Hospital summary.
+	d.h1(i18n.T("report.eval.summary"), 30)
+	grades := map[evaluate.Grade]int{}
+	kinds := map[evaluate.SchemeKind]int{}
+	finalised := 0
+	var sum float64
+	for _, r := range data.Runs {
+		grades[evaluate.GradeOf(unitScore(r))]++
+		kinds[r.Unit.Kind]++
+		sum += unitScore(r)
+		if r.Finalised {
+			finalised++
+		}
+	}
+	dist := ""
+	for i, g := range evaluate.Grades {
+		if i > 0 {
+			dist += i18n.T("report.list_sep")
+		}
+		dist += i18n.T("report.eval.grade_count", "Grade", i18n.T("evalui.grade."+string(g)), "Count", grades[g])
+	}
+	d.facts([][2]string{
+		{i18n.T("report.eval.units"), i18n.T("report.eval.units_n", "Depts", kinds[evaluate.DepartmentScheme], "Projects", kinds[evaluate.ProjectScheme])},
+		{i18n.T("report.eval.finalised"), i18n.T("report.eval.finalised_n", "Done", finalised, "All", len(data.Runs))},
+		{i18n.T("report.eval.average"), score(sum / float64(len(data.Runs)))},
+		{i18n.T("report.eval.grades"), dist},
+	})
+	d.note(i18n.T("report.eval.grade_rule"))
+
+	cols := []column{{i18n.T("col.rank"), 7, "C"}, {i18n.T("col.kind"), 13, "C"}, {i18n.T("col.code"), 8, "L"},
+		{i18n.T("col.name"), 34, "L"}, {i18n.T("col.score"), 10, "R"}, {i18n.T("col.grade"), 9, "C"}, {i18n.T("col.state"), 10, "C"}}
+	var rows []row
+	for i, r := range data.Runs {
+		rows = append(rows, row{cells: []string{itoa(i + 1), i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Code,
+			d.pick(r.Unit.Name, r.Unit.NameEn), score(unitScore(r)), i18n.T("evalui.grade." + string(evaluate.GradeOf(unitScore(r)))), stateText(r)}})
+	}
+	d.newTable(i18n.T("report.eval.table_rank", "Year", data.Year), cols).rows(rows)
+	if err := d.step(); err != nil {
+		return err
+	}
+
+	// Each unit's self-evaluation form.
+	for i, r := range data.Runs {
+		d.pdf.AddPage()
+		if err := d.unitForm(i+1, r, data); err != nil {
+			return err
+		}
+		if err := d.step(); err != nil {
+			return err
+		}
+	}
+
+	d.h1(i18n.T("report.eval.confirm"), 60)
+	d.para(i18n.T("report.eval.confirm_text", "Year", data.Year), 10)
+	d.signatures([]string{i18n.T("report.sign.finance"), i18n.T("report.sign.leader"), i18n.T("report.sign.committee")})
+	if err := d.step(); err != nil {
+		return err
+	}
+	return d.write(w)
+}
+
+func stateText(r evaluation.Run) string {
+	if r.Finalised {
+		return i18n.T("evaluation.state.finalised")
+	}
+	return i18n.T("evaluation.state.open")
+}
+
+// unitForm is one unit's part: indicator table, total and grade, radar,
+// reasons and measures, result application and the unit's signature.
+func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
+	name := d.pick(r.Unit.Name, r.Unit.NameEn)
+	sc := unitScore(r)
+	grade := evaluate.GradeOf(sc)
+	d.h1(i18n.T("report.eval.unit_heading", "Rank", rank, "Name", name, "Kind", i18n.T("evaluation.kind."+string(r.Unit.Kind))), 40)
+	finalisedAt := "—"
+	if r.Finalised && !r.FinalisedAt.IsZero() {
+		finalisedAt = r.FinalisedAt.Format("2006-01-02") + " " + r.FinalisedBy
+	}
+	d.facts([][2]string{
+		{i18n.T("report.eval.total_score"), score(sc)},
+		{i18n.T("col.grade"), i18n.T("evalui.grade." + string(grade))},
+		{i18n.T("report.eval.scheme"), d.pick(r.Scheme.Name, r.Scheme.NameEn)},
+		{i18n.T("report.eval.finalised_at"), finalisedAt},
+	})
+
+	// The indicator table: dimensions and groups as bold rows with their
+	// points and score, indicators under them.
+	scores := map[string]evaluate.IndicatorScore{}
+	for _, is := range r.Result.Indicators {
+		scores[is.Code] = is
+	}
+	nodeScore := map[string]float64{}
+	for _, n := range r.Result.Dimensions {
+		nodeScore[n.Code] = n.Score
+	}
+	cols := []column{{i18n.T("report.col.indicator"), 40, "L"}, {i18n.T("report.col.target"), 15, "R"},
+		{i18n.T("report.col.actual_value"), 15, "R"}, {i18n.T("report.col.points"), 9, "R"}, {i18n.T("col.score"), 9, "R"}}
+	var rows []row
+	names := map[string]string{} // indicator code → name in the report's language
+	var walk func(ns []evaluate.Node, depth int)
+	walk = func(ns []evaluate.Node, depth int) {
+		for _, n := range ns {
+			indent := ""
+			for k := 1; k < depth; k++ {
+				indent += "  "
+			}
+			if n.Indicator == nil {
+				rows = append(rows, row{group: true, cells: []string{indent + d.pick(n.Name, n.NameEn), "", "", num(n.Points), score(nodeScore[n.Code])}})
+				walk(n.Children, depth+1)
+				continue
+			}
+			ind := *n.Indicator
+			code := n.Code
+			if code == "" {
+				code = ind.Code
+			}
+			is := scores[code]
+			scoreText := score(is.Score)
+			if ind.Direction == evaluate.Monitor {
+				scoreText = "—"
+			}
+			nm := d.pick(nameOr(n.Name, ind.Name), nameOr(n.NameEn, ind.NameEn))
+			names[code] = nm
+			rows = append(rows, row{cells: []string{indent + nm, targetText(ind), actualText(r, code, ind), num(n.Points), scoreText}})
+		}
+	}
+	walk(r.Scheme.Roots, 1)
+	rows = append(rows, row{total: true, cells: []string{i18n.T("report.eval.total_row", "Grade", i18n.T("evalui.grade."+string(grade))), "", "",
+		num(r.Scheme.Total), score(sc)}})
+	d.newTable(i18n.T("report.eval.table_form", "Name", name), cols).rows(rows)
+
+	// Balanced scorecard.
+	if err := d.drawChart(scorecard(d, r), 62); err != nil {
+		return err
+	}
+
+	// Reasons for deviation and corrective measures.
+	d.h2(i18n.T("report.eval.reasons"), 12)
+	var reasons []row
+	for _, is := range r.Result.Indicators {
+		if !is.Short {
+			continue
+		}
+		if n, ok := names[is.Code]; ok {
+			is.Name = n
+		}
+		text := r.Reasons[is.Code]
+		if text == "" {
+			text = i18n.T("report.eval.no_reason")
+		}
+		reasons = append(reasons, row{cells: []string{is.Name, score(is.Score) + " / " + num(is.Points), text}})
+	}
+	if len(reasons) == 0 {
+		d.para(i18n.T("report.eval.all_met"), 9.5)
+	} else {
+		d.newTable("", []column{{i18n.T("report.col.indicator"), 30, "L"}, {i18n.T("report.col.score_of"), 13, "R"},
+			{i18n.T("report.col.reason"), 57, "L"}}).rows(reasons)
+	}
+
+	// Result application.
+	// The application, its amount and the unit's signature stay together.
+	d.h2(i18n.T("report.eval.application"), 32)
+	app := evaluate.Application{Grade: grade}
+	for _, a := range data.Table {
+		if a.Grade == grade {
+			app = a
+		}
+	}
+	note := app.Note
+	if app.NoteKey != "" {
+		note = i18n.T(app.NoteKey)
+	}
+	text := i18n.T("report.eval.apply_rule", "Grade", i18n.T("evalui.grade."+string(grade)), "Change", signedPct(app.ChangePct/100, true), "Note", note)
+	if base, ok := data.Bases[unitKey{r.Unit.Kind, r.Unit.Code}]; ok {
+		sugg, _ := evaluate.Suggest(data.Table, grade, base)
+		text += i18n.T("report.eval.apply_amount", "Base", d.amtUnit(base), "Next", d.amtUnit(sugg), "Year", data.Year+1)
+	}
+	d.para(text, 9.5)
+	d.unitSign()
+	return nil
+}
+
+// unitSign is the unit head's signature line under a unit's form.
+func (d *doc) unitSign() {
+	p := d.pdf
+	d.ensure(12)
+	d.space(3)
+	y := p.GetY()
+	d.font(9.5, ink)
+	p.SetXY(marginL, y)
+	d.cell(34, 7, i18n.T("report.sign.unit_head"), "L", false, 0)
+	d.line(marginL+34, y+6, marginL+90, y+6, ink, 0.3)
+	p.SetXY(marginL+100, y)
+	d.cell(14, 7, i18n.T("report.sign.date"), "L", false, 0)
+	d.cell(contentW-114, 7, i18n.T("report.sign.date_blank"), "L", false, 1)
+}
+
+func nameOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// targetText is what earns full points, as the form prints it: "≥ 95%",
+// "≤ 8天", "60–95%", "每次扣2分", "达成".
+func targetText(ind evaluate.Indicator) string {
+	u := ind.Unit
+	if ind.Direction == evaluate.Monitor {
+		return i18n.T("evalui.target.monitor")
+	}
+	switch ind.Rule {
+	case evaluate.Qualitative:
+		return i18n.T("evalui.ach.achieved")
+	case evaluate.Deduction:
+		return i18n.T("evalui.target.deduction", "Per", num(ind.DeductPer))
+	case evaluate.LinearBand:
+		return num(ind.Low) + "→" + num(ind.High) + u
+	}
+	switch ind.Direction {
+	case evaluate.Lower:
+		return "≤ " + num(ind.Target) + u
+	case evaluate.InRange:
+		return num(ind.Low) + "–" + num(ind.High) + u
+	}
+	return "≥ " + num(ind.Target) + u
+}
+
+// actualText is the reported value: the achievement of a qualitative
+// indicator, the occurrences of a deduction, else the value as typed.
+func actualText(r evaluation.Run, code string, ind evaluate.Indicator) string {
+	v, ok := r.Values[code]
+	if !ok || !v.Has {
+		return "—"
+	}
+	switch ind.Rule {
+	case evaluate.Qualitative:
+		return i18n.T("evalui.ach." + string(v.Achievement))
+	case evaluate.Deduction:
+		return i18n.T("report.eval.occurrences", "Count", v.Occurrences)
+	}
+	if t := r.Texts[code]; t != "" {
+		return t
+	}
+	return num(v.Actual) + ind.Unit
+}

@@ -1,0 +1,246 @@
+package report
+
+import (
+	"context"
+	"io"
+	"strconv"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/monitor"
+	"github.com/budgetperf/budgetperf/internal/services"
+)
+
+// executionData is the month-end picture the Execution screen shows: the
+// same monitor.Execution that `monitor --json` prints, and the projects'
+// target progress.
+type executionData struct {
+	Ex       monitor.Execution
+	Projects []monitor.ProjectProgress
+}
+
+func loadExecution(ctx context.Context, svc *services.Services, by domain.Actor, year, month int) (executionData, error) {
+	latest, err := svc.Monitor.LatestMonth(ctx, by, year)
+	if err != nil {
+		return executionData{}, err
+	}
+	ex, err := svc.Monitor.Execution(ctx, by, year, month)
+	if err != nil {
+		return executionData{}, err
+	}
+	// A month-end report of a year without actuals would show every
+	// department at 0%: refuse it, whatever month was asked for.
+	if latest == 0 || ex.Month == 0 {
+		return executionData{}, domain.NewProblem("problem.report.no_actuals", "There are no actuals for {{.Year}} yet, so there is no month-end to report on. Import actuals first (budgetperf import actuals --year {{.Year}} FILE).", "Year", year)
+	}
+	if ex.Total.Expenditure.Budget == 0 && ex.Total.Revenue.Budget == 0 {
+		return executionData{}, domain.NewProblem("problem.budget.none", "There is no approved budget for {{.Year}}. Import one (budgetperf import budget --year {{.Year}} FILE) or load the demo hospital.", "Year", year)
+	}
+	projects, err := svc.Monitor.ProjectProgress(ctx, by, year, ex.Month)
+	if err != nil {
+		return executionData{}, err
+	}
+	return executionData{Ex: ex, Projects: projects}, nil
+}
+
+func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Writer, progress func(done, total int)) error {
+	ex := data.Ex
+	month := i18n.T("month." + itoa(ex.Month))
+	meta.Title = i18n.T("report.exec.title", "Year", ex.Year, "Month", month)
+	meta.Period = i18n.T("report.period.month", "Year", ex.Year, "Month", month)
+	d, err := newDoc(ctx, meta, 8, progress)
+	if err != nil {
+		return err
+	}
+	tr := monitor.Translate(i18n.T)
+	exp, rev := ex.Total.Expenditure, ex.Total.Revenue
+
+	// Summary in words, then the figures.
+	d.cover(i18n.T("report.exec.subtitle", "Progress", pct(ex.TimeProgress)))
+	d.h1(i18n.T("report.exec.summary"), 30)
+	d.para(executionSummary(d, data), 10)
+	dev := func(f monitor.Figures) string {
+		r, ok := f.Deviation()
+		return signedPct(r, ok)
+	}
+	d.facts([][2]string{
+		{i18n.T("report.exec.time_progress"), pct(ex.TimeProgress)},
+		{i18n.T("report.exec.alerts"), itoa(len(ex.Alerts))},
+		{i18n.T("report.exec.exp_budget"), d.amtUnit(exp.Budget)},
+		{i18n.T("report.exec.rev_budget"), d.amtUnit(rev.Budget)},
+		{i18n.T("report.exec.exp_plan"), d.amtUnit(exp.PlanToDate)},
+		{i18n.T("report.exec.rev_plan"), d.amtUnit(rev.PlanToDate)},
+		{i18n.T("report.exec.exp_actual"), d.amtUnit(exp.Actual)},
+		{i18n.T("report.exec.rev_actual"), d.amtUnit(rev.Actual)},
+		{i18n.T("report.exec.exp_rate"), pct(exp.ExecutionRate()) + " / " + dev(exp)},
+		{i18n.T("report.exec.rev_rate"), pct(rev.ExecutionRate()) + " / " + dev(rev)},
+	})
+	if err := d.step(); err != nil {
+		return err
+	}
+
+	// The Execution screen's charts.
+	d.h1(i18n.T("report.exec.charts"), 75)
+	if err := d.drawChart(monitor.CumulativeChart(exp, ex.Month, domain.Expenditure, i18n.T("exec.hospital"), tr), 72); err != nil {
+		return err
+	}
+	if err := d.step(); err != nil {
+		return err
+	}
+	if err := d.drawChart(monitor.DeptRateChart(ex, domain.Expenditure, meta.Lang, tr), 88); err != nil {
+		return err
+	}
+	if err := d.step(); err != nil {
+		return err
+	}
+	// 4.3 mm a department keeps the rate chart and the heat map of a
+	// hospital of 30 departments on one page.
+	heat := monitor.HeatChart(ex, domain.Expenditure, meta.Lang, tr)
+	if err := d.drawChart(heat, min(26+4.3*float64(len(heat.Rows)), bottom-marginT-4)); err != nil {
+		return err
+	}
+	if err := d.step(); err != nil {
+		return err
+	}
+
+	// Departments.
+	d.h1(i18n.T("report.exec.by_dept"), 30)
+	cols := []column{
+		{i18n.T("col.code"), 7, "L"}, {i18n.T("col.department"), 19, "L"},
+		{i18n.T("report.col.budget"), 15, "R"}, {i18n.T("report.col.plan"), 15, "R"},
+		{i18n.T("report.col.actual"), 15, "R"}, {i18n.T("col.rate"), 9, "R"},
+		{i18n.T("col.deviation"), 9, "R"}, {i18n.T("report.col.pace"), 9, "C"}, {i18n.T("report.col.status"), 8, "C"},
+	}
+	fig := func(code, name string, f monitor.Figures, total bool) row {
+		return row{total: total, cells: []string{code, name, d.amt(f.Budget), d.amt(f.PlanToDate), d.amt(f.Actual),
+			pct(f.ExecutionRate()), dev(f), i18n.T("pace." + string(f.Pace)), i18n.T("status." + string(f.Status))}}
+	}
+	var rows []row
+	for _, dep := range ex.Departments {
+		if dep.Expenditure.Budget == 0 && dep.Expenditure.Actual == 0 {
+			continue
+		}
+		rows = append(rows, fig(dep.Code, d.pick(dep.Name, dep.NameEn), dep.Expenditure, false))
+	}
+	rows = append(rows, fig("", i18n.T("col.total"), exp, true))
+	d.newTable(i18n.T("report.exec.table_dept", "Month", month), cols).inUnit().rows(rows)
+	rows = nil
+	for _, dep := range ex.Departments {
+		if dep.Revenue.Budget == 0 && dep.Revenue.Actual == 0 {
+			continue
+		}
+		rows = append(rows, fig(dep.Code, d.pick(dep.Name, dep.NameEn), dep.Revenue, false))
+	}
+	if len(rows) > 0 {
+		rows = append(rows, fig("", i18n.T("col.total"), rev, true))
+		d.newTable(i18n.T("report.exec.table_rev", "Month", month), cols).inUnit().rows(rows)
+	}
+	if err := d.step(); err != nil {
+		return err
+	}
+
+	// What is flagged.
+	d.h1(i18n.T("report.exec.flagged"), 30)
+	if len(ex.Alerts) == 0 {
+		d.para(i18n.T("report.exec.no_alerts"), 10)
+	} else {
+		acols := []column{{i18n.T("report.col.severity"), 9, "C"}, {i18n.T("report.col.alert_kind"), 17, "L"}, {i18n.T("report.col.detail"), 74, "L"}}
+		var ar []row
+		for _, a := range ex.Alerts {
+			ar = append(ar, row{cells: []string{i18n.T("status." + string(a.Severity)), i18n.T("alert.kind." + string(a.Kind)), i18n.Message(a.Text)}})
+		}
+		d.newTable(i18n.T("report.exec.table_alerts"), acols).rows(ar)
+	}
+	if err := d.step(); err != nil {
+		return err
+	}
+
+	// Target progress ("double monitoring").
+	tc := monitor.TargetChart(data.Projects, tr)
+	tch := min(24+5*float64(len(tc.Category)), bottom-marginT-16)
+	d.h1(i18n.T("report.exec.targets"), tch)
+	if len(data.Projects) == 0 {
+		d.para(i18n.T("report.budget.no_projects"), 10)
+	} else {
+		if len(tc.Category) > 0 {
+			if err := d.drawChart(tc, tch); err != nil {
+				return err
+			}
+		}
+		tcols := []column{{i18n.T("report.col.project"), 24, "L"}, {i18n.T("report.col.indicator"), 24, "L"},
+			{i18n.T("report.col.target"), 12, "R"}, {i18n.T("report.col.expected"), 12, "R"}, {i18n.T("report.col.actual_value"), 12, "R"},
+			{i18n.T("report.col.completion"), 10, "R"}, {i18n.T("report.col.level"), 10, "C"}}
+		var tr []row
+		for _, p := range data.Projects {
+			for _, t := range p.Targets {
+				a := t.Assessment
+				expected, completion := "—", "—"
+				if a.Prorated || a.Expected != 0 {
+					expected = num(a.Expected)
+				}
+				if a.HasRatio {
+					completion = pct(a.Completion)
+				}
+				actual := t.Actual
+				if actual == "" {
+					actual = "—"
+				}
+				tr = append(tr, row{cells: []string{p.Name, t.Target.Indicator, t.Target.Value + t.Target.Unit, expected, actual, completion,
+					i18n.T("progress.level." + string(a.Level))}})
+			}
+		}
+		d.newTable(i18n.T("report.exec.table_targets", "Month", month), tcols).rows(tr)
+	}
+	if err := d.step(); err != nil {
+		return err
+	}
+	return d.write(w)
+}
+
+// executionSummary says in words where the hospital stands: spending
+// against time progress, how many departments are behind and which lags
+// most, the alerts and the projects.
+func executionSummary(d *doc, data executionData) string {
+	ex := data.Ex
+	exp := ex.Total.Expenditure
+	dev, _ := exp.Deviation()
+	s := i18n.T("report.exec.words.total", "Month", i18n.T("month."+itoa(ex.Month)), "Progress", pct(ex.TimeProgress),
+		"Budget", d.amtUnit(exp.Budget), "Actual", d.amtUnit(exp.Actual), "Rate", pct(exp.ExecutionRate()),
+		"Deviation", signedPct(dev, true))
+	behind := 0
+	for _, dep := range ex.Departments {
+		if dep.Expenditure.Pace == monitor.Behind {
+			behind++
+		}
+	}
+	if behind == 0 {
+		s += i18n.T("report.exec.words.none_behind")
+	} else {
+		worst := ex.FurthestBehind(1)
+		if len(worst) > 0 {
+			w := worst[0]
+			rate := w.Expenditure.ExecutionRate()
+			s += i18n.T("report.exec.words.behind", "Count", behind, "Dept", d.pick(w.Name, w.NameEn),
+				"Rate", pct(rate), "Gap", strconv.FormatFloat((ex.TimeProgress-rate)*100, 'f', 1, 64))
+		}
+	}
+	counts := ex.Counts()
+	red := 0
+	for _, a := range ex.Alerts {
+		if a.Severity == monitor.Red {
+			red++
+		}
+	}
+	s += i18n.T("report.exec.words.alerts", "Count", len(ex.Alerts), "Red", red, "Over", counts[monitor.AlertOverBudget],
+		"Unbudgeted", counts[monitor.AlertUnbudgeted])
+	lagging := 0
+	for _, p := range data.Projects {
+		if p.Lagging {
+			lagging++
+		}
+	}
+	if len(data.Projects) > 0 {
+		s += i18n.T("report.exec.words.projects", "Count", len(data.Projects), "Lagging", lagging)
+	}
+	return s
+}
