@@ -2,12 +2,14 @@ package bonusrun
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -25,7 +27,7 @@ type RunInfo struct {
 // (and the staff split imported for it). A year whose run is approved is
 // locked: saving is refused.
 func (s *Service) Save(ctx context.Context, by domain.Actor, res Result, note string) (RunInfo, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.BonusCompute, ""); err != nil {
 		return RunInfo{}, err
 	}
 	if len(res.Departments) == 0 {
@@ -43,9 +45,21 @@ func (s *Service) Save(ctx context.Context, by domain.Actor, res Result, note st
 		if err := lockedProblem(ctx, tx.Q, res.Year); err != nil {
 			return err
 		}
+		var prev *store.BonusRun
+		if d, ok, err := runOf(ctx, tx.Q, res.Year, store.BonusDraft); err != nil {
+			return err
+		} else if ok {
+			full, err := tx.BonusRun(ctx, d.ID)
+			if err != nil {
+				return err
+			}
+			prev = &full
+		}
 		var err error
-		id, err = tx.ReplaceBonusDraft(ctx, run)
-		return err
+		if id, err = tx.ReplaceBonusDraft(ctx, run); err != nil {
+			return err
+		}
+		return runTrail(prev, run).record(ctx, tx, by)
 	})
 	if err != nil {
 		return RunInfo{}, err
@@ -56,7 +70,7 @@ func (s *Service) Save(ctx context.Context, by domain.Actor, res Result, note st
 // Approve approves year's draft run: from then on the year's allocation
 // and its staff split are locked, and it is what the next year compares to.
 func (s *Service) Approve(ctx context.Context, by domain.Actor, year int) (RunInfo, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.BonusApprove, ""); err != nil {
 		return RunInfo{}, err
 	}
 	var id int64
@@ -76,7 +90,12 @@ func (s *Service) Approve(ctx context.Context, by domain.Actor, year int) (RunIn
 		if err == nil && !done {
 			err = domain.NewProblem("problem.bonusrun.changed", "The {{.Year}} allocation was changed by someone else meanwhile: look at it again, then approve.", "Year", year)
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		var t trail
+		t.add(audit.EntityBonusRun, fmt.Sprintf("%d/%s", year, store.BonusDraft), "status", store.BonusDraft, store.BonusApproved)
+		return t.record(ctx, tx, by)
 	})
 	if err != nil {
 		return RunInfo{}, err
@@ -87,7 +106,7 @@ func (s *Service) Approve(ctx context.Context, by domain.Actor, year int) (RunIn
 // Current is year's stored allocation: the approved run, else the draft;
 // ok is false when neither exists.
 func (s *Service) Current(ctx context.Context, by domain.Actor, year int) (res Result, ok bool, err error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return Result{}, false, err
 	}
 	for _, status := range []string{store.BonusApproved, store.BonusDraft} {
@@ -126,7 +145,7 @@ func (s *Service) ForReport(ctx context.Context, by domain.Actor, year int) (Res
 // SetScore enters a department's score in a dimension for year (0–100),
 // used instead of the evaluation's; nil removes it. A locked year refuses.
 func (s *Service) SetScore(ctx context.Context, by domain.Actor, year int, dept string, dim bonus.Dimension, score *float64) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.BonusCompute, ""); err != nil {
 		return err
 	}
 	if score != nil && (*score < 0 || *score > 100 || *score != *score) {
@@ -139,7 +158,26 @@ func (s *Service) SetScore(ctx context.Context, by domain.Actor, year int, dept 
 		if err := lockedProblem(ctx, tx.Q, year); err != nil {
 			return err
 		}
-		return tx.SetBonusScore(ctx, year, dept, dim, score, by.Login)
+		old := ""
+		scores, err := tx.BonusScores(ctx, year)
+		if err != nil {
+			return err
+		}
+		for _, sc := range scores {
+			if sc.DeptCode == dept && sc.Dimension == dim {
+				old = weightText(sc.Score)
+			}
+		}
+		var t trail
+		if score != nil {
+			t.add(audit.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", old, weightText(*score))
+		} else {
+			t.add(audit.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", old, "")
+		}
+		if err := tx.SetBonusScore(ctx, year, dept, dim, score, by.Login); err != nil {
+			return err
+		}
+		return t.record(ctx, tx, by)
 	})
 }
 
@@ -214,10 +252,27 @@ func (s *Service) fromRun(ctx context.Context, r store.BonusRun) (Result, error)
 	for _, d := range depts {
 		types[d.Code] = d.Type
 	}
+	// Entered scores are locked with an approved run; a score entered
+	// after a draft was saved differs from the draft's and is not marked.
+	typed, err := s.st.BonusScores(ctx, r.Year)
+	if err != nil {
+		return Result{}, err
+	}
+	entered := map[string]map[bonus.Dimension]bool{}
+	for _, d := range r.Departments {
+		for _, e := range typed {
+			if e.DeptCode == d.Code && d.Scores[e.Dimension] == e.Score {
+				if entered[d.Code] == nil {
+					entered[d.Code] = map[bonus.Dimension]bool{}
+				}
+				entered[d.Code][e.Dimension] = true
+			}
+		}
+	}
 	var in []bonus.Dept
 	for _, d := range r.Departments {
 		line := Dept{Code: d.Code, Name: d.Name, NameEn: d.NameEn, Type: types[d.Code], Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli,
-			Coefficient: float64(d.CoefficientMilli) / 1000, Scores: d.Scores, Composite: d.Composite, Bonus: d.Bonus, AtZero: d.AtZero}
+			Coefficient: float64(d.CoefficientMilli) / 1000, Scores: d.Scores, Entered: entered[d.Code], Composite: d.Composite, Bonus: d.Bonus, AtZero: d.AtZero}
 		if v, ok := last[d.Code]; ok {
 			line.LastPeriod = &v
 		}

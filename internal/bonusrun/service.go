@@ -7,11 +7,12 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -106,13 +107,25 @@ func (s *Service) Compute(ctx context.Context, by domain.Actor, year int, pool m
 
 // SetWelfareFloor stores the hospital's floor for the public-welfare weight.
 func (s *Service) SetWelfareFloor(ctx context.Context, by domain.Actor, floor float64) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.BonusCompute, ""); err != nil {
 		return err
 	}
 	if floor < 0 || floor > 1 || floor != floor {
 		return domain.NewProblem("problem.bonusrun.floor", "The public-welfare floor must be between 0 and 1 (e.g. 0.1 for 10%).")
 	}
-	return s.st.SetSetting(ctx, settingWelfareFloor, strconv.FormatFloat(floor, 'f', -1, 64))
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		prev, err := tx.Setting(ctx, settingWelfareFloor)
+		if err != nil {
+			return err
+		}
+		v := strconv.FormatFloat(floor, 'f', -1, 64)
+		var t trail
+		t.add(audit.EntitySetting, settingWelfareFloor, "value", prev, v)
+		if err := tx.SetSetting(ctx, settingWelfareFloor, v); err != nil {
+			return err
+		}
+		return t.record(ctx, tx, by)
+	})
 }
 
 func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool money.Amount, welfareWeight *float64, floor float64) (Result, error) {
@@ -140,7 +153,7 @@ type Inputs struct {
 
 // Prepare reads the inputs of year's allocation of pool (see Compute).
 func (s *Service) Prepare(ctx context.Context, by domain.Actor, year int, pool money.Amount) (*Inputs, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return nil, err
 	}
 	return s.prepare(ctx, by, year, pool, s.floor(ctx))
@@ -148,7 +161,7 @@ func (s *Service) Prepare(ctx context.Context, by domain.Actor, year int, pool m
 
 // Floor is the hospital's lowest public-welfare weight.
 func (s *Service) Floor(ctx context.Context, by domain.Actor) (float64, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return 0, err
 	}
 	return s.floor(ctx), nil
@@ -164,7 +177,7 @@ func (s *Service) floor(ctx context.Context) float64 {
 }
 
 func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool money.Amount, floor float64) (*Inputs, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return nil, err
 	}
 	if !domain.ValidYear(year) {
@@ -310,7 +323,7 @@ func (in *Inputs) Allocate(w float64) (Result, error) {
 
 // Cap is the approved performance pay (30107) of year: the largest pool.
 func (s *Service) Cap(ctx context.Context, by domain.Actor, year int) (money.Amount, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return 0, err
 	}
 	return s.cap(ctx, year)

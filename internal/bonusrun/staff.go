@@ -3,11 +3,14 @@ package bonusrun
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
@@ -30,7 +33,7 @@ type StaffImport struct {
 // written in one transaction, replacing the earlier split of the listed
 // departments; any problem names its cell and nothing is written.
 func (s *Service) ImportStaff(ctx context.Context, by domain.Actor, year int, path string) (StaffImport, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.BonusCompute, ""); err != nil {
 		return StaffImport{}, err
 	}
 	rows, probs, err := xlsximport.ReadStaff(path)
@@ -133,7 +136,14 @@ func (s *Service) ImportStaff(ctx context.Context, by domain.Actor, year int, pa
 		if !ok || cur.ID != draft.ID {
 			return domain.NewProblem("problem.bonusrun.changed", "The {{.Year}} allocation was changed by someone else meanwhile: look at it again, then approve.", "Year", year)
 		}
-		return tx.ReplaceBonusStaff(ctx, draft.ID, out)
+		before, err := tx.BonusStaff(ctx, draft.ID)
+		if err != nil {
+			return err
+		}
+		if err := tx.ReplaceBonusStaff(ctx, draft.ID, out); err != nil {
+			return err
+		}
+		return staffTrail(year, before, out).record(ctx, tx, by)
 	})
 	if err != nil {
 		return StaffImport{}, err
@@ -153,7 +163,7 @@ type StaffLine struct {
 
 // Staff lists the staff split of year's current run (approved, else draft).
 func (s *Service) Staff(ctx context.Context, by domain.Actor, year int) ([]StaffLine, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return nil, err
 	}
 	var run store.BonusRun
@@ -189,4 +199,42 @@ func (s *Service) Staff(ctx context.Context, by domain.Actor, year int) ([]Staff
 			PostCoefficientMilli: r.PostCoefficientMilli, AttendanceDays: r.AttendanceDays, WorkDays: r.WorkDays, Amount: r.Amount}
 	}
 	return out, nil
+}
+
+// staffTrail records, per department of the new split, how many people
+// it pays and how much, against the split it replaces.
+func staffTrail(year int, before, after []store.BonusStaff) trail {
+	type sum struct {
+		n int
+		a money.Amount
+	}
+	count := func(rows []store.BonusStaff) map[string]sum {
+		m := map[string]sum{}
+		for _, r := range rows {
+			s := m[r.DeptCode]
+			s.n++
+			s.a += r.Amount
+			m[r.DeptCode] = s
+		}
+		return m
+	}
+	old, now := count(before), count(after)
+	var t trail
+	var codes []string
+	for _, r := range after {
+		if len(codes) == 0 || codes[len(codes)-1] != r.DeptCode {
+			codes = append(codes, r.DeptCode)
+		}
+	}
+	for _, c := range codes {
+		key := fmt.Sprintf("%d/%s", year, c)
+		o, had := old[c]
+		oldN, oldA := "", ""
+		if had {
+			oldN, oldA = strconv.Itoa(o.n), o.a.String()
+		}
+		t.add(audit.EntityBonusStaff, key, "people", oldN, strconv.Itoa(now[c].n))
+		t.add(audit.EntityBonusStaff, key, "amount", oldA, now[c].a.String())
+	}
+	return t
 }

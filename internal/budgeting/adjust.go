@@ -2,10 +2,13 @@ package budgeting
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
@@ -66,7 +69,11 @@ func (h AdjustmentHistory) Pending() int {
 func (s *Service) RequestAdjustment(ctx context.Context, by domain.Actor, year int, reasonCategory, reason string, lines []domain.AdjustmentLine) (domain.Adjustment, error) {
 	a := domain.Adjustment{Year: year, State: domain.AdjustmentRequested, ReasonCategory: domain.ReasonCategory(reasonCategory),
 		Reason: strings.TrimSpace(reason), RequestedBy: by.Login}
-	if err := masterdata.CheckActor(by); err != nil {
+	depts := make([]string, 0, len(lines))
+	for _, l := range lines {
+		depts = append(depts, strings.TrimSpace(l.DeptCode))
+	}
+	if err := access.CheckEach(by, access.BudgetAdjustRequest, depts); err != nil {
 		return a, err
 	}
 	subjects, err := s.st.Subjects(ctx)
@@ -91,8 +98,15 @@ func (s *Service) RequestAdjustment(ctx context.Context, by domain.Actor, year i
 			return err
 		}
 		a.RequestedAt = time.Now()
-		a.ID, err = tx.InsertAdjustment(ctx, by, a)
-		return err
+		if a.ID, err = tx.InsertAdjustment(ctx, by, a); err != nil {
+			return err
+		}
+		c := changes{{Entity: audit.EntityAdjustment, EntityKey: adjustmentKey(a), Field: "state", New: string(a.State),
+			Reason: string(a.ReasonCategory) + ": " + a.Reason}}
+		for _, l := range a.Lines {
+			c.add(audit.EntityAdjustment, adjustmentKey(a), l.DeptCode+"/"+l.SubjectCode, amountText(l.Old), amountText(l.New), "")
+		}
+		return c.record(ctx, tx, by)
 	})
 	return a, err
 }
@@ -152,7 +166,7 @@ func adjustmentLines(ctx context.Context, q store.Q, year int, lines []domain.Ad
 // rejection changes nothing but the request.
 func (s *Service) DecideAdjustment(ctx context.Context, by domain.Actor, id int64, approve bool, comment string) (domain.Adjustment, error) {
 	var a domain.Adjustment
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.BudgetAdjustDecide, ""); err != nil {
 		return a, err
 	}
 	comment = strings.TrimSpace(comment)
@@ -183,8 +197,16 @@ func (s *Service) DecideAdjustment(ctx context.Context, by domain.Actor, id int6
 		if err := tx.DecideAdjustment(ctx, by, id, state, comment); err != nil {
 			return err
 		}
+		var c changes
+		c.add(audit.EntityAdjustment, adjustmentKey(a), "state", string(a.State), string(state), comment)
+		if approve {
+			for _, l := range a.Lines {
+				c.add(audit.EntityBudget, lineKey(a.Year, l.DeptCode, l.SubjectCode), "amount", amountText(l.Old), amountText(l.New),
+					fmt.Sprintf("adjustment %d: %s", a.Number, a.Reason))
+			}
+		}
 		a.State, a.DecidedBy, a.DecidedAt, a.DecisionComment = state, by.Login, time.Now(), comment
-		return nil
+		return c.record(ctx, tx, by)
 	})
 	return a, err
 }
@@ -327,13 +349,13 @@ func (s *Service) AdjustmentLimit(ctx context.Context, by domain.Actor) (int, er
 // SetAdjustmentLimit sets the most approved adjustments a year may have;
 // 0 removes the limit. Adjustments already approved stay.
 func (s *Service) SetAdjustmentLimit(ctx context.Context, by domain.Actor, limit int) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
 		return err
 	}
 	if limit < 0 || limit > maxAdjustmentLimit {
 		return domain.NewProblem("problem.adjust.limit_range", "The limit of adjustments a year is a whole number from 0 (no limit) to {{.Max}}; {{.Limit}} is not.", "Max", maxAdjustmentLimit, "Limit", limit)
 	}
-	return s.st.SetSetting(ctx, AdjustmentLimitKey, strconv.Itoa(limit))
+	return setSettingAudited(ctx, s.st, by, AdjustmentLimitKey, strconv.Itoa(limit))
 }
 
 // readAdjustmentLimit reads the setting; an unreadable value counts as no

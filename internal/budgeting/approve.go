@@ -2,12 +2,14 @@ package budgeting
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -17,7 +19,7 @@ import (
 // projects become year's approved budget and the cycle is locked. It
 // returns the number of budget lines.
 func (s *Service) ApproveHospital(ctx context.Context, by domain.Actor, year int) (int, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.PrepApproveHospital, ""); err != nil {
 		return 0, err
 	}
 	n := 0
@@ -57,7 +59,17 @@ func (s *Service) ApproveHospital(ctx context.Context, by domain.Actor, year int
 		if err := tx.InsertBudget(ctx, by, b); err != nil {
 			return err
 		}
-		return tx.LockCycle(ctx, by, year)
+		if err := tx.LockCycle(ctx, by, year); err != nil {
+			return err
+		}
+		var total money.Amount
+		for _, l := range lines {
+			total += l.Amount
+		}
+		var c changes
+		c.add(audit.EntityBudget, fmt.Sprint(year), "approved", "", amountText(total), fmt.Sprintf("%d lines", len(lines)))
+		c.add(audit.EntityPrepCycle, fmt.Sprint(year), "state", "open", "locked", "")
+		return c.record(ctx, tx, by)
 	})
 	return n, err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
@@ -58,6 +59,8 @@ func (s *Service) Consolidation(ctx context.Context, by domain.Actor, year int) 
 	if err != nil {
 		return out, err
 	}
+	// A department head's view sums their own departments only.
+	depts = visible(by, depts)
 	prior, err := s.priorFigures(ctx, year)
 	if err != nil {
 		return out, err
@@ -180,11 +183,11 @@ func (s *Service) GrowthFlag(ctx context.Context, by domain.Actor) (domain.Growt
 
 // SetGrowthFlag changes the growth rate above which proposals are flagged.
 func (s *Service) SetGrowthFlag(ctx context.Context, by domain.Actor, g domain.Growth) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
 		return err
 	}
 	if g < 0 {
 		return domain.NewProblem("problem.prep.growth_flag", "The growth threshold cannot be negative.")
 	}
-	return s.st.SetSetting(ctx, settingGrowthFlag, strconv.FormatInt(int64(g), 10))
+	return setSettingAudited(ctx, s.st, by, settingGrowthFlag, strconv.FormatInt(int64(g), 10))
 }

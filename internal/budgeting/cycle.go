@@ -2,10 +2,12 @@ package budgeting
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -36,11 +38,18 @@ func (st Status) AllApproved() bool {
 
 // Status reads the state of every department in year's cycle. A year
 // whose approved budget was imported, without a cycle, reports each of its
-// budgeted departments as approved.
+// budgeted departments as approved. A department head sees their own
+// departments only.
 func (s *Service) Status(ctx context.Context, by domain.Actor, year int) (Status, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return Status{}, err
 	}
+	st, err := s.status(ctx, year)
+	st.Departments = visible(by, st.Departments)
+	return st, err
+}
+
+func (s *Service) status(ctx context.Context, year int) (Status, error) {
 	if !domain.ValidYear(year) {
 		return Status{}, domain.YearProblem(year)
 	}
@@ -89,7 +98,7 @@ func (s *Service) Status(ctx context.Context, by domain.Actor, year int) (Status
 // draft, with the subjects it had budgets or spending on in the prior
 // year already listed. It returns the number of departments.
 func (s *Service) OpenCycle(ctx context.Context, by domain.Actor, year int) (int, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.PrepOpen, ""); err != nil {
 		return 0, err
 	}
 	if !domain.ValidYear(year) {
@@ -128,7 +137,9 @@ func (s *Service) OpenCycle(ctx context.Context, by domain.Actor, year int) (int
 			}
 		}
 		n = len(codes)
-		return nil
+		var c changes
+		c.add(audit.EntityPrepCycle, fmt.Sprint(year), "state", "", "open", fmt.Sprintf("%d departments", n))
+		return c.record(ctx, tx, by)
 	})
 	return n, err
 }
@@ -180,8 +191,18 @@ func participants(ctx context.Context, q store.Q, year int) ([]string, map[strin
 // History lists the recorded steps of a department (all when deptCode is
 // empty), oldest first.
 func (s *Service) History(ctx context.Context, by domain.Actor, year int, deptCode string) ([]domain.Transition, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, deptCode); err != nil {
 		return nil, err
 	}
-	return s.st.Transitions(ctx, year, deptCode)
+	ts, err := s.st.Transitions(ctx, year, deptCode)
+	if err != nil || deptCode != "" || by.Role != domain.RoleDeptHead {
+		return ts, err
+	}
+	var out []domain.Transition
+	for _, t := range ts {
+		if access.CanSee(by, t.DeptCode) {
+			out = append(out, t)
+		}
+	}
+	return out, nil
 }

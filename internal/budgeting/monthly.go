@@ -2,9 +2,11 @@ package budgeting
 
 import (
 	"context"
+	"fmt"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -93,10 +95,20 @@ func storedMonths(l store.PlanLine) domain.Months {
 // monthly actuals, or by the twelve amounts given (manual), which must add
 // up to the annual amount exactly.
 func (s *Service) SetSplit(ctx context.Context, by domain.Actor, year int, deptCode, subject string, method domain.SplitMethod, manualMonths *domain.Months) error {
+	if err := access.Check(by, access.BudgetPlan, ""); err != nil {
+		return err
+	}
 	if !method.Valid() {
 		return splitMethodProblem(method)
 	}
-	return s.st.InTx(ctx, func(tx *store.Tx) error {
+	return s.st.InTx(ctx, func(tx *store.Tx) (err error) {
+		defer func() { // every successful branch below is recorded
+			if err == nil {
+				var c changes
+				c.add(audit.EntityBudget, lineKey(year, deptCode, subject), "split", "", string(method), "")
+				err = c.record(ctx, tx, by)
+			}
+		}()
 		if err := s.checkApprovedBudget(ctx, tx.Q, by, year); err != nil {
 			return err
 		}
@@ -139,17 +151,26 @@ func (s *Service) SetSplit(ctx context.Context, by domain.Actor, year int, deptC
 // FellBack, so the user knows how far the pattern reached.
 func (s *Service) SplitAll(ctx context.Context, by domain.Actor, year int, method domain.SplitMethod) (SplitAllResult, error) {
 	var res SplitAllResult
+	if err := access.Check(by, access.BudgetPlan, ""); err != nil {
+		return res, err
+	}
 	switch {
 	case method == domain.SplitMethodManual:
 		return res, domain.NewProblem("problem.split.manual_all", "A manual split is typed line by line: select a line and split it by hand.")
 	case !method.Valid():
 		return res, splitMethodProblem(method)
 	}
-	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+	err := s.st.InTx(ctx, func(tx *store.Tx) (err error) {
+		defer func() {
+			if err == nil {
+				var c changes
+				c.add(audit.EntityBudget, fmt.Sprint(year), "split", "", string(method), fmt.Sprintf("%d lines", res.Lines))
+				err = c.record(ctx, tx, by)
+			}
+		}()
 		if err := s.checkApprovedBudget(ctx, tx.Q, by, year); err != nil {
 			return err
 		}
-		var err error
 		res, err = SplitAllIn(ctx, tx, year, method)
 		return err
 	})
@@ -194,7 +215,7 @@ func splitMethodProblem(m domain.SplitMethod) error {
 // checkApprovedBudget refuses work on a year that has no approved budget:
 // only an approved budget is split into months or adjusted.
 func (s *Service) checkApprovedBudget(ctx context.Context, q store.Q, by domain.Actor, year int) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return err
 	}
 	if !domain.ValidYear(year) {

@@ -2,30 +2,42 @@ package budgeting
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // Projects lists year's project budgets with their performance target
 // tables, of one department or of all when deptCode is "".
 func (s *Service) Projects(ctx context.Context, by domain.Actor, year int, deptCode string) ([]domain.Project, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, deptCode); err != nil {
 		return nil, err
 	}
 	if !domain.ValidYear(year) {
 		return nil, domain.YearProblem(year)
 	}
-	return s.st.Projects(ctx, year, deptCode)
+	ps, err := s.st.Projects(ctx, year, deptCode)
+	if err != nil || by.Role != domain.RoleDeptHead {
+		return ps, err
+	}
+	var out []domain.Project
+	for _, p := range ps {
+		if access.CanSee(by, p.DeptCode) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // ProjectsEditable says whether the department may change its projects
 // now: nil when it may, else the problem that explains why not, so the
 // screen can disable its buttons and say why.
 func (s *Service) ProjectsEditable(ctx context.Context, by domain.Actor, year int, deptCode string) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.PrepEditProposal, deptCode); err != nil {
 		return err
 	}
 	_, err := checkEditable(ctx, s.st.Q, year, deptCode)
@@ -37,16 +49,21 @@ func (s *Service) ProjectsEditable(ctx context.Context, by domain.Actor, year in
 // The department checks run in the write's transaction so that a
 // submission cannot slip in between the check and the change.
 func (s *Service) SaveProject(ctx context.Context, by domain.Actor, p domain.Project) (int64, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	p = tidyProject(p)
+	if err := access.Check(by, access.PrepEditProposal, p.DeptCode); err != nil {
 		return 0, err
 	}
-	p = tidyProject(p)
 	problems := p.Validate()
 	var id int64
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		var old domain.Project
 		if p.ID != 0 {
-			old, err := existingProject(ctx, tx.Q, p.ID)
+			var err error
+			old, err = existingProject(ctx, tx.Q, p.ID)
 			if err != nil {
+				return err
+			}
+			if err := access.Check(by, access.PrepEditProposal, old.DeptCode); err != nil {
 				return err
 			}
 			if old.Year != p.Year {
@@ -84,16 +101,38 @@ func (s *Service) SaveProject(ctx context.Context, by domain.Actor, p domain.Pro
 			return problems
 		}
 		var err error
-		id, err = tx.SaveProject(ctx, by, p)
-		return err
+		if id, err = tx.SaveProject(ctx, by, p); err != nil {
+			return err
+		}
+		return projectChanges(old, p, id).record(ctx, tx, by)
 	})
 	return id, err
+}
+
+// projectChanges are the audit entries of saving p over old (zero when new).
+func projectChanges(old, p domain.Project, id int64) changes {
+	var c changes
+	k := fmt.Sprintf("%s/project/%d", deptKey(p.Year, p.DeptCode), id)
+	reason := ""
+	if old.ID == 0 {
+		reason = "created"
+	}
+	c.add(audit.EntityProject, k, "name", old.Name, p.Name, reason)
+	c.add(audit.EntityProject, k, "department", old.DeptCode, p.DeptCode, reason)
+	c.add(audit.EntityProject, k, "subject", old.SubjectCode, p.SubjectCode, reason)
+	oldAmount := ""
+	if old.ID != 0 {
+		oldAmount = amountText(old.Amount)
+	}
+	c.add(audit.EntityProject, k, "amount", oldAmount, amountText(p.Amount), reason)
+	c.add(audit.EntityProject, k, "targets", fmt.Sprint(len(old.Targets)), fmt.Sprint(len(p.Targets)), reason)
+	return c
 }
 
 // DeleteProject removes a project with its target table, while its
 // department may still change its proposal.
 func (s *Service) DeleteProject(ctx context.Context, by domain.Actor, id int64) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -101,10 +140,18 @@ func (s *Service) DeleteProject(ctx context.Context, by domain.Actor, id int64) 
 		if err != nil {
 			return err
 		}
+		if err := access.Check(by, access.PrepEditProposal, p.DeptCode); err != nil {
+			return err
+		}
 		if _, err := checkEditable(ctx, tx.Q, p.Year, p.DeptCode); err != nil {
 			return err
 		}
-		return tx.DeleteProject(ctx, id)
+		if err := tx.DeleteProject(ctx, id); err != nil {
+			return err
+		}
+		var c changes
+		c.add(audit.EntityProject, fmt.Sprintf("%s/project/%d", deptKey(p.Year, p.DeptCode), id), "project", p.Name+" "+amountText(p.Amount), "deleted", "")
+		return c.record(ctx, tx, by)
 	})
 }
 

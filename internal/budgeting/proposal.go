@@ -4,8 +4,9 @@ import (
 	"context"
 	"sort"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -52,7 +53,7 @@ func (p Proposal) ExpenditureFinal() money.Amount { return p.Expenditure.Final +
 
 // Proposal reads a department's proposal with the prior year beside it.
 func (s *Service) Proposal(ctx context.Context, by domain.Actor, year int, deptCode string) (Proposal, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, deptCode); err != nil {
 		return Proposal{}, err
 	}
 	c, err := cycleOf(ctx, s.st.Q, year)
@@ -182,9 +183,10 @@ type LineEdit struct {
 }
 
 // SaveProposal stores a department's figures: the first-up proposal in
-// round 1, the revised figure in round 2. All edits land together.
+// round 1, the revised figure in round 2. All edits land together, with
+// their old and new values in the audit trail.
 func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, deptCode string, edits []LineEdit) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.PrepEditProposal, deptCode); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -197,18 +199,23 @@ func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, d
 			return err
 		}
 		var ps domain.Problems
+		var c changes
 		for _, e := range edits {
 			l, ok := byCode[e.SubjectCode]
 			if !ok {
 				ps = append(ps, noLine(e.SubjectCode))
 				continue
 			}
+			k := lineKey(year, deptCode, e.SubjectCode)
 			if dept.Round == 1 {
+				c.add(audit.EntityPrepLine, k, "proposal", amountText(l.Proposal), amountText(e.Amount), "")
 				l.Proposal = e.Amount
 			} else {
 				a := e.Amount
+				c.add(audit.EntityPrepLine, k, "revised", optAmountText(l.Revised), amountText(a), "")
 				l.Revised = &a
 			}
+			c.add(audit.EntityPrepLine, k, "note", l.Note, e.Note, "")
 			l.Note = e.Note
 			if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
 				return err
@@ -217,14 +224,14 @@ func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, d
 		if len(ps) > 0 {
 			return ps
 		}
-		return nil
+		return c.record(ctx, tx, by)
 	})
 }
 
 // AddLines adds subjects to a department's proposal. Only leaf subjects can
 // be budgeted: a parent is the subtotal of its children.
 func (s *Service) AddLines(ctx context.Context, by domain.Actor, year int, deptCode string, codes []string) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.PrepEditProposal, deptCode); err != nil {
 		return err
 	}
 	subjects, err := s.subjectMap(ctx)
@@ -248,6 +255,7 @@ func (s *Service) AddLines(ctx context.Context, by domain.Actor, year int, deptC
 		for _, l := range existing {
 			have[l.SubjectCode] = true
 		}
+		var c changes
 		for _, code := range codes {
 			if _, ok := subjects[code]; !ok {
 				return domain.NewProblem("problem.prep.unknown_subject", "There is no subject with code {{.Code}} in the catalogue.", "Code", code)
@@ -266,21 +274,36 @@ func (s *Service) AddLines(ctx context.Context, by domain.Actor, year int, deptC
 			if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
 				return err
 			}
+			c.add(audit.EntityPrepLine, lineKey(year, deptCode, code), "line", "", "added", "")
+			have[code] = true
 		}
-		return nil
+		return c.record(ctx, tx, by)
 	})
 }
 
 // RemoveLine drops a subject from a department's proposal.
 func (s *Service) RemoveLine(ctx context.Context, by domain.Actor, year int, deptCode, subject string) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.PrepEditProposal, deptCode); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
 		if _, err := checkEditable(ctx, tx.Q, year, deptCode); err != nil {
 			return err
 		}
-		return tx.DeletePrepLine(ctx, year, deptCode, subject)
+		byCode, err := linesByCode(ctx, tx.Q, year, deptCode)
+		if err != nil {
+			return err
+		}
+		l, ok := byCode[subject]
+		if !ok {
+			return nil // already gone: nothing changed, nothing to record
+		}
+		if err := tx.DeletePrepLine(ctx, year, deptCode, subject); err != nil {
+			return err
+		}
+		var c changes
+		c.add(audit.EntityPrepLine, lineKey(year, deptCode, subject), "line", amountText(l.Final()), "removed", "")
+		return c.record(ctx, tx, by)
 	})
 }
 

@@ -41,14 +41,17 @@ type GUIOptions struct {
 type Env struct {
 	Stdout, Stderr io.Writer
 	DBPath         string
-	Actor          domain.Actor
-	ctx            context.Context
+	// User is the login given with --user (else BUDGETPERF_USER).
+	User  string
+	Actor domain.Actor
+	ctx   context.Context
 }
 
 // printf writes to standard output.
 func (e *Env) printf(format string, a ...any) { fmt.Fprintf(e.Stdout, format, a...) }
 
-// open opens the database named by --db or the per-user default.
+// open opens the database named by --db or the per-user default and
+// signs in (see signIn): every command that touches data comes through here.
 func (e *Env) open() (*services.Services, error) {
 	path := e.DBPath
 	if path == "" {
@@ -58,7 +61,15 @@ func (e *Env) open() (*services.Services, error) {
 		}
 		path = p
 	}
-	return services.Open(e.ctx, path)
+	svc, err := services.Open(e.ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.signIn(svc); err != nil {
+		svc.Close()
+		return nil, err
+	}
+	return svc, nil
 }
 
 type command struct {
@@ -88,6 +99,7 @@ func Run(args []string, stdout, stderr io.Writer, gui func(GUIOptions) error) in
 	global.SetOutput(io.Discard)
 	db := global.String("db", "", "")
 	lang := global.String("lang", "", "")
+	user := global.String("user", "", "")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			_ = i18n.Use(pickLang(*lang))
@@ -136,7 +148,7 @@ func Run(args []string, stdout, stderr io.Writer, gui func(GUIOptions) error) in
 		printMainHelp(stderr)
 		return ExitUsage
 	}
-	env := &Env{Stdout: stdout, Stderr: stderr, DBPath: *db, Actor: domain.LocalUser, ctx: context.Background()}
+	env := &Env{Stdout: stdout, Stderr: stderr, DBPath: *db, User: *user, Actor: domain.LocalUser, ctx: context.Background()}
 	err := cmd.run(env, cmdArgs)
 	switch {
 	case err == nil, errors.Is(err, errHelp):
@@ -187,6 +199,7 @@ func printMainHelp(w io.Writer) {
 	fmt.Fprintln(w, i18n.T("cli.help.global"))
 	fmt.Fprintln(w, "  --db PATH      "+i18n.T("cli.flag.db"))
 	fmt.Fprintln(w, "  --lang zh|en   "+i18n.T("cli.flag.lang"))
+	fmt.Fprintln(w, "  --user LOGIN   "+i18n.T("cli.flag.user"))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, i18n.T("cli.help.commands"))
 	names := make([]string, 0, len(commands))

@@ -26,7 +26,7 @@ func runDemo(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	res, err := svc.Demo.Load(env.ctx, env.Actor, *year)
+	res, err := svc.LoadDemo(env.ctx, env.Actor, *year)
 	if err != nil {
 		return err
 	}

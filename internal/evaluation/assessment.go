@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/budgetperf/budgetperf/assets"
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -27,7 +28,7 @@ const secondaryPrefix = "二级"
 // with every such problem naming its cell. It returns how many
 // indicator-years it stored.
 func (s *Service) ImportAssessment(ctx context.Context, by domain.Actor, path string) (int, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.EvaluationEnterValues, ""); err != nil {
 		return 0, err
 	}
 	list, err := xlsximport.LoadAssessmentCatalogue(assets.AssessmentIndicatorsCSV(), secondaryPrefix)

@@ -2,12 +2,14 @@ package evaluation
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -27,7 +29,7 @@ import (
 // imported value; they stay empty. A finalised evaluation is locked and
 // refused. It returns the evaluation with its score.
 func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year int) (Run, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.EvaluationEnterValues, ""); err != nil {
 		return Run{}, err
 	}
 	if !domain.ValidYear(year) {
@@ -81,6 +83,7 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 		for _, v := range stored {
 			held[v.IndicatorCode] = v
 		}
+		var filled []string
 		for code, in := range indicators(sc) {
 			f, ok := byName[assessmentName(in.Name)]
 			if !ok {
@@ -97,9 +100,18 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 			if err := SetValueIn(ctx, tx.Q, by, id, code, text, 0, old.Reason); err != nil {
 				return err
 			}
+			filled = append(filled, code)
 		}
-		run, err = loadRun(ctx, tx.Q, id)
-		return err
+		if run, err = loadRun(ctx, tx.Q, id); err != nil {
+			return err
+		}
+		// Only empty indicators are filled, so each was "" before.
+		slices.Sort(filled)
+		var changes []audit.Entry
+		for _, code := range filled {
+			changes = append(changes, valueChanges(Run{ID: run.ID, Year: run.Year, Unit: run.Unit}, code, run.Texts[code], "", "assessment")...)
+		}
+		return tx.AppendAudit(ctx, by.Login, changes...)
 	})
 	return run, err
 }

@@ -6,9 +6,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
@@ -26,7 +27,7 @@ import (
 // a value given twice — is listed with its cell, and nothing is written
 // when there is any. It returns how many values it entered.
 func (s *Service) ImportValues(ctx context.Context, by domain.Actor, year int, path string) (int, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.EvaluationEnterValues, ""); err != nil {
 		return 0, err
 	}
 	if !domain.ValidYear(year) {
@@ -97,6 +98,7 @@ func (s *Service) ImportValues(ctx context.Context, by domain.Actor, year int, p
 			return domain.NewProblem("problem.evaluation.import_empty",
 				"The workbook holds no indicator values: write them in the 实际值 column, one indicator a row.")
 		}
+		var changes []audit.Entry
 		for _, e := range entries {
 			reason := e.row.Reason
 			if reason == "" {
@@ -105,9 +107,10 @@ func (s *Service) ImportValues(ctx context.Context, by domain.Actor, year int, p
 			if err := SetValueIn(ctx, tx.Q, by, e.run.ID, e.code, e.row.Actual, e.row.Occurrences, reason); err != nil {
 				return err
 			}
+			changes = append(changes, valueChanges(*e.run, e.code, e.row.Actual, reason, "import")...)
 			n++
 		}
-		return nil
+		return tx.AppendAudit(ctx, by.Login, changes...)
 	})
 	if err != nil {
 		return 0, err

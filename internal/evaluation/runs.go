@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
@@ -51,6 +52,7 @@ func (s *Service) Runs(ctx context.Context, by domain.Actor, year int) ([]Run, e
 	if err != nil {
 		return nil, err
 	}
+	runs = visibleRuns(by, runs)
 	Rank(runs)
 	return runs, nil
 }
@@ -82,7 +84,14 @@ func (s *Service) Run(ctx context.Context, by domain.Actor, id int64) (Run, erro
 	if err := masterdata.CheckActor(by); err != nil {
 		return Run{}, err
 	}
-	return loadRun(ctx, s.st.Q, id)
+	r, err := loadRun(ctx, s.st.Q, id)
+	if err != nil {
+		return r, err
+	}
+	if err := access.Check(by, access.Read, unitDept(r.Unit)); err != nil {
+		return Run{}, err
+	}
+	return r, nil
 }
 
 // History lists every year's evaluation of one unit, oldest first.
@@ -94,7 +103,14 @@ func (s *Service) History(ctx context.Context, by domain.Actor, kind evaluate.Sc
 	if err != nil {
 		return nil, err
 	}
-	return loadRuns(ctx, s.st.Q, evs)
+	runs, err := loadRuns(ctx, s.st.Q, evs)
+	if err != nil {
+		return nil, err
+	}
+	if len(runs) > 0 && len(visibleRuns(by, runs)) == 0 {
+		return nil, access.Check(by, access.Read, unitDept(runs[0].Unit))
+	}
+	return runs, nil
 }
 
 func loadRun(ctx context.Context, q store.Q, id int64) (Run, error) {

@@ -9,6 +9,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
@@ -91,7 +92,7 @@ func (s *Service) Scheme(ctx context.Context, by domain.Actor, code string) (eva
 // Validate finds nothing wrong. A scheme that scored a finalised
 // evaluation is refused: its locked results must stay reproducible.
 func (s *Service) SaveScheme(ctx context.Context, by domain.Actor, sc evaluate.Scheme) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.IndicatorsEdit, ""); err != nil {
 		return err
 	}
 	sc.Code = strings.TrimSpace(sc.Code)

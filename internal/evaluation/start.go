@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -25,7 +25,7 @@ const executionRateName = "预算执行率"
 // The built-in hospital-wide unit (000) is not a department anyone answers
 // for, so it is not evaluated.
 func (s *Service) StartYear(ctx context.Context, by domain.Actor, year int) (int, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.EvaluationEnterValues, ""); err != nil {
 		return 0, err
 	}
 	if !domain.ValidYear(year) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
@@ -66,7 +67,7 @@ func applicationTable(ctx context.Context, q store.Q) ([]evaluate.Application, e
 // SetApplicationTable stores the table: one row per grade, changes
 // between −100% and +100%.
 func (s *Service) SetApplicationTable(ctx context.Context, by domain.Actor, t []evaluate.Application) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.IndicatorsEdit, ""); err != nil {
 		return err
 	}
 	if err := checkTable(t); err != nil {
@@ -230,7 +231,7 @@ func expenditureBases(ctx context.Context, q store.Q, year int) (map[unitKey]mon
 // amount given is ignored) or overrides it with amount, which needs a
 // reason. A decision can be changed later: the budget is not locked by it.
 func (s *Service) DecideSuggestion(ctx context.Context, by domain.Actor, id int64, accept bool, amount money.Amount, reason string) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.PrepIssueControl, ""); err != nil {
 		return err
 	}
 	reason = strings.TrimSpace(reason)

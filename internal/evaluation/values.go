@@ -133,7 +133,7 @@ func (s *Service) SetValue(ctx context.Context, by domain.Actor, id int64, indic
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		return SetValueIn(ctx, tx.Q, by, id, indicatorCode, actual, occurrences, reason)
+		return setValueAudited(ctx, tx, by, id, indicatorCode, actual, occurrences, reason)
 	})
 }
 
@@ -184,7 +184,7 @@ func (s *Service) Finalise(ctx context.Context, by domain.Actor, id int64) error
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		return FinaliseIn(ctx, tx.Q, by, id)
+		return finaliseAudited(ctx, tx, by, id)
 	})
 }
 

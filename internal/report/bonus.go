@@ -107,7 +107,11 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 	for _, dep := range res.Departments {
 		cells := []string{dep.Code, d.pick(dep.Name, dep.NameEn), itoa(dep.Headcount), strconv.FormatFloat(dep.Coefficient, 'f', 3, 64)}
 		for _, dim := range bonus.Dimensions {
-			cells = append(cells, score(evaluate.Round2(dep.Scores[dim])))
+			text := score(evaluate.Round2(dep.Scores[dim]))
+			if dep.Entered[dim] {
+				text += "*"
+			}
+			cells = append(cells, text)
 		}
 		cells = append(cells, score(dep.Composite), d.amt(dep.Bonus))
 		rows = append(rows, row{cells: cells})

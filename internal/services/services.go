@@ -5,6 +5,8 @@ package services
 import (
 	"context"
 
+	"github.com/budgetperf/budgetperf/internal/accounts"
+	"github.com/budgetperf/budgetperf/internal/auditing"
 	"github.com/budgetperf/budgetperf/internal/bonusrun"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/demo"
@@ -27,6 +29,9 @@ type Services struct {
 	Evaluation *evaluation.Service
 	// Bonus computes performance-bonus allocations (issue 7).
 	Bonus *bonusrun.Service
+	// Accounts are the users and sign-in, Audit the audit trail (issue 10).
+	Accounts *accounts.Service
+	Audit    *auditing.Service
 }
 
 // Open opens the database at path (creating it when new) and makes sure
@@ -45,6 +50,8 @@ func Open(ctx context.Context, path string) (*Services, error) {
 		Import:  importing.New(st),
 
 		Evaluation: evaluation.New(st),
+		Accounts:   accounts.New(st),
+		Audit:      auditing.New(st),
 	}
 	s.Bonus = bonusrun.New(st, s.Evaluation)
 	if err := s.Master.EnsureCatalogue(ctx); err != nil {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/bonusrun"
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -191,15 +192,20 @@ func (b *BonusScreen) fail(err error) {
 	b.show()
 }
 
+// setEditable enables what the year's state and the user's role allow:
+// the budget office computes and saves, the committee approves a saved draft.
 func (b *BonusScreen) setEditable(on bool) {
-	for _, w := range []fyne.Disableable{b.pool, b.slider, b.saveBtn, b.approveBtn} {
-		if on {
+	role := b.shell.actor.Role
+	compute := on && access.Allowed(role, access.BonusCompute)
+	approve := on && access.Allowed(role, access.BonusApprove) && (compute || b.stored != nil)
+	for w, ok := range map[fyne.Disableable]bool{b.pool: compute, b.slider: compute, b.saveBtn: compute, b.approveBtn: approve} {
+		if ok {
 			w.Enable()
 		} else {
 			w.Disable()
 		}
 	}
-	b.staff.setEditable(on)
+	b.staff.setEditable(compute)
 	if b.stored != nil {
 		b.exportBtn.Enable()
 	} else {

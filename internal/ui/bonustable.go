@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/bonusrun"
 	"github.com/budgetperf/budgetperf/internal/i18n"
@@ -143,8 +144,8 @@ func signedChange(a money.Amount) (string, fyne.TextAlign, widget.Importance) {
 // entry (or 恢复评价得分) goes back to the evaluation's score.
 func (b *BonusScreen) enterScore(d bonusrun.Dept, dim bonus.Dimension) {
 	s := b.shell
-	if b.inputs == nil {
-		return // locked or not computable
+	if b.inputs == nil || !access.Allowed(s.actor.Role, access.BonusCompute) {
+		return // locked, not computable, or not the user's to change
 	}
 	e := widget.NewEntry()
 	e.SetText(strconv.FormatFloat(d.Scores[dim], 'f', 2, 64))

@@ -19,6 +19,7 @@ func (s *Shell) offerDemoIfEmpty() {
 		if ok {
 			s.loadDemo()
 		}
+		s.offerFirstAdmin() // then protect the new database with an account
 	}, s.win)
 	d.SetConfirmText(i18n.T("firstrun.load"))
 	d.SetDismissText(i18n.T("firstrun.skip"))
@@ -28,7 +29,7 @@ func (s *Shell) offerDemoIfEmpty() {
 // loadDemo loads the demo hospital for the current calendar year.
 func (s *Shell) loadDemo() {
 	year := time.Now().Year()
-	if _, err := s.svc.Demo.Load(s.ctx, s.actor, year); err != nil {
+	if _, err := s.svc.LoadDemo(s.ctx, s.actor, year); err != nil {
 		s.showError(err)
 		return
 	}

@@ -63,6 +63,11 @@ type Shell struct {
 	reports    *ReportsScreen
 	importer   *ImportScreen
 	settings   *SettingsScreen
+
+	// signIn is the sign-in screen while nobody is signed in (issue 10);
+	// access is the users and audit tabs of Settings.
+	signIn *SignInScreen
+	access *accessPanel
 }
 
 // NewShell makes the shell inside win; call Open to attach a database.
@@ -113,6 +118,9 @@ func (s *Shell) Open(path string) error {
 		s.svc.Close()
 	}
 	s.svc, s.openErr = svc, nil
+	if s.needsSignIn() {
+		return nil
+	}
 	s.year = s.defaultYear()
 	s.Rebuild()
 	return nil
@@ -134,6 +142,9 @@ func (s *Shell) defaultYear() int {
 func (s *Shell) Rebuild() {
 	if s.svc == nil {
 		s.win.SetContent(s.openFailedScreen())
+		return
+	}
+	if !s.actor.Valid() && s.needsSignIn() { // nobody signed in yet: show no data
 		return
 	}
 	s.dashboard = newDashboard(s)

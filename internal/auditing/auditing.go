@@ -1,0 +1,138 @@
+// Package auditing is the audit-trail service: listing with filters,
+// verifying the hash chain and exporting to a workbook. Other services
+// record their changes with store.Tx.AppendAudit inside their own
+// transaction, so a change and its record land together or not at all.
+package auditing
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// Service reads and checks the audit trail.
+type Service struct{ st *store.Store }
+
+// New returns the service over st.
+func New(st *store.Store) *Service { return &Service{st: st} }
+
+// Filter narrows List; see store.AuditFilter.
+type Filter = store.AuditFilter
+
+// List returns the entries matching f in recording order.
+func (s *Service) List(ctx context.Context, by domain.Actor, f Filter) ([]audit.Entry, error) {
+	if err := access.Check(by, access.AuditView, ""); err != nil {
+		return nil, err
+	}
+	return s.st.AuditEntries(ctx, f)
+}
+
+// Verify checks the whole chain. A broken chain is returned as the Result
+// and as a problem naming the first bad row.
+func (s *Service) Verify(ctx context.Context, by domain.Actor) (audit.Result, error) {
+	if err := access.Check(by, access.AuditView, ""); err != nil {
+		return audit.Result{}, err
+	}
+	// Rows and head are read under the write lock, so that a change
+	// recorded meanwhile cannot look like a deletion.
+	var rows []audit.Entry
+	var head audit.Head
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		if rows, err = tx.AuditEntries(ctx, Filter{}); err != nil {
+			return err
+		}
+		head, err = tx.AuditHead(ctx)
+		return err
+	})
+	if err != nil {
+		return audit.Result{}, err
+	}
+	r := audit.VerifyWithHead(rows, head)
+	if !r.OK {
+		return r, r.Problem()
+	}
+	return r, nil
+}
+
+// Export writes the entries matching f to a workbook at path, with a
+// header row in the user's language (headers are given by the caller,
+// which translates them).
+func (s *Service) Export(ctx context.Context, by domain.Actor, f Filter, headers []string, path string) (int, error) {
+	rows, err := s.List(ctx, by, f)
+	if err != nil {
+		return 0, err
+	}
+	return len(rows), save(path, func(w io.Writer) error { return write(w, headers, rows) })
+}
+
+// Headers are the export's columns in order (English defaults).
+var Headers = []string{"Seq", "Time", "User", "Entity", "Key", "Field", "Old value", "New value", "Reason", "Hash"}
+
+func write(w io.Writer, headers []string, rows []audit.Entry) error {
+	x := excelize.NewFile()
+	defer x.Close()
+	const sheet = "Audit"
+	if err := x.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	sw, err := x.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	head := make([]any, len(headers))
+	for i, h := range headers {
+		head[i] = h
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	for i, e := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		// Values stay text: "100" fen and "2026/101" keys must not become numbers or dates.
+		if err := sw.SetRow(cell, []any{e.Seq, e.At.Format("2006-01-02 15:04:05"), e.Login, e.Entity, e.EntityKey,
+			e.Field, e.Old, e.New, e.Reason, e.Hash}); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	for col, width := range map[string]float64{"B": 20, "E": 18, "F": 16, "G": 18, "H": 18, "I": 24, "J": 66} {
+		_ = x.SetColWidth(sheet, col, col, width)
+	}
+	_, err = x.WriteTo(w)
+	return err
+}
+
+// save writes through a temporary file beside path and renames it, so an
+// existing file is only ever replaced by a complete workbook.
+func save(path string, writeTo func(io.Writer) error) error {
+	cannot := func(err error) error {
+		return domain.NewProblem("problem.export.create", "Cannot write {{.Path}}: {{.Err}}", "Path", path, "Err", err.Error())
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".budgetperf-audit-*.xlsx")
+	if err != nil {
+		return cannot(err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := writeTo(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return cannot(err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return cannot(err)
+	}
+	return nil
+}

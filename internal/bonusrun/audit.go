@@ -1,0 +1,59 @@
+package bonusrun
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/budgetperf/budgetperf/internal/audit"
+	"github.com/budgetperf/budgetperf/internal/bonus"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// trail collects the audit entries of one change, skipping fields that
+// did not change; they are appended in the change's own transaction.
+type trail []audit.Entry
+
+func (t *trail) add(entity, key, field, old, new string) {
+	if e, ok := audit.Change(entity, key, field, old, new, ""); ok {
+		*t = append(*t, e)
+	}
+}
+
+func (t trail) record(ctx context.Context, tx *store.Tx, by domain.Actor) error {
+	return tx.AppendAudit(ctx, by.Login, t...)
+}
+
+func weightText(w float64) string { return strconv.FormatFloat(w, 'f', -1, 64) }
+
+// runTrail records a saved draft against the draft it replaces (nil when
+// none): the pool, each weight and each department's bonus.
+func runTrail(prev *store.BonusRun, run store.BonusRun) trail {
+	var t trail
+	key := fmt.Sprintf("%d/%s", run.Year, store.BonusDraft)
+	old := func(f func(store.BonusRun) string) string {
+		if prev == nil {
+			return ""
+		}
+		return f(*prev)
+	}
+	t.add(audit.EntityBonusRun, key, "pool", old(func(r store.BonusRun) string { return r.Pool.String() }), run.Pool.String())
+	for _, d := range bonus.Dimensions {
+		t.add(audit.EntityBonusRun, key, "weight."+string(d), old(func(r store.BonusRun) string { return weightText(r.Weights[d]) }), weightText(run.Weights[d]))
+	}
+	before := map[string]string{}
+	if prev != nil {
+		for _, d := range prev.Departments {
+			before[d.Code] = d.Bonus.String()
+		}
+	}
+	for _, d := range run.Departments {
+		t.add(audit.EntityBonusRun, key, "bonus."+d.Code, before[d.Code], d.Bonus.String())
+		delete(before, d.Code)
+	}
+	for code, v := range before {
+		t.add(audit.EntityBonusRun, key, "bonus."+code, v, "")
+	}
+	return t
+}

@@ -1,0 +1,123 @@
+package evaluation
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// unitDept is the department a unit belongs to: a department is its own,
+// a project its department's. A department head may see and enter only
+// their own departments' evaluations.
+func unitDept(u Unit) string {
+	if u.Kind == evaluate.DepartmentScheme {
+		return u.Code
+	}
+	return u.DeptCode
+}
+
+// visibleRuns keeps the runs by may see.
+func visibleRuns(by domain.Actor, runs []Run) []Run {
+	if by.Role != domain.RoleDeptHead {
+		return runs
+	}
+	var out []Run
+	for _, r := range runs {
+		if access.CanSee(by, unitDept(r.Unit)) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// runKey is the audit key of an evaluation: year/department/evaluation id.
+func runKey(r Run) string { return fmt.Sprintf("%d/%s/evaluation/%d", r.Year, unitDept(r.Unit), r.ID) }
+
+// setValueAudited is SetValueIn for a signed-in user: their department is
+// checked and the old and new value recorded, in the caller's transaction.
+func setValueAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int64, indicatorCode, actual string, occurrences int, reason string) error {
+	r, err := loadRun(ctx, tx.Q, id)
+	if err != nil {
+		return err
+	}
+	if err := access.Check(by, access.EvaluationEnterValues, unitDept(r.Unit)); err != nil {
+		return err
+	}
+	old := map[string]store.EvaluationValue{}
+	vals, err := tx.EvaluationValues(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, v := range vals {
+		old[v.IndicatorCode] = v
+	}
+	if err := SetValueIn(ctx, tx.Q, by, id, indicatorCode, actual, occurrences, reason); err != nil {
+		return err
+	}
+	after, err := tx.EvaluationValues(ctx, id)
+	if err != nil {
+		return err
+	}
+	var now store.EvaluationValue
+	for _, v := range after {
+		if v.IndicatorCode == indicatorCode {
+			now = v
+		}
+	}
+	was := old[indicatorCode]
+	key := runKey(r) + "/" + indicatorCode
+	var es []audit.Entry
+	for _, c := range [][3]string{
+		{"actual", was.Actual, now.Actual},
+		{"occurrences", strconv.Itoa(was.Occurrences), strconv.Itoa(now.Occurrences)},
+		{"reason", was.Reason, now.Reason},
+	} {
+		if e, ok := audit.Change(audit.EntityIndicatorVal, key, c[0], c[1], c[2], ""); ok {
+			es = append(es, e)
+		}
+	}
+	return tx.AppendAudit(ctx, by.Login, es...)
+}
+
+// valueChanges are the audit entries of setting indicator code of r (as
+// it was loaded, before the change) to actual and reason.
+func valueChanges(r Run, code, actual, reason, why string) []audit.Entry {
+	key := runKey(r) + "/" + code
+	var es []audit.Entry
+	if e, ok := audit.Change(audit.EntityIndicatorVal, key, "actual", r.Texts[code], strings.TrimSpace(actual), why); ok {
+		es = append(es, e)
+	}
+	if e, ok := audit.Change(audit.EntityIndicatorVal, key, "reason", r.Reasons[code], strings.TrimSpace(reason), why); ok {
+		es = append(es, e)
+	}
+	return es
+}
+
+// finaliseAudited is FinaliseIn with the role check and the record of the
+// score and grade that were locked.
+func finaliseAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int64) error {
+	r, err := loadRun(ctx, tx.Q, id)
+	if err != nil {
+		return err
+	}
+	if err := access.Check(by, access.EvaluationFinalise, unitDept(r.Unit)); err != nil {
+		return err
+	}
+	if err := FinaliseIn(ctx, tx.Q, by, id); err != nil {
+		return err
+	}
+	e, err := tx.Evaluation(ctx, id)
+	if err != nil {
+		return err
+	}
+	return tx.AppendAudit(ctx, by.Login,
+		audit.Entry{Entity: audit.EntityEvaluation, EntityKey: runKey(r), Field: "state", Old: "open", New: "finalised"},
+		audit.Entry{Entity: audit.EntityEvaluation, EntityKey: runKey(r), Field: "score", New: strconv.FormatFloat(e.Score, 'f', 2, 64) + " " + e.Grade})
+}

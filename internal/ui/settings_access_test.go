@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+)
+
+// The local administrator adds the first user in Settings → Users; it
+// must be an administrator, and adding it ends the unsigned session.
+func TestUsersTabAddsTheFirstAdministrator(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "en")
+	s.Show(SectionSettings)
+	p := s.access
+	if p == nil || p.userTable == nil || !strings.Contains(p.who.Text, "no user accounts") {
+		t.Fatalf("no users tab for the local administrator")
+	}
+	p.login.SetText("wang")
+	p.role.SetSelected("auditor")
+	p.userPw.SetText("wang-password")
+	test.Tap(p.add)
+	if !strings.Contains(p.usersMsg.Text, "first user must be an administrator") {
+		t.Fatalf("message %q", p.usersMsg.Text)
+	}
+	p.login.SetText("admin")
+	p.role.SetSelected("administrator")
+	p.userPw.SetText("admin-password")
+	test.Tap(p.add)
+	if s.actor.Valid() || s.signIn == nil {
+		t.Fatalf("still working unsigned as %+v", s.actor)
+	}
+	s.signIn.login.SetText("admin")
+	s.signIn.password.SetText("admin-password")
+	test.Tap(s.signIn.button)
+	if s.actor.Login != "admin" || s.actor.Role != domain.RoleAdministrator {
+		t.Fatalf("signed in as %+v: %q", s.actor, s.signIn.message.Text)
+	}
+	// The administrator adds a department head, then locks and unlocks them.
+	s.Show(SectionSettings)
+	p = s.access
+	p.login.SetText("zhang")
+	p.name.SetText("张主任")
+	p.role.SetSelected("department head")
+	p.depts.SetText("103")
+	p.userPw.SetText("zhang-password")
+	test.Tap(p.add)
+	if len(p.users) != 2 || p.users[1].Login != "zhang" || p.users[1].Departments[0] != "103" {
+		t.Fatalf("users %+v (%q)", p.users, p.usersMsg.Text)
+	}
+	test.Tap(p.lock)
+	if !p.users[1].Disabled {
+		t.Fatalf("not locked: %q", p.usersMsg.Text)
+	}
+	if txt, _ := p.userCell(1, 4); txt != "locked" {
+		t.Errorf("state cell %q", txt)
+	}
+	test.Tap(p.unl)
+	if p.users[1].Disabled {
+		t.Fatal("not unlocked")
+	}
+	// The audit tab shows the account changes, newest first.
+	if len(p.entries) == 0 || p.entries[0].EntityKey != "zhang" {
+		t.Errorf("audit entries %+v", p.entries)
+	}
+}
