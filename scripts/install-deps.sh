@@ -5,6 +5,9 @@
 #
 #   scripts/install-deps.sh           build packages (cgo, OpenGL, X11, Wayland headers)
 #   scripts/install-deps.sh --test    build packages + test tools (Xvfb, xdotool, ImageMagick, PDF tools)
+#   scripts/install-deps.sh --package build packages + packaging tools (MinGW-w64, NSIS, 7-Zip,
+#                                     osslsigncode, dpkg-deb, xz) for `make package-windows`/`package-linux`
+#   scripts/install-deps.sh --package-linux   build packages + dpkg-deb and xz only (`make package-linux`)
 #   scripts/install-deps.sh --check   only report what is missing (exit 1 if anything is)
 #
 # Works as root, or as a user with sudo. Exit status: 0 ready, 1 something missing or failed.
@@ -14,19 +17,26 @@ BUILD_PKGS=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 	libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols)
 # xauth: xvfb only recommends it, but xvfb-run cannot start without it.
 TEST_PKGS=(xvfb xauth xdotool imagemagick poppler-utils qpdf)
+# Packaging: the Windows cross-compiler and installer builder, 7z to list the
+# installer, osslsigncode to sign it; dpkg-deb and xz for the Linux packages.
+LINUX_PACKAGE_PKGS=(dpkg xz-utils)
+PACKAGE_PKGS=(gcc-mingw-w64-x86-64 nsis p7zip-full osslsigncode "${LINUX_PACKAGE_PKGS[@]}")
 
 want_test=0
+want_package=0
 check_only=0
 for arg in "$@"; do
 	case "$arg" in
 	--test) want_test=1 ;;
+	--package) want_package=1 ;;
+	--package-linux) want_package=linux ;;
 	--check) check_only=1 ;;
 	-h | --help)
-		sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+		sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
 		exit 0
 		;;
 	*)
-		echo "install-deps.sh: unknown argument: $arg (use --test, --check or --help)" >&2
+		echo "install-deps.sh: unknown argument: $arg (use --test, --package, --package-linux, --check or --help)" >&2
 		exit 2
 		;;
 	esac
@@ -44,6 +54,11 @@ repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 pkgs=("${BUILD_PKGS[@]}")
 if [ "$want_test" = 1 ]; then
 	pkgs+=("${TEST_PKGS[@]}")
+fi
+if [ "$want_package" = 1 ]; then
+	pkgs+=("${PACKAGE_PKGS[@]}")
+elif [ "$want_package" = linux ]; then
+	pkgs+=("${LINUX_PACKAGE_PKGS[@]}")
 fi
 
 installed() {

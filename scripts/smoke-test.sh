@@ -239,6 +239,72 @@ run_gui() {
 run_gui zh zh_CN.UTF-8 zh "$OUT/smoke.png"
 run_gui en en_US.UTF-8 en "$OUT/smoke-en.png"
 
+# ------------------------------------------------------------------ report (headless)
+if [ "${SMOKE_SKIP_DEMO:-0}" != 1 ]; then
+	# The demo's evaluation is of the year before the one it loads (the current year).
+	ryear=$(($(date +%Y) - 1))
+	step "PDF report: budgetperf report evaluation --year $ryear"
+	env -u DISPLAY -u WAYLAND_DISPLAY LANG=C.UTF-8 timeout 120 "$BIN" --db "$DB" --lang zh \
+		report evaluation --year "$ryear" -o "$OUT/report-evaluation.pdf" >"$OUT/report.log" 2>&1 ||
+		fail "report evaluation failed (log $OUT/report.log)"
+	[ "$(head -c 5 "$OUT/report-evaluation.pdf")" = "%PDF-" ] || fail "$OUT/report-evaluation.pdf is not a PDF"
+	if command -v pdftotext >/dev/null; then
+		pdftotext -enc UTF-8 "$OUT/report-evaluation.pdf" "$OUT/report-evaluation.txt"
+		grep -q '绩效评价报告' "$OUT/report-evaluation.txt" || fail "the report's text has no 绩效评价报告"
+	fi
+	info "ok: $(wc -c <"$OUT/report-evaluation.pdf") bytes in $OUT/report-evaluation.pdf"
+fi
+
+# ------------------------------------------------------------------ backup and restore (headless)
+if [ "${SMOKE_SKIP_DEMO:-0}" != 1 ]; then
+	step "backup, change, restore: the backed-up state returns; a text file is refused"
+	RDB=$WORK/smoke-restore.db
+	cp "$DB" "$RDB"
+	bcli() { env -u DISPLAY -u WAYLAND_DISPLAY LANG=C.UTF-8 timeout 120 "$BIN" --db "$RDB" --lang en "$@"; }
+	bcli backup -o "$WORK/smoke-backup" >"$OUT/backup.log" 2>&1 || fail "backup -o failed ($OUT/backup.log)"
+	[ -s "$WORK/smoke-backup.bpbak" ] || fail "backup -o FILE did not write FILE.bpbak"
+	want=$(bcli departments list --json | sha256sum)
+	if command -v sqlite3 >/dev/null; then
+		sqlite3 "$RDB" "UPDATE departments SET name = name || ' (changed)'"
+		[ "$(bcli departments list --json | sha256sum)" != "$want" ] || fail "the change did not show"
+	fi
+	echo "not a database" >"$WORK/notes.bpbak"
+	set +e
+	bcli restore "$WORK/notes.bpbak" 2>"$OUT/restore-refused.log"
+	rc=$?
+	set -e
+	[ "$rc" -eq 1 ] || fail "restoring a text file exited $rc, want 1 ($OUT/restore-refused.log)"
+	grep -q 'not a BudgetPerf backup' "$OUT/restore-refused.log" || fail "no clear refusal ($OUT/restore-refused.log)"
+	ls "$RDB".replaced-* >/dev/null 2>&1 && fail "a refused restore replaced the database"
+	bcli restore "$WORK/smoke-backup.bpbak" >"$OUT/restore.log" 2>&1 || fail "restore failed ($OUT/restore.log)"
+	[ "$(bcli departments list --json | sha256sum)" = "$want" ] || fail "after restore the departments differ from the backup"
+	ls "$RDB".replaced-* >/dev/null 2>&1 || fail "restore did not keep the replaced database"
+	info "ok: $(cat "$OUT/restore.log")"
+fi
+
+# ------------------------------------------------------------------ users and audit (headless)
+if [ "${SMOKE_SKIP_DEMO:-0}" != 1 ] && command -v sqlite3 >/dev/null; then
+	step "users and audit trail: sign-in required, audit verify detects tampering"
+	ADB=$WORK/smoke-audit.db
+	cp "$DB" "$ADB"
+	cli() { env -u DISPLAY -u WAYLAND_DISPLAY LANG=C.UTF-8 timeout 60 "$BIN" --db "$ADB" --lang en "$@"; }
+	BUDGETPERF_NEW_PASSWORD=smoke-admin-pw cli users add admin --role administrator >/dev/null ||
+		fail "users add admin failed"
+	if cli budget show --year "$(date +%Y)" >/dev/null 2>"$OUT/signin.log"; then
+		fail "a database with users answered without sign-in"
+	fi
+	grep -q -- '--user' "$OUT/signin.log" || fail "the sign-in refusal does not say how to sign in ($OUT/signin.log)"
+	export BUDGETPERF_USER=admin BUDGETPERF_PASSWORD=smoke-admin-pw
+	cli audit verify >/dev/null || fail "audit verify failed on an untouched trail"
+	sqlite3 "$ADB" "UPDATE audit_log SET new_value = 'forged' WHERE seq = 1"
+	if cli audit verify 2>"$OUT/audit-verify.log"; then
+		fail "audit verify passed after the trail was edited"
+	fi
+	grep -q 'row 1 ' "$OUT/audit-verify.log" || fail "audit verify did not name row 1 ($OUT/audit-verify.log)"
+	unset BUDGETPERF_USER BUDGETPERF_PASSWORD
+	info "ok: $(head -n 1 "$OUT/audit-verify.log")"
+fi
+
 step "PASS"
 info "screenshots: $OUT/smoke.png (Chinese), $OUT/smoke-en.png (English); *-window.png: the window alone"
 info "logs:        $OUT/*.log"

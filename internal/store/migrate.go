@@ -121,6 +121,9 @@ func (s *Store) migrate(ctx context.Context) error {
 			"The database {{.Path}} was written by a newer version of BudgetPerf (schema {{.Found}}; this version knows up to {{.Known}}). Install the newer version to open it; the file has not been changed.",
 			"Path", s.path, "Found", current.Int64, "Known", len(ms))
 	}
+	if err := s.beforeMigrate(ctx, int(current.Int64), len(ms)); err != nil {
+		return err
+	}
 	for _, m := range ms[current.Int64:] {
 		err := s.InTx(ctx, func(tx *Tx) error {
 			if _, err := tx.db.ExecContext(ctx, m.sql); err != nil {

@@ -34,6 +34,7 @@ type Store struct {
 	Q
 	pool *sql.DB
 	path string
+	auto autoState // automatic backups (backup_auto.go)
 }
 
 // Tx is a write transaction; everything done through it lands together or not at all.
@@ -104,6 +105,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
+	s.afterOpen(ctx)
 	return s, nil
 }
 

@@ -1,0 +1,111 @@
+// Package backup is what the CLI and the Settings screen call to back the
+// database up, list the automatic backups, and restore from a backup. The
+// SQLite work (VACUUM INTO, checks, the file swap) is in store.
+package backup
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// Ext is the extension of backup files.
+const Ext = store.BackupExt
+
+// KeepChoices are the numbers of automatic backups Settings offers.
+var KeepChoices = []int{3, 5, 7, 10, 14, 20, 30, 60, 100}
+
+// Info is a backup that was written.
+type Info struct {
+	Path string
+	Size int64
+}
+
+// DefaultName is the file name offered for a backup of dbPath taken at t,
+// e.g. budgetperf-20261123-1530.bpbak.
+func DefaultName(dbPath string, t time.Time) string {
+	base := filepath.Base(dbPath)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + "-" + t.Format("20060102-1504") + Ext
+}
+
+// WithExt adds the backup extension to a name that has none, so that a
+// double-click on the file opens BudgetPerf.
+func WithExt(path string) string {
+	if filepath.Ext(path) == "" {
+		return path + Ext
+	}
+	return path
+}
+
+// Create writes a consistent backup of the open database s to dest (the
+// extension added when missing) while the database stays in use.
+func Create(ctx context.Context, s *store.Store, dest string) (Info, error) {
+	dest = WithExt(dest)
+	if err := s.BackupTo(ctx, dest); err != nil {
+		return Info{}, err
+	}
+	fi, err := os.Stat(dest)
+	if err != nil {
+		return Info{}, err
+	}
+	return Info{Path: dest, Size: fi.Size()}, nil
+}
+
+// Check validates a backup without changing anything.
+func Check(ctx context.Context, path string) (store.BackupInfo, error) {
+	return store.CheckBackup(ctx, path)
+}
+
+// Result is a finished restore.
+type Result struct {
+	Schema int    // the schema the restored file carries (migrated on the next open)
+	Kept   string // where the replaced database was kept; "" when there was none
+}
+
+// Restore replaces the database at dbPath with the backup src, keeping the
+// replaced file as kept (store.KeptName of now when ""). Close the
+// database first: Restore refuses a database that is open anywhere.
+func Restore(ctx context.Context, dbPath, src, kept string) (Result, error) {
+	info, k, err := store.Restore(ctx, dbPath, src, kept)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Schema: info.Schema, Kept: k}, nil
+}
+
+// List is the automatic backups of the database at dbPath, newest first.
+func List(dbPath string) ([]store.AutoBackup, error) { return store.ListAutoBackups(dbPath) }
+
+// Dir is the folder of the automatic backups of dbPath.
+func Dir(dbPath string) string { return store.BackupDir(dbPath) }
+
+// Keep is how many automatic backups are kept.
+func Keep(ctx context.Context, s *store.Store) int { return s.Keep(ctx) }
+
+// SetKeep changes how many automatic backups are kept; older ones go at
+// the next automatic backup.
+func SetKeep(ctx context.Context, s *store.Store, n int) error {
+	if n < 1 || n > 1000 {
+		return domain.NewProblem("problem.backup.keep_range", "The number of automatic backups to keep must be between 1 and 1000, not {{.N}}.", "N", n)
+	}
+	return s.SetSetting(ctx, store.KeepSetting, strconv.Itoa(n))
+}
+
+// HumanSize is a file size as users read it (KB, MB, GB).
+func HumanSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return strconv.FormatFloat(float64(n)/(1<<30), 'f', 1, 64) + " GB"
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+	case n >= 1<<10:
+		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 0, 64) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " B"
+}

@@ -1,0 +1,61 @@
+package backup
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+func TestBackupNamesAndSizes(t *testing.T) {
+	if got := DefaultName("/data/budgetperf.db", time.Date(2026, 3, 4, 17, 5, 0, 0, time.Local)); got != "budgetperf-20260304-1705.bpbak" {
+		t.Errorf("DefaultName = %q", got)
+	}
+	for in, want := range map[string]string{"a": "a.bpbak", "a.bpbak": "a.bpbak", "dir.v2/a": "dir.v2/a.bpbak", "copy.db": "copy.db"} {
+		if got := WithExt(in); got != want {
+			t.Errorf("WithExt(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for n, want := range map[int64]string{512: "512 B", 2048: "2 KB", 5 << 20: "5.0 MB", 3 << 30: "3.0 GB"} {
+		if got := HumanSize(n); got != want {
+			t.Errorf("HumanSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestCreateKeepAndRestore(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "budgetperf.db")
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := SetKeep(ctx, s, 0); err == nil || domain.AsProblems(err)[0].Key != "problem.backup.keep_range" {
+		t.Errorf("SetKeep(0) = %v", err)
+	}
+	if err := SetKeep(ctx, s, 3); err != nil || Keep(ctx, s) != 3 {
+		t.Errorf("SetKeep(3): %v, Keep = %d", err, Keep(ctx, s))
+	}
+	info, err := Create(ctx, s, filepath.Join(dir, "manual"))
+	if err != nil || filepath.Base(info.Path) != "manual.bpbak" || info.Size == 0 {
+		t.Fatalf("Create = %+v, %v", info, err)
+	}
+	s.Close()
+	res, err := Restore(ctx, path, info.Path, "")
+	if err != nil || res.Schema != store.SchemaVersion() || res.Kept == "" {
+		t.Fatalf("Restore = %+v, %v", res, err)
+	}
+	if _, err := os.Stat(res.Kept); err != nil {
+		t.Errorf("the replaced database was not kept: %v", err)
+	}
+	// Restoring where there was no database yet keeps nothing.
+	res, err = Restore(ctx, filepath.Join(dir, "fresh", "new.db"), info.Path, "")
+	if err != nil || res.Kept != "" {
+		t.Errorf("Restore into a new place = %+v, %v", res, err)
+	}
+}

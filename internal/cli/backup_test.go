@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBackupAndRestoreCommands: backup -o FILE writes FILE.bpbak, a change
+// is undone by restore, a wrong file is refused with exit 1 and a missing
+// argument is a usage error (exit 2).
+func TestBackupAndRestoreCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	if code, _, stderr := run(t, "--db", db, "--lang", "en", "demo", "--year", "2025"); code != ExitOK {
+		t.Fatalf("demo: exit %d, %s", code, stderr)
+	}
+	_, want, _ := run(t, "--db", db, "departments", "list", "--json")
+
+	code, stdout, stderr := run(t, "--db", db, "--lang", "en", "backup", "-o", filepath.Join(dir, "saved"))
+	if code != ExitOK || !strings.Contains(stdout, "saved.bpbak") {
+		t.Fatalf("backup: exit %d, %q %q", code, stdout, stderr)
+	}
+	if code, _, stderr := run(t, "--db", db, "--lang", "en", "backup", "-o", filepath.Join(dir, "missing", "x.bpbak")); code != ExitRefused || !strings.Contains(stderr, "does not exist") {
+		t.Errorf("backup into a missing folder: exit %d, %q", code, stderr)
+	}
+
+	other := filepath.Join(dir, "other.db")
+	if code, _, stderr := run(t, "--db", other, "demo", "--year", "2020"); code != ExitOK {
+		t.Fatalf("demo: %s", stderr)
+	}
+	// Replace the demo database by another one, then restore the backup.
+	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "restore", other); code != ExitOK || !strings.Contains(stdout, ".replaced-") {
+		t.Fatalf("restore other: exit %d, %q %q", code, stdout, stderr)
+	}
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("hello"), 0o644)
+	code, _, stderr = run(t, "--db", db, "--lang", "zh", "restore", filepath.Join(dir, "notes.txt"))
+	if code != ExitRefused || !strings.Contains(stderr, "不是本软件的备份") {
+		t.Errorf("restore a text file: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := run(t, "--db", db, "restore"); code != ExitUsage {
+		t.Errorf("restore without FILE: exit %d, want %d", code, ExitUsage)
+	}
+	if code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", filepath.Join(dir, "saved.bpbak")); code != ExitOK {
+		t.Fatalf("restore: exit %d, %s", code, stderr)
+	}
+	if _, got, _ := run(t, "--db", db, "departments", "list", "--json"); got != want {
+		t.Error("after restoring the backup the departments differ from the backed-up ones")
+	}
+	kept, _ := filepath.Glob(db + ".replaced-*")
+	if len(kept) != 2 {
+		t.Errorf("kept files %v, want one per restore", kept)
+	}
+}
