@@ -53,3 +53,41 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 		t.Errorf("kept files %v, want one per restore", kept)
 	}
 }
+
+// Once the database has accounts, only a signed-in administrator may
+// replace it with a backup: a restore replaces the audit trail too.
+func TestRestoreNeedsAnAdministrator(t *testing.T) {
+	db := tempDB(t)
+	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
+		t.Fatalf("demo: exit %d %s", code, stderr)
+	}
+	bak := filepath.Join(t.TempDir(), "before.bpbak")
+	if code, _, stderr := run(t, "--db", db, "backup", "-o", bak); code != ExitOK {
+		t.Fatalf("backup: exit %d %s", code, stderr)
+	}
+	t.Setenv("BUDGETPERF_NEW_PASSWORD", "Admin-pass-1")
+	if code, _, stderr := run(t, "--db", db, "users", "add", "admin", "--role", "administrator"); code != ExitOK {
+		t.Fatalf("users add admin: exit %d %s", code, stderr)
+	}
+	t.Setenv("BUDGETPERF_USER", "admin")
+	t.Setenv("BUDGETPERF_PASSWORD", "Admin-pass-1")
+	t.Setenv("BUDGETPERF_NEW_PASSWORD", "Audit-pass-1")
+	if code, _, stderr := run(t, "--db", db, "users", "add", "shenji", "--role", "auditor"); code != ExitOK {
+		t.Fatalf("users add auditor: exit %d %s", code, stderr)
+	}
+	t.Setenv("BUDGETPERF_USER", "shenji")
+	t.Setenv("BUDGETPERF_PASSWORD", "Audit-pass-1")
+	if code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", bak); code != ExitRefused || !strings.Contains(stderr, "restore") {
+		t.Errorf("an auditor restoring: exit %d %q", code, stderr)
+	}
+	t.Setenv("BUDGETPERF_USER", "")
+	t.Setenv("BUDGETPERF_PASSWORD", "")
+	if code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", bak); code != ExitRefused || !strings.Contains(stderr, "sign in") {
+		t.Errorf("restoring without signing in: exit %d %q", code, stderr)
+	}
+	t.Setenv("BUDGETPERF_USER", "admin")
+	t.Setenv("BUDGETPERF_PASSWORD", "Admin-pass-1")
+	if code, _, stderr := run(t, "--db", db, "restore", bak); code != ExitOK {
+		t.Errorf("the administrator restoring: exit %d %q", code, stderr)
+	}
+}

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"os"
 	"time"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/backup"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -33,6 +35,12 @@ func runRestore(env *Env, args []string) error {
 			return err
 		}
 	}
+	if err := mayRestore(env, dbPath); err != nil {
+		if *ask {
+			tell(i18n.T("restore.title"), i18n.Message(err), true)
+		}
+		return err
+	}
 	kept := ""
 	if *ask {
 		info, err := backup.Check(env.ctx, src)
@@ -62,4 +70,19 @@ func runRestore(env *Env, args []string) error {
 		tell(i18n.T("restore.title"), msg, false)
 	}
 	return nil
+}
+
+// mayRestore refuses a restore over a database that has user accounts
+// unless the caller signs in as someone allowed to restore: replacing the
+// file replaces every budget and the audit trail with it.
+func mayRestore(env *Env, dbPath string) error {
+	if _, err := os.Stat(dbPath); err != nil {
+		return nil // nothing to replace yet
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	return access.Check(env.Actor, access.BackupRestore, "")
 }

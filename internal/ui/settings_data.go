@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/backup"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -211,6 +212,10 @@ func (p *backupPanel) backupTo(path string) {
 // current file is kept.
 func (p *backupPanel) askRestore(file string) {
 	s := p.shell
+	if err := access.Check(s.actor, access.BackupRestore, ""); err != nil {
+		s.showError(err) // a restore replaces every budget and the audit trail
+		return
+	}
 	info, err := backup.Check(s.ctx, file)
 	if err != nil {
 		s.showError(err)
