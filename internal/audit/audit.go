@@ -29,11 +29,15 @@ const (
 	EntityBonusScore   = "bonus_score"
 	EntityBonusStaff   = "bonus_staff"
 	EntitySetting      = "setting"
+	EntityDepartment   = "department"
+	EntityActuals      = "actuals"
+	EntityTargetValue  = "target_value"
 )
 
 // Entities lists them for filters.
 var Entities = []string{EntityPrepLine, EntityPrepDept, EntityPrepCycle, EntityProject, EntityBudget, EntityAdjustment,
-	EntityIndicatorVal, EntityEvaluation, EntityUser, EntityBonusRun, EntityBonusScore, EntityBonusStaff, EntitySetting}
+	EntityIndicatorVal, EntityEvaluation, EntityUser, EntityBonusRun, EntityBonusScore, EntityBonusStaff, EntitySetting,
+	EntityDepartment, EntityActuals, EntityTargetValue}
 
 // Entry is one recorded change of one field: who, when, what, old and
 // new value, why. Seq, PrevHash and Hash are set when it is appended.

@@ -52,7 +52,7 @@ func (f *flags) parse(args []string) ([]string, error) {
 }
 
 func (f *flags) help() {
-	fmt.Fprintf(f.out, "%s: budgetperf [--db PATH] [--lang zh|en] %s [%s] %s\n", i18n.T("cli.help.usage_word"), f.name, i18n.T("cli.help.options"), f.args)
+	fmt.Fprintf(f.out, "%s: budgetperf [--db PATH] [--lang zh|en] [--user LOGIN] %s [%s] %s\n", i18n.T("cli.help.usage_word"), f.name, i18n.T("cli.help.options"), f.args)
 	fmt.Fprintln(f.out)
 	fmt.Fprintln(f.out, i18n.T(f.about))
 	var opts []string

@@ -3,9 +3,9 @@ package demo
 import (
 	"context"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -29,7 +29,7 @@ type Loaded struct {
 // transaction. A database that already holds a hospital is refused so that
 // real data is never mixed with invented figures.
 func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
 		return Loaded{}, err
 	}
 	if !domain.ValidYear(year) || !domain.ValidYear(year-1) {

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
@@ -46,7 +48,7 @@ type ActualsPreview struct {
 // importing it would do, writing nothing. A file imported before, or a
 // ledger whose vouchers are already in the database, is refused.
 func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req ActualsRequest) (ActualsPreview, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.ActualsImport, ""); err != nil {
 		return ActualsPreview{}, err
 	}
 	if !domain.ValidYear(req.Year) {
@@ -128,11 +130,14 @@ func (s *Service) ImportActuals(ctx context.Context, by domain.Actor, req Actual
 	if err != nil {
 		return p, err
 	}
+	reason := importReason(p.File)
 	err = s.st.InTx(ctx, func(tx *store.Tx) error {
-		for _, d := range p.NewDepartments {
-			if err := tx.SaveDepartment(ctx, by, d); err != nil {
-				return err
-			}
+		if err := saveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
+			return err
+		}
+		oldLines, oldAmount, err := tx.ActualsInPeriod(ctx, p.Year, p.Month)
+		if err != nil {
+			return err
 		}
 		id, err := tx.InsertBatch(ctx, by, store.Batch{Kind: "actuals", Year: p.Year, Month: p.Month, FileName: p.File,
 			Fingerprint: p.fingerprint, Lines: p.Lines, Total: p.Revenue + p.Expenditure})
@@ -154,7 +159,34 @@ func (s *Service) ImportActuals(ctx context.Context, by domain.Actor, req Actual
 		if err != nil {
 			return err
 		}
-		return ctx.Err() // cancelled while writing: roll everything back
+		if err := ctx.Err(); err != nil {
+			return err // cancelled while writing: roll everything back
+		}
+		// One summary entry for the whole file, not one per ledger line:
+		// the period's line count and total before and after.
+		newLines, newAmount, err := tx.ActualsInPeriod(ctx, p.Year, p.Month)
+		if err != nil {
+			return err
+		}
+		return tx.AppendAudit(ctx, by.Login, actualsTrail(p.Year, p.Month, oldLines, newLines, oldAmount, newAmount, reason)...)
 	})
 	return p, err
+}
+
+// actualsTrail is the audit trail of an actuals import: the lines and the
+// amount of the period (YEAR, or YEAR/MONTH for a month's summary) before
+// and after.
+func actualsTrail(year, month int, oldLines, newLines int64, oldAmount, newAmount money.Amount, reason string) []audit.Entry {
+	key := strconv.Itoa(year)
+	if month > 0 {
+		key += "/" + strconv.Itoa(month)
+	}
+	var out []audit.Entry
+	if e, ok := audit.Change(audit.EntityActuals, key, "lines", strconv.FormatInt(oldLines, 10), strconv.FormatInt(newLines, 10), reason); ok {
+		out = append(out, e)
+	}
+	if e, ok := audit.Change(audit.EntityActuals, key, "amount", oldAmount.String(), newAmount.String(), reason); ok {
+		out = append(out, e)
+	}
+	return out
 }

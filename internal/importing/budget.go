@@ -4,9 +4,12 @@ package importing
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"sort"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
@@ -75,7 +78,7 @@ func (s *Service) masterData(ctx context.Context) ([]domain.Department, []domain
 // PreviewBudget reads the workbook and reports what importing it would do,
 // writing nothing. Every problem in the file is returned at once.
 func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req BudgetRequest) (BudgetPreview, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.BudgetImport, ""); err != nil {
 		return BudgetPreview{}, err
 	}
 	if !domain.ValidYear(req.Year) {
@@ -235,19 +238,22 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 	if err != nil {
 		return p, err
 	}
+	reason := importReason(p.File)
 	err = s.st.InTx(ctx, func(tx *store.Tx) error {
-		for _, d := range p.NewDepartments {
-			if err := tx.SaveDepartment(ctx, by, d); err != nil {
-				return err
-			}
+		if err := saveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
+			return err
 		}
 		exists, err := tx.BudgetExists(ctx, req.Year)
 		if err != nil {
 			return err
 		}
+		var replaced []domain.BudgetLine
 		if exists {
 			if !req.Replace {
 				return budgetExists(req.Year)
+			}
+			if replaced, err = tx.BudgetLines(ctx, req.Year); err != nil {
+				return err
 			}
 			if err := tx.DeleteBudget(ctx, req.Year); err != nil {
 				return err
@@ -259,7 +265,53 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 		if _, err := tx.InsertBatch(ctx, by, store.Batch{Kind: "budget", Year: req.Year, FileName: p.File, Fingerprint: fp, Lines: len(p.Lines), Total: p.Total}); err != nil {
 			return err
 		}
-		return tx.InsertBudget(ctx, by, domain.Budget{Year: req.Year, Source: "import:" + p.File, Lines: p.Lines})
+		if err := tx.InsertBudget(ctx, by, domain.Budget{Year: req.Year, Source: "import:" + p.File, Lines: p.Lines}); err != nil {
+			return err
+		}
+		return tx.AppendAudit(ctx, by.Login, budgetTrail(req.Year, replaced, p.Lines, reason)...)
 	})
 	return p, err
+}
+
+// importReason is the reason an import's audit entries give.
+func importReason(file string) string { return "import " + file }
+
+// saveNewDepartments creates the departments an import adds, each
+// recorded in the audit trail.
+func saveNewDepartments(ctx context.Context, tx *store.Tx, by domain.Actor, depts []domain.Department, reason string) error {
+	for _, d := range depts {
+		if err := masterdata.SaveDepartmentAudited(ctx, tx, by, d, reason); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// budgetTrail is the audit trail of a budget import: per line replaced or
+// created its old and new amount (old "" when the line is new), and the
+// lines of the replaced budget the file no longer has (new ""). Lines
+// whose amount did not change are not recorded.
+func budgetTrail(year int, replaced, lines []domain.BudgetLine, reason string) []audit.Entry {
+	key := func(l domain.BudgetLine) string { return fmt.Sprintf("%d/%s/%s", year, l.DeptCode, l.SubjectCode) }
+	before := make(map[string]string, len(replaced))
+	for _, l := range replaced {
+		before[key(l)] = l.Amount.String()
+	}
+	var out []audit.Entry
+	add := func(k, old, new string) {
+		if e, ok := audit.Change(audit.EntityBudget, k, "amount", old, new, reason); ok {
+			out = append(out, e)
+		}
+	}
+	for _, l := range lines {
+		k := key(l)
+		add(k, before[k], l.Amount.String())
+		delete(before, k)
+	}
+	for _, l := range replaced {
+		if old, gone := before[key(l)]; gone {
+			add(key(l), old, "")
+		}
+	}
+	return out
 }

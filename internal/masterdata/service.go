@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -44,7 +46,7 @@ func CheckActor(a domain.Actor) error {
 
 // Departments lists every department, the built-in hospital-wide unit first.
 func (s *Service) Departments(ctx context.Context, by domain.Actor) ([]domain.Department, error) {
-	if err := CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return nil, err
 	}
 	return s.st.Departments(ctx)
@@ -52,7 +54,7 @@ func (s *Service) Departments(ctx context.Context, by domain.Actor) ([]domain.De
 
 // Subjects lists the subject catalogue.
 func (s *Service) Subjects(ctx context.Context, by domain.Actor) ([]domain.Subject, error) {
-	if err := CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return nil, err
 	}
 	return s.st.Subjects(ctx)
@@ -61,16 +63,17 @@ func (s *Service) Subjects(ctx context.Context, by domain.Actor) ([]domain.Subje
 // IsEmpty reports whether the hospital has no departments of its own yet,
 // which is when the first launch offers the demo hospital.
 func (s *Service) IsEmpty(ctx context.Context, by domain.Actor) (bool, error) {
-	if err := CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return false, err
 	}
 	n, err := s.st.CountUserDepartments(ctx)
 	return n == 0, err
 }
 
-// SaveDepartment validates d and creates or updates it.
+// SaveDepartment validates d and creates or updates it, recording the old
+// and new value of each changed field in the audit trail.
 func (s *Service) SaveDepartment(ctx context.Context, by domain.Actor, d domain.Department) error {
-	if err := CheckActor(by); err != nil {
+	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
 		return err
 	}
 	d.Code = strings.TrimSpace(d.Code)
@@ -82,12 +85,12 @@ func (s *Service) SaveDepartment(ctx context.Context, by domain.Actor, d domain.
 	if ps := d.Validate(); len(ps) > 0 {
 		return ps
 	}
-	return s.st.InTx(ctx, func(tx *store.Tx) error { return tx.SaveDepartment(ctx, by, d) })
+	return s.st.InTx(ctx, func(tx *store.Tx) error { return SaveDepartmentAudited(ctx, tx, by, d, "") })
 }
 
 // HospitalName is the (Chinese) name printed on screens and reports.
 func (s *Service) HospitalName(ctx context.Context, by domain.Actor) (string, error) {
-	if err := CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return "", err
 	}
 	return s.st.Setting(ctx, "hospital_name")
@@ -109,7 +112,7 @@ func (s *Service) HospitalDisplayName(ctx context.Context, by domain.Actor, lang
 // SetHospitalName changes the Chinese and English names printed on screens
 // and reports; the English one may be empty.
 func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name, nameEn string) error {
-	if err := CheckActor(by); err != nil {
+	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
 		return err
 	}
 	name = strings.TrimSpace(name)
@@ -117,16 +120,26 @@ func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name, na
 		return domain.NewProblem("problem.hospital_name_empty", "The hospital name is empty: enter the name printed on reports.")
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		if err := tx.SetSetting(ctx, "hospital_name", name); err != nil {
-			return err
+		var trail []audit.Entry
+		for _, kv := range [][2]string{{"hospital_name", name}, {"hospital_name_en", strings.TrimSpace(nameEn)}} {
+			old, err := tx.Setting(ctx, kv[0])
+			if err != nil {
+				return err
+			}
+			if err := tx.SetSetting(ctx, kv[0], kv[1]); err != nil {
+				return err
+			}
+			if e, ok := audit.Change(audit.EntitySetting, kv[0], "value", old, kv[1], ""); ok {
+				trail = append(trail, e)
+			}
 		}
-		return tx.SetSetting(ctx, "hospital_name_en", strings.TrimSpace(nameEn))
+		return tx.AppendAudit(ctx, by.Login, trail...)
 	})
 }
 
 // HospitalNameEn is the English name, "" when none is set.
 func (s *Service) HospitalNameEn(ctx context.Context, by domain.Actor) (string, error) {
-	if err := CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return "", err
 	}
 	return s.st.Setting(ctx, "hospital_name_en")

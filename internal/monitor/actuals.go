@@ -3,8 +3,8 @@ package monitor
 import (
 	"context"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 )
 
 // ActualsView is actual revenue and spending from January through Month
@@ -17,7 +17,7 @@ type ActualsView struct {
 // Actuals sums actuals of year through month (0 = the whole year) per
 // department and subject.
 func (s *Service) Actuals(ctx context.Context, by domain.Actor, year, month int) (ActualsView, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return ActualsView{}, err
 	}
 	if !domain.ValidYear(year) {

@@ -4,15 +4,16 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // Execution is execution against plan at the end of month (0 = the latest
 // month with actuals), with the hospital's thresholds.
 func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month int) (Execution, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return Execution{}, err
 	}
 	if !domain.ValidYear(year) {
@@ -100,7 +101,7 @@ const (
 
 // Thresholds reads the hospital's monitoring thresholds.
 func (s *Service) Thresholds(ctx context.Context, by domain.Actor) (Thresholds, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return Thresholds{}, err
 	}
 	t := DefaultThresholds
@@ -120,20 +121,34 @@ func (s *Service) Thresholds(ctx context.Context, by domain.Actor) (Thresholds, 
 }
 
 // SetThresholds stores the hospital's monitoring thresholds.
+// The old and new value of each threshold that changed (in basis points,
+// as stored) are recorded in the audit trail in the same transaction.
 func (s *Service) SetThresholds(ctx context.Context, by domain.Actor, t Thresholds) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
 		return err
 	}
 	if err := t.Validate(); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		for key, v := range map[string]float64{settingGreen: t.GreenWithin, settingAmber: t.AmberWithin, settingBehind: t.BehindBelow, settingAhead: t.AheadAbove} {
-			if err := tx.SetSetting(ctx, key, strconv.FormatInt(int64(v*10000+0.5), 10)); err != nil {
+		var trail []audit.Entry
+		for _, kv := range []struct {
+			key string
+			v   float64
+		}{{settingGreen, t.GreenWithin}, {settingAmber, t.AmberWithin}, {settingBehind, t.BehindBelow}, {settingAhead, t.AheadAbove}} {
+			old, err := tx.Setting(ctx, kv.key)
+			if err != nil {
 				return err
 			}
+			v := strconv.FormatInt(int64(kv.v*10000+0.5), 10)
+			if err := tx.SetSetting(ctx, kv.key, v); err != nil {
+				return err
+			}
+			if e, ok := audit.Change(audit.EntitySetting, kv.key, "value", old, v, ""); ok {
+				trail = append(trail, e)
+			}
 		}
-		return nil
+		return tx.AppendAudit(ctx, by.Login, trail...)
 	})
 }
 
@@ -144,7 +159,7 @@ const LedgerLimit = 5000
 // Ledger returns the actual lines behind a department's subject from
 // January through month, at most LedgerLimit, with their total count.
 func (s *Service) Ledger(ctx context.Context, by domain.Actor, year, month int, deptCode, subject string) ([]domain.Actual, int, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return nil, 0, err
 	}
 	month, err := s.resolveMonth(ctx, year, month)

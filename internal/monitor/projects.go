@@ -2,11 +2,14 @@ package monitor
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
@@ -55,7 +58,7 @@ type TargetProgress struct {
 // ProjectProgress is the double monitoring of year's projects at the end of
 // month (0 = the latest month with actuals), in department and project order.
 func (s *Service) ProjectProgress(ctx context.Context, by domain.Actor, year, month int) ([]ProjectProgress, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return nil, err
 	}
 	if !domain.ValidYear(year) {
@@ -160,8 +163,10 @@ func (s *Service) RecordTargetValue(ctx context.Context, by domain.Actor, projec
 
 // RecordTargetValues records several targets of one project for month in
 // one transaction; every problem is reported and then nothing is written.
+// A department head records only for their own departments' projects. The
+// old and new value and note of each target are recorded in the audit trail.
 func (s *Service) RecordTargetValues(ctx context.Context, by domain.Actor, projectID int64, month int, entries []TargetEntry) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := checkRecordRole(by); err != nil {
 		return err
 	}
 	if month < 1 || month > 12 {
@@ -170,6 +175,9 @@ func (s *Service) RecordTargetValues(ctx context.Context, by domain.Actor, proje
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
 		p, err := existingProject(ctx, tx.Q, projectID)
 		if err != nil {
+			return err
+		}
+		if err := access.Check(by, access.TargetsRecord, p.DeptCode); err != nil {
 			return err
 		}
 		var probs domain.Problems
@@ -187,20 +195,54 @@ func (s *Service) RecordTargetValues(ctx context.Context, by domain.Actor, proje
 		if len(probs) > 0 {
 			return probs
 		}
+		var trail []audit.Entry
 		for _, e := range entries {
-			v := strings.TrimSpace(e.Value)
-			if v == "" {
+			v := store.TargetValue{ProjectID: projectID, Position: e.Position, Month: month,
+				Value: strings.TrimSpace(e.Value), Note: strings.TrimSpace(e.Note)}
+			old, _, err := tx.TargetValueAt(ctx, projectID, e.Position, month)
+			if err != nil {
+				return err
+			}
+			if v.Value == "" {
+				v.Note = "" // clearing the report clears its note
 				err = tx.DeleteTargetValue(ctx, projectID, e.Position, month)
 			} else {
-				err = tx.SaveTargetValue(ctx, by, store.TargetValue{ProjectID: projectID, Position: e.Position, Month: month,
-					Value: v, Note: strings.TrimSpace(e.Note)})
+				err = tx.SaveTargetValue(ctx, by, v)
 			}
 			if err != nil {
 				return err
 			}
+			trail = append(trail, targetValueTrail(p.Year, old, v, "")...)
 		}
-		return nil
+		return tx.AppendAudit(ctx, by.Login, trail...)
 	})
+}
+
+// checkRecordRole refuses roles that may not record target values or
+// spending for any department, before anything is read; the project's own
+// department is checked once the project is read.
+func checkRecordRole(by domain.Actor) error {
+	return access.CheckEach(by, access.TargetsRecord, nil)
+}
+
+// targetValueKey is the audit key of one target's value for a month:
+// YEAR/project ID/position/month.
+func targetValueKey(year int, v store.TargetValue) string {
+	return fmt.Sprintf("%d/%d/%d/%d", year, v.ProjectID, v.Position, v.Month)
+}
+
+// targetValueTrail is the audit trail of replacing old with v (either may
+// be empty: nothing reported before, or the report cleared).
+func targetValueTrail(year int, old, v store.TargetValue, reason string) []audit.Entry {
+	var out []audit.Entry
+	k := targetValueKey(year, v)
+	if e, ok := audit.Change(audit.EntityTargetValue, k, "value", old.Value, v.Value, reason); ok {
+		out = append(out, e)
+	}
+	if e, ok := audit.Change(audit.EntityTargetValue, k, "note", old.Note, v.Note, reason); ok {
+		out = append(out, e)
+	}
+	return out
 }
 
 // entryFault is what is wrong with a typed value, if anything.
@@ -277,8 +319,13 @@ const maxMonthSpending = money.Amount(100_000_000_000_000)
 // RecordProjectSpending records what a project spent in month (that month
 // alone), replacing the month's earlier figure. A negative amount is a
 // month whose refunds exceed its payments.
+//
+// A department head records only for their own departments' projects; the
+// month's old and new figure are recorded in the audit trail (entity
+// project, key YEAR/DEPT/project/ID as budgeting records the project,
+// field spending.MONTH).
 func (s *Service) RecordProjectSpending(ctx context.Context, by domain.Actor, projectID int64, month int, amount money.Amount) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := checkRecordRole(by); err != nil {
 		return err
 	}
 	if month < 1 || month > 12 {
@@ -290,10 +337,29 @@ func (s *Service) RecordProjectSpending(ctx context.Context, by domain.Actor, pr
 			"Amount", money.FormatPlain(amount))
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		if _, err := existingProject(ctx, tx.Q, projectID); err != nil {
+		p, err := existingProject(ctx, tx.Q, projectID)
+		if err != nil {
 			return err
 		}
-		return tx.SaveProjectSpending(ctx, by, projectID, month, amount)
+		if err := access.Check(by, access.TargetsRecord, p.DeptCode); err != nil {
+			return err
+		}
+		before, recorded, err := tx.ProjectSpendingAt(ctx, projectID, month)
+		if err != nil {
+			return err
+		}
+		if err := tx.SaveProjectSpending(ctx, by, projectID, month, amount); err != nil {
+			return err
+		}
+		old := ""
+		if recorded {
+			old = before.String()
+		}
+		key := fmt.Sprintf("%d/%s/project/%d", p.Year, p.DeptCode, p.ID)
+		if e, ok := audit.Change(audit.EntityProject, key, fmt.Sprintf("spending.%d", month), old, amount.String(), ""); ok {
+			return tx.AppendAudit(ctx, by.Login, e)
+		}
+		return nil
 	})
 }
 
@@ -313,8 +379,11 @@ func existingProject(ctx context.Context, q store.Q, id int64) (domain.Project, 
 // (and department when the workbook gives one), targets by indicator name.
 // Every problem is reported with its cell, and then nothing is written.
 // It returns how many values were recorded.
+//
+// A department head imports only values of their own departments'
+// projects; each value's old and new value is recorded in the audit trail.
 func (s *Service) ImportTargetValues(ctx context.Context, by domain.Actor, year int, path string) (int, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := checkRecordRole(by); err != nil {
 		return 0, err
 	}
 	if !domain.ValidYear(year) {
@@ -344,18 +413,57 @@ func (s *Service) ImportTargetValues(ctx context.Context, by domain.Actor, year 
 		if len(probs) > 0 {
 			return probs
 		}
+		if err := checkProjectsOwned(by, values, projects); err != nil {
+			return err
+		}
+		before, err := tx.TargetValues(ctx, year)
+		if err != nil {
+			return err
+		}
+		type slot struct {
+			project         int64
+			position, month int
+		}
+		old := make(map[slot]store.TargetValue, len(before))
+		for _, v := range before {
+			old[slot{v.ProjectID, v.Position, v.Month}] = v
+		}
+		reason := "import " + filepath.Base(path)
+		var trail []audit.Entry
 		for _, v := range values {
 			if err := tx.SaveTargetValue(ctx, by, v); err != nil {
 				return err
 			}
+			trail = append(trail, targetValueTrail(year, old[slot{v.ProjectID, v.Position, v.Month}], v, reason)...)
 		}
 		n = len(values)
-		return nil
+		return tx.AppendAudit(ctx, by.Login, trail...)
 	})
 	if err != nil {
 		return 0, err
 	}
 	return n, nil
+}
+
+// checkProjectsOwned refuses an import with values of a project of a
+// department that by may not record for.
+func checkProjectsOwned(by domain.Actor, values []store.TargetValue, projects []domain.Project) error {
+	dept := make(map[int64]string, len(projects))
+	for _, p := range projects {
+		dept[p.ID] = p.DeptCode
+	}
+	checked := map[string]bool{}
+	for _, v := range values {
+		d := dept[v.ProjectID]
+		if checked[d] {
+			continue
+		}
+		checked[d] = true
+		if err := access.Check(by, access.TargetsRecord, d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // matchTargetRows finds the project and target of every row and checks its

@@ -3,8 +3,8 @@ package monitor
 import (
 	"context"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -16,7 +16,7 @@ func New(st *store.Store) *Service { return &Service{st: st} }
 
 // LatestMonth is the last month of year with actuals, 0 when none.
 func (s *Service) LatestMonth(ctx context.Context, by domain.Actor, year int) (int, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return 0, err
 	}
 	return s.st.LatestActualMonth(ctx, year)

@@ -14,9 +14,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
@@ -54,7 +54,7 @@ func Generate(ctx context.Context, svc *services.Services, by domain.Actor, kind
 
 // GenerateRequest is Generate with every option.
 func GenerateRequest(ctx context.Context, svc *services.Services, by domain.Actor, req Request, w io.Writer, progress func(done, total int)) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := access.Check(by, access.Read, ""); err != nil {
 		return err
 	}
 	if !ValidKind(req.Kind) {
