@@ -58,10 +58,10 @@ func TestBonusRolesAndAuditTrail(t *testing.T) {
 	}
 	want := []struct{ key, login, old, new string }{
 		{"bonus_score 2026/301/satisfaction score", "caiwu", "", "88"},
-		{"bonus_run 2026/draft pool", "caiwu", "", "10000000.01"},
-		{"bonus_run 2026/draft weight.public_welfare", "caiwu", "", "0.15"},
-		{"bonus_run 2026/draft bonus.301", "caiwu", "", deptOf(t, res, "301").Bonus.String()},
-		{"bonus_run 2026/draft status", "weiyuan", "draft", "approved"},
+		{"bonus_run 2026 pool", "caiwu", "", "10000000.01"},
+		{"bonus_run 2026 weight.public_welfare", "caiwu", "", "0.15"},
+		{"bonus_run 2026 bonus.301", "caiwu", "", deptOf(t, res, "301").Bonus.String()},
+		{"bonus_run 2026 status", "weiyuan", "draft", "approved"},
 	}
 	for _, w := range want {
 		e, ok := seen[w.key]

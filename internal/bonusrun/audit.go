@@ -2,7 +2,6 @@ package bonusrun
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/audit"
@@ -31,7 +30,7 @@ func weightText(w float64) string { return strconv.FormatFloat(w, 'f', -1, 64) }
 // none): the pool, each weight and each department's bonus.
 func runTrail(prev *store.BonusRun, run store.BonusRun) trail {
 	var t trail
-	key := fmt.Sprintf("%d/%s", run.Year, store.BonusDraft)
+	key := strconv.Itoa(run.Year) // one allocation a year: the year is its key
 	old := func(f func(store.BonusRun) string) string {
 		if prev == nil {
 			return ""

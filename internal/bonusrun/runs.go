@@ -3,6 +3,7 @@ package bonusrun
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/access"
@@ -94,7 +95,7 @@ func (s *Service) Approve(ctx context.Context, by domain.Actor, year int) (RunIn
 			return err
 		}
 		var t trail
-		t.add(audit.EntityBonusRun, fmt.Sprintf("%d/%s", year, store.BonusDraft), "status", store.BonusDraft, store.BonusApproved)
+		t.add(audit.EntityBonusRun, strconv.Itoa(year), "status", store.BonusDraft, store.BonusApproved)
 		return t.record(ctx, tx, by)
 	})
 	if err != nil {
