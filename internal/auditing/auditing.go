@@ -7,8 +7,6 @@ package auditing
 import (
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/xuri/excelize/v2"
 
@@ -16,6 +14,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/xlsxexport"
 )
 
 // Service reads and checks the audit trail.
@@ -71,7 +70,7 @@ func (s *Service) Export(ctx context.Context, by domain.Actor, f Filter, headers
 	if err != nil {
 		return 0, err
 	}
-	return len(rows), save(path, func(w io.Writer) error { return write(w, headers, rows) })
+	return len(rows), xlsxexport.Save(path, func(w io.Writer) error { return write(w, headers, rows) })
 }
 
 // Headers are the export's columns in order (English defaults).
@@ -111,28 +110,4 @@ func write(w io.Writer, headers []string, rows []audit.Entry) error {
 	}
 	_, err = x.WriteTo(w)
 	return err
-}
-
-// save writes through a temporary file beside path and renames it, so an
-// existing file is only ever replaced by a complete workbook.
-func save(path string, writeTo func(io.Writer) error) error {
-	cannot := func(err error) error {
-		return domain.NewProblem("problem.export.create", "Cannot write {{.Path}}: {{.Err}}", "Path", path, "Err", err.Error())
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".budgetperf-audit-*.xlsx")
-	if err != nil {
-		return cannot(err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := writeTo(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return cannot(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return cannot(err)
-	}
-	return nil
 }

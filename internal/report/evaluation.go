@@ -285,29 +285,8 @@ func nameOr(a, b string) string {
 	return b
 }
 
-// targetText is what earns full points, as the form prints it: "≥ 95%",
-// "≤ 8天", "60–95%", "每次扣2分", "达成".
-func targetText(ind evaluate.Indicator) string {
-	u := ind.Unit
-	if ind.Direction == evaluate.Monitor {
-		return i18n.T("evalui.target.monitor")
-	}
-	switch ind.Rule {
-	case evaluate.Qualitative:
-		return i18n.T("evalui.ach.achieved")
-	case evaluate.Deduction:
-		return i18n.T("evalui.target.deduction", "Per", num(ind.DeductPer))
-	case evaluate.LinearBand:
-		return num(ind.Low) + "→" + num(ind.High) + u
-	}
-	switch ind.Direction {
-	case evaluate.Lower:
-		return "≤ " + num(ind.Target) + u
-	case evaluate.InRange:
-		return num(ind.Low) + "–" + num(ind.High) + u
-	}
-	return "≥ " + num(ind.Target) + u
-}
+// targetText is what earns full points (i18n.IndicatorTarget).
+func targetText(ind evaluate.Indicator) string { return i18n.IndicatorTarget(ind) }
 
 // actualText is the reported value: the achievement of a qualitative
 // indicator, the occurrences of a deduction, else the value as typed.

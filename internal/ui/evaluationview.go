@@ -63,29 +63,8 @@ func numText(x float64) string {
 	return strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64)
 }
 
-// indicatorTarget renders what earns full points, as the form prints it:
-// "≥ 95%", "≤ 8天", "60–95%", "每次扣2分", "达成".
-func indicatorTarget(ind evaluate.Indicator) string {
-	u := ind.Unit
-	if ind.Direction == evaluate.Monitor {
-		return i18n.T("evalui.target.monitor")
-	}
-	switch ind.Rule {
-	case evaluate.Qualitative:
-		return i18n.T("evalui.ach.achieved")
-	case evaluate.Deduction:
-		return i18n.T("evalui.target.deduction", "Per", numText(ind.DeductPer))
-	case evaluate.LinearBand:
-		return numText(ind.Low) + "→" + numText(ind.High) + u
-	}
-	switch ind.Direction {
-	case evaluate.Lower:
-		return "≤ " + numText(ind.Target) + u
-	case evaluate.InRange:
-		return numText(ind.Low) + "–" + numText(ind.High) + u
-	}
-	return "≥ " + numText(ind.Target) + u
-}
+// indicatorTarget is what earns full points (i18n.IndicatorTarget).
+func indicatorTarget(ind evaluate.Indicator) string { return i18n.IndicatorTarget(ind) }
 
 // scorecardChart is the balanced scorecard of a run: each perspective's
 // score as a share of its points, on a radar. A perspective no indicator

@@ -43,7 +43,7 @@ type PayStaff struct {
 
 // SavePaySheet writes p to path (atomically, like SaveBudget).
 func SavePaySheet(path string, p PaySheet) error {
-	return save(path, func(w io.Writer) error { return WritePaySheet(w, p) })
+	return Save(path, func(w io.Writer) error { return WritePaySheet(w, p) })
 }
 
 // WritePaySheet writes p: a title row, a subtitle row, the header and one

@@ -12,12 +12,12 @@ import (
 // target and renames, so an existing file is replaced only by a complete
 // workbook.
 func SaveBudget(path string, year int, b domain.Breakdown) error {
-	return save(path, func(w io.Writer) error { return WriteBudget(w, year, b) })
+	return Save(path, func(w io.Writer) error { return WriteBudget(w, year, b) })
 }
 
-// save writes a workbook through write into a temporary file beside path
+// Save writes a workbook through write into a temporary file beside path
 // and renames it, so an existing file is only ever replaced by a whole one.
-func save(path string, write func(io.Writer) error) error {
+func Save(path string, write func(io.Writer) error) error {
 	cannot := func(err error) error {
 		return domain.NewProblem("problem.export.create", "Cannot write {{.Path}}: {{.Err}}", "Path", path, "Err", err.Error())
 	}
