@@ -162,6 +162,7 @@ package-linux: build ## dist/budgetperf-VERSION-linux-amd64.tar.xz and dist/budg
 	t=$(LINUX_STAGE)/$(LINUX_NAME); \
 	strip -o $$t/bin/budgetperf $(BIN) && chmod 755 $$t/bin/budgetperf; \
 	install -D -m 644 packaging/linux/budgetperf.desktop $$t/share/applications/budgetperf.desktop; \
+	install -D -m 644 packaging/linux/budgetperf-mime.xml $$t/share/mime/packages/budgetperf.xml; \
 	for size in 48 64 128 256 512; do \
 		mkdir -p $$t/share/icons/hicolor/$${size}x$${size}/apps; \
 		$(DIST)/iconset -png $$size -o $$t/share/icons/hicolor/$${size}x$${size}/apps/budgetperf.png; \
@@ -171,7 +172,7 @@ package-linux: build ## dist/budgetperf-VERSION-linux-amd64.tar.xz and dist/budg
 	@# The .deb: the same files under /usr.
 	d=$(LINUX_STAGE)/deb; t=$(LINUX_STAGE)/$(LINUX_NAME); \
 	install -D -m 755 $$t/bin/budgetperf $$d/usr/bin/budgetperf; \
-	mkdir -p $$d/usr/share && cp -r $$t/share/applications $$t/share/icons $$d/usr/share/; \
+	mkdir -p $$d/usr/share && cp -r $$t/share/applications $$t/share/icons $$t/share/mime $$d/usr/share/; \
 	install -D -m 644 packaging/linux/deb/copyright $$d/usr/share/doc/budgetperf/copyright; \
 	sed -e 's/@VERSION@/$(VERSION)/' -e "s/@SIZE@/$$(du -sk --exclude=DEBIAN $$d | cut -f1)/" \
 		packaging/linux/deb/control.in > $$d/DEBIAN/control; \

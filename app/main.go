@@ -35,7 +35,7 @@ func main() {
 func runGUI(o cli.GUIOptions) error {
 	a := app.NewWithID("org.budgetperf.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
-	ui.Start(a, ui.Options{DBPath: o.DBPath, Lang: o.Lang, Version: version})
+	ui.Start(a, ui.Options{DBPath: o.DBPath, Lang: o.Lang, Version: version, RestoreFile: o.RestoreFile})
 	a.Run()
 	return nil
 }

@@ -35,6 +35,19 @@ type GUIOptions struct {
 	DBPath string
 	// Lang is the language given with --lang or BUDGETPERF_LANG; "" means the remembered or system one.
 	Lang string
+	// RestoreFile is a backup the window was opened with (a double-clicked
+	// .bpbak file): the window offers to restore it.
+	RestoreFile string
+}
+
+// isBackupFile reports whether arg names a backup the window should offer
+// to restore, as a file manager passes it when one is opened.
+func isBackupFile(arg string) bool {
+	if !strings.HasSuffix(strings.ToLower(arg), ".bpbak") {
+		return false
+	}
+	st, err := os.Stat(arg)
+	return err == nil && !st.IsDir()
 }
 
 // Env is where a command reads and writes.
@@ -123,6 +136,10 @@ func Run(args []string, stdout, stderr io.Writer, gui func(GUIOptions) error) in
 		return ExitInternal
 	}
 	rest := global.Args()
+	restore := ""
+	if len(rest) == 1 && gui != nil && isBackupFile(rest[0]) {
+		restore, rest = rest[0], nil
+	}
 	if len(rest) == 0 {
 		if gui == nil {
 			printMainHelp(stderr)
@@ -132,7 +149,7 @@ func Run(args []string, stdout, stderr io.Writer, gui func(GUIOptions) error) in
 		if envLang == "" {
 			envLang = os.Getenv("BUDGETPERF_LANG")
 		}
-		if err := gui(GUIOptions{DBPath: *db, Lang: envLang}); err != nil {
+		if err := gui(GUIOptions{DBPath: *db, Lang: envLang, RestoreFile: restore}); err != nil {
 			fmt.Fprintln(stderr, i18n.Message(err))
 			return exitFor(err)
 		}

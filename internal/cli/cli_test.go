@@ -197,3 +197,21 @@ func TestExportBudgetWritesAWorkbook(t *testing.T) {
 		t.Errorf("export of a year without budget: exit %d, want 1", code)
 	}
 }
+
+// A .bpbak file given alone (a file manager opening a backup) opens the
+// window with it to restore; any other lone word is still a command.
+func TestABackupFileOpensTheWindow(t *testing.T) {
+	bak := filepath.Join(t.TempDir(), "h.bpbak")
+	if err := os.WriteFile(bak, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got GUIOptions
+	gui := func(o GUIOptions) error { got = o; return nil }
+	var out, errOut bytes.Buffer
+	if code := Run([]string{bak}, &out, &errOut, gui); code != ExitOK || got.RestoreFile != bak {
+		t.Errorf("exit %d, options %+v", code, got)
+	}
+	if code := Run([]string{filepath.Join(t.TempDir(), "missing.bpbak")}, &out, &errOut, gui); code != ExitUsage {
+		t.Errorf("a missing backup: exit %d, want the unknown-command usage error", code)
+	}
+}

@@ -8,6 +8,9 @@ type Options struct {
 	Lang string
 	// Version shown in Settings → About.
 	Version string
+	// RestoreFile is a backup the window was opened with: once the
+	// database is open (and someone signed in), it offers to restore it.
+	RestoreFile string
 }
 
 // Preference keys, stored per user by Fyne.

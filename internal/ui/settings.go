@@ -15,6 +15,7 @@ import (
 type SettingsScreen struct {
 	shell *Shell
 	root  fyne.CanvasObject
+	tabs  *container.AppTabs
 
 	language     *widget.RadioGroup
 	dbPath       *widget.Label
@@ -78,8 +79,12 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 		tabs.Append(t)
 	}
 	st.root = tabs
+	st.tabs = tabs
 	return st
 }
+
+// showData brings the data and backup tab forward.
+func (st *SettingsScreen) showData() { st.tabs.SelectIndex(1) }
 
 // Refresh shows the current values.
 func (st *SettingsScreen) Refresh() {

@@ -180,6 +180,7 @@ func (s *Shell) Rebuild() {
 	s.win.SetContent(split)
 	s.refresh()
 	s.nav.Select(indexOf(sections, s.section))
+	s.offerPendingRestore()
 }
 
 // Show switches to a section.

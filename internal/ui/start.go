@@ -27,7 +27,8 @@ func Start(a fyne.App, opts Options) *Shell {
 	// Ctrl+Q (Cmd+Q on macOS) closes the application, as in office programs.
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { a.Quit() })
 	s := NewShell(a, win, opts)
-	if err := s.Open(s.DatabasePath()); err == nil {
+	// Opened with a backup, the window offers to restore it rather than the demo.
+	if err := s.Open(s.DatabasePath()); err == nil && opts.RestoreFile == "" {
 		s.offerDemoIfEmpty()
 	}
 	win.Show()

@@ -21,7 +21,7 @@ elif [ "$(id -u)" -eq 0 ]; then
 else
 	prefix=$HOME/.local
 fi
-files="bin/budgetperf share/applications/budgetperf.desktop"
+files="bin/budgetperf share/applications/budgetperf.desktop share/mime/packages/budgetperf.xml"
 for size in 48 64 128 256 512; do
 	files="$files share/icons/hicolor/${size}x${size}/apps/budgetperf.png"
 done
@@ -35,9 +35,10 @@ for f in $files; do
 	cp "$here/$f" "$prefix/$f"
 done
 chmod 755 "$prefix/bin/budgetperf"
-# The menu entry names the program by its full path: ~/.local/bin is not on
+# The menu entry (which also opens .bpbak backups) names the program by its full path: ~/.local/bin is not on
 # every desktop session's PATH.
 sed -i "s|^Exec=budgetperf|Exec=$prefix/bin/budgetperf|" "$prefix/share/applications/budgetperf.desktop"
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$prefix/share/applications" 2>/dev/null || true
+command -v update-mime-database >/dev/null 2>&1 && update-mime-database "$prefix/share/mime" 2>/dev/null || true
 command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$prefix/share/icons/hicolor" 2>/dev/null || true
 echo "Installed BudgetPerf into $prefix: run $prefix/bin/budgetperf, or find 预算绩效一体化 / BudgetPerf in the menu."
