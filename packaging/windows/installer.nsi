@@ -178,9 +178,10 @@ Section "$(SecDesktop)" SecDesktop
   CreateShortcut "$DESKTOP\$(AppTitle).lnk" "$INSTDIR\budgetperf.exe" "" "$INSTDIR\budgetperf.exe" 0
 SectionEnd
 
-; Double-clicking a backup runs `budgetperf restore --ask FILE`: it checks
-; the file, asks before replacing the database and says where the
-; replaced one is kept.
+; Double-clicking a backup opens the window with it: on the database the
+; user works in (after signing in, where accounts exist) it checks the
+; file, asks before replacing the database and says where the replaced one
+; is kept.
 Section "$(SecAssoc)" SecAssoc
   WriteRegStr SHCTX "Software\Classes\${BACKUPEXT}" "" "${PROGID}"
   WriteRegStr SHCTX "Software\Classes\${BACKUPEXT}" "Content Type" "application/x-budgetperf-backup"
@@ -188,7 +189,7 @@ Section "$(SecAssoc)" SecAssoc
   WriteRegStr SHCTX "Software\Classes\${PROGID}\DefaultIcon" "" "$INSTDIR\budgetperf.exe,1"
   WriteRegStr SHCTX "Software\Classes\${PROGID}\shell" "" "open"
   WriteRegStr SHCTX "Software\Classes\${PROGID}\shell\open" "" "$(RestoreVerb)"
-  WriteRegStr SHCTX "Software\Classes\${PROGID}\shell\open\command" "" '"$INSTDIR\budgetperf.exe" restore --ask "%1"'
+  WriteRegStr SHCTX "Software\Classes\${PROGID}\shell\open\command" "" '"$INSTDIR\budgetperf.exe" "%1"'
   WriteRegStr SHCTX "${REGKEY}" "Associated" "1"
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
