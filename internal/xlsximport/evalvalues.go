@@ -107,22 +107,11 @@ func ReadEvaluationValues(path string) (rows []EvalValueRow, problems domain.Pro
 
 // readEvalGrid reads one sheet; ok is false when it has no header.
 func readEvalGrid(g *grid, percent func(r, c int) bool) (rows []EvalValueRow, probs domain.Problems, ok bool) {
-	hr, h := -1, evCols{}
-	for r := 0; r < len(g.rows) && r < 20; r++ {
-		if cols, found := evHeader(g.rows[r]); found {
-			hr, h = r, cols
-			break
-		}
-	}
+	hr, h := findHeaderRow(g, evHeader)
 	if hr < 0 {
 		return nil, nil, false
 	}
-	text := func(r, c int) string {
-		if c < 0 {
-			return ""
-		}
-		return clean(g.filled(r, c)) // a unit's name merged down its indicator rows
-	}
+	text := g.filledText
 	for r := hr + 1; r < len(g.rows) && len(probs) < maxSheetProblems; r++ {
 		row := EvalValueRow{Sheet: g.name, Cell: cellName(r, h.actual),
 			Indicator: text(r, h.indicator), IndicatorCell: cellName(r, h.indicator),

@@ -35,3 +35,29 @@ func openGrids(path string) (grids []*grid, percent func(sheet string, r, c int)
 	percent = func(sheet string, r, c int) bool { return percentCell(f, sheet, cellName(r, c)) }
 	return grids, percent, func() { f.Close() }, nil
 }
+
+// headerRows is how far down a sheet a header row is looked for: title,
+// unit and note rows come first in the workbooks offices keep.
+const headerRows = 20
+
+// findHeaderRow returns the first of the sheet's first rows that read takes
+// as a header, with what read made of it; -1 when none is.
+func findHeaderRow[T any](g *grid, read func(row []string) (T, bool)) (int, T) {
+	for r := 0; r < len(g.rows) && r < headerRows; r++ {
+		if cols, ok := read(g.rows[r]); ok {
+			return r, cols
+		}
+	}
+	var none T
+	return -1, none
+}
+
+// filledText is the cleaned text of a cell, a merged cell's value filling
+// every cell it covers (a department merged down its rows); "" for a
+// missing column (c < 0).
+func (g *grid) filledText(r, c int) string {
+	if c < 0 {
+		return ""
+	}
+	return clean(g.filled(r, c))
+}

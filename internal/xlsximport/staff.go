@@ -86,22 +86,11 @@ func ReadStaff(path string) (rows []StaffRow, problems domain.Problems, err erro
 }
 
 func readStaffGrid(g *grid) (rows []StaffRow, probs domain.Problems, ok bool) {
-	hr, h := -1, staffCols{}
-	for r := 0; r < len(g.rows) && r < 20; r++ {
-		if cols, found := staffHeader(g.rows[r]); found {
-			hr, h = r, cols
-			break
-		}
-	}
+	hr, h := findHeaderRow(g, staffHeader)
 	if hr < 0 {
 		return nil, nil, false
 	}
-	text := func(r, c int) string {
-		if c < 0 {
-			return ""
-		}
-		return clean(g.filled(r, c)) // a department merged down its staff rows
-	}
+	text := g.filledText
 	for r := hr + 1; r < len(g.rows) && len(probs) < maxSheetProblems; r++ {
 		name := clean(g.cell(r, h.name))
 		if name == "" || isSubtotalWord(name) {

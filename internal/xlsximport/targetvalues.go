@@ -189,22 +189,11 @@ func ReadTargetValues(path string, year int) (res TargetValuesResult, err error)
 
 // readTargetGrid reads one sheet; ok is false when it has no header.
 func readTargetGrid(g *grid, year int, percent func(r, c int) bool) (rows []TargetValueRow, probs domain.Problems, ok bool) {
-	hr, h := -1, tvCols{}
-	for r := 0; r < len(g.rows) && r < 20; r++ {
-		if cols, found := tvHeader(g.rows[r]); found {
-			hr, h = r, cols
-			break
-		}
-	}
+	hr, h := findHeaderRow(g, tvHeader)
 	if hr < 0 {
 		return nil, nil, false
 	}
-	text := func(r, c int) string {
-		if c < 0 {
-			return ""
-		}
-		return clean(g.filled(r, c)) // a project name merged down its indicator rows
-	}
+	text := g.filledText
 	for r := hr + 1; r < len(g.rows) && len(probs) < maxSheetProblems; r++ {
 		base := TargetValueRow{Sheet: g.name, Project: text(r, h.project), Dept: text(r, h.dept), Indicator: text(r, h.indicator),
 			Note: text(r, h.note), ProjectCell: cellName(r, h.project), IndicatorCell: cellName(r, h.indicator)}
