@@ -298,6 +298,15 @@ func (ar *actualsReader) finish() (ActualsResult, error) {
 		}
 	}
 	res.Lines = lines
+	// Summary lines of one department and subject on several sheets are
+	// merged above: reconcile each sheet with its own lines as read.
+	sums := sheetSums(lines[len(sum):], func(l ActualLine) (string, money.Amount) { return l.Sheet, l.Amount })
+	for _, l := range ar.summary {
+		if _, ok := ar.depts.lookup(l.dept.text); ok {
+			sums[l.sheet], _ = addOK(sums[l.sheet], l.amount)
+		}
+	}
+	probs = reconcileSheets(res.Sheets, sums, probs)
 	if len(probs) > 0 {
 		return *res, probs
 	}

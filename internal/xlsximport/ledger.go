@@ -89,6 +89,8 @@ type ledgerSheet struct {
 	probs    int // problems listed for this sheet
 	more     int // problems not listed
 	lines    int
+	repIx    int          // this sheet's report in ar.res.Sheets
+	cells    money.Amount // every posting's amount as read, reconciled with the lines
 }
 
 func (ar *actualsReader) newLedger(g *grid, h header, lc ledgerCols) *ledgerSheet {
@@ -148,6 +150,7 @@ func (ar *actualsReader) newLedger(g *grid, h header, lc ledgerCols) *ledgerShee
 			ls.sheetD, ls.hasD = deptRef{text: domain.HospitalWideCode, sheet: g.name}, true
 		}
 	}
+	ls.repIx = len(ar.res.Sheets)
 	ar.res.Sheets = append(ar.res.Sheets, rep)
 	return ls
 }
@@ -245,6 +248,9 @@ func (ls *ledgerSheet) row(r int, cells []string) {
 	}
 	if isSkipRow(cells) {
 		return // 本月合计, 本年累计, 期初余额 …
+	}
+	if !bad {
+		ls.cells, _ = addOK(ls.cells, amt)
 	}
 	// Date.
 	rawDate := ls.cell(cells, lc.date)
@@ -407,6 +413,7 @@ func (ar *actualsReader) endLedger(ls *ledgerSheet) {
 			"Sheet", ls.name, "Count", ls.more))
 	}
 	ls.deptIx, ls.summIx, ls.subjIx = nil, nil, nil
+	ar.res.Sheets[ls.repIx].CellTotal = ls.cells
 	ar.ledgers = append(ar.ledgers, ls)
 }
 

@@ -69,6 +69,9 @@ type dataRow struct {
 	parent             bool
 	subtotal           cellAmount // the row's 合计 column (wide)
 	hasSubtotal        bool
+	totals             []cellAmount    // wide-subjects: the stated totals, by wideColumns.totals
+	unknown            []cellAmount    // wide-subjects: numbers under headers that match no subject
+	hasTotals          bool            // some of totals or unknown is filled
 	subject            string          // resolved catalogue code
 	subjErr            *domain.Problem // why the subject is unknown
 	hasItems           bool
@@ -118,7 +121,7 @@ func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) 
 	if opts.AmountColumn != "" && !spec.override {
 		found = false
 	}
-	var subjectCols []int
+	var wide wideColumns
 	layout := LayoutLong
 	switch {
 	case found && len(spec.deptCols) > 0:
@@ -138,19 +141,14 @@ func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) 
 			spec.label = "(departments across)"
 		}
 	case !found && opts.AmountColumn == "" && deptCol >= 0:
-		for _, c := range h.cols {
-			if c.role == roleNone && c.label != "" {
-				if _, ok := subj.match(c.label, c.group); ok {
-					subjectCols = append(subjectCols, c.index)
-				}
-			}
-			if c.role == roleSubtotal && spec.subtotal < 0 {
-				spec.subtotal = c.index
-			}
-		}
-		if len(subjectCols) > 0 {
+		var prob *domain.Problem
+		wide, prob = placeWide(g, h, subj)
+		if len(wide.cols) > 0 || prob != nil {
 			found, layout = true, LayoutWideSubjects
 			spec.label = "(subjects across)"
+		}
+		if prob != nil {
+			sr.problems = append(sr.problems, prob)
 		}
 	}
 	if !found {
@@ -181,7 +179,7 @@ func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) 
 		return finishSheet(g, h, spec, layout, codeCol, nameCol, -1, dept, nil, subj, &sr)
 	}
 	sr.report.Layout = layout
-	return finishSheet(g, h, spec, layout, codeCol, nameCol, deptCol, deptRef{}, subjectCols, subj, &sr)
+	return finishSheet(g, h, spec, layout, codeCol, nameCol, deptCol, deptRef{}, &wide, subj, &sr)
 }
 
 // chooseAmount picks the amount column(s): the override if given, else the

@@ -6,156 +6,212 @@ import (
 	"github.com/budgetperf/budgetperf/internal/money"
 )
 
+// sheetPlan is how the data rows of a sheet are read.
+type sheetPlan struct {
+	h                      header
+	spec                   amountSpec
+	layout                 string
+	codeCol, nameCol, dept int
+	sheetDept              deptRef
+	wide                   *wideColumns // wide-subjects only
+	unit                   money.Unit
+	amountCols             []int
+	colDepts               []deptRef
+}
+
 // finishSheet reads the data rows under a recognised header into lines,
 // with the sheet's unit, subjects, subtotal checks and problems.
 func finishSheet(g *grid, h header, spec amountSpec, layout string, codeCol, nameCol, deptCol int,
-	sheetDeptRef deptRef, subjectCols []int, subj *subjectIndex, sr *sheetResult) sheetResult {
-	amountCols := append(append([]int{}, spec.parts...), spec.deptCols...)
-	amountCols = append(amountCols, subjectCols...)
-	unit := findUnit(g, h, amountCols)
-	sr.report.Unit = unit
+	sheetDeptRef deptRef, wide *wideColumns, subj *subjectIndex, sr *sheetResult) sheetResult {
+	p := sheetPlan{h: h, spec: spec, layout: layout, codeCol: codeCol, nameCol: nameCol, dept: deptCol, sheetDept: sheetDeptRef}
+	if layout == LayoutWideSubjects {
+		p.wide = wide
+	}
+	p.amountCols = append(append([]int{}, spec.parts...), spec.deptCols...)
+	if p.wide != nil {
+		p.amountCols = append(p.amountCols, p.wide.cols...)
+	}
+	p.unit = findUnit(g, h, p.amountCols)
+	sr.report.Unit = p.unit
 	sr.report.AmountColumn = spec.label
 	sr.report.Used = true
-	var colDepts []deptRef
 	for _, c := range spec.deptCols {
-		colDepts = append(colDepts, deptRef{text: h.cols[c].label, sheet: g.name, cell: cellName(h.row+h.rows-1, c)})
-	}
-	var colSubjects []string
-	for _, c := range subjectCols {
-		s, _ := subj.match(h.cols[c].label, h.cols[c].group)
-		colSubjects = append(colSubjects, s)
+		p.colDepts = append(p.colDepts, deptRef{text: h.cols[c].label, sheet: g.name, cell: cellName(h.row+h.rows-1, c)})
 	}
 	var rows []*dataRow
 	for r := h.row + h.rows; r < len(g.rows); r++ {
-		cells := g.rows[r]
-		empty := true
-		for _, c := range cells {
-			if clean(c) != "" {
-				empty = false
-				break
-			}
+		if dr := p.readRow(g, r, sr); dr != nil {
+			rows = append(rows, dr)
 		}
-		if empty || isNumberingRow(cells) || r < h.row+h.rows+2 && isColumnNumbers(cells) {
-			continue
-		}
-		dr := &dataRow{r: r}
-		if codeCol >= 0 {
-			dr.codeCell = cellName(r, codeCol)
-			dr.code = clean(g.cell(r, codeCol))
-			if c, n, ok := splitBracket(dr.code); ok {
-				dr.code = c
-				if dr.name == "" {
-					dr.name = n
-				}
-			}
-		}
-		if nameCol >= 0 {
-			dr.nameCell = cellName(r, nameCol)
-			n := clean(g.cell(r, nameCol))
-			if c, nm, ok := splitBracket(n); ok {
-				if dr.code == "" {
-					dr.code, dr.codeCell = c, dr.nameCell
-				}
-				n = nm
-			}
-			dr.name = n
-		}
-		if isStemMarker(dr.code) || isStemMarker(dr.name) {
-			continue
-		}
-		// Subtotal label: in the code, name or department cell, or the first text.
-		for _, c := range []int{codeCol, nameCol, deptCol} {
-			if c >= 0 && isSubtotalWord(g.cell(r, c)) {
-				dr.label = true
-			}
-		}
-		for c := 0; c < len(cells) && !dr.label; c++ {
-			if t := clean(cells[c]); t != "" {
-				if isSubtotalWord(t) && !containsInt(amountCols, c) {
-					dr.label = true
-				}
-				break
-			}
-		}
-		if dr.label {
-			t := squash(g.cell(r, max(codeCol, 0)) + g.cell(r, max(nameCol, 0)) + g.cell(r, max(deptCol, 0)) + g.cell(r, 0))
-			dr.grand = !strings.Contains(t, "小计") && !strings.Contains(t, "subtotal")
-		}
-		if deptCol >= 0 {
-			t := clean(g.filled(r, deptCol))
-			if isSubtotalWord(t) {
-				t = ""
-			}
-			dr.rowDept = deptRef{text: t, sheet: g.name, cell: cellName(r, deptCol)}
-		} else {
-			dr.rowDept = sheetDeptRef
-		}
-		switch layout {
-		case LayoutWideDepartments:
-			for i, c := range spec.deptCols {
-				dr.items = append(dr.items, item{dept: colDepts[i], amt: readAmount(g, r, c, unit, sr)})
-			}
-		case LayoutWideSubjects:
-			for i, c := range subjectCols {
-				dr.items = append(dr.items, item{dept: dr.rowDept, subject: colSubjects[i], amt: readAmount(g, r, c, unit, sr)})
-			}
-		default:
-			var parts []cellAmount
-			for _, c := range spec.parts {
-				parts = append(parts, readAmount(g, r, c, unit, sr))
-			}
-			a := parts[0]
-			if len(parts) > 1 || spec.subtotal >= 0 {
-				s, _, any := sumAmounts(parts)
-				a = cellAmount{v: s, blank: !any, cell: parts[0].cell}
-				if !any && !allBlank(parts) {
-					a.bad = true
-					sr.problems = append(sr.problems, cellProblem("import.too_large_line",
-						"the amounts of this line add up to more than can be stored: check the figures and the unit.", g.name, parts[0].cell))
-				}
-				for _, p := range parts {
-					a.bad = a.bad || p.bad
-					a.rounded = a.rounded || p.rounded
-				}
-			}
-			if spec.subtotal >= 0 {
-				st := readAmount(g, r, spec.subtotal, unit, sr)
-				if !st.blank && !st.bad && !a.bad {
-					if a.blank {
-						a = st
-					} else if diff(st.v, a.v) > tolerance(parts) {
-						sr.problems = append(sr.problems, cellProblem("import.funding_mismatch",
-							"{{.Total}} differs from the sum of its funding-source columns ({{.Sum}}): correct the figures so that 小计 equals their total.",
-							g.name, st.cell, "Total", fmtAmt(st.v, unit), "Sum", fmtAmt(a.v, unit)))
-						a.bad = true
-					} else {
-						a.cell = st.cell
-					}
-				}
-				a.bad = a.bad || st.bad
-			}
-			dr.items = append(dr.items, item{dept: dr.rowDept, amt: a})
-		}
-		if (layout == LayoutWideDepartments || layout == LayoutWideSubjects) && spec.subtotal >= 0 {
-			dr.subtotal = readAmount(g, r, spec.subtotal, unit, sr)
-			dr.hasSubtotal = !dr.subtotal.blank && !dr.subtotal.bad
-		}
-		for _, it := range dr.items {
-			if !it.amt.blank || it.amt.bad {
-				dr.hasItems = true
-			}
-		}
-		if !dr.hasItems && !dr.hasSubtotal {
-			continue // a note, an empty line of the form
-		}
-		rows = append(rows, dr)
 	}
 	if layout != LayoutWideSubjects {
 		resolveSubjects(g, rows, subj)
 	}
 	markParents(rows, layout)
-	checkAndEmit(g, rows, layout, unit, sr)
+	if p.wide != nil {
+		checkWideTotals(g, h, rows, p.wide, p.unit, sr)
+	}
+	warnLeftOut(g, &p, rows, sr)
+	checkAndEmit(g, rows, layout, p.unit, sr)
+	sr.report.CellTotal = leafCellTotal(rows)
 	return *sr
+}
+
+// readRow reads data row r; nil for rows that hold no data (blank lines,
+// column numbers, notes).
+func (p *sheetPlan) readRow(g *grid, r int, sr *sheetResult) *dataRow {
+	cells := g.rows[r]
+	empty := true
+	for _, c := range cells {
+		if clean(c) != "" {
+			empty = false
+			break
+		}
+	}
+	if empty || isNumberingRow(cells) || r < p.h.row+p.h.rows+2 && isColumnNumbers(cells) {
+		return nil
+	}
+	dr := &dataRow{r: r}
+	p.readLabels(g, r, dr)
+	if isStemMarker(dr.code) || isStemMarker(dr.name) {
+		return nil
+	}
+	p.readItems(g, r, dr, sr)
+	for _, it := range dr.items {
+		if !it.amt.blank || it.amt.bad {
+			dr.hasItems = true
+		}
+	}
+	if !dr.hasItems && !dr.hasSubtotal && !dr.hasTotals {
+		return nil // a note, an empty line of the form
+	}
+	return dr
+}
+
+// readLabels reads the code, name, department and subtotal label of row r.
+func (p *sheetPlan) readLabels(g *grid, r int, dr *dataRow) {
+	if p.codeCol >= 0 {
+		dr.codeCell = cellName(r, p.codeCol)
+		dr.code = clean(g.cell(r, p.codeCol))
+		if c, n, ok := splitBracket(dr.code); ok {
+			dr.code = c
+			if dr.name == "" {
+				dr.name = n
+			}
+		}
+	}
+	if p.nameCol >= 0 {
+		dr.nameCell = cellName(r, p.nameCol)
+		n := clean(g.cell(r, p.nameCol))
+		if c, nm, ok := splitBracket(n); ok {
+			if dr.code == "" {
+				dr.code, dr.codeCell = c, dr.nameCell
+			}
+			n = nm
+		}
+		dr.name = n
+	}
+	// Subtotal label: in the code, name or department cell, or the first text.
+	for _, c := range []int{p.codeCol, p.nameCol, p.dept} {
+		if c >= 0 && isSubtotalWord(g.cell(r, c)) {
+			dr.label = true
+		}
+	}
+	cells := g.rows[r]
+	for c := 0; c < len(cells) && !dr.label; c++ {
+		if t := clean(cells[c]); t != "" {
+			if isSubtotalWord(t) && !containsInt(p.amountCols, c) {
+				dr.label = true
+			}
+			break
+		}
+	}
+	if dr.label {
+		t := squash(g.cell(r, max(p.codeCol, 0)) + g.cell(r, max(p.nameCol, 0)) + g.cell(r, max(p.dept, 0)) + g.cell(r, 0))
+		dr.grand = !strings.Contains(t, "小计") && !strings.Contains(t, "subtotal")
+	}
+	if p.dept >= 0 {
+		t := clean(g.filled(r, p.dept))
+		if isSubtotalWord(t) {
+			t = ""
+		}
+		dr.rowDept = deptRef{text: t, sheet: g.name, cell: cellName(r, p.dept)}
+	} else {
+		dr.rowDept = p.sheetDept
+	}
+}
+
+// readItems reads the amounts of row r as the layout says.
+func (p *sheetPlan) readItems(g *grid, r int, dr *dataRow, sr *sheetResult) {
+	switch p.layout {
+	case LayoutWideDepartments:
+		for i, c := range p.spec.deptCols {
+			dr.items = append(dr.items, item{dept: p.colDepts[i], amt: readAmount(g, r, c, p.unit, sr)})
+		}
+	case LayoutWideSubjects:
+		for i, c := range p.wide.cols {
+			dr.items = append(dr.items, item{dept: dr.rowDept, subject: p.wide.subjects[i], amt: readAmount(g, r, c, p.unit, sr)})
+		}
+		for _, t := range p.wide.totals {
+			a := readAmount(g, r, t.col, p.unit, sr)
+			dr.totals = append(dr.totals, a)
+			dr.hasTotals = dr.hasTotals || !a.blank
+		}
+		for _, c := range p.wide.unknown {
+			a := looseAmount(g, r, c, p.unit)
+			dr.unknown = append(dr.unknown, a)
+			dr.hasTotals = dr.hasTotals || !a.blank
+		}
+		return
+	default:
+		dr.items = append(dr.items, item{dept: dr.rowDept, amt: p.lineAmount(g, r, sr)})
+	}
+	if p.layout == LayoutWideDepartments && p.spec.subtotal >= 0 {
+		dr.subtotal = readAmount(g, r, p.spec.subtotal, p.unit, sr)
+		dr.hasSubtotal = !dr.subtotal.blank && !dr.subtotal.bad
+	}
+}
+
+// lineAmount is the amount of a line of a long sheet: its amount column,
+// or the sum of its funding-source columns checked against their 小计.
+func (p *sheetPlan) lineAmount(g *grid, r int, sr *sheetResult) cellAmount {
+	spec, unit := p.spec, p.unit
+	var parts []cellAmount
+	for _, c := range spec.parts {
+		parts = append(parts, readAmount(g, r, c, unit, sr))
+	}
+	a := parts[0]
+	if len(parts) > 1 || spec.subtotal >= 0 {
+		s, _, any := sumAmounts(parts)
+		a = cellAmount{v: s, blank: !any, cell: parts[0].cell}
+		if !any && !allBlank(parts) {
+			a.bad = true
+			sr.problems = append(sr.problems, cellProblem("import.too_large_line",
+				"the amounts of this line add up to more than can be stored: check the figures and the unit.", g.name, parts[0].cell))
+		}
+		for _, p := range parts {
+			a.bad = a.bad || p.bad
+			a.rounded = a.rounded || p.rounded
+		}
+	}
+	if spec.subtotal < 0 {
+		return a
+	}
+	st := readAmount(g, r, spec.subtotal, unit, sr)
+	if !st.blank && !st.bad && !a.bad {
+		if a.blank {
+			a = st
+		} else if diff(st.v, a.v) > tolerance(parts) {
+			sr.problems = append(sr.problems, cellProblem("import.funding_mismatch",
+				"{{.Total}} differs from the sum of its funding-source columns ({{.Sum}}): correct the figures so that 小计 equals their total.",
+				g.name, st.cell, "Total", fmtAmt(st.v, unit), "Sum", fmtAmt(a.v, unit)))
+			a.bad = true
+		} else {
+			a.cell = st.cell
+		}
+	}
+	a.bad = a.bad || st.bad
+	return a
 }
 
 func containsInt(xs []int, x int) bool {

@@ -99,13 +99,7 @@ func (r *dataRow) leaf() bool { return !r.label && !r.parent }
 // checkAndEmit checks subtotals and emits the leaf lines.
 func checkAndEmit(g *grid, rows []*dataRow, layout string, unit money.Unit, sr *sheetResult) {
 	mismatch := func(cell string, got, want money.Amount, what, dept string) {
-		if sr.actuals {
-			sr.warnings = append(sr.warnings, actualsMismatch(g.name, cell, fmtAmt(got, unit), fmtAmt(want, unit), what, dept))
-			return
-		}
-		sr.problems = append(sr.problems, cellProblem("import.subtotal_mismatch",
-			"the subtotal {{.Subtotal}} ({{.What}}) differs from the sum of its lines, {{.Sum}}: correct the subtotal or the lines, then import again.",
-			g.name, cell, "Subtotal", fmtAmt(got, unit), "Sum", fmtAmt(want, unit), "What", what))
+		reportMismatch(g, sr, unit, cell, got, want, what, dept)
 	}
 	// Leaf rows by department (long sheets) and key, for parent checks.
 	leafGroup := func(r *dataRow) string {

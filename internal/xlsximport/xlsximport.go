@@ -54,6 +54,11 @@ type SheetReport struct {
 	Unit         money.Unit
 	Layout       string // long | per-department | wide-departments | wide-subjects
 	AmountColumn string // header text of the amount column used
+	// CellTotal is the sum of every amount cell of the sheet's leaf lines
+	// as read; Imported the sum of the lines taken from the sheet. They
+	// differ only when the importer lost something, and then the import is
+	// refused.
+	CellTotal, Imported money.Amount
 }
 
 // Result is what a workbook holds.
@@ -225,6 +230,7 @@ func readGrids(sheets []*grid, opts Options) (Result, error) {
 	}
 	res.Lines = lines
 	res.NewDepartments = depts.created
+	probs = reconcileSheets(res.Sheets, sheetSums(lines, func(l Line) (string, money.Amount) { return l.Sheet, l.Amount }), probs)
 	if len(probs) > 0 {
 		return res, probs
 	}

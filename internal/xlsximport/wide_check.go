@@ -1,0 +1,206 @@
+package xlsximport
+
+import (
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// Reconciling a wide-subjects sheet with its own totals, and reporting
+// the numbers it holds that are not imported.
+
+// checkWideTotals compares every stated total (…合计 columns, on every row
+// and on the 合计 rows) with the items it covers, and names every column of
+// numbers that is not imported.
+func checkWideTotals(g *grid, h header, rows []*dataRow, wc *wideColumns, unit money.Unit, sr *sheetResult) {
+	upos := map[int]int{}
+	for i, c := range wc.unknown {
+		upos[c] = i
+	}
+	for _, r := range rows {
+		for ti, t := range wc.totals {
+			if ti >= len(r.totals) || r.totals[ti].blank || r.totals[ti].bad {
+				continue
+			}
+			var as []cellAmount
+			for _, i := range t.items {
+				as = append(as, r.items[i].amt)
+			}
+			for _, u := range t.unknown {
+				as = append(as, r.unknown[upos[u]])
+			}
+			if r.label && allBlank(as) {
+				continue // a total row that states only its totals: checked by column below
+			}
+			s, n, any := sumAmounts(as)
+			if !anyBad(as) && (any || allBlank(as)) && diff(s, r.totals[ti].v) > money.Amount(n) {
+				reportMismatch(g, sr, unit, r.totals[ti].cell, r.totals[ti].v, s, h.cols[t.col].label, r.rowDept.text)
+			}
+		}
+	}
+	for i, c := range wc.unknown {
+		var as []cellAmount
+		for _, r := range rows {
+			if !r.label {
+				as = append(as, r.unknown[i])
+			}
+		}
+		if s, _, any := sumAmounts(as); any {
+			sr.warnings = append(sr.warnings, notImportedColumn(g, c, headerText(g, h, c), s, unit))
+		}
+	}
+}
+
+// headerText is the header of column c as the user reads it (group·label).
+func headerText(g *grid, h header, c int) string {
+	var parts []string
+	for r := h.row; r < h.row+h.rows; r++ {
+		if t := clean(g.filled(r, c)); t != "" && (len(parts) == 0 || parts[len(parts)-1] != t) {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, "·")
+}
+
+// notImportedColumn is the warning for a column of numbers left out.
+func notImportedColumn(g *grid, c int, header string, total money.Amount, unit money.Unit) *domain.Problem {
+	col := strings.TrimRight(cellName(0, c), "1")
+	return domain.NewProblem("import.column_not_imported",
+		"Sheet {{.Sheet}} column {{.Column}} ({{.Header}}): {{.Total}} not imported — its header matches no subject of the catalogue. Rename the header to a catalogue subject (or add the subject to the catalogue) and import again if these amounts belong in the import.",
+		"Sheet", g.name, "Column", col, "Header", header, "Total", fmtAmt(total, unit))
+}
+
+// reportMismatch reports a stated total that differs from its items: a
+// warning for actuals (the items are imported), a problem for a budget.
+func reportMismatch(g *grid, sr *sheetResult, unit money.Unit, cell string, got, want money.Amount, what, dept string) {
+	if sr.actuals {
+		sr.warnings = append(sr.warnings, actualsMismatch(g.name, cell, fmtAmt(got, unit), fmtAmt(want, unit), what, dept))
+		return
+	}
+	sr.problems = append(sr.problems, cellProblem("import.subtotal_mismatch",
+		"the subtotal {{.Subtotal}} ({{.What}}) differs from the sum of its lines, {{.Sum}}: correct the subtotal or the lines, then import again.",
+		g.name, cell, "Subtotal", fmtAmt(got, unit), "Sum", fmtAmt(want, unit), "What", what))
+}
+
+// looseAmount reads a number from a column that is not imported; text is
+// not a number there and is left alone.
+func looseAmount(g *grid, r, c int, u money.Unit) cellAmount {
+	ca := cellAmount{cell: cellName(r, c), blank: true}
+	raw := g.cell(r, c)
+	if clean(raw) == "" {
+		return ca
+	}
+	p, err := money.Parse(raw, u)
+	if err != nil || p.Blank {
+		return ca
+	}
+	ca.v, ca.blank, ca.rounded = p.Amount, false, p.Rounded
+	return ca
+}
+
+// leafCellTotal sums the amount cells of the leaf rows as read.
+func leafCellTotal(rows []*dataRow) money.Amount {
+	var as []cellAmount
+	for _, r := range rows {
+		if r.leaf() {
+			for _, it := range r.items {
+				as = append(as, it.amt)
+			}
+		}
+	}
+	s, _, _ := sumAmounts(as)
+	return s
+}
+
+// sheetSums sums amounts by sheet.
+func sheetSums[L any](lines []L, of func(L) (string, money.Amount)) map[string]money.Amount {
+	sums := map[string]money.Amount{}
+	for _, l := range lines {
+		name, a := of(l)
+		sums[name], _ = addOK(sums[name], a)
+	}
+	return sums
+}
+
+// reconcileSheets sets each sheet's imported total and, when the import
+// has no other problem, refuses a sheet whose imported total differs from
+// the sum of its amount cells: the importer lost or doubled something.
+func reconcileSheets(sheets []SheetReport, sums map[string]money.Amount, probs domain.Problems) domain.Problems {
+	for i := range sheets {
+		s := &sheets[i]
+		if !s.Used {
+			continue
+		}
+		s.Imported = sums[s.Name]
+		if len(probs) == 0 && s.Imported != s.CellTotal {
+			probs = append(probs, domain.NewProblem("import.sheet_unbalanced",
+				"Sheet {{.Sheet}}: the amount cells of its lines add up to {{.Cells}} but {{.Imported}} would be imported. Nothing was imported; please report this file to support with the workbook.",
+				"Sheet", s.Name, "Cells", fmtAmt(s.CellTotal, s.Unit), "Imported", fmtAmt(s.Imported, s.Unit)))
+		}
+	}
+	return probs
+}
+
+// warnLeftOut names every other column of numbers that a long or
+// departments-across sheet leaves out (prior-year figures, initial budgets
+// beside adjusted ones, columns nobody recognised), with its total.
+func warnLeftOut(g *grid, p *sheetPlan, rows []*dataRow, sr *sheetResult) {
+	used := map[int]bool{p.codeCol: true, p.nameCol: true, p.dept: true, p.spec.subtotal: true}
+	for _, c := range p.amountCols {
+		used[c] = true
+	}
+	if p.wide != nil {
+		for _, t := range p.wide.totals {
+			used[t.col] = true
+		}
+		for _, c := range p.wide.unknown {
+			used[c] = true
+		}
+	}
+	for _, c := range p.h.cols {
+		switch c.role {
+		case roleNumbering, roleNote, roleCode, roleName, roleDept:
+			used[c.index] = true
+		}
+	}
+	for _, c := range p.h.cols {
+		if used[c.index] || c.text == "" {
+			continue
+		}
+		if c.role == roleSubtotal && p.layout != LayoutLong && p.layout != LayoutPerDepartment {
+			checkRowTotals(g, p, rows, c, sr)
+			continue
+		}
+		var as []cellAmount
+		for _, r := range rows {
+			if r.leaf() {
+				as = append(as, looseAmount(g, r.r, c.index, p.unit))
+			}
+		}
+		if s, _, any := sumAmounts(as); any && s != 0 {
+			col := strings.TrimRight(cellName(0, c.index), "1")
+			sr.warnings = append(sr.warnings, domain.NewProblem("import.column_left_out",
+				"Sheet {{.Sheet}} column {{.Column}} ({{.Header}}): {{.Total}} not imported — the amounts are taken from {{.Used}}. If this column holds the amounts to import, name it as the amount column and import again.",
+				"Sheet", g.name, "Column", col, "Header", headerText(g, p.h, c.index), "Total", fmtAmt(s, p.unit), "Used", p.spec.label))
+		}
+	}
+}
+
+// checkRowTotals compares a 合计 column with the amounts of each row.
+func checkRowTotals(g *grid, p *sheetPlan, rows []*dataRow, c column, sr *sheetResult) {
+	for _, r := range rows {
+		st := looseAmount(g, r.r, c.index, p.unit)
+		if st.blank {
+			continue
+		}
+		var as []cellAmount
+		for _, it := range r.items {
+			as = append(as, it.amt)
+		}
+		s, n, any := sumAmounts(as)
+		if !anyBad(as) && (any || allBlank(as)) && diff(s, st.v) > money.Amount(n) {
+			reportMismatch(g, sr, p.unit, st.cell, st.v, s, c.label, r.rowDept.text)
+		}
+	}
+}
