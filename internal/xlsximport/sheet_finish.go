@@ -48,7 +48,7 @@ func finishSheet(g *grid, h header, spec amountSpec, layout string, codeCol, nam
 		resolveSubjects(g, rows, subj)
 	}
 	markParents(rows, layout)
-	if p.wide != nil {
+	if p.wide != nil && len(p.wide.undecided) == 0 {
 		checkWideTotals(g, h, rows, p.wide, p.unit, sr)
 	}
 	warnLeftOut(g, &p, rows, sr)

@@ -17,10 +17,11 @@ import (
 
 // wideColumns is the column plan of a wide-subjects sheet.
 type wideColumns struct {
-	cols     []int    // item columns imported, in header order
-	subjects []string // the subject of each item column
-	totals   []totalColumn
-	unknown  []int // columns whose header matches no subject (their numbers are reported)
+	cols      []int    // item columns imported, in header order
+	subjects  []string // the subject of each item column
+	totals    []totalColumn
+	unknown   []int // columns whose header matches no subject (their numbers are reported)
+	undecided []int // columns whose group cannot be decided: the sheet is refused
 }
 
 // totalColumn is a stated total (…合计, 小计, 总计) and what it covers.
@@ -44,30 +45,27 @@ type wideBlock struct {
 // whose subject cannot be decided.
 func placeWide(g *grid, h header, subj *subjectIndex) (wideColumns, *domain.Problem) {
 	var wc wideColumns
-	isItem := func(c column) bool {
-		return c.label != "" && (c.role == roleNone || c.role == roleFunding)
-	}
 	totalSubj := map[int]string{}
 	for _, c := range h.cols {
 		if c.role == roleSubtotal {
 			totalSubj[c.index] = subj.totalSubject(c)
 		}
 	}
-	blocks := wideBlocks(h, isItem)
+	blocks := wideBlocks(h, isWideItem)
 	orient := totalOrientation(h, blocks, subj, totalSubj)
 	var undecided []column
 	for _, b := range blocks {
-		gov := governing(b, orient)
-		evidence := blockEvidence(h, b, subj, totalSubj[gov])
+		gov := totalSubj[governing(b, orient)]
 		for _, ci := range b.cols {
 			c := h.cols[ci]
-			s, state := subj.place(c, evidence)
+			s, state := subj.place(c, columnEvidence(h, ci, b, gov, subj))
 			switch state {
 			case placed:
 				wc.cols = append(wc.cols, ci)
 				wc.subjects = append(wc.subjects, s)
 			case ambiguous:
 				undecided = append(undecided, c)
+				wc.undecided = append(wc.undecided, ci)
 			default:
 				wc.unknown = append(wc.unknown, ci)
 			}
@@ -84,6 +82,11 @@ func placeWide(g *grid, h header, subj *subjectIndex) (wideColumns, *domain.Prob
 	return wc, domain.NewProblem("import.ambiguous_columns",
 		"Sheet {{.Sheet}}: the columns {{.Columns}} name items that exist under more than one group (门诊收入 / 住院收入), and neither a group header above them nor a subtotal column (门诊收入合计 / 住院收入合计) tells which: add the group header above each block of columns and import again.",
 		"Sheet", g.name, "Columns", strings.Join(names, ", "))
+}
+
+// isWideItem reports a header that may name a subject.
+func isWideItem(c column) bool {
+	return c.label != "" && (c.role == roleNone || c.role == roleFunding)
 }
 
 // wideBlocks splits the item columns into blocks.
@@ -129,22 +132,17 @@ const (
 	orientAfter
 )
 
-// totalOrientation reads from the labels only one group has whether the
-// sheet's subtotals open or close their blocks.
+// totalOrientation decides whether the sheet's subtotal columns open
+// their blocks (门诊收入合计, 挂号收入, …) or close them: the reading under
+// which more blocks fit their total wins.
 func totalOrientation(h header, blocks []wideBlock, subj *subjectIndex, totalSubj map[int]string) int {
 	before, after := 0, 0
 	for _, b := range blocks {
-		for _, ci := range b.cols {
-			s, ok := subj.match(h.cols[ci].label, "")
-			if !ok {
-				continue
-			}
-			if t := totalSubj[b.left]; b.left >= 0 && t != "" && subj.strictlyUnder(s, t) && !subj.coversAll(t, blocks, h) {
-				before++
-			}
-			if t := totalSubj[b.right]; b.right >= 0 && t != "" && subj.strictlyUnder(s, t) && !subj.coversAll(t, blocks, h) {
-				after++
-			}
+		if subj.blockFits(h, b, totalSubj[b.left], blocks) {
+			before++
+		}
+		if subj.blockFits(h, b, totalSubj[b.right], blocks) {
+			after++
 		}
 	}
 	switch {
@@ -154,6 +152,53 @@ func totalOrientation(h header, blocks []wideBlock, subj *subjectIndex, totalSub
 		return orientAfter
 	}
 	return orientUnknown
+}
+
+// blockFits reports whether every item of block b that names a subject
+// can lie under total subject t, and t is not a grand total.
+func (x *subjectIndex) blockFits(h header, b wideBlock, t string, blocks []wideBlock) bool {
+	if t == "" || x.coversAll(t, blocks, h) {
+		return false
+	}
+	named := 0
+	for _, ci := range b.cols {
+		cands := x.candidates(h.cols[ci].label)
+		if len(cands) == 0 {
+			continue
+		}
+		named++
+		if !x.anyUnder(cands, t) {
+			return false
+		}
+	}
+	return named > 0
+}
+
+func (x *subjectIndex) anyUnder(cands []string, t string) bool {
+	for _, c := range cands {
+		if x.strictlyUnder(c, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// candidates lists the subjects a header label may name.
+func (x *subjectIndex) candidates(label string) []string {
+	code, name, br := splitBracket(label)
+	if br {
+		if s, ok := x.byCode[code]; ok {
+			return []string{s}
+		}
+		return nil
+	}
+	if s, ok := x.byCode[name]; ok {
+		return []string{s}
+	}
+	if c := x.byName[clean(name)]; len(c) > 0 {
+		return c
+	}
+	return x.byName[normName(name)]
 }
 
 // governing is the total column of block b under the orientation.
@@ -167,25 +212,43 @@ func governing(b wideBlock, orient int) int {
 	return -1
 }
 
-// blockEvidence lists the subjects that say which group a block belongs
-// to: its group header, its governing total and the parents of the labels
-// in it that only one subject has.
-func blockEvidence(h header, b wideBlock, subj *subjectIndex, gov string) []string {
+// columnEvidence lists, strongest first, the subjects that say which
+// group item column ci belongs to: its group header, the total governing
+// its block, and the group of the nearest label only one group has — to
+// its left, then to its right — without crossing a total, a change of
+// group header or another column of the same label.
+func columnEvidence(h header, ci int, b wideBlock, gov string, subj *subjectIndex) []string {
 	var ev []string
 	if b.group != "" {
 		if s, ok := subj.match(b.group, ""); ok {
-			return []string{s}
+			ev = append(ev, s)
 		}
 	}
 	if gov != "" {
 		ev = append(ev, gov)
 	}
-	for _, ci := range b.cols {
-		if s, ok := subj.match(h.cols[ci].label, ""); ok && subj.parent[s] != "" {
-			ev = append(ev, subj.parent[s])
+	for _, step := range []int{-1, 1} {
+		if p := nearestUnique(h, ci, step, subj); p != "" {
+			ev = append(ev, p)
 		}
 	}
 	return ev
+}
+
+// nearestUnique walks from column ci in direction step to the first label
+// only one subject has, returning that subject's parent.
+func nearestUnique(h header, ci, step int, subj *subjectIndex) string {
+	self := normName(h.cols[ci].label)
+	for k := ci + step; k >= 0 && k < len(h.cols); k += step {
+		c := h.cols[k]
+		if !isWideItem(c) || c.group != h.cols[ci].group || normName(c.label) == self {
+			return ""
+		}
+		if cands := subj.candidates(c.label); len(cands) == 1 {
+			return subj.parent[cands[0]]
+		}
+	}
+	return ""
 }
 
 type placeState int
@@ -197,53 +260,27 @@ const (
 )
 
 // place finds the subject of item column c: by its group header, else by
-// the evidence of its block (a majority that only one candidate has).
+// the first piece of evidence under which exactly one candidate lies.
 func (x *subjectIndex) place(c column, evidence []string) (string, placeState) {
 	if s, ok := x.match(c.label, c.group); ok {
 		return s, placed
 	}
-	code, name, br := splitBracket(c.label)
-	if br {
-		if _, ok := x.byCode[code]; !ok {
-			return "", unplaced
-		}
-	}
-	cands := x.byName[clean(name)]
-	if len(cands) == 0 {
-		cands = x.byName[normName(name)]
-	}
+	cands := x.candidates(c.label)
 	if len(cands) < 2 {
 		return "", unplaced
 	}
-	best, bestVotes, tie := "", 0, false
-	for _, cand := range cands {
-		votes := 0
-		for _, e := range evidence {
-			if x.strictlyUnder(cand, e) && !x.underOther(cand, cands, e) {
-				votes++
+	for _, e := range evidence {
+		var under []string
+		for _, cand := range cands {
+			if x.strictlyUnder(cand, e) {
+				under = append(under, cand)
 			}
 		}
-		switch {
-		case votes > bestVotes:
-			best, bestVotes, tie = cand, votes, false
-		case votes == bestVotes && votes > 0:
-			tie = true
+		if len(under) == 1 {
+			return under[0], placed
 		}
 	}
-	if best == "" || tie {
-		return "", ambiguous
-	}
-	return best, placed
-}
-
-// underOther reports whether another candidate than cand also lies under e.
-func (x *subjectIndex) underOther(cand string, cands []string, e string) bool {
-	for _, o := range cands {
-		if o != cand && x.strictlyUnder(o, e) {
-			return true
-		}
-	}
-	return false
+	return "", ambiguous
 }
 
 // strictlyUnder reports whether subject s lies below anc in the catalogue.
@@ -256,13 +293,15 @@ func (x *subjectIndex) strictlyUnder(s, anc string) bool {
 	return false
 }
 
-// coversAll reports whether total subject t lies above every item of the
-// sheet that has a subject: a grand total, which says nothing of groups.
+// coversAll reports whether total subject t lies above every subject any
+// item of the sheet may name: a grand total, which says nothing of groups.
 func (x *subjectIndex) coversAll(t string, blocks []wideBlock, h header) bool {
 	for _, b := range blocks {
 		for _, ci := range b.cols {
-			if s, ok := x.match(h.cols[ci].label, ""); ok && !x.strictlyUnder(s, t) {
-				return false
+			for _, s := range x.candidates(h.cols[ci].label) {
+				if !x.strictlyUnder(s, t) {
+					return false
+				}
 			}
 		}
 	}

@@ -154,7 +154,7 @@ func warnLeftOut(g *grid, p *sheetPlan, rows []*dataRow, sr *sheetResult) {
 		for _, t := range p.wide.totals {
 			used[t.col] = true
 		}
-		for _, c := range p.wide.unknown {
+		for _, c := range append(p.wide.unknown, p.wide.undecided...) {
 			used[c] = true
 		}
 	}

@@ -1,0 +1,188 @@
+package xlsximport
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
+// The family of the real county-hospital revenue workbook: the variants in
+// testdata/revenue_family (made by make_variants.py from the real file)
+// must import to the sum of their item cells to the fen, with one warning
+// per stated total that disagrees, and never lose a column in silence.
+func TestRevenueWorkbookFamily(t *testing.T) {
+	const real = 44225237727 // the file's own 合计 row, in fen
+	cases := []struct {
+		file     string
+		total    int64
+		sameDept bool     // per-department totals as the real file's
+		warnings []string // located warnings, "key@cell" (column warnings: "key@column")
+		refused  string   // problem key when the import is refused
+	}{
+		{file: "resaved_libreoffice.xlsx", total: real, sameDept: true},
+		{file: "nogroup_inpatient.xlsx", total: real, sameDept: true},
+		{file: "nogroup_both.xlsx", total: real, sameDept: true},
+		{file: "nogroup_nosubtotals.xlsx", total: real, sameDept: true},
+		{file: "swapped.xlsx", total: real, sameDept: true},
+		{file: "swapped_nogroup.xlsx", total: real, sameDept: true},
+		{file: "bad_subtotals.xlsx", total: real, sameDept: true,
+			warnings: []string{"import.actuals_subtotal_mismatch@C7", "import.actuals_subtotal_mismatch@N8"}},
+		{file: "inserted_unknown.xlsx", total: real, sameDept: true, warnings: []string{"import.column_not_imported@I"}},
+		{file: "inserted_known.xlsx", total: real + 53*2025},
+		{file: "undecidable.xlsx", refused: "import.ambiguous_columns"},
+	}
+	want := realDepartments(t)
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			res, err := ReadActuals(filepath.Join("testdata", "revenue_family", c.file), ActualsOptions{
+				Options: Options{Subjects: catalogue(t), CreateMissing: true}, Year: 2020})
+			if c.refused != "" {
+				if keys := problemKeys(err); len(keys[c.refused]) == 0 {
+					t.Fatalf("want refusal %s, got %v", c.refused, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ReadActuals: %v", err)
+			}
+			var total money.Amount
+			for _, l := range res.Lines {
+				total += l.Amount
+			}
+			if int64(total) != c.total {
+				t.Errorf("imported %d fen, want %d", total, c.total)
+			}
+			if s := res.Sheets[0]; s.CellTotal != total || s.Imported != total {
+				t.Errorf("sheet report cells %d, imported %d; want both %d", s.CellTotal, s.Imported, total)
+			}
+			if c.sameDept {
+				for d, w := range want {
+					if got := ActualTotals(res)[d]; int64(got) != w {
+						t.Errorf("%s: %d fen, want %d", d, got, w)
+					}
+				}
+			}
+			if got := locatedWarnings(res.Warnings); strings.Join(got, " ") != strings.Join(c.warnings, " ") {
+				t.Errorf("warnings %v, want %v", got, c.warnings)
+			}
+		})
+	}
+}
+
+func realDepartments(t *testing.T) map[string]int64 {
+	b, err := os.ReadFile("testdata/real_expected.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exp map[string]struct {
+		Departments map[string]int64 `json:"departments"`
+	}
+	if err := json.Unmarshal(b, &exp); err != nil {
+		t.Fatal(err)
+	}
+	return exp["county_hospital_department_revenue_2020.xlsx"].Departments
+}
+
+// locatedWarnings lists the warnings other than skipped sheets, sorted.
+func locatedWarnings(ws domain.Problems) []string {
+	var out []string
+	for _, w := range ws {
+		if w.Key == "import.sheet_skipped" {
+			continue
+		}
+		at, _ := w.Args["Cell"].(string)
+		if at == "" {
+			at, _ = w.Args["Column"].(string)
+		}
+		out = append(out, w.Key+"@"+at)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// The same sheet read as a budget: a stated total that disagrees is an
+// error, since a budget must add up.
+func TestRevenueFamilyAsBudgetRefusesDisagreeingTotals(t *testing.T) {
+	_, err := ReadBudget(filepath.Join("testdata", "revenue_family", "bad_subtotals.xlsx"), Options{Subjects: catalogue(t), CreateMissing: true})
+	keys := problemKeys(err)
+	if got := strings.Join(keys["import.subtotal_mismatch"], " "); got != "C7 N8" {
+		t.Fatalf("subtotal problems at %q, want C7 N8 (all: %v)", got, err)
+	}
+}
+
+// Columns placed without group headers, on small sheets: the block's total
+// before or after it, the labels only one group has, and the undecidable.
+func TestWideColumnPlacement(t *testing.T) {
+	head := func(labels ...any) []any { return append([]any{"科室"}, labels...) }
+	cases := []struct {
+		name    string
+		header  []any
+		row     []any
+		want    map[string]int64 // subject code → fen
+		refused string
+		warn    []string
+	}{
+		{name: "totals after their blocks",
+			header: head("诊察收入", "检查收入", "门诊收入合计", "诊察收入", "检查收入", "住院收入合计", "合计"),
+			row:    []any{"内科", 1, 2, 3, 10, 20, 30, 33},
+			want:   map[string]int64{"4101010102": 100, "4101010103": 200, "4101010202": 1000, "4101010203": 2000}},
+		{name: "totals before their blocks",
+			header: head("合计", "住院收入合计", "诊察收入", "检查收入", "门诊收入合计", "诊察收入", "检查收入"),
+			row:    []any{"内科", 33, 30, 10, 20, 3, 1, 2},
+			want:   map[string]int64{"4101010102": 100, "4101010103": 200, "4101010202": 1000, "4101010203": 2000}},
+		{name: "labels only one group has",
+			header: head("挂号收入", "诊察收入", "床位收入", "诊察收入"),
+			row:    []any{"内科", 1, 2, 3, 4},
+			want:   map[string]int64{"4101010101": 100, "4101010102": 200, "4101010201": 300, "4101010202": 400}},
+		{name: "nothing tells the groups apart",
+			header:  head("诊察收入", "检查收入", "诊察收入", "检查收入"),
+			row:     []any{"内科", 1, 2, 3, 4},
+			refused: "import.ambiguous_columns"},
+		{name: "an unknown column is reported with its total",
+			header: head("挂号收入", "远程会诊收入", "门诊收入合计"),
+			row:    []any{"内科", 1, 2, 3},
+			want:   map[string]int64{"4101010101": 100},
+			warn:   []string{"import.column_not_imported@C"}},
+		{name: "a block total that disagrees",
+			header: head("挂号收入", "诊察收入", "门诊收入合计"),
+			row:    []any{"内科", 1, 2, 4},
+			want:   map[string]int64{"4101010101": 100, "4101010102": 200},
+			warn:   []string{"import.actuals_subtotal_mismatch@D2"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := writeBook(t, sheetSpec{name: "收入", rows: [][]any{c.header, c.row}})
+			res, err := ReadActuals(path, ActualsOptions{Options: Options{Subjects: catalogue(t), CreateMissing: true}, Year: 2025})
+			if c.refused != "" {
+				if len(problemKeys(err)[c.refused]) == 0 {
+					t.Fatalf("want %s, got %v", c.refused, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int64{}
+			for _, l := range res.Lines {
+				got[l.SubjectCode] += int64(l.Amount)
+			}
+			for s, w := range c.want {
+				if got[s] != w {
+					t.Errorf("subject %s: %d fen, want %d (all %v)", s, got[s], w, got)
+				}
+			}
+			if len(got) != len(c.want) {
+				t.Errorf("subjects %v, want %v", got, c.want)
+			}
+			if g := locatedWarnings(res.Warnings); strings.Join(g, " ") != strings.Join(c.warn, " ") {
+				t.Errorf("warnings %v, want %v", g, c.warn)
+			}
+		})
+	}
+}
