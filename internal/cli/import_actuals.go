@@ -58,7 +58,7 @@ func runImportActuals(env *Env, args []string) error {
 	if big {
 		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.done_lines", "Lines", p.Lines))
 	}
-	if err := printImport(env, p.Warnings, p.Totals, p.Lines, p.Revenue+p.Expenditure); err != nil {
+	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, p.Lines, p.Revenue+p.Expenditure); err != nil {
 		return err
 	}
 	kind := i18n.T("cli.import_actuals.summary_kind")

@@ -7,6 +7,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/importing"
 	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 
 func init() {
@@ -46,7 +47,7 @@ func runImportBudget(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := printImport(env, p.Warnings, p.Totals, len(p.Lines), p.Total); err != nil {
+	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, len(p.Lines), p.Total); err != nil {
 		return err
 	}
 	key := "cli.import_budget.done"
@@ -59,9 +60,16 @@ func runImportBudget(env *Env, args []string) error {
 
 // printImport shows an import's warnings on stderr and its per-department
 // totals on stdout.
-func printImport(env *Env, warnings domain.Problems, totals []importing.DeptTotal, lines int, total money.Amount) error {
+func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Problems, totals []importing.DeptTotal, lines int, total money.Amount) error {
 	for _, w := range warnings {
 		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(w))
+	}
+	// Each sheet's amount cells against what is imported from it: the
+	// reconciliation an accountant ticks off against the workbook.
+	for _, sh := range sheets {
+		if sh.Used {
+			env.printf("%s\n", i18n.T("import.sheet_reconciled", "Sheet", sh.Name, "Cells", money.FormatPlain(sh.CellTotal), "Imported", money.FormatPlain(sh.Imported)))
+		}
 	}
 	var rows [][]string
 	for _, t := range totals {

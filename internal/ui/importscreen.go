@@ -312,6 +312,7 @@ func (im *ImportScreen) showPreview(err error) {
 		}
 		if sh.Used {
 			b.WriteString(i18n.T("import.sheet_used", "Sheet", sh.Name, "Row", sh.HeaderRow, "Unit", sh.Unit.String(), "Layout", i18n.T("import.layout."+sh.Layout), "Column", col))
+			b.WriteString("\n" + i18n.T("import.sheet_reconciled", "Sheet", sh.Name, "Cells", money.Format(sh.CellTotal), "Imported", money.Format(sh.Imported)))
 		} else {
 			// why it was skipped is in the warnings below, in the user's language
 			b.WriteString(i18n.T("import.preview.sheet_skipped", "Sheet", sh.Name))

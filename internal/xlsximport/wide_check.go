@@ -135,7 +135,7 @@ func reconcileSheets(sheets []SheetReport, sums map[string]money.Amount, probs d
 		s.Imported = sums[s.Name]
 		if len(probs) == 0 && s.Imported != s.CellTotal {
 			probs = append(probs, domain.NewProblem("import.sheet_unbalanced",
-				"Sheet {{.Sheet}}: the amount cells of its lines add up to {{.Cells}} but {{.Imported}} would be imported. Nothing was imported; please report this file to support with the workbook.",
+				"Sheet {{.Sheet}}: the amount cells of its lines add up to {{.Cells}} but {{.Imported}} would be imported. Nothing was imported; please send this workbook to support.",
 				"Sheet", s.Name, "Cells", fmtAmt(s.CellTotal, s.Unit), "Imported", fmtAmt(s.Imported, s.Unit)))
 		}
 	}
@@ -179,10 +179,7 @@ func warnLeftOut(g *grid, p *sheetPlan, rows []*dataRow, sr *sheetResult) {
 			}
 		}
 		if s, _, any := sumAmounts(as); any && s != 0 {
-			col := strings.TrimRight(cellName(0, c.index), "1")
-			sr.warnings = append(sr.warnings, domain.NewProblem("import.column_left_out",
-				"Sheet {{.Sheet}} column {{.Column}} ({{.Header}}): {{.Total}} not imported — the amounts are taken from {{.Used}}. If this column holds the amounts to import, name it as the amount column and import again.",
-				"Sheet", g.name, "Column", col, "Header", headerText(g, p.h, c.index), "Total", fmtAmt(s, p.unit), "Used", p.spec.label))
+			sr.warnings = append(sr.warnings, leftOutColumn(g, c.index, headerText(g, p.h, c.index), s, p.unit, p.spec.label))
 		}
 	}
 }
@@ -203,4 +200,19 @@ func checkRowTotals(g *grid, p *sheetPlan, rows []*dataRow, c column, sr *sheetR
 			reportMismatch(g, sr, p.unit, st.cell, st.v, s, c.label, r.rowDept.text)
 		}
 	}
+}
+
+// leftOutColumn is the warning for a column of numbers that is not the
+// amount column; used is the amount column's header ("(…)" when the
+// amounts stand under each department or subject).
+func leftOutColumn(g *grid, c int, header string, total money.Amount, unit money.Unit, used string) *domain.Problem {
+	col := strings.TrimRight(cellName(0, c), "1")
+	if strings.HasPrefix(used, "(") {
+		return domain.NewProblem("import.column_left_out_across",
+			"Sheet {{.Sheet}} column {{.Column}} ({{.Header}}): {{.Total}} not imported — the amounts are taken from the columns of each department or subject, and this header names none. If these amounts belong in the import, name the department or subject in the header and import again.",
+			"Sheet", g.name, "Column", col, "Header", header, "Total", fmtAmt(total, unit))
+	}
+	return domain.NewProblem("import.column_left_out",
+		"Sheet {{.Sheet}} column {{.Column}} ({{.Header}}): {{.Total}} not imported — the amounts are taken from {{.Used}}. If this column holds the amounts to import, name it as the amount column and import again.",
+		"Sheet", g.name, "Column", col, "Header", header, "Total", fmtAmt(total, unit), "Used", used)
 }
