@@ -121,3 +121,30 @@ func TestImportScreenActualsLedger(t *testing.T) {
 		t.Error("the refused import changed the actuals")
 	}
 }
+
+// A revenue workbook whose inpatient group header is missing: the preview
+// places every column, shows the sheet's amount cells against what is
+// imported, and names each stated total that disagrees.
+func TestImportScreenReconcilesRevenueWorkbook(t *testing.T) {
+	s, _ := startApp(t, filepath.Join(t.TempDir(), "empty.db"), "zh")
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+	}
+	s.Show(SectionImport)
+	im := s.importer
+	im.sync = true
+	im.kind.SetSelected("实际数（明细账或汇总表）")
+	im.path.SetText(filepath.Join(samples, "revenue_family", "bad_subtotals.xlsx"))
+	im.year.SetText("2020")
+	im.createMissing.SetChecked(true)
+	test.Tap(im.previewBtn)
+	if im.preview == nil || im.preview.Total.Fen() != 44225237727 {
+		t.Fatalf("preview %+v: %s %s", im.preview, im.summary.Text, im.problems.Text)
+	}
+	if !hasText(im.summary, "金额单元格合计 ¥442,252,377.27") || !hasText(im.summary, "导入 ¥442,252,377.27") {
+		t.Errorf("no reconciliation in the preview: %q", im.summary.Text)
+	}
+	if !hasText(im.problems, "Sheet1!C7") || !hasText(im.problems, "Sheet1!N8") {
+		t.Errorf("the disagreeing totals are not named: %q", im.problems.Text)
+	}
+}
