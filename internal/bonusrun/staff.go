@@ -11,6 +11,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/inputfile"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
@@ -34,6 +35,9 @@ type StaffImport struct {
 // departments; any problem names its cell and nothing is written.
 func (s *Service) ImportStaff(ctx context.Context, by domain.Actor, year int, path string) (StaffImport, error) {
 	if err := access.Check(by, access.BonusCompute, ""); err != nil {
+		return StaffImport{}, err
+	}
+	if err := inputfile.Check(path); err != nil {
 		return StaffImport{}, err
 	}
 	rows, probs, err := xlsximport.ReadStaff(path)

@@ -166,7 +166,9 @@ func Run(args []string, stdout, stderr io.Writer, gui func(GUIOptions) error) in
 		return ExitUsage
 	}
 	env := &Env{Stdout: stdout, Stderr: stderr, DBPath: *db, User: *user, Actor: domain.LocalUser, ctx: context.Background()}
-	err := cmd.run(env, cmdArgs)
+	// A busy database or a lost race met outside a transaction is still
+	// said in words and is exit 1, not SQLite's text and exit 3.
+	err := store.Explain(cmd.run(env, cmdArgs))
 	switch {
 	case err == nil, errors.Is(err, errHelp):
 		return ExitOK

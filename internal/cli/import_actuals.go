@@ -24,6 +24,7 @@ func runImportActuals(env *Env, args []string) error {
 	create := f.Bool("create-missing", false, "cli.flag.create_missing")
 	dept := f.String("department", "", "cli.flag.department")
 	amountCol := f.String("amount-column", "", "cli.flag.amount_column")
+	replaceMonth := f.Bool("replace-month", false, "cli.flag.replace_month")
 	dry := f.Bool("dry-run", false, "cli.flag.dry_run")
 	pos, err := f.parse(args)
 	if err != nil {
@@ -45,7 +46,7 @@ func runImportActuals(env *Env, args []string) error {
 		big = true
 		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.reading", "File", pos[0], "MB", fi.Size()>>20))
 	}
-	req := importing.ActualsRequest{Path: pos[0], Year: *year, Month: *month, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol}
+	req := importing.ActualsRequest{Path: pos[0], Year: *year, Month: *month, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, ReplaceMonth: *replaceMonth}
 	var p importing.ActualsPreview
 	if *dry {
 		p, err = svc.Import.PreviewActuals(env.ctx, env.Actor, req)
@@ -61,6 +62,7 @@ func runImportActuals(env *Env, args []string) error {
 	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, p.Lines, p.Revenue+p.Expenditure); err != nil {
 		return err
 	}
+	printReplaced(env, p, *dry)
 	kind := i18n.T("cli.import_actuals.summary_kind")
 	if p.Ledger {
 		kind = i18n.T("cli.import_actuals.ledger_kind")
@@ -71,4 +73,17 @@ func runImportActuals(env *Env, args []string) error {
 	}
 	env.printf("%s\n", i18n.T(key, "Year", p.Year, "Lines", p.Lines, "Kind", kind, "Revenue", money.FormatPlain(p.Revenue), "Expenditure", money.FormatPlain(p.Expenditure), "New", len(p.NewDepartments)))
 	return nil
+}
+
+// printReplaced names each summary that --replace-month replaced (or, in a
+// dry run, would replace).
+func printReplaced(env *Env, p importing.ActualsPreview, dry bool) {
+	key := "cli.import_actuals.replaced"
+	if dry {
+		key = "import.will_replace_month"
+	}
+	for _, r := range p.Replaced {
+		env.printf("%s\n", i18n.T(key, "Period", fmt.Sprintf("%d/%d", p.Year, r.LineMonth), "File", r.FileName,
+			"When", r.ImportedAt.Format("2006-01-02 15:04"), "Lines", r.Lines, "Amount", money.FormatPlain(r.Total)))
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/budgetperf/budgetperf/assets"
 	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/inputfile"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
@@ -33,6 +34,9 @@ func (s *Service) ImportAssessment(ctx context.Context, by domain.Actor, path st
 	}
 	list, err := xlsximport.LoadAssessmentCatalogue(assets.AssessmentIndicatorsCSV(), secondaryPrefix)
 	if err != nil {
+		return 0, err
+	}
+	if err := inputfile.Check(path); err != nil {
 		return 0, err
 	}
 	a, err := xlsximport.ReadAssessment(path)

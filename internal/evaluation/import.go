@@ -10,6 +10,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/inputfile"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
@@ -32,6 +33,9 @@ func (s *Service) ImportValues(ctx context.Context, by domain.Actor, year int, p
 	}
 	if !domain.ValidYear(year) {
 		return 0, domain.YearProblem(year)
+	}
+	if err := inputfile.Check(path); err != nil {
+		return 0, err
 	}
 	rows, probs, err := xlsximport.ReadEvaluationValues(path)
 	if err != nil {

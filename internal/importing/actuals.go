@@ -2,11 +2,8 @@ package importing
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
-	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/audit"
@@ -24,6 +21,9 @@ type ActualsRequest struct {
 	Department     string
 	AmountColumn   string
 	MapDepartments map[string]string
+	// ReplaceMonth replaces the summaries already imported for the month
+	// of a summary file instead of refusing the overlap (summaries only).
+	ReplaceMonth bool
 }
 
 // ActualsPreview is what an actuals import found and would write.
@@ -41,12 +41,26 @@ type ActualsPreview struct {
 	Totals               []DeptTotal
 	Revenue, Expenditure money.Amount
 	Warnings             domain.Problems
-	fingerprint          string
+	// Replaced are the summaries in force that the import replaces (only
+	// with ReplaceMonth), each with the month its lines are in.
+	Replaced     []ReplacedSummary
+	replaceMonth bool
+	fingerprint  string
+	content      string // summaries: contentFingerprint of the lines
+}
+
+// ReplacedSummary is an earlier summary import whose month a new summary
+// replaces.
+type ReplacedSummary struct {
+	store.Batch
+	LineMonth int // the month its lines are in (a year's summary: 12)
 }
 
 // PreviewActuals reads a ledger or summary workbook and reports what
-// importing it would do, writing nothing. A file imported before, or a
-// ledger whose vouchers are already in the database, is refused.
+// importing it would do, writing nothing. A file imported before, a copy
+// of a summary imported before, a ledger whose vouchers are already in the
+// database and a summary that overlaps one of its month are refused.
+// ImportActuals checks all of it again inside its transaction.
 func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req ActualsRequest) (ActualsPreview, error) {
 	if err := access.Check(by, access.ActualsImport, ""); err != nil {
 		return ActualsPreview{}, err
@@ -61,12 +75,9 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 	if err != nil {
 		return ActualsPreview{}, err
 	}
-	if b, ok, err := s.st.BatchByFingerprint(ctx, "actuals", fp); err != nil {
+	// The same file again is the common mistake: say so before reading it.
+	if err := fileAgain(ctx, s.st.Q, fp); err != nil {
 		return ActualsPreview{}, err
-	} else if ok {
-		return ActualsPreview{}, domain.NewProblem("import.actuals_again",
-			"This file was already imported on {{.When}} by {{.Who}} (as {{.File}}, {{.Lines}} lines for {{.Year}}); importing it again would count its amounts twice.",
-			"When", b.ImportedAt.Format("2006-01-02 15:04"), "Who", b.ImportedBy, "File", b.FileName, "Lines", b.Lines, "Year", b.Year)
 	}
 	depts, subjects, err := s.masterData(ctx)
 	if err != nil {
@@ -87,100 +98,118 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 		kind[sb.Code] = sb.Kind
 	}
 	p := ActualsPreview{Year: req.Year, Month: req.Month, File: filepath.Base(req.Path), Ledger: res.Ledger, Sheets: res.Sheets,
-		Warnings: res.Warnings, NewDepartments: plan.create, fingerprint: fp, Lines: len(res.Lines), raw: res.Lines, plan: plan}
-	tot := totaller{plan: plan}
-	vouchers := map[store.VoucherKey]bool{}
-	for _, l := range res.Lines {
-		tot.add(plan.code(l.DeptCode), l.Amount)
+		Warnings: res.Warnings, NewDepartments: plan.create, fingerprint: fp, Lines: len(res.Lines), raw: res.Lines, plan: plan,
+		replaceMonth: req.ReplaceMonth}
+	if err := p.sum(kind); err != nil {
+		return ActualsPreview{}, err
+	}
+	return p, duplicates(ctx, s.st.Q, &p)
+}
+
+// sum totals the lines per department and kind, refusing a file whose
+// amounts add up past what int64 fen holds, and fingerprints a summary's
+// figures.
+func (p *ActualsPreview) sum(kind map[string]domain.SubjectKind) error {
+	tot := totaller{plan: p.plan}
+	var all money.Amount
+	var figures []string
+	for _, l := range p.raw {
+		code := p.plan.code(l.DeptCode)
+		sum := &p.Expenditure
 		if kind[l.SubjectCode] == domain.Revenue {
-			p.Revenue += l.Amount
-		} else {
-			p.Expenditure += l.Amount
+			sum = &p.Revenue
 		}
-		if l.Voucher != "" {
-			vouchers[store.VoucherKey{Month: l.Month, Voucher: l.Voucher}] = true
+		if !tot.add(code, l.Amount) || !addTo(sum, l.Amount) || !addTo(&all, l.Amount) {
+			return domain.NewProblem("import.actuals_overflow",
+				"The actuals of {{.Year}} would add up to more than BudgetPerf can hold (about 92 trillion yuan): an amount or its unit (yuan or 10,000 yuan) is wrong. Check the amounts of the file; nothing was imported.",
+				"Year", p.Year)
+		}
+		if !p.Ledger {
+			figures = append(figures, strconv.Itoa(l.Month)+"|"+code+"|"+l.SubjectCode+"|"+strconv.FormatInt(l.Amount.Fen(), 10))
 		}
 	}
 	p.Totals = tot.totals()
-	existing, err := s.st.ExistingVouchers(ctx, req.Year, vouchers)
-	if err != nil {
-		return ActualsPreview{}, err
+	if !p.Ledger {
+		p.content = contentFingerprint(p.Year, figures)
 	}
-	if len(existing) > 0 {
-		found := make([]string, len(existing))
-		for i, k := range existing {
-			found[i] = fmt.Sprintf("%02d/%s", k.Month, k.Voucher)
-		}
-		sort.Strings(found)
-		n, more := len(found), ""
-		if len(found) > 10 {
-			more, found = "…", found[:10]
-		}
-		return ActualsPreview{}, domain.NewProblem("import.vouchers_exist",
-			"{{.N}} vouchers of this ledger (month/number) are already imported for {{.Year}} ({{.List}}): the ledger overlaps one imported before. Import only the new period.",
-			"N", n, "Year", req.Year, "List", strings.Join(found, ", ")+more)
-	}
-	return p, nil
+	return nil
 }
 
 // ImportActuals previews the file and, when it has no problems, writes the
-// new departments, the batch record and every line in one transaction.
+// new departments, the batch record and every line in one transaction. The
+// transaction holds the write lock from its start, and every duplicate
+// check runs again in it before anything is written: of two imports of one
+// ledger at once, the second finds the first's batch and is refused.
 func (s *Service) ImportActuals(ctx context.Context, by domain.Actor, req ActualsRequest) (ActualsPreview, error) {
 	p, err := s.PreviewActuals(ctx, by, req)
 	if err != nil {
 		return p, err
 	}
-	reason := importReason(p.File)
 	err = s.st.InTx(ctx, func(tx *store.Tx) error {
-		if err := saveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
+		if err := duplicates(ctx, tx.Q, &p); err != nil {
 			return err
 		}
-		oldLines, oldAmount, err := tx.ActualsInPeriod(ctx, p.Year, p.Month)
-		if err != nil {
-			return err
-		}
-		id, err := tx.InsertBatch(ctx, by, store.Batch{Kind: "actuals", Year: p.Year, Month: p.Month, FileName: p.File,
-			Fingerprint: p.fingerprint, Lines: p.Lines, Total: p.Revenue + p.Expenditure})
-		if err != nil {
-			return err
-		}
-		err = tx.InsertActualsBatch(ctx, by, id, func(yield func(domain.Actual) bool) {
-			for i, l := range p.raw {
-				if i%4096 == 0 && ctx.Err() != nil {
-					return
-				}
-				a := domain.Actual{Year: p.Year, Month: l.Month, DeptCode: p.plan.code(l.DeptCode), SubjectCode: l.SubjectCode, Amount: l.Amount,
-					Date: l.Date, Voucher: l.Voucher, Summary: l.Summary, Source: p.File + ":" + l.Sheet + "!" + l.Cell}
-				if !yield(a) {
-					return
-				}
-			}
-		})
-		if err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err // cancelled while writing: roll everything back
-		}
-		// One summary entry for the whole file, not one per ledger line:
-		// the period's line count and total before and after.
-		newLines, newAmount, err := tx.ActualsInPeriod(ctx, p.Year, p.Month)
-		if err != nil {
-			return err
-		}
-		return tx.AppendAudit(ctx, by.Login, actualsTrail(p.Year, p.Month, oldLines, newLines, oldAmount, newAmount, reason)...)
+		return writeActuals(ctx, tx, by, &p)
 	})
+	if store.IsBusy(err) {
+		return p, domain.NewProblem("import.busy",
+			"Another import or change is being saved to the database and did not finish in time, so {{.File}} was not imported. Try again when it has finished; nothing was written.", "File", p.File)
+	}
 	return p, err
+}
+
+// writeActuals writes what p describes on tx, with its audit trail.
+func writeActuals(ctx context.Context, tx *store.Tx, by domain.Actor, p *ActualsPreview) error {
+	reason := importReason(p.File)
+	if err := saveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
+		return err
+	}
+	oldLines, oldAmount, err := tx.ActualsInPeriod(ctx, p.Year, p.Month)
+	if err != nil {
+		return err
+	}
+	id, err := tx.InsertBatch(ctx, by, store.Batch{Kind: "actuals", Year: p.Year, Month: p.Month, FileName: p.File,
+		Fingerprint: p.fingerprint, Summary: !p.Ledger, Content: p.content, Lines: p.Lines, Total: p.Revenue + p.Expenditure})
+	if err != nil {
+		return err
+	}
+	trail, err := replaceSummaries(ctx, tx, p, id, reason)
+	if err != nil {
+		return err
+	}
+	err = tx.InsertActualsBatch(ctx, by, id, func(yield func(domain.Actual) bool) {
+		for i, l := range p.raw {
+			if i%4096 == 0 && ctx.Err() != nil {
+				return
+			}
+			a := domain.Actual{Year: p.Year, Month: l.Month, DeptCode: p.plan.code(l.DeptCode), SubjectCode: l.SubjectCode, Amount: l.Amount,
+				Date: l.Date, Voucher: l.Voucher, Summary: l.Summary, Source: p.File + ":" + l.Sheet + "!" + l.Cell}
+			if !yield(a) {
+				return
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err // cancelled while writing: roll everything back
+	}
+	// One summary entry for the whole file, not one per ledger line:
+	// the period's line count and total before and after.
+	newLines, newAmount, err := tx.ActualsInPeriod(ctx, p.Year, p.Month)
+	if err != nil {
+		return err
+	}
+	trail = append(trail, actualsTrail(p.Year, p.Month, oldLines, newLines, oldAmount, newAmount, reason)...)
+	return tx.AppendAudit(ctx, by.Login, trail...)
 }
 
 // actualsTrail is the audit trail of an actuals import: the lines and the
 // amount of the period (YEAR, or YEAR/MONTH for a month's summary) before
 // and after.
 func actualsTrail(year, month int, oldLines, newLines int64, oldAmount, newAmount money.Amount, reason string) []audit.Entry {
-	key := strconv.Itoa(year)
-	if month > 0 {
-		key += "/" + strconv.Itoa(month)
-	}
+	key := periodKey(year, month)
 	var out []audit.Entry
 	if e, ok := audit.Change(audit.EntityActuals, key, "lines", strconv.FormatInt(oldLines, 10), strconv.FormatInt(newLines, 10), reason); ok {
 		out = append(out, e)
@@ -189,4 +218,23 @@ func actualsTrail(year, month int, oldLines, newLines int64, oldAmount, newAmoun
 		out = append(out, e)
 	}
 	return out
+}
+
+// periodKey is YEAR, or YEAR/MONTH for a month.
+func periodKey(year, month int) string {
+	key := strconv.Itoa(year)
+	if month > 0 {
+		key += "/" + strconv.Itoa(month)
+	}
+	return key
+}
+
+// addTo adds b to *a; false, leaving *a, when the sum would overflow.
+func addTo(a *money.Amount, b money.Amount) bool {
+	s := *a + b
+	if (b > 0 && s < *a) || (b < 0 && s > *a) {
+		return false
+	}
+	*a = s
+	return true
 }

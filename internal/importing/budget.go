@@ -11,6 +11,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/inputfile"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -83,6 +84,9 @@ func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req Budget
 	}
 	if !domain.ValidYear(req.Year) {
 		return BudgetPreview{}, domain.YearProblem(req.Year)
+	}
+	if err := inputfile.Check(req.Path); err != nil {
+		return BudgetPreview{}, err
 	}
 	exists, err := s.st.BudgetExists(ctx, req.Year)
 	if err != nil {
@@ -159,7 +163,9 @@ type totaller struct {
 	byDept map[string]*DeptTotal
 }
 
-func (t *totaller) add(code string, a money.Amount) {
+// add counts a line of a for department code; false when the
+// department's total would overflow.
+func (t *totaller) add(code string, a money.Amount) bool {
 	if t.byDept == nil {
 		t.byDept = map[string]*DeptTotal{}
 	}
@@ -169,7 +175,7 @@ func (t *totaller) add(code string, a money.Amount) {
 		t.byDept[code] = d
 	}
 	d.Lines++
-	d.Amount += a
+	return addTo(&d.Amount, a)
 }
 
 func (t *totaller) totals() []DeptTotal {
@@ -193,8 +199,10 @@ func buildPreview(req BudgetRequest, res xlsximport.Result, depts []domain.Depar
 	for _, l := range res.Lines {
 		code := plan.code(l.DeptCode)
 		p.Lines = append(p.Lines, domain.BudgetLine{DeptCode: code, SubjectCode: l.SubjectCode, Amount: l.Amount, Note: l.Sheet + "!" + l.Cell})
-		tot.add(code, l.Amount)
-		p.Total += l.Amount
+		if !tot.add(code, l.Amount) || !addTo(&p.Total, l.Amount) {
+			return BudgetPreview{}, domain.NewProblem("import.budget_overflow",
+				"The budget lines of the file add up to more than BudgetPerf can hold (about 92 trillion yuan): an amount or its unit (yuan or 10,000 yuan) is wrong. Check the amounts; nothing was imported.")
+		}
 	}
 	p.Totals = tot.totals()
 	if err := mergeDuplicates(p.Lines); err != nil {
@@ -239,19 +247,22 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 		return p, err
 	}
 	reason := importReason(p.File)
+	// The transaction holds the write lock from its start: the year's
+	// state is checked again here, where no other import can change it
+	// before this one commits.
 	err = s.st.InTx(ctx, func(tx *store.Tx) error {
-		if err := saveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
-			return err
-		}
 		exists, err := tx.BudgetExists(ctx, req.Year)
 		if err != nil {
 			return err
 		}
+		if exists && !req.Replace {
+			return budgetExists(req.Year)
+		}
+		if err := saveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
+			return err
+		}
 		var replaced []domain.BudgetLine
 		if exists {
-			if !req.Replace {
-				return budgetExists(req.Year)
-			}
 			if replaced, err = tx.BudgetLines(ctx, req.Year); err != nil {
 				return err
 			}
@@ -270,6 +281,10 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 		}
 		return tx.AppendAudit(ctx, by.Login, budgetTrail(req.Year, replaced, p.Lines, reason)...)
 	})
+	if store.IsBusy(err) {
+		return p, domain.NewProblem("import.busy",
+			"Another import or change is being saved to the database and did not finish in time, so {{.File}} was not imported. Try again when it has finished; nothing was written.", "File", p.File)
+	}
 	return p, err
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/inputfile"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
@@ -37,6 +38,9 @@ func (s *Service) ImportTargetValues(ctx context.Context, by domain.Actor, year 
 	}
 	if !domain.ValidYear(year) {
 		return 0, domain.YearProblem(year)
+	}
+	if err := inputfile.Check(path); err != nil {
+		return 0, err
 	}
 	res, readErr := xlsximport.ReadTargetValues(path, year)
 	probs := domain.AsProblems(readErr)

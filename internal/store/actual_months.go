@@ -27,11 +27,17 @@ type monthSum struct{ fen, lines int64 }
 
 type monthSums map[monthKey]monthSum
 
-func (m monthSums) add(k monthKey, fen int64) {
+// add adds a line of fen to k; false when the sum would overflow.
+func (m monthSums) add(k monthKey, fen int64) bool {
 	s := m[k]
-	s.fen += fen
+	sum := s.fen + fen
+	if (fen > 0 && sum < s.fen) || (fen < 0 && sum > s.fen) {
+		return false
+	}
+	s.fen = sum
 	s.lines++
 	m[k] = s
+	return true
 }
 
 // monthColumnsSQL sums amount_fen of each month into its own column,

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -65,13 +66,16 @@ func (q Q) InsertActualsBatch(ctx context.Context, by domain.Actor, batchID int6
 	// keys however many the lines (84,000 for issue 5's hospital), and
 	// added to actual_months once per key at the end.
 	months := monthSums{}
+	size := yearSizes{}
 	rows := 0
 	for a := range lines {
 		id, ok := ids[a.DeptCode]
 		if !ok {
 			return fmt.Errorf("actual for unknown department %q", a.DeptCode)
 		}
-		months.add(monthKey{a.Year, id, a.SubjectCode, a.Month}, a.Amount.Fen())
+		if !months.add(monthKey{a.Year, id, a.SubjectCode, a.Month}, a.Amount.Fen()) || !size.add(a.Year, a.Amount.Fen()) {
+			return actualsOverflow(a.Year)
+		}
 		var date any
 		if !a.Date.IsZero() {
 			date = a.Date.Format(time.DateOnly)
@@ -87,7 +91,47 @@ func (q Q) InsertActualsBatch(ctx context.Context, by domain.Actor, batchID int6
 	if err := flush(rows); err != nil {
 		return err
 	}
+	if err := q.checkRoom(ctx, size); err != nil {
+		return err
+	}
 	return q.addActualMonths(ctx, months)
+}
+
+// yearSizes is, per year, the sum of the magnitudes of amounts.
+type yearSizes map[int]uint64
+
+// add adds |fen| to year's size; false when it passes what int64 holds.
+func (y yearSizes) add(year int, fen int64) bool {
+	m := uint64(fen)
+	if fen < 0 {
+		m = -m
+	}
+	s := y[year] + m
+	if s < m || s > math.MaxInt64 {
+		return false
+	}
+	y[year] = s
+	return true
+}
+
+// checkRoom refuses actuals that would take a year past what int64 fen
+// holds, counting every amount by its magnitude. While the magnitudes of a
+// year fit, no sum of its amounts can overflow — not the upsert into
+// actual_months (where SQLite would turn the column into a float) and not
+// any total read later — so the refusal comes here, before anything is
+// stored, instead of as a scan error on the next read.
+func (q Q) checkRoom(ctx context.Context, size yearSizes) error {
+	for year, add := range size {
+		var have int64
+		err := q.db.QueryRowContext(ctx, `SELECT coalesce(sum(abs(amount_fen)), 0) FROM actual_months WHERE year = ?`, year).Scan(&have)
+		if isOverflow(err) || err == nil && uint64(have)+add > math.MaxInt64 {
+			return actualsOverflow(year)
+		}
+		if err != nil {
+			return fmt.Errorf("summing the %d actuals: %w", year, err)
+		}
+	}
+	return nil
 }
 
 const (

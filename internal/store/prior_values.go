@@ -15,14 +15,25 @@ import (
 // ActualsInPeriod counts and sums the actual lines of year, of one month
 // when month is 1–12 or of the whole year when it is 0. It reads the
 // monthly summary (actual_months), so it costs the same for a million lines.
+//
+// A sum past int64 (SQLite's "integer overflow"), or a row that an older
+// version let overflow into a float, is the overflow problem, not a scan
+// error: checkRoom keeps new imports from getting there.
 func (q Q) ActualsInPeriod(ctx context.Context, year, month int) (lines int64, amount money.Amount, err error) {
-	var fen int64
+	var fen any
 	err = q.db.QueryRowContext(ctx, `SELECT coalesce(sum(lines), 0), coalesce(sum(amount_fen), 0) FROM actual_months
 		WHERE year = ? AND (? = 0 OR month = ?)`, year, month, month).Scan(&lines, &fen)
+	if isOverflow(err) {
+		return 0, 0, actualsOverflow(year)
+	}
 	if err != nil {
 		return 0, 0, fmt.Errorf("summing the %d actuals: %w", year, err)
 	}
-	return lines, money.Amount(fen), nil
+	n, ok := fen.(int64)
+	if !ok {
+		return 0, 0, actualsOverflow(year)
+	}
+	return lines, money.Amount(n), nil
 }
 
 // TargetValueAt is what was reported for one target of a project and

@@ -116,8 +116,13 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Close() error { return s.pool.Close() }
 
 // InTx runs fn in one transaction: committed when fn returns nil, rolled
-// back on an error or a panic.
+// back on an error or a panic. The transaction begins IMMEDIATE (_txlock
+// in dsn), so it holds the write lock before fn reads anything: checks in
+// fn see every commit before them and no other writer until it ends. A
+// writer that held the lock past the busy timeout, a lost race on a unique
+// index and an overflowing sum come back as problems (Explain).
 func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	defer func() { err = Explain(err) }()
 	sqlTx, err := s.pool.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("starting a transaction: %w", err)

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -37,6 +38,10 @@ type importView struct {
 	Warnings       domain.Problems
 	Replaces       bool
 	Note           string // what kind of file it was, in words
+	Ledger         bool   // actuals: a ledger, which has no month to replace
+	// ReplacesMonth says, one line each, which summaries a summary
+	// import replaces (with "Replace the month's summary").
+	ReplacesMonth []string
 }
 
 func budgetView(p importing.BudgetPreview) importView {
@@ -49,9 +54,14 @@ func actualsView(p importing.ActualsPreview) importView {
 	if p.Ledger {
 		kind = i18n.T("cli.import_actuals.ledger_kind")
 	}
-	return importView{Year: p.Year, Sheets: p.Sheets, Lines: p.Lines, Totals: p.Totals, Total: p.Revenue + p.Expenditure,
-		NewDepartments: p.NewDepartments, Warnings: p.Warnings,
+	v := importView{Year: p.Year, Sheets: p.Sheets, Lines: p.Lines, Totals: p.Totals, Total: p.Revenue + p.Expenditure,
+		NewDepartments: p.NewDepartments, Warnings: p.Warnings, Ledger: p.Ledger,
 		Note: i18n.T("import.actuals_note", "Kind", kind, "Revenue", money.Format(p.Revenue), "Expenditure", money.Format(p.Expenditure))}
+	for _, r := range p.Replaced {
+		v.ReplacesMonth = append(v.ReplacesMonth, i18n.T("import.will_replace_month", "Period", fmt.Sprintf("%d/%d", p.Year, r.LineMonth),
+			"File", r.FileName, "Lines", r.Lines, "Amount", money.Format(r.Total)))
+	}
+	return v
 }
 
 // ImportScreen brings a budget or actuals workbook in: choose the file, see what was
@@ -67,6 +77,7 @@ type ImportScreen struct {
 	month         *widget.Entry
 	createMissing *widget.Check
 	replace       *widget.Check
+	replaceMonth  *widget.Check // actuals summaries: replace the month's summary
 	amountColumn  *widget.Entry
 	previewBtn    *widget.Button
 
@@ -97,25 +108,16 @@ func newImportScreen(s *Shell) *ImportScreen {
 	im.year.SetText(strconv.Itoa(s.year))
 	im.month = widget.NewEntry()
 	im.month.SetPlaceHolder(i18n.T("import.month_placeholder"))
-	kinds := map[string]string{i18n.T("import.kind.budget"): importBudget, i18n.T("import.kind.actuals"): importActuals}
-	im.kind = widget.NewRadioGroup([]string{i18n.T("import.kind.budget"), i18n.T("import.kind.actuals")}, func(v string) {
-		if kinds[v] == importActuals {
-			im.replace.Hide()
-			im.monthItem.Show()
-		} else {
-			im.replace.Show()
-			im.monthItem.Hide()
-		}
-		im.preview = nil
-		im.confirm.Disable()
-		im.totals.Refresh()
-	})
-	im.kind.Horizontal = true
-	im.kind.Required = true
-	im.kindOf = func() string { return kinds[im.kind.Selected] }
+	im.newKind()
 	im.createMissing = widget.NewCheck(i18n.T("import.create_missing"), nil)
 	im.createMissing.SetChecked(true)
 	im.replace = widget.NewCheck(i18n.T("import.replace"), nil)
+	// Ticking it changes what the import would do: preview again.
+	im.replaceMonth = widget.NewCheck(i18n.T("import.replace_month"), func(bool) {
+		if strings.TrimSpace(im.path.Text) != "" {
+			im.runPreview()
+		}
+	})
 	im.amountColumn = widget.NewEntry()
 	im.amountColumn.SetPlaceHolder(i18n.T("import.amount_column_placeholder"))
 	im.previewBtn = widget.NewButtonWithIcon(i18n.T("import.preview"), theme.SearchIcon(), im.runPreview)
@@ -155,7 +157,7 @@ func newImportScreen(s *Shell) *ImportScreen {
 		widget.NewFormItem(i18n.T("import.file"), container.NewBorder(nil, nil, nil, choose, im.path)),
 		widget.NewFormItem(i18n.T("shell.year"), container.NewGridWithColumns(2, im.year, im.monthItem)),
 		widget.NewFormItem(i18n.T("import.amount_column"), im.amountColumn),
-		widget.NewFormItem("", container.NewHBox(im.createMissing, im.replace)),
+		widget.NewFormItem("", container.NewHBox(im.createMissing, im.replace, im.replaceMonth)),
 	)
 	im.kind.SetSelected(i18n.T("import.kind.budget"))
 	step1 := widget.NewCard(i18n.T("import.step.file"), i18n.T("import.step.file.hint"), container.NewVBox(form, container.NewHBox(im.previewBtn)))
@@ -166,6 +168,29 @@ func newImportScreen(s *Shell) *ImportScreen {
 	export := widget.NewCard(i18n.T("export.title"), i18n.T("export.hint"), container.NewHBox(exportBtn))
 	im.root = container.NewVScroll(container.NewVBox(step1, step2, step3, export))
 	return im
+}
+
+// newKind makes the budget / actuals choice; each kind shows its own
+// options (a budget replaces its year, actuals have a month).
+func (im *ImportScreen) newKind() {
+	kinds := map[string]string{i18n.T("import.kind.budget"): importBudget, i18n.T("import.kind.actuals"): importActuals}
+	im.kind = widget.NewRadioGroup([]string{i18n.T("import.kind.budget"), i18n.T("import.kind.actuals")}, func(v string) {
+		if kinds[v] == importActuals {
+			im.replace.Hide()
+			im.replaceMonth.Show()
+			im.monthItem.Show()
+		} else {
+			im.replace.Show()
+			im.replaceMonth.Hide()
+			im.monthItem.Hide()
+		}
+		im.preview = nil
+		im.confirm.Disable()
+		im.totals.Refresh()
+	})
+	im.kind.Horizontal = true
+	im.kind.Required = true
+	im.kindOf = func() string { return kinds[im.kind.Selected] }
 }
 
 // chooseExport asks where to save the shell year's approved budget.
@@ -224,7 +249,7 @@ func (im *ImportScreen) request() (importing.BudgetRequest, importing.ActualsReq
 	b := importing.BudgetRequest{Path: path, Year: year, CreateMissing: im.createMissing.Checked,
 		Replace: im.replace.Checked, AmountColumn: strings.TrimSpace(im.amountColumn.Text), MapDepartments: mapping}
 	a := importing.ActualsRequest{Path: path, Year: year, Month: month, CreateMissing: im.createMissing.Checked,
-		AmountColumn: b.AmountColumn, MapDepartments: mapping}
+		AmountColumn: b.AmountColumn, MapDepartments: mapping, ReplaceMonth: im.replaceMonth.Checked && im.replaceMonth.Visible()}
 	return b, a, nil
 }
 
@@ -295,6 +320,7 @@ func (im *ImportScreen) onUI(f func()) {
 
 func (im *ImportScreen) showPreview(err error) {
 	im.totals.Refresh()
+	im.showReplaceMonth()
 	if err != nil {
 		im.summary.SetText(i18n.T("import.refused"))
 		im.problems.SetText(i18n.Message(err))
@@ -326,6 +352,10 @@ func (im *ImportScreen) showPreview(err error) {
 	if p.Replaces {
 		b.WriteString("\n" + i18n.T("import.will_replace", "Year", p.Year))
 	}
+	for _, r := range p.ReplacesMonth {
+		b.WriteString("\n" + r)
+	}
+
 	im.summary.SetText(b.String())
 	if len(p.Warnings) > 0 {
 		im.problems.SetText(i18n.T("import.warnings") + "\n" + i18n.Message(p.Warnings))
@@ -336,6 +366,20 @@ func (im *ImportScreen) showPreview(err error) {
 	}
 	im.showMapping()
 	im.confirm.Enable()
+}
+
+// showReplaceMonth offers to replace the month's summary for actuals,
+// unless the file turned out to be a ledger: a ledger has no month to
+// replace, its vouchers are checked instead.
+func (im *ImportScreen) showReplaceMonth() {
+	if im.kindOf() != importActuals {
+		return
+	}
+	if im.preview != nil && im.preview.Ledger {
+		im.replaceMonth.Hide()
+		return
+	}
+	im.replaceMonth.Show()
 }
 
 // showMapping offers, for each department the file has and the database

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 )
@@ -122,6 +123,68 @@ func TestImportScreenActualsLedger(t *testing.T) {
 	}
 }
 
+// writeSummary writes a summary workbook (科室, 科目编码, 科目名称, 实际数).
+func writeSummary(t *testing.T, name string, rows ...[]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	all := append([][]any{{"科室", "科目编码", "科目名称", "实际数"}}, rows...)
+	for i, r := range all {
+		c, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", c, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A summary that overlaps the month's summary is refused; ticking
+// "Replace the month's summary" previews the replacement, names what it
+// replaces, and imports it. A ledger has no month to replace: the box is
+// not offered for it.
+func TestImportScreenReplaceMonth(t *testing.T) {
+	s, _ := startApp(t, filepath.Join(t.TempDir(), "empty.db"), "zh")
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide() // decline the demo offer
+	}
+	s.Show(SectionImport)
+	im := s.importer
+	im.sync = true
+	im.kind.SetSelected("实际数（明细账或汇总表）")
+	if !im.replaceMonth.Visible() || im.replaceMonth.Checked {
+		t.Fatal("actuals should offer replacing the month, unticked")
+	}
+	im.year.SetText("2025")
+	im.month.SetText("3")
+	im.path.SetText(writeSummary(t, "first.xlsx", []any{"内科", "30201", "办公费", 100}))
+	test.Tap(im.previewBtn)
+	test.Tap(im.confirm)
+	im.path.SetText(writeSummary(t, "second.xlsx", []any{"内科", "30201", "办公费", 300}))
+	test.Tap(im.previewBtn)
+	if im.preview != nil || !hasText(im.problems, "替换该月汇总数") || !im.replaceMonth.Visible() {
+		t.Fatalf("the overlap was not refused with the way out: %q", im.problems.Text)
+	}
+	test.Tap(im.replaceMonth) // previews again
+	if im.preview == nil || !hasText(im.summary, "first.xlsx") {
+		t.Fatalf("the replacement is not previewed: %q %q", im.summary.Text, im.problems.Text)
+	}
+	test.Tap(im.confirm)
+	totals, err := s.svc.Store.ActualSubjectTotals(context.Background(), 2025, 12)
+	if err != nil || len(totals) != 1 || totals[0].Amount.Fen() != 30000 {
+		t.Errorf("after replacing: %+v %v (%s)", totals, err, im.result.Text)
+	}
+	im.replaceMonth.SetChecked(false)
+	im.path.SetText(filepath.Join(samples, "actuals_ledger_2025_jan_sep.xlsx"))
+	im.month.SetText("")
+	test.Tap(im.previewBtn)
+	if im.preview == nil || im.replaceMonth.Visible() {
+		t.Errorf("a ledger offers replacing a month: %v %q", im.replaceMonth.Visible(), im.problems.Text)
+	}
+}
 // A revenue workbook whose inpatient group header is missing: the preview
 // places every column, shows the sheet's amount cells against what is
 // imported, and names each stated total that disagrees.
