@@ -185,6 +185,7 @@ func TestImportScreenReplaceMonth(t *testing.T) {
 		t.Errorf("a ledger offers replacing a month: %v %q", im.replaceMonth.Visible(), im.problems.Text)
 	}
 }
+
 // A revenue workbook whose inpatient group header is missing: the preview
 // places every column, shows the sheet's amount cells against what is
 // imported, and names each stated total that disagrees.
