@@ -186,3 +186,51 @@ func TestWideColumnPlacement(t *testing.T) {
 		})
 	}
 }
+
+// Every sample opened and saved again in LibreOffice (testdata/resaved):
+// new bytes, the same figures, the same problems at the same cells.
+func TestResavedCopiesReadTheSame(t *testing.T) {
+	files, _ := filepath.Glob("testdata/resaved/*.xlsx")
+	if len(files) < 8 {
+		t.Fatalf("only %d re-saved samples", len(files))
+	}
+	subjects := catalogue(t)
+	for _, copyPath := range files {
+		name := filepath.Base(copyPath)
+		t.Run(name, func(t *testing.T) {
+			orig := filepath.Join("testdata", name)
+			if strings.HasPrefix(name, "actuals_") {
+				opts := ActualsOptions{Options: Options{Subjects: subjects, CreateMissing: true}, Year: 2025}
+				a, errA := ReadActuals(orig, opts)
+				b, errB := ReadActuals(copyPath, opts)
+				sameTotals(t, ActualTotals(a), ActualTotals(b), errA, errB)
+				return
+			}
+			opts := Options{Subjects: subjects, CreateMissing: true}
+			a, errA := ReadBudget(orig, opts)
+			b, errB := ReadBudget(copyPath, opts)
+			sameTotals(t, DepartmentTotals(a), DepartmentTotals(b), errA, errB)
+		})
+	}
+}
+
+func sameTotals(t *testing.T, a, b map[string]money.Amount, errA, errB error) {
+	t.Helper()
+	ka, kb := problemKeys(errA), problemKeys(errB)
+	if len(ka) != len(kb) {
+		t.Fatalf("problems differ:\n%v\n%v", errA, errB)
+	}
+	for k, cells := range ka {
+		if strings.Join(cells, " ") != strings.Join(kb[k], " ") {
+			t.Errorf("%s at %v, re-saved at %v", k, cells, kb[k])
+		}
+	}
+	if len(a) != len(b) {
+		t.Errorf("%d departments, re-saved %d", len(a), len(b))
+	}
+	for d, v := range a {
+		if b[d] != v {
+			t.Errorf("%s: %d, re-saved %d", d, v, b[d])
+		}
+	}
+}
