@@ -30,7 +30,11 @@ func duplicates(ctx context.Context, q store.Q, p *ActualsPreview) error {
 			return domain.NewProblem("import.replace_month_ledger",
 				"{{.File}} is a ledger: replacing a month is for summaries. A ledger is checked by its vouchers instead; import it without --replace-month (in the window: untick \"Replace the month's summary\").", "File", p.File)
 		}
-		return vouchersIn(ctx, q, p)
+		if err := vouchersIn(ctx, q, p); err != nil {
+			return err
+		}
+		return crossOverlap(ctx, q, p, q.SummaryKeysInMonth, "import.ledger_over_summary",
+			"Summaries already imported have figures for {{.N}} of this ledger's departments and subjects in the same month ({{.List}}): importing the ledger on top would count them twice. Import the ledger for months without a summary, or replace those months' summaries by importing a summary with --replace-month.")
 	}
 	if b, ok, err := q.BatchByContent(ctx, p.content); err != nil {
 		return err
@@ -39,7 +43,46 @@ func duplicates(ctx context.Context, q store.Q, p *ActualsPreview) error {
 			"The same figures were already imported on {{.When}} by {{.Who}} from {{.File}} ({{.Lines}} lines for {{.Year}}): this file is a copy of it, perhaps saved again, and importing it would count them twice.",
 			"When", b.ImportedAt.Format("2006-01-02 15:04"), "Who", b.ImportedBy, "File", b.FileName, "Lines", b.Lines, "Year", b.Year)
 	}
+	if err := crossOverlap(ctx, q, p, q.LedgerKeysInMonth, "import.summary_over_ledger",
+		"Ledgers already imported have lines for {{.N}} of this summary's departments and subjects in the same month ({{.List}}): the summary on top would count them twice. Import summaries only for months that no ledger covers."); err != nil {
+		return err
+	}
 	return summaryOverlap(ctx, q, p)
+}
+
+// crossOverlap refuses a ledger over a month's summaries, or a summary over
+// a month's ledger lines, naming the first department and subject pairs.
+func crossOverlap(ctx context.Context, q store.Q, p *ActualsPreview, keysIn func(context.Context, int, int) ([]store.SummaryKey, error), key, def string) error {
+	type pair struct {
+		month         int
+		dept, subject string
+	}
+	mine := map[pair]bool{}
+	var months []int
+	for _, l := range p.raw {
+		mine[pair{l.Month, p.plan.code(l.DeptCode), l.SubjectCode}] = true
+		if !slices.Contains(months, l.Month) {
+			months = append(months, l.Month)
+		}
+	}
+	slices.Sort(months)
+	var overlap []string
+	for _, m := range months {
+		keys, err := keysIn(ctx, p.Year, m)
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			s := fmt.Sprintf("%d/%d %s %s·%s", p.Year, m, k.DeptCode, p.plan.names[k.DeptCode], k.SubjectCode)
+			if mine[pair{m, k.DeptCode, k.SubjectCode}] && !slices.Contains(overlap, s) {
+				overlap = append(overlap, s)
+			}
+		}
+	}
+	if len(overlap) == 0 {
+		return nil
+	}
+	return domain.NewProblem(key, def, "N", len(overlap), "List", firstFew(overlap, 5))
 }
 
 // fileAgain refuses a file whose bytes are imported and in force.

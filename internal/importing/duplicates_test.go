@@ -265,3 +265,40 @@ func TestImportRefusesWhatIsNotAFile(t *testing.T) {
 		}
 	}
 }
+
+// A summary over a month a ledger covers, or a ledger over a month's
+// summaries, would count the same department and subject twice: refused
+// naming the pairs, and nothing is written.
+func TestLedgerAndSummaryDoNotOverlap(t *testing.T) {
+	ctx := context.Background()
+	ledger := "../xlsximport/testdata/actuals_ledger_2025_jan_sep.xlsx"
+	january := summaryFile(t, "january.xlsx", []any{"内科", "30213", "维修（护）费", 100})
+	t.Run("summary over a ledger", func(t *testing.T) {
+		st, svc := newStore(t)
+		if _, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: ledger, Year: 2025, CreateMissing: true}); err != nil {
+			t.Fatal(err)
+		}
+		before := actualTotals(t, st, 2025)
+		_, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: january, Year: 2025, Month: 1, CreateMissing: true})
+		if problemKey(err) != "import.summary_over_ledger" || !strings.Contains(err.Error(), "30213") {
+			t.Fatalf("want the overlap refused, got %v", err)
+		}
+		if after := actualTotals(t, st, 2025); after["内科"] != before["内科"] {
+			t.Errorf("the refused summary changed 内科: %d → %d", before["内科"], after["内科"])
+		}
+		// October has no ledger lines: the summary is welcome there.
+		if _, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: january, Year: 2025, Month: 10, CreateMissing: true}); err != nil {
+			t.Errorf("a summary for a month without a ledger: %v", err)
+		}
+	})
+	t.Run("ledger over a summary", func(t *testing.T) {
+		_, svc := newStore(t)
+		if _, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: january, Year: 2025, Month: 1, CreateMissing: true}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: ledger, Year: 2025, CreateMissing: true})
+		if problemKey(err) != "import.ledger_over_summary" {
+			t.Fatalf("want the overlap refused, got %v", err)
+		}
+	})
+}

@@ -23,12 +23,26 @@ type SummaryKey struct {
 // activeSummaries selects the ids of the summary batches in force.
 const activeSummaries = `SELECT id FROM import_batches WHERE kind = 'actuals' AND summary = 1 AND replaced_by IS NULL`
 
+// activeLedgers selects the ids of the ledger batches in force.
+const activeLedgers = `SELECT id FROM import_batches WHERE kind = 'actuals' AND summary = 0 AND replaced_by IS NULL`
+
 // SummaryKeysInMonth lists the department and subject pairs that the
 // summaries in force have actuals for in year's month, ordered.
 func (q Q) SummaryKeysInMonth(ctx context.Context, year, month int) ([]SummaryKey, error) {
+	return q.keysInMonth(ctx, activeSummaries, year, month)
+}
+
+// LedgerKeysInMonth lists the department and subject pairs that imported
+// ledgers have lines for in year's month: a summary of the same pairs on
+// top of them would count the month twice.
+func (q Q) LedgerKeysInMonth(ctx context.Context, year, month int) ([]SummaryKey, error) {
+	return q.keysInMonth(ctx, activeLedgers, year, month)
+}
+
+func (q Q) keysInMonth(ctx context.Context, batches string, year, month int) ([]SummaryKey, error) {
 	rows, err := q.db.QueryContext(ctx, `SELECT DISTINCT d.code, a.subject_code, a.batch_id
 		FROM actuals a JOIN departments d ON d.id = a.department_id
-		WHERE a.year = ? AND a.month = ? AND a.batch_id IN (`+activeSummaries+`)
+		WHERE a.year = ? AND a.month = ? AND a.batch_id IN (`+batches+`)
 		ORDER BY d.code, a.subject_code, a.batch_id`, year, month)
 	if err != nil {
 		return nil, fmt.Errorf("reading the %d/%d summary actuals: %w", year, month, err)
