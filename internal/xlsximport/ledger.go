@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/money"
+	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 )
 
 // ledgerCols are the columns of a ledger sheet (-1 when absent).
@@ -88,12 +89,15 @@ type ledgerSheet struct {
 	subjErr  []*domain.Problem
 	probs    int // problems listed for this sheet
 	more     int // problems not listed
+	warns    int // implausible-amount warnings listed
 	lines    int
+	date1904 bool // serial dates count from 1904
 }
 
 func (ar *actualsReader) newLedger(g *grid, h header, lc ledgerCols) *ledgerSheet {
 	ar.res.Ledger = true
-	ls := &ledgerSheet{ar: ar, name: g.name, cols: lc, summIx: map[string]int32{}, deptIx: map[string]int32{}, subjIx: map[string]int32{}}
+	ls := &ledgerSheet{ar: ar, name: g.name, cols: lc, summIx: map[string]int32{}, deptIx: map[string]int32{}, subjIx: map[string]int32{},
+		date1904: g.date1904}
 	// An --amount-column override picks the amount column.
 	if o := ar.opts.AmountColumn; o != "" {
 		for _, c := range h.cols {
@@ -184,8 +188,9 @@ func isSkipRow(cells []string) bool {
 	return false
 }
 
-// row reads one ledger row (0-based index r).
-func (ls *ledgerSheet) row(r int, cells []string) {
+// row reads one ledger row (0-based index r); spec lists its cells that
+// are not plain (booleans, error values, dates …).
+func (ls *ledgerSheet) row(r int, cells []string, spec []xc.Special) {
 	lc := ls.cols
 	if lc.date < 0 {
 		return
@@ -206,6 +211,13 @@ func (ls *ledgerSheet) row(r int, cells []string) {
 	bad := false
 	read := func(c int) (money.Amount, bool) {
 		raw := ls.cell(cells, c)
+		if sp, ok := specialAt(spec, c); ok && c >= 0 {
+			if p := kindProblem(ls.name, cellName(r, c), raw, sp, ls.date1904); p != nil {
+				ls.problem(p)
+				bad = true
+				return 0, false
+			}
+		}
 		if c < 0 || clean(raw) == "" {
 			return 0, false
 		}
@@ -217,6 +229,10 @@ func (ls *ledgerSheet) row(r int, cells []string) {
 		}
 		if p.Rounded && !floatNoise(raw, ls.unit) {
 			ls.ar.res.Warnings = append(ls.ar.res.Warnings, roundedProblem(ls.name, cellName(r, c), p.Exact, raw, ls.unit))
+		}
+		if w := implausible(ls.name, cellName(r, c), p.Amount, raw, ls.unit); w != nil && ls.warns < maxSheetProblems {
+			ls.warns++
+			ls.ar.res.Warnings = append(ls.ar.res.Warnings, w)
 		}
 		return p.Amount, !p.Blank
 	}
@@ -254,7 +270,7 @@ func (ls *ledgerSheet) row(r int, cells []string) {
 			"this ledger line has an amount but no date: fill in the date (such as 2025-03-05) or delete the line.",
 			ls.name, cellName(r, lc.date)))
 		bad = true
-	} else if d, ok := parseDate(rawDate); !ok {
+	} else if d, ok := parseDateIn(rawDate, ls.date1904); !ok {
 		ls.problem(cellProblem("import.bad_date",
 			"\"{{.Text}}\" is not a date: enter a date such as 2025-03-05, 2025/3/5 or 2025年3月5日, or format the cell as a date.",
 			ls.name, cellName(r, lc.date), "Text", rawDate))
