@@ -206,58 +206,9 @@ func (ls *ledgerSheet) row(r int, cells []string, spec []xc.Special) {
 		return
 	}
 	// Amounts first: a row without any is a note, not a posting.
-	var amt money.Amount
-	amtCol := -1
-	bad := false
-	read := func(c int) (money.Amount, bool) {
-		raw := ls.cell(cells, c)
-		if sp, ok := specialAt(spec, c); ok && c >= 0 {
-			if p := kindProblem(ls.name, cellName(r, c), raw, sp, ls.date1904); p != nil {
-				ls.problem(p)
-				bad = true
-				return 0, false
-			}
-		}
-		if c < 0 || clean(raw) == "" {
-			return 0, false
-		}
-		p, err := money.Parse(raw, ls.unit)
-		if err != nil {
-			ls.problem(notAmountProblem(ls.name, cellName(r, c), raw))
-			bad = true
-			return 0, false
-		}
-		if p.Rounded && !floatNoise(raw, ls.unit) {
-			ls.ar.res.Warnings = append(ls.ar.res.Warnings, roundedProblem(ls.name, cellName(r, c), p.Exact, raw, ls.unit))
-		}
-		if w := implausible(ls.name, cellName(r, c), p.Amount, raw, ls.unit); w != nil && ls.warns < maxSheetProblems {
-			ls.warns++
-			ls.ar.res.Warnings = append(ls.ar.res.Warnings, w)
-		}
-		return p.Amount, !p.Blank
-	}
-	if lc.debit >= 0 || lc.credit >= 0 {
-		d, okD := read(lc.debit)
-		c, okC := read(lc.credit)
-		if !okD && !okC && !bad {
-			return // no amount: a note line
-		}
-		amt = d - c
-		if (c < 0 && amt < d) || (c > 0 && amt > d) {
-			ls.problem(cellProblem("import.too_large_line",
-				"the amounts of this line add up to more than can be stored: check the figures and the unit.", ls.name, cellName(r, lc.debit)))
-			bad = true
-		}
-		amtCol = lc.debit
-		if !okD && okC {
-			amtCol = lc.credit
-		}
-	} else {
-		a, ok := read(lc.amount)
-		if !ok && !bad {
-			return
-		}
-		amt, amtCol = a, lc.amount
+	amt, amtCol, has, bad := ls.amounts(r, cells, spec)
+	if !has && !bad {
+		return
 	}
 	if isSkipRow(cells) {
 		return // 本月合计, 本年累计, 期初余额 …
@@ -325,6 +276,63 @@ func (ls *ledgerSheet) row(r int, cells []string, spec []xc.Special) {
 		rec.summary = ix
 	}
 	ls.recs = append(ls.recs, rec)
+}
+
+// amounts reads a ledger row's amount (debit − credit, or the amount
+// column) and the column it is named by; has is false when the row has
+// none, bad when a cell is not an amount (a problem was listed).
+func (ls *ledgerSheet) amounts(r int, cells []string, spec []xc.Special) (amt money.Amount, amtCol int, has, bad bool) {
+	lc := ls.cols
+	read := func(c int) (money.Amount, bool) {
+		if c < 0 {
+			return 0, false
+		}
+		raw := ls.cell(cells, c)
+		if sp, ok := specialAt(spec, c); ok {
+			if p := kindProblem(ls.name, cellName(r, c), raw, sp, ls.date1904); p != nil {
+				ls.problem(p)
+				bad = true
+				return 0, false
+			}
+		}
+		if clean(raw) == "" {
+			return 0, false
+		}
+		p, err := money.Parse(raw, ls.unit)
+		if err != nil {
+			ls.problem(notAmountProblem(ls.name, cellName(r, c), raw))
+			bad = true
+			return 0, false
+		}
+		if p.Rounded && !floatNoise(raw, ls.unit) {
+			ls.ar.res.Warnings = append(ls.ar.res.Warnings, roundedProblem(ls.name, cellName(r, c), p.Exact, raw, ls.unit))
+		}
+		if w := implausible(ls.name, cellName(r, c), p.Amount, raw, ls.unit); w != nil && ls.warns < maxSheetProblems {
+			ls.warns++
+			ls.ar.res.Warnings = append(ls.ar.res.Warnings, w)
+		}
+		return p.Amount, !p.Blank
+	}
+	if lc.debit < 0 && lc.credit < 0 {
+		a, ok := read(lc.amount)
+		return a, lc.amount, ok, bad
+	}
+	d, okD := read(lc.debit)
+	c, okC := read(lc.credit)
+	if !okD && !okC {
+		return 0, -1, false, bad // no amount: a note line
+	}
+	amt = d - c
+	if (c < 0 && amt < d) || (c > 0 && amt > d) {
+		ls.problem(cellProblem("import.too_large_line",
+			"the amounts of this line add up to more than can be stored: check the figures and the unit.", ls.name, cellName(r, lc.debit)))
+		bad = true
+	}
+	amtCol = lc.debit
+	if !okD && okC {
+		amtCol = lc.credit
+	}
+	return amt, amtCol, true, bad
 }
 
 // internDept returns the index of a department text, keeping where it was
