@@ -7,7 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/money"
-	"github.com/xuri/excelize/v2"
+	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 )
 
 // ActualsOptions say how to read an actuals workbook.
@@ -73,16 +73,22 @@ func ReadActuals(path string, opts ActualsOptions) (res ActualsResult, err error
 		}
 		return ActualsResult{}, domain.Problems{p}
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	b, err := xc.Open(path)
 	if err != nil {
-		return ActualsResult{}, unreadable(path, err.Error())
+		// A package the stream cannot open: read through excelize, whole.
+		gs, probs := loadBookExcelize(path)
+		if probs != nil {
+			return ActualsResult{}, probs
+		}
+		for _, g := range gs {
+			ar.readGrid(g)
+		}
+		return ar.finish()
 	}
-	defer f.Close()
-	for _, name := range f.GetSheetList() {
-		if err := ar.readSheet(f, name); err != nil {
-			return ActualsResult{}, domain.Problems{domain.NewProblem("import.unreadable_sheet",
-				"Sheet {{.Sheet}} could not be read ({{.Reason}}): save the workbook again as .xlsx and retry.",
-				"Sheet", name, "Reason", err.Error())}
+	defer b.Close()
+	for _, name := range b.SheetNames() {
+		if err := ar.readSheet(b, name); err != nil {
+			return ActualsResult{}, sheetProblem(name, err)
 		}
 	}
 	return ar.finish()
@@ -110,75 +116,43 @@ func newActualsReader(opts ActualsOptions) *actualsReader {
 // the header is looked for in the first 20, and may span two rows.
 const headRows = 22
 
-// readSheet reads one sheet: the first rows, then either the ledger rows
-// streamed one at a time, or the whole (summary) sheet.
-func (ar *actualsReader) readSheet(f *excelize.File, name string) error {
-	rows, err := f.Rows(name)
+// readSheet reads one sheet in one pass: the first rows, then either the
+// ledger rows one at a time (nothing of them kept but the lines), or the
+// rest of the (summary) sheet into memory with its merged cells.
+func (ar *actualsReader) readSheet(b *xc.Book, name string) error {
+	rows, err := b.Rows(name)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	head := &grid{name: name}
-	for len(head.rows) < headRows && rows.Next() {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return err
-		}
-		head.rows = append(head.rows, cols)
-	}
-	if err := rows.Error(); err != nil {
+	g := &grid{name: name, date1904: b.Date1904}
+	if err := g.readRows(rows, headRows); err != nil {
 		return err
 	}
-	// Merged cells are not asked for here: excelize's GetMergeCells parses
-	// the whole worksheet, gigabytes for a ledger of a million rows. A ledger
-	// header is recognised without them (a row of 借方/贷方 under it is read
-	// as its lower half); summaries are then loaded whole, merges included.
-	if h, ok := findHeader(head); ok {
+	// Merged cells follow the rows in the file, so a ledger header is
+	// recognised without them (a row of 借方/贷方 under it is read as its
+	// lower half).
+	if h, ok := findHeader(g); ok {
 		if lc, ok := ledgerColumns(h); ok {
-			if h2, lc2, ok := ledgerSubHeader(head, h, lc); ok {
+			if h2, lc2, ok := ledgerSubHeader(g, h, lc); ok {
 				h, lc = h2, lc2
 			}
-			ls := ar.newLedger(head, h, lc)
-			for r := h.row + h.rows; r < len(head.rows); r++ {
-				ls.row(r, head.rows[r])
+			ls := ar.newLedger(g, h, lc)
+			for r := h.row + h.rows; r < len(g.rows); r++ {
+				ls.row(r, g.rows[r], g.special[r])
 			}
-			if err := ar.ledgerRows(rows, name, len(head.rows), ls); err != nil {
-				return err
+			for rows.Next() {
+				ls.row(rows.Row()-1, rows.Columns(), rows.Specials())
 			}
 			ar.endLedger(ls)
-			return nil
+			return rows.Err()
 		}
 	}
-	rows.Close()
-	g, err := loadGrid(f, name)
-	if err != nil {
+	if err := g.readRows(rows, -1); err != nil {
 		return err
 	}
 	ar.readSummary(g)
 	return nil
-}
-
-// ledgerRows feeds the rows after the first `from` to the ledger, through
-// the fast sheet stream where the package allows, else through excelize.
-func (ar *actualsReader) ledgerRows(rows *excelize.Rows, name string, from int, ls *ledgerSheet) error {
-	if st, err := openSheetStream(ar.path, name); err == nil {
-		defer st.Close()
-		r := 0
-		for ; r < from && st.Next(); r++ {
-		}
-		for ; st.Next(); r++ {
-			ls.row(r, st.Columns())
-		}
-		return st.Error()
-	}
-	for r := from; rows.Next(); r++ {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return err
-		}
-		ls.row(r, cols)
-	}
-	return rows.Error()
 }
 
 // readGrid reads a sheet already in memory (legacy .xls).
@@ -187,7 +161,7 @@ func (ar *actualsReader) readGrid(g *grid) {
 		if lc, ok := ledgerColumns(h); ok {
 			ls := ar.newLedger(g, h, lc)
 			for r := h.row + h.rows; r < len(g.rows); r++ {
-				ls.row(r, g.rows[r])
+				ls.row(r, g.rows[r], g.special[r])
 			}
 			ar.endLedger(ls)
 			return

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/xuri/excelize/v2"
 )
 
 // Assessment is a national performance-assessment fill-in workbook as a
@@ -120,25 +119,11 @@ func assessmentGrids(path string) ([]*grid, func(sheet string, r, c int) bool, f
 		}
 		return gs, none, nop, nil
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, none, nop, unreadable(path, err.Error())
+	grids, probs := loadBook(path)
+	if probs != nil {
+		return nil, none, nop, probs
 	}
-	var grids []*grid
-	for _, name := range f.GetSheetList() {
-		g, err := loadGrid(f, name)
-		if err != nil {
-			f.Close()
-			return nil, none, nop, domain.Problems{domain.NewProblem("import.unreadable_sheet",
-				"Sheet {{.Sheet}} could not be read ({{.Reason}}): save the workbook again as .xlsx and retry.",
-				"Sheet", name, "Reason", err.Error())}
-		}
-		grids = append(grids, g)
-	}
-	// Styles are looked up while the rows are read, so the caller closes
-	// the file when done.
-	percent := func(sheet string, r, c int) bool { return percentCell(f, sheet, cellName(r, c)) }
-	return grids, percent, func() { f.Close() }, nil
+	return grids, percentOf(grids), nop, nil
 }
 
 // findYearHeader returns the first of the first 20 rows with two or more

@@ -15,11 +15,15 @@ const (
 	maxSerial = 2958465
 )
 
-// parseDate reads a ledger date cell as read with RawCellValue: an Excel
-// serial (45662, 45662.5), or text such as 2025-03-05, 2025/3/5,
+// parseDate reads a date cell of a workbook in the 1900 date system.
+func parseDate(s string) (time.Time, bool) { return parseDateIn(s, false) }
+
+// parseDateIn reads a ledger date cell as read raw: an Excel serial (45662,
+// 45662.5) counted in the workbook's date system (1904: from 1904-01-01,
+// as old Mac workbooks do), or text such as 2025-03-05, 2025/3/5,
 // 2025年3月5日, 2025.3.5 or 20250305, optionally followed by a time of day.
 // The result is the date at midnight UTC; ok is false for anything else.
-func parseDate(s string) (time.Time, bool) {
+func parseDateIn(s string, date1904 bool) (time.Time, bool) {
 	t := clean(s)
 	if t == "" {
 		return time.Time{}, false
@@ -33,17 +37,30 @@ func parseDate(s string) (time.Time, bool) {
 		}
 	}
 	if isSerial(t) {
-		f, err := strconv.ParseFloat(t, 64)
-		if err != nil || math.IsNaN(f) || f < minSerial || f >= maxSerial+1 {
+		f, _ := strconv.ParseFloat(t, 64)
+		if f < minSerial {
 			return time.Time{}, false
 		}
-		tm, err := excelize.ExcelDateToTime(f, false)
-		if err != nil {
+		tm, ok := serialDate(t, date1904)
+		if !ok {
 			return time.Time{}, false
 		}
 		return mkDate(tm.Year(), int(tm.Month()), tm.Day())
 	}
 	return parseDateText(t)
+}
+
+// serialDate reads an Excel serial date in the workbook's date system.
+func serialDate(s string, date1904 bool) (time.Time, bool) {
+	f, err := strconv.ParseFloat(clean(s), 64)
+	if err != nil || math.IsNaN(f) || f < 0 || f >= maxSerial+1 {
+		return time.Time{}, false
+	}
+	tm, err := excelize.ExcelDateToTime(f, date1904)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return tm, true
 }
 
 // parseDateText reads Y sep M sep D [日] [time], sep one of - / . 年 月.

@@ -3,9 +3,11 @@ package xlsximport
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -111,4 +113,42 @@ func buildFuzzBook(path string, data []byte) error {
 		}
 	}
 	return f.SaveAs(path)
+}
+
+// FuzzSheetXML feeds raw worksheet XML to the cell stream, through both
+// readers (a budget's whole sheet and an actuals ledger streamed): damaged,
+// strict, prefixed or hostile markup must give problems, never a panic.
+func FuzzSheetXML(f *testing.F) {
+	f.Add(`<sheetData>` + rawHeader + rawLineXML(2, "30101", `<c r="D2" t="b"><v>1</v></c>`) + `</sheetData>`)
+	f.Add(`<sheetData><row><c t="inlineStr"><is><t>日期</t></is></c><c t="inlineStr"><is><t>金额</t></is></c><c t="s"><v>1</v></c></row><row r="3"><c s="1"><v>45717</v></c><c t="e"><v>#REF!</v></c><c t="s"><v>99</v></c></row></sheetData>`)
+	f.Add(`<sheetData><row r="2"><c r="ZZ2"><v>1</v></c><c r="A9999" t="b"><v>0</v></c></row></sheetData><mergeCells><mergeCell ref="A1:XFD9999"/><mergeCell ref="B2"/></mergeCells>`)
+	f.Add(`<x:sheetData xmlns:x="urn:x"><x:row r="0"><x:c r="$A$1"><x:f>1</x:f></x:c></x:row></x:sheetData>`)
+	subjects, err := subjectsForFuzz()
+	if err != nil {
+		f.Fatal(err)
+	}
+	catchPanics = false
+	defer func() { catchPanics = true }()
+	dir := f.TempDir()
+	n := 0
+	bigRef := regexp.MustCompile(`[0-9]{5,}`)
+	f.Fuzz(func(t *testing.T, body string) {
+		if bigRef.MatchString(body) {
+			t.Skip("rows past 9999 take seconds each under the fuzzer; TestNoRowLimit reads them")
+		}
+		path := filepath.Join(dir, fmt.Sprintf("s%d.xlsx", n))
+		n++
+		ss := append(append([]string{}, rawStrings...), "日期", "借方金额")
+		if err := xc.WriteBook(path, xc.RawBook{Sheets: []xc.RawSheet{{Name: "预算", Body: body}}, SharedStrings: ss,
+			CellXfs: []int{0, 14, 10}, Date1904: len(body)%2 == 1}); err != nil {
+			t.Skip(err)
+		}
+		opts := Options{Subjects: subjects, CreateMissing: true}
+		if _, err := ReadBudget(path, opts); err != nil && len(domain.AsProblems(err)) == 0 {
+			t.Fatalf("error is not a domain.Problems: %v", err)
+		}
+		if _, err := ReadActuals(path, ActualsOptions{Options: opts, Year: 2025}); err != nil && len(domain.AsProblems(err)) == 0 {
+			t.Fatalf("error is not a domain.Problems: %v", err)
+		}
+	})
 }

@@ -2,7 +2,7 @@ package xlsximport
 
 import (
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/xuri/excelize/v2"
+	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 )
 
 // openGrids loads every sheet of the workbook at path (.xlsx, or a legacy
@@ -18,22 +18,28 @@ func openGrids(path string) (grids []*grid, percent func(sheet string, r, c int)
 		}
 		return gs, percent, closeBook, nil
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, nil, nil, unreadable(path, err.Error())
+	grids, probs := loadBook(path)
+	if probs != nil {
+		return nil, nil, nil, probs
 	}
-	for _, name := range f.GetSheetList() {
-		g, err := loadGrid(f, name)
-		if err != nil {
-			f.Close()
-			return nil, nil, nil, domain.Problems{domain.NewProblem("import.unreadable_sheet",
-				"Sheet {{.Sheet}} could not be read ({{.Reason}}): save the workbook again as .xlsx and retry.",
-				"Sheet", name, "Reason", err.Error())}
+	return grids, percentOf(grids), closeBook, nil
+}
+
+// percentOf tells whether a cell of the grids is a number formatted as a
+// percentage, as the stream read it from the styles.
+func percentOf(grids []*grid) func(sheet string, r, c int) bool {
+	byName := map[string]*grid{}
+	for _, g := range grids {
+		byName[g.name] = g
+	}
+	return func(sheet string, r, c int) bool {
+		g, ok := byName[sheet]
+		if !ok {
+			return false
 		}
-		grids = append(grids, g)
+		sp, ok := g.specialAt(r, c)
+		return ok && sp.Kind == xc.Percent
 	}
-	percent = func(sheet string, r, c int) bool { return percentCell(f, sheet, cellName(r, c)) }
-	return grids, percent, func() { f.Close() }, nil
 }
 
 // headerRows is how far down a sheet a header row is looked for: title,

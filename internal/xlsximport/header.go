@@ -36,6 +36,9 @@ var bracketed = regexp.MustCompile(`[（(\[【〔][^）)\]】〕]*[）)\]】〕]
 
 // headerCore strips bracketed parts ("（元）", "(万元)") and spaces.
 func headerCore(s string) string {
+	if !strings.ContainsAny(s, "（([【〔") {
+		return squash(s) // no bracket: skip the regexp, called for every cell of a long sheet
+	}
 	return squash(bracketed.ReplaceAllString(s, ""))
 }
 

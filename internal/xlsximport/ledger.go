@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/money"
+	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 )
 
 // ledgerCols are the columns of a ledger sheet (-1 when absent).
@@ -88,14 +89,17 @@ type ledgerSheet struct {
 	subjErr  []*domain.Problem
 	probs    int // problems listed for this sheet
 	more     int // problems not listed
+	warns    int // implausible-amount warnings listed
 	lines    int
 	repIx    int          // this sheet's report in ar.res.Sheets
 	cells    money.Amount // every posting's amount as read, reconciled with the lines
+	date1904 bool         // serial dates count from 1904
 }
 
 func (ar *actualsReader) newLedger(g *grid, h header, lc ledgerCols) *ledgerSheet {
 	ar.res.Ledger = true
-	ls := &ledgerSheet{ar: ar, name: g.name, cols: lc, summIx: map[string]int32{}, deptIx: map[string]int32{}, subjIx: map[string]int32{}}
+	ls := &ledgerSheet{ar: ar, name: g.name, cols: lc, summIx: map[string]int32{}, deptIx: map[string]int32{}, subjIx: map[string]int32{},
+		date1904: g.date1904}
 	// An --amount-column override picks the amount column.
 	if o := ar.opts.AmountColumn; o != "" {
 		for _, c := range h.cols {
@@ -187,8 +191,9 @@ func isSkipRow(cells []string) bool {
 	return false
 }
 
-// row reads one ledger row (0-based index r).
-func (ls *ledgerSheet) row(r int, cells []string) {
+// row reads one ledger row (0-based index r); spec lists its cells that
+// are not plain (booleans, error values, dates …).
+func (ls *ledgerSheet) row(r int, cells []string, spec []xc.Special) {
 	lc := ls.cols
 	if lc.date < 0 {
 		return
@@ -204,47 +209,9 @@ func (ls *ledgerSheet) row(r int, cells []string) {
 		return
 	}
 	// Amounts first: a row without any is a note, not a posting.
-	var amt money.Amount
-	amtCol := -1
-	bad := false
-	read := func(c int) (money.Amount, bool) {
-		raw := ls.cell(cells, c)
-		if c < 0 || clean(raw) == "" {
-			return 0, false
-		}
-		p, err := money.Parse(raw, ls.unit)
-		if err != nil {
-			ls.problem(notAmountProblem(ls.name, cellName(r, c), raw))
-			bad = true
-			return 0, false
-		}
-		if p.Rounded && !floatNoise(raw, ls.unit) {
-			ls.ar.res.Warnings = append(ls.ar.res.Warnings, roundedProblem(ls.name, cellName(r, c), p.Exact, raw, ls.unit))
-		}
-		return p.Amount, !p.Blank
-	}
-	if lc.debit >= 0 || lc.credit >= 0 {
-		d, okD := read(lc.debit)
-		c, okC := read(lc.credit)
-		if !okD && !okC && !bad {
-			return // no amount: a note line
-		}
-		amt = d - c
-		if (c < 0 && amt < d) || (c > 0 && amt > d) {
-			ls.problem(cellProblem("import.too_large_line",
-				"the amounts of this line add up to more than can be stored: check the figures and the unit.", ls.name, cellName(r, lc.debit)))
-			bad = true
-		}
-		amtCol = lc.debit
-		if !okD && okC {
-			amtCol = lc.credit
-		}
-	} else {
-		a, ok := read(lc.amount)
-		if !ok && !bad {
-			return
-		}
-		amt, amtCol = a, lc.amount
+	amt, amtCol, has, bad := ls.amounts(r, cells, spec)
+	if !has && !bad {
+		return
 	}
 	if isSkipRow(cells) {
 		return // 本月合计, 本年累计, 期初余额 …
@@ -260,7 +227,7 @@ func (ls *ledgerSheet) row(r int, cells []string) {
 			"this ledger line has an amount but no date: fill in the date (such as 2025-03-05) or delete the line.",
 			ls.name, cellName(r, lc.date)))
 		bad = true
-	} else if d, ok := parseDate(rawDate); !ok {
+	} else if d, ok := parseDateIn(rawDate, ls.date1904); !ok {
 		ls.problem(cellProblem("import.bad_date",
 			"\"{{.Text}}\" is not a date: enter a date such as 2025-03-05, 2025/3/5 or 2025年3月5日, or format the cell as a date.",
 			ls.name, cellName(r, lc.date), "Text", rawDate))
@@ -315,6 +282,63 @@ func (ls *ledgerSheet) row(r int, cells []string) {
 		rec.summary = ix
 	}
 	ls.recs = append(ls.recs, rec)
+}
+
+// amounts reads a ledger row's amount (debit − credit, or the amount
+// column) and the column it is named by; has is false when the row has
+// none, bad when a cell is not an amount (a problem was listed).
+func (ls *ledgerSheet) amounts(r int, cells []string, spec []xc.Special) (amt money.Amount, amtCol int, has, bad bool) {
+	lc := ls.cols
+	read := func(c int) (money.Amount, bool) {
+		if c < 0 {
+			return 0, false
+		}
+		raw := ls.cell(cells, c)
+		if sp, ok := specialAt(spec, c); ok {
+			if p := kindProblem(ls.name, cellName(r, c), raw, sp, ls.date1904); p != nil {
+				ls.problem(p)
+				bad = true
+				return 0, false
+			}
+		}
+		if clean(raw) == "" {
+			return 0, false
+		}
+		p, err := money.Parse(raw, ls.unit)
+		if err != nil {
+			ls.problem(notAmountProblem(ls.name, cellName(r, c), raw))
+			bad = true
+			return 0, false
+		}
+		if p.Rounded && !floatNoise(raw, ls.unit) {
+			ls.ar.res.Warnings = append(ls.ar.res.Warnings, roundedProblem(ls.name, cellName(r, c), p.Exact, raw, ls.unit))
+		}
+		if w := implausible(ls.name, cellName(r, c), p.Amount, raw, ls.unit); w != nil && ls.warns < maxSheetProblems {
+			ls.warns++
+			ls.ar.res.Warnings = append(ls.ar.res.Warnings, w)
+		}
+		return p.Amount, !p.Blank
+	}
+	if lc.debit < 0 && lc.credit < 0 {
+		a, ok := read(lc.amount)
+		return a, lc.amount, ok, bad
+	}
+	d, okD := read(lc.debit)
+	c, okC := read(lc.credit)
+	if !okD && !okC {
+		return 0, -1, false, bad // no amount: a note line
+	}
+	amt = d - c
+	if (c < 0 && amt < d) || (c > 0 && amt > d) {
+		ls.problem(cellProblem("import.too_large_line",
+			"the amounts of this line add up to more than can be stored: check the figures and the unit.", ls.name, cellName(r, lc.debit)))
+		bad = true
+	}
+	amtCol = lc.debit
+	if !okD && okC {
+		amtCol = lc.credit
+	}
+	return amt, amtCol, true, bad
 }
 
 // internDept returns the index of a department text, keeping where it was

@@ -8,6 +8,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/money"
+	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 )
 
 // deptRef is a department as written in the workbook, resolved at the end.
@@ -336,17 +337,24 @@ func looksLikeDept(s string) bool {
 	return false
 }
 
-// readAmount parses one amount cell in unit u.
+// readAmount parses one amount cell in unit u. A cell that is not a number
+// as the spreadsheet shows it (a boolean, an error value, a date, missing
+// text, a formula never calculated) is a located problem, never a number.
 func readAmount(g *grid, r, c int, u money.Unit, sr *sheetResult) cellAmount {
 	ca := cellAmount{cell: cellName(r, c)}
 	raw := g.cell(r, c)
+	if sp, ok := g.specialAt(r, c); ok {
+		if p := kindProblem(g.name, ca.cell, raw, sp, g.date1904); p != nil {
+			ca.bad = true
+			sr.problems = append(sr.problems, p)
+			return ca
+		}
+	}
 	if clean(raw) == "" {
 		ca.blank = true
 		if g.formula != nil && g.formula(r, c) {
 			ca.bad = true
-			sr.problems = append(sr.problems, cellProblem("import.formula_no_value",
-				"the formula in this cell has no saved value: open the workbook in Excel or WPS, let it recalculate, save it and import again.",
-				g.name, ca.cell))
+			sr.problems = append(sr.problems, kindProblem(g.name, ca.cell, raw, xc.Special{Kind: xc.NoValue}, false))
 		}
 		return ca
 	}
@@ -359,6 +367,9 @@ func readAmount(g *grid, r, c int, u money.Unit, sr *sheetResult) cellAmount {
 	ca.v, ca.blank, ca.rounded = p.Amount, p.Blank, p.Rounded
 	if p.Rounded {
 		sr.warnings = append(sr.warnings, roundedProblem(g.name, ca.cell, p.Exact, raw, u))
+	}
+	if w := implausible(g.name, ca.cell, p.Amount, raw, u); w != nil {
+		sr.warnings = append(sr.warnings, w)
 	}
 	return ca
 }

@@ -151,7 +151,7 @@ func parseBIFF(b []byte) ([]*grid, error) {
 func parseBIFFSheet(name string, b []byte, pos int, sst []string) (*grid, error) {
 	g := &grid{name: name}
 	set := func(r, c int, v string) {
-		if r >= maxRows || c >= 16384 {
+		if r >= 65536 || c >= 256 { // beyond the .xls format: a damaged record
 			return
 		}
 		for len(g.rows) <= r {

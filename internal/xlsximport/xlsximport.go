@@ -16,6 +16,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/money"
+	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -69,10 +70,6 @@ type Result struct {
 	Warnings       domain.Problems
 }
 
-// maxRows bounds how many rows of one sheet are read, so a sheet with a
-// stray cell at row 1,048,576 does not exhaust memory.
-const maxRows = 200000
-
 // catchPanics turns an unexpected panic (from a malformed file deep in the
 // reader) into a problem; the fuzz test turns it off to find them.
 var catchPanics = true
@@ -108,20 +105,9 @@ func ReadBudget(path string, opts Options) (res Result, err error) {
 		}
 		return Result{}, domain.Problems{p}
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return Result{}, unreadable(path, err.Error())
-	}
-	defer f.Close()
-	books := []*grid{}
-	for _, name := range f.GetSheetList() {
-		g, err := loadGrid(f, name)
-		if err != nil {
-			return Result{}, domain.Problems{domain.NewProblem("import.unreadable_sheet",
-				"Sheet {{.Sheet}} could not be read ({{.Reason}}): save the workbook again as .xlsx and retry.",
-				"Sheet", name, "Reason", err.Error())}
-		}
-		books = append(books, g)
+	books, probs := loadBook(path)
+	if probs != nil {
+		return Result{}, probs
 	}
 	return readGrids(books, opts)
 }
@@ -254,13 +240,16 @@ func cellName(row, col int) string {
 
 // grid is a sheet read into memory.
 type grid struct {
-	name    string
-	rows    [][]string
-	merges  []mergeRange
-	formula func(row, col int) bool // whether the cell holds a formula
+	name     string
+	rows     [][]string
+	merges   []mergeRange
+	formula  func(row, col int) bool // whether the cell holds a formula (excelize fallback only)
+	special  map[int][]xc.Special    // row → its cells that are not plain (booleans, errors, dates …)
+	date1904 bool                    // the workbook counts serial dates from 1904
+	cells    int                     // cell positions read, against maxGridCells
 
-	mergeAt   map[[2]int]int // cell → index into merges, built on first use
-	mergeSlow bool           // too many merged cells to index
+	mergeCols  [][]int32 // column → indexes of the merges over it, by first row
+	mergeBuilt bool
 }
 
 type mergeRange struct{ r0, c0, r1, c1 int }
@@ -270,48 +259,6 @@ func (g *grid) cell(r, c int) string {
 		return ""
 	}
 	return g.rows[r][c]
-}
-
-// merged returns the merge range holding (r, c), if any.
-func (g *grid) merged(r, c int) (mergeRange, bool) {
-	if len(g.merges) == 0 {
-		return mergeRange{}, false
-	}
-	if g.mergeAt == nil {
-		g.mergeAt = map[[2]int]int{}
-		cells := 0
-		for i, m := range g.merges {
-			if m.r1 < m.r0 || m.c1 < m.c0 {
-				continue
-			}
-			n := (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1)
-			if cells += n; cells > 1<<20 || n < 0 {
-				g.mergeAt = map[[2]int]int{}
-				g.mergeSlow = true
-				break
-			}
-			for rr := m.r0; rr <= m.r1; rr++ {
-				for cc := m.c0; cc <= m.c1; cc++ {
-					if _, ok := g.mergeAt[[2]int{rr, cc}]; !ok {
-						g.mergeAt[[2]int{rr, cc}] = i
-					}
-				}
-			}
-		}
-	}
-	if !g.mergeSlow {
-		i, ok := g.mergeAt[[2]int{r, c}]
-		if !ok {
-			return mergeRange{}, false
-		}
-		return g.merges[i], true
-	}
-	for _, m := range g.merges {
-		if r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 {
-			return m, true
-		}
-	}
-	return mergeRange{}, false
 }
 
 // filled is the cell's value, or the value of the merged range it lies in.
@@ -330,6 +277,8 @@ func (g *grid) width() int {
 	return w
 }
 
+// loadGrid reads a sheet through excelize: the fallback for packages the
+// stream cannot open.
 func loadGrid(f *excelize.File, name string) (*grid, error) {
 	g := &grid{name: name}
 	rows, err := f.Rows(name)
@@ -338,12 +287,12 @@ func loadGrid(f *excelize.File, name string) (*grid, error) {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		if len(g.rows) >= maxRows {
-			break
-		}
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, err
+		}
+		if g.cells += len(cols); g.cells > maxGridCells {
+			return nil, &sheetTooLarge{rows: len(g.rows) + 1, cols: g.width(), cells: g.cells}
 		}
 		g.rows = append(g.rows, cols)
 	}
