@@ -94,6 +94,10 @@ type ledgerSheet struct {
 	repIx    int          // this sheet's report in ar.res.Sheets
 	cells    money.Amount // every posting's amount as read, reconciled with the lines
 	date1904 bool         // serial dates count from 1904
+
+	sinceTotal money.Amount // postings since the last 本月合计 row
+	postings   int          // postings read, for the 本年累计 check
+	firstMonth int          // the month of the first posting (本年累计 is checked from January only)
 }
 
 func (ar *actualsReader) newLedger(g *grid, h header, lc ledgerCols) *ledgerSheet {
@@ -214,10 +218,15 @@ func (ls *ledgerSheet) row(r int, cells []string, spec []xc.Special) {
 		return
 	}
 	if isSkipRow(cells) {
+		if !bad {
+			ls.checkTotalRow(r, cells, amt, amtCol)
+		}
 		return // 本月合计, 本年累计, 期初余额 …
 	}
 	if !bad {
 		ls.cells, _ = addOK(ls.cells, amt)
+		ls.sinceTotal, _ = addOK(ls.sinceTotal, amt)
+		ls.postings++
 	}
 	// Date.
 	rawDate := ls.cell(cells, lc.date)
@@ -239,6 +248,9 @@ func (ls *ledgerSheet) row(r int, cells []string, spec []xc.Special) {
 		bad = true
 	} else {
 		ymd = int32(d.Year()*10000 + int(d.Month())*100 + d.Day())
+		if m := int(d.Month()); ls.firstMonth == 0 || m < ls.firstMonth {
+			ls.firstMonth = m
+		}
 	}
 	// Department.
 	di := int32(-1)
@@ -489,4 +501,42 @@ func (ls *ledgerSheet) emit(out []ActualLine, depts *deptResolver) []ActualLine 
 		out = append(out, l)
 	}
 	return out
+}
+
+// checkTotalRow compares a ledger's own total row with the postings above
+// it: 本月合计/合计/小计 with those since the previous such row, 本年累计 with
+// all of them when the ledger starts in January. Balances and page
+// carries (期初余额, 承前页, 过次页) are not totals of postings and are left.
+func (ls *ledgerSheet) checkTotalRow(r int, cells []string, amt money.Amount, col int) {
+	text := squash(strings.Join(cells, ""))
+	if containsAny(text, "余额", "结转", "承前", "过次", "opening", "closing", "balance") || col < 0 {
+		return
+	}
+	var want money.Amount
+	switch {
+	case containsAny(text, "累计"):
+		if ls.firstMonth != 1 || ls.postings == 0 {
+			return
+		}
+		want = ls.cells
+	case containsAny(text, "合计", "小计", "total"):
+		want = ls.sinceTotal
+		ls.sinceTotal = 0
+	default:
+		return
+	}
+	if amt != want && len(ls.ar.res.Warnings) < maxSheetProblems {
+		ls.ar.res.Warnings = append(ls.ar.res.Warnings, actualsMismatch(ls.name, cellName(r, col),
+			fmtAmt(amt, ls.unit), fmtAmt(want, ls.unit), totalLabel(cells), ""))
+	}
+}
+
+// totalLabel is the first text of a total row (本月合计).
+func totalLabel(cells []string) string {
+	for _, c := range cells {
+		if t := clean(c); t != "" && isSkipRow([]string{t}) {
+			return t
+		}
+	}
+	return ""
 }

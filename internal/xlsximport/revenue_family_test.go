@@ -234,3 +234,35 @@ func sameTotals(t *testing.T, a, b map[string]money.Amount, errA, errB error) {
 		}
 	}
 }
+
+// A ledger's own total rows are checked against the postings above them:
+// a 本月合计 that disagrees is named with both amounts; balances and page
+// carries are not totals of postings and are left alone.
+func TestLedgerTotalRowsReconciled(t *testing.T) {
+	rows := [][]any{
+		{"日期", "凭证号", "科室", "科目编码", "摘要", "借方", "贷方"},
+		{"", "", "", "", "期初余额", 5000, ""},
+		{"2025-01-05", "记-1", "内科", "30201", "办公用品", 100, ""},
+		{"2025-01-09", "记-2", "内科", "30201", "退款", "", 20},
+		{"", "", "", "", "本月合计", 100, 20},
+		{"2025-02-03", "记-3", "内科", "30201", "办公用品", 50, ""},
+		{"", "", "", "", "本月合计", 60, ""},
+		{"", "", "", "", "本年累计", 150, 20},
+		{"", "", "", "", "过次页", 999, ""},
+	}
+	path := writeBook(t, sheetSpec{name: "明细账", rows: rows})
+	res, err := ReadActuals(path, ActualsOptions{Options: Options{Subjects: catalogue(t), CreateMissing: true}, Year: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total money.Amount
+	for _, l := range res.Lines {
+		total += l.Amount
+	}
+	if total != 13000 || res.Sheets[0].CellTotal != 13000 || res.Sheets[0].Imported != 13000 {
+		t.Errorf("imported %d, sheet %+v", total, res.Sheets[0])
+	}
+	if got := locatedWarnings(res.Warnings); strings.Join(got, " ") != "import.actuals_total_mismatch@F7" {
+		t.Errorf("warnings %v, want the February 本月合计 at F7 only", got)
+	}
+}
