@@ -24,6 +24,7 @@ func runImportActuals(env *Env, args []string) error {
 	create := f.Bool("create-missing", false, "cli.flag.create_missing")
 	dept := f.String("department", "", "cli.flag.department")
 	amountCol := f.String("amount-column", "", "cli.flag.amount_column")
+	encoding := f.String("encoding", "", "cli.flag.encoding")
 	dry := f.Bool("dry-run", false, "cli.flag.dry_run")
 	pos, err := f.parse(args)
 	if err != nil {
@@ -33,6 +34,10 @@ func runImportActuals(env *Env, args []string) error {
 		return usagef("%s", i18n.T("cli.file_required"))
 	}
 	if err := requireYear(*year); err != nil {
+		return err
+	}
+	enc, err := checkEncoding(*encoding)
+	if err != nil {
 		return err
 	}
 	svc, err := env.open()
@@ -45,7 +50,7 @@ func runImportActuals(env *Env, args []string) error {
 		big = true
 		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.reading", "File", pos[0], "MB", fi.Size()>>20))
 	}
-	req := importing.ActualsRequest{Path: pos[0], Year: *year, Month: *month, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol}
+	req := importing.ActualsRequest{Path: pos[0], Year: *year, Month: *month, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, Encoding: enc}
 	var p importing.ActualsPreview
 	if *dry {
 		p, err = svc.Import.PreviewActuals(env.ctx, env.Actor, req)
@@ -58,6 +63,7 @@ func runImportActuals(env *Env, args []string) error {
 	if big {
 		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.done_lines", "Lines", p.Lines))
 	}
+	printEncoding(env, p.Encoding, enc)
 	if err := printImport(env, p.Warnings, p.Totals, p.Lines, p.Revenue+p.Expenditure); err != nil {
 		return err
 	}
