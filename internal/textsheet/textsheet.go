@@ -70,11 +70,22 @@ func ReadFile(path, encoding string) (*Book, error) {
 	if fi, err := fh.Stat(); err == nil && fi.Size() > MaxBytes {
 		return nil, tooLarge(base, fi.Size())
 	}
-	// Read one byte past the limit: a device or pipe has no size to stat.
-	data, err := io.ReadAll(io.LimitReader(fh, MaxBytes+1))
+	// Sniff first, so that binary content (or /dev/zero) is refused
+	// without being read; then read one byte past the limit, as a device
+	// or pipe has no size to stat.
+	head := make([]byte, 8192)
+	n, err := io.ReadFull(fh, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	if Sniff(head[:n]) == Unknown {
+		return nil, ErrUnknown
+	}
+	rest, err := io.ReadAll(io.LimitReader(fh, MaxBytes+1-int64(n)))
 	if err != nil {
 		return nil, err
 	}
+	data := append(head[:n], rest...)
 	if len(data) > MaxBytes {
 		return nil, tooLarge(base, int64(len(data)))
 	}

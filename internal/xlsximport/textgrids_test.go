@@ -210,4 +210,16 @@ func TestTextRefusals(t *testing.T) {
 			t.Errorf("actuals %s: %v, want %s", name, err, wantKey[name])
 		}
 	}
+	// A text export over the size limit is refused naming its size, unread
+	// (the file is sparse).
+	big := filepath.Join(dir, "big.csv")
+	if err := os.WriteFile(big, []byte("科室,科目编码,预算数\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, 300<<20); err != nil {
+		t.Skip(err)
+	}
+	if _, err := ReadBudget(big, opts); len(problemKeys(err)["import.text_too_large"]) != 1 || !strings.Contains(err.Error(), "300 MB") {
+		t.Errorf("300 MB CSV: %v", err)
+	}
 }
