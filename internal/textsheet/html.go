@@ -38,6 +38,7 @@ type htmlReader struct {
 	lastHeading string
 	cells       int
 	merges      int
+	mergedArea  int // cells under colspan/rowspan: bounds the work of laying them out
 	err         error
 }
 
@@ -215,7 +216,8 @@ func (hr *htmlReader) startCell(t *tableBuilder, cs, rs int) error {
 		}
 	}
 	if cs > 1 || rs > 1 {
-		if hr.merges++; hr.merges > MaxMerges {
+		hr.mergedArea += cs * rs
+		if hr.merges++; hr.merges > MaxMerges || hr.mergedArea > MaxCells {
 			return tooManyMerges(t.name())
 		}
 		t.sheet.Merges = append(t.sheet.Merges, Merge{t.row, t.col, t.row + rs - 1, t.col + cs - 1})

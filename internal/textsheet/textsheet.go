@@ -23,7 +23,7 @@ const (
 	MaxRows   = 1 << 20   // Excel's row limit
 	MaxCols   = 1 << 14   // Excel's column limit
 	MaxCells  = 1 << 25   // cells kept in all sheets (about 1M rows × 32 columns)
-	MaxMerges = 1 << 20   // merged ranges (colspan/rowspan cells) in all tables
+	MaxMerges = 1 << 20   // merged ranges (colspan/rowspan cells) in all tables; they cover at most MaxCells
 )
 
 // Kind is what a file's first bytes say it is.

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -170,5 +171,21 @@ func TestHTMLNames(t *testing.T) {
 	stale := `<html><meta charset=gb2312><table><tr><td>内科</td></tr></table>`
 	if b := mustParse(t, []byte(stale), "s.xls", ""); b.Encoding != UTF8 || b.Sheets[0].Rows[0][0] != "内科" {
 		t.Errorf("stale meta: %q %q", b.Encoding, b.Sheets[0].Rows)
+	}
+}
+
+// Hostile tables are refused quickly: rowspans that would keep thousands
+// of columns covered on every row, and a million one-cell rows.
+func TestHTMLBoundedWork(t *testing.T) {
+	start := time.Now()
+	page := "<table>" + strings.Repeat("<tr><td rowspan=16000>x", 200000)
+	if _, err := Parse([]byte(page), "h.xls", ""); problemKey(err) != "import.text_too_many_merges" {
+		t.Errorf("stacked rowspans: %v", err)
+	}
+	if _, err := Parse([]byte("<table>"+strings.Repeat("<tr><td>1", MaxRows+1)), "r.xls", ""); problemKey(err) != "import.text_too_many_rows" {
+		t.Errorf("rows: %v", err)
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("took %v", d)
 	}
 }
