@@ -223,3 +223,25 @@ func TestTextRefusals(t *testing.T) {
 		t.Errorf("300 MB CSV: %v", err)
 	}
 }
+
+// A ledger as an accounting system's CSV: amounts as shown, negatives in
+// full-width parentheses, a 合计 row; cells named as a spreadsheet shows them.
+func TestUTF8LedgerCSV(t *testing.T) {
+	csv := "日期,凭证号,科室,科目编码,金额\n2025-01-05,记-0001,内科,30201,\"1,234.56\"\n\n2025-02-10,记-0002,外科,30201,（34.56）\n合计,,,,\"1,200.00\"\n"
+	path := filepath.Join(t.TempDir(), "明细账.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ReadActuals(path, ActualsOptions{Year: 2025, Options: Options{Subjects: catalogue(t), CreateMissing: true}})
+	if err != nil {
+		t.Fatalf("ReadActuals: %v", err)
+	}
+	var got []string
+	for _, l := range res.Lines {
+		got = append(got, fmt.Sprintf("%s|%s|%d|%d|%s!%s", l.DeptName, l.Voucher, l.Month, l.Amount, l.Sheet, l.Cell))
+	}
+	want := "内科|记-0001|1|123456|明细账!E2,外科|记-0002|2|-3456|明细账!E4"
+	if !res.Ledger || res.Encoding != "utf-8" || strings.Join(got, ",") != want {
+		t.Errorf("ledger %v %q lines %v", res.Ledger, res.Encoding, got)
+	}
+}
