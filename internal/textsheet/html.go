@@ -137,6 +137,7 @@ func (hr *htmlReader) start(name string, cs, rs int) {
 	case "caption":
 		t.inCaption = true
 	case "tr":
+		hr.endCell(t)
 		t.endRow()
 		hr.err = t.startRow()
 	case "td", "th":

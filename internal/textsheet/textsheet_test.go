@@ -164,6 +164,11 @@ func TestHTMLNames(t *testing.T) {
 	if b.Encoding != UTF8 {
 		t.Errorf("encoding %q", b.Encoding)
 	}
+	// Unclosed cells and rows, as old exports write them.
+	sloppy := mustParse(t, []byte("<table><tr><td>a<td>b<tr><td>c</table>"), "s.xls", "")
+	if got := sloppy.Sheets[0].Rows; !reflect.DeepEqual(got, [][]string{{"a", "b"}, {"c"}}) {
+		t.Errorf("unclosed cells: %q", got)
+	}
 	if _, err := Parse([]byte("<html><body>no table</body></html>"), "p.xls", ""); problemKey(err) != "import.html_no_table" {
 		t.Errorf("no table: %v", err)
 	}
