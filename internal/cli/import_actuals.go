@@ -25,6 +25,7 @@ func runImportActuals(env *Env, args []string) error {
 	dept := f.String("department", "", "cli.flag.department")
 	amountCol := f.String("amount-column", "", "cli.flag.amount_column")
 	replaceMonth := f.Bool("replace-month", false, "cli.flag.replace_month")
+	encoding := f.String("encoding", "", "cli.flag.encoding")
 	dry := f.Bool("dry-run", false, "cli.flag.dry_run")
 	pos, err := f.parse(args)
 	if err != nil {
@@ -34,6 +35,10 @@ func runImportActuals(env *Env, args []string) error {
 		return usagef("%s", i18n.T("cli.file_required"))
 	}
 	if err := requireYear(*year); err != nil {
+		return err
+	}
+	enc, err := checkEncoding(*encoding)
+	if err != nil {
 		return err
 	}
 	svc, err := env.open()
@@ -46,7 +51,7 @@ func runImportActuals(env *Env, args []string) error {
 		big = true
 		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.reading", "File", pos[0], "MB", fi.Size()>>20))
 	}
-	req := importing.ActualsRequest{Path: pos[0], Year: *year, Month: *month, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, ReplaceMonth: *replaceMonth}
+	req := importing.ActualsRequest{Path: pos[0], Year: *year, Month: *month, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, ReplaceMonth: *replaceMonth, Encoding: enc}
 	var p importing.ActualsPreview
 	if *dry {
 		p, err = svc.Import.PreviewActuals(env.ctx, env.Actor, req)
@@ -59,6 +64,7 @@ func runImportActuals(env *Env, args []string) error {
 	if big {
 		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.done_lines", "Lines", p.Lines))
 	}
+	printEncoding(env, p.Encoding, enc)
 	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, p.Lines, p.Revenue+p.Expenditure); err != nil {
 		return err
 	}

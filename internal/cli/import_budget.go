@@ -20,6 +20,7 @@ func runImportBudget(env *Env, args []string) error {
 	create := f.Bool("create-missing", false, "cli.flag.create_missing")
 	dept := f.String("department", "", "cli.flag.department")
 	amountCol := f.String("amount-column", "", "cli.flag.amount_column")
+	encoding := f.String("encoding", "", "cli.flag.encoding")
 	replace := f.Bool("replace", false, "cli.flag.replace")
 	dry := f.Bool("dry-run", false, "cli.flag.dry_run")
 	pos, err := f.parse(args)
@@ -32,12 +33,16 @@ func runImportBudget(env *Env, args []string) error {
 	if err := requireYear(*year); err != nil {
 		return err
 	}
+	enc, err := checkEncoding(*encoding)
+	if err != nil {
+		return err
+	}
 	svc, err := env.open()
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	req := importing.BudgetRequest{Path: pos[0], Year: *year, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, Replace: *replace}
+	req := importing.BudgetRequest{Path: pos[0], Year: *year, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, Encoding: enc, Replace: *replace}
 	var p importing.BudgetPreview
 	if *dry {
 		p, err = svc.Import.PreviewBudget(env.ctx, env.Actor, req)
@@ -47,6 +52,7 @@ func runImportBudget(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	printEncoding(env, p.Encoding, enc)
 	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, len(p.Lines), p.Total); err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ type ActualsRequest struct {
 	CreateMissing  bool
 	Department     string
 	AmountColumn   string
+	Encoding       string // CSV and HTML exports: as xlsximport.Options.Encoding
 	MapDepartments map[string]string
 	// ReplaceMonth replaces the summaries already imported for the month
 	// of a summary file instead of refusing the overlap (summaries only).
@@ -31,6 +32,7 @@ type ActualsPreview struct {
 	Year, Month int
 	File        string
 	Ledger      bool
+	Encoding    string // the text encoding of a CSV or HTML export; "" for workbooks
 	Sheets      []xlsximport.SheetReport
 	// Lines counts the lines; they are kept as read and turned into
 	// domain.Actual only while writing, so a million-line ledger is held once.
@@ -85,7 +87,7 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 	}
 	res, err := xlsximport.ReadActuals(req.Path, xlsximport.ActualsOptions{Year: req.Year, Month: req.Month, Options: xlsximport.Options{
 		Subjects: subjects, Departments: depts, CreateMissing: req.CreateMissing || len(req.MapDepartments) > 0,
-		Department: req.Department, AmountColumn: req.AmountColumn}})
+		Department: req.Department, AmountColumn: req.AmountColumn, Encoding: req.Encoding}})
 	if err != nil {
 		return ActualsPreview{}, err
 	}
@@ -97,7 +99,7 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 	for _, sb := range subjects {
 		kind[sb.Code] = sb.Kind
 	}
-	p := ActualsPreview{Year: req.Year, Month: req.Month, File: filepath.Base(req.Path), Ledger: res.Ledger, Sheets: res.Sheets,
+	p := ActualsPreview{Year: req.Year, Month: req.Month, File: filepath.Base(req.Path), Ledger: res.Ledger, Encoding: res.Encoding, Sheets: res.Sheets,
 		Warnings: res.Warnings, NewDepartments: plan.create, fingerprint: fp, Lines: len(res.Lines), raw: res.Lines, plan: plan,
 		replaceMonth: req.ReplaceMonth}
 	if err := p.sum(kind); err != nil {

@@ -31,6 +31,7 @@ type BudgetRequest struct {
 	CreateMissing bool
 	Department    string // for sheets without departments
 	AmountColumn  string
+	Encoding      string // CSV and HTML exports: as xlsximport.Options.Encoding
 	Replace       bool
 	// MapDepartments sends lines of an unknown department (by its name in
 	// the file) to an existing department code instead of creating it.
@@ -49,6 +50,7 @@ type DeptTotal struct {
 type BudgetPreview struct {
 	Year           int
 	File           string
+	Encoding       string // the text encoding of a CSV or HTML export; "" for workbooks
 	Sheets         []xlsximport.SheetReport
 	Lines          []domain.BudgetLine
 	NewDepartments []domain.Department
@@ -101,7 +103,7 @@ func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req Budget
 	}
 	res, err := xlsximport.ReadBudget(req.Path, xlsximport.Options{
 		Subjects: subjects, Departments: depts, CreateMissing: req.CreateMissing || len(req.MapDepartments) > 0,
-		Department: req.Department, AmountColumn: req.AmountColumn,
+		Department: req.Department, AmountColumn: req.AmountColumn, Encoding: req.Encoding,
 	})
 	if err != nil {
 		return BudgetPreview{}, err
@@ -189,7 +191,7 @@ func (t *totaller) totals() []DeptTotal {
 
 // buildPreview applies the department mapping and sums per department.
 func buildPreview(req BudgetRequest, res xlsximport.Result, depts []domain.Department, exists bool) (BudgetPreview, error) {
-	p := BudgetPreview{Year: req.Year, File: filepath.Base(req.Path), Sheets: res.Sheets, Warnings: res.Warnings, Replaces: exists}
+	p := BudgetPreview{Year: req.Year, File: filepath.Base(req.Path), Encoding: res.Encoding, Sheets: res.Sheets, Warnings: res.Warnings, Replaces: exists}
 	plan, err := planDepartments(res.NewDepartments, req.MapDepartments, req.CreateMissing, depts)
 	if err != nil {
 		return BudgetPreview{}, err

@@ -42,11 +42,12 @@ type importView struct {
 	// ReplacesMonth says, one line each, which summaries a summary
 	// import replaces (with "Replace the month's summary").
 	ReplacesMonth []string
+	Encoding      string // the encoding a CSV or HTML export was read in
 }
 
 func budgetView(p importing.BudgetPreview) importView {
 	return importView{Year: p.Year, Sheets: p.Sheets, Lines: len(p.Lines), Totals: p.Totals, Total: p.Total,
-		NewDepartments: p.NewDepartments, Warnings: p.Warnings, Replaces: p.Replaces}
+		NewDepartments: p.NewDepartments, Warnings: p.Warnings, Replaces: p.Replaces, Encoding: p.Encoding}
 }
 
 func actualsView(p importing.ActualsPreview) importView {
@@ -55,7 +56,7 @@ func actualsView(p importing.ActualsPreview) importView {
 		kind = i18n.T("cli.import_actuals.ledger_kind")
 	}
 	v := importView{Year: p.Year, Sheets: p.Sheets, Lines: p.Lines, Totals: p.Totals, Total: p.Revenue + p.Expenditure,
-		NewDepartments: p.NewDepartments, Warnings: p.Warnings, Ledger: p.Ledger,
+		NewDepartments: p.NewDepartments, Warnings: p.Warnings, Ledger: p.Ledger, Encoding: p.Encoding,
 		Note: i18n.T("import.actuals_note", "Kind", kind, "Revenue", money.Format(p.Revenue), "Expenditure", money.Format(p.Expenditure))}
 	for _, r := range p.Replaced {
 		v.ReplacesMonth = append(v.ReplacesMonth, i18n.T("import.will_replace_month", "Period", fmt.Sprintf("%d/%d", p.Year, r.LineMonth),
@@ -79,6 +80,7 @@ type ImportScreen struct {
 	replace       *widget.Check
 	replaceMonth  *widget.Check // actuals summaries: replace the month's summary
 	amountColumn  *widget.Entry
+	encoding      *encodingChoice // shown for CSV and HTML exports
 	previewBtn    *widget.Button
 
 	summary  *widget.Label
@@ -104,6 +106,12 @@ func newImportScreen(s *Shell) *ImportScreen {
 	im.path = widget.NewEntry()
 	im.path.SetPlaceHolder(i18n.T("import.file_placeholder"))
 	choose := widget.NewButtonWithIcon(i18n.T("import.choose"), theme.FolderOpenIcon(), im.chooseFile)
+	im.encoding = newEncodingChoice(func() {
+		if strings.TrimSpace(im.path.Text) != "" {
+			im.runPreview()
+		}
+	})
+	im.path.OnChanged = im.encoding.follow
 	im.year = widget.NewEntry()
 	im.year.SetText(strconv.Itoa(s.year))
 	im.month = widget.NewEntry()
@@ -123,6 +131,30 @@ func newImportScreen(s *Shell) *ImportScreen {
 	im.previewBtn = widget.NewButtonWithIcon(i18n.T("import.preview"), theme.SearchIcon(), im.runPreview)
 	im.previewBtn.Importance = widget.HighImportance
 
+	im.newPreviewWidgets()
+
+	im.monthItem = container.NewBorder(nil, nil, widget.NewLabel(i18n.T("import.month")), nil, im.month)
+	form := widget.NewForm(
+		widget.NewFormItem(i18n.T("import.kind"), im.kind),
+		widget.NewFormItem(i18n.T("import.file"), container.NewVBox(container.NewBorder(nil, nil, nil, choose, im.path), im.encoding.row)),
+		widget.NewFormItem(i18n.T("shell.year"), container.NewGridWithColumns(2, im.year, im.monthItem)),
+		widget.NewFormItem(i18n.T("import.amount_column"), im.amountColumn),
+		widget.NewFormItem("", container.NewHBox(im.createMissing, im.replace, im.replaceMonth)),
+	)
+	im.kind.SetSelected(i18n.T("import.kind.budget"))
+	step1 := widget.NewCard(i18n.T("import.step.file"), i18n.T("import.step.file.hint"), container.NewVBox(form, container.NewHBox(im.previewBtn)))
+	step2 := widget.NewCard(i18n.T("import.step.preview"), "", container.NewVBox(im.summary, im.problems,
+		container.NewGridWrap(fyne.NewSize(580, 260), im.totals), im.mapping))
+	step3 := widget.NewCard(i18n.T("import.step.confirm"), "", container.NewVBox(container.NewHBox(im.confirm, im.cancel), im.progress, im.result))
+	exportBtn := widget.NewButtonWithIcon(i18n.T("export.button"), theme.DocumentSaveIcon(), im.chooseExport)
+	export := widget.NewCard(i18n.T("export.title"), i18n.T("export.hint"), container.NewHBox(exportBtn))
+	im.root = container.NewVScroll(container.NewVBox(step1, step2, step3, export))
+	return im
+}
+
+// newPreviewWidgets makes what steps 2 and 3 show: the summary, problems,
+// totals and department mapping, and the confirm controls.
+func (im *ImportScreen) newPreviewWidgets() {
 	im.summary = widget.NewLabel("")
 	im.summary.Wrapping = fyne.TextWrapWord
 	im.problems = widget.NewLabel("")
@@ -150,24 +182,6 @@ func newImportScreen(s *Shell) *ImportScreen {
 	im.progress.Hide()
 	im.result = widget.NewLabel("")
 	im.result.Wrapping = fyne.TextWrapWord
-
-	im.monthItem = container.NewBorder(nil, nil, widget.NewLabel(i18n.T("import.month")), nil, im.month)
-	form := widget.NewForm(
-		widget.NewFormItem(i18n.T("import.kind"), im.kind),
-		widget.NewFormItem(i18n.T("import.file"), container.NewBorder(nil, nil, nil, choose, im.path)),
-		widget.NewFormItem(i18n.T("shell.year"), container.NewGridWithColumns(2, im.year, im.monthItem)),
-		widget.NewFormItem(i18n.T("import.amount_column"), im.amountColumn),
-		widget.NewFormItem("", container.NewHBox(im.createMissing, im.replace, im.replaceMonth)),
-	)
-	im.kind.SetSelected(i18n.T("import.kind.budget"))
-	step1 := widget.NewCard(i18n.T("import.step.file"), i18n.T("import.step.file.hint"), container.NewVBox(form, container.NewHBox(im.previewBtn)))
-	step2 := widget.NewCard(i18n.T("import.step.preview"), "", container.NewVBox(im.summary, im.problems,
-		container.NewGridWrap(fyne.NewSize(580, 260), im.totals), im.mapping))
-	step3 := widget.NewCard(i18n.T("import.step.confirm"), "", container.NewVBox(container.NewHBox(im.confirm, im.cancel), im.progress, im.result))
-	exportBtn := widget.NewButtonWithIcon(i18n.T("export.button"), theme.DocumentSaveIcon(), im.chooseExport)
-	export := widget.NewCard(i18n.T("export.title"), i18n.T("export.hint"), container.NewHBox(exportBtn))
-	im.root = container.NewVScroll(container.NewVBox(step1, step2, step3, export))
-	return im
 }
 
 // newKind makes the budget / actuals choice; each kind shows its own
@@ -218,7 +232,7 @@ func (im *ImportScreen) exportTo(path string) (int, error) {
 }
 
 func (im *ImportScreen) chooseFile() {
-	im.shell.chooseFile([]string{".xlsx", ".xls"}, func(path string) {
+	im.shell.chooseFile([]string{".xlsx", ".xls", ".csv", ".txt", ".htm", ".html"}, func(path string) {
 		im.path.SetText(path)
 		im.runPreview()
 	})
@@ -247,9 +261,10 @@ func (im *ImportScreen) request() (importing.BudgetRequest, importing.ActualsReq
 		return importing.BudgetRequest{}, importing.ActualsRequest{}, errors.New(i18n.T("import.no_file"))
 	}
 	b := importing.BudgetRequest{Path: path, Year: year, CreateMissing: im.createMissing.Checked,
-		Replace: im.replace.Checked, AmountColumn: strings.TrimSpace(im.amountColumn.Text), MapDepartments: mapping}
+		Replace: im.replace.Checked, AmountColumn: strings.TrimSpace(im.amountColumn.Text), MapDepartments: mapping,
+		Encoding: im.encoding.value()}
 	a := importing.ActualsRequest{Path: path, Year: year, Month: month, CreateMissing: im.createMissing.Checked,
-		AmountColumn: b.AmountColumn, MapDepartments: mapping, ReplaceMonth: im.replaceMonth.Checked && im.replaceMonth.Visible()}
+		AmountColumn: b.AmountColumn, MapDepartments: mapping, ReplaceMonth: im.replaceMonth.Checked && im.replaceMonth.Visible(), Encoding: b.Encoding}
 	return b, a, nil
 }
 
@@ -331,6 +346,9 @@ func (im *ImportScreen) showPreview(err error) {
 	}
 	p := im.preview
 	var b strings.Builder
+	if line := encodingLine(p.Encoding, im.encoding.value()); line != "" {
+		b.WriteString(line + "\n")
+	}
 	for _, sh := range p.Sheets {
 		col := sh.AmountColumn
 		if strings.HasPrefix(col, "(") { // no single column: amounts stand under each item

@@ -36,6 +36,7 @@ type ActualsResult struct {
 	Sheets         []SheetReport
 	Warnings       domain.Problems
 	Ledger         bool
+	Encoding       string // as Result.Encoding
 }
 
 // LayoutLedger names a sheet read as a ledger: one line per dated row.
@@ -71,7 +72,15 @@ func ReadActuals(path string, opts ActualsOptions) (res ActualsResult, err error
 				return ar.finish()
 			}
 		}
-		return ActualsResult{}, domain.Problems{p}
+		gs, enc, err := readTextGrids(path, p, opts.Encoding)
+		if err != nil {
+			return ActualsResult{}, err
+		}
+		for _, g := range gs {
+			ar.readGrid(g)
+		}
+		ar.res.Encoding = enc
+		return ar.finish()
 	}
 	b, err := xc.Open(path)
 	if err != nil {

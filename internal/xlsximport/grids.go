@@ -1,20 +1,22 @@
 package xlsximport
 
 import (
-	"github.com/budgetperf/budgetperf/internal/domain"
 	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 )
 
-// openGrids loads every sheet of the workbook at path (.xlsx, or a legacy
-// .xls read by readXLS). percent tells whether a cell is formatted as a
-// percentage (never for .xls); call closeBook when done with it.
+// openGrids loads every sheet of the workbook at path (.xlsx, a legacy
+// .xls read by readXLS, or a CSV or HTML export read by readTextGrids).
+// percent tells whether a cell is formatted as a percentage (never for
+// .xls or text); call closeBook when done with it.
 func openGrids(path string) (grids []*grid, percent func(sheet string, r, c int) bool, closeBook func(), err error) {
 	percent = func(string, int, int) bool { return false }
 	closeBook = func() {}
 	if p := checkLegacy(path); p != nil {
 		gs, err := readXLS(path)
 		if p.Key != "import.xls_legacy" || err != nil {
-			return nil, nil, nil, domain.Problems{p}
+			if gs, _, err = readTextGrids(path, p, ""); err != nil {
+				return nil, nil, nil, err
+			}
 		}
 		return gs, percent, closeBook, nil
 	}

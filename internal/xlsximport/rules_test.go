@@ -272,9 +272,17 @@ func TestLegacyAndGarbageFilesAreRefused(t *testing.T) {
 	if got := problemKeys(err); len(got["import.xls_legacy"]) != 1 {
 		t.Errorf("got %v", err)
 	}
+	// Text is read as CSV whatever its name (here one without a header row);
+	// content that is neither a workbook nor text is refused.
 	txt := filepath.Join(dir, "x.xlsx")
 	writeFile(t, txt, []byte("科室,科目编码\n"))
 	_, err = ReadBudget(txt, Options{})
+	if got := problemKeys(err); len(got["import.no_sheet"]) != 1 {
+		t.Errorf("got %v", err)
+	}
+	bin := filepath.Join(dir, "z.xlsx")
+	writeFile(t, bin, []byte("GIF89a\x00\x01"))
+	_, err = ReadBudget(bin, Options{})
 	if got := problemKeys(err); len(got["import.not_xlsx"]) != 1 {
 		t.Errorf("got %v", err)
 	}

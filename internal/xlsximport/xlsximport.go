@@ -27,6 +27,7 @@ type Options struct {
 	CreateMissing bool                // unknown departments become NewDepartments instead of errors
 	Department    string              // code or name for sheets that carry no department (else "000")
 	AmountColumn  string              // header text that overrides the amount-column preference
+	Encoding      string              // CSV and HTML exports: utf-8, gb18030 (gbk), utf-16le/be; "" detects it
 
 	actuals bool // set by ReadActuals: actual amounts, subtotal mismatches are warnings
 }
@@ -68,6 +69,7 @@ type Result struct {
 	NewDepartments []domain.Department
 	Sheets         []SheetReport
 	Warnings       domain.Problems
+	Encoding       string // the text encoding a CSV or HTML export was read in; "" for workbooks
 }
 
 // catchPanics turns an unexpected panic (from a malformed file deep in the
@@ -103,7 +105,13 @@ func ReadBudget(path string, opts Options) (res Result, err error) {
 				return readGrids(gs, opts)
 			}
 		}
-		return Result{}, domain.Problems{p}
+		gs, enc, err := readTextGrids(path, p, opts.Encoding)
+		if err != nil {
+			return Result{}, err
+		}
+		res, err = readGrids(gs, opts)
+		res.Encoding = enc
+		return res, err
 	}
 	books, probs := loadBook(path)
 	if probs != nil {
@@ -130,7 +138,7 @@ func checkLegacy(path string) *domain.Problem {
 	}
 	if !bytes.HasPrefix(head, []byte("PK")) {
 		return domain.NewProblem("import.not_xlsx",
-			"{{.File}} is not an Excel workbook (.xlsx): export or save the budget as .xlsx and import that file.",
+			"{{.File}} is neither an Excel workbook (.xlsx, .xls) nor a CSV, text or HTML table export: export or save the table as .xlsx and import that file.",
 			"File", filepath.Base(path))
 	}
 	return nil

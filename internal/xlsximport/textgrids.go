@@ -1,0 +1,36 @@
+package xlsximport
+
+import (
+	"errors"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/textsheet"
+)
+
+// readTextGrids reads a file that checkLegacy found not to be a workbook
+// (problem p) as a CSV or HTML-table export, the "Excel export" of many
+// finance and HIS systems, into grids; encoding overrides detection. Any
+// other content is refused with p.
+func readTextGrids(path string, p *domain.Problem, encoding string) ([]*grid, string, error) {
+	if p.Key != "import.not_xlsx" {
+		return nil, "", domain.Problems{p}
+	}
+	book, err := textsheet.ReadFile(path, encoding)
+	switch {
+	case errors.Is(err, textsheet.ErrUnknown):
+		return nil, "", domain.Problems{p}
+	case len(domain.AsProblems(err)) > 0:
+		return nil, "", err
+	case err != nil:
+		return nil, "", unreadable(path, err.Error())
+	}
+	gs := make([]*grid, 0, len(book.Sheets))
+	for _, s := range book.Sheets {
+		g := &grid{name: s.Name, rows: s.Rows}
+		for _, m := range s.Merges {
+			g.merges = append(g.merges, mergeRange{m.R0, m.C0, m.R1, m.C1})
+		}
+		gs = append(gs, g)
+	}
+	return gs, book.Encoding, nil
+}
