@@ -238,33 +238,8 @@ func (ar *actualsReader) finish() (ActualsResult, error) {
 	for _, ls := range ar.ledgers {
 		n += len(ls.recs)
 	}
-	// Summary lines: one per department and subject.
-	type key struct{ dept, subject string }
-	at := map[key]int{}
-	var sum []ActualLine
-	month := ar.opts.Month
-	if month == 0 {
-		month = 12
-	}
-	for _, l := range ar.summary {
-		dep, ok := ar.depts.lookup(l.dept.text)
-		if !ok {
-			continue
-		}
-		k := key{dep.Code, l.subject}
-		if i, ok := at[k]; ok {
-			if v, ok := addOK(sum[i].Amount, l.amount); ok {
-				sum[i].Amount = v
-			} else {
-				probs = append(probs, cellProblem("import.too_large_total",
-					"the amounts of the workbook add up to more than can be stored: check the figures and the unit.", l.sheet, l.cell))
-			}
-			continue
-		}
-		at[k] = len(sum)
-		sum = append(sum, ActualLine{DeptCode: dep.Code, DeptName: dep.Name, SubjectCode: l.subject, Amount: l.amount,
-			Month: month, Sheet: l.sheet, Cell: l.cell})
-	}
+	sum, sprobs := ar.summaryLines()
+	probs = append(probs, sprobs...)
 	lines := make([]ActualLine, 0, n+len(sum))
 	lines = append(lines, sum...)
 	for _, ls := range ar.ledgers {
@@ -294,6 +269,39 @@ func (ar *actualsReader) finish() (ActualsResult, error) {
 		return *res, probs
 	}
 	return *res, nil
+}
+
+// summaryLines merges the summary lines into one per department and
+// subject, in the month they belong to.
+func (ar *actualsReader) summaryLines() ([]ActualLine, domain.Problems) {
+	type key struct{ dept, subject string }
+	at := map[key]int{}
+	var sum []ActualLine
+	var probs domain.Problems
+	month := ar.opts.Month
+	if month == 0 {
+		month = 12
+	}
+	for _, l := range ar.summary {
+		dep, ok := ar.depts.lookup(l.dept.text)
+		if !ok {
+			continue
+		}
+		k := key{dep.Code, l.subject}
+		if i, ok := at[k]; ok {
+			if v, ok := addOK(sum[i].Amount, l.amount); ok {
+				sum[i].Amount = v
+			} else {
+				probs = append(probs, cellProblem("import.too_large_total",
+					"the amounts of the workbook add up to more than can be stored: check the figures and the unit.", l.sheet, l.cell))
+			}
+			continue
+		}
+		at[k] = len(sum)
+		sum = append(sum, ActualLine{DeptCode: dep.Code, DeptName: dep.Name, SubjectCode: l.subject, Amount: l.amount,
+			Month: month, Sheet: l.sheet, Cell: l.cell})
+	}
+	return sum, probs
 }
 
 // actualsHeader re-reads the amount columns of a summary header for actuals:

@@ -228,46 +228,10 @@ func (ls *ledgerSheet) row(r int, cells []string, spec []xc.Special) {
 		ls.sinceTotal, _ = addOK(ls.sinceTotal, amt)
 		ls.postings++
 	}
-	// Date.
-	rawDate := ls.cell(cells, lc.date)
-	var ymd int32
-	if clean(rawDate) == "" {
-		ls.problem(cellProblem("import.ledger_no_date",
-			"this ledger line has an amount but no date: fill in the date (such as 2025-03-05) or delete the line.",
-			ls.name, cellName(r, lc.date)))
-		bad = true
-	} else if d, ok := parseDateIn(rawDate, ls.date1904); !ok {
-		ls.problem(cellProblem("import.bad_date",
-			"\"{{.Text}}\" is not a date: enter a date such as 2025-03-05, 2025/3/5 or 2025年3月5日, or format the cell as a date.",
-			ls.name, cellName(r, lc.date), "Text", rawDate))
-		bad = true
-	} else if d.Year() != ls.ar.opts.Year {
-		ls.problem(cellProblem("import.date_outside_year",
-			"the date {{.Date}} is outside the year {{.Year}} being imported: correct the date, or import the line with the actuals of its own year.",
-			ls.name, cellName(r, lc.date), "Date", d.Format("2006-01-02"), "Year", ls.ar.opts.Year))
-		bad = true
-	} else {
-		ymd = int32(d.Year()*10000 + int(d.Month())*100 + d.Day())
-		if m := int(d.Month()); ls.firstMonth == 0 || m < ls.firstMonth {
-			ls.firstMonth = m
-		}
-	}
-	// Department.
-	di := int32(-1)
-	if lc.dept >= 0 {
-		t := clean(ls.cell(cells, lc.dept))
-		if t == "" && ls.hasD {
-			di = ls.internDept(ls.sheetD.text, ls.sheetD)
-		} else if t == "" {
-			ls.problem(cellProblem("import.no_department",
-				"this line has no department: fill in the department (科室) of the line.", ls.name, cellName(r, lc.dept)))
-			bad = true
-		} else {
-			di = ls.internDept(t, deptRef{sheet: ls.name, cell: cellName(r, lc.dept)})
-		}
-	} else {
-		di = ls.internDept(ls.sheetD.text, ls.sheetD)
-	}
+	ymd, ok := ls.rowDate(r, cells)
+	bad = bad || !ok
+	di, okD := ls.rowDept(r, cells)
+	bad = bad || !okD
 	// Subject.
 	si := ls.subject(r, cells)
 	if si < 0 {
@@ -351,6 +315,53 @@ func (ls *ledgerSheet) amounts(r int, cells []string, spec []xc.Special) (amt mo
 		amtCol = lc.credit
 	}
 	return amt, amtCol, true, bad
+}
+
+// rowDate is ledger row r's date as yyyymmdd; ok is false (the problem
+// reported) when it has none, is not a date or lies outside the year.
+func (ls *ledgerSheet) rowDate(r int, cells []string) (int32, bool) {
+	lc := ls.cols
+	rawDate := ls.cell(cells, lc.date)
+	d, ok := parseDateIn(rawDate, ls.date1904)
+	switch {
+	case clean(rawDate) == "":
+		ls.problem(cellProblem("import.ledger_no_date",
+			"this ledger line has an amount but no date: fill in the date (such as 2025-03-05) or delete the line.",
+			ls.name, cellName(r, lc.date)))
+	case !ok:
+		ls.problem(cellProblem("import.bad_date",
+			"\"{{.Text}}\" is not a date: enter a date such as 2025-03-05, 2025/3/5 or 2025年3月5日, or format the cell as a date.",
+			ls.name, cellName(r, lc.date), "Text", rawDate))
+	case d.Year() != ls.ar.opts.Year:
+		ls.problem(cellProblem("import.date_outside_year",
+			"the date {{.Date}} is outside the year {{.Year}} being imported: correct the date, or import the line with the actuals of its own year.",
+			ls.name, cellName(r, lc.date), "Date", d.Format("2006-01-02"), "Year", ls.ar.opts.Year))
+	default:
+		if m := int(d.Month()); ls.firstMonth == 0 || m < ls.firstMonth {
+			ls.firstMonth = m
+		}
+		return int32(d.Year()*10000 + int(d.Month())*100 + d.Day()), true
+	}
+	return 0, false
+}
+
+// rowDept is the department of ledger row r: its department cell, else
+// the sheet's; ok is false (the problem reported) when it has none.
+func (ls *ledgerSheet) rowDept(r int, cells []string) (int32, bool) {
+	lc := ls.cols
+	if lc.dept < 0 {
+		return ls.internDept(ls.sheetD.text, ls.sheetD), true
+	}
+	t := clean(ls.cell(cells, lc.dept))
+	switch {
+	case t == "" && ls.hasD:
+		return ls.internDept(ls.sheetD.text, ls.sheetD), true
+	case t == "":
+		ls.problem(cellProblem("import.no_department",
+			"this line has no department: fill in the department (科室) of the line.", ls.name, cellName(r, lc.dept)))
+		return -1, false
+	}
+	return ls.internDept(t, deptRef{sheet: ls.name, cell: cellName(r, lc.dept)}), true
 }
 
 // internDept returns the index of a department text, keeping where it was

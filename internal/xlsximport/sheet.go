@@ -153,16 +153,7 @@ func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) 
 		}
 	}
 	if !found {
-		if opts.AmountColumn != "" {
-			sr.report.Skipped = "no column headed " + opts.AmountColumn
-			sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_no_amount_column",
-				"Sheet {{.Sheet}} was skipped: it has no column headed \"{{.Column}}\".", "Sheet", g.name, "Column", opts.AmountColumn))
-		} else {
-			sr.report.Skipped = "no amount column"
-			sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_no_amount",
-				"Sheet {{.Sheet}} was skipped: its header (row {{.Row}}) has no budget amount column such as 预算数, 全年预算 or 调整后预算.",
-				"Sheet", g.name, "Row", h.row+1))
-		}
+		skipNoAmount(g, h, opts, &sr)
 		return sr
 	}
 	sr.amountOverride = spec.override
@@ -181,6 +172,20 @@ func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) 
 	}
 	sr.report.Layout = layout
 	return finishSheet(g, h, spec, layout, codeCol, nameCol, deptCol, deptRef{}, &wide, subj, &sr)
+}
+
+// skipNoAmount reports a sheet skipped for want of an amount column.
+func skipNoAmount(g *grid, h header, opts Options, sr *sheetResult) {
+	if opts.AmountColumn != "" {
+		sr.report.Skipped = "no column headed " + opts.AmountColumn
+		sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_no_amount_column",
+			"Sheet {{.Sheet}} was skipped: it has no column headed \"{{.Column}}\".", "Sheet", g.name, "Column", opts.AmountColumn))
+	} else {
+		sr.report.Skipped = "no amount column"
+		sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_no_amount",
+			"Sheet {{.Sheet}} was skipped: its header (row {{.Row}}) has no budget amount column such as 预算数, 全年预算 or 调整后预算.",
+			"Sheet", g.name, "Row", h.row+1))
+	}
 }
 
 // chooseAmount picks the amount column(s): the override if given, else the

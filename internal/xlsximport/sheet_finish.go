@@ -52,7 +52,11 @@ func finishSheet(g *grid, h header, spec amountSpec, layout string, codeCol, nam
 		checkWideTotals(g, h, rows, p.wide, p.unit, sr)
 	}
 	warnLeftOut(g, &p, rows, sr)
-	checkAndEmit(g, rows, layout, p.unit, sr)
+	totalLabel := ""
+	if spec.subtotal >= 0 {
+		totalLabel = h.cols[spec.subtotal].label
+	}
+	checkAndEmit(g, rows, layout, totalLabel, p.unit, sr)
 	sr.report.CellTotal = leafCellTotal(rows)
 	return *sr
 }

@@ -97,7 +97,7 @@ func markParents(rows []*dataRow, layout string) {
 func (r *dataRow) leaf() bool { return !r.label && !r.parent }
 
 // checkAndEmit checks subtotals and emits the leaf lines.
-func checkAndEmit(g *grid, rows []*dataRow, layout string, unit money.Unit, sr *sheetResult) {
+func checkAndEmit(g *grid, rows []*dataRow, layout, totalLabel string, unit money.Unit, sr *sheetResult) {
 	mismatch := func(cell string, got, want money.Amount, what, dept string) {
 		reportMismatch(g, sr, unit, cell, got, want, what, dept)
 	}
@@ -127,7 +127,7 @@ func checkAndEmit(g *grid, rows []*dataRow, layout string, unit money.Unit, sr *
 			}
 			s, n, any := sumAmounts(as)
 			if (any || allBlank(as)) && diff(s, p.subtotal.v) > money.Amount(n) && !anyBad(as) {
-				mismatch(p.subtotal.cell, p.subtotal.v, s, "row total", p.rowDept.text)
+				mismatch(p.subtotal.cell, p.subtotal.v, s, totalLabel, p.rowDept.text)
 			}
 		}
 		switch {
@@ -137,54 +137,65 @@ func checkAndEmit(g *grid, rows []*dataRow, layout string, unit money.Unit, sr *
 				from = lastSub + 1
 				lastSub = i
 			}
-			for k, it := range p.items {
-				if it.amt.blank || it.amt.bad {
-					continue
-				}
-				var as []cellAmount
-				bad := false
-				for _, q := range rows[from:i] {
-					if !q.leaf() || k >= len(q.items) {
-						continue
-					}
-					qi := q.items[k]
-					if layout == LayoutLong && it.dept.text != "" && qi.dept.text != it.dept.text {
-						continue
-					}
-					as = append(as, qi.amt)
-					bad = bad || qi.amt.bad
-				}
-				s, n, any := sumAmounts(as)
-				if !bad && (any || allBlank(as)) && diff(s, it.amt.v) > money.Amount(n) {
-					mismatch(it.amt.cell, it.amt.v, s, "合计/小计", it.dept.text)
-				}
-			}
+			checkLabelRow(rows[from:i], p, layout, mismatch)
 		case p.parent:
-			leaves := leavesByKey[leafGroup(p)]
-			first := sort.Search(len(leaves), func(i int) bool { return leaves[i].key() >= p.key() })
-			for k, it := range p.items {
-				if it.amt.blank || it.amt.bad {
-					continue
-				}
-				var as []cellAmount
-				bad := false
-				for _, q := range leaves[first:] {
-					if !strings.HasPrefix(q.key(), p.key()) {
-						break
-					}
-					if k >= len(q.items) {
-						continue
-					}
-					as = append(as, q.items[k].amt)
-					bad = bad || q.items[k].amt.bad
-				}
-				s, n, any := sumAmounts(as)
-				if !bad && (any || allBlank(as)) && diff(s, it.amt.v) > money.Amount(n) {
-					mismatch(it.amt.cell, it.amt.v, s, p.code, it.dept.text)
-				}
-			}
+			checkParentRow(leavesByKey[leafGroup(p)], p, mismatch)
 		default:
 			emitLeaf(g, p, layout, sr)
+		}
+	}
+}
+
+// checkLabelRow compares each amount of a 合计/小计 row with the leaf rows
+// above it (of its department in a long sheet).
+func checkLabelRow(above []*dataRow, p *dataRow, layout string, mismatch func(cell string, got, want money.Amount, what, dept string)) {
+	for k, it := range p.items {
+		if it.amt.blank || it.amt.bad {
+			continue
+		}
+		var as []cellAmount
+		bad := false
+		for _, q := range above {
+			if !q.leaf() || k >= len(q.items) {
+				continue
+			}
+			qi := q.items[k]
+			if layout == LayoutLong && it.dept.text != "" && qi.dept.text != it.dept.text {
+				continue
+			}
+			as = append(as, qi.amt)
+			bad = bad || qi.amt.bad
+		}
+		s, n, any := sumAmounts(as)
+		if !bad && (any || allBlank(as)) && diff(s, it.amt.v) > money.Amount(n) {
+			mismatch(it.amt.cell, it.amt.v, s, "合计/小计", it.dept.text)
+		}
+	}
+}
+
+// checkParentRow compares each amount of a parent row (301) with the leaf
+// rows whose codes it prefixes (30101, 30102 …); leaves are sorted by key.
+func checkParentRow(leaves []*dataRow, p *dataRow, mismatch func(cell string, got, want money.Amount, what, dept string)) {
+	first := sort.Search(len(leaves), func(i int) bool { return leaves[i].key() >= p.key() })
+	for k, it := range p.items {
+		if it.amt.blank || it.amt.bad {
+			continue
+		}
+		var as []cellAmount
+		bad := false
+		for _, q := range leaves[first:] {
+			if !strings.HasPrefix(q.key(), p.key()) {
+				break
+			}
+			if k >= len(q.items) {
+				continue
+			}
+			as = append(as, q.items[k].amt)
+			bad = bad || q.items[k].amt.bad
+		}
+		s, n, any := sumAmounts(as)
+		if !bad && (any || allBlank(as)) && diff(s, it.amt.v) > money.Amount(n) {
+			mismatch(it.amt.cell, it.amt.v, s, p.code, it.dept.text)
 		}
 	}
 }
