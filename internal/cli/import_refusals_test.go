@@ -4,13 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/budgetperf/budgetperf/internal/testbook"
 )
 
 // rawSQL is text of SQLite or database/sql that must never reach a user.
@@ -21,25 +20,6 @@ func rawSQL(t *testing.T, stderr string) {
 			t.Errorf("raw SQL text %q in: %s", raw, stderr)
 		}
 	}
-}
-
-// writeSummary writes a summary workbook (科室, 科目编码, 科目名称, 实际数).
-func writeSummary(t *testing.T, name string, rows ...[]any) string {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	all := append([][]any{{"科室", "科目编码", "科目名称", "实际数"}}, rows...)
-	for i, r := range all {
-		c, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", c, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), name)
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
 
 // A directory and a device are refused at once with exit 1, by every
@@ -71,8 +51,8 @@ func TestImportRefusesWhatIsNotAFile(t *testing.T) {
 // --replace-month replaces it and says what it replaced.
 func TestImportActualsReplaceMonth(t *testing.T) {
 	db := tempDB(t)
-	first := writeSummary(t, "first.xlsx", []any{"内科", "30201", "办公费", 100})
-	second := writeSummary(t, "second.xlsx", []any{"内科", "30201", "办公费", 250})
+	first := testbook.Summary(t, "first.xlsx", []any{"内科", "30201", "办公费", 100})
+	second := testbook.Summary(t, "second.xlsx", []any{"内科", "30201", "办公费", 250})
 	args := func(file string, extra ...string) []string {
 		return append(append([]string{"--db", db, "--lang", "en", "import", "actuals", "--year", "2025", "--month", "3", "--create-missing"}, extra...), file)
 	}
@@ -104,7 +84,7 @@ func TestImportActualsOverflowInWords(t *testing.T) {
 	huge := "60000000000000000"
 	for i, dept := range []string{"内科", "外科"} {
 		month := strconv.Itoa(3 + i)
-		file := writeSummary(t, "m"+month+".xlsx", []any{dept, "30201", "办公费", huge})
+		file := testbook.Summary(t, "m"+month+".xlsx", []any{dept, "30201", "办公费", huge})
 		code, _, stderr := run(t, "--db", db, "--lang", "zh", "import", "actuals", "--year", "2025", "--month", month, "--create-missing", file)
 		want := []int{ExitOK, ExitRefused}[i]
 		if code != want || i == 1 && !strings.Contains(stderr, "92 万亿元") {
@@ -122,7 +102,7 @@ func TestImportWhileDatabaseBusy(t *testing.T) {
 	}
 	t.Parallel()
 	db := tempDB(t)
-	first := writeSummary(t, "first.xlsx", []any{"内科", "30201", "办公费", 100})
+	first := testbook.Summary(t, "first.xlsx", []any{"内科", "30201", "办公费", 100})
 	if code, _, stderr := run(t, "--db", db, "import", "actuals", "--year", "2025", "--month", "3", "--create-missing", first); code != ExitOK {
 		t.Fatalf("setting up: exit %d %s", code, stderr)
 	}
@@ -140,7 +120,7 @@ func TestImportWhileDatabaseBusy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.ExecContext(context.Background(), "ROLLBACK")
-	second := writeSummary(t, "second.xlsx", []any{"内科", "30201", "办公费", 200})
+	second := testbook.Summary(t, "second.xlsx", []any{"内科", "30201", "办公费", 200})
 	code, _, stderr := run(t, "--db", db, "--lang", "en", "import", "actuals", "--year", "2025", "--month", "4", second)
 	if code != ExitRefused || !strings.Contains(stderr, "Try again when it") {
 		t.Errorf("busy: exit %d %s", code, stderr)

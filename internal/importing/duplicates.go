@@ -50,24 +50,20 @@ func duplicates(ctx context.Context, q store.Q, p *ActualsPreview) error {
 	return summaryOverlap(ctx, q, p)
 }
 
-// crossOverlap refuses a ledger over a month's summaries, or a summary over
-// a month's ledger lines, naming the first department and subject pairs.
+// crossOverlap refuses a file whose departments and subjects already have
+// actuals in the same month from the batches keysIn lists (summaries, or
+// ledgers), naming the first pairs.
 func crossOverlap(ctx context.Context, q store.Q, p *ActualsPreview, keysIn func(context.Context, int, int) ([]store.SummaryKey, error), key, def string) error {
 	type pair struct {
 		month         int
 		dept, subject string
 	}
 	mine := map[pair]bool{}
-	var months []int
 	for _, l := range p.raw {
 		mine[pair{l.Month, p.plan.code(l.DeptCode), l.SubjectCode}] = true
-		if !slices.Contains(months, l.Month) {
-			months = append(months, l.Month)
-		}
 	}
-	slices.Sort(months)
 	var overlap []string
-	for _, m := range months {
+	for _, m := range p.months() {
 		keys, err := keysIn(ctx, p.Year, m)
 		if err != nil {
 			return err
@@ -131,48 +127,32 @@ func firstFew(list []string, n int) string {
 // with ReplaceMonth, lists those summaries in p.Replaced.
 func summaryOverlap(ctx context.Context, q store.Q, p *ActualsPreview) error {
 	p.Replaced = nil
-	type key struct {
-		month         int
-		dept, subject string
+	if !p.replaceMonth {
+		return crossOverlap(ctx, q, p, q.SummaryKeysInMonth, "import.summary_overlap",
+			"The summaries already imported have figures for {{.N}} of this file's departments and subjects in the same month ({{.List}}): importing it would count them twice. To replace the month's summary with this file, import it with --replace-month (in the window: tick \"Replace the month's summary\").")
 	}
-	mine := map[key]bool{}
-	var months []int
-	for _, l := range p.raw {
-		k := key{l.Month, p.plan.code(l.DeptCode), l.SubjectCode}
-		if !slices.Contains(months, l.Month) {
-			months = append(months, l.Month)
-		}
-		mine[k] = true
-	}
-	var overlap []string
-	for _, m := range months {
-		if p.replaceMonth {
-			bs, err := q.SummaryBatchesInMonth(ctx, p.Year, m)
-			if err != nil {
-				return err
-			}
-			for _, b := range bs {
-				p.Replaced = append(p.Replaced, ReplacedSummary{Batch: b, LineMonth: m})
-			}
-			continue
-		}
-		keys, err := q.SummaryKeysInMonth(ctx, p.Year, m)
+	for _, m := range p.months() {
+		bs, err := q.SummaryBatchesInMonth(ctx, p.Year, m)
 		if err != nil {
 			return err
 		}
-		for _, k := range keys {
-			pair := fmt.Sprintf("%d/%d %s %s·%s", p.Year, m, k.DeptCode, p.plan.names[k.DeptCode], k.SubjectCode)
-			if mine[key{m, k.DeptCode, k.SubjectCode}] && !slices.Contains(overlap, pair) {
-				overlap = append(overlap, pair)
-			}
+		for _, b := range bs {
+			p.Replaced = append(p.Replaced, ReplacedSummary{Batch: b, LineMonth: m})
 		}
 	}
-	if len(overlap) == 0 {
-		return nil
+	return nil
+}
+
+// months lists the months of the file's lines, in order.
+func (p *ActualsPreview) months() []int {
+	var months []int
+	for _, l := range p.raw {
+		if !slices.Contains(months, l.Month) {
+			months = append(months, l.Month)
+		}
 	}
-	return domain.NewProblem("import.summary_overlap",
-		"The summaries already imported have figures for {{.N}} of this file's departments and subjects in the same month ({{.List}}): importing it would count them twice. To replace the month's summary with this file, import it with --replace-month (in the window: tick \"Replace the month's summary\").",
-		"N", len(overlap), "List", firstFew(overlap, 5))
+	slices.Sort(months)
+	return months
 }
 
 // replaceSummaries removes the lines of the summaries p replaces, marks

@@ -14,6 +14,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/testbook"
 )
 
 // resave writes a copy of the workbook at path as a spreadsheet program
@@ -36,25 +37,6 @@ func resave(t testing.TB, path string) string {
 		t.Fatal("the re-saved copy has the same bytes")
 	}
 	return out
-}
-
-// summaryFile writes a summary workbook (科室, 科目编码, 科目名称, 实际数).
-func summaryFile(t testing.TB, name string, rows ...[]any) string {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	all := append([][]any{{"科室", "科目编码", "科目名称", "实际数"}}, rows...)
-	for i, r := range all {
-		c, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", c, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), name)
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
 
 // Twenty times, the sample ledger and a re-saved copy of it are imported
@@ -126,7 +108,7 @@ func TestParallelLedgerImportsCountOnce(t *testing.T) {
 func TestResavedSummaryRefused(t *testing.T) {
 	st, svc := newStore(t)
 	ctx := context.Background()
-	path := summaryFile(t, "march.xlsx", []any{"内科", "30201", "办公费", 100.5}, []any{"外科", "30205", "水费", 50})
+	path := testbook.Summary(t, "march.xlsx", []any{"内科", "30201", "办公费", 100.5}, []any{"外科", "30205", "水费", 50})
 	if _, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: path, Year: 2025, Month: 3, CreateMissing: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -155,8 +137,8 @@ func TestResavedSummaryRefused(t *testing.T) {
 func TestSummaryOverlapAndReplaceMonth(t *testing.T) {
 	st, svc := newStore(t)
 	ctx := context.Background()
-	first := summaryFile(t, "first.xlsx", []any{"内科", "30201", "办公费", 100}, []any{"外科", "30205", "水费", 50})
-	second := summaryFile(t, "second.xlsx", []any{"内科", "30201", "办公费", 300}, []any{"儿科", "30205", "水费", 7})
+	first := testbook.Summary(t, "first.xlsx", []any{"内科", "30201", "办公费", 100}, []any{"外科", "30205", "水费", 50})
+	second := testbook.Summary(t, "second.xlsx", []any{"内科", "30201", "办公费", 300}, []any{"儿科", "30205", "水费", 7})
 	req := func(path string, replace bool) ActualsRequest {
 		return ActualsRequest{Path: path, Year: 2025, Month: 3, CreateMissing: true, ReplaceMonth: replace}
 	}
@@ -215,17 +197,17 @@ func TestActualsOverflowRefused(t *testing.T) {
 	st, svc := newStore(t)
 	ctx := context.Background()
 	huge := "60000000000000000" // 6×10¹⁶ yuan: one line fits in int64 fen, two do not
-	both := summaryFile(t, "both.xlsx", []any{"内科", "30201", "办公费", huge}, []any{"外科", "30201", "办公费", huge})
+	both := testbook.Summary(t, "both.xlsx", []any{"内科", "30201", "办公费", huge}, []any{"外科", "30201", "办公费", huge})
 	_, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: both, Year: 2025, Month: 3, CreateMissing: true})
 	// The reader already refuses a file whose own amounts overflow.
 	if len(domain.AsProblems(err)) == 0 {
 		t.Fatalf("one file past int64: %v", err)
 	}
-	one := summaryFile(t, "one.xlsx", []any{"内科", "30201", "办公费", huge})
+	one := testbook.Summary(t, "one.xlsx", []any{"内科", "30201", "办公费", huge})
 	if _, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: one, Year: 2025, Month: 3, CreateMissing: true}); err != nil {
 		t.Fatal(err)
 	}
-	other := summaryFile(t, "other.xlsx", []any{"外科", "30201", "办公费", huge})
+	other := testbook.Summary(t, "other.xlsx", []any{"外科", "30201", "办公费", huge})
 	_, err = svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: other, Year: 2025, Month: 4, CreateMissing: true})
 	if k := problemKey(err); k != "import.actuals_overflow" {
 		t.Fatalf("the year past int64: %v", err)
@@ -272,7 +254,7 @@ func TestImportRefusesWhatIsNotAFile(t *testing.T) {
 func TestLedgerAndSummaryDoNotOverlap(t *testing.T) {
 	ctx := context.Background()
 	ledger := "../xlsximport/testdata/actuals_ledger_2025_jan_sep.xlsx"
-	january := summaryFile(t, "january.xlsx", []any{"内科", "30213", "维修（护）费", 100})
+	january := testbook.Summary(t, "january.xlsx", []any{"内科", "30213", "维修（护）费", 100})
 	t.Run("summary over a ledger", func(t *testing.T) {
 		st, svc := newStore(t)
 		if _, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: ledger, Year: 2025, CreateMissing: true}); err != nil {

@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/testbook"
 )
 
 const samples = "../xlsximport/testdata"
@@ -123,25 +123,6 @@ func TestImportScreenActualsLedger(t *testing.T) {
 	}
 }
 
-// writeSummary writes a summary workbook (科室, 科目编码, 科目名称, 实际数).
-func writeSummary(t *testing.T, name string, rows ...[]any) string {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	all := append([][]any{{"科室", "科目编码", "科目名称", "实际数"}}, rows...)
-	for i, r := range all {
-		c, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", c, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), name)
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // A summary that overlaps the month's summary is refused; ticking
 // "Replace the month's summary" previews the replacement, names what it
 // replaces, and imports it. A ledger has no month to replace: the box is
@@ -160,10 +141,10 @@ func TestImportScreenReplaceMonth(t *testing.T) {
 	}
 	im.year.SetText("2025")
 	im.month.SetText("3")
-	im.path.SetText(writeSummary(t, "first.xlsx", []any{"内科", "30201", "办公费", 100}))
+	im.path.SetText(testbook.Summary(t, "first.xlsx", []any{"内科", "30201", "办公费", 100}))
 	test.Tap(im.previewBtn)
 	test.Tap(im.confirm)
-	im.path.SetText(writeSummary(t, "second.xlsx", []any{"内科", "30201", "办公费", 300}))
+	im.path.SetText(testbook.Summary(t, "second.xlsx", []any{"内科", "30201", "办公费", 300}))
 	test.Tap(im.previewBtn)
 	if im.preview != nil || !hasText(im.problems, "替换该月汇总数") || !im.replaceMonth.Visible() {
 		t.Fatalf("the overlap was not refused with the way out: %q", im.problems.Text)

@@ -246,14 +246,8 @@ func (ar *actualsReader) finish() (ActualsResult, error) {
 		lines = ls.emit(lines, ar.depts)
 		ls.recs = nil
 	}
-	var total money.Amount
-	for _, l := range lines {
-		var ok bool
-		if total, ok = addOK(total, l.Amount); !ok {
-			probs = append(probs, cellProblem("import.too_large_total",
-				"the amounts of the workbook add up to more than can be stored: check the figures and the unit.", l.Sheet, l.Cell))
-			break
-		}
+	if p := totalProblem(lines, func(l ActualLine) (money.Amount, string, string) { return l.Amount, l.Sheet, l.Cell }); p != nil {
+		probs = append(probs, p)
 	}
 	res.Lines = lines
 	// Summary lines of one department and subject on several sheets are

@@ -216,3 +216,18 @@ func leftOutColumn(g *grid, c int, header string, total money.Amount, unit money
 		"Sheet {{.Sheet}} column {{.Column}} ({{.Header}}): {{.Total}} not imported — the amounts are taken from {{.Used}}. If this column holds the amounts to import, name it as the amount column and import again.",
 		"Sheet", g.name, "Column", col, "Header", header, "Total", fmtAmt(total, unit), "Used", used)
 }
+
+// totalProblem refuses lines whose amounts add up past what can be stored,
+// naming the line where the sum overflows.
+func totalProblem[L any](lines []L, of func(L) (a money.Amount, sheet, cell string)) *domain.Problem {
+	var total money.Amount
+	for _, l := range lines {
+		a, sheet, cell := of(l)
+		var ok bool
+		if total, ok = addOK(total, a); !ok {
+			return cellProblem("import.too_large_total",
+				"the amounts of the workbook add up to more than can be stored: check the figures and the unit.", sheet, cell)
+		}
+	}
+	return nil
+}

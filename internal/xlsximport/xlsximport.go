@@ -213,14 +213,8 @@ func readGrids(sheets []*grid, opts Options) (Result, error) {
 		}
 		seen[k] = l
 	}
-	var total money.Amount
-	for _, l := range lines {
-		var ok bool
-		if total, ok = addOK(total, l.Amount); !ok {
-			probs = append(probs, cellProblem("import.too_large_total",
-				"the amounts of the workbook add up to more than can be stored: check the figures and the unit.", l.Sheet, l.Cell))
-			break
-		}
+	if p := totalProblem(lines, func(l Line) (money.Amount, string, string) { return l.Amount, l.Sheet, l.Cell }); p != nil {
+		probs = append(probs, p)
 	}
 	res.Lines = lines
 	res.NewDepartments = depts.created
