@@ -83,11 +83,7 @@ func loginArg(pos []string) (string, error) {
 }
 
 func splitCodes(s string) []string {
-	var out []string
-	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' }) {
-		out = append(out, c)
-	}
-	return out
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' })
 }
 
 func runUsersAdd(env *Env, args []string) error {

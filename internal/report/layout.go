@@ -1,8 +1,6 @@
 package report
 
 import (
-	"strings"
-
 	"gonum.org/v1/plot/vg"
 
 	"github.com/budgetperf/budgetperf/internal/chart"
@@ -164,26 +162,5 @@ func (d *doc) note(text string) {
 	d.font(8, muted)
 	d.pdf.SetX(marginL)
 	d.pdf.MultiCell(contentW, 4, text, "", "L", false)
-	d.space(1)
-}
-
-// bullets prints each item as a "• " line, wrapped.
-func (d *doc) bullets(items []string, size float64) {
-	p := d.pdf
-	d.font(size, ink)
-	lh := size * 0.52
-	for _, it := range items {
-		lines := p.SplitText(strings.TrimSpace(it), contentW-5)
-		d.ensure(float64(len(lines)) * lh)
-		for i, l := range lines {
-			p.SetX(marginL)
-			mark := ""
-			if i == 0 {
-				mark = "•"
-			}
-			d.cell(5, lh, mark, "C", false, 0)
-			d.cell(contentW-5, lh, l, "L", false, 1)
-		}
-	}
 	d.space(1)
 }

@@ -189,7 +189,7 @@ func TestImplausibleAmountWarns(t *testing.T) {
 func TestNoRowLimit(t *testing.T) {
 	body := `<sheetData>` + rawHeader + rawLineXML(2, "30101", `<c r="D2"><v>1</v></c>`) +
 		rawLineXML(200001, "30102", `<c r="D200001"><v>2</v></c>`) +
-		fmt.Sprintf(`<row r="1048576"><c r="A1048576" t="s"><v>4</v></c><c r="B1048576"><v>30103</v></c><c r="D1048576"><v>3</v></c></row>`) + `</sheetData>`
+		`<row r="1048576"><c r="A1048576" t="s"><v>4</v></c><c r="B1048576"><v>30103</v></c><c r="D1048576"><v>3</v></c></row>` + `</sheetData>`
 	path := writeRaw(t, xc.RawBook{Sheets: []xc.RawSheet{{Name: "预算", Body: body}}, SharedStrings: rawStrings})
 	res, err := ReadBudget(path, Options{Subjects: catalogue(t), CreateMissing: true})
 	if err != nil {

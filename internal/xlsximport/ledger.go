@@ -79,7 +79,6 @@ type ledgerSheet struct {
 	hasD     bool
 	recs     []ledgerRec
 	vbuf     []byte // vouchers, concatenated
-	vend     uint32
 	summIx   map[string]int32
 	summs    []string
 	deptIx   map[string]int32
@@ -87,10 +86,9 @@ type ledgerSheet struct {
 	subjIx   map[string]int32 // code or name as written → index into subjects
 	subjects []string         // resolved codes ("" when unknown)
 	subjErr  []*domain.Problem
-	probs    int // problems listed for this sheet
-	more     int // problems not listed
-	warns    int // implausible-amount warnings listed
-	lines    int
+	probs    int          // problems listed for this sheet
+	more     int          // problems not listed
+	warns    int          // implausible-amount warnings listed
 	repIx    int          // this sheet's report in ar.res.Sheets
 	cells    money.Amount // every posting's amount as read, reconciled with the lines
 	date1904 bool         // serial dates count from 1904

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/xuri/excelize/v2"
 )
 
 // TargetValueRow is one actual value of a performance target read from a
@@ -276,21 +275,4 @@ func tvValue(raw string, percent bool) string {
 		s += "%"
 	}
 	return s
-}
-
-// percentCell reports a cell whose number format shows a percentage:
-// the built-in formats 9 (0%) and 10 (0.00%), or a custom one with %.
-func percentCell(f *excelize.File, sheet, cell string) bool {
-	idx, err := f.GetCellStyle(sheet, cell)
-	if err != nil || idx == 0 {
-		return false
-	}
-	st, err := f.GetStyle(idx)
-	if err != nil || st == nil {
-		return false
-	}
-	if st.NumFmt == 9 || st.NumFmt == 10 {
-		return true
-	}
-	return st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")
 }
