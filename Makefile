@@ -22,6 +22,7 @@ FUZZTIME ?= 60s
 BENCH    ?= .
 PKGS     ?= ./...
 TESTFLAGS ?=
+STATICCHECK ?= 2026.2.2
 
 # GUI packages may need an X server in tests: use a virtual one when there is no display.
 ifeq ($(strip $(DISPLAY)$(WAYLAND_DISPLAY)),)
@@ -80,12 +81,13 @@ bench: ## run benchmarks (BENCH=regexp, PKGS=./internal/...)
 fmt: ## format all Go files
 	$(FIND_GO) | xargs -0 -r gofmt -w
 
-lint: ## gofmt must report nothing, and go vet must pass
+lint: ## gofmt must report nothing; go vet and staticcheck must pass
 	@unformatted=$$($(FIND_GO) | xargs -0 -r gofmt -l); \
 	if [ -n "$$unformatted" ]; then \
 		echo "gofmt: these files need formatting (run make fmt):"; echo "$$unformatted"; exit 1; \
 	fi
 	$(GO) vet $(PKGS)
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK) $(PKGS)
 
 clean: ## remove build outputs (keeps the Go build cache)
 	rm -rf bin dist
