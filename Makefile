@@ -22,7 +22,7 @@ FUZZTIME ?= 60s
 BENCH    ?= .
 PKGS     ?= ./...
 TESTFLAGS ?=
-STATICCHECK ?= 2026.2.2
+STATICCHECK ?= v0.8.2
 
 # GUI packages may need an X server in tests: use a virtual one when there is no display.
 ifeq ($(strip $(DISPLAY)$(WAYLAND_DISPLAY)),)
