@@ -309,7 +309,8 @@ func actualsHeader(h *header) {
 		case r == roleAmount && containsAny(t, "预算", "budget") && !containsAny(t, "执行", "实际", "actual"):
 			return rolePrior, 0
 		case (r == rolePrior || r == roleNone || r == roleAmount) && !prior &&
-			containsAny(t, "执行数", "执行金额", "实际", "决算", "发生额", "actual"):
+			(t == "实际" || t == "决算" || containsAny(t, "执行数", "执行金额", "执行额", "实际数", "实际金额", "实际发生", "实际支出",
+				"实际收入", "决算数", "决算金额", "发生额", "actual")):
 			return roleAmount, levelAdjusted
 		}
 		return r, level

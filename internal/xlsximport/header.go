@@ -196,7 +196,7 @@ func buildHeader(g *grid, r, n int) header {
 				col.label = clean(g.cell(r, c))
 			}
 		} else {
-			up, low := clean(g.filled(r, c)), clean(g.filled(r+1, c))
+			up, low := g.upper(r, c), clean(g.filled(r+1, c))
 			if m, ok := g.merged(r, c); ok && m.r1 >= r+1 && m.c0 == m.c1 {
 				low = "" // merged down over both rows: one text
 			}
@@ -235,7 +235,7 @@ func findHeader(g *grid) (header, bool) {
 		for r := 0; r < limit; r++ {
 			single := buildHeader(g, r, 1)
 			s1, ok1, loose1 := single.score()
-			if r+1 < len(g.rows) && startsMerge(g, r) && rowHasHeaderWord(g, r) {
+			if r+1 < len(g.rows) && (startsMerge(g, r) || stackedHeader(g, r)) && rowHasHeaderWord(g, r) {
 				double := buildHeader(g, r, 2)
 				if s2, ok2, loose2 := double.score(); (ok2 || pass == 1 && loose2) && s2 >= s1 {
 					return double, true
@@ -247,6 +247,63 @@ func findHeader(g *grid) (header, bool) {
 		}
 	}
 	return header{}, false
+}
+
+// upper is the upper text of column c in a two-row header at row r: the
+// cell, the merged range it lies in, or — in a file without merged cells,
+// as CSV and many exports are — the group text to its left that heads a
+// block (a text with labels below it), carried over the blank cells after
+// it until a text that stands alone (医疗收入合计 over two rows) or a
+// merged range.
+func (g *grid) upper(r, c int) string {
+	if t := clean(g.filled(r, c)); t != "" {
+		return t
+	}
+	if _, ok := g.merged(r, c); ok {
+		return ""
+	}
+	for k := c - 1; k >= 0; k-- {
+		if _, ok := g.merged(r, k); ok {
+			return ""
+		}
+		if t := clean(g.cell(r, k)); t != "" {
+			if clean(g.cell(r+1, k)) == "" {
+				return ""
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+// stackedHeader reports a two-row header written without merged cells:
+// row r has two texts or more (a title has one), the row under it names
+// two or more columns that r leaves blank, and is text, not figures.
+func stackedHeader(g *grid, r int) bool {
+	above := 0
+	for _, t := range g.rows[r] {
+		if clean(t) != "" {
+			above++
+		}
+	}
+	if above < 2 {
+		return false // a title row
+	}
+	under, words := 0, 0
+	for c, t := range g.rows[r+1] {
+		t = clean(t)
+		if t == "" {
+			continue
+		}
+		if _, err := money.Parse(t, money.Yuan); err == nil {
+			return false // a data row
+		}
+		words++
+		if clean(g.cell(r, c)) == "" {
+			under++
+		}
+	}
+	return under >= 2 && words >= 2
 }
 
 // rowHasHeaderWord reports whether some cell of row r is a header word, so

@@ -71,6 +71,7 @@ func placeWide(g *grid, h header, subj *subjectIndex) (wideColumns, *domain.Prob
 			}
 		}
 	}
+	wc.parentsAsTotals(subj, totalSubj)
 	wc.totals = coverTotals(h, blocks, wc, subj, totalSubj, orient)
 	if len(undecided) == 0 {
 		return wc, nil
@@ -87,6 +88,31 @@ func placeWide(g *grid, h header, subj *subjectIndex) (wideColumns, *domain.Prob
 // isWideItem reports a header that may name a subject.
 func isWideItem(c column) bool {
 	return c.label != "" && (c.role == roleNone || c.role == roleFunding)
+}
+
+// parentsAsTotals turns an item column whose subject lies above another
+// item column's (门诊收入 beside 挂号收入 and 诊察收入, 医疗收入 beside both)
+// into a stated total of those items: importing it too would count its
+// items twice. This is how a total column whose 合计 label was lost, or a
+// group header that slid over a total column, is still read right.
+func (wc *wideColumns) parentsAsTotals(subj *subjectIndex, totalSubj map[int]string) {
+	var cols []int
+	var subjects []string
+	for i, s := range wc.subjects {
+		parent := false
+		for _, o := range wc.subjects {
+			if subj.strictlyUnder(o, s) {
+				parent = true
+				break
+			}
+		}
+		if parent {
+			totalSubj[wc.cols[i]] = s
+			continue
+		}
+		cols, subjects = append(cols, wc.cols[i]), append(subjects, s)
+	}
+	wc.cols, wc.subjects = cols, subjects
 }
 
 // wideBlocks splits the item columns into blocks.
@@ -344,7 +370,7 @@ func coverTotals(h header, blocks []wideBlock, wc wideColumns, subj *subjectInde
 	}
 	var out []totalColumn
 	for _, c := range h.cols {
-		if c.role != roleSubtotal {
+		if _, ok := totalSubj[c.index]; !ok {
 			continue
 		}
 		t := totalColumn{col: c.index, subject: totalSubj[c.index]}

@@ -11,32 +11,35 @@ import (
 // the numbers it holds that are not imported.
 
 // checkWideTotals compares every stated total (…合计 columns, on every row
-// and on the 合计 rows) with the items it covers, and names every column of
-// numbers that is not imported.
+// and on the 合计 rows) with what is imported under it, and names every
+// column of numbers that is not imported. A total that agrees once the
+// numbers of a column left out are added is not reported again: that
+// column is named already.
 func checkWideTotals(g *grid, h header, rows []*dataRow, wc *wideColumns, unit money.Unit, sr *sheetResult) {
 	upos := map[int]int{}
 	for i, c := range wc.unknown {
 		upos[c] = i
 	}
-	for _, r := range rows {
+	lastSub := -1
+	for i, r := range rows {
+		scope := []*dataRow{r}
+		if r.label {
+			from := 0
+			if !r.grand {
+				from, lastSub = lastSub+1, i
+			}
+			scope = leafRows(rows[from:i])
+		}
 		for ti, t := range wc.totals {
 			if ti >= len(r.totals) || r.totals[ti].blank || r.totals[ti].bad {
 				continue
 			}
-			var as []cellAmount
-			for _, i := range t.items {
-				as = append(as, r.items[i].amt)
+			items, all, ok := coveredSums(scope, t, upos)
+			stated := r.totals[ti]
+			if !ok || diff(items.v, stated.v) <= items.tol || diff(all.v, stated.v) <= all.tol {
+				continue
 			}
-			for _, u := range t.unknown {
-				as = append(as, r.unknown[upos[u]])
-			}
-			if r.label && allBlank(as) {
-				continue // a total row that states only its totals: checked by column below
-			}
-			s, n, any := sumAmounts(as)
-			if !anyBad(as) && (any || allBlank(as)) && diff(s, r.totals[ti].v) > money.Amount(n) {
-				reportMismatch(g, sr, unit, r.totals[ti].cell, r.totals[ti].v, s, h.cols[t.col].label, r.rowDept.text)
-			}
+			reportMismatch(g, sr, unit, stated.cell, stated.v, items.v, h.cols[t.col].label, r.rowDept.text)
 		}
 	}
 	for i, c := range wc.unknown {
@@ -50,6 +53,42 @@ func checkWideTotals(g *grid, h header, rows []*dataRow, wc *wideColumns, unit m
 			sr.warnings = append(sr.warnings, notImportedColumn(g, c, headerText(g, h, c), s, unit))
 		}
 	}
+}
+
+// sumTol is a sum and the rounding it may carry (half a fen a rounded cell).
+type sumTol struct{ v, tol money.Amount }
+
+// coveredSums adds, over the rows of scope, the items total t covers, and
+// those plus the numbers of the columns left out in its block; ok is
+// false when a cell is bad (already reported) or the sum overflows.
+func coveredSums(scope []*dataRow, t totalColumn, upos map[int]int) (items, all sumTol, ok bool) {
+	var as, us []cellAmount
+	for _, r := range scope {
+		for _, i := range t.items {
+			as = append(as, r.items[i].amt)
+		}
+		for _, u := range t.unknown {
+			us = append(us, r.unknown[upos[u]])
+		}
+	}
+	if anyBad(as) {
+		return items, all, false
+	}
+	s, n, _ := sumAmounts(as)
+	u, m, _ := sumAmounts(us)
+	a, okA := addOK(s, u)
+	return sumTol{s, money.Amount(n)}, sumTol{a, money.Amount(n + m)}, okA
+}
+
+// leafRows keeps the leaf rows.
+func leafRows(rows []*dataRow) []*dataRow {
+	var out []*dataRow
+	for _, r := range rows {
+		if r.leaf() {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // headerText is the header of column c as the user reads it (group·label).
