@@ -74,7 +74,7 @@ func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Prob
 	// reconciliation an accountant ticks off against the workbook.
 	for _, sh := range sheets {
 		if sh.Used {
-			env.printf("%s\n", i18n.T("import.sheet_reconciled", "Sheet", sh.Name, "Cells", money.FormatPlain(sh.CellTotal), "Imported", money.FormatPlain(sh.Imported)))
+			env.printf("%s\n", i18n.SheetReconciled(sh.Name, sh.CellTotal, sh.Imported, sh.LeftOut, money.FormatPlain))
 		}
 	}
 	var rows [][]string

@@ -33,7 +33,7 @@ func duplicates(ctx context.Context, q store.Q, p *ActualsPreview) error {
 		if err := vouchersIn(ctx, q, p); err != nil {
 			return err
 		}
-		return crossOverlap(ctx, q, p, q.SummaryKeysInMonth, "import.ledger_over_summary",
+		return crossOverlap(ctx, q, p, true, "import.ledger_over_summary",
 			"Summaries already imported have figures for {{.N}} of this ledger's departments and subjects in the same month ({{.List}}): importing the ledger on top would count them twice. Import the ledger for months without a summary, or replace those months' summaries by importing a summary with --replace-month.")
 	}
 	if b, ok, err := q.BatchByContent(ctx, p.content); err != nil {
@@ -43,7 +43,7 @@ func duplicates(ctx context.Context, q store.Q, p *ActualsPreview) error {
 			"The same figures were already imported on {{.When}} by {{.Who}} from {{.File}} ({{.Lines}} lines for {{.Year}}): this file is a copy of it, perhaps saved again, and importing it would count them twice.",
 			"When", b.ImportedAt.Format("2006-01-02 15:04"), "Who", b.ImportedBy, "File", b.FileName, "Lines", b.Lines, "Year", b.Year)
 	}
-	if err := crossOverlap(ctx, q, p, q.LedgerKeysInMonth, "import.summary_over_ledger",
+	if err := crossOverlap(ctx, q, p, false, "import.summary_over_ledger",
 		"Ledgers already imported have lines for {{.N}} of this summary's departments and subjects in the same month ({{.List}}): the summary on top would count them twice. Import summaries only for months that no ledger covers."); err != nil {
 		return err
 	}
@@ -51,29 +51,63 @@ func duplicates(ctx context.Context, q store.Q, p *ActualsPreview) error {
 }
 
 // crossOverlap refuses a file whose departments and subjects already have
-// actuals in the same month from the batches keysIn lists (summaries, or
-// ledgers), naming the first pairs.
-func crossOverlap(ctx context.Context, q store.Q, p *ActualsPreview, keysIn func(context.Context, int, int) ([]store.SummaryKey, error), key, def string) error {
+// actuals in the same month from the summaries in force (summaries true)
+// or the ledgers, naming the first pairs.
+func crossOverlap(ctx context.Context, q store.Q, p *ActualsPreview, summaries bool, key, def string) error {
+	keysIn := q.LedgerKeysInMonth
+	if summaries {
+		keysIn = q.SummaryKeysInMonth
+	}
 	type pair struct {
 		month         int
 		dept, subject string
 	}
-	mine := map[pair]bool{}
+	all := map[pair]bool{}
+	anyMonth := map[pair]bool{} // month 0: the pair in some month
 	for _, l := range p.raw {
-		mine[pair{l.Month, p.plan.code(l.DeptCode), l.SubjectCode}] = true
+		d := p.plan.code(l.DeptCode)
+		all[pair{l.Month, d, l.SubjectCode}] = true
+		anyMonth[pair{0, d, l.SubjectCode}] = true
+	}
+	// A summary of the whole year (booked in December) covers every month:
+	// it overlaps the same pair in any month, and any month overlaps it.
+	yearTotals := !p.Ledger && p.Month == 0
+	mine := func(m int, dept, subject string) bool {
+		if yearTotals {
+			return all[pair{12, dept, subject}]
+		}
+		return all[pair{m, dept, subject}]
+	}
+	months := p.months()
+	if yearTotals {
+		months = []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
 	}
 	var overlap []string
-	for _, m := range p.months() {
+	add := func(m int, keys []store.SummaryKey, inAnyMonth bool) {
+		for _, k := range keys {
+			s := fmt.Sprintf("%d/%d %s %s·%s", p.Year, m, k.DeptCode, p.plan.names[k.DeptCode], k.SubjectCode)
+			hit := mine(m, k.DeptCode, k.SubjectCode)
+			if inAnyMonth {
+				hit = anyMonth[pair{0, k.DeptCode, k.SubjectCode}]
+			}
+			if hit && !slices.Contains(overlap, s) {
+				overlap = append(overlap, s)
+			}
+		}
+	}
+	for _, m := range months {
 		keys, err := keysIn(ctx, p.Year, m)
 		if err != nil {
 			return err
 		}
-		for _, k := range keys {
-			s := fmt.Sprintf("%d/%d %s %s·%s", p.Year, m, k.DeptCode, p.plan.names[k.DeptCode], k.SubjectCode)
-			if mine[pair{m, k.DeptCode, k.SubjectCode}] && !slices.Contains(overlap, s) {
-				overlap = append(overlap, s)
-			}
+		add(m, keys, false)
+	}
+	if summaries && !yearTotals {
+		keys, err := q.YearSummaryKeys(ctx, p.Year)
+		if err != nil {
+			return err
 		}
+		add(12, keys, true)
 	}
 	if len(overlap) == 0 {
 		return nil
@@ -128,7 +162,7 @@ func firstFew(list []string, n int) string {
 func summaryOverlap(ctx context.Context, q store.Q, p *ActualsPreview) error {
 	p.Replaced = nil
 	if !p.replaceMonth {
-		return crossOverlap(ctx, q, p, q.SummaryKeysInMonth, "import.summary_overlap",
+		return crossOverlap(ctx, q, p, true, "import.summary_overlap",
 			"The summaries already imported have figures for {{.N}} of this file's departments and subjects in the same month ({{.List}}): importing it would count them twice. To replace the month's summary with this file, import it with --replace-month (in the window: tick \"Replace the month's summary\").")
 	}
 	for _, m := range p.months() {

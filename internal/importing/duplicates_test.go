@@ -284,3 +284,27 @@ func TestLedgerAndSummaryDoNotOverlap(t *testing.T) {
 		}
 	})
 }
+
+// A summary of the whole year (booked in December) and a month's summary
+// of the same department and subject would count that month twice,
+// whichever comes first.
+func TestYearSummaryOverlapsMonths(t *testing.T) {
+	ctx := context.Background()
+	year := testbook.Summary(t, "year.xlsx", []any{"内科", "30201", "办公费", 1200})
+	march := testbook.Summary(t, "march.xlsx", []any{"内科", "30201", "办公费", 100})
+	other := testbook.Summary(t, "other.xlsx", []any{"外科", "30201", "办公费", 100})
+	for _, order := range [][2]int{{0, 3}, {3, 0}} {
+		_, svc := newStore(t)
+		files := map[int]string{0: year, 3: march}
+		if _, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: files[order[0]], Year: 2025, Month: order[0], CreateMissing: true}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: files[order[1]], Year: 2025, Month: order[1], CreateMissing: true})
+		if problemKey(err) != "import.summary_overlap" {
+			t.Errorf("month %d after month %d: want the overlap refused, got %v", order[1], order[0], err)
+		}
+		if _, err := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: other, Year: 2025, Month: 3, CreateMissing: true}); err != nil {
+			t.Errorf("another department's March: %v", err)
+		}
+	}
+}

@@ -39,6 +39,13 @@ func (q Q) LedgerKeysInMonth(ctx context.Context, year, month int) ([]SummaryKey
 	return q.keysInMonth(ctx, activeLedgers, year, month)
 }
 
+// YearSummaryKeys lists the department and subject pairs of the summaries
+// in force that give the whole year's totals (imported without a month,
+// booked in December): any month's figures of the same pair overlap them.
+func (q Q) YearSummaryKeys(ctx context.Context, year int) ([]SummaryKey, error) {
+	return q.keysInMonth(ctx, activeSummaries+` AND month = 0`, year, 12)
+}
+
 func (q Q) keysInMonth(ctx context.Context, batches string, year, month int) ([]SummaryKey, error) {
 	rows, err := q.db.QueryContext(ctx, `SELECT DISTINCT d.code, a.subject_code, a.batch_id
 		FROM actuals a JOIN departments d ON d.id = a.department_id

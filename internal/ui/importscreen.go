@@ -51,9 +51,12 @@ func budgetView(p importing.BudgetPreview) importView {
 }
 
 func actualsView(p importing.ActualsPreview) importView {
-	kind := i18n.T("cli.import_actuals.summary_kind")
-	if p.Ledger {
+	kind := i18n.T("import.summary_of_year", "Year", p.Year)
+	switch {
+	case p.Ledger:
 		kind = i18n.T("cli.import_actuals.ledger_kind")
+	case p.Month > 0:
+		kind = i18n.T("import.summary_of_month", "Year", p.Year, "Month", p.Month)
 	}
 	v := importView{Year: p.Year, Sheets: p.Sheets, Lines: p.Lines, Totals: p.Totals, Total: p.Revenue + p.Expenditure,
 		NewDepartments: p.NewDepartments, Warnings: p.Warnings, Ledger: p.Ledger, Encoding: p.Encoding,
@@ -96,6 +99,9 @@ type ImportScreen struct {
 	kindOf     func() string
 	monthItem  *fyne.Container
 	mapChoices map[string]string // new department name → existing code ("" = create)
+	// previewed is the form as it was previewed: 导入 imports only that,
+	// never a year or file typed in after the preview.
+	previewed string
 	stop       context.CancelFunc
 	// sync runs the import on the calling goroutine (tests).
 	sync bool
@@ -111,7 +117,6 @@ func newImportScreen(s *Shell) *ImportScreen {
 			im.runPreview()
 		}
 	})
-	im.path.OnChanged = im.encoding.follow
 	im.year = widget.NewEntry()
 	im.year.SetText(strconv.Itoa(s.year))
 	im.month = widget.NewEntry()
@@ -132,6 +137,7 @@ func newImportScreen(s *Shell) *ImportScreen {
 	im.previewBtn.Importance = widget.HighImportance
 
 	im.newPreviewWidgets()
+	im.watchForm()
 
 	im.monthItem = container.NewBorder(nil, nil, widget.NewLabel(i18n.T("import.month")), nil, im.month)
 	form := widget.NewForm(
@@ -268,6 +274,54 @@ func (im *ImportScreen) request() (importing.BudgetRequest, importing.ActualsReq
 	return b, a, nil
 }
 
+// watchForm makes every change of the form forget the preview, and the
+// choices that change what an import does preview again at once.
+func (im *ImportScreen) watchForm() {
+	im.path.OnChanged = func(t string) {
+		im.encoding.follow(t)
+		if im.replaceMonth.Checked { // a choice made for another file
+			im.replaceMonth.Checked = false
+			im.replaceMonth.Refresh()
+		}
+		im.stale()
+	}
+	for _, e := range []*widget.Entry{im.year, im.month, im.amountColumn} {
+		e.OnChanged = func(string) { im.stale() }
+	}
+	im.createMissing.OnChanged = func(bool) { im.stale() }
+	im.replace.OnChanged = func(bool) {
+		if strings.TrimSpace(im.path.Text) != "" {
+			im.runPreview()
+		}
+	}
+}
+
+// formKey is the import the form describes, to compare with the one
+// previewed ("" when the form is incomplete).
+func (im *ImportScreen) formKey() string {
+	b, a, err := im.request()
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s|%#v|%#v", im.kindOf(), b, a) // maps print sorted
+}
+
+// stale forgets a preview the form no longer matches: 导入 waits for the
+// next preview, and the old figures leave the screen.
+func (im *ImportScreen) stale() {
+	if im.preview == nil && im.confirm.Disabled() && im.summary.Text == "" {
+		return
+	}
+	im.preview = nil
+	im.previewed = ""
+	im.confirm.Disable()
+	im.summary.SetText(i18n.T("import.form_changed"))
+	im.problems.Hide()
+	im.mapping.Objects = nil
+	im.mapping.Refresh()
+	im.totals.Refresh()
+}
+
 // load previews (write false) or imports (write true) what the fields describe.
 func (im *ImportScreen) load(ctx context.Context, write bool) (importView, error) {
 	s := im.shell
@@ -295,6 +349,7 @@ func (im *ImportScreen) load(ctx context.Context, write bool) (importView, error
 func (im *ImportScreen) runPreview() {
 	im.preview = nil
 	im.confirm.Disable()
+	key := im.formKey()
 	im.result.SetText("")
 	im.summary.SetText(i18n.T("import.reading"))
 	im.previewBtn.Disable()
@@ -309,6 +364,7 @@ func (im *ImportScreen) runPreview() {
 			im.previewBtn.Enable()
 			if err == nil {
 				im.preview = &v
+				im.previewed = key
 			}
 			im.showPreview(err)
 		})
@@ -338,6 +394,7 @@ func (im *ImportScreen) showPreview(err error) {
 	im.showReplaceMonth()
 	if err != nil {
 		im.summary.SetText(i18n.T("import.refused"))
+		im.problems.Importance = widget.DangerImportance
 		im.problems.SetText(i18n.Message(err))
 		im.problems.Show()
 		im.mapping.Objects = nil
@@ -356,7 +413,7 @@ func (im *ImportScreen) showPreview(err error) {
 		}
 		if sh.Used {
 			b.WriteString(i18n.T("import.sheet_used", "Sheet", sh.Name, "Row", sh.HeaderRow, "Unit", sh.Unit.String(), "Layout", i18n.T("import.layout."+sh.Layout), "Column", col))
-			b.WriteString("\n" + i18n.T("import.sheet_reconciled", "Sheet", sh.Name, "Cells", money.Format(sh.CellTotal), "Imported", money.Format(sh.Imported)))
+			b.WriteString("\n" + i18n.SheetReconciled(sh.Name, sh.CellTotal, sh.Imported, sh.LeftOut, money.Format))
 		} else {
 			// why it was skipped is in the warnings below, in the user's language
 			b.WriteString(i18n.T("import.preview.sheet_skipped", "Sheet", sh.Name))
@@ -376,8 +433,8 @@ func (im *ImportScreen) showPreview(err error) {
 
 	im.summary.SetText(b.String())
 	if len(p.Warnings) > 0 {
-		im.problems.SetText(i18n.T("import.warnings") + "\n" + i18n.Message(p.Warnings))
 		im.problems.Importance = widget.WarningImportance
+		im.problems.SetText(i18n.T("import.warnings") + "\n" + i18n.Message(p.Warnings))
 		im.problems.Show()
 	} else {
 		im.problems.Hide()
@@ -455,6 +512,10 @@ func (im *ImportScreen) totalCell(r, c int) (string, fyne.TextAlign) {
 // background with a progress bar and a cancel button.
 func (im *ImportScreen) runImport() {
 	s := im.shell
+	if im.preview == nil || im.formKey() != im.previewed {
+		im.stale()
+		return
+	}
 	ctx, stop := context.WithCancel(s.ctx)
 	im.stop = stop
 	im.confirm.Disable()

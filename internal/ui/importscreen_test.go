@@ -193,3 +193,37 @@ func TestImportScreenReconcilesRevenueWorkbook(t *testing.T) {
 		t.Errorf("the disagreeing totals are not named: %q", im.problems.Text)
 	}
 }
+
+// 导入 imports what was previewed, never a year typed in afterwards: any
+// change of the form forgets the preview until the next one.
+func TestImportScreenImportsOnlyWhatWasPreviewed(t *testing.T) {
+	s, _ := startApp(t, filepath.Join(t.TempDir(), "empty.db"), "zh")
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+	}
+	s.Show(SectionImport)
+	im := s.importer
+	im.sync = true
+	im.path.SetText(filepath.Join(samples, "budget_long_title_rows.xlsx"))
+	im.year.SetText("2025")
+	test.Tap(im.previewBtn)
+	if im.preview == nil || im.confirm.Disabled() {
+		t.Fatalf("no preview: %s", im.problems.Text)
+	}
+	im.year.SetText("2031")
+	if im.preview != nil || !im.confirm.Disabled() || !hasText(im.summary, "重新预览") {
+		t.Errorf("the preview of 2025 still stands for 2031: %q", im.summary.Text)
+	}
+	test.Tap(im.confirm) // disabled: nothing happens
+	im.runImport()       // and even when called, it imports nothing
+	for _, y := range []int{2025, 2031} {
+		if ok, _ := s.svc.Store.BudgetExists(context.Background(), y); ok {
+			t.Errorf("a budget of %d was imported without a preview of it", y)
+		}
+	}
+	test.Tap(im.previewBtn)
+	test.Tap(im.confirm)
+	if ok, _ := s.svc.Store.BudgetExists(context.Background(), 2031); !ok {
+		t.Errorf("the previewed 2031 import did not run: %s", im.result.Text)
+	}
+}

@@ -51,6 +51,7 @@ func checkWideTotals(g *grid, h header, rows []*dataRow, wc *wideColumns, unit m
 		}
 		if s, _, any := sumAmounts(as); any {
 			sr.warnings = append(sr.warnings, notImportedColumn(g, c, headerText(g, h, c), s, unit))
+			sr.report.LeftOut, _ = addOK(sr.report.LeftOut, s)
 		}
 	}
 }
@@ -219,6 +220,7 @@ func warnLeftOut(g *grid, p *sheetPlan, rows []*dataRow, sr *sheetResult) {
 		}
 		if s, _, any := sumAmounts(as); any && s != 0 {
 			sr.warnings = append(sr.warnings, leftOutColumn(g, c.index, headerText(g, p.h, c.index), s, p.unit, p.spec.label))
+			sr.report.LeftOut, _ = addOK(sr.report.LeftOut, s)
 		}
 	}
 }

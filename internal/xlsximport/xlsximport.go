@@ -61,6 +61,9 @@ type SheetReport struct {
 	// differ only when the importer lost something, and then the import is
 	// refused.
 	CellTotal, Imported money.Amount
+	// LeftOut sums the numbers of the columns that are not imported
+	// (each named in a warning): prior-year figures, unknown headers.
+	LeftOut money.Amount
 }
 
 // Result is what a workbook holds.
