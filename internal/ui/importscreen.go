@@ -102,7 +102,7 @@ type ImportScreen struct {
 	// previewed is the form as it was previewed: 导入 imports only that,
 	// never a year or file typed in after the preview.
 	previewed string
-	stop       context.CancelFunc
+	stop      context.CancelFunc
 	// sync runs the import on the calling goroutine (tests).
 	sync bool
 }
