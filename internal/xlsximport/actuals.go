@@ -184,12 +184,7 @@ func (ar *actualsReader) readSummary(g *grid) {
 	sr := parseSheet(g, ar.opts.Options, ar.subj, ar.depts)
 	ar.res.Sheets = append(ar.res.Sheets, sr.report)
 	ar.probs = append(ar.probs, sr.problems...)
-	for _, w := range sr.warnings {
-		if txt, _ := w.Args["Text"].(string); w.Key == "import.rounded" && floatNoise(txt, sr.report.Unit) {
-			continue // 4558853.5599999996: a binary float of 4558853.56, not a figure beyond the fen
-		}
-		ar.res.Warnings = append(ar.res.Warnings, w)
-	}
+	ar.res.Warnings = append(ar.res.Warnings, dropFloatNoise(sr.warnings, sr.report.Unit)...)
 	if sr.report.Used && sr.amountOverride {
 		ar.amountOK = true
 	}
@@ -340,6 +335,19 @@ func actualsMismatch(sheet, cell, subtotal, sum, what, dept string) *domain.Prob
 // ActualTotals sums the lines by department name (code when unnamed).
 func ActualTotals(r ActualsResult) map[string]money.Amount {
 	return totalsByDept(r.Lines, func(l ActualLine) (string, string, money.Amount) { return l.DeptName, l.DeptCode, l.Amount })
+}
+
+// dropFloatNoise leaves out the rounding warnings of cells whose value is
+// only a binary float's rendering of a figure to the fen.
+func dropFloatNoise(ws domain.Problems, u money.Unit) domain.Problems {
+	var out domain.Problems
+	for _, w := range ws {
+		if txt, _ := w.Args["Text"].(string); w.Key == "import.rounded" && floatNoise(txt, u) {
+			continue // 4558853.5599999996: a binary float of 4558853.56, not a figure beyond the fen
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // floatNoise reports a raw cell value whose shortest decimal form has no

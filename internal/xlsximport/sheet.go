@@ -64,7 +64,8 @@ type dataRow struct {
 	r                  int
 	code, name         string // as written, cleaned; code may come from [code]name
 	codeCell, nameCell string
-	label, grand       bool // 合计/小计/总计 row; grand: not a 小计
+	label, grand       bool   // 合计/小计/总计 row; grand: not a 小计
+	labelText          string // the row's own 合计/小计/总计 text
 	rowDept            deptRef
 	items              []item
 	parent             bool

@@ -1,6 +1,7 @@
 package xlsximport
 
 import (
+	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/money"
@@ -75,6 +76,9 @@ func (p *sheetPlan) readRow(g *grid, r int, sr *sheetResult) *dataRow {
 	if empty || isNumberingRow(cells) || r < p.h.row+p.h.rows+2 && isColumnNumbers(cells) {
 		return nil
 	}
+	if p.damagedLabel(g, r, sr) {
+		return nil
+	}
 	dr := &dataRow{r: r}
 	p.readLabels(g, r, dr)
 	if isStemMarker(dr.code) || isStemMarker(dr.name) {
@@ -90,6 +94,22 @@ func (p *sheetPlan) readRow(g *grid, r int, sr *sheetResult) *dataRow {
 		return nil // a note, an empty line of the form
 	}
 	return dr
+}
+
+// damagedLabel reports (once, as a problem) a code, name or department
+// cell of row r whose text is missing from the file: read as blank, it
+// would put the row's amounts under no department or subject.
+func (p *sheetPlan) damagedLabel(g *grid, r int, sr *sheetResult) bool {
+	for _, c := range []int{p.codeCol, p.nameCol, p.dept} {
+		if c < 0 {
+			continue
+		}
+		if sp, ok := g.specialAt(r, c); ok && sp.Kind == xc.BadString {
+			sr.problems = append(sr.problems, kindProblem(g.name, cellName(r, c), g.cell(r, c), sp, false))
+			return true
+		}
+	}
+	return false
 }
 
 // readLabels reads the code, name, department and subtotal label of row r.
@@ -133,6 +153,12 @@ func (p *sheetPlan) readLabels(g *grid, r int, dr *dataRow) {
 	if dr.label {
 		t := squash(g.cell(r, max(p.codeCol, 0)) + g.cell(r, max(p.nameCol, 0)) + g.cell(r, max(p.dept, 0)) + g.cell(r, 0))
 		dr.grand = !strings.Contains(t, "小计") && !strings.Contains(t, "subtotal")
+		for _, c := range cells {
+			if t := clean(c); t != "" && isSubtotalWord(t) {
+				dr.labelText = strings.TrimRight(t, ":：")
+				break
+			}
+		}
 	}
 	if p.dept >= 0 {
 		t := clean(g.filled(r, p.dept))

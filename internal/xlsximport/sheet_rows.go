@@ -168,7 +168,7 @@ func checkLabelRow(above []*dataRow, p *dataRow, layout string, mismatch func(ce
 		}
 		s, n, any := sumAmounts(as)
 		if !bad && (any || allBlank(as)) && diff(s, it.amt.v) > money.Amount(n) {
-			mismatch(it.amt.cell, it.amt.v, s, "合计/小计", it.dept.text)
+			mismatch(it.amt.cell, it.amt.v, s, p.labelText, it.dept.text)
 		}
 	}
 }

@@ -100,6 +100,9 @@ func headerText(g *grid, h header, c int) string {
 			parts = append(parts, t)
 		}
 	}
+	if len(parts) == 0 {
+		return "—" // no header
+	}
 	return strings.Join(parts, "·")
 }
 
@@ -111,15 +114,16 @@ func notImportedColumn(g *grid, c int, header string, total money.Amount, unit m
 		"Sheet", g.name, "Column", col, "Header", header, "Total", fmtAmt(total, unit))
 }
 
-// reportMismatch reports a stated total that differs from its items: a
-// warning for actuals (the items are imported), a problem for a budget.
+// reportMismatch reports a stated total that differs from its items, as
+// a warning naming the cell and both amounts: the items are imported (a
+// budget's and a summary's alike), and the office checks its workbook.
 func reportMismatch(g *grid, sr *sheetResult, unit money.Unit, cell string, got, want money.Amount, what, dept string) {
 	if sr.actuals {
 		sr.warnings = append(sr.warnings, actualsMismatch(g.name, cell, fmtAmt(got, unit), fmtAmt(want, unit), what, dept))
 		return
 	}
-	sr.problems = append(sr.problems, cellProblem("import.subtotal_mismatch",
-		"the subtotal {{.Subtotal}} ({{.What}}) differs from the sum of its lines, {{.Sum}}: correct the subtotal or the lines, then import again.",
+	sr.warnings = append(sr.warnings, cellProblem("import.subtotal_mismatch",
+		"the subtotal {{.Subtotal}} ({{.What}}) differs from the sum of its lines, {{.Sum}}: the lines were imported; check the subtotal in the workbook.",
 		g.name, cell, "Subtotal", fmtAmt(got, unit), "Sum", fmtAmt(want, unit), "What", what))
 }
 
@@ -200,12 +204,14 @@ func warnLeftOut(g *grid, p *sheetPlan, rows []*dataRow, sr *sheetResult) {
 	}
 	for _, c := range p.h.cols {
 		switch c.role {
-		case roleNumbering, roleNote, roleCode, roleName, roleDept:
+		case roleNumbering, roleCode, roleName, roleDept:
 			used[c.index] = true
 		}
 	}
+	// Notes and columns without a header are checked too: a 备注 of
+	// figures, or figures beyond the header, are named, never passed over.
 	for _, c := range p.h.cols {
-		if used[c.index] || c.text == "" {
+		if used[c.index] {
 			continue
 		}
 		if c.role == roleSubtotal && p.layout != LayoutLong && p.layout != LayoutPerDepartment {

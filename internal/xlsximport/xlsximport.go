@@ -179,7 +179,7 @@ func readGrids(sheets []*grid, opts Options) (Result, error) {
 		sr := parseSheet(g, opts, subj, depts)
 		res.Sheets = append(res.Sheets, sr.report)
 		probs = append(probs, sr.problems...)
-		res.Warnings = append(res.Warnings, sr.warnings...)
+		res.Warnings = append(res.Warnings, dropFloatNoise(sr.warnings, sr.report.Unit)...)
 		raw = append(raw, sr.lines...)
 		if sr.report.Used && sr.amountOverride {
 			amountColFound = true
