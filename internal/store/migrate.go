@@ -126,6 +126,15 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	for _, m := range ms[current.Int64:] {
 		err := s.InTx(ctx, func(tx *Tx) error {
+			// Another process opening the same new file may have applied it
+			// since the version was read: the write lock held here decides.
+			var done int
+			if err := tx.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&done); err != nil {
+				return err
+			}
+			if done > 0 {
+				return nil
+			}
 			if _, err := tx.db.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("applying %s: %w", m.name, err)
 			}
