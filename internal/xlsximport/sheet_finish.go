@@ -196,10 +196,8 @@ func (p *sheetPlan) readItems(g *grid, r int, dr *dataRow, sr *sheetResult) {
 	default:
 		dr.items = append(dr.items, item{dept: dr.rowDept, amt: p.lineAmount(g, r, sr)})
 	}
-	if p.layout == LayoutWideDepartments && p.spec.subtotal >= 0 {
-		dr.subtotal = readAmount(g, r, p.spec.subtotal, p.unit, sr)
-		dr.hasSubtotal = !dr.subtotal.blank && !dr.subtotal.bad
-	}
+	// A departments-across sheet's 合计/小计 columns are checked by
+	// checkRowTotals, each against the departments it covers.
 }
 
 // lineAmount is the amount of a line of a long sheet: its amount column,

@@ -190,7 +190,10 @@ func reconcileSheets(sheets []SheetReport, sums map[string]money.Amount, probs d
 // departments-across sheet leaves out (prior-year figures, initial budgets
 // beside adjusted ones, columns nobody recognised), with its total.
 func warnLeftOut(g *grid, p *sheetPlan, rows []*dataRow, sr *sheetResult) {
-	used := map[int]bool{p.codeCol: true, p.nameCol: true, p.dept: true, p.spec.subtotal: true}
+	used := map[int]bool{p.codeCol: true, p.nameCol: true, p.dept: true}
+	if p.layout == LayoutLong || p.layout == LayoutPerDepartment {
+		used[p.spec.subtotal] = true // checked with the funding-source columns
+	}
 	for _, c := range p.amountCols {
 		used[c] = true
 	}
@@ -231,22 +234,65 @@ func warnLeftOut(g *grid, p *sheetPlan, rows []*dataRow, sr *sheetResult) {
 	}
 }
 
-// checkRowTotals compares a 合计 column with the amounts of each row.
+// checkRowTotals compares a 合计/小计 column with the amounts of each row:
+// all of them, or — for a 小计 of some departments — those between it and
+// the total before it, or after it up to the next.
 func checkRowTotals(g *grid, p *sheetPlan, rows []*dataRow, c column, sr *sheetResult) {
+	spans := [][2]int{{-1, 1 << 30}, {prevTotal(p.h, c.index, -1), c.index}, {c.index, prevTotal(p.h, c.index, 1)}}
 	for _, r := range rows {
 		st := looseAmount(g, r.r, c.index, p.unit)
 		if st.blank {
 			continue
 		}
-		var as []cellAmount
-		for _, it := range r.items {
-			as = append(as, it.amt)
+		var first sumTol
+		agrees := false
+		for i, sp := range spans {
+			var as []cellAmount
+			for k, it := range r.items {
+				if col := p.itemCol(k); col > sp[0] && col < sp[1] {
+					as = append(as, it.amt)
+				}
+			}
+			s, n, _ := sumAmounts(as)
+			if i == 0 {
+				first = sumTol{s, money.Amount(n)}
+			}
+			if anyBad(as) || diff(s, st.v) <= money.Amount(n) {
+				agrees = true
+				break
+			}
 		}
-		s, n, any := sumAmounts(as)
-		if !anyBad(as) && (any || allBlank(as)) && diff(s, st.v) > money.Amount(n) {
-			reportMismatch(g, sr, p.unit, st.cell, st.v, s, c.label, r.rowDept.text)
+		if !agrees {
+			reportMismatch(g, sr, p.unit, st.cell, st.v, first.v, c.label, r.rowDept.text)
 		}
 	}
+}
+
+// prevTotal is the next subtotal column from c in direction step (-1 or
+// 1), or the edge of the sheet.
+func prevTotal(h header, c, step int) int {
+	for k := c + step; k >= 0 && k < len(h.cols); k += step {
+		if h.cols[k].role == roleSubtotal {
+			return k
+		}
+	}
+	if step < 0 {
+		return -1
+	}
+	return 1 << 30
+}
+
+// itemCol is the column of a row's k-th item.
+func (p *sheetPlan) itemCol(k int) int {
+	switch {
+	case p.layout == LayoutWideDepartments && k < len(p.spec.deptCols):
+		return p.spec.deptCols[k]
+	case p.wide != nil && k < len(p.wide.cols):
+		return p.wide.cols[k]
+	case k < len(p.amountCols):
+		return p.amountCols[k]
+	}
+	return -1
 }
 
 // leftOutColumn is the warning for a column of numbers that is not the
