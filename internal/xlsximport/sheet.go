@@ -105,8 +105,9 @@ func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) 
 	h, ok := findHeader(g)
 	if !ok {
 		sr.report.Skipped = "no recognisable header row in the first 20 rows"
-		if len(g.rows) == 0 {
-			sr.report.Skipped = "empty sheet"
+		if g.empty() {
+			sr.report.Skipped = "empty sheet" // nothing to warn of
+			return sr
 		}
 		sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_skipped",
 			"Sheet {{.Sheet}} was skipped: it has no recognisable header row (科室/科目编码/科目名称/预算数 …) in its first 20 rows. If it holds budget lines, add such a header row.",
@@ -187,6 +188,18 @@ func skipNoAmount(g *grid, h header, opts Options, sr *sheetResult) {
 			"Sheet {{.Sheet}} was skipped: its header (row {{.Row}}) has no budget amount column such as 预算数, 全年预算 or 调整后预算.",
 			"Sheet", g.name, "Row", h.row+1))
 	}
+}
+
+// empty reports a sheet without a single filled cell.
+func (g *grid) empty() bool {
+	for _, row := range g.rows {
+		for _, c := range row {
+			if clean(c) != "" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // chooseAmount picks the amount column(s): the override if given, else the
