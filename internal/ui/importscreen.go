@@ -283,6 +283,7 @@ func (im *ImportScreen) watchForm() {
 			im.replaceMonth.Checked = false
 			im.replaceMonth.Refresh()
 		}
+		im.mapChoices = map[string]string{} // so are the departments booked to others
 		im.stale()
 	}
 	for _, e := range []*widget.Entry{im.year, im.month, im.amountColumn} {
