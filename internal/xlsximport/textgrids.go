@@ -5,7 +5,10 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/textsheet"
+	"github.com/budgetperf/budgetperf/internal/xlsbiff"
 )
+
+// Grids of the files that are not .xlsx: text exports and legacy .xls.
 
 // readTextGrids reads a file that checkLegacy found not to be a workbook
 // (problem p) as a CSV or HTML-table export, the "Excel export" of many
@@ -24,13 +27,27 @@ func readTextGrids(path string, p *domain.Problem, encoding string) ([]*grid, st
 	case err != nil:
 		return nil, "", unreadable(path, err.Error())
 	}
-	gs := make([]*grid, 0, len(book.Sheets))
-	for _, s := range book.Sheets {
+	return gridsOf(book.Sheets), book.Encoding, nil
+}
+
+// readXLS reads a legacy Excel 97–2003 workbook into grids.
+func readXLS(path string) ([]*grid, error) {
+	sheets, err := xlsbiff.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	return gridsOf(sheets), nil
+}
+
+// gridsOf turns sheets read from text exports or .xls files into grids.
+func gridsOf(sheets []textsheet.Sheet) []*grid {
+	gs := make([]*grid, 0, len(sheets))
+	for _, s := range sheets {
 		g := &grid{name: s.Name, rows: s.Rows}
 		for _, m := range s.Merges {
 			g.merges = append(g.merges, mergeRange{m.R0, m.C0, m.R1, m.C1})
 		}
 		gs = append(gs, g)
 	}
-	return gs, book.Encoding, nil
+	return gs
 }

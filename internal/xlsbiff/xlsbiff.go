@@ -1,4 +1,8 @@
-package xlsximport
+// Package xlsbiff reads the cell values of legacy Excel 97–2003 (BIFF8)
+// workbooks, the .xls files older finance software still writes, into
+// sheets of text cells and merged ranges, for the importers to read like
+// any other sheet. It is pure: no SQL, no GUI.
+package xlsbiff
 
 import (
 	"encoding/binary"
@@ -11,14 +15,16 @@ import (
 	"unicode/utf16"
 
 	"github.com/richardlehane/mscfb"
+
+	"github.com/budgetperf/budgetperf/internal/textsheet"
 )
 
-// readXLS reads the cell values of a legacy Excel 97–2003 (BIFF8) workbook
-// into grids: numbers as raw values (like excelize's RawCellValue), shared
+// Read reads the cell values of a legacy Excel 97–2003 (BIFF8) workbook
+// into sheets: numbers as raw values (like excelize's RawCellValue), shared
 // and inline strings, cached formula results and merged ranges. Anything it
 // does not understand is an error, and the caller then refuses the file with
 // the conversion advice.
-func readXLS(path string) (gs []*grid, err error) {
+func Read(path string) (gs []textsheet.Sheet, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			gs, err = nil, fmt.Errorf("malformed .xls: %v", r)
@@ -91,7 +97,7 @@ const (
 	biffMergedCells = 0x00E5
 )
 
-func parseBIFF(b []byte) ([]*grid, error) {
+func parseBIFF(b []byte) ([]textsheet.Sheet, error) {
 	globals := biffRecords(b, 0)
 	if len(globals) == 0 || globals[0].typ != biffBOF || len(globals[0].data) < 4 ||
 		binary.LittleEndian.Uint16(globals[0].data) != 0x0600 {
@@ -134,7 +140,7 @@ func parseBIFF(b []byte) ([]*grid, error) {
 			}
 		}
 	}
-	var out []*grid
+	var out []textsheet.Sheet
 	for _, s := range sheets {
 		if s.pos <= 0 || s.pos >= len(b) {
 			return nil, fmt.Errorf("sheet %s: bad offset", s.name)
@@ -143,24 +149,24 @@ func parseBIFF(b []byte) ([]*grid, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, g)
+		out = append(out, *g)
 	}
 	return out, nil
 }
 
-func parseBIFFSheet(name string, b []byte, pos int, sst []string) (*grid, error) {
-	g := &grid{name: name}
+func parseBIFFSheet(name string, b []byte, pos int, sst []string) (*textsheet.Sheet, error) {
+	g := &textsheet.Sheet{Name: name}
 	set := func(r, c int, v string) {
 		if r >= 65536 || c >= 256 { // beyond the .xls format: a damaged record
 			return
 		}
-		for len(g.rows) <= r {
-			g.rows = append(g.rows, nil)
+		for len(g.Rows) <= r {
+			g.Rows = append(g.Rows, nil)
 		}
-		for len(g.rows[r]) <= c {
-			g.rows[r] = append(g.rows[r], "")
+		for len(g.Rows[r]) <= c {
+			g.Rows[r] = append(g.Rows[r], "")
 		}
-		g.rows[r][c] = v
+		g.Rows[r][c] = v
 	}
 	recs := biffRecords(b, pos)
 	u16 := binary.LittleEndian.Uint16
@@ -231,12 +237,12 @@ func parseBIFFSheet(name string, b []byte, pos int, sst []string) (*grid, error)
 			n := int(u16(d))
 			for k := 0; k < n && 2+8*k+8 <= len(d); k++ {
 				m := d[2+8*k:]
-				g.merges = append(g.merges, mergeRange{int(u16(m)), int(u16(m[4:])), int(u16(m[2:])), int(u16(m[6:]))})
+				g.Merges = append(g.Merges, textsheet.Merge{R0: int(u16(m)), C0: int(u16(m[4:])), R1: int(u16(m[2:])), C1: int(u16(m[6:]))})
 			}
 		}
 	}
-	for len(g.rows) > 0 && len(g.rows[len(g.rows)-1]) == 0 {
-		g.rows = g.rows[:len(g.rows)-1]
+	for len(g.Rows) > 0 && len(g.Rows[len(g.Rows)-1]) == 0 {
+		g.Rows = g.Rows[:len(g.Rows)-1]
 	}
 	return g, nil
 }
