@@ -72,6 +72,16 @@ type doc struct {
 	// progress is told each finished step of steps.
 	progress    func(done, total int)
 	done, steps int
+	// pending holds the headings not drawn yet: the next ensure draws
+	// them on the page where what follows them starts (keep with next).
+	pending []heading
+}
+
+// heading is a deferred heading: h millimetres high, to be kept with at
+// least keep millimetres of what follows it.
+type heading struct {
+	h, keep float64
+	draw    func()
 }
 
 // pageAlias is replaced by the page count when the document is written.
@@ -178,11 +188,43 @@ func (d *doc) line(x1, y1, x2, y2 float64, col [3]int, width float64) {
 	p.Line(x1, y1, x2, y2)
 }
 
-// ensure starts a new page unless h millimetres are left on this one.
+// ensure starts a new page unless h millimetres are left on this one,
+// together with the headings waiting to be drawn above them, which it
+// then draws: a heading never ends a page.
 func (d *doc) ensure(h float64) {
-	if d.pdf.GetY()+h > bottom {
+	need, above := h, 0.0
+	for _, k := range d.pending {
+		above += k.h
+		need = max(need, above+k.keep)
+	}
+	need = max(need, above+h)
+	// On a fresh page a new page would only add a blank one.
+	if d.pdf.GetY()+need > bottom && d.pdf.GetY() > marginT+0.5 {
 		d.pdf.AddPage()
 	}
+	d.flush()
+}
+
+// flush draws the pending headings, leaving the font as it was.
+func (d *doc) flush() {
+	if len(d.pending) == 0 {
+		return
+	}
+	p := d.pdf
+	pt, _ := p.GetFontSize()
+	r, g, b := p.GetTextColor()
+	for _, k := range d.pending {
+		k.draw()
+	}
+	d.pending = nil
+	p.SetFontSize(pt)
+	p.SetTextColor(r, g, b)
+}
+
+// wrap breaks text into lines that fit a cell w wide in the current font
+// (the cell's margins left out).
+func (d *doc) wrap(text string, w float64) []string {
+	return breakLines(text, w-2*d.pdf.GetCellMargin(), d.pdf.GetStringWidth)
 }
 
 // space moves down h millimetres.
@@ -210,6 +252,7 @@ func (d *doc) write(w io.Writer) error {
 	if err := d.ctx.Err(); err != nil {
 		return err
 	}
+	d.ensure(0)
 	if d.pdf.Err() {
 		return fmt.Errorf("report: %w", d.pdf.Error())
 	}

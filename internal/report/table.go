@@ -1,8 +1,6 @@
 package report
 
 import (
-	"strings"
-
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -36,6 +34,9 @@ type table struct {
 	// unit prints "单位：万元" right of the caption, as budget forms do,
 	// so the amount columns' headers stay short.
 	unit bool
+	// room is the height a page has for rows under the caption and the
+	// header (set by rows).
+	room float64
 }
 
 // inUnit marks a table whose amounts are in the report's unit.
@@ -61,36 +62,41 @@ const cellPad = 1.0 // vertical padding inside a cell, mm
 
 // lines wraps each cell of cells to its column.
 func (t *table) lines(cells []string) ([][]string, float64) {
-	p := t.d.pdf
 	out := make([][]string, len(t.cols))
 	n := 1
 	for i := range t.cols {
-		text := ""
 		if i < len(cells) {
-			text = cells[i]
+			out[i] = t.d.wrap(cells[i], t.widths[i])
 		}
-		var ls []string
-		for _, para := range strings.Split(text, "\n") {
-			if para == "" {
-				ls = append(ls, "")
-				continue
-			}
-			ls = append(ls, p.SplitText(para, t.widths[i])...)
-		}
-		out[i] = ls
-		n = max(n, len(ls))
+		n = max(n, len(out[i]))
 	}
-	return out, float64(n)*t.lh + 2*cellPad
+	return out, t.height(n)
+}
+
+// height is the height of a row of n lines.
+func (t *table) height(n int) float64 { return float64(n)*t.lh + 2*cellPad }
+
+// captionLines is the caption wrapped beside the unit line, in its font.
+func (t *table) captionLines(continued bool) []string {
+	if t.caption == "" && !t.unit {
+		return nil
+	}
+	cap := t.caption
+	if continued && cap != "" {
+		cap = i18n.T("report.continued", "Caption", t.caption)
+	}
+	t.d.font(9.5, ink)
+	if cap == "" {
+		// The unit line alone still takes its line.
+		return []string{""}
+	}
+	return t.d.wrap(cap, contentW*0.8)
 }
 
 // header draws the caption and the column headings.
 func (t *table) header(continued bool) {
 	d, p := t.d, t.d.pdf
-	if t.caption != "" || t.unit {
-		cap := t.caption
-		if continued && cap != "" {
-			cap = i18n.T("report.continued", "Caption", t.caption)
-		}
+	if caps := t.captionLines(continued); len(caps) > 0 {
 		y := p.GetY()
 		if t.unit {
 			d.font(8.5, muted)
@@ -99,7 +105,7 @@ func (t *table) header(continued bool) {
 		}
 		d.font(9.5, ink)
 		p.SetXY(marginL, y)
-		d.cell(contentW*0.8, 6, cap, "L", true, 1)
+		d.lines(caps, contentW*0.8, 6, "L", true)
 	}
 	d.font(t.size, ink)
 	ls, h := t.lines(headsOf(t.cols))
@@ -149,39 +155,91 @@ func (t *table) draw(ls [][]string, h float64, style rowStyle) {
 
 // rows writes the table: header, then each row, breaking pages as needed.
 func (t *table) rows(rs []row) {
-	d, p := t.d, t.d.pdf
+	d := t.d
+	capH := 6 * float64(len(t.captionLines(true)))
 	d.font(t.size, ink)
 	_, hh := t.lines(headsOf(t.cols))
+	t.room = bottom - marginT - capH - hh
+	// Never leave the header alone at the foot of a page: the first row
+	// (and the row under it, when the first is a group row) comes along,
+	// or three lines of a row too tall for any page.
 	first := 0.0
-	if len(rs) > 0 {
-		_, first = t.lines(rs[0].cells)
+	for i := 0; i < len(rs) && i < 2; i++ {
+		_, h := t.lines(rs[i].cells)
+		first += h
+		if !rs[i].group {
+			break
+		}
 	}
-	// Never leave the header alone at the foot of a page.
-	capH := 0.0
-	if t.caption != "" || t.unit {
-		capH = 6
+	if first > t.room {
+		first = t.height(3)
 	}
-	d.ensure(capH + hh + first)
+	d.ensure(6*float64(len(t.captionLines(false))) + hh + first)
 	t.header(false)
-	for _, r := range rs {
+	for i, r := range rs {
 		d.font(t.size, ink)
 		ls, h := t.lines(r.cells)
-		ls, h = t.fit(ls, h, bottom-marginT-capH-hh-2)
-		if p.GetY()+h > bottom {
-			p.AddPage()
-			t.header(true)
-			d.font(t.size, ink)
-		}
-		style := plainRow
+		style, keep := plainRow, 0.0
 		switch {
 		case r.total:
 			style = totalRow
 		case r.group:
+			// A group row heads the rows under it: it goes with the first.
 			style = groupRow
+			if i+1 < len(rs) {
+				_, keep = t.lines(rs[i+1].cells)
+			}
 		}
-		t.draw(ls, h, style)
+		t.put(ls, h, keep, style)
 	}
 	d.space(3)
+}
+
+// put draws a row, on the next page under the header again when it does
+// not fit (with keep millimetres of what follows) on this one. A row
+// taller than a page is split across pages: its text is never cut.
+func (t *table) put(ls [][]string, h, keep float64, style rowStyle) {
+	d, p := t.d, t.d.pdf
+	for {
+		left := bottom - p.GetY()
+		if h+keep <= left || (h <= left && h+keep > t.room) {
+			t.draw(ls, h, style)
+			return
+		}
+		fresh := left >= t.room-0.01
+		if h > t.room && (left >= t.height(3) || fresh) {
+			n := max(int((left-2*cellPad)/t.lh), 1)
+			var head [][]string
+			head, ls = splitRow(ls, n)
+			t.draw(head, t.height(n), style)
+			h = t.height(maxLines(ls))
+		}
+		p.AddPage()
+		t.header(true)
+		d.font(t.size, ink)
+		if h > t.room {
+			keep = 0
+		}
+	}
+}
+
+// splitRow splits the cells of a row after n lines.
+func splitRow(ls [][]string, n int) (head, tail [][]string) {
+	head = make([][]string, len(ls))
+	tail = make([][]string, len(ls))
+	for i, cell := range ls {
+		k := min(n, len(cell))
+		head[i], tail[i] = cell[:k], cell[k:]
+	}
+	return head, tail
+}
+
+func maxLines(ls [][]string) int {
+	n := 1
+	for _, cell := range ls {
+		n = max(n, len(cell))
+	}
+	return n
 }
 
 func headsOf(cols []column) []string {
@@ -190,19 +248,4 @@ func headsOf(cols []column) []string {
 		out[i] = c.head
 	}
 	return out
-}
-
-// fit cuts a row taller than a page (a reason pasted in at great length)
-// to maxH, ending its cut cells with "…": a row must fit on one page.
-func (t *table) fit(ls [][]string, h, maxH float64) ([][]string, float64) {
-	if h <= maxH {
-		return ls, h
-	}
-	n := max(int((maxH-2*cellPad)/t.lh), 1)
-	for i, cell := range ls {
-		if len(cell) > n {
-			ls[i] = append(cell[:n-1:n-1], strings.TrimRight(cell[n-1], " ")+"…")
-		}
-	}
-	return ls, float64(n)*t.lh + 2*cellPad
 }
