@@ -30,7 +30,9 @@ type measureJSON struct {
 
 type monitorTotalJSON struct {
 	measureJSON
-	Revenue measureJSON `json:"revenue"`
+	Pace     string      `json:"pace"`
+	PaceText string      `json:"pace_text"`
+	Revenue  measureJSON `json:"revenue"`
 }
 
 type monitorDeptJSON struct {
@@ -78,7 +80,8 @@ func runMonitor(env *Env, args []string) error {
 		return err
 	}
 	out := monitorJSON{Year: ex.Year, Month: ex.Month, TimeProgress: rate4(ex.TimeProgress),
-		Total:       monitorTotalJSON{measureJSON: measureOf(ex.Total.Expenditure), Revenue: measureOf(ex.Total.Revenue)},
+		Total: monitorTotalJSON{measureJSON: measureOf(ex.Total.Expenditure), Revenue: measureOf(ex.Total.Revenue),
+			Pace: string(ex.Total.Expenditure.Pace), PaceText: i18n.T(ex.Total.Expenditure.Pace.Key())},
 		Departments: []monitorDeptJSON{}, Alerts: []alertJSON{}}
 	for _, d := range ex.Departments {
 		out.Departments = append(out.Departments, monitorDeptJSON{Code: d.Code, Name: d.Name, measureJSON: measureOf(d.Expenditure),
