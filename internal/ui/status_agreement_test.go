@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/budgetperf/budgetperf/internal/cli"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/monitor"
@@ -160,4 +162,23 @@ func cliStatuses(t *testing.T, path string, year, m int) (map[string]unitStatus,
 		alerts[a.Code] = true
 	}
 	return out, alerts
+}
+
+// The 预警 tab, as drawn, lists 儿科 and 新生儿科, which the Execution table
+// marks red in September, with the status's own word.
+func TestAlertsTabListsTheRedDepartments(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.win.Resize(fyne.NewSize(1400, 1000))
+	s.openAlerts()
+	e := s.execution
+	e.monthChosen = 9
+	e.Refresh()
+	e.tabs.Select(e.alertTb)
+	e.alerts.list.Refresh()
+	shown := strings.Join(texts(e.alerts.root), "\n")
+	for _, name := range []string{"儿科", "新生儿科", "超支预警"} {
+		if !strings.Contains(shown, name) {
+			t.Errorf("the alerts tab does not show %s:\n%s", name, shown)
+		}
+	}
 }
