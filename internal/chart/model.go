@@ -72,7 +72,11 @@ type Chart struct {
 	Rows  []string
 	Cells [][]float64
 	Bands []Band
-	Ref   *RefLine
+	// Levels, when given for a Progress chart, is each row's band level as
+	// judged by whoever made the chart (the row then takes the colour and
+	// label of the first band of that level); -1 falls back to its value.
+	Levels []int
+	Ref    *RefLine
 	// Mark is a vertical reference on a Lines chart at a (fractional)
 	// category position, e.g. the public-welfare weight now chosen.
 	Mark *Mark

@@ -63,7 +63,10 @@ func (f *frame) progress(area draw.Canvas) {
 			}
 			v := value(done, i)
 			if !math.IsNaN(v) {
-				fill := valueColor(c.Bands, v, f.t.seriesColor(0))
+				fill := f.t.seriesColor(0)
+				if b, ok := rowBand(c, i); ok {
+					fill = BandColor(b.Level)
+				}
 				bar := vg.Rectangle{Min: vg.Point{X: min(x0, trX(v)), Y: yc - barH/2}, Max: vg.Point{X: max(x0, trX(v)), Y: yc + barH/2}}
 				fillRect(dc, bar, fill)
 				f.progressLabel(dc, labSty, bar, v, fill, barH, markX)
@@ -124,8 +127,21 @@ func (f *frame) progressText(i int) string {
 			parts = append(parts, v)
 		}
 	}
-	if b, ok := FindBand(c.Bands, value(c.Series[0], i)); ok && b.Label != "" {
+	if b, ok := rowBand(c, i); ok && b.Label != "" {
 		parts = append(parts, b.Label)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// rowBand is the band of a Progress row: the one of its level when the
+// chart gives levels, else the one its value falls in.
+func rowBand(c *Chart, i int) (Band, bool) {
+	if i < len(c.Levels) && c.Levels[i] >= 0 {
+		for _, b := range c.Bands {
+			if b.Level == c.Levels[i] {
+				return b, true
+			}
+		}
+	}
+	return FindBand(c.Bands, value(c.Series[0], i))
 }

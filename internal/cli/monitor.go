@@ -20,20 +20,28 @@ type measureJSON struct {
 	ActualFen     int64   `json:"actual_fen"`
 	ExecutionRate float64 `json:"execution_rate"`
 	DeviationRate float64 `json:"deviation_rate"`
-	Status        string  `json:"status"`
+	// Status is the judgement against plan to date (normal, watch,
+	// lagging, overspent, shortfall, surplus); Level its colour (green,
+	// amber, red, blue); StatusText its word in the interface language.
+	Status     string `json:"status"`
+	Level      string `json:"level"`
+	StatusText string `json:"status_text"`
 }
 
 type monitorTotalJSON struct {
 	measureJSON
-	Revenue measureJSON `json:"revenue"`
+	Pace     string      `json:"pace"`
+	PaceText string      `json:"pace_text"`
+	Revenue  measureJSON `json:"revenue"`
 }
 
 type monitorDeptJSON struct {
 	Code string `json:"code"`
 	Name string `json:"name"`
 	measureJSON
-	Pace    string      `json:"pace"`
-	Revenue measureJSON `json:"revenue"`
+	Pace     string      `json:"pace"`
+	PaceText string      `json:"pace_text"`
+	Revenue  measureJSON `json:"revenue"`
 }
 
 type monitorJSON struct {
@@ -47,6 +55,7 @@ type monitorJSON struct {
 
 type alertJSON struct {
 	Kind     string `json:"kind"`
+	KindText string `json:"kind_text"`
 	Severity string `json:"severity"`
 	Code     string `json:"code"`
 	Subject  string `json:"subject_code,omitempty"`
@@ -56,7 +65,8 @@ type alertJSON struct {
 func measureOf(f monitor.Figures) measureJSON {
 	dev, _ := f.Deviation()
 	return measureJSON{BudgetFen: f.Budget.Fen(), PlanToDateFen: f.PlanToDate.Fen(), ActualFen: f.Actual.Fen(),
-		ExecutionRate: rate4(f.ExecutionRate()), DeviationRate: rate4(dev), Status: string(f.Status)}
+		ExecutionRate: rate4(f.ExecutionRate()), DeviationRate: rate4(dev),
+		Status: string(f.Status), Level: string(f.Status.Level()), StatusText: i18n.T(f.Status.Key())}
 }
 
 func runMonitor(env *Env, args []string) error {
@@ -70,14 +80,15 @@ func runMonitor(env *Env, args []string) error {
 		return err
 	}
 	out := monitorJSON{Year: ex.Year, Month: ex.Month, TimeProgress: rate4(ex.TimeProgress),
-		Total:       monitorTotalJSON{measureJSON: measureOf(ex.Total.Expenditure), Revenue: measureOf(ex.Total.Revenue)},
+		Total: monitorTotalJSON{measureJSON: measureOf(ex.Total.Expenditure), Revenue: measureOf(ex.Total.Revenue),
+			Pace: string(ex.Total.Expenditure.Pace), PaceText: i18n.T(ex.Total.Expenditure.Pace.Key())},
 		Departments: []monitorDeptJSON{}, Alerts: []alertJSON{}}
 	for _, d := range ex.Departments {
 		out.Departments = append(out.Departments, monitorDeptJSON{Code: d.Code, Name: d.Name, measureJSON: measureOf(d.Expenditure),
-			Pace: string(d.Expenditure.Pace), Revenue: measureOf(d.Revenue)})
+			Pace: string(d.Expenditure.Pace), PaceText: i18n.T(d.Expenditure.Pace.Key()), Revenue: measureOf(d.Revenue)})
 	}
 	for _, a := range ex.Alerts {
-		out.Alerts = append(out.Alerts, alertJSON{Kind: string(a.Kind), Severity: string(a.Severity), Code: a.DeptCode, Subject: a.Subject, Text: i18n.Message(a.Text)})
+		out.Alerts = append(out.Alerts, alertJSON{Kind: string(a.Kind), KindText: i18n.T(a.Kind.Key()), Severity: string(a.Severity), Code: a.DeptCode, Subject: a.Subject, Text: i18n.Message(a.Text)})
 	}
 	if asJSON {
 		return writeJSON(env.Stdout, out)
@@ -90,7 +101,7 @@ func runMonitor(env *Env, args []string) error {
 			dev = fmt.Sprintf("%+.1f%%", d*100)
 		}
 		return []string{code, name, wan(f.Budget), wan(f.PlanToDate), wan(f.Actual),
-			fmt.Sprintf("%.1f%%", f.ExecutionRate()*100), dev, i18n.T("status." + string(f.Status))}
+			fmt.Sprintf("%.1f%%", f.ExecutionRate()*100), dev, i18n.T(f.Status.Key())}
 	}
 	rows := [][]string{row("", i18n.T("col.total"), ex.Total.Expenditure)}
 	for _, d := range ex.Departments {

@@ -75,14 +75,17 @@ func TestMonitorMatchesAHandComputation(t *testing.T) {
 		if d.ExecutionRate != rate || d.DeviationRate != dev {
 			t.Errorf("%s: rates %v %v; by hand %v %v", d.Name, d.ExecutionRate, d.DeviationRate, rate, dev)
 		}
-		wantStatus := "red"
-		if math.Abs(dev) <= 0.05 {
-			wantStatus = "green"
-		} else if math.Abs(dev) <= 0.10 {
-			wantStatus = "amber"
+		wantStatus, wantLevel := "overspent", "red"
+		switch {
+		case math.Abs(dev) <= 0.05:
+			wantStatus, wantLevel = "normal", "green"
+		case math.Abs(dev) <= 0.10:
+			wantStatus, wantLevel = "watch", "amber"
+		case dev < 0:
+			wantStatus = "lagging"
 		}
-		if d.Status != wantStatus {
-			t.Errorf("%s: status %s, deviation %v wants %s", d.Name, d.Status, dev, wantStatus)
+		if d.Status != wantStatus || d.Level != wantLevel {
+			t.Errorf("%s: status %s %s, deviation %v wants %s %s", d.Name, d.Status, d.Level, dev, wantStatus, wantLevel)
 		}
 	}
 	if len(got.Departments) != len(budgets) || got.Total.BudgetFen != budgetSum || got.Total.ActualFen != actualSum {

@@ -85,14 +85,17 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	for _, dt := range domain.DeptTypes {
 		used["dept.type."+string(dt)] = "domain.DeptTypes"
 	}
-	for _, k := range []monitor.AlertKind{monitor.AlertDeptBehind, monitor.AlertOverBudget, monitor.AlertUnbudgeted, monitor.AlertProjectLags} {
-		used["alert.kind."+string(k)] = "monitor.AlertKind"
+	for _, k := range monitor.AlertKinds {
+		used[k.Key()] = "monitor.AlertKind"
 	}
-	for _, st := range []monitor.Status{monitor.Green, monitor.Amber, monitor.Red} {
-		used["status."+string(st)] = "monitor.Status"
+	for _, st := range monitor.Statuses {
+		used[st.Key()] = "monitor.Status"
 	}
-	for _, p := range []string{"behind", "ahead", "on-track", "no-budget"} {
-		used["pace."+p] = "monitor.Pace"
+	for _, l := range monitor.Levels {
+		used[l.Key()] = "monitor.Level"
+	}
+	for _, p := range monitor.Paces {
+		used[p.Key()] = "monitor.Pace"
 	}
 	for _, l := range []string{xlsximport.LayoutLong, xlsximport.LayoutPerDepartment, xlsximport.LayoutWideDepartments, xlsximport.LayoutWideSubjects, xlsximport.LayoutLedger} {
 		used["import.layout."+l] = "xlsximport layouts"

@@ -141,11 +141,28 @@ func pickName(zh, en, lang string) string {
 func TargetBands(tr Translate) []chart.Band {
 	inf := math.Inf(1)
 	return []chart.Band{
-		{Min: -inf, Max: 0.6, Level: 2, Label: tr("chart.band.target_red")},
-		{Min: 0.6, Max: 0.8, Level: 1, Label: tr("chart.band.target_amber")},
-		{Min: 0.8, Max: 1.2, Level: 0, Label: tr("chart.band.target_green")},
-		{Min: 1.2, Max: inf, Level: 3, Label: tr("chart.band.target_blue")},
+		{Min: -inf, Max: domain.TargetRedBelow, Level: 2, Label: tr("progress.level.red")},
+		{Min: domain.TargetRedBelow, Max: domain.TargetAmberBelow, Level: 1, Label: tr("progress.level.amber")},
+		{Min: domain.TargetAmberBelow, Max: domain.TargetBlueFrom, Level: 0, Label: tr("progress.level.green")},
+		{Min: domain.TargetBlueFrom, Max: inf, Level: 3, Label: tr("progress.level.blue")},
 	}
+}
+
+// targetBandLevel is the chart band level of a target's level: the bar
+// takes the colour domain.AssessTarget judged (a rate 1% short of its
+// target is amber, whatever its completion), as the targets table does.
+func targetBandLevel(l domain.TargetLevel) int {
+	switch l {
+	case domain.LevelRed:
+		return 2
+	case domain.LevelAmber:
+		return 1
+	case domain.LevelGreen:
+		return 0
+	case domain.LevelBlue:
+		return 3
+	}
+	return -1
 }
 
 // TargetChart shows the completion of every quantitative target that has
@@ -161,6 +178,7 @@ func TargetChart(projects []ProjectProgress, tr Translate) chart.Chart {
 			c.Category = append(c.Category, p.Name+" · "+t.Target.Indicator)
 			done = append(done, t.Assessment.Completion)
 			mark = append(mark, 1)
+			c.Levels = append(c.Levels, targetBandLevel(t.Assessment.Level))
 		}
 	}
 	c.Series = []chart.Series{{Name: tr("chart.series.completion"), Values: done}, {Name: tr("chart.series.expected"), Values: mark}}

@@ -52,3 +52,23 @@ func bandLevel(bands []chart.Band, v float64) int {
 	}
 	return -1
 }
+
+// A rate 0.9% short of its target is amber in the targets table; the
+// target chart shows the same level, not the completion's green band
+// (issue 16: 99.1% amber in 项目目标填报, green in 目标进度).
+func TestTargetChartTakesTheAssessedLevel(t *testing.T) {
+	target := domain.Target{Indicator: "随访率", Value: "95", Unit: "%", Direction: domain.DirHigher}
+	a := domain.AssessTarget(target, "94.15", 6)
+	if a.Level != domain.LevelAmber || !a.HasRatio || a.Completion < 0.99 {
+		t.Fatalf("assessment %+v", a)
+	}
+	c := TargetChart([]ProjectProgress{{Name: "两癌筛查", Targets: []TargetProgress{{Target: target, Actual: "94.15", Assessment: a}}}}, keyOnly)
+	if len(c.Levels) != 1 || c.Levels[0] != 1 {
+		t.Fatalf("chart levels %v", c.Levels)
+	}
+	for _, b := range c.Bands {
+		if b.Level == 1 && b.Label != "progress.level.amber" {
+			t.Errorf("amber band says %q, the targets table says progress.level.amber", b.Label)
+		}
+	}
+}

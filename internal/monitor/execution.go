@@ -40,9 +40,9 @@ func (s *Monthly) add(c Cell) {
 // Figures is one kind (revenue or expenditure) of a unit at the month-end.
 type Figures struct {
 	Measure
-	Status Status
+	Status Status  // against plan to date (Judge)
 	Ratio  float64 // execution rate ÷ time progress
-	Pace   Pace
+	Pace   Pace    // against time progress (Pace)
 	Months Monthly
 }
 
@@ -115,7 +115,7 @@ func Compute(year, month int, t Thresholds, depts []domain.Department, subjects 
 			var m Monthly
 			m.add(c)
 			row.Subjects = append(row.Subjects, SubjectRow{Code: c.SubjectCode, Name: s.Name, NameEn: s.NameEn, Kind: kind,
-				Figures: t.figures(c.Budget, m, month, ex.TimeProgress)})
+				Figures: t.figures(kind, c.Budget, m, month, ex.TimeProgress)})
 		}
 		sort.SliceStable(row.Subjects, func(i, j int) bool {
 			a, b := row.Subjects[i], row.Subjects[j]
@@ -124,8 +124,8 @@ func Compute(year, month int, t Thresholds, depts []domain.Department, subjects 
 			}
 			return a.Code < b.Code
 		})
-		row.Expenditure = t.figures(budget[0], months[0], month, ex.TimeProgress)
-		row.Revenue = t.figures(budget[1], months[1], month, ex.TimeProgress)
+		row.Expenditure = t.figures(domain.Expenditure, budget[0], months[0], month, ex.TimeProgress)
+		row.Revenue = t.figures(domain.Revenue, budget[1], months[1], month, ex.TimeProgress)
 		for k := 0; k < 2; k++ {
 			total[k].Plan = addMonths(total[k].Plan, months[k].Plan)
 			total[k].Actual = addMonths(total[k].Actual, months[k].Actual)
@@ -133,20 +133,21 @@ func Compute(year, month int, t Thresholds, depts []domain.Department, subjects 
 		}
 		ex.Departments = append(ex.Departments, row)
 	}
-	ex.Total.Expenditure = t.figures(totalBudget[0], total[0], month, ex.TimeProgress)
-	ex.Total.Revenue = t.figures(totalBudget[1], total[1], month, ex.TimeProgress)
+	ex.Total.Expenditure = t.figures(domain.Expenditure, totalBudget[0], total[0], month, ex.TimeProgress)
+	ex.Total.Revenue = t.figures(domain.Revenue, totalBudget[1], total[1], month, ex.TimeProgress)
 	ex.Alerts = alerts(ex)
 	return ex
 }
 
-// figures measures one budget and its months at month-end.
-func (t Thresholds) figures(budget money.Amount, m Monthly, month int, tp float64) Figures {
+// figures measures one budget of kind and its months at month-end, and
+// judges it once against plan (Judge) and against time progress (Pace).
+func (t Thresholds) figures(kind domain.SubjectKind, budget money.Amount, m Monthly, month int, tp float64) Figures {
 	f := Figures{Months: m, Measure: Measure{Budget: budget}}
 	for i := 0; i < month && i < 12; i++ {
 		f.PlanToDate += m.Plan[i]
 		f.Actual += m.Actual[i]
 	}
-	f.Status = t.Status(f.Measure)
+	f.Status = t.Judge(kind, f.Measure)
 	f.Pace = NoPlan
 	if budget != 0 && tp > 0 {
 		f.Ratio = f.AgainstTime(tp)

@@ -42,25 +42,27 @@ func TestComputeAtMonthNine(t *testing.T) {
 	if tot.Budget != yuan(4200) || tot.PlanToDate != yuan(3150) || tot.Actual != yuan(600+1400+30+1350) {
 		t.Errorf("hospital expenditure %+v", tot.Measure)
 	}
-	if ex.Total.Revenue.Actual != yuan(1800) || ex.Total.Revenue.Status != Green {
+	if ex.Total.Revenue.Actual != yuan(1800) || ex.Total.Revenue.Status != StatusNormal {
 		t.Errorf("hospital revenue %+v", ex.Total.Revenue)
 	}
 	d101, _ := ex.Department("101")
-	if d101.Expenditure.Pace != Behind || d101.Expenditure.Status != Red || math.Abs(d101.Expenditure.Ratio-0.5/0.75) > 1e-9 {
+	if d101.Expenditure.Pace != Behind || d101.Expenditure.Status != StatusLagging || math.Abs(d101.Expenditure.Ratio-0.5/0.75) > 1e-9 {
 		t.Errorf("产科 %+v", d101.Expenditure)
 	}
 	if len(d101.Subjects) != 2 || d101.Subjects[0].Kind != domain.Expenditure {
 		t.Errorf("产科 subjects %+v", d101.Subjects)
 	}
 	d201, _ := ex.Department("201")
-	if d201.Expenditure.Status != Green || d201.Expenditure.Pace != OnTrack || d201.Expenditure.Actual != yuan(1350) {
+	if d201.Expenditure.Status != StatusNormal || d201.Expenditure.Pace != OnTrack || d201.Expenditure.Actual != yuan(1350) {
 		t.Errorf("检验科 after the adjustment %+v", d201.Expenditure)
 	}
 	kinds := map[AlertKind]int{}
 	for _, a := range ex.Alerts {
 		kinds[a.Kind]++
 	}
-	if kinds[AlertDeptBehind] != 1 || kinds[AlertOverBudget] != 1 || kinds[AlertUnbudgeted] != 1 {
+	// 产科 is behind time progress and under plan beyond the band: one
+	// alert, the red 滞后预警, not a second amber one for its pace.
+	if kinds[AlertDeptLagging] != 1 || kinds[AlertDeptBehind] != 0 || kinds[AlertOverBudget] != 1 || kinds[AlertUnbudgeted] != 1 {
 		t.Errorf("alerts %v", kinds)
 	}
 	if ex.Alerts[0].Severity != Red || ex.Alerts[len(ex.Alerts)-1].Kind != AlertUnbudgeted {
@@ -79,7 +81,7 @@ func TestComputeBeforeAnyActuals(t *testing.T) {
 	ex := Compute(2027, 0, DefaultThresholds, []domain.Department{{Code: "101"}}, nil,
 		[]Cell{{DeptCode: "101", SubjectCode: "30201", Budget: yuan(1200), Plan: even(1200)}})
 	d := ex.Departments[0].Expenditure
-	if d.PlanToDate != 0 || d.Actual != 0 || d.Status != Green || d.Pace != NoPlan || len(ex.Alerts) != 0 {
+	if d.PlanToDate != 0 || d.Actual != 0 || d.Status != StatusNormal || d.Pace != NoPlan || len(ex.Alerts) != 0 {
 		t.Errorf("month 0: %+v, alerts %v", d, ex.Alerts)
 	}
 }

@@ -7,16 +7,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/money"
 )
 
-// Status is the traffic light of a figure: how far actual spending (or
-// revenue) deviates from the plan to date.
-type Status string
-
-const (
-	Green Status = "green"
-	Amber Status = "amber"
-	Red   Status = "red"
-)
-
 // Thresholds are the hospital's monitoring rules; every one is a setting.
 type Thresholds struct {
 	// GreenWithin and AmberWithin bound |deviation rate| for green and
@@ -65,29 +55,8 @@ func (m Measure) Deviation() (rate float64, ok bool) {
 	return float64(m.Actual-m.PlanToDate) / float64(m.PlanToDate), true
 }
 
-// Status grades the deviation. Nothing planned and nothing spent is green;
-// spending without a plan is red.
-func (t Thresholds) Status(m Measure) Status {
-	d, ok := m.Deviation()
-	if !ok {
-		if m.Actual == 0 {
-			return Green
-		}
-		return Red
-	}
-	if d < 0 {
-		d = -d
-	}
-	switch {
-	case d <= t.GreenWithin+1e-12:
-		return Green
-	case d <= t.AmberWithin+1e-12:
-		return Amber
-	}
-	return Red
-}
-
-// Pace grades execution rate ÷ time progress.
+// Pace grades execution rate ÷ time progress: the one judgement of a
+// figure against time progress (序时进度).
 func (t Thresholds) Pace(ratio float64) Pace {
 	switch {
 	case ratio < t.BehindBelow:
@@ -116,3 +85,10 @@ func ratio(a, b money.Amount) float64 {
 // pct and fmt2 format rates inside alert texts, which carry no locale.
 func pct(r float64) string  { return strconv.FormatFloat(r*100, 'f', 1, 64) + "%" }
 func fmt2(r float64) string { return strconv.FormatFloat(r, 'f', 2, 64) }
+func signedPct(r float64) string {
+	s := pct(r)
+	if r >= 0 {
+		s = "+" + s
+	}
+	return s
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/money"
 )
 
@@ -18,15 +19,15 @@ func TestMeasureFormulas(t *testing.T) {
 		devOK           bool
 		status          Status
 	}{
-		{"on plan", Measure{yuan(1200), yuan(900), yuan(900)}, 0.75, 0, true, Green},
-		{"5% over is still accurate", Measure{yuan(1200), yuan(1000), yuan(1050)}, 0.875, 0.05, true, Green},
-		{"8% under is a warning", Measure{yuan(1200), yuan(1000), yuan(920)}, 920.0 / 1200, -0.08, true, Amber},
-		{"10% over is a warning", Measure{yuan(1200), yuan(1000), yuan(1100)}, 1100.0 / 1200, 0.10, true, Amber},
-		{"beyond 10% is red", Measure{yuan(1200), yuan(1000), yuan(1101)}, 1101.0 / 1200, 0.101, true, Red},
-		{"zero budget, nothing spent", Measure{}, 0, 0, false, Green},
-		{"zero budget, money spent", Measure{Actual: yuan(10)}, 0, 0, false, Red},
-		{"refunds exceed spending", Measure{yuan(1200), yuan(300), yuan(-50)}, -50.0 / 1200, -350.0 / 300, true, Red},
-		{"no data yet this year", Measure{yuan(1200), yuan(300), 0}, 0, -1, true, Red},
+		{"on plan", Measure{yuan(1200), yuan(900), yuan(900)}, 0.75, 0, true, StatusNormal},
+		{"5% over is still accurate", Measure{yuan(1200), yuan(1000), yuan(1050)}, 0.875, 0.05, true, StatusNormal},
+		{"8% under is a warning", Measure{yuan(1200), yuan(1000), yuan(920)}, 920.0 / 1200, -0.08, true, StatusWatch},
+		{"10% over is a warning", Measure{yuan(1200), yuan(1000), yuan(1100)}, 1100.0 / 1200, 0.10, true, StatusWatch},
+		{"beyond 10% over is overspending", Measure{yuan(1200), yuan(1000), yuan(1101)}, 1101.0 / 1200, 0.101, true, StatusOverspent},
+		{"zero budget, nothing spent", Measure{}, 0, 0, false, StatusNormal},
+		{"zero budget, money spent", Measure{Actual: yuan(10)}, 0, 0, false, StatusOverspent},
+		{"refunds exceed spending", Measure{yuan(1200), yuan(300), yuan(-50)}, -50.0 / 1200, -350.0 / 300, true, StatusLagging},
+		{"no data yet this year", Measure{yuan(1200), yuan(300), 0}, 0, -1, true, StatusLagging},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,7 +38,7 @@ func TestMeasureFormulas(t *testing.T) {
 			if ok != tt.devOK || math.Abs(d-tt.deviation) > 1e-9 {
 				t.Errorf("deviation %v %v, want %v %v", d, ok, tt.deviation, tt.devOK)
 			}
-			if got := th.Status(tt.m); got != tt.status {
+			if got := th.Judge(domain.Expenditure, tt.m); got != tt.status {
 				t.Errorf("status %s, want %s", got, tt.status)
 			}
 		})

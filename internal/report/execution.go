@@ -113,7 +113,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 	}
 	fig := func(code, name string, f monitor.Figures, total bool) row {
 		return row{total: total, cells: []string{code, name, d.amt(f.Budget), d.amt(f.PlanToDate), d.amt(f.Actual),
-			pct(f.ExecutionRate()), dev(f), i18n.T("pace." + string(f.Pace)), i18n.T("status." + string(f.Status))}}
+			pct(f.ExecutionRate()), dev(f), paceWord(f), statusWord(f)}}
 	}
 	var rows []row
 	for _, dep := range ex.Departments {
@@ -147,7 +147,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 		acols := []column{{i18n.T("report.col.severity"), 9, "C"}, {i18n.T("report.col.alert_kind"), 17, "L"}, {i18n.T("report.col.detail"), 74, "L"}}
 		var ar []row
 		for _, a := range ex.Alerts {
-			ar = append(ar, row{cells: []string{i18n.T("status." + string(a.Severity)), i18n.T("alert.kind." + string(a.Kind)), i18n.Message(a.Text)}})
+			ar = append(ar, row{cells: []string{i18n.T(a.Severity.Key()), i18n.T(a.Kind.Key()), i18n.Message(a.Text)}})
 		}
 		d.newTable(i18n.T("report.exec.table_alerts"), acols).rows(ar)
 	}

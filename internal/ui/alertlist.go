@@ -33,10 +33,10 @@ func newAlertList() *alertList {
 			box := o.(*fyne.Container)
 			text := box.Objects[0].(*widget.Label)
 			sev := box.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
-			sev.SetText(i18n.T("status." + string(it.Severity)))
-			sev.Importance = statusImportance(it.Severity)
+			sev.SetText(i18n.T(it.Severity.Key()))
+			sev.Importance = levelImportance(it.Severity)
 			sev.Refresh()
-			text.SetText(i18n.T("alert.kind."+string(it.Kind)) + " · " + i18n.Message(it.Text))
+			text.SetText(alertLine(it))
 		})
 	a.list.OnSelected = func(id widget.ListItemID) {
 		a.list.UnselectAll()
@@ -53,4 +53,9 @@ func (a *alertList) set(items []monitor.Alert) {
 	a.empty.Hidden = len(items) > 0
 	a.empty.Refresh()
 	a.list.Refresh()
+}
+
+// alertLine is an alert's text in the list: its kind's word and what is wrong.
+func alertLine(a monitor.Alert) string {
+	return i18n.T(a.Kind.Key()) + " · " + i18n.Message(a.Text)
 }

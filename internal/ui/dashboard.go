@@ -27,6 +27,7 @@ type Dashboard struct {
 	empty                         *widget.Label
 	table                         *deptTable
 	ex                            monitor.Execution
+	month                         int // the month-end shown; 0 = the latest with actuals
 }
 
 func newDashboard(s *Shell) *Dashboard {
@@ -68,7 +69,7 @@ func newDashboard(s *Shell) *Dashboard {
 // Refresh loads the shell's year from the store.
 func (d *Dashboard) Refresh() {
 	s := d.shell
-	o, err := s.svc.Monitor.Execution(s.ctx, s.actor, s.year, 0)
+	o, err := s.svc.Monitor.Execution(s.ctx, s.actor, s.year, d.month)
 	if err != nil {
 		s.showError(err)
 		return

@@ -31,11 +31,12 @@ const (
 	colRate
 	colRatio
 	colPace
+	colStatus
 	colCount
 )
 
-var colKeys = [colCount]string{"col.code", "col.department", "col.expenditure_budget_wan", "col.expenditure_actual_wan", "col.rate", "col.ratio", "col.pace"}
-var colWidths = [colCount]float32{70, 190, 150, 150, 90, 150, 110}
+var colKeys = [colCount]string{"col.code", "col.department", "col.expenditure_budget_wan", "col.expenditure_actual_wan", "col.rate", "col.ratio", "col.pace", "col.status"}
+var colWidths = [colCount]float32{70, 190, 150, 150, 90, 150, 110, 100}
 
 func newDeptTable() *deptTable {
 	t := &deptTable{sortCol: colCode}
@@ -97,6 +98,8 @@ func (t *deptTable) sort() {
 			return e.Expenditure.ExecutionRate(), ""
 		case colRatio, colPace:
 			return e.Expenditure.Ratio, ""
+		case colStatus:
+			return float64(statusRank(e.Expenditure.Status)), ""
 		case colName:
 			return 0, e.Name
 		}
@@ -136,6 +139,8 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 			return "—", fyne.TextAlignTrailing, imp
 		}
 		return fmt.Sprintf("%.2f", e.Expenditure.Ratio), fyne.TextAlignTrailing, imp
+	case colStatus:
+		return i18n.T(e.Expenditure.Status.Key()), fyne.TextAlignLeading, levelImportance(e.Expenditure.Status.Level())
 	}
 	switch e.Expenditure.Pace {
 	case monitor.Behind:
@@ -145,7 +150,7 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 	case monitor.OnTrack:
 		imp = widget.SuccessImportance
 	}
-	return i18n.T("pace." + string(e.Expenditure.Pace)), fyne.TextAlignLeading, imp
+	return i18n.T(e.Expenditure.Pace.Key()), fyne.TextAlignLeading, imp
 }
 
 func (t *deptTable) update(id widget.TableCellID, o fyne.CanvasObject) {
@@ -155,4 +160,14 @@ func (t *deptTable) update(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Importance = imp
 	l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
 	l.SetText(text)
+}
+
+// statusRank sorts statuses by urgency: red first when descending.
+func statusRank(s monitor.Status) int {
+	for i, l := range monitor.Levels {
+		if s.Level() == l {
+			return len(monitor.Levels) - i
+		}
+	}
+	return 0
 }

@@ -154,7 +154,7 @@ func figureCell(code, name string, f monitor.Figures, c int) (string, fyne.TextA
 		}
 		return fmt.Sprintf("%+.1f%%", d*100), fyne.TextAlignTrailing, imp
 	}
-	return i18n.T("status." + string(f.Status)), fyne.TextAlignLeading, statusImportance(f.Status)
+	return i18n.T(f.Status.Key()), fyne.TextAlignLeading, levelImportance(f.Status.Level())
 }
 
 // showLedger lists the ledger lines behind a subject.
@@ -211,12 +211,15 @@ func paceImportance(p monitor.Pace) widget.Importance {
 	return widget.MediumImportance
 }
 
-func statusImportance(s monitor.Status) widget.Importance {
-	switch s {
+// levelImportance colours a status or alert by its level.
+func levelImportance(l monitor.Level) widget.Importance {
+	switch l {
 	case monitor.Red:
 		return widget.DangerImportance
 	case monitor.Amber:
 		return widget.WarningImportance
+	case monitor.Blue:
+		return widget.HighImportance
 	}
 	return widget.SuccessImportance
 }

@@ -171,7 +171,7 @@ func (e *ExecutionScreen) summaryText(unit string, f monitor.Figures) string {
 	}
 	return i18n.T("exec.summary", "Unit", unit, "Month", monthName(e.ex.Month), "Budget", wan(f.Budget), "Plan", wan(f.PlanToDate),
 		"Actual", wan(f.Actual), "Rate", percent(f.ExecutionRate()), "Progress", percent(e.ex.TimeProgress), "Deviation", dev,
-		"Status", i18n.T("status."+string(f.Status)))
+		"Status", i18n.T(f.Status.Key()))
 }
 
 // subjectRates lists a department's subjects of kind that have a budget.
