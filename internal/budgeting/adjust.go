@@ -94,6 +94,9 @@ func (s *Service) RequestAdjustment(ctx context.Context, by domain.Actor, year i
 		if ps = append(ps, a.Validate()...); len(ps) > 0 {
 			return ps
 		}
+		if ps, err = checkFloors(ctx, tx.Q, year, a.Lines); err != nil || len(ps) > 0 {
+			return errOr(err, ps)
+		}
 		if a.Number, err = tx.NextAdjustmentNumber(ctx, year); err != nil {
 			return err
 		}
@@ -212,10 +215,16 @@ func (s *Service) DecideAdjustment(ctx context.Context, by domain.Actor, id int6
 }
 
 // applyAdjustment writes an approved adjustment's new amounts and
-// re-splits each changed line by its method, so the monthly plan keeps
-// adding up to the budget: even stays even, prior follows the prior-year
-// pattern again, manual keeps its shape.
+// re-splits the open months of each changed line by its method, so the
+// monthly plan keeps adding up to the budget: even stays even, prior
+// follows the prior-year pattern again, manual keeps its shape. A line is
+// never taken below its actuals or the plan of its closed months, as
+// they stand now, when the committee decides.
 func applyAdjustment(ctx context.Context, tx *store.Tx, a domain.Adjustment) error {
+	closed, err := closedMonths(ctx, tx.Q, a.Year)
+	if err != nil {
+		return err
+	}
 	for _, l := range a.Lines {
 		before, err := tx.PlanLine(ctx, a.Year, l.DeptCode, l.SubjectCode)
 		current := before.Amount
@@ -229,14 +238,20 @@ func applyAdjustment(ctx context.Context, tx *store.Tx, a domain.Adjustment) err
 			return domain.NewProblem("problem.adjust.stale", "Department {{.Dept}}, subject {{.Subject}} is now {{.Now}} yuan, not the {{.Old}} yuan this request was based on: another adjustment changed it. Reject this request and submit a new one from the current budget.",
 				"Dept", l.DeptCode, "Subject", l.SubjectCode, "Now", money.FormatPlain(current), "Old", money.FormatPlain(l.Old))
 		}
+		if err := checkFloor(ctx, tx.Q, a.Year, closed, l); err != nil {
+			return err
+		}
 		created, err := tx.SetBudgetLineAmount(ctx, a.Year, l.DeptCode, l.SubjectCode, l.New)
 		if err != nil {
 			return err
 		}
 		if created {
-			continue // a new line has no months: it is spread evenly
+			if closed == 0 {
+				continue // a new line has no months: it is spread evenly
+			}
+			before = store.PlanLine{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode, Method: domain.SplitMethodEven}
 		}
-		if err := resplit(ctx, tx, a.Year, before, l.New); err != nil {
+		if err := resplitOpen(ctx, tx, a.Year, closed, before, l.New); err != nil {
 			return err
 		}
 	}

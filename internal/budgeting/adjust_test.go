@@ -91,16 +91,36 @@ func TestAdjustmentApprovedChangesBudgetAndMonths(t *testing.T) {
 
 	p, _ := svc.MonthlyPlan(mctx, me, 2026)
 	mpCheckSums(t, p)
-	// The manual line keeps its shape: every month doubled.
-	if l := mpLine(t, p, "101", "30218"); l.Method != domain.SplitMethodManual || l.Months[1] != 200_00 || l.Months[0] != manual[0]*2 {
+	// Months 1–9 have actuals: they are closed and keep their plan; only
+	// October to December take the change, each line by its method.
+	closed, _ := st.LatestActualMonth(mctx, 2026)
+	if closed != 9 {
+		t.Fatalf("the demo's actuals run through month %d", closed)
+	}
+	var kept money.Amount
+	for m := 0; m < closed; m++ {
+		kept += manual[m]
+	}
+	rest := money.AllocateEven(old*2-kept, 3) // the open months were equal: their shape is kept
+	if l := mpLine(t, p, "101", "30218"); l.Method != domain.SplitMethodManual || [12]money.Amount(l.Months) != [12]money.Amount{manual[0], 100_00, 100_00, 100_00,
+		100_00, 100_00, 100_00, 100_00, 100_00, rest[0], rest[1], rest[2]} {
 		t.Errorf("manual line re-split to %v (%s)", l.Months, l.Method)
 	}
 	pattern, _ := st.MonthlyActualsOf(mctx, 2025, "000", "31001")
-	want, _ := domain.SplitByPattern(oldCapital+500_000_00, pattern)
-	if l := mpLine(t, p, "000", "31001"); l.Method != domain.SplitMethodPrior || l.Months != want {
-		t.Errorf("prior line re-split to %v, want %v", l.Months, want)
+	was, _ := domain.SplitByPattern(oldCapital, pattern)
+	l := mpLine(t, p, "000", "31001")
+	if l.Method != domain.SplitMethodPrior || [9]money.Amount(l.Months[:9]) != [9]money.Amount(was[:9]) {
+		t.Errorf("prior line's closed months %v, were %v", l.Months, was)
 	}
-	if l := mpLine(t, p, "101", "31002"); l.Method != domain.SplitMethodEven || l.Months[0] != 3_000_00 {
+	weights := []int64{pattern[9].Fen(), pattern[10].Fen(), pattern[11].Fen()}
+	kept = 0
+	for m := 0; m < closed; m++ {
+		kept += was[m]
+	}
+	if want, _ := money.Allocate(oldCapital+500_000_00-kept, weights); [3]money.Amount(l.Months[9:]) != [3]money.Amount(want) {
+		t.Errorf("prior line's open months %v, want %v", l.Months[9:], want)
+	}
+	if l := mpLine(t, p, "101", "31002"); l.Method != domain.SplitMethodEven || l.Months[0] != 0 || l.Months[9] != 12_000_00 || l.Months[11] != 12_000_00 {
 		t.Errorf("new line %+v", l)
 	}
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -55,4 +56,17 @@ func (s *Service) Show(ctx context.Context, by domain.Actor, year int) (View, er
 	}
 	b, err := s.st.Breakdown(ctx, amounts)
 	return View{Year: year, Breakdown: b}, err
+}
+
+// DeficitWarning is nil when the budget balances or runs a surplus, and
+// otherwise says how large the deficit is: a public hospital's budget is
+// expected to balance revenue and expenditure (《公立医院全面预算管理制度
+// 实施办法》), so a deficit is pointed out wherever the budget is shown.
+func (v View) DeficitWarning() *domain.Problem {
+	b := v.Balance()
+	if b >= 0 {
+		return nil
+	}
+	return domain.NewProblem("problem.budget.deficit", "The {{.Year}} budget runs a deficit of {{.Deficit}} yuan: expenditure {{.Expenditure}} yuan exceeds revenue {{.Revenue}} yuan. A public hospital's budget should balance; request a budget adjustment that raises revenue or cuts expenditure, or have the budget committee record why the deficit is accepted.",
+		"Year", v.Year, "Deficit", money.FormatPlain(-b), "Expenditure", money.FormatPlain(v.Expenditure), "Revenue", money.FormatPlain(v.Revenue))
 }

@@ -16,25 +16,25 @@ type lineJSON struct {
 	AmountFen   int64  `json:"amount_fen"`
 }
 
-// deptJSON is one department in budget and actuals output. total_fen (all
-// lines) is part of the budget contract only.
+// deptJSON is one department in budget and actuals output. balance_fen
+// (revenue minus expenditure) is part of the budget contract only.
 type deptJSON struct {
 	Code           string     `json:"code"`
 	Name           string     `json:"name"`
 	NameEn         string     `json:"name_en"`
-	TotalFen       *int64     `json:"total_fen,omitempty"`
 	RevenueFen     int64      `json:"revenue_fen"`
 	ExpenditureFen int64      `json:"expenditure_fen"`
+	BalanceFen     *int64     `json:"balance_fen,omitempty"`
 	Lines          []lineJSON `json:"lines"`
 }
 
-func departmentsJSON(b domain.Breakdown, withTotal bool) []deptJSON {
+func departmentsJSON(b domain.Breakdown, withBalance bool) []deptJSON {
 	out := []deptJSON{}
 	for _, d := range b.Departments {
 		dj := deptJSON{Code: d.Code, Name: d.Name, NameEn: d.NameEn, RevenueFen: d.Revenue.Fen(), ExpenditureFen: d.Expenditure.Fen(), Lines: []lineJSON{}}
-		if withTotal {
-			t := d.Total().Fen()
-			dj.TotalFen = &t
+		if withBalance {
+			bal := d.Balance().Fen()
+			dj.BalanceFen = &bal
 		}
 		for _, l := range d.Lines {
 			dj.Lines = append(dj.Lines, lineJSON{SubjectCode: l.SubjectCode, SubjectName: l.SubjectName, Kind: string(l.Kind), AmountFen: l.Amount.Fen()})

@@ -1,14 +1,25 @@
 package cli
 
+import (
+	"fmt"
+
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
+)
+
 func init() {
 	register(command{name: "budget show", summary: "cli.budget_show.summary", run: runBudgetShow})
 }
 
+// budgetJSON is the approved budget. Revenue and expenditure are never
+// added together: balance_fen is revenue minus expenditure (收支差额),
+// negative for a deficit.
 type budgetJSON struct {
 	Year           int        `json:"year"`
-	TotalFen       int64      `json:"total_fen"`
 	RevenueFen     int64      `json:"revenue_fen"`
 	ExpenditureFen int64      `json:"expenditure_fen"`
+	BalanceFen     int64      `json:"balance_fen"`
+	Deficit        bool       `json:"deficit"`
 	Departments    []deptJSON `json:"departments"`
 }
 
@@ -22,9 +33,18 @@ func runBudgetShow(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if asJSON {
-		return writeJSON(env.Stdout, budgetJSON{Year: v.Year, TotalFen: v.Total().Fen(), RevenueFen: v.Revenue.Fen(),
-			ExpenditureFen: v.Expenditure.Fen(), Departments: departmentsJSON(v.Breakdown, true)})
+	warning := v.DeficitWarning()
+	if warning != nil {
+		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(warning))
 	}
-	return breakdownTable(env.Stdout, v.Breakdown, "col.revenue_budget_yuan", "col.expenditure_budget_yuan")
+	if asJSON {
+		return writeJSON(env.Stdout, budgetJSON{Year: v.Year, RevenueFen: v.Revenue.Fen(), ExpenditureFen: v.Expenditure.Fen(),
+			BalanceFen: v.Balance().Fen(), Deficit: warning != nil, Departments: departmentsJSON(v.Breakdown, true)})
+	}
+	if err := breakdownTable(env.Stdout, v.Breakdown, "col.revenue_budget_yuan", "col.expenditure_budget_yuan"); err != nil {
+		return err
+	}
+	env.printf("%s\n", i18n.T("cli.budget_show.totals", "Revenue", money.FormatPlain(v.Revenue),
+		"Expenditure", money.FormatPlain(v.Expenditure), "Balance", money.FormatPlain(v.Balance())))
+	return nil
 }

@@ -123,10 +123,11 @@ func TestBudgetStatusFollowsTheCycle(t *testing.T) {
 		t.Fatalf("budget show: %s", stderr)
 	}
 	var shown struct {
-		TotalFen int64 `json:"total_fen"`
+		RevenueFen     int64 `json:"revenue_fen"`
+		ExpenditureFen int64 `json:"expenditure_fen"`
 	}
 	_ = json.Unmarshal([]byte(stdout), &shown)
-	if shown.TotalFen != want.Fen() {
-		t.Errorf("budget show total %d, want the approved %d", shown.TotalFen, want.Fen())
+	if shown.RevenueFen+shown.ExpenditureFen != want.Fen() {
+		t.Errorf("budget show lines %d+%d, want the approved %d", shown.RevenueFen, shown.ExpenditureFen, want.Fen())
 	}
 }

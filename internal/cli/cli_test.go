@@ -80,22 +80,29 @@ func TestBudgetShowSumsItsLines(t *testing.T) {
 		if err := json.Unmarshal([]byte(stdout), &b); err != nil {
 			t.Fatal(err)
 		}
-		var total int64
+		var rev, exp int64
 		for _, d := range b.Departments {
-			var sum int64
+			var r, e int64
 			for _, l := range d.Lines {
-				sum += l.AmountFen
+				if l.Kind == "revenue" {
+					r += l.AmountFen
+				} else {
+					e += l.AmountFen
+				}
 				if l.SubjectName == "" {
 					t.Errorf("%s line %s has no subject name", d.Code, l.SubjectCode)
 				}
 			}
-			if d.TotalFen == nil || sum != *d.TotalFen || d.RevenueFen+d.ExpenditureFen != *d.TotalFen {
-				t.Errorf("%s: lines sum to %d, total_fen %v", d.Code, sum, d.TotalFen)
+			if r != d.RevenueFen || e != d.ExpenditureFen || d.BalanceFen == nil || *d.BalanceFen != r-e {
+				t.Errorf("%s: lines %d/%d, department %d/%d balance %v", d.Code, r, e, d.RevenueFen, d.ExpenditureFen, d.BalanceFen)
 			}
-			total += sum
+			rev, exp = rev+r, exp+e
 		}
-		if total != b.TotalFen || b.RevenueFen+b.ExpenditureFen != b.TotalFen {
-			t.Errorf("%s: departments sum to %d, total_fen %d", year, total, b.TotalFen)
+		if rev != b.RevenueFen || exp != b.ExpenditureFen || b.BalanceFen != rev-exp || b.Deficit != (rev < exp) {
+			t.Errorf("%s: departments %d/%d, budget %d/%d balance %d", year, rev, exp, b.RevenueFen, b.ExpenditureFen, b.BalanceFen)
+		}
+		if strings.Contains(stdout, "total_fen") {
+			t.Errorf("%s: a summed total_fen is still printed", year)
 		}
 	}
 }

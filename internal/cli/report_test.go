@@ -63,7 +63,7 @@ func TestReportTotalsEqualTheJSON(t *testing.T) {
 	pdf := filepath.Join(dir, "budget.pdf")
 	mustRun(t, "--db", db, "--lang", "zh", "report", "budget", "--year", "2026", "--unit", "yuan", "-o", pdf)
 	text := reportText(t, pdf)
-	wantIn(t, "budget", text, yuan(b.TotalFen), yuan(b.RevenueFen), yuan(b.ExpenditureFen))
+	wantIn(t, "budget", text, yuan(b.BalanceFen), yuan(b.RevenueFen), yuan(b.ExpenditureFen))
 	for _, d := range b.Departments {
 		wantIn(t, "budget", text, d.Name, yuan(d.ExpenditureFen), yuan(d.RevenueFen))
 	}

@@ -24,8 +24,9 @@ type DeptBreakdown struct {
 	Lines                []SubjectLine
 }
 
-// Total is revenue plus expenditure: every line of the department.
-func (d DeptBreakdown) Total() money.Amount { return d.Revenue + d.Expenditure }
+// Balance is revenue minus expenditure (收支差额): negative is a deficit.
+// Revenue and expenditure are never added together.
+func (d DeptBreakdown) Balance() money.Amount { return d.Revenue - d.Expenditure }
 
 // Breakdown is amounts grouped by department (in department order) and
 // subject, the shape in which budgets and actuals are shown and exported.
@@ -43,8 +44,9 @@ func (b Breakdown) Lines() int {
 	return n
 }
 
-// Total is revenue plus expenditure.
-func (b Breakdown) Total() money.Amount { return b.Revenue + b.Expenditure }
+// Balance is revenue minus expenditure (收支差额): negative is a deficit.
+// Revenue and expenditure are never added together.
+func (b Breakdown) Balance() money.Amount { return b.Revenue - b.Expenditure }
 
 // NewBreakdown groups amounts by department. Subjects not in the catalogue
 // count as expenditure, the kind of every economic classification code.

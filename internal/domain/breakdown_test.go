@@ -13,11 +13,11 @@ func TestNewBreakdownGroupsByDepartmentOrder(t *testing.T) {
 	if len(b.Departments) != 2 || b.Departments[0].Code != "000" || b.Departments[1].NameEn != "Obstetrics" {
 		t.Fatalf("departments %+v", b.Departments)
 	}
-	if b.Revenue != 1007 || b.Expenditure != 150 || b.Total() != 1157 {
+	if b.Revenue != 1007 || b.Expenditure != 150 || b.Balance() != 857 {
 		t.Errorf("totals revenue %d expenditure %d", b.Revenue, b.Expenditure)
 	}
 	d := b.Departments[1]
-	if d.Total() != 157 || d.Lines[0].SubjectName != "办公费" || d.Lines[1].Kind != Revenue {
+	if d.Balance() != -143 || d.Lines[0].SubjectName != "办公费" || d.Lines[1].Kind != Revenue {
 		t.Errorf("产科 %+v", d)
 	}
 }

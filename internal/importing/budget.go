@@ -90,12 +90,9 @@ func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req Budget
 	if err := inputfile.Check(req.Path); err != nil {
 		return BudgetPreview{}, err
 	}
-	exists, err := s.st.BudgetExists(ctx, req.Year)
+	exists, err := checkYearState(ctx, s.st.Q, req.Year, req.Replace)
 	if err != nil {
 		return BudgetPreview{}, err
-	}
-	if exists && !req.Replace {
-		return BudgetPreview{}, budgetExists(req.Year)
 	}
 	depts, subjects, err := s.masterData(ctx)
 	if err != nil {
@@ -253,12 +250,9 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 	// state is checked again here, where no other import can change it
 	// before this one commits.
 	err = s.st.InTx(ctx, func(tx *store.Tx) error {
-		exists, err := tx.BudgetExists(ctx, req.Year)
+		exists, err := checkYearState(ctx, tx.Q, req.Year, req.Replace)
 		if err != nil {
 			return err
-		}
-		if exists && !req.Replace {
-			return budgetExists(req.Year)
 		}
 		if err := saveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
 			return err

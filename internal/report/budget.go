@@ -111,7 +111,7 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 	facts := [][2]string{
 		{i18n.T("report.budget.revenue_total"), d.amtUnit(v.Revenue)},
 		{i18n.T("report.budget.expenditure_total"), d.amtUnit(v.Expenditure)},
-		{i18n.T("report.budget.all_total"), d.amtUnit(v.Total())},
+		{i18n.T("report.budget.balance"), d.amtUnit(v.Balance())},
 		{i18n.T("report.budget.departments"), itoa(len(v.Departments))},
 		{i18n.T("report.budget.projects"), i18n.T("report.budget.projects_n", "Count", len(data.Projects), "Amount", d.amtUnit(projTotal))},
 	}
@@ -124,6 +124,9 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 	}
 	facts = append(facts, [2]string{i18n.T("report.budget.adjustments"), itoa(len(data.Adjusted))})
 	d.facts(facts)
+	if w := v.DeficitWarning(); w != nil {
+		d.note(i18n.Message(w))
+	}
 	if len(data.Adjusted) > 0 {
 		var ar []row
 		for _, a := range data.Adjusted {
@@ -214,8 +217,7 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 		rows = append(rows, row{total: true, cells: []string{"", i18n.T("report.subtotal", "Kind", i18n.T("kind."+string(kind))), "", d.amt(sum),
 			priorAmt(d, psum, data.HasPrior), growth(sum, psum, data.HasPrior)}})
 	}
-	rows = append(rows, row{total: true, cells: []string{"", i18n.T("col.total"), "", d.amt(v.Total()), priorAmt(d, data.Prior.Total(), data.HasPrior),
-		growth(v.Total(), data.Prior.Total(), data.HasPrior)}})
+	rows = append(rows, balanceRow(d, v.Balance(), data.Prior.Balance(), data.HasPrior))
 	d.newTable(i18n.T("report.budget.table_subject", "Year", v.Year), scols).inUnit().rows(rows)
 	if err := d.step(); err != nil {
 		return err
@@ -225,9 +227,9 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 	d.h1(i18n.T("report.budget.detail"), 30)
 	rows = nil
 	for i, dep := range v.Departments {
-		pd, hasDept := prior.dept[dep.Code]
-		rows = append(rows, row{group: true, cells: []string{dep.Code, d.pick(dep.Name, dep.NameEn), "", d.amt(dep.Total()),
-			priorAmt(d, pd.Total(), hasDept), growth(dep.Total(), pd.Total(), hasDept)}})
+		// The department's header carries no sum: its revenue and
+		// expenditure lines follow, and adding them would mean nothing.
+		rows = append(rows, row{group: true, cells: []string{dep.Code, d.pick(dep.Name, dep.NameEn), "", "", "", ""}})
 		for _, l := range dep.Lines {
 			p, has := prior.line[[2]string{dep.Code, l.SubjectCode}]
 			rows = append(rows, row{cells: []string{l.SubjectCode, d.pick(l.SubjectName, l.SubjectNameEn), i18n.T("kind." + string(l.Kind)),
@@ -239,8 +241,7 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 			}
 		}
 	}
-	rows = append(rows, row{total: true, cells: []string{"", i18n.T("col.total"), "", d.amt(v.Total()), priorAmt(d, data.Prior.Total(), data.HasPrior),
-		growth(v.Total(), data.Prior.Total(), data.HasPrior)}})
+	rows = append(rows, balanceRow(d, v.Balance(), data.Prior.Balance(), data.HasPrior))
 	d.newTable(i18n.T("report.budget.table_detail", "Year", v.Year), scols).inUnit().rows(rows)
 
 	// 4. Projects and their performance targets.
@@ -281,6 +282,13 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 		return err
 	}
 	return d.write(w)
+}
+
+// balanceRow is the 收支差额 row that closes a table listing revenue and
+// expenditure: the two sides are subtracted, never added. A growth rate of
+// a balance that may change sign means nothing, so none is shown.
+func balanceRow(d *doc, now, prior money.Amount, hasPrior bool) row {
+	return row{total: true, cells: []string{"", i18n.T("report.budget.balance"), "", d.amt(now), priorAmt(d, prior, hasPrior), "—"}}
 }
 
 // priorAmt is a prior-year amount, or a dash when there was none.

@@ -71,7 +71,17 @@ func TestBudgetReport(t *testing.T) {
 	}
 	contains(t, "budget", text, "2026年度预算报告", "一、分科室收支预算", "二、分科目收支预算", "三、科室预算明细",
 		"四、项目支出及绩效目标", "单位：元", "表1  2026年分科室收支预算表（续）",
-		money.FormatPlain(v.Revenue), money.FormatPlain(v.Expenditure), money.FormatPlain(v.Total()))
+		money.FormatPlain(v.Revenue), money.FormatPlain(v.Expenditure), money.FormatPlain(v.Balance()),
+		"收入合计", "支出合计", "收支差额")
+	// The demo runs a deficit: the report says so, with what to do, and
+	// never adds revenue and expenditure together.
+	if v.Balance() >= 0 {
+		t.Fatal("the demo budget no longer runs a deficit")
+	}
+	contains(t, "budget", text, "收不抵支", "赤字"+money.FormatPlain(-v.Balance())+"元")
+	if strings.Contains(squeeze(text), "收支合计") || strings.Contains(squeeze(text), squeeze(money.FormatPlain(v.Revenue+v.Expenditure))) {
+		t.Error("the report still adds revenue and expenditure together")
+	}
 	for _, d := range v.Departments {
 		contains(t, "budget", text, d.Name, money.FormatPlain(d.Expenditure))
 	}

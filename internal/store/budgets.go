@@ -17,6 +17,18 @@ func (q Q) BudgetExists(ctx context.Context, year int) (bool, error) {
 	return n > 0, err
 }
 
+// BudgetSource is where year's approved budget came from: "preparation"
+// (the committee's approval of the cycle), "import:FILE", "demo".
+// IsNotFound when the year has no budget.
+func (q Q) BudgetSource(ctx context.Context, year int) (string, error) {
+	var s string
+	err := q.db.QueryRowContext(ctx, `SELECT source FROM budgets WHERE year = ?`, year).Scan(&s)
+	if err == sql.ErrNoRows {
+		return "", errNotFound
+	}
+	return s, err
+}
+
 // BudgetYears lists the years that have an approved budget, newest first.
 func (q Q) BudgetYears(ctx context.Context) ([]int, error) {
 	rows, err := q.db.QueryContext(ctx, `SELECT year FROM budgets ORDER BY year DESC`)

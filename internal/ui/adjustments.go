@@ -104,7 +104,11 @@ func (a *AdjustmentsTab) Refresh() {
 	case err == nil:
 		a.history, a.ok = h, true
 		a.status.Importance = widget.MediumImportance
-		a.status.SetText(a.summary())
+		text, deficit := a.summary()
+		if deficit {
+			a.status.Importance = widget.WarningImportance
+		}
+		a.status.SetText(text)
 	case domain.AsProblems(err) != nil:
 		a.status.Importance = widget.WarningImportance
 		a.status.SetText(i18n.Message(err))
@@ -125,14 +129,27 @@ func (a *AdjustmentsTab) Refresh() {
 }
 
 // summary is the status line: how many requests wait, the current version
-// and the limit.
-func (a *AdjustmentsTab) summary() string {
+// and the limit, then the budget's revenue, expenditure and balance as they
+// stand, with the warning of a deficit (deficit true).
+func (a *AdjustmentsTab) summary() (string, bool) {
 	h := a.history
 	limit := i18n.T("adjust.no_limit")
 	if h.Limit > 0 {
 		limit = i18n.T("adjust.limit_of", "Limit", h.Limit)
 	}
-	return i18n.T("adjust.summary", "Year", h.Year, "Version", len(h.Versions), "Approved", len(h.Versions)-1, "Pending", h.Pending(), "Limit", limit)
+	text := i18n.T("adjust.summary", "Year", h.Year, "Version", len(h.Versions), "Approved", len(h.Versions)-1, "Pending", h.Pending(), "Limit", limit)
+	if len(h.Versions) == 0 {
+		return text, false
+	}
+	last := h.Versions[len(h.Versions)-1]
+	v := budgeting.View{Year: h.Year, Breakdown: domain.Breakdown{Revenue: last.Revenue, Expenditure: last.Expenditure}}
+	text += "\n" + i18n.T("adjust.balance", "Revenue", money.FormatPlain(v.Revenue), "Expenditure", money.FormatPlain(v.Expenditure),
+		"Balance", money.FormatPlain(v.Balance()))
+	w := v.DeficitWarning()
+	if w != nil {
+		text += "\n" + i18n.Message(w)
+	}
+	return text, w != nil
 }
 
 func (a *AdjustmentsTab) loadNames() {

@@ -129,13 +129,27 @@ func (s *Shell) Open(path string) error {
 // Services is the open database, nil when none could be opened.
 func (s *Shell) Services() *services.Services { return s.svc }
 
-// defaultYear is the newest year with a budget, else the calendar year.
+// defaultYear is the year the window opens on: the calendar year. Only
+// when it has no budget yet (January, before the new budget is in) does
+// the window open on the newest earlier year with one; a later year's
+// budget (the next year, prepared or imported ahead) never takes its place.
 func (s *Shell) defaultYear() int {
-	years, err := s.svc.Budgets.Years(s.ctx, s.actor)
-	if err != nil || len(years) == 0 {
-		return time.Now().Year()
+	return openingYear(time.Now().Year(), func() ([]int, error) { return s.svc.Budgets.Years(s.ctx, s.actor) })
+}
+
+// openingYear is defaultYear for the calendar year now and the years with
+// a budget (newest first).
+func openingYear(now int, budgetYears func() ([]int, error)) int {
+	years, err := budgetYears()
+	if err != nil {
+		return now
 	}
-	return years[0]
+	for _, y := range years {
+		if y <= now {
+			return y
+		}
+	}
+	return now
 }
 
 // Rebuild recreates every screen, e.g. after the language changed.
