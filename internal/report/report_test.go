@@ -15,6 +15,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
+	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/money"
 )
 
@@ -78,7 +79,7 @@ func TestBudgetReport(t *testing.T) {
 	if v.Balance() >= 0 {
 		t.Fatal("the demo budget no longer runs a deficit")
 	}
-	contains(t, "budget", text, "收不抵支", "赤字"+money.FormatPlain(-v.Balance())+"元")
+	contains(t, "budget", text, "收不抵支", "赤字"+money.FormatPlain(-v.Balance())+"元", i18n.Message(v.DeficitWarning()))
 	if strings.Contains(squeeze(text), "收支合计") || strings.Contains(squeeze(text), squeeze(money.FormatPlain(v.Revenue+v.Expenditure))) {
 		t.Error("the report still adds revenue and expenditure together")
 	}
