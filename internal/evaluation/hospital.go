@@ -27,7 +27,10 @@ import (
 // not read under its indicator's rule (a monitored indicator the scheme
 // keeps as a judgement, say) is left out, as are indicators with no
 // imported value; they stay empty. A finalised evaluation is locked and
-// refused. It returns the evaluation with its score.
+// refused. A year without assessment values, or whose values fill no
+// indicator of an evaluation that holds nothing else, is refused and
+// nothing is stored: a result needs data. It returns the evaluation with
+// its score.
 func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year int) (Run, error) {
 	if err := access.Check(by, access.EvaluationEnterValues, ""); err != nil {
 		return Run{}, err
@@ -44,6 +47,9 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 		if v.Value != nil && v.Year == year {
 			byName[assessmentName(v.Name)] = *v.Value
 		}
+	}
+	if len(byName) == 0 {
+		return Run{}, noAssessment(year)
 	}
 	var run Run
 	err = s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -104,6 +110,11 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 		}
 		if run, err = loadRun(ctx, tx.Q, id); err != nil {
 			return err
+		}
+		if !run.Scored() {
+			// No value matched an indicator: the evaluation opened above
+			// is rolled back rather than left at 0.00.
+			return noAssessment(year)
 		}
 		// Only empty indicators are filled, so each was "" before.
 		slices.Sort(filled)
