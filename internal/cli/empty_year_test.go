@@ -93,6 +93,9 @@ func TestStartedYearIsUnscored(t *testing.T) {
 	mustRun(t, "--db", db, "--lang", "zh", "report", "evaluation", "--year", "2026", "-o", pdf)
 	text := reportText(t, pdf)
 	wantIn(t, "evaluation", text, "1. "+scored.Unit.Name, "尚未评分的单元")
+	if n := strings.Count(text, "未评分"); n < len(unscored) {
+		t.Errorf("未评分 printed %d times for %d unscored units", n, len(unscored))
+	}
 	for _, name := range unscored {
 		wantIn(t, "evaluation", text, name)
 		if strings.Contains(text, "2. "+strings.Join(strings.Fields(name), "")) {

@@ -19,11 +19,11 @@ import (
 // base for it: a department's approved expenditure budget of the year, a
 // project's amount (HasBase false for a unit without one).
 type evaluationData struct {
-	Year  int
+	Year     int
 	Runs     []evaluation.Run
 	Unscored []evaluation.Run
 	Table    []evaluate.Application
-	Bases map[unitKey]money.Amount
+	Bases    map[unitKey]money.Amount
 }
 
 type unitKey struct {
