@@ -338,6 +338,10 @@ func (s *Service) cap(ctx context.Context, year int) (money.Amount, error) {
 	if err != nil {
 		return 0, err
 	}
+	if len(lines) == 0 {
+		// No budget at all: say that, not that 30107 is missing from it.
+		return 0, domain.NewProblem("problem.budget.none", "There is no approved budget for {{.Year}}. Import one (budgetperf import budget --year {{.Year}} FILE) or load the demo hospital.", "Year", year)
+	}
 	var cap money.Amount
 	for _, l := range lines {
 		if l.SubjectCode == PerformancePaySubject {

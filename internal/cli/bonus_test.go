@@ -91,10 +91,11 @@ func TestBonusOnTheDemo(t *testing.T) {
 	if code != ExitRefused || !strings.Contains(stderr, "exceeds") {
 		t.Errorf("pool above the cap: exit %d %q", code, stderr)
 	}
-	// A year without an approved 30107 budget has no cap.
+	// A year without an approved budget has no cap: exit 1, saying to
+	// import the budget.
 	code, _, stderr = run(t, "--db", db, "--lang", "en", "bonus", "--year", "2020", "--pool", "100")
-	if code != ExitRefused || !strings.Contains(stderr, "30107") {
-		t.Errorf("no cap: exit %d %q", code, stderr)
+	if code != ExitRefused || !strings.Contains(stderr, "import budget --year 2020") {
+		t.Errorf("no budget: exit %d %q", code, stderr)
 	}
 	// The table names the departments.
 	code, stdout, stderr = run(t, "--db", db, "--lang", "en", "bonus", "--year", "2026", "--pool", "10000000.01")

@@ -18,35 +18,43 @@ type evaluateJSON struct {
 }
 
 type evalUnitJSON struct {
-	Kind      string  `json:"kind"`
-	Code      string  `json:"code"`
-	Name      string  `json:"name"`
-	Score     float64 `json:"score"`
-	Grade     string  `json:"grade"`
-	Finalised bool    `json:"finalised"`
+	Kind string `json:"kind"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+	// Status is "scored", or "unscored" (未评分) for a unit with no value
+	// entered yet, which has no score, grade or rank.
+	Status    string   `json:"status"`
+	Score     *float64 `json:"score,omitempty"`
+	Grade     string   `json:"grade,omitempty"`
+	Finalised bool     `json:"finalised"`
 }
 
 // runEvaluate prints year's evaluations ranked best first. The score is on
 // the 100-point scale the grade bands use, rounded to 2 decimals as the
-// self-evaluation form shows it, so score and grade always agree.
+// self-evaluation form shows it, so score and grade always agree. Unscored
+// units follow, unranked; a year with nothing scored is refused with what
+// to do first (evaluation.Results).
 func runEvaluate(env *Env, args []string) error {
 	svc, year, asJSON, err := yearReport(env, "evaluate", "cli.evaluate.about", args)
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	runs, err := svc.Evaluation.Runs(env.ctx, env.Actor, year)
+	runs, err := svc.Evaluation.Results(env.ctx, env.Actor, year)
 	if err != nil {
 		return err
 	}
 	out := evaluateJSON{Year: year, Units: []evalUnitJSON{}}
 	rows := [][]string{}
 	for i, r := range runs {
-		score := evaluate.Round2(evaluation.Percent(r))
-		out.Units = append(out.Units, evalUnitJSON{
-			Kind: string(r.Unit.Kind), Code: r.Unit.Code, Name: r.Unit.Name,
-			Score: score, Grade: string(evaluate.GradeOf(score)), Finalised: r.Finalised,
-		})
+		u := evalUnitJSON{Kind: string(r.Unit.Kind), Code: r.Unit.Code, Name: r.Unit.Name, Status: "unscored", Finalised: r.Finalised}
+		rank, scoreText, grade := "—", "—", i18n.T("grade."+string(evaluate.Unscored))
+		if r.Scored() {
+			score := evaluate.Round2(evaluation.Percent(r))
+			u.Status, u.Score, u.Grade = "scored", &score, string(evaluate.GradeOf(score))
+			rank, scoreText, grade = strconv.Itoa(i+1), strconv.FormatFloat(score, 'f', 2, 64), i18n.T("grade."+u.Grade)
+		}
+		out.Units = append(out.Units, u)
 		name := r.Unit.Name
 		if i18n.Current() == i18n.English && r.Unit.NameEn != "" {
 			name = r.Unit.NameEn
@@ -55,10 +63,7 @@ func runEvaluate(env *Env, args []string) error {
 		if r.Finalised {
 			state = i18n.T("evaluation.state.finalised")
 		}
-		rows = append(rows, []string{
-			strconv.Itoa(i + 1), i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Code, name,
-			strconv.FormatFloat(score, 'f', 2, 64), i18n.T("grade." + string(evaluate.GradeOf(score))), state,
-		})
+		rows = append(rows, []string{rank, i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Code, name, scoreText, grade, state})
 	}
 	if asJSON {
 		return writeJSON(env.Stdout, out)

@@ -37,7 +37,7 @@ func TestEvaluateJSONOnTheDemo(t *testing.T) {
 	grades := map[string]int{}
 	prev := 101.0
 	for _, u := range got.Units {
-		for _, k := range []string{"kind", "code", "name", "score", "grade", "finalised"} {
+		for _, k := range []string{"kind", "code", "name", "status", "score", "grade", "finalised"} {
 			if _, ok := u[k]; !ok {
 				t.Fatalf("unit without %q: %v", k, u)
 			}
@@ -74,10 +74,16 @@ func TestEvaluateJSONOnTheDemo(t *testing.T) {
 	if code != ExitOK || !strings.Contains(stdout, "Medical Equipment") || !strings.Contains(stdout, "Poor") {
 		t.Errorf("table: exit %d %s\n%s", code, stderr, stdout)
 	}
-	// A year without evaluations is an empty list, not an error.
-	code, stdout, _ = run(t, "--db", db, "evaluate", "--year", "2020", "--json")
-	if code != ExitOK || !strings.Contains(stdout, `"units": []`) {
-		t.Errorf("empty year: exit %d %s", code, stdout)
+	// A year without a budget has no result: exit 1 saying to import the
+	// budget, nothing on stdout.
+	code, stdout, stderr = run(t, "--db", db, "evaluate", "--year", "2020", "--json")
+	if code != ExitRefused || stdout != "" || !strings.Contains(stderr, "import budget --year 2020") {
+		t.Errorf("year without a budget: exit %d %q %s", code, stdout, stderr)
+	}
+	// The demo year has a budget but no evaluation started: say to start it.
+	code, stdout, stderr = run(t, "--db", db, "evaluate", "--year", "2026")
+	if code != ExitRefused || stdout != "" || !strings.Contains(stderr, "开始本年度评价") {
+		t.Errorf("year not started: exit %d %q %s", code, stdout, stderr)
 	}
 	if code, _, _ := run(t, "--db", db, "evaluate", "--json"); code == ExitOK {
 		t.Error("evaluate without --year succeeded")

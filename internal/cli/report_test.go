@@ -89,7 +89,7 @@ func TestReportTotalsEqualTheJSON(t *testing.T) {
 	mustRun(t, "--db", db, "--lang", "zh", "report", "evaluation", "--year", "2025", "-o", pdf)
 	text = reportText(t, pdf)
 	for i, u := range e.Units {
-		wantIn(t, "evaluation", text, strconv.Itoa(i+1)+". "+u.Name, strconv.FormatFloat(u.Score, 'f', 2, 64))
+		wantIn(t, "evaluation", text, strconv.Itoa(i+1)+". "+u.Name, strconv.FormatFloat(*u.Score, 'f', 2, 64))
 	}
 
 	// The report prints the full approved performance pay under the

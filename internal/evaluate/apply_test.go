@@ -67,3 +67,12 @@ func TestSuggestOverflowPanics(t *testing.T) {
 	}()
 	Suggest([]Application{{Grade: Excellent, ChangePct: 100}}, Excellent, money.MaxAmount)
 }
+
+// An unscored unit has no grade, so no row of the table: its base is kept,
+// never cut as a poor one would be.
+func TestSuggestKeepsTheBaseOfAnUnscoredUnit(t *testing.T) {
+	got, app := Suggest(DefaultApplication, Unscored, money.FromFen(1_000_000))
+	if got != money.FromFen(1_000_000) || app.ChangePct != 0 || app.Grade != Unscored {
+		t.Errorf("unscored: %v %+v, want the base kept", got, app)
+	}
+}

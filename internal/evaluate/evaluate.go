@@ -28,7 +28,11 @@ type PerspectiveScore struct{ Points, Score float64 }
 // Result is a scheme scored against a set of values.
 type Result struct {
 	Total float64
+	// Grade is Unscored when Scored is false.
 	Grade Grade
+	// Scored says some scored indicator (any direction but Monitor) has a
+	// value. A result without one is no result: 未评分, not 0.00 差.
+	Scored bool
 	// Dimensions lists levels 1 and 2 depth first: each dimension followed
 	// by its groups.
 	Dimensions []NodeScore
@@ -39,6 +43,10 @@ type Result struct {
 
 // Evaluate scores every indicator of s with values (keyed by indicator
 // code; a missing key is a missing value) and adds the scores up the tree.
+// A scheme none of whose scored indicators has a value is not scored:
+// Scored is false and the grade Unscored (未评分), never 0 points graded
+// poor. One value is enough to score the rest, missing ones at 0.
+//
 // It trusts the shape Validate checks but does not depend on it: any node
 // holding an Indicator is scored with its own points, any other node is
 // the sum of its children.
@@ -55,6 +63,9 @@ func Evaluate(s Scheme, values map[string]Value) Result {
 		pct = r.Total * 100 / s.Total
 	}
 	r.Grade = GradeOf(pct)
+	if !r.Scored {
+		r.Grade = Unscored
+	}
 	return r
 }
 
@@ -66,6 +77,9 @@ func (r *Result) walk(n Node, depth int, dim, group string, values map[string]Va
 		code, name := leafCode(n), leafName(n)
 		v := values[code]
 		sc, short := Score(ind, n.Points, v)
+		if v.Has && ind.Direction != Monitor {
+			r.Scored = true
+		}
 		r.Indicators = append(r.Indicators, IndicatorScore{
 			Code: code, Name: name, Group: group, Dimension: dim,
 			Points: n.Points, Score: sc, Short: short, Value: v,

@@ -102,12 +102,40 @@ func TestEvaluateScreeningProject(t *testing.T) {
 
 func TestEvaluateMissingValues(t *testing.T) {
 	r := Evaluate(screeningScheme(), nil)
-	if r.Total != 0 || r.Grade != Poor {
-		t.Errorf("no values: total %v grade %s, want 0 poor", r.Total, r.Grade)
+	if r.Total != 0 || r.Grade != Unscored || r.Scored {
+		t.Errorf("no values: total %v grade %s scored %v, want 0 unscored", r.Total, r.Grade, r.Scored)
 	}
 	for _, ind := range r.Indicators {
 		if want := ind.Code != "2.1.2"; ind.Short != want { // the monitored one is never short
 			t.Errorf("%s short %v, want %v", ind.Code, ind.Short, want)
+		}
+	}
+}
+
+// A unit is scored once one scored indicator has a value; values of
+// monitored indicators, unread judgements or zero occurrences not typed
+// do not score it. One value scores the rest: missing ones count 0.
+func TestEvaluateScoredOrUnscored(t *testing.T) {
+	cases := []struct {
+		name   string
+		values map[string]Value
+		scored bool
+		grade  Grade
+	}{
+		{"nothing", nil, false, Unscored},
+		{"empty map", map[string]Value{}, false, Unscored},
+		{"values not reported", map[string]Value{"1.1.1": {Actual: 11400}, "3.1.1": {}}, false, Unscored},
+		{"monitored indicator only", map[string]Value{"2.1.2": {Actual: 3, Has: true}}, false, Unscored},
+		{"unknown indicator only", map[string]Value{"9.9.9": {Actual: 3, Has: true}}, false, Unscored},
+		{"one value, far short", map[string]Value{"1.1.1": {Actual: 11400, Has: true}}, true, Poor},
+		{"one judgement", map[string]Value{"2.2.1": {Has: true, Achievement: Achieved}}, true, Poor},
+		{"zero occurrences typed", map[string]Value{"1.2.2": {Has: true}}, true, Poor},
+		{"all values", screeningValues(), true, Good},
+	}
+	for _, c := range cases {
+		r := Evaluate(screeningScheme(), c.values)
+		if r.Scored != c.scored || r.Grade != c.grade {
+			t.Errorf("%s: scored %v grade %s, want %v %s", c.name, r.Scored, r.Grade, c.scored, c.grade)
 		}
 	}
 }

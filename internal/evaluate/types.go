@@ -123,6 +123,10 @@ const (
 	Good      Grade = "good"      // 良 80–<90
 	Fair      Grade = "fair"      // 中 60–<80
 	Poor      Grade = "poor"      // 差 <60
+	// Unscored is the state of a unit with no value on any scored
+	// indicator (未评分): it has no score, no grade and no rank. It is not
+	// one of Grades, and the result-application table has no row for it.
+	Unscored Grade = "unscored"
 )
 
 // Grades lists the grades best first.

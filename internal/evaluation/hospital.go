@@ -27,7 +27,10 @@ import (
 // not read under its indicator's rule (a monitored indicator the scheme
 // keeps as a judgement, say) is left out, as are indicators with no
 // imported value; they stay empty. A finalised evaluation is locked and
-// refused. It returns the evaluation with its score.
+// refused. A year without assessment values, or whose values fill no
+// indicator of an evaluation that holds nothing else, is refused and
+// nothing is stored: a result needs data. It returns the evaluation with
+// its score.
 func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year int) (Run, error) {
 	if err := access.Check(by, access.EvaluationEnterValues, ""); err != nil {
 		return Run{}, err
@@ -44,6 +47,9 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 		if v.Value != nil && v.Year == year {
 			byName[assessmentName(v.Name)] = *v.Value
 		}
+	}
+	if len(byName) == 0 {
+		return Run{}, noAssessment(year)
 	}
 	var run Run
 	err = s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -69,41 +75,17 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 		if e.Finalised {
 			return lockedProblem(e)
 		}
-		// An evaluation opened before may be on another scheme: fill the
-		// one it has.
-		sc, err := tx.SchemeByID(ctx, e.SchemeID)
+		filled, err := fillFromAssessment(ctx, tx.Q, by, e, byName)
 		if err != nil {
 			return err
-		}
-		stored, err := tx.EvaluationValues(ctx, id)
-		if err != nil {
-			return err
-		}
-		held := map[string]store.EvaluationValue{}
-		for _, v := range stored {
-			held[v.IndicatorCode] = v
-		}
-		var filled []string
-		for code, in := range indicators(sc) {
-			f, ok := byName[assessmentName(in.Name)]
-			if !ok {
-				continue
-			}
-			old := held[code]
-			if strings.TrimSpace(old.Actual) != "" || old.Occurrences > 0 {
-				continue
-			}
-			text := strconv.FormatFloat(f, 'f', -1, 64)
-			if _, ok := ParseActual(in, text, 0); !ok {
-				continue
-			}
-			if err := SetValueIn(ctx, tx.Q, by, id, code, text, 0, old.Reason); err != nil {
-				return err
-			}
-			filled = append(filled, code)
 		}
 		if run, err = loadRun(ctx, tx.Q, id); err != nil {
 			return err
+		}
+		if !run.Scored() {
+			// No value matched an indicator: the evaluation opened above
+			// is rolled back rather than left at 0.00.
+			return noAssessment(year)
 		}
 		// Only empty indicators are filled, so each was "" before.
 		slices.Sort(filled)
@@ -114,6 +96,46 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 		return tx.AppendAudit(ctx, by.Login, changes...)
 	})
 	return run, err
+}
+
+// fillFromAssessment fills every still-empty indicator of evaluation e
+// whose name is that of an assessment value (byName) and returns the
+// codes it filled.
+func fillFromAssessment(ctx context.Context, q store.Q, by domain.Actor, e store.Evaluation, byName map[string]float64) ([]string, error) {
+	// An evaluation opened before may be on another scheme: fill the
+	// one it has.
+	sc, err := q.SchemeByID(ctx, e.SchemeID)
+	if err != nil {
+		return nil, err
+	}
+	stored, err := q.EvaluationValues(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	held := map[string]store.EvaluationValue{}
+	for _, v := range stored {
+		held[v.IndicatorCode] = v
+	}
+	var filled []string
+	for code, in := range indicators(sc) {
+		f, ok := byName[assessmentName(in.Name)]
+		if !ok {
+			continue
+		}
+		old := held[code]
+		if strings.TrimSpace(old.Actual) != "" || old.Occurrences > 0 {
+			continue
+		}
+		text := strconv.FormatFloat(f, 'f', -1, 64)
+		if _, ok := ParseActual(in, text, 0); !ok {
+			continue
+		}
+		if err := SetValueIn(ctx, q, by, e.ID, code, text, 0, old.Reason); err != nil {
+			return nil, err
+		}
+		filled = append(filled, code)
+	}
+	return filled, nil
 }
 
 // assessmentName is an indicator name as compared between the national

@@ -2,6 +2,7 @@ package evaluation_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -104,15 +105,17 @@ func TestEvaluateHospitalFromRealWorkbook(t *testing.T) {
 	wantKey(t, "a finalised hospital evaluation", err, "problem.evaluation.locked")
 }
 
-// A year with nothing imported still opens the hospital evaluation, empty.
+// A year with nothing imported has no hospital evaluation to generate:
+// refused, naming the workbook to import, and nothing is opened.
 func TestEvaluateHospitalWithoutImport(t *testing.T) {
 	svc := evaluation.New(open(t))
-	run, err := svc.EvaluateHospital(ctx, me, 2020)
-	if err != nil {
-		t.Fatal(err)
+	_, err := svc.EvaluateHospital(ctx, me, 2020)
+	wantKey(t, "no assessment values", err, "problem.evaluation.no_assessment")
+	if err == nil || !strings.Contains(err.Error(), "budgetperf import assessment") {
+		t.Errorf("the refusal does not say what to import: %v", err)
 	}
-	if len(run.Texts) != 0 || run.Unit.Code != domain.HospitalWideCode {
-		t.Errorf("%+v", run.Texts)
+	if runs, err := svc.Runs(ctx, me, 2020); err != nil || len(runs) != 0 {
+		t.Errorf("refused, yet %d evaluations stored (%v)", len(runs), err)
 	}
 	wantKey(t, "year 0", func() error { _, err := svc.EvaluateHospital(ctx, me, 0); return err }(), "problem.year_range")
 }

@@ -58,9 +58,16 @@ func (s *Service) Runs(ctx context.Context, by domain.Actor, year int) ([]Run, e
 }
 
 // Rank orders runs by score on the 100-point scale, best first; ties by
-// unit kind and code so that the order is stable.
+// unit kind and code so that the order is stable. Unscored runs (未评分)
+// are not ranked: they follow the scored ones, by kind and code.
 func Rank(runs []Run) {
 	slices.SortStableFunc(runs, func(a, b Run) int {
+		if a.Scored() != b.Scored() {
+			if a.Scored() {
+				return -1
+			}
+			return 1
+		}
 		if c := cmp.Compare(Percent(b), Percent(a)); c != 0 {
 			return c
 		}
@@ -167,11 +174,12 @@ func loadRuns(ctx context.Context, q store.Q, evs []store.Evaluation) ([]Run, er
 			}
 		}
 		r.Result = evaluate.Evaluate(sc, r.Values)
+		unscore(sc, r.Values, &r.Result)
 		if e.Finalised {
 			// The locked score is the record; the scheme cannot change
 			// under a finalised evaluation, so this only guards against a
 			// database edited by hand.
-			r.Result.Total, r.Result.Grade = e.Score, evaluate.Grade(e.Grade)
+			r.Result.Total, r.Result.Grade, r.Result.Scored = e.Score, evaluate.Grade(e.Grade), true
 		}
 		out = append(out, r)
 	}

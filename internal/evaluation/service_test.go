@@ -149,8 +149,26 @@ func TestStartSetFinalise(t *testing.T) {
 	wantKey(t, "a number for a judgement", svc.SetValue(ctx, me, proj.ID, "2.1.1", "95", 0, ""), "problem.evaluation.qualitative")
 	wantKey(t, "unknown indicator", svc.SetValue(ctx, me, proj.ID, "9.9", "1", 0, ""), "problem.evaluation.no_indicator")
 
-	// Nothing entered but the execution rate: every other indicator is
-	// short, and the refusal names each of them.
+	// Started, nothing entered: every unit is 未评分 (the execution rate
+	// copied from monitoring is not an evaluation), has no grade, and the
+	// year has no result to print.
+	for _, r := range runs {
+		if r.Scored() || r.Result.Grade != evaluate.Unscored {
+			t.Errorf("%s after start: scored %v grade %s", r.Unit.Name, r.Scored(), r.Result.Grade)
+		}
+	}
+	_, err = svc.Results(ctx, me, year)
+	wantKey(t, "results of a started year", err, "problem.evaluation.no_values")
+	wantKey(t, "finalising an unscored run", svc.Finalise(ctx, me, proj.ID), "problem.evaluation.finalise_unscored")
+
+	// One value entered: the unit is scored, every other indicator short,
+	// and the refusal names each of them.
+	if err := svc.SetValue(ctx, me, proj.ID, "2.3.1", "达成", 0, ""); err != nil {
+		t.Fatal(err)
+	}
+	if proj, err = svc.Run(ctx, me, proj.ID); err != nil || !proj.Scored() {
+		t.Fatalf("one value: scored %v %v", proj.Scored(), err)
+	}
 	err = svc.Finalise(ctx, me, proj.ID)
 	ps := domain.AsProblems(err)
 	short := 0

@@ -20,7 +20,11 @@ const executionRateName = "预算执行率"
 // on the MoF project scheme. Existing evaluations are kept untouched. In a
 // new evaluation the budget-execution-rate indicator, where the scheme has
 // one, is filled from monitoring at the latest month with actuals (month 12
-// once the year is closed). It returns how many evaluations it opened.
+// once the year is closed). That copied rate is not an evaluation: the new
+// units are unscored (未评分) — not ranked, graded or printed — until a
+// value is entered or imported. A year with neither a budgeted department
+// nor a project is refused: import the budget first. It returns how many
+// evaluations it opened.
 //
 // The built-in hospital-wide unit (000) is not a department anyone answers
 // for, so it is not evaluated.
@@ -45,6 +49,9 @@ func (s *Service) StartYear(ctx context.Context, by domain.Actor, year int) (int
 		units, err := unitsOf(ctx, tx.Q, year)
 		if err != nil {
 			return err
+		}
+		if len(units) == 0 {
+			return noBudget(year)
 		}
 		schemes := map[int64]evaluate.Scheme{}
 		ids, err := tx.SchemeIDs(ctx)

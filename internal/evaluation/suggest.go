@@ -148,7 +148,9 @@ func suggestionsIn(ctx context.Context, q store.Q, year int) ([]Suggestion, erro
 	byID := map[int64]store.Evaluation{}
 	for _, e := range evs {
 		byID[e.ID] = e
-		if !e.Finalised {
+		// Only a finalised result suggests a change; an unscored unit has
+		// no grade, so no cut (Finalise refuses it anyway).
+		if !e.Finalised || e.Grade == string(evaluate.Unscored) {
 			continue
 		}
 		base := bases[unitKey{e.UnitKind, e.UnitCode}]

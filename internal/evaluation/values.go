@@ -177,7 +177,8 @@ func lockedProblem(e store.Evaluation) error {
 }
 
 // Finalise scores the evaluation, stores its score and grade and locks
-// it. Every indicator short of its target (or missing) needs a reason for
+// it. An unscored evaluation (no value entered) has nothing to finalise
+// and is refused. Every indicator short of its target (or missing) needs a reason for
 // the deviation and a corrective measure first; the refusal lists them all.
 func (s *Service) Finalise(ctx context.Context, by domain.Actor, id int64) error {
 	if err := masterdata.CheckActor(by); err != nil {
@@ -196,6 +197,9 @@ func FinaliseIn(ctx context.Context, q store.Q, by domain.Actor, id int64) error
 	}
 	if r.Finalised {
 		return lockedProblem(store.Evaluation{FinalisedAt: r.FinalisedAt, FinalisedBy: r.FinalisedBy})
+	}
+	if !r.Scored() {
+		return unscoredFinalise(r)
 	}
 	var ps domain.Problems
 	for _, is := range r.Result.Indicators {

@@ -13,15 +13,17 @@ import (
 	"github.com/budgetperf/budgetperf/internal/services"
 )
 
-// evaluationData is a year's evaluations ranked best first (what
-// `evaluate --json` prints), the result-application table and each unit's
+// evaluationData is a year's scored evaluations ranked best first (what
+// `evaluate --json` prints), the unscored ones (未评分: listed, never given
+// a form, a grade or a rank), the result-application table and each unit's
 // base for it: a department's approved expenditure budget of the year, a
 // project's amount (HasBase false for a unit without one).
 type evaluationData struct {
-	Year  int
-	Runs  []evaluation.Run
-	Table []evaluate.Application
-	Bases map[unitKey]money.Amount
+	Year     int
+	Runs     []evaluation.Run
+	Unscored []evaluation.Run
+	Table    []evaluate.Application
+	Bases    map[unitKey]money.Amount
 }
 
 type unitKey struct {
@@ -32,11 +34,18 @@ type unitKey struct {
 func loadEvaluation(ctx context.Context, svc *services.Services, by domain.Actor, year int) (evaluationData, error) {
 	out := evaluationData{Year: year, Bases: map[unitKey]money.Amount{}}
 	var err error
-	if out.Runs, err = svc.Evaluation.Runs(ctx, by, year); err != nil {
+	// Results refuses a year with no evaluation or none scored, saying
+	// what to import or enter first.
+	runs, err := svc.Evaluation.Results(ctx, by, year)
+	if err != nil {
 		return out, err
 	}
-	if len(out.Runs) == 0 {
-		return out, domain.NewProblem("problem.report.no_evaluations", "There are no evaluations for {{.Year}}: start the year's evaluation on the Evaluation screen first.", "Year", year)
+	for _, r := range runs {
+		if r.Scored() {
+			out.Runs = append(out.Runs, r)
+		} else {
+			out.Unscored = append(out.Unscored, r)
+		}
 	}
 	if out.Table, err = svc.Evaluation.ApplicationTable(ctx, by); err != nil {
 		return out, err
@@ -88,11 +97,13 @@ func writeEvaluation(ctx context.Context, meta Meta, data evaluationData, w io.W
 	var sum float64
 	for _, r := range data.Runs {
 		grades[evaluate.GradeOf(unitScore(r))]++
-		kinds[r.Unit.Kind]++
 		sum += unitScore(r)
 		if r.Finalised {
 			finalised++
 		}
+	}
+	for _, r := range append(append([]evaluation.Run(nil), data.Runs...), data.Unscored...) {
+		kinds[r.Unit.Kind]++
 	}
 	dist := ""
 	for i, g := range evaluate.Grades {
@@ -103,7 +114,8 @@ func writeEvaluation(ctx context.Context, meta Meta, data evaluationData, w io.W
 	}
 	d.facts([][2]string{
 		{i18n.T("report.eval.units"), i18n.T("report.eval.units_n", "Depts", kinds[evaluate.DepartmentScheme], "Projects", kinds[evaluate.ProjectScheme])},
-		{i18n.T("report.eval.finalised"), i18n.T("report.eval.finalised_n", "Done", finalised, "All", len(data.Runs))},
+		{i18n.T("report.eval.finalised"), i18n.T("report.eval.finalised_n", "Done", finalised, "All", len(data.Runs)+len(data.Unscored))},
+		{i18n.T("report.eval.unscored"), i18n.T("report.eval.unscored_n", "Count", len(data.Unscored))},
 		{i18n.T("report.eval.average"), score(sum / float64(len(data.Runs)))},
 		{i18n.T("report.eval.grades"), dist},
 	})
@@ -117,6 +129,7 @@ func writeEvaluation(ctx context.Context, meta Meta, data evaluationData, w io.W
 			d.pick(r.Unit.Name, r.Unit.NameEn), score(unitScore(r)), i18n.T("evalui.grade." + string(evaluate.GradeOf(unitScore(r)))), stateText(r)}})
 	}
 	d.newTable(i18n.T("report.eval.table_rank", "Year", data.Year), cols).rows(rows)
+	d.unscoredList(data.Unscored)
 	if err := d.step(); err != nil {
 		return err
 	}
@@ -139,6 +152,23 @@ func writeEvaluation(ctx context.Context, meta Meta, data evaluationData, w io.W
 		return err
 	}
 	return d.write(w)
+}
+
+// unscoredList lists the units not scored yet, a line each: they have no
+// score, grade, rank or form to print.
+func (d *doc) unscoredList(runs []evaluation.Run) {
+	if len(runs) == 0 {
+		return
+	}
+	d.h2(i18n.T("report.eval.unscored_heading", "Count", len(runs)), 12)
+	d.note(i18n.T("report.eval.unscored_note"))
+	cols := []column{{i18n.T("col.kind"), 13, "C"}, {i18n.T("col.code"), 8, "L"}, {i18n.T("col.name"), 58, "L"}, {i18n.T("col.state"), 21, "C"}}
+	var rows []row
+	for _, r := range runs {
+		rows = append(rows, row{cells: []string{i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Code,
+			d.pick(r.Unit.Name, r.Unit.NameEn), i18n.T("evalui.grade." + string(evaluate.Unscored))}})
+	}
+	d.newTable("", cols).rows(rows)
 }
 
 func stateText(r evaluation.Run) string {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -140,10 +139,10 @@ func (e *EvaluationScreen) updateListItem(id widget.ListItemID, o fyne.CanvasObj
 	i := e.shown[id]
 	r := e.runs[i]
 	cells := o.(*fyne.Container).Objects
-	cells[0].(*widget.Label).SetText(fmt.Sprint(i + 1))
+	cells[0].(*widget.Label).SetText(rankText(r, i))
 	cells[1].(*widget.Label).SetText(i18n.T("evalui.kind." + string(r.Unit.Kind)))
 	cells[2].(*widget.Label).SetText(pickName(r.Unit.Name, r.Unit.NameEn))
-	cells[3].(*widget.Label).SetText(scoreText(r.Result.Total))
+	cells[3].(*widget.Label).SetText(runScoreText(r))
 	setGradeBadge(cells[4].(*widget.Label), r.Result.Grade)
 	lock := cells[5].(*widget.Icon)
 	if r.Finalised {
@@ -168,6 +167,10 @@ func (e *EvaluationScreen) Refresh() {
 	if len(runs) == 0 {
 		e.empty.SetText(i18n.T("evalui.no_runs", "Year", s.year))
 		e.leftTop.Objects = append(e.leftTop.Objects, e.empty, e.start)
+	} else if n := evaluation.Unscored(runs); n > 0 {
+		// Unscored units are listed after the ranked ones, without rank.
+		e.empty.SetText(i18n.T("evalui.unscored_hint", "Count", n))
+		e.leftTop.Objects = append(e.leftTop.Objects, e.empty)
 	}
 	e.leftTop.Refresh()
 	e.none.SetText(i18n.T("evalui.pick", "Year", s.year))
@@ -269,7 +272,7 @@ func (e *EvaluationScreen) showRun() {
 	r := e.run
 	e.title.SetText(i18n.T("evalui.title", "Unit", pickName(r.Unit.Name, r.Unit.NameEn),
 		"Scheme", pickName(r.Scheme.Name, r.Scheme.NameEn), "Year", r.Year))
-	e.score.SetText(i18n.T("evalui.score", "Score", scoreText(r.Result.Total)))
+	e.score.SetText(i18n.T("evalui.score", "Score", runScoreText(*r)))
 	setGradeBadge(e.grade, r.Result.Grade)
 	if r.Finalised {
 		e.state.SetText(i18n.T("evalui.state.finalised", "Date", r.FinalisedAt.Format("2006-01-02"), "By", r.FinalisedBy))
@@ -287,7 +290,7 @@ func (e *EvaluationScreen) showRun() {
 	for _, d := range r.Result.Dimensions {
 		if d.Level == 1 {
 			parts = append(parts, i18n.T("evalui.dimension_total", "Name", d.Name,
-				"Score", scoreText(d.Score), "Points", pointsText(d.Points)))
+				"Score", runNodeText(*r, d.Score), "Points", pointsText(d.Points)))
 		}
 	}
 	e.totals.SetText(strings.Join(parts, "    "))
@@ -296,6 +299,9 @@ func (e *EvaluationScreen) showRun() {
 
 // missingReasons counts the short indicators still without a reason.
 func (e *EvaluationScreen) missingReasons() int {
+	if !e.run.Scored() {
+		return 0 // nothing entered yet: no reason is asked for
+	}
 	n := 0
 	for _, is := range e.run.Result.Indicators {
 		if is.Short && strings.TrimSpace(e.run.Reasons[is.Code]) == "" {
@@ -324,10 +330,12 @@ func (e *EvaluationScreen) startYear() {
 		s.showError(err)
 		return
 	}
-	if n == 0 {
-		dialog.ShowInformation(i18n.T("evalui.start"), i18n.T("evalui.started_none", "Year", s.year), s.win)
-	}
 	e.Refresh()
+	text := i18n.T("evalui.started", "Year", s.year, "Count", n)
+	if n == 0 {
+		text = i18n.T("evalui.started_none", "Year", s.year)
+	}
+	dialog.ShowInformation(i18n.T("evalui.start"), text, s.win)
 }
 
 // confirmFinalise saves what was typed, then finalises after a
@@ -362,7 +370,7 @@ func (e *EvaluationScreen) rankCell(row, col int) (string, fyne.TextAlign) {
 	r := e.runs[row]
 	switch col {
 	case 0:
-		return fmt.Sprint(row + 1), fyne.TextAlignTrailing
+		return rankText(r, row), fyne.TextAlignTrailing
 	case 1:
 		return i18n.T("evalui.kind." + string(r.Unit.Kind)), fyne.TextAlignLeading
 	case 2:
@@ -370,7 +378,7 @@ func (e *EvaluationScreen) rankCell(row, col int) (string, fyne.TextAlign) {
 	case 3:
 		return pickName(r.Scheme.Name, r.Scheme.NameEn), fyne.TextAlignLeading
 	case 4:
-		return scoreText(r.Result.Total), fyne.TextAlignTrailing
+		return runScoreText(r), fyne.TextAlignTrailing
 	case 5:
 		return gradeText(r.Result.Grade), fyne.TextAlignCenter
 	}

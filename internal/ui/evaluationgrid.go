@@ -158,12 +158,16 @@ func (g *evalGrid) update(r evaluation.Run) {
 	for _, is := range r.Result.Indicators {
 		scores[is.Code] = is
 	}
+	// An unscored run (未评分) has no scores yet: dashes, not 0.00, and
+	// no reason asked for until something is entered.
+	scored := r.Scored()
 	for _, row := range g.rows {
 		is := scores[row.code]
+		is.Short = is.Short && scored
 		row.score.Importance = widget.MediumImportance
 		switch {
-		case row.ind.Direction == evaluate.Monitor:
-			row.score.SetText("—") // observed, not scored
+		case row.ind.Direction == evaluate.Monitor || !scored:
+			row.score.SetText("—") // observed, not scored; or nothing scored yet
 		default:
 			if is.Short {
 				row.score.Importance = widget.DangerImportance
@@ -180,7 +184,7 @@ func (g *evalGrid) update(r evaluation.Run) {
 	}
 	for _, d := range r.Result.Dimensions {
 		if l := g.nodes[d.Code]; l != nil {
-			l.SetText(scoreText(d.Score))
+			l.SetText(runNodeText(r, d.Score))
 		}
 	}
 }

@@ -20,7 +20,8 @@ import (
 // from), themed so it follows light and dark mode.
 var lockIcon = theme.NewThemedResource(fyne.NewStaticResource("lock.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M18 8h-1V6c0-2.76-2.24-5-5-5S7 3.24 7 6v2H6c-1.1 0-2 .9-2 2v10c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2V10c0-1.1-.9-2-2-2zm-6 9c-1.1 0-2-.9-2-2s.9-2 2-2 2 .9 2 2-.9 2-2 2zm3.1-9H8.9V6c0-1.71 1.39-3.1 3.1-3.1 1.71 0 3.1 1.39 3.1 3.1v2z"/></svg>`)))
 
-// gradeText is 优/良/中/差 or Excellent/Good/Fair/Poor.
+// gradeText is 优/良/中/差 or Excellent/Good/Fair/Poor, 未评分 for an
+// unscored run.
 func gradeText(g evaluate.Grade) string {
 	if g == "" {
 		return "—"
@@ -46,6 +47,32 @@ func gradeImportance(g evaluate.Grade) widget.Importance {
 func setGradeBadge(l *widget.Label, g evaluate.Grade) {
 	l.Importance = gradeImportance(g)
 	l.SetText(gradeText(g))
+}
+
+// runScoreText is a run's score, or — for an unscored run (未评分).
+func runScoreText(r evaluation.Run) string {
+	if !r.Scored() {
+		return "—"
+	}
+	return scoreText(r.Result.Total)
+}
+
+// runNodeText is a dimension's or group's score in r, — while r is
+// unscored.
+func runNodeText(r evaluation.Run, score float64) string {
+	if !r.Scored() {
+		return "—"
+	}
+	return scoreText(score)
+}
+
+// rankText is the rank of the run at index i of a ranked list (Rank puts
+// the unscored last), — for an unscored run, which has none.
+func rankText(r evaluation.Run, i int) string {
+	if !r.Scored() {
+		return "—"
+	}
+	return strconv.Itoa(i + 1)
 }
 
 // scoreText shows a score as the form does, to 2 decimals (GradeOf grades
@@ -92,6 +119,9 @@ func historyChart(runs []evaluation.Run) chart.Chart {
 	byYear := map[int]float64{}
 	minY, maxY := 0, 0
 	for _, r := range runs {
+		if !r.Scored() {
+			continue // a year not scored is a gap, not a zero
+		}
 		byYear[r.Year] = evaluate.Round2(r.Result.Total)
 		if minY == 0 || r.Year < minY {
 			minY = r.Year

@@ -1,0 +1,84 @@
+package evaluation
+
+import (
+	"context"
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
+)
+
+// Scored says the run has a result: it was finalised (the locked score is
+// the record) or some scored indicator holds a value entered or imported.
+// An unscored run (未评分) has no score, grade or rank.
+func (r Run) Scored() bool { return r.Finalised || r.Result.Scored }
+
+// unscore marks result unscored when its only values are those StartYear
+// fills from monitoring: the budget-execution rate is a figure the program
+// copies, not an evaluation anyone made, so a unit holding nothing else is
+// still 未评分 rather than ranked at a few points graded 差.
+func unscore(sc evaluate.Scheme, values map[string]evaluate.Value, res *evaluate.Result) {
+	if !res.Scored {
+		return
+	}
+	for code, in := range indicators(sc) {
+		if v, ok := values[code]; ok && v.Has && in.Direction != evaluate.Monitor && !strings.Contains(in.Name, executionRateName) {
+			return
+		}
+	}
+	res.Scored, res.Grade = false, evaluate.Unscored
+}
+
+// Results lists year's evaluations ranked (Runs), refusing a year that has
+// no result to show: no evaluation at all (no approved budget, or the
+// year's evaluation not started) or none scored yet. `evaluate` and the
+// evaluation report print only what this returns.
+func (s *Service) Results(ctx context.Context, by domain.Actor, year int) ([]Run, error) {
+	runs, err := s.Runs(ctx, by, year)
+	if err != nil {
+		return nil, err
+	}
+	if len(runs) == 0 {
+		ok, err := s.st.BudgetExists(ctx, year)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, noBudget(year)
+		}
+		return nil, domain.NewProblem("problem.evaluation.not_started", "The {{.Year}} evaluation has not been started: click 开始本年度评价 on the Evaluation screen first, then enter or import the indicator values.", "Year", year)
+	}
+	for _, r := range runs {
+		if r.Scored() {
+			return runs, nil
+		}
+	}
+	return nil, noValues(year, len(runs))
+}
+
+// Unscored counts the runs without a result.
+func Unscored(runs []Run) int {
+	n := 0
+	for _, r := range runs {
+		if !r.Scored() {
+			n++
+		}
+	}
+	return n
+}
+
+func noBudget(year int) error {
+	return domain.NewProblem("problem.evaluation.no_budget", "There is no approved budget for {{.Year}}, so there is nothing to evaluate. Import the budget first (budgetperf import budget --year {{.Year}} FILE), then start the year's evaluation.", "Year", year)
+}
+
+func noValues(year, units int) error {
+	return domain.NewProblem("problem.evaluation.no_values", "None of the {{.Count}} units of the {{.Year}} evaluation is scored yet: enter the indicators' actual values on the Evaluation screen, or import the national assessment workbook (budgetperf import assessment FILE) and generate the hospital evaluation, first.", "Year", year, "Count", units)
+}
+
+func noAssessment(year int) error {
+	return domain.NewProblem("problem.evaluation.no_assessment", "There are no national assessment values for {{.Year}} to evaluate the hospital on: import the hospital's assessment workbook first (国家考核数据 → 导入国家考核填报表…, or budgetperf import assessment FILE), then generate the hospital evaluation.", "Year", year)
+}
+
+func unscoredFinalise(r Run) error {
+	return domain.NewProblem("problem.evaluation.finalise_unscored", "{{.Unit}} has no indicator value yet, so there is no score to finalise: enter the actual values (or import them) first.", "Unit", r.Unit.Name)
+}
