@@ -26,7 +26,8 @@ func TestImportScreenRefusesYearWithOpenCycle(t *testing.T) {
 	im.path.SetText(filepath.Join(samples, "budget_long_title_rows.xlsx"))
 	im.year.SetText("2027")
 	test.Tap(im.previewBtn)
-	if im.preview != nil || !strings.Contains(im.problems.Text, "预算编制正在进行中") || !strings.Contains(im.problems.Text, "完成编制") {
+	if im.preview != nil || !strings.Contains(im.problems.Text, "预算编制正在进行中") || !strings.Contains(im.problems.Text, "完成编制") ||
+		!strings.Contains(im.problems.Text, "预算编制 › 取消本年度编制") {
 		t.Errorf("preview %v, problems %q", im.preview != nil, im.problems.Text)
 	}
 	if ok, _ := s.svc.Store.BudgetExists(ctx, 2027); ok {
