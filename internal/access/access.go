@@ -18,6 +18,7 @@ type Op string
 const (
 	Read                  Op = "read"
 	PrepOpen              Op = "prep.open"
+	PrepCancel            Op = "prep.cancel"
 	PrepEditProposal      Op = "prep.edit_proposal"
 	PrepSubmit            Op = "prep.submit"
 	PrepReturn            Op = "prep.return"
@@ -42,7 +43,7 @@ const (
 )
 
 // Ops lists every operation, for the matrix test and the documentation.
-var Ops = []Op{Read, PrepOpen, PrepEditProposal, PrepSubmit, PrepReturn, PrepIssueControl, PrepApproveDepartment,
+var Ops = []Op{Read, PrepOpen, PrepCancel, PrepEditProposal, PrepSubmit, PrepReturn, PrepIssueControl, PrepApproveDepartment,
 	PrepApproveHospital, BudgetAdjustRequest, BudgetAdjustDecide, BudgetPlan, BudgetImport, ActualsImport,
 	TargetsRecord, IndicatorsEdit, EvaluationEnterValues, EvaluationFinalise, BonusCompute, BonusApprove,
 	MasterdataEdit, UsersManage, AuditView, BackupRestore}
@@ -59,7 +60,7 @@ var deptScoped = map[Op]bool{Read: true, PrepEditProposal: true, PrepSubmit: tru
 // department heads work on their own departments, the auditor only reads.
 var matrix = map[domain.Role][]Op{
 	domain.RoleAdministrator: Ops,
-	domain.RoleBudgetOffice: {Read, PrepOpen, PrepEditProposal, PrepSubmit, PrepReturn, PrepIssueControl, PrepApproveDepartment,
+	domain.RoleBudgetOffice: {Read, PrepOpen, PrepCancel, PrepEditProposal, PrepSubmit, PrepReturn, PrepIssueControl, PrepApproveDepartment,
 		BudgetAdjustRequest, BudgetPlan, BudgetImport, ActualsImport, TargetsRecord, IndicatorsEdit, EvaluationEnterValues,
 		BonusCompute, MasterdataEdit, AuditView},
 	domain.RoleDeptHead:  {Read, PrepEditProposal, PrepSubmit, BudgetAdjustRequest, TargetsRecord, EvaluationEnterValues},
@@ -83,6 +84,7 @@ func (op Op) Term() domain.Term {
 var opNames = map[Op]string{
 	"read":                    "see data",
 	"prep.open":               "open a budget preparation cycle",
+	"prep.cancel":             "cancel a budget preparation cycle",
 	"prep.edit_proposal":      "change budget proposals",
 	"prep.submit":             "submit budget proposals",
 	"prep.return":             "return proposals for revision",

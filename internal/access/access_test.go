@@ -13,6 +13,7 @@ import (
 var want = map[Op]string{
 	Read:                  "YYYYY",
 	PrepOpen:              "YY---",
+	PrepCancel:            "YY---",
 	PrepEditProposal:      "YYY--",
 	PrepSubmit:            "YYY--",
 	PrepReturn:            "YY-Y-",

@@ -37,7 +37,7 @@ const settingWelfareFloor = "bonus.welfare_floor"
 
 // PerformancePaySubject is the subject whose approved budget caps the pool
 // (30107 绩效工资).
-const PerformancePaySubject = "30107"
+const PerformancePaySubject = domain.PerformancePaySubject
 
 // lookBack is how many years before the bonus year an evaluation may come from.
 const lookBack = 2

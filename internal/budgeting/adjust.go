@@ -97,6 +97,9 @@ func (s *Service) RequestAdjustment(ctx context.Context, by domain.Actor, year i
 		if ps, err = checkFloors(ctx, tx.Q, year, a.Lines); err != nil || len(ps) > 0 {
 			return errOr(err, ps)
 		}
+		if err := checkBonusLock(ctx, tx.Q, year, a.Lines); err != nil {
+			return err
+		}
 		if a.Number, err = tx.NextAdjustmentNumber(ctx, year); err != nil {
 			return err
 		}
@@ -191,6 +194,9 @@ func (s *Service) DecideAdjustment(ctx context.Context, by domain.Actor, id int6
 				return err
 			}
 			if err := checkApproveLimit(ctx, tx.Q, a.Year); err != nil {
+				return err
+			}
+			if err := checkBonusLock(ctx, tx.Q, a.Year, a.Lines); err != nil {
 				return err
 			}
 			if err := applyAdjustment(ctx, tx, a); err != nil {

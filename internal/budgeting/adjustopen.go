@@ -2,6 +2,7 @@ package budgeting
 
 import (
 	"context"
+	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/money"
@@ -140,6 +141,41 @@ func checkFloors(ctx context.Context, q store.Q, year int, lines []domain.Adjust
 		}
 	}
 	return ps, nil
+}
+
+// checkBonusLock refuses an adjustment that changes the performance pay
+// (30107 绩效工资) of a year whose bonus allocation is approved: the pool
+// was capped by that budget, and an approved allocation is locked for
+// good (BudgetPerf has no way to reopen it).
+func checkBonusLock(ctx context.Context, q store.Q, year int, lines []domain.AdjustmentLine) error {
+	var touched []string
+	for _, l := range lines {
+		if l.SubjectCode == domain.PerformancePaySubject && l.New != l.Old {
+			touched = append(touched, l.DeptCode)
+		}
+	}
+	if len(touched) == 0 {
+		return nil
+	}
+	runs, err := q.BonusRuns(ctx, year)
+	if err != nil {
+		return err
+	}
+	for _, r := range runs {
+		if r.Status == store.BonusApproved {
+			return domain.NewProblem("problem.adjust.bonus_locked", "The {{.Year}} bonus allocation was approved on {{.At}} and is locked, and its pool was capped by the {{.Year}} performance pay budget (30107), so that line cannot change (department {{.Depts}}). Leave 30107 out of the adjustment; an approved bonus allocation cannot be reopened.",
+				"Year", year, "At", dateOf(r.ApprovedAt), "Depts", strings.Join(touched, ", "))
+		}
+	}
+	return nil
+}
+
+// dateOf is the date of a stored RFC 3339 time.
+func dateOf(t string) string {
+	if len(t) >= 10 {
+		return t[:10]
+	}
+	return t
 }
 
 // errOr is err, else the problems (nil when there are none).

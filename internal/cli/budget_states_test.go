@@ -84,9 +84,9 @@ func TestImportIntoYearWithOpenCycleIsRefused(t *testing.T) {
 	svc.Close()
 	for _, replace := range [][]string{nil, {"--replace"}} {
 		args := append([]string{"--lang", "en", "import", "budget", "--year", "2027", "--create-missing"}, replace...)
-		refused(t, db, append(args, budgetSample), "2027 budget preparation is in progress", "finish the preparation", "Nothing was imported")
+		refused(t, db, append(args, budgetSample), "2027 budget preparation is in progress", "finish the preparation", "or cancel it", "budgetperf budget cancel", "Nothing was imported")
 		args[1] = "zh"
-		refused(t, db, append(args, budgetSample), "2027年预算编制正在进行中", "完成编制")
+		refused(t, db, append(args, budgetSample), "2027年预算编制正在进行中", "完成编制", "取消本年度编制", "budget cancel")
 	}
 	refused(t, db, []string{"--lang", "en", "import", "budget", "--dry-run", "--year", "2027", "--create-missing", budgetSample}, "in progress")
 }

@@ -38,3 +38,7 @@ func (s Subject) DisplayName(lang string) string {
 	}
 	return s.Name
 }
+
+// PerformancePaySubject is 30107 绩效工资: its approved budget caps the
+// year's bonus pool, so an approved bonus allocation rests on it.
+const PerformancePaySubject = "30107"

@@ -30,7 +30,7 @@ func checkYearState(ctx context.Context, q store.Q, year int, replace bool) (boo
 		if err != nil {
 			return false, err
 		}
-		return false, domain.NewProblem("import.cycle_open", "The {{.Year}} budget preparation is in progress ({{.Count}} departments), so a budget cannot be imported into {{.Year}}: finish the preparation in Budget preparation, where the budget committee approves the hospital budget. Nothing was imported.",
+		return false, domain.NewProblem("import.cycle_open", "The {{.Year}} budget preparation is in progress ({{.Count}} departments), so a budget cannot be imported into {{.Year}}: finish the preparation in Budget preparation, where the budget committee approves the hospital budget, or cancel it (Budget preparation › Cancel this year's preparation, or budgetperf budget cancel). Nothing was imported.",
 			"Year", year, "Count", len(depts))
 	}
 	exists, err := q.BudgetExists(ctx, year)

@@ -240,3 +240,48 @@ func (q Q) BudgetApprovedAt(ctx context.Context, year int) (time.Time, error) {
 	err := q.db.QueryRowContext(ctx, `SELECT approved_at FROM budgets WHERE year = ?`, year).Scan(&at)
 	return parseTime(at), err
 }
+
+// CycleContents counts what year's preparation cycle holds.
+type CycleContents struct {
+	Departments, Lines, Projects, Transitions int
+}
+
+// CycleContents counts the departments, proposal lines, projects and
+// recorded steps of year's cycle.
+func (q Q) CycleContents(ctx context.Context, year int) (CycleContents, error) {
+	var c CycleContents
+	err := q.db.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM prep_departments WHERE year = ?),
+		(SELECT COUNT(*) FROM prep_lines WHERE year = ?),
+		(SELECT COUNT(*) FROM projects WHERE year = ?),
+		(SELECT COUNT(*) FROM prep_transitions WHERE year = ?)`, year, year, year, year).
+		Scan(&c.Departments, &c.Lines, &c.Projects, &c.Transitions)
+	if err != nil {
+		return c, fmt.Errorf("counting the %d preparation cycle: %w", year, err)
+	}
+	return c, nil
+}
+
+// DeleteCycle removes year's preparation cycle and everything it holds:
+// the departments' proposal lines with their control and revised
+// figures, the departments' places, the recorded steps with their
+// comments, and the year's projects with their target tables (and any
+// values recorded against them). Run it in the transaction that checked
+// the cycle may go.
+func (q Q) DeleteCycle(ctx context.Context, year int) error {
+	for _, stmt := range []string{
+		`DELETE FROM prep_lines WHERE year = ?`,
+		`DELETE FROM prep_departments WHERE year = ?`,
+		`DELETE FROM prep_transitions WHERE year = ?`,
+		`DELETE FROM project_targets WHERE project_id IN (SELECT id FROM projects WHERE year = ?)`,
+		`DELETE FROM target_values WHERE project_id IN (SELECT id FROM projects WHERE year = ?)`,
+		`DELETE FROM project_spending WHERE project_id IN (SELECT id FROM projects WHERE year = ?)`,
+		`DELETE FROM projects WHERE year = ?`,
+		`DELETE FROM prep_cycles WHERE year = ?`,
+	} {
+		if _, err := q.db.ExecContext(ctx, stmt, year); err != nil {
+			return fmt.Errorf("removing the %d preparation cycle: %w", year, err)
+		}
+	}
+	return nil
+}

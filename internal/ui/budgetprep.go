@@ -33,6 +33,7 @@ type BudgetPrepScreen struct {
 	prepTab       *container.TabItem
 	consTab       *container.TabItem
 	status        budgeting.Status
+	cancelBtn     *widget.Button // 取消本年度编制, nil when not shown
 }
 
 func newBudgetPrepScreen(s *Shell) *BudgetPrepScreen {
@@ -121,6 +122,7 @@ func (b *BudgetPrepScreen) Refresh() {
 func (b *BudgetPrepScreen) showBanner() {
 	st, y := b.status, b.shell.year
 	var buttons []fyne.CanvasObject
+	b.cancelBtn = nil
 	switch {
 	case st.Opened && st.Locked():
 		b.banner.SetText(i18n.T("prep.banner.locked", "Year", y, "Date", st.LockedAt.Format("2006-01-02"), "By", st.LockedBy))
@@ -136,12 +138,18 @@ func (b *BudgetPrepScreen) showBanner() {
 				text += fmt.Sprintf("  %s %d", shortState(state), counts[state])
 			}
 		}
-		b.banner.SetText(text)
 		approve := widget.NewButton(i18n.T("prep.approve_hospital"), b.approveHospital)
 		approve.Importance = widget.HighImportance
 		if !st.AllApproved() {
 			approve.Disable()
 		}
+		if cancel, why := b.cancelButton(); cancel != nil {
+			buttons = append(buttons, cancel)
+			if why != "" {
+				text += "\n" + why
+			}
+		}
+		b.banner.SetText(text)
 		buttons = append(buttons, approve)
 	case st.ApprovedBudget:
 		b.banner.SetText(i18n.T("prep.banner.imported", "Year", y))

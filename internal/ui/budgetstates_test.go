@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // The import screen refuses a budget for a year whose preparation cycle
@@ -26,7 +27,8 @@ func TestImportScreenRefusesYearWithOpenCycle(t *testing.T) {
 	im.path.SetText(filepath.Join(samples, "budget_long_title_rows.xlsx"))
 	im.year.SetText("2027")
 	test.Tap(im.previewBtn)
-	if im.preview != nil || !strings.Contains(im.problems.Text, "预算编制正在进行中") || !strings.Contains(im.problems.Text, "完成编制") {
+	if im.preview != nil || !strings.Contains(im.problems.Text, "预算编制正在进行中") || !strings.Contains(im.problems.Text, "完成编制") ||
+		!strings.Contains(im.problems.Text, "预算编制 › 取消本年度编制") {
 		t.Errorf("preview %v, problems %q", im.preview != nil, im.problems.Text)
 	}
 	if ok, _ := s.svc.Store.BudgetExists(ctx, 2027); ok {
@@ -81,4 +83,41 @@ func TestAdjustmentBelowSpentIsRefusedInTheForm(t *testing.T) {
 		t.Error("the budget changed")
 	}
 	_ = domain.LocalUser
+}
+
+// In a year whose bonus allocation is approved, the adjustment form
+// refuses a change of 绩效工资 (30107), which capped the pool, and says
+// why; nothing is saved.
+func TestAdjustmentOfPerformancePayRefusedOnceBonusApproved(t *testing.T) {
+	s, a := openAdjustmentsTab(t)
+	ctx := context.Background()
+	res, err := s.svc.Bonus.Compute(ctx, s.actor, 2026, money.FromYuan(1_000_000), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Bonus.Save(ctx, s.actor, res, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Bonus.Approve(ctx, s.actor, 2026); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.svc.Store.PlanLine(ctx, 2026, "101", domain.PerformancePaySubject)
+	test.Tap(a.newRequest)
+	d := a.request
+	r := d.rows[0]
+	r.dept.SetSelected("101 产科")
+	r.subject.SetSelected(adjSubjectLabel(t, d, domain.PerformancePaySubject))
+	r.amount.SetText(yuan(before.Amount + money.FromYuan(10_000)))
+	d.category.SetSelected("新增任务")
+	d.reason.SetText("提高绩效工资")
+	mpTap(t, s, "提交申请")
+	if !strings.Contains(d.problem.Text, "绩效奖金分配已于") || !strings.Contains(d.problem.Text, "30107") {
+		t.Errorf("refusal %q", d.problem.Text)
+	}
+	if h, _ := s.svc.Budgets.Adjustments(ctx, s.actor, 2026); len(h.Adjustments) != 0 {
+		t.Error("a refused request was saved")
+	}
+	if after, _ := s.svc.Store.PlanLine(ctx, 2026, "101", domain.PerformancePaySubject); after.Amount != before.Amount {
+		t.Error("the budget changed")
+	}
 }
