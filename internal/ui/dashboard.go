@@ -8,9 +8,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/monitor"
 )
 
@@ -25,6 +27,7 @@ type Dashboard struct {
 	cum, byDept                   *chartView
 	behind, ahead                 *fyne.Container
 	empty                         *widget.Label
+	balance                       *widget.Label // 收入合计 · 支出合计 · 收支差额, with the deficit warning
 	table                         *deptTable
 	ex                            monitor.Execution
 	month                         int // the month-end shown; 0 = the latest with actuals
@@ -42,10 +45,12 @@ func newDashboard(s *Shell) *Dashboard {
 		behind:  container.NewVBox(),
 		ahead:   container.NewVBox(),
 		empty:   widget.NewLabel(""),
+		balance: widget.NewLabel(""),
 		table:   newDeptTable(),
 	}
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.empty.Importance = widget.WarningImportance
+	d.balance.Wrapping = fyne.TextWrapWord
 	cards := container.NewGridWithColumns(5, d.budget.root, d.actual.root, d.rate.root, d.revenue.root, d.alerts.root)
 	d.alerts.root = container.NewStack(d.alerts.root, newTapArea(func() { s.openAlerts() }))
 	cards.Objects[4] = d.alerts.root
@@ -60,7 +65,7 @@ func newDashboard(s *Shell) *Dashboard {
 		widget.NewCard(i18n.T("dash.ahead"), i18n.T("dash.ahead.hint"), d.ahead))
 	d.table.onOpen = func(code string) { s.openExecution(code) }
 	table := container.New(&minHeightLayout{height: 420}, d.table.table)
-	body := container.NewVBox(d.empty, cards, charts, lists,
+	body := container.NewVBox(d.empty, cards, d.balance, charts, lists,
 		widget.NewLabelWithStyle(i18n.T("dash.table.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table)
 	d.root = container.NewVScroll(body)
 	return d
@@ -101,6 +106,7 @@ func (d *Dashboard) Refresh() {
 		alertColor = colorBehind
 	}
 	d.alerts.set(fmt.Sprint(len(o.Alerts)), i18n.T("dash.alerts.note", "Red", red), alertColor)
+	d.showBalance(rev.Budget, exp.Budget, o.Year)
 	d.cum.SetChart(monitor.CumulativeChart(exp, o.Month, domain.Expenditure, i18n.T("exec.hospital"), i18n.T))
 	d.byDept.SetChart(monitor.DeptRateChart(o, domain.Expenditure, i18n.Current(), i18n.T))
 	d.behind.Objects = d.deptLinks(o.FurthestBehind(5), i18n.T("dash.none_behind"))
@@ -108,6 +114,26 @@ func (d *Dashboard) Refresh() {
 	d.ahead.Objects = d.deptLinks(o.FurthestAhead(5), i18n.T("dash.none_ahead"))
 	d.ahead.Refresh()
 	d.table.set(o)
+}
+
+// showBalance states the year's budgeted revenue, expenditure and their
+// balance, never one sum of both, and warns of a deficit as the budget
+// rules do (one warning, defined in budgeting).
+func (d *Dashboard) showBalance(revenue, expenditure money.Amount, year int) {
+	if revenue == 0 && expenditure == 0 {
+		d.balance.Hide()
+		return
+	}
+	v := budgeting.View{Year: year, Breakdown: domain.Breakdown{Revenue: revenue, Expenditure: expenditure}}
+	text := i18n.T("adjust.balance", "Revenue", money.FormatPlain(revenue), "Expenditure", money.FormatPlain(expenditure),
+		"Balance", money.FormatPlain(v.Balance()))
+	d.balance.Importance = widget.MediumImportance
+	if w := v.DeficitWarning(); w != nil {
+		text += "\n" + i18n.Message(w)
+		d.balance.Importance = widget.WarningImportance
+	}
+	d.balance.SetText(text)
+	d.balance.Show()
 }
 
 // deptLinks lists departments with their rates; each opens its detail.

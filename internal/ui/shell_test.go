@@ -56,6 +56,12 @@ func TestDashboardShowsTheStoreFigures(t *testing.T) {
 	if text, _, _ := d.table.cell(0, colActual); text != wan(o.Total.Expenditure.Actual) {
 		t.Errorf("totals row shows %q", text)
 	}
+	// Revenue, expenditure and their balance, never one sum; the demo's
+	// deficit is warned of.
+	bal := o.Total.Revenue.Budget - o.Total.Expenditure.Budget
+	if !hasText(d.balance, "收支差额 "+money.FormatPlain(bal)) || !hasText(d.balance, "收不抵支") || !d.balance.Visible() {
+		t.Errorf("balance line %q", d.balance.Text)
+	}
 }
 
 // Tapping a column header sorts the departments by it.
