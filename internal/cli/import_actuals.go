@@ -65,7 +65,7 @@ func runImportActuals(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.done_lines", "Lines", p.Lines))
 	}
 	printEncoding(env, p.Encoding, enc)
-	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, p.Lines, p.Revenue+p.Expenditure); err != nil {
+	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, p.Lines, p.Revenue, p.Expenditure); err != nil {
 		return err
 	}
 	printReplaced(env, p, *dry)

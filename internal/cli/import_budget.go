@@ -53,7 +53,7 @@ func runImportBudget(env *Env, args []string) error {
 		return err
 	}
 	printEncoding(env, p.Encoding, enc)
-	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, len(p.Lines), p.Total); err != nil {
+	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, len(p.Lines), p.Revenue, p.Expenditure); err != nil {
 		return err
 	}
 	key := "cli.import_budget.done"
@@ -66,7 +66,7 @@ func runImportBudget(env *Env, args []string) error {
 
 // printImport shows an import's warnings on stderr and its per-department
 // totals on stdout.
-func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Problems, totals []importing.DeptTotal, lines int, total money.Amount) error {
+func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Problems, totals []importing.DeptTotal, lines int, revenue, expenditure money.Amount) error {
 	for _, w := range warnings {
 		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(w))
 	}
@@ -77,14 +77,16 @@ func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Prob
 			env.printf("%s\n", i18n.SheetReconciled(sh.Name, sh.CellTotal, sh.Imported, sh.LeftOut, money.FormatPlain))
 		}
 	}
+	// Revenue and expenditure stand in columns of their own: one sum of
+	// both sides would mean nothing.
 	var rows [][]string
 	for _, t := range totals {
 		name := t.Name
 		if t.New {
 			name += " " + i18n.T("cli.import.new_mark")
 		}
-		rows = append(rows, []string{t.Code, name, fmt.Sprint(t.Lines), money.FormatPlain(t.Amount)})
+		rows = append(rows, []string{t.Code, name, fmt.Sprint(t.Lines), money.FormatPlain(t.Revenue), money.FormatPlain(t.Expenditure)})
 	}
-	rows = append(rows, []string{"", i18n.T("col.total"), fmt.Sprint(lines), money.FormatPlain(total)})
-	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.lines"), i18n.T("col.amount_yuan")}, rows)
+	rows = append(rows, []string{"", i18n.T("col.total"), fmt.Sprint(lines), money.FormatPlain(revenue), money.FormatPlain(expenditure)})
+	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.lines"), i18n.T("col.revenue_yuan"), i18n.T("col.expenditure_yuan")}, rows)
 }

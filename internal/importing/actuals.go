@@ -95,10 +95,7 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 	if err != nil {
 		return ActualsPreview{}, err
 	}
-	kind := map[string]domain.SubjectKind{}
-	for _, sb := range subjects {
-		kind[sb.Code] = sb.Kind
-	}
+	kind := subjectKinds(subjects)
 	p := ActualsPreview{Year: req.Year, Month: req.Month, File: filepath.Base(req.Path), Ledger: res.Ledger, Encoding: res.Encoding, Sheets: res.Sheets,
 		Warnings: res.Warnings, NewDepartments: plan.create, fingerprint: fp, Lines: len(res.Lines), raw: res.Lines, plan: plan,
 		replaceMonth: req.ReplaceMonth}
@@ -121,7 +118,7 @@ func (p *ActualsPreview) sum(kind map[string]domain.SubjectKind) error {
 		if kind[l.SubjectCode] == domain.Revenue {
 			sum = &p.Revenue
 		}
-		if !tot.add(code, l.Amount) || !addTo(sum, l.Amount) || !addTo(&all, l.Amount) {
+		if !tot.add(code, l.Amount, kind[l.SubjectCode]) || !addTo(sum, l.Amount) || !addTo(&all, l.Amount) {
 			return domain.NewProblem("import.actuals_overflow",
 				"The actuals of {{.Year}} would add up to more than BudgetPerf can hold (about 92 trillion yuan): an amount or its unit (yuan or 10,000 yuan) is wrong. Check the amounts of the file; nothing was imported.",
 				"Year", p.Year)

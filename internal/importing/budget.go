@@ -38,12 +38,13 @@ type BudgetRequest struct {
 	MapDepartments map[string]string
 }
 
-// DeptTotal is one department's total in the file.
+// DeptTotal is one department's totals in the file: revenue and
+// expenditure apart, never one sum of both sides.
 type DeptTotal struct {
-	Code, Name string
-	New        bool
-	Lines      int
-	Amount     money.Amount
+	Code, Name           string
+	New                  bool
+	Lines                int
+	Revenue, Expenditure money.Amount
 }
 
 // BudgetPreview is what an import found and would write.
@@ -55,8 +56,11 @@ type BudgetPreview struct {
 	Lines          []domain.BudgetLine
 	NewDepartments []domain.Department
 	Totals         []DeptTotal
-	Total          money.Amount
-	Warnings       domain.Problems
+	// Revenue and Expenditure are the file's two sides; Total (their sum)
+	// is only the batch's check figure, never shown as a total.
+	Revenue, Expenditure money.Amount
+	Total                money.Amount
+	Warnings             domain.Problems
 	// Replaces is true when the year already has an approved budget that
 	// the import replaces (only with Replace).
 	Replaces bool
@@ -105,7 +109,16 @@ func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req Budget
 	if err != nil {
 		return BudgetPreview{}, err
 	}
-	return buildPreview(req, res, depts, exists)
+	return buildPreview(req, res, depts, subjectKinds(subjects), exists)
+}
+
+// subjectKinds maps each subject code to revenue or expenditure.
+func subjectKinds(subjects []domain.Subject) map[string]domain.SubjectKind {
+	kind := make(map[string]domain.SubjectKind, len(subjects))
+	for _, sb := range subjects {
+		kind[sb.Code] = sb.Kind
+	}
+	return kind
 }
 
 // departmentPlan is what happens to the departments a file names that the
@@ -164,7 +177,7 @@ type totaller struct {
 
 // add counts a line of a for department code; false when the
 // department's total would overflow.
-func (t *totaller) add(code string, a money.Amount) bool {
+func (t *totaller) add(code string, a money.Amount, k domain.SubjectKind) bool {
 	if t.byDept == nil {
 		t.byDept = map[string]*DeptTotal{}
 	}
@@ -174,7 +187,10 @@ func (t *totaller) add(code string, a money.Amount) bool {
 		t.byDept[code] = d
 	}
 	d.Lines++
-	return addTo(&d.Amount, a)
+	if k == domain.Revenue {
+		return addTo(&d.Revenue, a)
+	}
+	return addTo(&d.Expenditure, a)
 }
 
 func (t *totaller) totals() []DeptTotal {
@@ -187,7 +203,7 @@ func (t *totaller) totals() []DeptTotal {
 }
 
 // buildPreview applies the department mapping and sums per department.
-func buildPreview(req BudgetRequest, res xlsximport.Result, depts []domain.Department, exists bool) (BudgetPreview, error) {
+func buildPreview(req BudgetRequest, res xlsximport.Result, depts []domain.Department, kind map[string]domain.SubjectKind, exists bool) (BudgetPreview, error) {
 	p := BudgetPreview{Year: req.Year, File: filepath.Base(req.Path), Encoding: res.Encoding, Sheets: res.Sheets, Warnings: res.Warnings, Replaces: exists}
 	plan, err := planDepartments(res.NewDepartments, req.MapDepartments, req.CreateMissing, depts)
 	if err != nil {
@@ -198,7 +214,11 @@ func buildPreview(req BudgetRequest, res xlsximport.Result, depts []domain.Depar
 	for _, l := range res.Lines {
 		code := plan.code(l.DeptCode)
 		p.Lines = append(p.Lines, domain.BudgetLine{DeptCode: code, SubjectCode: l.SubjectCode, Amount: l.Amount, Note: l.Sheet + "!" + l.Cell})
-		if !tot.add(code, l.Amount) || !addTo(&p.Total, l.Amount) {
+		side := &p.Expenditure
+		if kind[l.SubjectCode] == domain.Revenue {
+			side = &p.Revenue
+		}
+		if !tot.add(code, l.Amount, kind[l.SubjectCode]) || !addTo(side, l.Amount) || !addTo(&p.Total, l.Amount) {
 			return BudgetPreview{}, domain.NewProblem("import.budget_overflow",
 				"The budget lines of the file add up to more than BudgetPerf can hold (about 92 trillion yuan): an amount or its unit (yuan or 10,000 yuan) is wrong. Check the amounts; nothing was imported.")
 		}

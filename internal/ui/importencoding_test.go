@@ -29,7 +29,7 @@ func TestImportScreenEncodingChoice(t *testing.T) {
 		t.Fatal("no encoding choice for a CSV export")
 	}
 	test.Tap(im.previewBtn)
-	if im.preview == nil || im.preview.Total.Fen() != 9985228301 || !strings.Contains(im.summary.Text, "文本编码：GB18030（自动检测）") {
+	if im.preview == nil || im.preview.Expenditure.Fen() != 9985228301 || !strings.Contains(im.summary.Text, "文本编码：GB18030（自动检测）") {
 		t.Fatalf("preview %v: %q %q", im.preview, im.summary.Text, im.problems.Text)
 	}
 	im.encoding.sel.SetSelected("UTF-8")

@@ -33,7 +33,8 @@ type importView struct {
 	Sheets         []xlsximport.SheetReport
 	Lines          int
 	Totals         []importing.DeptTotal
-	Total          money.Amount
+	// Revenue and Expenditure are shown apart, never summed.
+	Revenue, Expenditure money.Amount
 	NewDepartments []domain.Department
 	Warnings       domain.Problems
 	Replaces       bool
@@ -46,7 +47,7 @@ type importView struct {
 }
 
 func budgetView(p importing.BudgetPreview) importView {
-	return importView{Year: p.Year, Sheets: p.Sheets, Lines: len(p.Lines), Totals: p.Totals, Total: p.Total,
+	return importView{Year: p.Year, Sheets: p.Sheets, Lines: len(p.Lines), Totals: p.Totals, Revenue: p.Revenue, Expenditure: p.Expenditure,
 		NewDepartments: p.NewDepartments, Warnings: p.Warnings, Replaces: p.Replaces, Encoding: p.Encoding}
 }
 
@@ -58,7 +59,7 @@ func actualsView(p importing.ActualsPreview) importView {
 	case p.Month > 0:
 		kind = i18n.T("import.summary_of_month", "Year", p.Year, "Month", p.Month)
 	}
-	v := importView{Year: p.Year, Sheets: p.Sheets, Lines: p.Lines, Totals: p.Totals, Total: p.Revenue + p.Expenditure,
+	v := importView{Year: p.Year, Sheets: p.Sheets, Lines: p.Lines, Totals: p.Totals, Revenue: p.Revenue, Expenditure: p.Expenditure,
 		NewDepartments: p.NewDepartments, Warnings: p.Warnings, Ledger: p.Ledger, Encoding: p.Encoding,
 		Note: i18n.T("import.actuals_note", "Kind", kind, "Revenue", money.Format(p.Revenue), "Expenditure", money.Format(p.Expenditure))}
 	for _, r := range p.Replaced {
@@ -150,7 +151,7 @@ func newImportScreen(s *Shell) *ImportScreen {
 	im.kind.SetSelected(i18n.T("import.kind.budget"))
 	step1 := widget.NewCard(i18n.T("import.step.file"), i18n.T("import.step.file.hint"), container.NewVBox(form, container.NewHBox(im.previewBtn)))
 	step2 := widget.NewCard(i18n.T("import.step.preview"), "", container.NewVBox(im.summary, im.problems,
-		container.NewGridWrap(fyne.NewSize(580, 260), im.totals), im.mapping))
+		container.NewGridWrap(fyne.NewSize(670, 260), im.totals), im.mapping))
 	step3 := widget.NewCard(i18n.T("import.step.confirm"), "", container.NewVBox(container.NewHBox(im.confirm, im.cancel), im.progress, im.result))
 	exportBtn := widget.NewButtonWithIcon(i18n.T("export.button"), theme.DocumentSaveIcon(), im.chooseExport)
 	export := widget.NewCard(i18n.T("export.title"), i18n.T("export.hint"), container.NewHBox(exportBtn))
@@ -166,7 +167,7 @@ func (im *ImportScreen) newPreviewWidgets() {
 	im.problems = widget.NewLabel("")
 	im.problems.Wrapping = fyne.TextWrapWord
 	im.problems.Importance = widget.DangerImportance
-	im.totals = newLabelTable([]string{"col.code", "col.department", "col.lines", "col.amount_yuan"}, []float32{80, 240, 70, 170},
+	im.totals = newLabelTable([]string{"col.code", "col.department", "col.lines", "col.revenue_yuan", "col.expenditure_yuan"}, []float32{70, 220, 60, 150, 150},
 		func() int {
 			if im.preview == nil {
 				return 0
@@ -421,7 +422,7 @@ func (im *ImportScreen) showPreview(err error) {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(i18n.T("import.summary", "Lines", p.Lines, "Depts", len(p.Totals), "Total", money.Format(p.Total)))
+	b.WriteString(i18n.T("import.summary", "Lines", p.Lines, "Depts", len(p.Totals), "Revenue", money.Format(p.Revenue), "Expenditure", money.Format(p.Expenditure)))
 	if p.Note != "" {
 		b.WriteString("\n" + p.Note)
 	}
@@ -492,7 +493,8 @@ func (im *ImportScreen) showMapping() {
 func (im *ImportScreen) totalCell(r, c int) (string, fyne.TextAlign) {
 	p := im.preview
 	if r == len(p.Totals) {
-		return []string{"", i18n.T("col.total"), strconv.Itoa(p.Lines), money.FormatPlain(p.Total)}[c], []fyne.TextAlign{fyne.TextAlignLeading, fyne.TextAlignLeading, fyne.TextAlignTrailing, fyne.TextAlignTrailing}[c]
+		return []string{"", i18n.T("col.total"), strconv.Itoa(p.Lines), money.FormatPlain(p.Revenue), money.FormatPlain(p.Expenditure)}[c],
+			[]fyne.TextAlign{fyne.TextAlignLeading, fyne.TextAlignLeading, fyne.TextAlignTrailing, fyne.TextAlignTrailing, fyne.TextAlignTrailing}[c]
 	}
 	t := p.Totals[r]
 	switch c {
@@ -505,8 +507,10 @@ func (im *ImportScreen) totalCell(r, c int) (string, fyne.TextAlign) {
 		return t.Name, fyne.TextAlignLeading
 	case 2:
 		return strconv.Itoa(t.Lines), fyne.TextAlignTrailing
+	case 3:
+		return money.FormatPlain(t.Revenue), fyne.TextAlignTrailing
 	}
-	return money.FormatPlain(t.Amount), fyne.TextAlignTrailing
+	return money.FormatPlain(t.Expenditure), fyne.TextAlignTrailing
 }
 
 // runImport writes the previewed import in one transaction, in the
@@ -546,7 +550,8 @@ func (im *ImportScreen) finish(p importView, err error) {
 		if im.kindOf() == importActuals {
 			key = "import.done_actuals"
 		}
-		im.result.SetText(i18n.T(key, "Year", p.Year, "Lines", p.Lines, "Depts", len(p.Totals), "New", len(p.NewDepartments), "Total", money.Format(p.Total)))
+		im.result.SetText(i18n.T(key, "Year", p.Year, "Lines", p.Lines, "Depts", len(p.Totals), "New", len(p.NewDepartments),
+			"Revenue", money.Format(p.Revenue), "Expenditure", money.Format(p.Expenditure)))
 		im.preview = nil
 		im.totals.Refresh()
 		im.shell.year = p.Year

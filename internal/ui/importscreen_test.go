@@ -29,8 +29,8 @@ func TestImportScreenPreviewThenImport(t *testing.T) {
 	if im.preview == nil {
 		t.Fatalf("no preview: %s", im.problems.Text)
 	}
-	if len(im.preview.Totals) != 8 || im.preview.Total.Fen() != 9985228301 {
-		t.Errorf("preview %d departments, total %d", len(im.preview.Totals), im.preview.Total.Fen())
+	if len(im.preview.Totals) != 8 || im.preview.Expenditure.Fen() != 9985228301 {
+		t.Errorf("preview %d departments, total %d", len(im.preview.Totals), im.preview.Expenditure.Fen())
 	}
 	if !hasText(im.root, "支出预算") || im.confirm.Disabled() {
 		t.Errorf("the preview does not name the sheet or cannot be confirmed: %q", im.summary.Text)
@@ -183,10 +183,10 @@ func TestImportScreenReconcilesRevenueWorkbook(t *testing.T) {
 	im.year.SetText("2020")
 	im.createMissing.SetChecked(true)
 	test.Tap(im.previewBtn)
-	if im.preview == nil || im.preview.Total.Fen() != 44225237727 {
+	if im.preview == nil || im.preview.Revenue.Fen() != 44225237727 {
 		t.Fatalf("preview %+v: %s %s", im.preview, im.summary.Text, im.problems.Text)
 	}
-	if !hasText(im.summary, "金额单元格合计 ¥442,252,377.27") || !hasText(im.summary, "导入 ¥442,252,377.27") {
+	if !hasText(im.summary, "金额单元格之和 ¥442,252,377.27") || !hasText(im.summary, "导入各行之和 ¥442,252,377.27") {
 		t.Errorf("no reconciliation in the preview: %q", im.summary.Text)
 	}
 	if !hasText(im.problems, "Sheet1!C7") || !hasText(im.problems, "Sheet1!N8") {
