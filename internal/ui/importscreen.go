@@ -29,17 +29,17 @@ const (
 
 // importView is what the screen shows of a budget or an actuals preview.
 type importView struct {
-	Year           int
-	Sheets         []xlsximport.SheetReport
-	Lines          int
-	Totals         []importing.DeptTotal
+	Year   int
+	Sheets []xlsximport.SheetReport
+	Lines  int
+	Totals []importing.DeptTotal
 	// Revenue and Expenditure are shown apart, never summed.
 	Revenue, Expenditure money.Amount
-	NewDepartments []domain.Department
-	Warnings       domain.Problems
-	Replaces       bool
-	Note           string // what kind of file it was, in words
-	Ledger         bool   // actuals: a ledger, which has no month to replace
+	NewDepartments       []domain.Department
+	Warnings             domain.Problems
+	Replaces             bool
+	Note                 string // what kind of file it was, in words
+	Ledger               bool   // actuals: a ledger, which has no month to replace
 	// ReplacesMonth says, one line each, which summaries a summary
 	// import replaces (with "Replace the month's summary").
 	ReplacesMonth []string
