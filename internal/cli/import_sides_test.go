@@ -36,3 +36,24 @@ func TestImportShowsRevenueAndExpenditureApart(t *testing.T) {
 		}
 	}
 }
+
+// Importing over the committee's approved budget, with or without
+// --replace, is refused pointing to a budget adjustment: never advice to
+// add --replace that would then be refused too.
+func TestImportOverApprovedBudgetPointsToAdjustment(t *testing.T) {
+	db := tempDB(t)
+	if code, _, stderr := run(t, "--db", db, "--lang", "zh", "demo", "--year", "2026"); code != ExitOK {
+		t.Fatalf("demo: %s", stderr)
+	}
+	book := filepath.Join(t.TempDir(), "b2026.xlsx")
+	if code, _, stderr := run(t, "--db", db, "export", "budget", "--year", "2026", "-o", book); code != ExitOK {
+		t.Fatalf("export: %s", stderr)
+	}
+	for _, extra := range [][]string{nil, {"--replace"}} {
+		args := append([]string{"--db", db, "--lang", "zh", "import", "budget", "--year", "2026"}, extra...)
+		code, _, stderr := run(t, append(args, book)...)
+		if code != ExitRefused || !strings.Contains(stderr, "预算调整") || strings.Contains(stderr, "--replace") {
+			t.Errorf("%v: exit %d, %s", extra, code, stderr)
+		}
+	}
+}

@@ -37,25 +37,37 @@ func checkYearState(ctx context.Context, q store.Q, year int, replace bool) (boo
 	if err != nil || !exists {
 		return false, err
 	}
+	// What forbids replacing is said first, with or without --replace:
+	// advising --replace where it would be refused leads nowhere.
+	if err := replaceRefusal(ctx, q, year); err != nil {
+		return true, err
+	}
 	if !replace {
 		return true, budgetExists(year)
 	}
+	return true, nil
+}
+
+// replaceRefusal says why the year's approved budget may not be replaced
+// by an import: its bonus is locked, or it carries the committee's
+// decision; nil for an imported budget nothing was decided on.
+func replaceRefusal(ctx context.Context, q store.Q, year int) error {
 	if err := checkBonusOpen(ctx, q, year); err != nil {
-		return true, err
+		return err
 	}
 	source, err := q.BudgetSource(ctx, year)
 	if err != nil {
-		return true, err
+		return err
 	}
 	adjusted, err := q.CountAdjustments(ctx, year, domain.AdjustmentApproved)
 	if err != nil {
-		return true, err
+		return err
 	}
 	if !strings.HasPrefix(source, "import:") || adjusted > 0 {
-		return true, domain.NewProblem("import.replace_approved", "The {{.Year}} budget (version {{.Version}}) carries the budget committee's approval, so an import cannot replace it. Change its figures with a budget adjustment (Budget preparation › Budget adjustment) for the committee to approve. Nothing was imported.",
+		return domain.NewProblem("import.replace_approved", "The {{.Year}} budget (version {{.Version}}) carries the budget committee's approval, so an import cannot replace it. Change its figures with a budget adjustment (Budget preparation › Budget adjustment) for the committee to approve. Nothing was imported.",
 			"Year", year, "Version", adjusted+1)
 	}
-	return true, nil
+	return nil
 }
 
 // checkBonusOpen refuses to replace the budget of a year whose bonus
