@@ -107,7 +107,9 @@ func (v *consolidationView) Refresh() {
 	if err != nil {
 		v.c = budgeting.Consolidation{}
 		v.summary.SetText(i18n.Message(err))
+		v.sel = -1 // nothing to open or issue in a year without a cycle
 		v.table.Refresh()
+		v.updateButtons()
 		return
 	}
 	v.c = c
