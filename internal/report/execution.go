@@ -185,7 +185,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 				if actual == "" {
 					actual = "—"
 				}
-				tr = append(tr, row{cells: []string{p.Name, t.Target.Indicator, t.Target.Value + t.Target.Unit, expected, actual, completion,
+				tr = append(tr, row{cells: []string{p.Name, t.Target.Indicator, i18n.TargetText(t.Target), expected, actual, completion,
 					i18n.T("progress.level." + string(a.Level))}})
 			}
 		}
