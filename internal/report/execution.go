@@ -123,7 +123,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 		rows = append(rows, fig(dep.Code, d.pick(dep.Name, dep.NameEn), dep.Expenditure, false))
 	}
 	rows = append(rows, fig("", i18n.T("col.total"), exp, true))
-	d.newTable(i18n.T("report.exec.table_dept", "Month", month), cols).inUnit().rows(rows)
+	deptTable(d, i18n.T("report.exec.table_dept", "Month", month), cols).rows(rows)
 	rows = nil
 	for _, dep := range ex.Departments {
 		if dep.Revenue.Budget == 0 && dep.Revenue.Actual == 0 {
@@ -133,7 +133,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 	}
 	if len(rows) > 0 {
 		rows = append(rows, fig("", i18n.T("col.total"), rev, true))
-		d.newTable(i18n.T("report.exec.table_rev", "Month", month), cols).inUnit().rows(rows)
+		deptTable(d, i18n.T("report.exec.table_rev", "Month", month), cols).rows(rows)
 	}
 	if err := d.step(); err != nil {
 		return err
@@ -195,6 +195,19 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 		return err
 	}
 	return d.write(w)
+}
+
+// deptTable is a table of departments' execution, its pace and status
+// columns wide enough for every pace and status word on a line.
+func deptTable(d *doc, caption string, cols []column) *table {
+	var paces, statuses []string
+	for _, p := range monitor.Paces {
+		paces = append(paces, i18n.T(p.Key()))
+	}
+	for _, s := range monitor.Statuses {
+		statuses = append(statuses, i18n.T(s.Key()))
+	}
+	return d.newTable(caption, cols).inUnit().fit(len(cols)-2, paces...).fit(len(cols)-1, statuses...)
 }
 
 // executionSummary says in words where the hospital stands: spending
