@@ -171,6 +171,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 			{i18n.T("report.col.target"), 12, "R"}, {i18n.T("report.col.expected"), 12, "R"}, {i18n.T("report.col.actual_value"), 12, "R"},
 			{i18n.T("report.col.completion"), 10, "R"}, {i18n.T("report.col.level"), 10, "C"}}
 		var tr []row
+		var targets []string
 		for _, p := range data.Projects {
 			for _, t := range p.Targets {
 				a := t.Assessment
@@ -185,11 +186,13 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 				if actual == "" {
 					actual = "—"
 				}
-				tr = append(tr, row{cells: []string{p.Name, t.Target.Indicator, i18n.TargetText(t.Target), expected, actual, completion,
+				targets = append(targets, i18n.TargetText(t.Target))
+				tr = append(tr, row{cells: []string{p.Name, t.Target.Indicator, targets[len(targets)-1], expected, actual, completion,
 					i18n.T("progress.level." + string(a.Level))}})
 			}
 		}
-		d.newTable(i18n.T("report.exec.table_targets", "Month", month), tcols).rows(tr)
+		// A target reads whole: "≤ 12（1/10万）" on one line.
+		d.newTable(i18n.T("report.exec.table_targets", "Month", month), tcols).fit(2, targets...).rows(tr)
 	}
 	if err := d.step(); err != nil {
 		return err

@@ -264,6 +264,11 @@ func (t *table) rows(rs []row) {
 				_, keep = t.lines(rs[i+1].cells)
 			}
 		}
+		if i == len(rs)-2 && i > 0 {
+			// The last row never starts a page alone: the one before
+			// goes with it.
+			_, keep = t.lines(rs[i+1].cells)
+		}
 		t.put(ls, h, keep, style)
 	}
 	d.space(3)

@@ -57,3 +57,16 @@ func TestColumnsFitTheirWords(t *testing.T) {
 
 func paceWordOf(p monitor.Pace) string     { return paceWord(monitor.Figures{Pace: p}) }
 func statusWordOf(s monitor.Status) string { return statusWord(monitor.Figures{Status: s}) }
+
+// The execution report writes a project target as the Targets screen
+// does (i18n.TargetText): 12 and 1/10万 never run together.
+func TestExecutionTargetWithDigitUnit(t *testing.T) {
+	useLang(t, "zh")
+	text := rawText(t, generate(t, Request{Kind: Execution, Year: 2026, Month: 9}))
+	if !strings.Contains(text, "孕产妇死亡率 ≤ 12（1/10万）") {
+		t.Error("the 孕产妇死亡率 target is not ≤ 12（1/10万） on one line")
+	}
+	if strings.Contains(squeeze(text), "121/10万") {
+		t.Error("the target still reads 121/10万")
+	}
+}
