@@ -167,37 +167,42 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 				return err
 			}
 		}
-		tcols := []column{{i18n.T("report.col.project"), 24, "L"}, {i18n.T("report.col.indicator"), 24, "L"},
-			{i18n.T("report.col.target"), 12, "R"}, {i18n.T("report.col.expected"), 12, "R"}, {i18n.T("report.col.actual_value"), 12, "R"},
-			{i18n.T("report.col.completion"), 10, "R"}, {i18n.T("report.col.level"), 10, "C"}}
-		var tr []row
-		var targets []string
-		for _, p := range data.Projects {
-			for _, t := range p.Targets {
-				a := t.Assessment
-				expected, completion := "—", "—"
-				if a.Prorated || a.Expected != 0 {
-					expected = num(a.Expected)
-				}
-				if a.HasRatio {
-					completion = pct(a.Completion)
-				}
-				actual := t.Actual
-				if actual == "" {
-					actual = "—"
-				}
-				targets = append(targets, i18n.TargetText(t.Target))
-				tr = append(tr, row{cells: []string{p.Name, t.Target.Indicator, targets[len(targets)-1], expected, actual, completion,
-					i18n.T("progress.level." + string(a.Level))}})
-			}
-		}
-		// A target reads whole: "≤ 12（1/10万）" on one line.
-		d.newTable(i18n.T("report.exec.table_targets", "Month", month), tcols).fit(2, targets...).rows(tr)
+		targetTable(d, month, data.Projects)
 	}
 	if err := d.step(); err != nil {
 		return err
 	}
 	return d.write(w)
+}
+
+// targetTable is Table 4: each project target's progress.
+func targetTable(d *doc, month string, projects []monitor.ProjectProgress) {
+	tcols := []column{{i18n.T("report.col.project"), 24, "L"}, {i18n.T("report.col.indicator"), 24, "L"},
+		{i18n.T("report.col.target"), 12, "R"}, {i18n.T("report.col.expected"), 12, "R"}, {i18n.T("report.col.actual_value"), 12, "R"},
+		{i18n.T("report.col.completion"), 10, "R"}, {i18n.T("report.col.level"), 10, "C"}}
+	var tr []row
+	var targets []string
+	for _, p := range projects {
+		for _, t := range p.Targets {
+			a := t.Assessment
+			expected, completion := "—", "—"
+			if a.Prorated || a.Expected != 0 {
+				expected = num(a.Expected)
+			}
+			if a.HasRatio {
+				completion = pct(a.Completion)
+			}
+			actual := t.Actual
+			if actual == "" {
+				actual = "—"
+			}
+			targets = append(targets, i18n.TargetText(t.Target))
+			tr = append(tr, row{cells: []string{p.Name, t.Target.Indicator, targets[len(targets)-1], expected, actual, completion,
+				i18n.T("progress.level." + string(a.Level))}})
+		}
+	}
+	// A target reads whole: "≤ 12（1/10万）" on one line.
+	d.newTable(i18n.T("report.exec.table_targets", "Month", month), tcols).fit(2, targets...).rows(tr)
 }
 
 // deptTable is a table of departments' execution, its pace and status
