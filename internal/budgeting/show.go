@@ -62,10 +62,19 @@ func (s *Service) Show(ctx context.Context, by domain.Actor, year int) (View, er
 // otherwise says how large the deficit is: a public hospital's budget is
 // expected to balance revenue and expenditure (《公立医院全面预算管理制度
 // 实施办法》), so a deficit is pointed out wherever the budget is shown.
-func (v View) DeficitWarning() *domain.Problem {
+func (v View) DeficitWarning() *domain.Problem { return v.DeficitWarningIn(money.Yuan) }
+
+// DeficitWarningIn is DeficitWarning with its amounts in u (元 or 万元),
+// for a page whose figures are in that unit.
+func (v View) DeficitWarningIn(u money.Unit) *domain.Problem {
 	b := v.Balance()
 	if b >= 0 {
 		return nil
+	}
+	if u == money.TenThousand {
+		wan := func(a money.Amount) string { return money.FormatIn(a, money.TenThousand, 2) }
+		return domain.NewProblem("problem.budget.deficit_wan", "The {{.Year}} budget runs a deficit of {{.Deficit}} (10k yuan): expenditure {{.Expenditure}} (10k yuan) exceeds revenue {{.Revenue}} (10k yuan). A public hospital's budget should balance; request a budget adjustment that raises revenue or cuts expenditure, or have the budget committee record why the deficit is accepted.",
+			"Year", v.Year, "Deficit", wan(-b), "Expenditure", wan(v.Expenditure), "Revenue", wan(v.Revenue))
 	}
 	return domain.NewProblem("problem.budget.deficit", "The {{.Year}} budget runs a deficit of {{.Deficit}} yuan: expenditure {{.Expenditure}} yuan exceeds revenue {{.Revenue}} yuan. A public hospital's budget should balance; request a budget adjustment that raises revenue or cuts expenditure, or have the budget committee record why the deficit is accepted.",
 		"Year", v.Year, "Deficit", money.FormatPlain(-b), "Expenditure", money.FormatPlain(v.Expenditure), "Revenue", money.FormatPlain(v.Revenue))

@@ -321,13 +321,36 @@ func (f *frame) categoryAxisY(a *plot.Axis, labels []string, slot, maxWidth vg.L
 	a.Tick.Marker = t
 }
 
-// fitLabels abbreviates each label until it is at most maxW wide.
+// fitLabels abbreviates each label until it is at most maxW wide. Labels
+// that would be cut to the same text though they differ (long names that
+// share their start: "项目 · 指标A", "项目 · 指标B") keep their ends
+// instead, so that no two bars carry the same label.
 func fitLabels(sty text.Style, labels []string, maxW vg.Length) []string {
 	out := make([]string, len(labels))
+	seen := map[string]int{}
 	for i, l := range labels {
 		out[i] = fitText(sty, l, maxW)
+		seen[out[i]]++
+	}
+	for i, l := range labels {
+		if out[i] != l && seen[out[i]] > 1 {
+			out[i] = fitMiddle(sty, l, maxW)
+		}
 	}
 	return out
+}
+
+// fitMiddle cuts s in the middle until it is at most maxW wide, keeping
+// a third of what fits from its start and the rest from its end.
+func fitMiddle(sty text.Style, s string, maxW vg.Length) string {
+	r := []rune(s)
+	for k := len(r) - 1; k > 2; k-- {
+		head := k / 3
+		if a := string(r[:head]) + "…" + string(r[len(r)-(k-1-head):]); sty.Width(a) <= maxW {
+			return a
+		}
+	}
+	return fitText(sty, s, maxW)
 }
 
 // fitText abbreviates s until it is at most maxW wide (keeping at least

@@ -65,26 +65,6 @@ func loadBudget(ctx context.Context, svc *services.Services, by domain.Actor, ye
 	return out, nil
 }
 
-// priorIndex holds the prior year's amounts by department and by
-// department and subject.
-type priorIndex struct {
-	dept    map[string]domain.DeptBreakdown
-	line    map[[2]string]money.Amount
-	subject map[string]money.Amount
-}
-
-func indexPrior(b domain.Breakdown) priorIndex {
-	ix := priorIndex{dept: map[string]domain.DeptBreakdown{}, line: map[[2]string]money.Amount{}, subject: map[string]money.Amount{}}
-	for _, d := range b.Departments {
-		ix.dept[d.Code] = d
-		for _, l := range d.Lines {
-			ix.line[[2]string{d.Code, l.SubjectCode}] += l.Amount
-			ix.subject[l.SubjectCode] += l.Amount
-		}
-	}
-	return ix
-}
-
 func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, progress func(done, total int)) error {
 	meta.Title = i18n.T("report.budget.title", "Year", data.View.Year)
 	meta.Period = i18n.T("report.period.year", "Year", data.View.Year)
@@ -93,14 +73,6 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 		return err
 	}
 	v := data.View
-	prior := indexPrior(data.Prior.Breakdown)
-	growth := func(now, before money.Amount, has bool) string {
-		if !has {
-			return "—"
-		}
-		g, ok := domain.GrowthRate(now, before)
-		return signedPct(g, ok)
-	}
 
 	// Summary.
 	d.cover(i18n.T("report.budget.subtitle"))
@@ -108,10 +80,17 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 	for _, p := range data.Projects {
 		projTotal += p.Amount
 	}
-	facts := [][2]string{
+	d.facts([][2]string{
 		{i18n.T("report.budget.revenue_total"), d.amtUnit(v.Revenue)},
 		{i18n.T("report.budget.expenditure_total"), d.amtUnit(v.Expenditure)},
 		{i18n.T("report.budget.balance"), d.amtUnit(v.Balance())},
+	})
+	// A deficit is what the reader must not miss: right under the
+	// balance, in the page's unit.
+	if w := v.DeficitWarningIn(d.meta.Unit); w != nil {
+		d.callout(i18n.Message(w), 9.5)
+	}
+	facts := [][2]string{
 		{i18n.T("report.budget.departments"), itoa(len(v.Departments))},
 		{i18n.T("report.budget.projects"), i18n.T("report.budget.projects_n", "Count", len(data.Projects), "Amount", d.amtUnit(projTotal))},
 	}
@@ -124,9 +103,6 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 	}
 	facts = append(facts, [2]string{i18n.T("report.budget.adjustments"), itoa(len(data.Adjusted))})
 	d.facts(facts)
-	if w := v.DeficitWarning(); w != nil {
-		d.note(i18n.Message(w))
-	}
 	if len(data.Adjusted) > 0 {
 		var ar []row
 		for _, a := range data.Adjusted {
@@ -141,108 +117,20 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 		return err
 	}
 
-	// 1. Departments: revenue and expenditure against the prior year.
-	d.h1(i18n.T("report.budget.by_dept"), 30)
-	cols := []column{
-		{i18n.T("col.code"), 8, "L"}, {i18n.T("col.department"), 22, "L"},
-		{i18n.T("report.col.revenue"), 17, "R"}, {i18n.T("report.col.revenue_prior"), 17, "R"},
-		{i18n.T("report.col.expenditure"), 17, "R"}, {i18n.T("report.col.expenditure_prior"), 17, "R"},
-		{i18n.T("report.col.growth"), 11, "R"},
-	}
-	var rows []row
-	for _, dep := range v.Departments {
-		p, has := prior.dept[dep.Code]
-		rows = append(rows, row{cells: []string{dep.Code, d.pick(dep.Name, dep.NameEn), d.amt(dep.Revenue), priorAmt(d, p.Revenue, has),
-			d.amt(dep.Expenditure), priorAmt(d, p.Expenditure, has), growth(dep.Expenditure, p.Expenditure, has)}})
-	}
-	rows = append(rows, row{total: true, cells: []string{"", i18n.T("col.total"), d.amt(v.Revenue), priorAmt(d, data.Prior.Revenue, data.HasPrior),
-		d.amt(v.Expenditure), priorAmt(d, data.Prior.Expenditure, data.HasPrior), growth(v.Expenditure, data.Prior.Expenditure, data.HasPrior)}})
-	d.newTable(i18n.T("report.budget.table_dept", "Year", v.Year), cols).inUnit().rows(rows)
+	// Tables 1–3 list whatever either year budgets, so that each year's
+	// column adds up to its total.
+	both := bothYears(v.Breakdown, data.Prior.Breakdown)
+	budgetDeptTable(d, data, both)
 	if err := d.step(); err != nil {
 		return err
 	}
-
-	// 2. Subjects: the hospital's revenue and expenditure by subject.
-	d.h1(i18n.T("report.budget.by_subject"), 30)
-	type subj struct {
-		code, name string
-		kind       domain.SubjectKind
-		amount     money.Amount
-	}
-	var subjects []subj
-	at := map[string]int{}
-	for _, dep := range v.Departments {
-		for _, l := range dep.Lines {
-			i, ok := at[l.SubjectCode]
-			if !ok {
-				i = len(subjects)
-				at[l.SubjectCode] = i
-				subjects = append(subjects, subj{code: l.SubjectCode, name: d.pick(l.SubjectName, l.SubjectNameEn), kind: l.Kind})
-			}
-			subjects[i].amount += l.Amount
-		}
-	}
-	slices.SortFunc(subjects, func(a, b subj) int {
-		if a.kind != b.kind {
-			if a.kind == domain.Revenue {
-				return -1
-			}
-			return 1
-		}
-		if a.code < b.code {
-			return -1
-		}
-		if a.code > b.code {
-			return 1
-		}
-		return 0
-	})
-	scols := []column{
-		{i18n.T("col.subject_code"), 12, "L"}, {i18n.T("col.subject"), 34, "L"}, {i18n.T("col.kind"), 10, "C"},
-		{i18n.T("report.col.budget"), 20, "R"}, {i18n.T("report.col.prior_budget"), 20, "R"},
-		{i18n.T("report.col.growth"), 12, "R"},
-	}
-	rows = nil
-	for _, kind := range []domain.SubjectKind{domain.Revenue, domain.Expenditure} {
-		var sum, psum money.Amount
-		for _, s := range subjects {
-			if s.kind != kind {
-				continue
-			}
-			p, has := prior.subject[s.code]
-			sum += s.amount
-			psum += p
-			rows = append(rows, row{cells: []string{s.code, s.name, i18n.T("kind." + string(kind)), d.amt(s.amount), priorAmt(d, p, has), growth(s.amount, p, has)}})
-		}
-		rows = append(rows, row{total: true, cells: []string{"", i18n.T("report.subtotal", "Kind", i18n.T("kind."+string(kind))), "", d.amt(sum),
-			priorAmt(d, psum, data.HasPrior), growth(sum, psum, data.HasPrior)}})
-	}
-	rows = append(rows, balanceRow(d, v.Balance(), data.Prior.Balance(), data.HasPrior))
-	d.newTable(i18n.T("report.budget.table_subject", "Year", v.Year), scols).inUnit().rows(rows)
+	budgetSubjectTable(d, data, subjectsOf(both))
 	if err := d.step(); err != nil {
 		return err
 	}
-
-	// 3. Every department's lines.
-	d.h1(i18n.T("report.budget.detail"), 30)
-	rows = nil
-	for i, dep := range v.Departments {
-		// The department's header carries no sum: its revenue and
-		// expenditure lines follow, and adding them would mean nothing.
-		rows = append(rows, row{group: true, cells: []string{dep.Code, d.pick(dep.Name, dep.NameEn), "", "", "", ""}})
-		for _, l := range dep.Lines {
-			p, has := prior.line[[2]string{dep.Code, l.SubjectCode}]
-			rows = append(rows, row{cells: []string{l.SubjectCode, d.pick(l.SubjectName, l.SubjectNameEn), i18n.T("kind." + string(l.Kind)),
-				d.amt(l.Amount), priorAmt(d, p, has), growth(l.Amount, p, has)}})
-		}
-		if (i+1)%8 == 0 {
-			if err := d.step(); err != nil {
-				return err
-			}
-		}
+	if err := budgetDetailTable(d, data, both); err != nil {
+		return err
 	}
-	rows = append(rows, balanceRow(d, v.Balance(), data.Prior.Balance(), data.HasPrior))
-	d.newTable(i18n.T("report.budget.table_detail", "Year", v.Year), scols).inUnit().rows(rows)
 
 	// 4. Projects and their performance targets.
 	d.h1(i18n.T("report.budget.projects_title"), 40)
@@ -282,6 +170,107 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 		return err
 	}
 	return d.write(w)
+}
+
+// growth is the change from before to now, a dash without a year before.
+func growth(now, before money.Amount, has bool) string {
+	if !has {
+		return "—"
+	}
+	g, ok := domain.GrowthRate(now, before)
+	return signedPct(g, ok)
+}
+
+// budgetDeptTable is Table 1: each department's revenue and expenditure
+// against the year before.
+func budgetDeptTable(d *doc, data budgetData, both []yearDept) {
+	v := data.View
+	d.h1(i18n.T("report.budget.by_dept"), 30)
+	cols := []column{
+		{i18n.T("col.code"), 8, "L"}, {i18n.T("col.department"), 22, "L"},
+		{i18n.T("report.col.revenue"), 17, "R"}, {i18n.T("report.col.revenue_prior"), 17, "R"},
+		{i18n.T("report.col.expenditure"), 17, "R"}, {i18n.T("report.col.expenditure_prior"), 17, "R"},
+		{i18n.T("report.col.growth"), 11, "R"},
+	}
+	var rows []row
+	for _, dep := range both {
+		has := dep.inPrior
+		rows = append(rows, row{cells: []string{dep.code, d.pick(dep.name, dep.nameEn), d.amt(dep.rev), priorAmt(d, dep.priorRev, has),
+			d.amt(dep.exp), priorAmt(d, dep.priorExp, has), growth(dep.exp, dep.priorExp, has)}})
+	}
+	rows = append(rows, row{total: true, cells: []string{"", i18n.T("col.total"), d.amt(v.Revenue), priorAmt(d, data.Prior.Revenue, data.HasPrior),
+		d.amt(v.Expenditure), priorAmt(d, data.Prior.Expenditure, data.HasPrior), growth(v.Expenditure, data.Prior.Expenditure, data.HasPrior)}})
+	d.newTable(i18n.T("report.budget.table_dept", "Year", v.Year), cols).inUnit().rows(rows)
+}
+
+// subjectCols are the columns of Tables 2 and 3.
+func subjectCols() []column {
+	return []column{
+		{i18n.T("col.subject_code"), 12, "L"}, {i18n.T("col.subject"), 34, "L"}, {i18n.T("col.kind"), 10, "C"},
+		{i18n.T("report.col.budget"), 20, "R"}, {i18n.T("report.col.prior_budget"), 20, "R"},
+		{i18n.T("report.col.growth"), 12, "R"},
+	}
+}
+
+// lineRow is a subject's line of Tables 2 and 3.
+func lineRow(d *doc, l yearLine) row {
+	return row{cells: []string{l.code, d.pick(l.name, l.nameEn), i18n.T("kind." + string(kindOf(l.kind))), d.amt(l.now),
+		priorAmt(d, l.prior, l.inPrior), growth(l.now, l.prior, l.inPrior)}}
+}
+
+// kindOf is revenue or expenditure: a subject outside the catalogue
+// counts as expenditure, as the breakdown counts it.
+func kindOf(k domain.SubjectKind) domain.SubjectKind {
+	if k == domain.Revenue {
+		return k
+	}
+	return domain.Expenditure
+}
+
+// budgetSubjectTable is Table 2: the hospital's revenue and expenditure
+// by subject, each side with its subtotal, and the balance.
+func budgetSubjectTable(d *doc, data budgetData, subjects []yearLine) {
+	v := data.View
+	d.h1(i18n.T("report.budget.by_subject"), 30)
+	var rows []row
+	for _, kind := range []domain.SubjectKind{domain.Revenue, domain.Expenditure} {
+		var sum, psum money.Amount
+		for _, s := range subjects {
+			if kindOf(s.kind) != kind {
+				continue
+			}
+			sum += s.now
+			psum += s.prior
+			rows = append(rows, lineRow(d, s))
+		}
+		rows = append(rows, row{total: true, cells: []string{"", i18n.T("report.subtotal", "Kind", i18n.T("kind."+string(kind))), "", d.amt(sum),
+			priorAmt(d, psum, data.HasPrior), growth(sum, psum, data.HasPrior)}})
+	}
+	rows = append(rows, balanceRow(d, v.Balance(), data.Prior.Balance(), data.HasPrior))
+	d.newTable(i18n.T("report.budget.table_subject", "Year", v.Year), subjectCols()).inUnit().rows(rows)
+}
+
+// budgetDetailTable is Table 3: every department's lines.
+func budgetDetailTable(d *doc, data budgetData, both []yearDept) error {
+	v := data.View
+	d.h1(i18n.T("report.budget.detail"), 30)
+	var rows []row
+	for i, dep := range both {
+		// The department's header carries no sum: its revenue and
+		// expenditure lines follow, and adding them would mean nothing.
+		rows = append(rows, row{group: true, cells: []string{dep.code, d.pick(dep.name, dep.nameEn), "", "", "", ""}})
+		for _, l := range dep.lines {
+			rows = append(rows, lineRow(d, l))
+		}
+		if (i+1)%8 == 0 {
+			if err := d.step(); err != nil {
+				return err
+			}
+		}
+	}
+	rows = append(rows, balanceRow(d, v.Balance(), data.Prior.Balance(), data.HasPrior))
+	d.newTable(i18n.T("report.budget.table_detail", "Year", v.Year), subjectCols()).inUnit().rows(rows)
+	return nil
 }
 
 // balanceRow is the 收支差额 row that closes a table listing revenue and

@@ -123,7 +123,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 		rows = append(rows, fig(dep.Code, d.pick(dep.Name, dep.NameEn), dep.Expenditure, false))
 	}
 	rows = append(rows, fig("", i18n.T("col.total"), exp, true))
-	d.newTable(i18n.T("report.exec.table_dept", "Month", month), cols).inUnit().rows(rows)
+	deptTable(d, i18n.T("report.exec.table_dept", "Month", month), cols).rows(rows)
 	rows = nil
 	for _, dep := range ex.Departments {
 		if dep.Revenue.Budget == 0 && dep.Revenue.Actual == 0 {
@@ -133,7 +133,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 	}
 	if len(rows) > 0 {
 		rows = append(rows, fig("", i18n.T("col.total"), rev, true))
-		d.newTable(i18n.T("report.exec.table_rev", "Month", month), cols).inUnit().rows(rows)
+		deptTable(d, i18n.T("report.exec.table_rev", "Month", month), cols).rows(rows)
 	}
 	if err := d.step(); err != nil {
 		return err
@@ -167,34 +167,55 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 				return err
 			}
 		}
-		tcols := []column{{i18n.T("report.col.project"), 24, "L"}, {i18n.T("report.col.indicator"), 24, "L"},
-			{i18n.T("report.col.target"), 12, "R"}, {i18n.T("report.col.expected"), 12, "R"}, {i18n.T("report.col.actual_value"), 12, "R"},
-			{i18n.T("report.col.completion"), 10, "R"}, {i18n.T("report.col.level"), 10, "C"}}
-		var tr []row
-		for _, p := range data.Projects {
-			for _, t := range p.Targets {
-				a := t.Assessment
-				expected, completion := "—", "—"
-				if a.Prorated || a.Expected != 0 {
-					expected = num(a.Expected)
-				}
-				if a.HasRatio {
-					completion = pct(a.Completion)
-				}
-				actual := t.Actual
-				if actual == "" {
-					actual = "—"
-				}
-				tr = append(tr, row{cells: []string{p.Name, t.Target.Indicator, t.Target.Value + t.Target.Unit, expected, actual, completion,
-					i18n.T("progress.level." + string(a.Level))}})
-			}
-		}
-		d.newTable(i18n.T("report.exec.table_targets", "Month", month), tcols).rows(tr)
+		targetTable(d, month, data.Projects)
 	}
 	if err := d.step(); err != nil {
 		return err
 	}
 	return d.write(w)
+}
+
+// targetTable is Table 4: each project target's progress.
+func targetTable(d *doc, month string, projects []monitor.ProjectProgress) {
+	tcols := []column{{i18n.T("report.col.project"), 24, "L"}, {i18n.T("report.col.indicator"), 24, "L"},
+		{i18n.T("report.col.target"), 12, "R"}, {i18n.T("report.col.expected"), 12, "R"}, {i18n.T("report.col.actual_value"), 12, "R"},
+		{i18n.T("report.col.completion"), 10, "R"}, {i18n.T("report.col.level"), 10, "C"}}
+	var tr []row
+	var targets []string
+	for _, p := range projects {
+		for _, t := range p.Targets {
+			a := t.Assessment
+			expected, completion := "—", "—"
+			if a.Prorated || a.Expected != 0 {
+				expected = num(a.Expected)
+			}
+			if a.HasRatio {
+				completion = pct(a.Completion)
+			}
+			actual := t.Actual
+			if actual == "" {
+				actual = "—"
+			}
+			targets = append(targets, i18n.TargetText(t.Target))
+			tr = append(tr, row{cells: []string{p.Name, t.Target.Indicator, targets[len(targets)-1], expected, actual, completion,
+				i18n.T("progress.level." + string(a.Level))}})
+		}
+	}
+	// A target reads whole: "≤ 12（1/10万）" on one line.
+	d.newTable(i18n.T("report.exec.table_targets", "Month", month), tcols).fit(2, targets...).rows(tr)
+}
+
+// deptTable is a table of departments' execution, its pace and status
+// columns wide enough for every pace and status word on a line.
+func deptTable(d *doc, caption string, cols []column) *table {
+	var paces, statuses []string
+	for _, p := range monitor.Paces {
+		paces = append(paces, i18n.T(p.Key()))
+	}
+	for _, s := range monitor.Statuses {
+		statuses = append(statuses, i18n.T(s.Key()))
+	}
+	return d.newTable(caption, cols).inUnit().fit(len(cols)-2, paces...).fit(len(cols)-1, statuses...)
 }
 
 // executionSummary says in words where the hospital stands: spending

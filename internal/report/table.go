@@ -1,6 +1,9 @@
 package report
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -37,6 +40,8 @@ type table struct {
 	// room is the height a page has for rows under the caption and the
 	// header (set by rows).
 	room float64
+	// words are, by column, texts whose words must fit on a line (fit).
+	words [][]string
 }
 
 // inUnit marks a table whose amounts are in the report's unit.
@@ -46,16 +51,85 @@ func (t *table) inUnit() *table {
 }
 
 func (d *doc) newTable(caption string, cols []column) *table {
-	t := &table{d: d, caption: caption, cols: cols, size: 8.5}
+	t := &table{d: d, caption: caption, cols: cols, size: 8.5, words: make([][]string, len(cols))}
 	t.lh = t.size * 0.48
-	var sum float64
-	for _, c := range cols {
-		sum += c.width
-	}
-	for _, c := range cols {
-		t.widths = append(t.widths, contentW*c.width/sum)
-	}
+	t.layout()
 	return t
+}
+
+// fit makes column i wide enough for each of words (the status words it
+// may hold) on one line, so that a status reads at a glance and a short
+// word is never broken inside a cell.
+func (t *table) fit(i int, words ...string) *table {
+	t.words[i] = append(t.words[i], words...)
+	t.layout()
+	return t
+}
+
+// layout sets the column widths: each column at least as wide as its
+// header's longest word in the table's font (a Chinese header, having no
+// spaces, on one line) and as its fitted words, the others sharing the
+// rest of the content width in proportion to their shares.
+func (t *table) layout() {
+	n := len(t.cols)
+	need := make([]float64, n)
+	t.d.font(t.size, ink)
+	for i, c := range t.cols {
+		need[i] = t.d.wordWidth(c.head)
+		for _, w := range t.words[i] {
+			need[i] = max(need[i], t.d.pdf.GetStringWidth(w)+2*t.d.pdf.GetCellMargin()+0.4)
+		}
+	}
+	fixed := make([]bool, n)
+	t.widths = make([]float64, n)
+	for {
+		rest, shares := contentW, 0.0
+		for i, c := range t.cols {
+			if fixed[i] {
+				rest -= need[i]
+			} else {
+				shares += c.width
+			}
+		}
+		grew := false
+		for i, c := range t.cols {
+			if fixed[i] {
+				t.widths[i] = need[i]
+				continue
+			}
+			t.widths[i] = rest * c.width / shares
+			if t.widths[i] < need[i] {
+				fixed[i], grew = true, true
+			}
+		}
+		if !grew || rest <= 0 || shares == 0 {
+			break
+		}
+	}
+	// Words too wide for any layout: back to the shares.
+	if slices.ContainsFunc(t.widths, func(w float64) bool { return w <= 0 }) {
+		var sum float64
+		for _, c := range t.cols {
+			sum += c.width
+		}
+		for i, c := range t.cols {
+			t.widths[i] = contentW * c.width / sum
+		}
+	}
+}
+
+// wordWidth is the width a cell needs for the longest word of text on a
+// line of its own, in the current font: the whole text when it has no
+// spaces, as Chinese has none. Bold text is stroked, a little wider.
+func (d *doc) wordWidth(text string) float64 {
+	var w float64
+	for _, f := range strings.Fields(text) {
+		w = max(w, d.pdf.GetStringWidth(f))
+	}
+	if w == 0 {
+		return 0
+	}
+	return w + 2*d.pdf.GetCellMargin() + 0.4
 }
 
 const cellPad = 1.0 // vertical padding inside a cell, mm
@@ -189,6 +263,11 @@ func (t *table) rows(rs []row) {
 			if i+1 < len(rs) {
 				_, keep = t.lines(rs[i+1].cells)
 			}
+		}
+		if i == len(rs)-2 && i > 0 {
+			// The last row never starts a page alone: the one before
+			// goes with it.
+			_, keep = t.lines(rs[i+1].cells)
 		}
 		t.put(ls, h, keep, style)
 	}

@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -93,34 +92,13 @@ func levelColor(l domain.TargetLevel) color.Color {
 	return color.NRGBA{R: 0x75, G: 0x75, B: 0x75, A: 0xff}
 }
 
-// targetText is the target as written in the table: ≥ 95%, ≤ 45 元/人,
-// = 100%, or the words of a qualitative target.
-func targetText(t domain.Target) string {
-	v := withUnit(t.Value, t.Unit)
-	switch t.Direction {
-	case domain.DirHigher:
-		return "≥ " + v
-	case domain.DirLower:
-		return "≤ " + v
-	case domain.DirEqual:
-		return "= " + v
-	}
-	return t.Value
-}
+// targetText is the target as written in the table (i18n.TargetText,
+// which the reports print too).
+func targetText(t domain.Target) string { return i18n.TargetText(t) }
 
-// withUnit appends the unit unless the value carries it already.
-func withUnit(v, unit string) string {
-	switch {
-	case unit == "" || strings.HasSuffix(v, unit):
-		return v
-	case unit == "%" || unit == "％":
-		if strings.HasSuffix(v, "%") || strings.HasSuffix(v, "％") {
-			return v
-		}
-		return v + "%"
-	}
-	return v + " " + unit
-}
+// withUnit appends the unit unless the value carries it already
+// (i18n.WithUnit).
+func withUnit(v, unit string) string { return i18n.WithUnit(v, unit) }
 
 // figure shows an indicator value with at most two decimals.
 func figure(f float64) string {
