@@ -113,7 +113,7 @@ func writeMonitorText(env *Env, ex monitor.Execution) error {
 		return []string{code, name, wan(f.Budget), wan(f.PlanToDate), wan(f.Actual),
 			fmt.Sprintf("%.1f%%", f.ExecutionRate()*100), dev, i18n.T(f.Pace.Key()), i18n.T(f.Status.Key())}
 	}
-	rows := [][]string{row("", i18n.T("exec.hospital"), ex.Total.Expenditure)}
+	rows := [][]string{row("", i18n.T("exec.hospital_total"), ex.Total.Expenditure)}
 	for _, d := range ex.Departments {
 		rows = append(rows, row(d.Code, pick(d.Name, d.NameEn), d.Expenditure))
 	}
