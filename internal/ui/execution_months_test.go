@@ -83,3 +83,19 @@ func TestPaceIsAmberNeverRed(t *testing.T) {
 		t.Error("设备科 not in the table")
 	}
 }
+
+// Issue 16: 执行最快的科室 is not praise: at September 2026 儿科 and 新生儿科
+// lead it and say that they are 超支预警, as the table does.
+func TestFastestDepartmentsShowTheirStatus(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.year = 2026
+	d := s.dashboard
+	d.month = 9
+	d.Refresh()
+	shown := strings.Join(texts(d.ahead), "\n")
+	for _, want := range []string{"儿科", "新生儿科", "超支预警"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("执行最快的科室 does not show %s:\n%s", want, shown)
+		}
+	}
+}
