@@ -9,8 +9,9 @@ import (
 )
 
 // bars draws a group of bars per category, one bar per series, from zero.
-// A single series with Bands takes each bar's colour from its band (status
-// colours for execution rates). The reference line, labelled, goes across.
+// A single series with Bands takes each bar's colour from its band: the
+// band of the bar's level when the chart gives Levels (the status of each
+// department), else the band its value falls in. The reference line, labelled, goes across.
 func (f *frame) bars(area draw.Canvas) {
 	c := f.c
 	n := len(c.Category)
@@ -54,8 +55,8 @@ func (f *frame) bars(area draw.Canvas) {
 			for si, s := range c.Series {
 				x0 := left + barW*vg.Length(si)
 				col := f.t.seriesColor(si)
-				if ns == 1 {
-					col = valueColor(c.Bands, value(s, i), col)
+				if b, ok := rowBand(c, i); ok && ns == 1 {
+					col = BandColor(b.Level)
 				}
 				if v := value(s, i); !math.IsNaN(v) {
 					y := trY(v)
@@ -104,7 +105,7 @@ func (f *frame) barLabel(v float64, dec int) string {
 func (f *frame) barText(i, si int) string {
 	s := f.categoryText(i)
 	if len(f.c.Series) == 1 {
-		if b, ok := FindBand(f.c.Bands, value(f.c.Series[si], i)); ok && b.Label != "" {
+		if b, ok := rowBand(f.c, i); ok && b.Label != "" {
 			s += " · " + b.Label
 		}
 	}

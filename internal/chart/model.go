@@ -72,9 +72,10 @@ type Chart struct {
 	Rows  []string
 	Cells [][]float64
 	Bands []Band
-	// Levels, when given for a Progress chart, is each row's band level as
-	// judged by whoever made the chart (the row then takes the colour and
-	// label of the first band of that level); -1 falls back to its value.
+	// Levels, when given for a Progress chart or a single-series Bars
+	// chart, is each row's (bar's) band level as judged by whoever made the
+	// chart (it then takes the colour and label of the first band of that
+	// level); -1 falls back to its value.
 	Levels []int
 	Ref    *RefLine
 	// Mark is a vertical reference on a Lines chart at a (fractional)

@@ -133,8 +133,9 @@ func (f *frame) progressText(i int) string {
 	return strings.Join(parts, " · ")
 }
 
-// rowBand is the band of a Progress row: the one of its level when the
-// chart gives levels, else the one its value falls in.
+// rowBand is the band of a Progress row or of a bar of a single-series
+// Bars chart: the one of its level when the chart gives levels, else the
+// one its value falls in.
 func rowBand(c *Chart, i int) (Band, bool) {
 	if i < len(c.Levels) && c.Levels[i] >= 0 {
 		for _, b := range c.Bands {

@@ -96,22 +96,41 @@ func runMonitor(env *Env, args []string) error {
 	if asJSON {
 		return writeJSON(env.Stdout, out)
 	}
+	return writeMonitorText(env, ex)
+}
+
+// writeMonitorText prints the month-end as a table (expenditure, with the
+// pace and status in the screens' words) and then the alerts, as the
+// 预警 tab lists them: kind · what is wrong.
+func writeMonitorText(env *Env, ex monitor.Execution) error {
 	header := []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.budget_wan"), i18n.T("col.plan_wan"),
-		i18n.T("col.actual_wan"), i18n.T("col.rate"), i18n.T("col.deviation"), i18n.T("col.status")}
+		i18n.T("col.actual_wan"), i18n.T("col.rate"), i18n.T("col.deviation"), i18n.T("col.pace"), i18n.T("col.status")}
 	row := func(code, name string, f monitor.Figures) []string {
 		dev := "—"
 		if d, ok := f.Deviation(); ok {
 			dev = fmt.Sprintf("%+.1f%%", d*100)
 		}
 		return []string{code, name, wan(f.Budget), wan(f.PlanToDate), wan(f.Actual),
-			fmt.Sprintf("%.1f%%", f.ExecutionRate()*100), dev, i18n.T(f.Status.Key())}
+			fmt.Sprintf("%.1f%%", f.ExecutionRate()*100), dev, i18n.T(f.Pace.Key()), i18n.T(f.Status.Key())}
 	}
-	rows := [][]string{row("", i18n.T("col.total"), ex.Total.Expenditure)}
+	rows := [][]string{row("", i18n.T("exec.hospital_total"), ex.Total.Expenditure)}
 	for _, d := range ex.Departments {
 		rows = append(rows, row(d.Code, pick(d.Name, d.NameEn), d.Expenditure))
 	}
 	fmt.Fprintln(env.Stdout, i18n.T("cli.monitor.heading", "Year", ex.Year, "Month", ex.Month, "Progress", fmt.Sprintf("%.1f%%", ex.TimeProgress*100)))
-	return table(env.Stdout, header, rows)
+	if err := table(env.Stdout, header, rows); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout)
+	if len(ex.Alerts) == 0 {
+		fmt.Fprintln(env.Stdout, i18n.T("cli.monitor.no_alerts"))
+		return nil
+	}
+	fmt.Fprintln(env.Stdout, i18n.T("cli.monitor.alerts", "Count", len(ex.Alerts)))
+	for _, a := range ex.Alerts {
+		fmt.Fprintf(env.Stdout, "[%s] %s · %s\n", i18n.T(a.Severity.Key()), i18n.T(a.Kind.Key()), i18n.Message(a.Text))
+	}
+	return nil
 }
 
 // wan shows an amount in 万元 for the human-readable table.

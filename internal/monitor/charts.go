@@ -56,17 +56,25 @@ func CumulativeChart(f Figures, month int, kind domain.SubjectKind, title string
 }
 
 // RateChart is the execution rate of each department (or of each subject
-// of a department) with the time-progress line across.
-func RateChart(names []string, rates []float64, timeProgress float64, t Thresholds, title string, tr Translate) chart.Chart {
-	return chart.Chart{Kind: chart.Bars, Title: title, Category: names, Percent: true, Bands: t.PaceBands(timeProgress, tr), NoData: tr("chart.no_data"),
+// of a department) with the time-progress line across. Each bar takes the
+// colour of its status's level (levels[i]), as the status cell beside it
+// does: red an alert, amber watch, blue information, green normal.
+func RateChart(names []string, rates []float64, levels []Level, timeProgress float64, title string, tr Translate) chart.Chart {
+	c := chart.Chart{Kind: chart.Bars, Title: title, Category: names, Percent: true, Bands: LevelBands(levels, tr), NoData: tr("chart.no_data"),
 		Series: []chart.Series{{Name: tr("chart.series.rate"), Values: rates}},
 		Ref:    &chart.RefLine{Value: timeProgress, Label: tr("chart.time_progress", "Progress", pct(timeProgress))}}
+	for _, l := range levels {
+		c.Levels = append(c.Levels, l.BandLevel())
+	}
+	return c
 }
 
-// DeptRateChart is RateChart over the departments of ex.
+// DeptRateChart is RateChart over the departments of ex, each bar
+// coloured by the department's status of kind.
 func DeptRateChart(ex Execution, kind domain.SubjectKind, lang string, tr Translate) chart.Chart {
 	var names []string
 	var rates []float64
+	var levels []Level
 	for _, d := range ex.Departments {
 		f := d.Of(kind)
 		if f.Budget == 0 {
@@ -74,22 +82,25 @@ func DeptRateChart(ex Execution, kind domain.SubjectKind, lang string, tr Transl
 		}
 		names = append(names, pickName(d.Name, d.NameEn, lang))
 		rates = append(rates, f.ExecutionRate())
+		levels = append(levels, f.Status.Level())
 	}
-	return RateChart(names, rates, ex.TimeProgress, ex.Thresholds, tr("chart.rate.title", "Kind", tr(kindKey(kind))), tr)
+	return RateChart(names, rates, levels, ex.TimeProgress, tr("chart.rate.title", "Kind", tr(kindKey(kind))), tr)
 }
 
-// PaceBands colour execution rates by pace at time progress tp: behind
-// red, on track green, ahead blue. Before any month closes there is no pace.
-func (t Thresholds) PaceBands(tp float64, tr Translate) []chart.Band {
-	if tp == 0 {
-		return nil
+// LevelBands are the legend of a chart coloured by status level: one band
+// per level that occurs in levels, the most urgent first. They hold no
+// values (bars are coloured by their Levels, never by their value).
+func LevelBands(levels []Level, tr Translate) []chart.Band {
+	var out []chart.Band
+	for _, l := range Levels {
+		for _, got := range levels {
+			if got == l {
+				out = append(out, chart.Band{Min: math.NaN(), Max: math.NaN(), Level: l.BandLevel(), Label: tr("chart.level." + string(l))})
+				break
+			}
+		}
 	}
-	inf := math.Inf(1)
-	return []chart.Band{
-		{Min: -inf, Max: t.BehindBelow * tp, Level: 2, Label: tr("pace.behind")},
-		{Min: t.BehindBelow * tp, Max: t.AheadAbove*tp + 1e-12, Level: 0, Label: tr("pace.on-track")},
-		{Min: t.AheadAbove*tp + 1e-12, Max: inf, Level: 3, Label: tr("pace.ahead")},
-	}
+	return out
 }
 
 // DeviationBands colour deviation rates with the hospital's thresholds:

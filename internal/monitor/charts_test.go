@@ -29,6 +29,16 @@ func TestChartsFromExecution(t *testing.T) {
 	if len(rate.Category) != 2 || rate.Category[0] != "Obstetrics" || rate.Ref == nil || rate.Ref.Value != 0.25 || !rate.Percent {
 		t.Errorf("rate chart %+v", rate)
 	}
+	// Each bar takes the colour of its department's status, not its pace:
+	// 儿科 spent 500 of 600 planned (lagging, red) is red, 产科 (+10%, watch) amber.
+	for i, d := range ex.Departments {
+		if want := d.Expenditure.Status.Level().BandLevel(); rate.Levels[i] != want {
+			t.Errorf("bar %s level %d, its status %s is %d", d.Code, rate.Levels[i], d.Expenditure.Status, want)
+		}
+	}
+	if len(rate.Levels) != 2 || rate.Levels[0] != 1 || rate.Levels[1] != 2 {
+		t.Errorf("bar levels %v, want amber and red", rate.Levels)
+	}
 	heat := HeatChart(ex, domain.Expenditure, "zh", keyOnly)
 	if len(heat.Rows) != 2 || len(heat.Cells[0]) != 12 || !math.IsNaN(heat.Cells[0][3]) {
 		t.Fatalf("heat map %+v", heat)

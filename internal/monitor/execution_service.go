@@ -11,7 +11,9 @@ import (
 )
 
 // Execution is execution against plan at the end of month (0 = the latest
-// month with actuals), with the hospital's thresholds.
+// month with actuals), with the hospital's thresholds. A month-end after
+// the latest month with actuals is refused (MonthProblem): every screen,
+// the command line and the reports ask here.
 func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month int) (Execution, error) {
 	if err := access.Check(by, access.Read, ""); err != nil {
 		return Execution{}, err
@@ -19,7 +21,7 @@ func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month in
 	if !domain.ValidYear(year) {
 		return Execution{}, domain.YearProblem(year)
 	}
-	month, err := s.resolveMonth(ctx, year, month)
+	month, err := s.closedMonth(ctx, year, month)
 	if err != nil {
 		return Execution{}, err
 	}

@@ -111,3 +111,31 @@ func (p Pace) Key() string { return "pace." + string(p) }
 
 // Paces lists every pace.
 var Paces = []Pace{Behind, OnTrack, Ahead, NoPlan}
+
+// Level is the colour of the pace: behind time progress raises only an
+// amber alert (执行滞后), ahead is information (blue), on track green. A
+// pace is never red; only a status is.
+func (p Pace) Level() Level {
+	switch p {
+	case Behind:
+		return Amber
+	case Ahead:
+		return Blue
+	}
+	return Green
+}
+
+// BandLevel is the chart palette entry of the level (chart.Band.Level):
+// 0 green, 1 amber, 2 red, 3 blue, so that a bar takes the colour of the
+// status it stands for.
+func (l Level) BandLevel() int {
+	switch l {
+	case Amber:
+		return 1
+	case Red:
+		return 2
+	case Blue:
+		return 3
+	}
+	return 0
+}

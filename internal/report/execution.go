@@ -112,8 +112,10 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 		{i18n.T("col.deviation"), 9, "R"}, {i18n.T("report.col.pace"), 9, "C"}, {i18n.T("report.col.status"), 8, "C"},
 	}
 	fig := func(code, name string, f monitor.Figures, total bool) row {
-		return row{total: total, cells: []string{code, name, d.amt(f.Budget), d.amt(f.PlanToDate), d.amt(f.Actual),
+		r := row{total: total, cells: []string{code, name, d.amt(f.Budget), d.amt(f.PlanToDate), d.amt(f.Actual),
 			pct(f.ExecutionRate()), dev(f), paceWord(f), statusWord(f)}}
+		r.inks = statusInks(len(r.cells)-1, f)
+		return r
 	}
 	var rows []row
 	for _, dep := range ex.Departments {

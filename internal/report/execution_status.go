@@ -15,6 +15,28 @@ import (
 func paceWord(f monitor.Figures) string   { return i18n.T(f.Pace.Key()) }
 func statusWord(f monitor.Figures) string { return i18n.T(f.Status.Key()) }
 
+// levelInk is the colour the reports print a status of level l in: the
+// one mapping for PDF, matching the screens' statusColor (red an alert,
+// amber watch, blue information, green normal), dark enough to read when
+// printed in greyscale.
+func levelInk(l monitor.Level) [3]int {
+	switch l {
+	case monitor.Red:
+		return [3]int{0xc6, 0x28, 0x28}
+	case monitor.Amber:
+		return [3]int{0xb2, 0x6a, 0x00}
+	case monitor.Blue:
+		return [3]int{0x15, 0x65, 0xc0}
+	}
+	return [3]int{0x2e, 0x7d, 0x32}
+}
+
+// statusInks colours the status cell (column col) of a figure's row by
+// its status's level.
+func statusInks(col int, f monitor.Figures) map[int][3]int {
+	return map[int][3]int{col: levelInk(f.Status.Level())}
+}
+
 // StatusRow is what the execution report prints as one unit's status; the
 // hospital total has the code "".
 type StatusRow struct {

@@ -21,6 +21,9 @@ type row struct {
 	cells []string
 	total bool
 	group bool
+	// inks colours the text of some cells (by column index), e.g. a
+	// status cell in its level's colour; the rest are printed in ink.
+	inks map[int][3]int
 }
 
 // table lays out rows under cols across the content width. Cells wrap;
@@ -31,6 +34,7 @@ type table struct {
 	d       *doc
 	caption string
 	cols    []column
+	inks    map[int][3]int // of the row being drawn (row.inks)
 	widths  []float64
 	size    float64 // font size in points
 	lh      float64 // line height in mm
@@ -218,10 +222,15 @@ func (t *table) draw(ls [][]string, h float64, style rowStyle) {
 		if style == headRow && align != "R" {
 			align = "C"
 		}
+		r, g, b := p.GetTextColor()
+		if c, ok := t.inks[i]; ok && style != headRow {
+			p.SetTextColor(c[0], c[1], c[2])
+		}
 		for k, l := range ls[i] {
 			p.SetXY(x, y+cellPad+float64(k)*t.lh)
 			d.cell(w, t.lh, l, align, style != plainRow, 0)
 		}
+		p.SetTextColor(r, g, b)
 		x += w
 	}
 	p.SetXY(marginL, y+h)
@@ -269,7 +278,9 @@ func (t *table) rows(rs []row) {
 			// goes with it.
 			_, keep = t.lines(rs[i+1].cells)
 		}
+		t.inks = r.inks
 		t.put(ls, h, keep, style)
+		t.inks = nil
 	}
 	d.space(3)
 }

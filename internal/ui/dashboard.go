@@ -101,13 +101,15 @@ func (d *Dashboard) Refresh() {
 			red++
 		}
 	}
-	alertColor := colorOnPace
+	alertColor := statusColor(monitor.Green)
 	if red > 0 {
-		alertColor = colorBehind
+		alertColor = statusColor(monitor.Red)
+	} else if len(o.Alerts) > 0 {
+		alertColor = statusColor(monitor.Amber)
 	}
 	d.alerts.set(fmt.Sprint(len(o.Alerts)), i18n.T("dash.alerts.note", "Red", red), alertColor)
 	d.showBalance(rev.Budget, exp.Budget, o.Year)
-	d.cum.SetChart(monitor.CumulativeChart(exp, o.Month, domain.Expenditure, i18n.T("exec.hospital"), i18n.T))
+	d.cum.SetChart(monitor.CumulativeChart(exp, o.Month, domain.Expenditure, i18n.T("exec.hospital_total"), i18n.T))
 	d.byDept.SetChart(monitor.DeptRateChart(o, domain.Expenditure, i18n.Current(), i18n.T))
 	d.behind.Objects = d.deptLinks(o.FurthestBehind(5), i18n.T("dash.none_behind"))
 	d.behind.Refresh()
@@ -144,8 +146,13 @@ func (d *Dashboard) deptLinks(ds []monitor.DeptRow, none string) []fyne.CanvasOb
 	out := make([]fyne.CanvasObject, len(ds))
 	for i, e := range ds {
 		code := e.Code
-		b := widget.NewButton(i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio)),
-			func() { d.shell.openExecution(code) })
+		text := i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio))
+		if st := e.Expenditure.Status; st != monitor.StatusNormal {
+			// Fastest is not best: an overspent department says so here
+			// as in the table (issue 16).
+			text += " · " + i18n.T(st.Key())
+		}
+		b := widget.NewButton(text, func() { d.shell.openExecution(code) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		out[i] = b
@@ -176,11 +183,5 @@ func paceColor(p monitor.Pace, month int) color.Color {
 	if month == 0 {
 		return nil
 	}
-	switch p {
-	case monitor.Behind:
-		return colorBehind
-	case monitor.Ahead:
-		return colorAhead
-	}
-	return colorOnPace
+	return statusColor(p.Level())
 }

@@ -72,7 +72,7 @@ func newDeptTable() *deptTable {
 func (t *deptTable) set(o monitor.Execution) {
 	t.rows = append([]monitor.DeptRow(nil), o.Departments...)
 	t.total = o.Total
-	t.total.Name, t.total.NameEn = i18n.T("col.total"), i18n.T("col.total")
+	t.total.Name, t.total.NameEn = i18n.T("exec.hospital_total"), i18n.T("exec.hospital_total")
 	t.sort()
 	t.table.Refresh()
 }
@@ -142,13 +142,8 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 	case colStatus:
 		return i18n.T(e.Expenditure.Status.Key()), fyne.TextAlignLeading, levelImportance(e.Expenditure.Status.Level())
 	}
-	switch e.Expenditure.Pace {
-	case monitor.Behind:
-		imp = widget.DangerImportance
-	case monitor.Ahead:
-		imp = widget.HighImportance
-	case monitor.OnTrack:
-		imp = widget.SuccessImportance
+	if e.Expenditure.Pace != monitor.NoPlan {
+		imp = levelImportance(e.Expenditure.Pace.Level())
 	}
 	return i18n.T(e.Expenditure.Pace.Key()), fyne.TextAlignLeading, imp
 }

@@ -78,11 +78,14 @@ func (t *execTable) setColumns(header []string, widths []float32) {
 	}
 }
 
-// showDepartments lists every department with the hospital total first.
+// showDepartments lists every department with the hospital total
+// (全院合计) first.
 func (t *execTable) showDepartments(ex monitor.Execution, kind domain.SubjectKind) {
 	t.setColumns(figureHeader, figureWidths)
 	rows := []monitor.DeptRow{ex.Total}
-	rows[0].Name, rows[0].NameEn = i18n.T("col.total"), i18n.T("col.total")
+	// The hospital total is 全院合计, never plain 全院: department 000 is
+	// named 全院 (the hospital-wide cost centre) and is listed below it.
+	rows[0].Name, rows[0].NameEn = i18n.T("exec.hospital_total"), i18n.T("exec.hospital_total")
 	t.codes = []string{""}
 	for _, d := range ex.Departments {
 		if d.Of(kind) == (monitor.Figures{}) {
@@ -146,7 +149,7 @@ func figureCell(code, name string, f monitor.Figures, c int) (string, fyne.TextA
 		if f.Pace == monitor.NoPlan {
 			return "—", fyne.TextAlignTrailing, imp
 		}
-		return fmt.Sprintf("%.2f", f.Ratio), fyne.TextAlignTrailing, paceImportance(f.Pace)
+		return fmt.Sprintf("%.2f", f.Ratio), fyne.TextAlignTrailing, levelImportance(f.Pace.Level())
 	case 7:
 		d, ok := f.Deviation()
 		if !ok {
@@ -201,17 +204,9 @@ func (t *execTable) showLedger(lines []domain.Actual, total int) {
 	t.table.Refresh()
 }
 
-func paceImportance(p monitor.Pace) widget.Importance {
-	switch p {
-	case monitor.Behind:
-		return widget.DangerImportance
-	case monitor.Ahead:
-		return widget.HighImportance
-	}
-	return widget.MediumImportance
-}
-
-// levelImportance colours a status or alert by its level.
+// levelImportance colours a status, pace or alert by its level: the one
+// mapping of a level to a label's colour on every screen (statusColor is
+// the same for drawn figures).
 func levelImportance(l monitor.Level) widget.Importance {
 	switch l {
 	case monitor.Red:

@@ -23,6 +23,7 @@ type ExecutionScreen struct {
 	root  fyne.CanvasObject
 
 	month   *widget.Select
+	through *widget.Label // 实际数已导入至 N月, beside the month choice
 	kind    *widget.RadioGroup
 	crumbs  *fyne.Container
 	summary *widget.Label
@@ -48,11 +49,9 @@ func newExecutionScreen(s *Shell) *ExecutionScreen {
 	e := &ExecutionScreen{shell: s, crumbs: container.NewHBox(), summary: widget.NewLabel(""), kindShown: domain.Expenditure,
 		cum: newChartView(), rate: newChartView(), heat: newChartView(), tgt: newChartView()}
 	e.summary.Wrapping = fyne.TextWrapWord
-	var months []string
-	for m := 1; m <= 12; m++ {
-		months = append(months, monthName(m))
-	}
-	e.month = widget.NewSelect(months, func(string) {
+	e.through = widget.NewLabel("")
+	e.through.Importance = widget.LowImportance
+	e.month = widget.NewSelect(nil, func(string) {
 		if m := e.month.SelectedIndex() + 1; m != e.ex.Month {
 			e.monthChosen = m
 			e.Refresh()
@@ -78,7 +77,7 @@ func newExecutionScreen(s *Shell) *ExecutionScreen {
 	e.alerts.onOpen = e.openAlert
 	e.targets = newTargetsTab(s)
 	thresholds := widget.NewButton(i18n.T("exec.thresholds"), e.editThresholds)
-	bar := container.NewHBox(widget.NewLabel(i18n.T("exec.month_end")), e.month, e.kind, e.crumbs, layout.NewSpacer(),
+	bar := container.NewHBox(widget.NewLabel(i18n.T("exec.month_end")), e.month, e.through, e.kind, e.crumbs, layout.NewSpacer(),
 		widget.NewLabel(i18n.T("exec.unit")), thresholds)
 	charts := container.NewGridWithColumns(2, e.cum, e.rate)
 	analysis := container.NewBorder(container.NewVBox(e.summary, charts), nil, nil, nil, e.table.table)
@@ -94,6 +93,12 @@ func newExecutionScreen(s *Shell) *ExecutionScreen {
 // Refresh reloads the shell's year at the chosen month-end.
 func (e *ExecutionScreen) Refresh() {
 	s := e.shell
+	latest, err := s.svc.Monitor.LatestMonth(s.ctx, s.actor, s.year)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	e.offerMonths(latest)
 	ex, err := s.svc.Monitor.Execution(s.ctx, s.actor, s.year, e.monthChosen)
 	if err != nil {
 		s.showError(err)
@@ -119,6 +124,27 @@ func (e *ExecutionScreen) Refresh() {
 	e.show()
 }
 
+// offerMonths offers the month-ends 1 … latest, the months with actuals,
+// and says so beside the choice: a later month-end has no results to
+// show (the monitor service refuses it). A month chosen in another year
+// that this one has no actuals for falls back to the latest.
+func (e *ExecutionScreen) offerMonths(latest int) {
+	months := make([]string, 0, latest)
+	for m := 1; m <= latest; m++ {
+		months = append(months, monthName(m))
+	}
+	e.month.Options = months
+	e.month.Refresh()
+	if e.monthChosen > latest {
+		e.monthChosen = 0
+	}
+	if latest == 0 {
+		e.through.SetText(i18n.T("exec.no_actuals"))
+		return
+	}
+	e.through.SetText(i18n.T("exec.actuals_through", "Month", monthName(latest)))
+}
+
 // show draws the current level: the hospital, a department or a subject.
 func (e *ExecutionScreen) show() {
 	ex, kind := e.ex, e.kindShown
@@ -129,8 +155,8 @@ func (e *ExecutionScreen) show() {
 	switch {
 	case !inDept:
 		f := ex.Total.Of(kind)
-		e.summary.SetText(e.summaryText(i18n.T("exec.hospital"), f))
-		e.cum.SetChart(monitor.CumulativeChart(f, ex.Month, kind, i18n.T("exec.hospital"), i18n.T))
+		e.summary.SetText(e.summaryText(i18n.T("exec.hospital_total"), f))
+		e.cum.SetChart(monitor.CumulativeChart(f, ex.Month, kind, i18n.T("exec.hospital_total"), i18n.T))
 		e.rate.SetChart(monitor.DeptRateChart(ex, kind, lang, i18n.T))
 		e.rate.Show()
 		e.table.showDepartments(ex, kind)
@@ -139,8 +165,8 @@ func (e *ExecutionScreen) show() {
 		name := pickName(d.Name, d.NameEn)
 		e.summary.SetText(e.summaryText(name, f))
 		e.cum.SetChart(monitor.CumulativeChart(f, ex.Month, kind, name, i18n.T))
-		names, rates := subjectRates(d, kind)
-		e.rate.SetChart(monitor.RateChart(names, rates, ex.TimeProgress, ex.Thresholds, i18n.T("exec.subject_rates", "Dept", name), i18n.T))
+		names, rates, levels := subjectRates(d, kind)
+		e.rate.SetChart(monitor.RateChart(names, rates, levels, ex.TimeProgress, i18n.T("exec.subject_rates", "Dept", name), i18n.T))
 		e.rate.Show()
 		e.table.showSubjects(ex, d, kind)
 	default:
@@ -175,18 +201,19 @@ func (e *ExecutionScreen) summaryText(unit string, f monitor.Figures) string {
 }
 
 // subjectRates lists a department's subjects of kind that have a budget.
-func subjectRates(d monitor.DeptRow, kind domain.SubjectKind) (names []string, rates []float64) {
+func subjectRates(d monitor.DeptRow, kind domain.SubjectKind) (names []string, rates []float64, levels []monitor.Level) {
 	for _, s := range d.Subjects {
 		if s.Kind == kind && s.Budget != 0 {
 			names = append(names, pickName(s.Name, s.NameEn))
 			rates = append(rates, s.ExecutionRate())
+			levels = append(levels, s.Status.Level())
 		}
 	}
-	return names, rates
+	return names, rates, levels
 }
 
 func (e *ExecutionScreen) showCrumbs() {
-	objs := []fyne.CanvasObject{widget.NewLabel("›"), e.crumb(i18n.T("exec.hospital"), func() { e.goTo("", "") })}
+	objs := []fyne.CanvasObject{widget.NewLabel("›"), e.crumb(i18n.T("exec.hospital_total"), func() { e.goTo("", "") })}
 	if d, ok := e.ex.Department(e.dept); ok {
 		objs = append(objs, widget.NewLabel("›"), e.crumb(pickName(d.Name, d.NameEn), func() { e.goTo(e.dept, "") }))
 		if e.subject != "" {

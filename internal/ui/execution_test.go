@@ -71,7 +71,7 @@ func TestExecutionDrillDown(t *testing.T) {
 	if e.subject != "" || e.dept != "103" {
 		t.Errorf("breadcrumb went to %q/%q", e.dept, e.subject)
 	}
-	tapButton(t, e.crumbs, "全院")
+	tapButton(t, e.crumbs, "全院合计")
 	if e.dept != "" {
 		t.Errorf("breadcrumb to the hospital left %q", e.dept)
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/budgetperf/budgetperf/assets"
+	"github.com/budgetperf/budgetperf/internal/monitor"
 )
 
 // cjkFont is the embedded WenQuanYi Micro Hei, so Chinese renders the same
@@ -34,4 +35,21 @@ var (
 	colorBehind = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
 	colorAhead  = color.NRGBA{R: 0x1e, G: 0x6f, B: 0xd9, A: 0xff}
 	colorOnPace = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+	colorWatch  = color.NRGBA{R: 0xb2, G: 0x6a, B: 0x00, A: 0xff}
 )
+
+// statusColor is the colour of a status, pace or alert level on figure
+// cards and drawn marks: red an alert, amber watch or behind time
+// progress, blue information, green normal. Labels take the same through
+// levelImportance.
+func statusColor(l monitor.Level) color.Color {
+	switch l {
+	case monitor.Red:
+		return colorBehind
+	case monitor.Amber:
+		return colorWatch
+	case monitor.Blue:
+		return colorAhead
+	}
+	return colorOnPace
+}
