@@ -1,7 +1,6 @@
 package budgeting_test
 
 import (
-	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
@@ -10,39 +9,15 @@ import (
 	. "github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/testbook"
 )
 
 // storeState is every row of the tables a cycle, its cancellation or an
 // adjustment could touch, as text: equal before and after a refusal.
 func storeState(t *testing.T, st *store.Store) string {
 	t.Helper()
-	conn, err := sql.Open("sqlite", "file:"+st.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	var b strings.Builder
-	for _, table := range []string{"prep_cycles", "prep_departments", "prep_lines", "prep_transitions", "projects", "project_targets",
-		"budgets", "budget_lines", "budget_line_months", "budget_adjustments", "budget_adjustment_lines", "audit_log"} {
-		rows, err := conn.Query("SELECT * FROM " + table + " ORDER BY rowid")
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(&b, "%s %v\n", table, vals)
-		}
-		rows.Close()
-	}
-	return b.String()
+	return testbook.Rows(t, st.Path(), "prep_cycles", "prep_departments", "prep_lines", "prep_transitions", "projects", "project_targets",
+		"budgets", "budget_lines", "budget_line_months", "budget_adjustments", "budget_adjustment_lines", "audit_log")
 }
 
 // refusedCancel expects CancelCycle to be refused with key and nothing to change.

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/testbook"
 )
 
 const budgetSample = "../xlsximport/testdata/budget_long_title_rows.xlsx"
@@ -20,33 +19,8 @@ const budgetSample = "../xlsximport/testdata/budget_long_title_rows.xlsx"
 // adjustment could touch, as text: equal before and after a refusal.
 func dbState(t *testing.T, db string) string {
 	t.Helper()
-	conn, err := sql.Open("sqlite", "file:"+db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	var b strings.Builder
-	for _, table := range []string{"budgets", "budget_lines", "budget_line_months", "budget_adjustments", "prep_cycles",
-		"prep_departments", "departments", "import_batches", "audit_log", "bonus_runs"} {
-		rows, err := conn.Query("SELECT * FROM " + table + " ORDER BY rowid")
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(&b, "%s %v\n", table, vals)
-		}
-		rows.Close()
-	}
-	return b.String()
+	return testbook.Rows(t, db, "budgets", "budget_lines", "budget_line_months", "budget_adjustments", "prep_cycles",
+		"prep_departments", "departments", "import_batches", "audit_log", "bonus_runs")
 }
 
 // refused runs args expecting exit 1 with every wanted text on stderr and
