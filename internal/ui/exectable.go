@@ -27,7 +27,7 @@ type execTable struct {
 }
 
 var figureHeader = []string{"col.code", "col.name", "exec.col.budget", "exec.col.plan", "exec.col.actual", "exec.col.rate", "col.ratio_short", "col.deviation", "col.status"}
-var figureWidths = []float32{92, 200, 118, 128, 118, 76, 86, 80, 70}
+var figureWidths = []float32{70, 200, 118, 128, 118, 76, 86, 80, 118} // the status column holds 超支预警 / Overspent whole
 var ledgerHeader = []string{"col.month", "col.date", "col.voucher", "col.summary", "col.amount_yuan", "col.source"}
 var ledgerWidths = []float32{60, 110, 120, 330, 140, 200}
 
