@@ -4,11 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/testbook"
 )
 
 func TestBackupNamesAndSizes(t *testing.T) {
@@ -57,5 +59,39 @@ func TestCreateKeepAndRestore(t *testing.T) {
 	res, err = Restore(ctx, filepath.Join(dir, "fresh", "new.db"), info.Path, "")
 	if err != nil || res.Kept != "" {
 		t.Errorf("Restore into a new place = %+v, %v", res, err)
+	}
+}
+
+// The service refuses a backup whose schema was altered by hand and leaves
+// the database as it was (issue 17).
+func TestRestoreRefusesTamperedSchema(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "budgetperf.db")
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := Create(ctx, s, filepath.Join(dir, "genuine"))
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := testbook.Dump(t, path)
+	for _, c := range testbook.TamperedBackups {
+		bad := filepath.Join(dir, c.What+Ext)
+		testbook.Tamper(t, info.Path, bad, c.Statements...)
+		if _, err := Check(ctx, bad); err == nil || !strings.Contains(err.Error(), c.Type+" "+c.Name) {
+			t.Errorf("%s: Check = %v", c.What, err)
+		}
+		if res, err := Restore(ctx, path, bad, ""); err == nil || res.Kept != "" {
+			t.Errorf("%s: Restore = %+v, %v", c.What, res, err)
+		}
+		if testbook.Dump(t, path) != before {
+			t.Fatalf("%s: the refused restore changed the database", c.What)
+		}
+	}
+	if _, err := Restore(ctx, path, info.Path, ""); err != nil {
+		t.Errorf("the genuine backup: %v", err)
 	}
 }

@@ -84,7 +84,9 @@ func writeProblem(path string, err error) error {
 
 // CheckBackup makes sure path is a healthy BudgetPerf database this version
 // can open: an SQLite file that passes integrity_check, carries our marker
-// and migrations, and no newer schema. It only reads the file.
+// and migrations, no newer schema, and exactly the tables, columns,
+// indexes, triggers and views BudgetPerf writes at that schema version
+// (checkSchema). It only reads the file.
 func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 	info := BackupInfo{Path: path}
 	fi, err := os.Stat(path)
@@ -124,6 +126,9 @@ func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 		return info, domain.NewProblem("problem.restore.newer_schema",
 			"The backup {{.Path}} was made by a newer version of BudgetPerf (schema {{.Found}}; this version knows up to {{.Known}}). Install the newer version to restore it; nothing has been changed.",
 			"Path", path, "Found", info.Schema, "Known", known)
+	}
+	if err := checkSchema(ctx, db, path, info.Schema); err != nil {
+		return info, err
 	}
 	return info, nil
 }
