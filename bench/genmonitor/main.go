@@ -5,6 +5,7 @@
 //	genmonitor -o FILE     writes a new database at FILE
 //	genmonitor -cached     prints the path of the one BenchmarkMonitorMonthEnd
 //	                       uses under the temp directory, writing it if missing
+//	genmonitor -years 5    five years of -n lines each (bench/open.sh)
 package main
 
 import (
@@ -22,7 +23,8 @@ func main() {
 	out := flag.String("o", "", "database to write (must not exist)")
 	cached := flag.Bool("cached", false, "use the cached database under the temp directory and print its path")
 	flag.IntVar(&cfg.Lines, "n", cfg.Lines, "ledger lines")
-	flag.IntVar(&cfg.Year, "year", cfg.Year, "year of the budget and the ledger")
+	flag.IntVar(&cfg.Year, "year", cfg.Year, "(last) year of the budget and the ledger")
+	flag.IntVar(&cfg.Years, "years", 1, "years of budget and ledger, each of -n lines, ending with -year")
 	flag.IntVar(&cfg.Departments, "departments", cfg.Departments, "departments")
 	flag.Parse()
 	if (*out == "") == !*cached {

@@ -24,7 +24,8 @@ type Config struct {
 	Departments         int
 	ExpenditureSubjects int // leaf subjects of the economic classification
 	RevenueSubjects     int // leaf revenue items
-	Lines               int // ledger lines over the twelve months
+	Lines               int // ledger lines over the twelve months (of each year)
+	Years               int // years of budget and ledger ending with Year; 0 is one
 }
 
 // Issue5 is the size named in issue 5: 1,000,000 lines for one year across
@@ -41,6 +42,9 @@ const version = "monitordb-1"
 // are removed: 160 MB each.
 func Cached(ctx context.Context, cfg Config) (string, error) {
 	size := fmt.Sprintf("%d-%dd-%ds-%dl.db", cfg.Year, cfg.Departments, cfg.ExpenditureSubjects+cfg.RevenueSubjects, cfg.Lines)
+	if cfg.Years > 1 {
+		size = fmt.Sprintf("%dy-%s", cfg.Years, size)
+	}
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("budgetperf-%s-s%d-%s", version, store.SchemaVersion(), size))
 	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
 		return path, nil
@@ -92,15 +96,22 @@ func fill(ctx context.Context, svc *services.Services, cfg Config) error {
 		return err
 	}
 	r := rand.New(rand.NewPCG(2025, 5))
-	if err := svc.Store.InTx(ctx, func(tx *store.Tx) error {
-		return addBudget(ctx, tx, r, cfg, depts, subjects)
-	}); err != nil {
-		return err
+	for y := cfg.Year - max(cfg.Years, 1) + 1; y <= cfg.Year; y++ {
+		year := cfg
+		year.Year = y
+		if err := svc.Store.InTx(ctx, func(tx *store.Tx) error {
+			return addBudget(ctx, tx, r, year, depts, subjects)
+		}); err != nil {
+			return err
+		}
+		// One transaction a year, as an import writes it.
+		if err := svc.Store.InTx(ctx, func(tx *store.Tx) error {
+			return tx.InsertActualsBatch(ctx, by, 0, ledger(r, year, depts, subjects))
+		}); err != nil {
+			return err
+		}
 	}
-	// One transaction, as an import writes it.
-	return svc.Store.InTx(ctx, func(tx *store.Tx) error {
-		return tx.InsertActualsBatch(ctx, by, 0, ledger(r, cfg, depts, subjects))
-	})
+	return nil
 }
 
 func addDepartments(ctx context.Context, svc *services.Services, n int) ([]string, error) {

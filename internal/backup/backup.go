@@ -18,8 +18,9 @@ import (
 // Ext is the extension of backup files.
 const Ext = store.BackupExt
 
-// KeepChoices are the numbers of automatic backups Settings offers.
-var KeepChoices = []int{3, 5, 7, 10, 14, 20, 30, 60, 100}
+// LimitChoices are the size limits of the automatic backups Settings
+// offers, in bytes (1 GB to 50 GB).
+var LimitChoices = []int64{1 << 30, 2 << 30, 5 << 30, 10 << 30, 20 << 30, 50 << 30}
 
 // Info is a backup that was written.
 type Info struct {
@@ -85,16 +86,17 @@ func List(dbPath string) ([]store.AutoBackup, error) { return store.ListAutoBack
 // Dir is the folder of the automatic backups of dbPath.
 func Dir(dbPath string) string { return store.BackupDir(dbPath) }
 
-// Keep is how many automatic backups are kept.
-func Keep(ctx context.Context, s *store.Store) int { return s.Keep(ctx) }
+// Retention is which automatic backups are kept: the newest 7 daily, 4
+// weekly and 12 monthly within the size limit of the settings.
+func Retention(ctx context.Context, s *store.Store) store.Retention { return s.Retention(ctx) }
 
-// SetKeep changes how many automatic backups are kept; older ones go at
-// the next automatic backup.
-func SetKeep(ctx context.Context, s *store.Store, n int) error {
-	if n < 1 || n > 1000 {
-		return domain.NewProblem("problem.backup.keep_range", "The number of automatic backups to keep must be between 1 and 1000, not {{.N}}.", "N", n)
+// SetLimit changes the size limit of the automatic backups; older ones
+// beyond it go at the next automatic backup.
+func SetLimit(ctx context.Context, s *store.Store, n int64) error {
+	if n < 100<<20 {
+		return domain.NewProblem("problem.backup.limit_range", "The size limit of the automatic backups must be at least 100 MB, not {{.Size}}.", "Size", HumanSize(n))
 	}
-	return s.SetSetting(ctx, store.KeepSetting, strconv.Itoa(n))
+	return s.SetSetting(ctx, store.LimitSetting, strconv.FormatInt(n, 10))
 }
 
 // HumanSize is a file size as users read it (KB, MB, GB).

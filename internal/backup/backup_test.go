@@ -37,11 +37,14 @@ func TestCreateKeepAndRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := SetKeep(ctx, s, 0); err == nil || domain.AsProblems(err)[0].Key != "problem.backup.keep_range" {
-		t.Errorf("SetKeep(0) = %v", err)
+	if r := Retention(ctx, s); r != store.DefaultRetention {
+		t.Errorf("Retention of a new database = %+v, want the defaults %+v", r, store.DefaultRetention)
 	}
-	if err := SetKeep(ctx, s, 3); err != nil || Keep(ctx, s) != 3 {
-		t.Errorf("SetKeep(3): %v, Keep = %d", err, Keep(ctx, s))
+	if err := SetLimit(ctx, s, 1<<20); err == nil || domain.AsProblems(err)[0].Key != "problem.backup.limit_range" {
+		t.Errorf("SetLimit(1 MB) = %v", err)
+	}
+	if err := SetLimit(ctx, s, 5<<30); err != nil || Retention(ctx, s).MaxBytes != 5<<30 {
+		t.Errorf("SetLimit(5 GB): %v, Retention = %+v", err, Retention(ctx, s))
 	}
 	info, err := Create(ctx, s, filepath.Join(dir, "manual"))
 	if err != nil || filepath.Base(info.Path) != "manual.bpbak" || info.Size == 0 {

@@ -78,6 +78,11 @@ func (e *Env) open() (*services.Services, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The day's check and backup run on the first open of a day: a damaged
+	// database or a failed backup is said, and the command still runs.
+	if err := svc.Store.AutoBackupError(); err != nil {
+		fmt.Fprintln(e.Stderr, i18n.Message(err))
+	}
 	if err := e.signIn(svc); err != nil {
 		svc.Close()
 		return nil, err

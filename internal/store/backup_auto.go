@@ -14,13 +14,12 @@ import (
 )
 
 // Automatic backups go to a "backups" folder beside the database, named
-// <database>-YYYYMMDD-HHMMSS-s<schema>-<reason>.bpbak. Only the newest
-// KeepSetting of them stay.
+// <database>-YYYYMMDD-HHMMSS-s<schema>-<reason>.bpbak. Which of them stay
+// is Retain's choice under the Retention of the settings.
 const (
-	// KeepSetting is the settings key of how many automatic backups to keep.
-	KeepSetting = "backup.keep"
-	// DefaultKeep is used while the setting is absent or unreadable.
-	DefaultKeep = 10
+	// LimitSetting is the settings key of the size limit of the automatic
+	// backups, in bytes.
+	LimitSetting = "backup.max_bytes"
 	// ReasonDaily is the first start of a day; ReasonUpgrade is before a schema migration.
 	ReasonDaily   = "daily"
 	ReasonUpgrade = "upgrade"
@@ -86,13 +85,15 @@ func ListAutoBackups(dbPath string) ([]AutoBackup, error) {
 	return out, nil
 }
 
-// Keep is how many automatic backups to keep.
-func (s *Store) Keep(ctx context.Context) int {
-	v, err := s.Setting(ctx, KeepSetting)
-	if n, convErr := strconv.Atoi(v); err == nil && convErr == nil && n >= 1 {
-		return n
+// Retention is what the settings say about keeping automatic backups:
+// the default counts within the size limit set in Settings.
+func (s *Store) Retention(ctx context.Context) Retention {
+	r := DefaultRetention
+	v, err := s.Setting(ctx, LimitSetting)
+	if n, convErr := strconv.ParseInt(v, 10, 64); err == nil && convErr == nil && n >= 1 {
+		r.MaxBytes = n
 	}
-	return DefaultKeep
+	return r
 }
 
 // AutoBackupError is the failure of this session's automatic backup, nil
@@ -100,7 +101,7 @@ func (s *Store) Keep(ctx context.Context) int {
 func (s *Store) AutoBackupError() error { return s.auto.err }
 
 // autoBackup writes an automatic backup of the current schema and removes
-// the oldest ones beyond Keep.
+// those Retain no longer keeps.
 func (s *Store) autoBackup(ctx context.Context, reason string, schema int) (string, error) {
 	dir := BackupDir(s.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -118,14 +119,15 @@ func (s *Store) autoBackup(ctx context.Context, reason string, schema int) (stri
 	return name, nil
 }
 
-// prune removes automatic backups beyond Keep, oldest first, and temporary
-// files a killed backup left behind. Failing to remove is harmless.
+// prune removes the automatic backups Retain drops, and temporary files a
+// killed backup left behind. Failing to remove is harmless.
 func (s *Store) prune(ctx context.Context) {
 	list, err := ListAutoBackups(s.path)
 	if err != nil {
 		return
 	}
-	for _, b := range list[min(len(list), s.Keep(ctx)):] {
+	_, drop := Retain(list, s.Retention(ctx))
+	for _, b := range drop {
 		os.Remove(b.Path)
 	}
 	entries, _ := os.ReadDir(BackupDir(s.path))
@@ -154,9 +156,11 @@ func (s *Store) beforeMigrate(ctx context.Context, from, to int) error {
 	return nil
 }
 
-// afterOpen marks the file as ours and takes the day's backup on the
-// first start of a day. A failing daily backup does not stop the work: it
-// is remembered for Settings to show.
+// afterOpen marks the file as ours and, on the first start of a day, runs
+// the full integrity_check and takes the day's backup. A failing check or
+// backup does not stop the work: it is remembered for Settings (and the
+// CLI) to show. A damaged database is not backed up, and nothing is pruned,
+// so the good backups stay until it is restored.
 func (s *Store) afterOpen(ctx context.Context) {
 	var id int64
 	if err := s.pool.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&id); err == nil && id != AppID {
@@ -171,6 +175,12 @@ func (s *Store) afterOpen(ctx context.Context) {
 		if b.Reason == ReasonDaily && b.Taken.Format("20060102") == today {
 			return
 		}
+	}
+	if detail := integrity(ctx, s.pool); detail != "" {
+		s.auto.err = domain.NewProblem("problem.backup.damaged_db",
+			"Today's check found the database {{.Path}} damaged ({{.Detail}}). No automatic backup was taken, so the good backups are all kept: restore the newest one under Settings › Data and backup before entering more work.",
+			"Path", s.path, "Detail", detail)
+		return
 	}
 	if _, err := s.autoBackup(ctx, ReasonDaily, SchemaVersion()); err != nil {
 		s.auto.err = err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -218,7 +219,8 @@ func TestAutomaticBackupsDailyAndPruned(t *testing.T) {
 	if err := s.AutoBackupError(); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSetting(ctx, KeepSetting, "3"); err != nil {
+	// A size limit of three and a half backups.
+	if err := s.SetSetting(ctx, LimitSetting, strconv.FormatInt(list[0].Size*7/2, 10)); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -230,7 +232,8 @@ func TestAutomaticBackupsDailyAndPruned(t *testing.T) {
 	if list, _ := ListAutoBackups(path); len(list) != 1 && (len(list) == 0 || list[0].Taken.Day() == list[len(list)-1].Taken.Day()) {
 		t.Errorf("second start of the day made another backup: %d", len(list))
 	}
-	// Five older backups from earlier days: only the newest three stay.
+	// Five older backups from earlier days: all within the counts, but only
+	// the newest three fit the size limit.
 	for i := 1; i <= 5; i++ {
 		old := filepath.Join(BackupDir(path), "budgetperf-2025010"+string(rune('0'+i))+"-080000-s1-daily"+BackupExt)
 		copyBytes(t, list[0].Path, old)
@@ -241,7 +244,7 @@ func TestAutomaticBackupsDailyAndPruned(t *testing.T) {
 	}
 	s.Close()
 	list, _ = ListAutoBackups(path)
-	if len(list) != 3 || list[2].Taken.Format("20060102") != "20250105" {
+	if len(list) != 3 || list[2].Taken.Format("20060102") != "20250104" {
 		var names []string
 		for _, b := range list {
 			names = append(names, filepath.Base(b.Path))

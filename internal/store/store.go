@@ -77,7 +77,9 @@ func fileURI(path string) string {
 
 // Open opens (creating if needed) the database at path, refuses files that
 // are not BudgetPerf databases or were written by a newer version, applies
-// pending migrations and runs a quick integrity check.
+// pending migrations. The check on open reads the header only (checkHeader),
+// so it costs the same for any size of file; the full integrity_check runs
+// with the daily automatic backup (afterOpen) and on restore (CheckBackup).
 func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, domain.NewProblem("problem.db.no_path", "No database file was given.")
@@ -88,6 +90,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// Inspect an existing file read-only first: opening it normally switches
 	// the journal mode, which would already change a file we must refuse.
 	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+		if err := checkHeader(path, fi.Size()); err != nil {
+			return nil, err
+		}
 		if err := inspect(ctx, path); err != nil {
 			return nil, err
 		}
@@ -97,10 +102,6 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	s := &Store{Q: Q{db: pool}, pool: pool, path: path}
-	if err := s.quickCheck(ctx); err != nil {
-		pool.Close()
-		return nil, err
-	}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -141,17 +142,6 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	}
 	if err = sqlTx.Commit(); err != nil {
 		return fmt.Errorf("saving the transaction: %w", err)
-	}
-	return nil
-}
-
-func (s *Store) quickCheck(ctx context.Context) error {
-	var res string
-	if err := s.pool.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&res); err != nil {
-		return notADatabase(s.path, err)
-	}
-	if res != "ok" {
-		return domain.NewProblem("problem.db.damaged", "The database {{.Path}} is damaged ({{.Detail}}). Restore it from a backup; BudgetPerf has not changed it.", "Path", s.path, "Detail", res)
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"sync"
 	"time"
 
@@ -23,7 +22,7 @@ import (
 
 // backupPanel is the backup and restore card of Settings › Data: where the
 // data lives, a backup on demand, a restore with the replaced file kept,
-// and the automatic backups with how many to keep.
+// and the automatic backups with what is kept of them.
 type backupPanel struct {
 	shell *Shell
 	root  fyne.CanvasObject
@@ -32,7 +31,8 @@ type backupPanel struct {
 	backupNow  *widget.Button
 	restore    *widget.Button
 	openFolder *widget.Button
-	keep       *widget.Select
+	limit      *widget.Select
+	retention  *widget.Label
 	autoList   *fyne.Container
 	autoError  *widget.Label
 
@@ -104,23 +104,26 @@ func newBackupPanel(s *Shell) *backupPanel {
 		}
 	})
 	var choices []string
-	for _, n := range backup.KeepChoices {
-		choices = append(choices, strconv.Itoa(n))
+	for _, n := range backup.LimitChoices {
+		choices = append(choices, backup.HumanSize(n))
 	}
-	p.keep = widget.NewSelect(choices, nil)
+	p.limit = widget.NewSelect(choices, nil)
+	p.retention = widget.NewLabel("")
+	p.retention.Wrapping = fyne.TextWrapWord
 	p.autoList = container.NewVBox()
 	p.autoError = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.autoError.Importance = widget.DangerImportance
 	p.autoError.Wrapping = fyne.TextWrapWord
 	p.autoError.Hide()
 
-	keepRow := container.NewHBox(widget.NewLabel(i18n.T("backup.keep")), p.keep)
+	keepRow := container.NewHBox(widget.NewLabel(i18n.T("backup.limit")), p.limit)
 	p.root = container.NewVBox(
 		widget.NewCard(i18n.T("backup.card"), i18n.T("backup.card.hint"), container.NewVBox(
 			p.folders,
 			container.NewHBox(p.backupNow, p.restore),
 		)),
 		widget.NewCard(i18n.T("backup.auto"), i18n.T("backup.auto.hint"), container.NewVBox(
+			p.retention,
 			container.NewBorder(nil, nil, keepRow, p.openFolder),
 			p.autoError,
 			p.autoList,
@@ -129,7 +132,7 @@ func newBackupPanel(s *Shell) *backupPanel {
 	return p
 }
 
-// refresh shows the folders, the keep setting and the automatic backups.
+// refresh shows the folders, the retention and the automatic backups.
 func (p *backupPanel) refresh() {
 	s := p.shell
 	if s.svc == nil {
@@ -137,18 +140,7 @@ func (p *backupPanel) refresh() {
 	}
 	path := s.svc.Store.Path()
 	p.folders.SetText(i18n.T("backup.folders", "Dir", filepath.Dir(path), "Backups", backup.Dir(path)))
-	p.keep.OnChanged = nil
-	current := strconv.Itoa(backup.Keep(s.ctx, s.svc.Store))
-	if !slices.Contains(p.keep.Options, current) { // set outside Settings
-		p.keep.SetOptions(append([]string{current}, p.keep.Options...))
-	}
-	p.keep.SetSelected(current)
-	p.keep.OnChanged = func(v string) {
-		n, _ := strconv.Atoi(v)
-		if err := backup.SetKeep(s.ctx, s.svc.Store, n); err != nil {
-			s.showError(err)
-		}
-	}
+	p.showRetention()
 	if err := s.svc.Store.AutoBackupError(); err != nil {
 		p.autoError.SetText(i18n.T("backup.auto.failed", "Err", i18n.Message(err)))
 		p.autoError.Show()
@@ -266,4 +258,29 @@ func (p *backupPanel) restoreFrom(file, kept string) {
 			dialog.ShowInformation(i18n.T("restore.title"), i18n.T("restore.done", "Backup", file, "Kept", res.Kept), s.win)
 		}
 	})
+}
+
+// showRetention shows what is kept of the automatic backups and offers
+// the size limit.
+func (p *backupPanel) showRetention() {
+	s := p.shell
+	r := backup.Retention(s.ctx, s.svc.Store)
+	current := backup.HumanSize(r.MaxBytes)
+	p.retention.SetText(i18n.T("backup.retention", "Daily", r.Daily, "Weekly", r.Weekly, "Monthly", r.Monthly, "Limit", current))
+	p.limit.OnChanged = nil
+	if !slices.Contains(p.limit.Options, current) { // set outside Settings
+		p.limit.SetOptions(append([]string{current}, p.limit.Options...))
+	}
+	p.limit.SetSelected(current)
+	p.limit.OnChanged = func(v string) {
+		for _, n := range backup.LimitChoices {
+			if backup.HumanSize(n) != v {
+				continue
+			}
+			if err := backup.SetLimit(s.ctx, s.svc.Store, n); err != nil {
+				s.showError(err)
+			}
+			p.showRetention()
+		}
+	}
 }

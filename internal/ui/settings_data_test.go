@@ -45,6 +45,14 @@ func TestBackupThenRestoreFromSettings(t *testing.T) {
 	if !hasText(p.root, i18n.T("backup.reason.daily")) || !hasText(p.root, i18n.T("backup.auto.restore")) {
 		t.Errorf("today's automatic backup is not listed: %q", texts(p.root))
 	}
+	// The retention is shown in words, and a new size limit is shown at once.
+	if !hasText(p.root, "7 天") || !hasText(p.root, "12 个月") || !hasText(p.root, "2.0 GB") {
+		t.Errorf("the retention is not shown: %q", texts(p.root))
+	}
+	p.limit.SetSelected("5.0 GB")
+	if !strings.Contains(p.retention.Text, "5.0 GB") {
+		t.Errorf("after choosing 5 GB the retention says %q", p.retention.Text)
+	}
 	before, _ := s.svc.Master.HospitalName(s.ctx, s.actor)
 
 	finished := make(chan error, 1)
