@@ -34,7 +34,7 @@ type Store struct {
 	Q
 	pool *sql.DB
 	path string
-	auto autoState // automatic backups (backup_auto.go)
+	auto autoState    // automatic backups (backup_auto.go)
 	ckpt checkpointer // WAL into the main file (checkpoint.go)
 }
 
