@@ -114,11 +114,14 @@ func newBackupPanel(s *Shell) *backupPanel {
 	p.autoError.Wrapping = fyne.TextWrapWord
 	p.autoError.Hide()
 
+	copyHint := widget.NewLabel(i18n.T("backup.copy"))
+	copyHint.Wrapping = fyne.TextWrapWord
 	keepRow := container.NewHBox(widget.NewLabel(i18n.T("backup.keep")), p.keep)
 	p.root = container.NewVBox(
 		widget.NewCard(i18n.T("backup.card"), i18n.T("backup.card.hint"), container.NewVBox(
 			p.folders,
 			container.NewHBox(p.backupNow, p.restore),
+			copyHint,
 		)),
 		widget.NewCard(i18n.T("backup.auto"), i18n.T("backup.auto.hint"), container.NewVBox(
 			container.NewBorder(nil, nil, keepRow, p.openFolder),
