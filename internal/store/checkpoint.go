@@ -70,6 +70,18 @@ func (s *Store) stopCheckpoints() {
 			close(s.ckpt.stop)
 			<-s.ckpt.done
 		}
-		_, _ = s.pool.ExecContext(context.Background(), `PRAGMA wal_checkpoint(TRUNCATE)`)
+		// TRUNCATE waits for other connections through the busy handler;
+		// another program writing must not hold up closing for the whole
+		// busy timeout, so this connection waits briefly and else leaves
+		// the rest to the next checkpoint.
+		ctx := context.Background()
+		conn, err := s.pool.Conn(ctx)
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 250`); err == nil {
+			_, _ = conn.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+		}
 	})
 }
