@@ -41,9 +41,6 @@ func TestBackupThenRestoreFromSettings(t *testing.T) {
 	if !hasText(p.root, filepath.Dir(path)) {
 		t.Errorf("the data folder %s is not shown: %q", filepath.Dir(path), texts(p.root))
 	}
-	if !hasText(p.root, i18n.T("backup.copy")) || !strings.Contains(i18n.T("backup.copy"), "立即备份") {
-		t.Errorf("Settings does not say to use 立即备份 rather than copying the file: %q", texts(p.root))
-	}
 	// The demo existed before this start: today's automatic backup is listed.
 	if !hasText(p.root, i18n.T("backup.reason.daily")) || !hasText(p.root, i18n.T("backup.auto.restore")) {
 		t.Errorf("today's automatic backup is not listed: %q", texts(p.root))
@@ -117,5 +114,18 @@ func TestBackupThenRestoreFromSettings(t *testing.T) {
 	// The screen was rebuilt on the restored database.
 	if p = s.settings.backupPanel(); !hasText(p.root, filepath.Dir(path)) {
 		t.Errorf("the data panel after the restore: %q", texts(p.root))
+	}
+}
+
+// Settings › 数据与备份 says to use 立即备份 rather than copying the file.
+func TestSettingsSaysBackUpRatherThanCopy(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2025), "zh")
+	s.Show(SectionSettings)
+	p := s.settings.backupPanel()
+	if p == nil {
+		t.Fatal("no backup panel in Settings")
+	}
+	if !hasText(p.root, i18n.T("backup.copy")) || !strings.Contains(i18n.T("backup.copy"), "立即备份") {
+		t.Errorf("Settings does not say to use 立即备份 rather than copying the file: %q", texts(p.root))
 	}
 }
