@@ -56,13 +56,12 @@ func (s *Service) SignIn(ctx context.Context, login, password string) (domain.Ac
 			return err
 		}
 		now := s.now()
-		if u.Disabled {
-			refusal = domain.NewProblem("problem.signin.disabled", "The account {{.Login}} is locked by an administrator. Ask an administrator to unlock it.", "Login", login)
-			return nil
-		}
 		att := auth.Attempt{Failures: u.FailedAttempts, LockedUntil: u.LockedUntil}
-		if att.Locked(now) {
-			refusal = lockedProblem(login, att.LockedUntil)
+		if u.Disabled || att.Locked(now) {
+			// Same cost and same words as a wrong password: a locked
+			// account must not tell that it exists, nor test passwords.
+			_, _ = auth.Verify(password, dummyHash())
+			refusal = badCredentials()
 			return nil
 		}
 		ok, err := auth.Verify(password, u.PasswordHash)
@@ -74,12 +73,11 @@ func (s *Service) SignIn(ctx context.Context, login, password string) (domain.Ac
 			if err := tx.SetSignInAttempts(ctx, login, att.Failures, att.LockedUntil); err != nil {
 				return err
 			}
+			refusal = badCredentials()
 			if att.Locked(now) {
-				refusal = lockedProblem(login, att.LockedUntil)
 				return tx.AppendAudit(ctx, login, audit.Entry{Entity: audit.EntityUser, EntityKey: login, Field: "locked_until",
 					New: att.LockedUntil.Format(time.RFC3339), Reason: "5 wrong passwords"})
 			}
-			refusal = badCredentials()
 			return nil
 		}
 		if u.FailedAttempts != 0 || !u.LockedUntil.IsZero() {
@@ -106,14 +104,13 @@ var dummyHash = sync.OnceValue(func() string {
 	return h
 })
 
+// badCredentials is every refused sign-in: an unknown login, a wrong
+// password, an account locked after wrong passwords or by an
+// administrator. One message for all, so that it never tells whether an
+// account exists; administrators see locks in the list of users.
 func badCredentials() error {
-	return domain.NewProblem("problem.signin.bad", "The login or the password is wrong. After {{.Max}} wrong passwords in a row the account is locked for {{.Minutes}} minutes.",
+	return domain.NewProblem("problem.signin.bad", "The login or the password is wrong, or the account is locked. After {{.Max}} wrong passwords in a row an account is locked for {{.Minutes}} minutes; an administrator can unlock it or reset the password.",
 		"Max", auth.MaxFailures, "Minutes", int(auth.LockFor/time.Minute))
-}
-
-func lockedProblem(login string, until time.Time) error {
-	return domain.NewProblem("problem.signin.locked", "The account {{.Login}} is locked after too many wrong passwords until {{.Until}}. Wait, or ask an administrator to reset the password.",
-		"Login", login, "Until", until.Local().Format("15:04"))
 }
 
 // Users lists every account (administrators only).
@@ -235,6 +232,30 @@ func (s *Service) SetLocked(ctx context.Context, by domain.Actor, login string, 
 	})
 }
 
+// CanManageUsers is nil when by may add users and reset passwords: asked
+// before a new password is read, so that a refusal comes first.
+func (s *Service) CanManageUsers(by domain.Actor) error {
+	return access.Check(by, access.UsersManage, "")
+}
+
+// CanChangePassword is nil when by has an account whose password can be
+// changed: asked before the new password is read.
+func (s *Service) CanChangePassword(ctx context.Context, by domain.Actor) error {
+	if !by.Valid() {
+		return domain.NewProblem("problem.no_actor", "No user is signed in; this action needs one.")
+	}
+	if _, err := s.st.User(ctx, by.Login); store.IsNotFound(err) {
+		return noAccount(by.Login)
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+func noAccount(login string) error {
+	return domain.NewProblem("problem.users.no_account", "{{.Login}} has no account with a password: this database has no users yet. An administrator adds users in Settings or with “budgetperf users add”.", "Login", login)
+}
+
 // ChangePassword changes the signed-in user's own password.
 func (s *Service) ChangePassword(ctx context.Context, by domain.Actor, oldPassword, newPassword string) error {
 	if !by.Valid() {
@@ -250,7 +271,7 @@ func (s *Service) ChangePassword(ctx context.Context, by domain.Actor, oldPasswo
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
 		u, err := tx.User(ctx, by.Login)
 		if store.IsNotFound(err) {
-			return domain.NewProblem("problem.users.no_account", "{{.Login}} has no account with a password: this database has no users yet. An administrator adds users in Settings or with “budgetperf users add”.", "Login", by.Login)
+			return noAccount(by.Login)
 		}
 		if err != nil {
 			return err

@@ -3,6 +3,7 @@ package accounts
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -103,12 +104,12 @@ func TestSignInAndLockOut(t *testing.T) {
 			t.Fatalf("failure %d: %v", i, err)
 		}
 	}
-	if _, err := s.SignIn(ctx, "zhang", "wrong"); key(err) != "problem.signin.locked" {
+	if _, err := s.SignIn(ctx, "zhang", "wrong"); key(err) != "problem.signin.bad" {
 		t.Fatalf("fifth failure: %v", err)
 	}
 	// The lock is stored: even the right password is refused for 15 minutes.
 	clock = clock.Add(14 * time.Minute)
-	if _, err := s.SignIn(ctx, "zhang", "zhang-pass"); key(err) != "problem.signin.locked" {
+	if _, err := s.SignIn(ctx, "zhang", "zhang-pass"); key(err) != "problem.signin.bad" {
 		t.Fatalf("during lock: %v", err)
 	}
 	clock = clock.Add(2 * time.Minute)
@@ -135,7 +136,7 @@ func TestSignInAndLockOut(t *testing.T) {
 	}
 	// An administrator's lock refuses even the right password.
 	must(t, s.SetLocked(ctx, admin, "zhang", true))
-	if _, err := s.SignIn(ctx, "zhang", "new-password"); key(err) != "problem.signin.disabled" {
+	if _, err := s.SignIn(ctx, "zhang", "new-password"); key(err) != "problem.signin.bad" {
 		t.Fatalf("locked: %v", err)
 	}
 	must(t, s.SetLocked(ctx, admin, "zhang", false))
@@ -215,5 +216,43 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// An unknown login, a wrong password, an account locked after wrong
+// passwords and one locked by an administrator are refused in the same
+// words: the refusal never tells whether an account exists.
+func TestSignInRefusalsDoNotRevealAccounts(t *testing.T) {
+	s, _ := newService(t)
+	clock := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	s.now = func() time.Time { return clock }
+	admin := domain.Actor{Login: "admin", Role: domain.RoleAdministrator}
+	must(t, s.AddUser(ctx, domain.LocalUser, NewUser{Login: "admin", Role: domain.RoleAdministrator, Password: "password1"}))
+	must(t, s.AddUser(ctx, admin, NewUser{Login: "li", Role: domain.RoleAuditor, Password: "li-password"}))
+	must(t, s.AddUser(ctx, admin, NewUser{Login: "wang", Role: domain.RoleAuditor, Password: "wang-password"}))
+	_, unknown := s.SignIn(ctx, "nobody", "li-password")
+	_, wrong := s.SignIn(ctx, "li", "wrong")
+	var lockedOut error
+	for range auth.MaxFailures {
+		_, lockedOut = s.SignIn(ctx, "wang", "wrong")
+	}
+	_, duringLock := s.SignIn(ctx, "wang", "wang-password")
+	// After five tries an unknown login answers as a locked account does.
+	var unknownFifth error
+	for range auth.MaxFailures {
+		_, unknownFifth = s.SignIn(ctx, "nobody", "wrong")
+	}
+	must(t, s.SetLocked(ctx, admin, "li", true))
+	_, disabled := s.SignIn(ctx, "li", "li-password")
+	for name, err := range map[string]error{"wrong password": wrong, "fifth wrong password": lockedOut,
+		"right password during the lock": duringLock, "unknown login, fifth try": unknownFifth, "locked by an administrator": disabled} {
+		if err == nil || unknown == nil || err.Error() != unknown.Error() {
+			t.Errorf("%s: %v; want the same words as an unknown login: %v", name, err, unknown)
+		}
+	}
+	for _, err := range []error{unknown, disabled, duringLock} {
+		if strings.Contains(err.Error(), "li") || strings.Contains(err.Error(), "wang") || strings.Contains(err.Error(), "nobody") {
+			t.Errorf("the refusal names the login: %v", err)
+		}
 	}
 }

@@ -107,6 +107,10 @@ func runUsersAdd(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
+	// Refuse before asking: nobody types a password only to be told no.
+	if err := svc.Accounts.CanManageUsers(env.Actor); err != nil {
+		return err
+	}
 	pw, err := newPassword()
 	if err != nil {
 		return err
@@ -178,6 +182,9 @@ func runUsersPasswd(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
+	if err := svc.Accounts.CanChangePassword(env.ctx, env.Actor); err != nil {
+		return err
+	}
 	pw, err := newPassword()
 	if err != nil {
 		return err
@@ -205,6 +212,9 @@ func runUsersReset(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
+	if err := svc.Accounts.CanManageUsers(env.Actor); err != nil {
+		return err
+	}
 	pw, err := newPassword()
 	if err != nil {
 		return err

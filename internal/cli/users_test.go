@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"io"
+	"os"
 	"strings"
 	"testing"
 )
@@ -67,7 +69,7 @@ func TestUsersAndSignIn(t *testing.T) {
 		out    string
 	}{
 		{"admin", "admin-pass", []string{"users", "lock", "zhang"}, "", ExitOK, "Locked"},
-		{"zhang", "zhang-pass", []string{"budget", "status", "--year", "2026"}, "", ExitRefused, "locked by an administrator"},
+		{"zhang", "zhang-pass", []string{"budget", "status", "--year", "2026"}, "", ExitRefused, "or the account is locked"},
 		{"admin", "admin-pass", []string{"users", "unlock", "zhang"}, "", ExitOK, "Unlocked"},
 		{"admin", "admin-pass", []string{"users", "reset", "zhang"}, "zhang-new-pass", ExitOK, "Reset"},
 		{"zhang", "zhang-pass", []string{"budget", "status", "--year", "2026"}, "", ExitRefused, "wrong"},
@@ -129,5 +131,66 @@ func TestDepartmentHeadCannotReadAnotherProposal(t *testing.T) {
 	code, stdout, _ = run(t, "--db", db, "budget", "status", "--year", "2027", "--json")
 	if code != ExitOK || strings.Count(stdout, `"code"`) != 1 {
 		t.Fatalf("status: %d %s", code, stdout)
+	}
+}
+
+// withStdin makes os.Stdin a pipe holding text and returns a function
+// telling whether it is still unread: a command that refused before asking
+// for a password has not read it.
+func withStdin(t *testing.T, text string) func() bool {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	old := os.Stdin
+	os.Stdin = r
+	t.Cleanup(func() { os.Stdin = old; r.Close() })
+	return func() bool {
+		b := make([]byte, len(text))
+		n, _ := io.ReadFull(r, b)
+		return string(b[:n]) == text
+	}
+}
+
+// users add, reset and passwd check the permission before they ask for the
+// new password: the wrong role is refused without a prompt.
+func TestPasswordCommandsRefuseBeforeAsking(t *testing.T) {
+	db := tempDB(t)
+	t.Setenv("BUDGETPERF_NEW_PASSWORD", "") // restored after the test
+	// Without accounts there is no password to change.
+	os.Unsetenv("BUDGETPERF_NEW_PASSWORD")
+	unread := withStdin(t, "typed-password\n")
+	if code, _, stderr := run(t, "--db", db, "--lang", "en", "users", "passwd"); code != ExitRefused || !strings.Contains(stderr, "no account") || !unread() {
+		t.Fatalf("passwd without accounts: %d %s (asked first: %v)", code, stderr, !unread())
+	}
+	t.Setenv("BUDGETPERF_NEW_PASSWORD", "admin-pass")
+	if code, _, stderr := run(t, "--db", db, "users", "add", "admin", "--role", "administrator"); code != ExitOK {
+		t.Fatalf("add admin: %d %s", code, stderr)
+	}
+	as(t, "admin", "admin-pass")
+	t.Setenv("BUDGETPERF_NEW_PASSWORD", "wang-pass")
+	if code, _, stderr := run(t, "--db", db, "users", "add", "wang", "--role", "auditor"); code != ExitOK {
+		t.Fatalf("add auditor: %d %s", code, stderr)
+	}
+	as(t, "wang", "wang-pass")
+	for _, args := range [][]string{{"users", "add", "li", "--role", "auditor"}, {"users", "reset", "admin"}} {
+		os.Unsetenv("BUDGETPERF_NEW_PASSWORD")
+		unread := withStdin(t, "typed-password\n")
+		code, _, stderr := run(t, append([]string{"--db", db, "--lang", "en"}, args...)...)
+		if code != ExitRefused || strings.Contains(stderr, "new password") || !unread() {
+			t.Errorf("%v as an auditor: %d %s; want refused before the password is read", args, code, stderr)
+		}
+	}
+	// The right role is asked, and the password read from standard input.
+	as(t, "admin", "admin-pass")
+	os.Unsetenv("BUDGETPERF_NEW_PASSWORD")
+	unread = withStdin(t, "reset-pass\n")
+	if code, _, stderr := run(t, "--db", db, "users", "reset", "wang"); code != ExitOK || unread() {
+		t.Fatalf("reset by the administrator: %d %s", code, stderr)
 	}
 }

@@ -52,6 +52,7 @@ func (s *Store) BackupTo(ctx context.Context, dest string) error {
 	if fi, err := os.Stat(filepath.Dir(abs)); err != nil || !fi.IsDir() {
 		return domain.NewProblem("problem.backup.no_folder", "The folder {{.Dir}} does not exist. Choose an existing folder for the backup.", "Dir", filepath.Dir(abs))
 	}
+	removeStaleTempsOf(abs)
 	tmp := tempName(abs)
 	defer os.Remove(tmp) // gone after the rename; left only when something failed
 	conn, err := s.pool.Conn(ctx)

@@ -130,14 +130,7 @@ func (s *Store) prune(ctx context.Context) {
 	for _, b := range drop {
 		os.Remove(b.Path)
 	}
-	entries, _ := os.ReadDir(BackupDir(s.path))
-	for _, e := range entries {
-		if strings.Contains(e.Name(), BackupExt+".tmp-") {
-			if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Hour {
-				os.Remove(filepath.Join(BackupDir(s.path), e.Name()))
-			}
-		}
-	}
+	removeStaleTemps(s.path)
 }
 
 // beforeMigrate backs an existing database up before its schema changes:

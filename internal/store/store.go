@@ -34,7 +34,8 @@ type Store struct {
 	Q
 	pool *sql.DB
 	path string
-	auto autoState // automatic backups (backup_auto.go)
+	auto autoState    // automatic backups (backup_auto.go)
+	ckpt checkpointer // WAL into the main file (checkpoint.go)
 }
 
 // Tx is a write transaction; everything done through it lands together or not at all.
@@ -97,6 +98,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return nil, err
 		}
 	}
+	removeStaleTemps(path)
 	pool, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
@@ -107,14 +109,19 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	s.afterOpen(ctx)
+	s.afterCommit(ctx) // the migrations and the marker, into the main file
+	s.startCheckpoints()
 	return s, nil
 }
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close releases the database.
-func (s *Store) Close() error { return s.pool.Close() }
+// Close folds the write-ahead log into the database file and releases it.
+func (s *Store) Close() error {
+	s.stopCheckpoints()
+	return s.pool.Close()
+}
 
 // InTx runs fn in one transaction: committed when fn returns nil, rolled
 // back on an error or a panic. The transaction begins IMMEDIATE (_txlock
@@ -143,6 +150,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	if err = sqlTx.Commit(); err != nil {
 		return fmt.Errorf("saving the transaction: %w", err)
 	}
+	s.afterCommit(ctx)
 	return nil
 }
 

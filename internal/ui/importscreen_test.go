@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/testbook"
 )
 
@@ -44,6 +46,24 @@ func TestImportScreenPreviewThenImport(t *testing.T) {
 	}
 	if s.year != 2025 || s.dashboard.ex.Total.Expenditure.Budget.Fen() != 9985228301 {
 		t.Errorf("dashboard shows %d for %d", s.dashboard.ex.Total.Expenditure.Budget.Fen(), s.year)
+	}
+	// The office copies budgetperf.db in Explorer while the program runs
+	// (no restart, the -wal stays behind): the copy holds the import.
+	b, err := os.ReadFile(s.svc.Store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := filepath.Join(t.TempDir(), "copy.db")
+	if err := os.WriteFile(cp, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := store.Open(context.Background(), cp)
+	if err != nil {
+		t.Fatalf("opening the copy: %v", err)
+	}
+	defer c.Close()
+	if ok, _ := c.BudgetExists(context.Background(), 2025); !ok {
+		t.Error("a copy of the database file taken after the import does not hold it")
 	}
 }
 

@@ -116,11 +116,14 @@ func newBackupPanel(s *Shell) *backupPanel {
 	p.autoError.Wrapping = fyne.TextWrapWord
 	p.autoError.Hide()
 
+	copyHint := widget.NewLabel(i18n.T("backup.copy"))
+	copyHint.Wrapping = fyne.TextWrapWord
 	keepRow := container.NewHBox(widget.NewLabel(i18n.T("backup.limit")), p.limit)
 	p.root = container.NewVBox(
 		widget.NewCard(i18n.T("backup.card"), i18n.T("backup.card.hint"), container.NewVBox(
 			p.folders,
 			container.NewHBox(p.backupNow, p.restore),
+			copyHint,
 		)),
 		widget.NewCard(i18n.T("backup.auto"), i18n.T("backup.auto.hint"), container.NewVBox(
 			p.retention,

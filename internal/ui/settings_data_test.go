@@ -124,3 +124,16 @@ func TestBackupThenRestoreFromSettings(t *testing.T) {
 		t.Errorf("the data panel after the restore: %q", texts(p.root))
 	}
 }
+
+// Settings › 数据与备份 says to use 立即备份 rather than copying the file.
+func TestSettingsSaysBackUpRatherThanCopy(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2025), "zh")
+	s.Show(SectionSettings)
+	p := s.settings.backupPanel()
+	if p == nil {
+		t.Fatal("no backup panel in Settings")
+	}
+	if !hasText(p.root, i18n.T("backup.copy")) || !strings.Contains(i18n.T("backup.copy"), "立即备份") {
+		t.Errorf("Settings does not say to use 立即备份 rather than copying the file: %q", texts(p.root))
+	}
+}
