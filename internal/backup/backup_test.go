@@ -10,7 +10,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
-	"github.com/budgetperf/budgetperf/internal/testbook"
+	"github.com/budgetperf/budgetperf/internal/store/storetest"
 )
 
 func TestBackupNamesAndSizes(t *testing.T) {
@@ -80,17 +80,17 @@ func TestRestoreRefusesTamperedSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := testbook.Dump(t, path)
-	for _, c := range testbook.TamperedBackups {
+	before := storetest.Dump(t, path)
+	for _, c := range storetest.TamperedBackups {
 		bad := filepath.Join(dir, c.What+Ext)
-		testbook.Tamper(t, info.Path, bad, c.Statements...)
+		storetest.Tamper(t, info.Path, bad, c.Statements...)
 		if _, err := Check(ctx, bad); err == nil || !strings.Contains(err.Error(), c.Type+" "+c.Name) {
 			t.Errorf("%s: Check = %v", c.What, err)
 		}
 		if res, err := Restore(ctx, path, bad, ""); err == nil || res.Kept != "" {
 			t.Errorf("%s: Restore = %+v, %v", c.What, res, err)
 		}
-		if testbook.Dump(t, path) != before {
+		if storetest.Dump(t, path) != before {
 			t.Fatalf("%s: the refused restore changed the database", c.What)
 		}
 	}

@@ -9,14 +9,14 @@ import (
 	. "github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
-	"github.com/budgetperf/budgetperf/internal/testbook"
+	"github.com/budgetperf/budgetperf/internal/store/storetest"
 )
 
 // storeState is every row of the tables a cycle, its cancellation or an
 // adjustment could touch, as text: equal before and after a refusal.
 func storeState(t *testing.T, st *store.Store) string {
 	t.Helper()
-	return testbook.Rows(t, st.Path(), "prep_cycles", "prep_departments", "prep_lines", "prep_transitions", "projects", "project_targets",
+	return storetest.Rows(t, st.Path(), "prep_cycles", "prep_departments", "prep_lines", "prep_transitions", "projects", "project_targets",
 		"budgets", "budget_lines", "budget_line_months", "budget_adjustments", "budget_adjustment_lines", "audit_log")
 }
 

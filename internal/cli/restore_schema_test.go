@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/testbook"
+	"github.com/budgetperf/budgetperf/internal/store/storetest"
 )
 
 // A backup whose schema is not the one of its version (issue 17: a trigger
@@ -24,11 +24,11 @@ func TestRestoreRefusesTamperedBackups(t *testing.T) {
 	if code, _, stderr := run(t, "--db", db, "backup", "-o", genuine); code != ExitOK {
 		t.Fatalf("backup: exit %d, %s", code, stderr)
 	}
-	before := testbook.Dump(t, db)
+	before := storetest.Dump(t, db)
 	english := regexp.MustCompile(`\b(not written|schema|refused|table|index|trigger|view|holds|missing|differs)\b`)
-	for _, c := range testbook.TamperedBackups {
+	for _, c := range storetest.TamperedBackups {
 		bad := filepath.Join(dir, c.What+".bpbak")
-		testbook.Tamper(t, genuine, bad, c.Statements...)
+		storetest.Tamper(t, genuine, bad, c.Statements...)
 		code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", bad)
 		if code != ExitRefused || !strings.Contains(stderr, c.Type+" "+c.Name) || !strings.Contains(stderr, "not written by BudgetPerf") {
 			t.Errorf("%s (en): exit %d, %q", c.What, code, stderr)
@@ -37,7 +37,7 @@ func TestRestoreRefusesTamperedBackups(t *testing.T) {
 		if code != ExitRefused || !strings.Contains(stderr, c.Name) || !strings.Contains(stderr, "未做任何更改") || english.MatchString(stderr) {
 			t.Errorf("%s (zh): exit %d, %q", c.What, code, stderr)
 		}
-		if testbook.Dump(t, db) != before {
+		if storetest.Dump(t, db) != before {
 			t.Fatalf("%s: the refused restore changed the database", c.What)
 		}
 	}

@@ -1,4 +1,4 @@
-package testbook
+package storetest
 
 import (
 	"database/sql"
