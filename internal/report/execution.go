@@ -53,16 +53,38 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 		return err
 	}
 	tr := monitor.Translate(i18n.T)
-	exp, rev := ex.Total.Expenditure, ex.Total.Revenue
+	// The sections in order, each followed by a progress step.
+	sections := []func() error{
+		func() error { execSummary(d, data); return nil },
+		func() error { return execCharts(d, meta, ex, tr) },
+		func() error { execDepartments(d, ex, month); return nil },
+		func() error { execAlerts(d, ex); return nil },
+		func() error { return execTargets(d, data, month, tr) },
+	}
+	for _, section := range sections {
+		if err := section(); err != nil {
+			return err
+		}
+		if err := d.step(); err != nil {
+			return err
+		}
+	}
+	return d.write(w)
+}
 
-	// Summary in words, then the figures.
+// deviationText is a figure's deviation from plan, signed.
+func deviationText(f monitor.Figures) string {
+	r, ok := f.Deviation()
+	return signedPct(r, ok)
+}
+
+// execSummary is the summary in words, then the figures.
+func execSummary(d *doc, data executionData) {
+	ex := data.Ex
+	exp, rev := ex.Total.Expenditure, ex.Total.Revenue
 	d.cover(i18n.T("report.exec.subtitle", "Progress", pct(ex.TimeProgress)))
 	d.h1(i18n.T("report.exec.summary"), 30)
 	d.para(executionSummary(d, data), 10)
-	dev := func(f monitor.Figures) string {
-		r, ok := f.Deviation()
-		return signedPct(r, ok)
-	}
 	d.facts([][2]string{
 		{i18n.T("report.exec.time_progress"), pct(ex.TimeProgress)},
 		{i18n.T("report.exec.alerts"), itoa(len(ex.Alerts))},
@@ -72,16 +94,15 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 		{i18n.T("report.exec.rev_plan"), d.amtUnit(rev.PlanToDate)},
 		{i18n.T("report.exec.exp_actual"), d.amtUnit(exp.Actual)},
 		{i18n.T("report.exec.rev_actual"), d.amtUnit(rev.Actual)},
-		{i18n.T("report.exec.exp_rate"), pct(exp.ExecutionRate()) + " / " + dev(exp)},
-		{i18n.T("report.exec.rev_rate"), pct(rev.ExecutionRate()) + " / " + dev(rev)},
+		{i18n.T("report.exec.exp_rate"), pct(exp.ExecutionRate()) + " / " + deviationText(exp)},
+		{i18n.T("report.exec.rev_rate"), pct(rev.ExecutionRate()) + " / " + deviationText(rev)},
 	})
-	if err := d.step(); err != nil {
-		return err
-	}
+}
 
-	// The Execution screen's charts.
+// execCharts draws the Execution screen's charts.
+func execCharts(d *doc, meta Meta, ex monitor.Execution, tr monitor.Translate) error {
 	d.h1(i18n.T("report.exec.charts"), 75)
-	if err := d.drawChart(monitor.CumulativeChart(exp, ex.Month, domain.Expenditure, i18n.T("exec.hospital"), tr), 72); err != nil {
+	if err := d.drawChart(monitor.CumulativeChart(ex.Total.Expenditure, ex.Month, domain.Expenditure, i18n.T("exec.hospital"), tr), 72); err != nil {
 		return err
 	}
 	if err := d.step(); err != nil {
@@ -96,14 +117,12 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 	// 4.3 mm a department keeps the rate chart and the heat map of a
 	// hospital of 30 departments on one page.
 	heat := monitor.HeatChart(ex, domain.Expenditure, meta.Lang, tr)
-	if err := d.drawChart(heat, min(26+4.3*float64(len(heat.Rows)), bottom-marginT-4)); err != nil {
-		return err
-	}
-	if err := d.step(); err != nil {
-		return err
-	}
+	return d.drawChart(heat, min(26+4.3*float64(len(heat.Rows)), bottom-marginT-4))
+}
 
-	// Departments.
+// execDepartments is Tables 1 and 2: each department's expenditure, then
+// its revenue, against plan, with pace and status.
+func execDepartments(d *doc, ex monitor.Execution, month string) {
 	d.h1(i18n.T("report.exec.by_dept"), 30)
 	cols := []column{
 		{i18n.T("col.code"), 7, "L"}, {i18n.T("col.department"), 19, "L"},
@@ -113,68 +132,64 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 	}
 	fig := func(code, name string, f monitor.Figures, total bool) row {
 		r := row{total: total, cells: []string{code, name, d.amt(f.Budget), d.amt(f.PlanToDate), d.amt(f.Actual),
-			pct(f.ExecutionRate()), dev(f), paceWord(f), statusWord(f)}}
+			pct(f.ExecutionRate()), deviationText(f), paceWord(f), statusWord(f)}}
 		r.inks = statusInks(len(r.cells)-1, f)
 		return r
 	}
-	var rows []row
-	for _, dep := range ex.Departments {
-		if dep.Expenditure.Budget == 0 && dep.Expenditure.Actual == 0 {
-			continue
+	side := func(of func(monitor.DeptRow) monitor.Figures, total monitor.Figures) []row {
+		var rows []row
+		for _, dep := range ex.Departments {
+			if f := of(dep); f.Budget != 0 || f.Actual != 0 {
+				rows = append(rows, fig(dep.Code, d.pick(dep.Name, dep.NameEn), f, false))
+			}
 		}
-		rows = append(rows, fig(dep.Code, d.pick(dep.Name, dep.NameEn), dep.Expenditure, false))
-	}
-	rows = append(rows, fig("", i18n.T("col.total"), exp, true))
-	deptTable(d, i18n.T("report.exec.table_dept", "Month", month), cols).rows(rows)
-	rows = nil
-	for _, dep := range ex.Departments {
-		if dep.Revenue.Budget == 0 && dep.Revenue.Actual == 0 {
-			continue
+		if len(rows) == 0 {
+			return nil
 		}
-		rows = append(rows, fig(dep.Code, d.pick(dep.Name, dep.NameEn), dep.Revenue, false))
+		return append(rows, fig("", i18n.T("col.total"), total, true))
 	}
-	if len(rows) > 0 {
-		rows = append(rows, fig("", i18n.T("col.total"), rev, true))
-		deptTable(d, i18n.T("report.exec.table_rev", "Month", month), cols).rows(rows)
+	exp := side(func(r monitor.DeptRow) monitor.Figures { return r.Expenditure }, ex.Total.Expenditure)
+	if exp == nil {
+		exp = []row{fig("", i18n.T("col.total"), ex.Total.Expenditure, true)}
 	}
-	if err := d.step(); err != nil {
-		return err
+	deptTable(d, i18n.T("report.exec.table_dept", "Month", month), cols).rows(exp)
+	if rev := side(func(r monitor.DeptRow) monitor.Figures { return r.Revenue }, ex.Total.Revenue); rev != nil {
+		deptTable(d, i18n.T("report.exec.table_rev", "Month", month), cols).rows(rev)
 	}
+}
 
-	// What is flagged.
+// execAlerts is Table 3: what is flagged.
+func execAlerts(d *doc, ex monitor.Execution) {
 	d.h1(i18n.T("report.exec.flagged"), 30)
 	if len(ex.Alerts) == 0 {
 		d.para(i18n.T("report.exec.no_alerts"), 10)
-	} else {
-		acols := []column{{i18n.T("report.col.severity"), 9, "C"}, {i18n.T("report.col.alert_kind"), 17, "L"}, {i18n.T("report.col.detail"), 74, "L"}}
-		var ar []row
-		for _, a := range ex.Alerts {
-			ar = append(ar, row{cells: []string{i18n.T(a.Severity.Key()), i18n.T(a.Kind.Key()), i18n.Message(a.Text)}})
-		}
-		d.newTable(i18n.T("report.exec.table_alerts"), acols).rows(ar)
+		return
 	}
-	if err := d.step(); err != nil {
-		return err
+	acols := []column{{i18n.T("report.col.severity"), 9, "C"}, {i18n.T("report.col.alert_kind"), 17, "L"}, {i18n.T("report.col.detail"), 74, "L"}}
+	var ar []row
+	for _, a := range ex.Alerts {
+		ar = append(ar, row{cells: []string{i18n.T(a.Severity.Key()), i18n.T(a.Kind.Key()), i18n.Message(a.Text)}})
 	}
+	d.newTable(i18n.T("report.exec.table_alerts"), acols).rows(ar)
+}
 
-	// Target progress ("double monitoring").
+// execTargets is target progress ("double monitoring"): the chart, then
+// Table 4.
+func execTargets(d *doc, data executionData, month string, tr monitor.Translate) error {
 	tc := monitor.TargetChart(data.Projects, tr)
 	tch := min(24+5*float64(len(tc.Category)), bottom-marginT-16)
 	d.h1(i18n.T("report.exec.targets"), tch)
 	if len(data.Projects) == 0 {
 		d.para(i18n.T("report.budget.no_projects"), 10)
-	} else {
-		if len(tc.Category) > 0 {
-			if err := d.drawChart(tc, tch); err != nil {
-				return err
-			}
+		return nil
+	}
+	if len(tc.Category) > 0 {
+		if err := d.drawChart(tc, tch); err != nil {
+			return err
 		}
-		targetTable(d, month, data.Projects)
 	}
-	if err := d.step(); err != nil {
-		return err
-	}
-	return d.write(w)
+	targetTable(d, month, data.Projects)
+	return nil
 }
 
 // targetTable is Table 4: each project target's progress.
