@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
@@ -195,9 +196,30 @@ func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 		{i18n.T("report.eval.scheme"), d.pick(r.Scheme.Name, r.Scheme.NameEn)},
 		{i18n.T("report.eval.finalised_at"), finalisedAt},
 	})
+	cols := []column{{i18n.T("report.col.indicator"), 40, "L"}, {i18n.T("report.col.target"), 15, "R"},
+		{i18n.T("report.col.actual_value"), 15, "R"}, {i18n.T("report.col.points"), 9, "R"}, {i18n.T("col.score"), 9, "R"}}
+	rows, names := d.indicatorRows(r)
+	rows = append(rows, row{total: true, cells: []string{i18n.T("report.eval.total_row", "Grade", i18n.T("evalui.grade."+string(grade))), "", "",
+		num(r.Scheme.Total), score(sc)}})
+	d.newTable(i18n.T("report.eval.table_form", "Name", name), cols).rows(rows)
 
-	// The indicator table: dimensions and groups as bold rows with their
-	// points and score, indicators under them.
+	// Balanced scorecard.
+	if err := d.drawChart(scorecard(d, r), 62); err != nil {
+		return err
+	}
+	d.reasonsTable(r, names)
+
+	// The application, its amount and the unit's signature stay together.
+	d.h2(i18n.T("report.eval.application"), 32)
+	d.para(applicationText(d, r, grade, data), 9.5)
+	d.unitSign()
+	return nil
+}
+
+// indicatorRows is the indicator table: dimensions and groups as bold rows
+// with their points and score, indicators under them; names maps each
+// indicator code to its name in the report's language.
+func (d *doc) indicatorRows(r evaluation.Run) (rows []row, names map[string]string) {
 	scores := map[string]evaluate.IndicatorScore{}
 	for _, is := range r.Result.Indicators {
 		scores[is.Code] = is
@@ -206,17 +228,11 @@ func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 	for _, n := range r.Result.Dimensions {
 		nodeScore[n.Code] = n.Score
 	}
-	cols := []column{{i18n.T("report.col.indicator"), 40, "L"}, {i18n.T("report.col.target"), 15, "R"},
-		{i18n.T("report.col.actual_value"), 15, "R"}, {i18n.T("report.col.points"), 9, "R"}, {i18n.T("col.score"), 9, "R"}}
-	var rows []row
-	names := map[string]string{} // indicator code → name in the report's language
+	names = map[string]string{}
 	var walk func(ns []evaluate.Node, depth int)
 	walk = func(ns []evaluate.Node, depth int) {
 		for _, n := range ns {
-			indent := ""
-			for k := 1; k < depth; k++ {
-				indent += "  "
-			}
+			indent := strings.Repeat("  ", depth-1)
 			if n.Indicator == nil {
 				rows = append(rows, row{group: true, cells: []string{indent + d.pick(n.Name, n.NameEn), "", "", num(n.Points), score(nodeScore[n.Code])}})
 				walk(n.Children, depth+1)
@@ -227,8 +243,7 @@ func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 			if code == "" {
 				code = ind.Code
 			}
-			is := scores[code]
-			scoreText := score(is.Score)
+			scoreText := score(scores[code].Score)
 			if ind.Direction == evaluate.Monitor {
 				scoreText = "—"
 			}
@@ -238,16 +253,12 @@ func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 		}
 	}
 	walk(r.Scheme.Roots, 1)
-	rows = append(rows, row{total: true, cells: []string{i18n.T("report.eval.total_row", "Grade", i18n.T("evalui.grade."+string(grade))), "", "",
-		num(r.Scheme.Total), score(sc)}})
-	d.newTable(i18n.T("report.eval.table_form", "Name", name), cols).rows(rows)
+	return rows, names
+}
 
-	// Balanced scorecard.
-	if err := d.drawChart(scorecard(d, r), 62); err != nil {
-		return err
-	}
-
-	// Reasons for deviation and corrective measures.
+// reasonsTable lists the reasons for deviation and corrective measures of
+// every indicator short of target.
+func (d *doc) reasonsTable(r evaluation.Run, names map[string]string) {
 	d.h2(i18n.T("report.eval.reasons"), 12)
 	var reasons []row
 	for _, is := range r.Result.Indicators {
@@ -265,14 +276,15 @@ func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 	}
 	if len(reasons) == 0 {
 		d.para(i18n.T("report.eval.all_met"), 9.5)
-	} else {
-		d.newTable("", []column{{i18n.T("report.col.indicator"), 30, "L"}, {i18n.T("report.col.score_of"), 13, "R"},
-			{i18n.T("report.col.reason"), 57, "L"}}).rows(reasons)
+		return
 	}
+	d.newTable("", []column{{i18n.T("report.col.indicator"), 30, "L"}, {i18n.T("report.col.score_of"), 13, "R"},
+		{i18n.T("report.col.reason"), 57, "L"}}).rows(reasons)
+}
 
-	// Result application.
-	// The application, its amount and the unit's signature stay together.
-	d.h2(i18n.T("report.eval.application"), 32)
+// applicationText is the result application of the unit's grade, with the
+// amount it suggests for next year's budget when the unit has one.
+func applicationText(d *doc, r evaluation.Run, grade evaluate.Grade, data evaluationData) string {
 	app := evaluate.Application{Grade: grade}
 	for _, a := range data.Table {
 		if a.Grade == grade {
@@ -288,9 +300,7 @@ func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 		sugg, _ := evaluate.Suggest(data.Table, grade, base)
 		text += i18n.T("report.eval.apply_amount", "Base", d.amtUnit(base), "Next", d.amtUnit(sugg), "Year", data.Year+1)
 	}
-	d.para(text, 9.5)
-	d.unitSign()
-	return nil
+	return text
 }
 
 // unitSign is the unit head's signature line under a unit's form.
