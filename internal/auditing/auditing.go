@@ -40,22 +40,22 @@ func (s *Service) Verify(ctx context.Context, by domain.Actor) (audit.Result, er
 	if err := access.Check(by, access.AuditView, ""); err != nil {
 		return audit.Result{}, err
 	}
-	// Rows and head are read under the write lock, so that a change
+	// Rows, head and anchor are read under the write lock, so that a change
 	// recorded meanwhile cannot look like a deletion.
 	var rows []audit.Entry
-	var head audit.Head
+	var marks audit.Marks
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
 		if rows, err = tx.AuditEntries(ctx, Filter{}); err != nil {
 			return err
 		}
-		head, err = tx.AuditHead(ctx)
+		marks, err = s.st.AuditMarks(ctx, tx)
 		return err
 	})
 	if err != nil {
 		return audit.Result{}, err
 	}
-	r := audit.VerifyWithHead(rows, head)
+	r := audit.VerifyTrail(rows, marks, store.AuditKeys)
 	if !r.OK {
 		return r, r.Problem()
 	}

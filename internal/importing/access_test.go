@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/audit"
+	"github.com/budgetperf/budgetperf/internal/auditing"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -201,9 +202,7 @@ func TestActualsImportAudit(t *testing.T) {
 		got[0].EntityKey != "2025/3" || got[0].Old != strconv.FormatInt(lines, 10) || got[1].New != (amount+150).String() {
 		t.Errorf("month trail: %+v", got)
 	}
-	all, _ := st.AuditEntries(ctx, store.AuditFilter{})
-	head, _ := st.AuditHead(ctx)
-	if r := audit.VerifyWithHead(all, head); !r.OK {
+	if r, err := auditing.New(st).Verify(ctx, domain.LocalUser); err != nil {
 		t.Errorf("the trail does not verify: %+v", r)
 	}
 }

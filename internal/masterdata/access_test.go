@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/audit"
+	"github.com/budgetperf/budgetperf/internal/auditing"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -111,8 +112,7 @@ func TestMasterdataAuditTrail(t *testing.T) {
 			t.Errorf("entry %d: %+v, want %+v", i, got, w)
 		}
 	}
-	head, _ := s.st.AuditHead(ctx)
-	if r := audit.VerifyWithHead(entries, head); !r.OK {
+	if r, err := auditing.New(s.st).Verify(ctx, domain.LocalUser); err != nil {
 		t.Errorf("the trail does not verify: %+v", r)
 	}
 }

@@ -2,8 +2,10 @@ package report
 
 import (
 	"context"
+	"errors"
 	"os"
-	"path/filepath"
+
+	"github.com/budgetperf/budgetperf/internal/atomicfile"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/services"
@@ -19,39 +21,15 @@ func WriteFile(ctx context.Context, svc *services.Services, by domain.Actor, req
 	})
 }
 
-// writeAtomically writes path through a temporary file renamed into place.
+// writeAtomically writes path whole or not at all (atomicfile); a
+// report is an ordinary document the user may share.
 func writeAtomically(path string, write func(*os.File) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+	err := atomicfile.Write(path, 0o644, write)
+	var fe *atomicfile.Error
+	if errors.As(err, &fe) {
 		return writeProblem(path, err)
 	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := write(tmp); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private (0600); a report is an ordinary
-	// document the user may share.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return writeProblem(path, err)
-	}
-	done = true
-	return nil
+	return err
 }
 
 // writeProblem is a file that cannot be written: the user's to fix (a

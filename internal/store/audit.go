@@ -36,16 +36,20 @@ func (tx *Tx) AppendAudit(ctx context.Context, login string, entries ...audit.En
 			entries[i].Login = login
 		}
 	}
-	chained := audit.Chain(lastSeq, lastHash, entries)
+	if tx.key.ID == "" {
+		return fmt.Errorf("recording the audit trail: no sealing key")
+	}
+	chained := audit.Chain(lastSeq, lastHash, tx.key, entries)
 	for _, e := range chained {
-		_, err := tx.db.ExecContext(ctx, `INSERT INTO audit_log (seq, at, login, entity, entity_key, field, old_value, new_value, reason, prev_hash, hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.Seq, e.At.Format(audit.TimeFormat), e.Login, e.Entity, e.EntityKey, e.Field, e.Old, e.New, e.Reason, e.PrevHash, e.Hash)
+		_, err := tx.db.ExecContext(ctx, `INSERT INTO audit_log (seq, at, login, entity, entity_key, field, old_value, new_value, reason, prev_hash, key_id, hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.Seq, e.At.Format(audit.TimeFormat), e.Login, e.Entity, e.EntityKey, e.Field, e.Old, e.New, e.Reason, e.PrevHash, e.KeyID, e.Hash)
 		if err != nil {
 			return fmt.Errorf("recording the audit trail: %w", err)
 		}
 	}
 	last := chained[len(chained)-1]
+	tx.head = &audit.Head{Seq: last.Seq, Hash: last.Hash}
 	return tx.SetSetting(ctx, auditHeadKey, strconv.FormatInt(last.Seq, 10)+" "+last.Hash)
 }
 
@@ -81,7 +85,7 @@ type AuditFilter struct {
 // applied here rather than in SQL because stored times carry the offset
 // of the PC that wrote them, so their text does not sort across zones.
 func (q Q) AuditEntries(ctx context.Context, f AuditFilter) ([]audit.Entry, error) {
-	query := `SELECT seq, at, login, entity, entity_key, field, old_value, new_value, reason, prev_hash, hash FROM audit_log WHERE 1 = 1`
+	query := `SELECT seq, at, login, entity, entity_key, field, old_value, new_value, reason, prev_hash, key_id, hash FROM audit_log WHERE 1 = 1`
 	var args []any
 	if f.Entity != "" {
 		query += ` AND entity = ?`
@@ -104,7 +108,7 @@ func (q Q) AuditEntries(ctx context.Context, f AuditFilter) ([]audit.Entry, erro
 	for rows.Next() {
 		var e audit.Entry
 		var at string
-		if err := rows.Scan(&e.Seq, &at, &e.Login, &e.Entity, &e.EntityKey, &e.Field, &e.Old, &e.New, &e.Reason, &e.PrevHash, &e.Hash); err != nil {
+		if err := rows.Scan(&e.Seq, &at, &e.Login, &e.Entity, &e.EntityKey, &e.Field, &e.Old, &e.New, &e.Reason, &e.PrevHash, &e.KeyID, &e.Hash); err != nil {
 			return nil, err
 		}
 		// A time that no longer parses stays zero, and its hash then fails.

@@ -38,7 +38,7 @@ func TestAuditChainAcrossTransactions(t *testing.T) {
 	if len(rows) != 4 || rows[3].Seq != 4 || rows[0].Login != "li" || rows[0].At.IsZero() {
 		t.Fatalf("rows: %+v", rows)
 	}
-	if r := audit.Verify(rows); !r.OK {
+	if r := audit.Verify(rows, 1, AuditKeys); !r.OK || rows[0].KeyID != s.seal.key.ID {
 		t.Fatalf("verify: %+v", r)
 	}
 	if got, _ := s.AuditEntries(ctx, AuditFilter{EntityKey: "2026/101", Login: "li", Limit: 2}); len(got) != 2 || got[1].Seq != 4 {
@@ -80,7 +80,7 @@ func TestAuditTamperingInTheFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r := audit.VerifyWithHead(rows, head); r.OK || r.BadSeq != tt.seq || r.Breach != tt.breach {
+			if r := audit.VerifyTrail(rows, audit.Marks{Head: head, SealedFrom: 1}, AuditKeys); r.OK || r.BadSeq != tt.seq || r.Breach != tt.breach {
 				t.Errorf("got %+v, want row %d %s", r, tt.seq, tt.breach)
 			}
 		})

@@ -252,6 +252,8 @@ func Restore(ctx context.Context, dbPath, src, kept string) (BackupInfo, string,
 		return info, "", domain.NewProblem("problem.restore.replace", "Cannot replace the database {{.Path}}: {{.Err}}. Close every program using it and try again; the current file is unchanged.", "Path", dbPath, "Err", err.Error())
 	}
 	syncDir(filepath.Dir(dbPath))
+	// The trail now legitimately ends where the backup's ended.
+	_ = resetAnchor(ctx, dbPath)
 	return info, kept, nil
 }
 

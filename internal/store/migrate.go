@@ -104,25 +104,26 @@ func inspect(ctx context.Context, path string) error {
 
 // migrate applies the pending migrations, each in its own transaction
 // together with its record, so a failure leaves the previous schema intact.
-func (s *Store) migrate(ctx context.Context) error {
+// It returns the schema version the file had before.
+func (s *Store) migrate(ctx context.Context) (int, error) {
 	ms, err := migrations()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if _, err := s.pool.ExecContext(ctx, createMigrationsTable); err != nil {
-		return fmt.Errorf("preparing migrations: %w", err)
+		return 0, fmt.Errorf("preparing migrations: %w", err)
 	}
 	var current sql.NullInt64
 	if err := s.pool.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&current); err != nil {
-		return fmt.Errorf("reading the schema version: %w", err)
+		return 0, fmt.Errorf("reading the schema version: %w", err)
 	}
 	if int(current.Int64) > len(ms) {
-		return domain.NewProblem("problem.db.newer_schema",
+		return 0, domain.NewProblem("problem.db.newer_schema",
 			"The database {{.Path}} was written by a newer version of BudgetPerf (schema {{.Found}}; this version knows up to {{.Known}}). Install the newer version to open it; the file has not been changed.",
 			"Path", s.path, "Found", current.Int64, "Known", len(ms))
 	}
 	if err := s.beforeMigrate(ctx, int(current.Int64), len(ms)); err != nil {
-		return err
+		return 0, err
 	}
 	for _, m := range ms[current.Int64:] {
 		err := s.InTx(ctx, func(tx *Tx) error {
@@ -142,8 +143,8 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		})
 		if err != nil {
-			return err
+			return 0, err
 		}
 	}
-	return nil
+	return int(current.Int64), nil
 }

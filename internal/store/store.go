@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -36,11 +37,14 @@ type Store struct {
 	path string
 	auto autoState    // automatic backups (backup_auto.go)
 	ckpt checkpointer // WAL into the main file (checkpoint.go)
+	seal sealState    // the audit trail's key and anchor (seal.go)
 }
 
 // Tx is a write transaction; everything done through it lands together or not at all.
 type Tx struct {
 	Q
+	key  audit.Key   // seals the audit rows appended in it
+	head *audit.Head // the trail's new head, anchored after the commit
 }
 
 // DefaultPath is the per-user database location.
@@ -104,7 +108,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
 	s := &Store{Q: Q{db: pool}, pool: pool, path: path}
-	if err := s.migrate(ctx); err != nil {
+	from, err := s.migrate(ctx)
+	if err != nil {
+		pool.Close()
+		return nil, err
+	}
+	if err := s.openSeal(ctx, from); err != nil {
 		pool.Close()
 		return nil, err
 	}
@@ -144,12 +153,14 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			_ = sqlTx.Rollback()
 		}
 	}()
-	if err = fn(&Tx{Q: Q{db: sqlTx}}); err != nil {
+	tx := &Tx{Q: Q{db: sqlTx}, key: s.seal.key}
+	if err = fn(tx); err != nil {
 		return err
 	}
 	if err = sqlTx.Commit(); err != nil {
 		return fmt.Errorf("saving the transaction: %w", err)
 	}
+	s.anchor(tx.head)
 	s.afterCommit(ctx)
 	return nil
 }

@@ -1,9 +1,11 @@
 package xlsxexport
 
 import (
+	"errors"
 	"io"
 	"os"
-	"path/filepath"
+
+	"github.com/budgetperf/budgetperf/internal/atomicfile"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 )
@@ -16,25 +18,13 @@ func SaveBudget(path string, year int, b domain.Breakdown) error {
 }
 
 // Save writes a workbook through write into a temporary file beside path
-// and renames it, so an existing file is only ever replaced by a whole one.
+// and renames it (atomicfile), so an existing file is only ever replaced by
+// a whole one.
 func Save(path string, write func(io.Writer) error) error {
-	cannot := func(err error) error {
+	err := atomicfile.Write(path, 0o644, func(f *os.File) error { return write(f) })
+	var fe *atomicfile.Error
+	if errors.As(err, &fe) {
 		return domain.NewProblem("problem.export.create", "Cannot write {{.Path}}: {{.Err}}", "Path", path, "Err", err.Error())
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".budgetperf-export-*.xlsx")
-	if err != nil {
-		return cannot(err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return cannot(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return cannot(err)
-	}
-	return nil
+	return err
 }
