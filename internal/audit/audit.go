@@ -239,7 +239,7 @@ type Head struct {
 // String is the head as printed in report footers: "#seq hash-prefix".
 func (h Head) String() string {
 	if h.Hash == "" {
-		return strconv.FormatInt(h.Seq, 10)
+		return "#" + strconv.FormatInt(h.Seq, 10)
 	}
 	return "#" + strconv.FormatInt(h.Seq, 10) + " " + h.Hash[:min(len(h.Hash), 16)]
 }

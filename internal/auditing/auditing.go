@@ -65,22 +65,43 @@ func (s *Service) Verify(ctx context.Context, by domain.Actor) (audit.Result, er
 // Export writes the entries matching f to a workbook at path, with a
 // header row in the user's language (headers are given by the caller,
 // which translates them).
-func (s *Service) Export(ctx context.Context, by domain.Actor, f Filter, headers []string, path string) (int, error) {
+// The trail's head is printed at the foot of its pages in the words of T.
+func (s *Service) Export(ctx context.Context, by domain.Actor, f Filter, headers []string, path string, T func(string, ...any) string) (int, error) {
 	rows, err := s.List(ctx, by, f)
 	if err != nil {
 		return 0, err
 	}
-	return len(rows), xlsxexport.Save(path, func(w io.Writer) error { return write(w, headers, rows) })
+	head, err := s.Head(ctx)
+	if err != nil {
+		return 0, err
+	}
+	stamp := StampText(head, T)
+	return len(rows), xlsxexport.Save(path, func(w io.Writer) error { return write(w, headers, rows, stamp) })
+}
+
+// Head is the trail's last row as recorded in the database. It is printed
+// at the foot of every report and export (StampText), so that a printed
+// page proves the trail as it was; it reveals nothing of the data.
+func (s *Service) Head(ctx context.Context) (audit.Head, error) { return s.st.AuditHead(ctx) }
+
+// StampText is the footer line of reports and exports for head, in the
+// words given by T (i18n.T).
+func StampText(head audit.Head, T func(key string, args ...any) string) string {
+	return T("trail.stamp", "Head", head.String())
 }
 
 // Headers are the export's columns in order (English defaults).
 var Headers = []string{"Seq", "Time", "User", "Entity", "Key", "Field", "Old value", "New value", "Reason", "Hash"}
 
-func write(w io.Writer, headers []string, rows []audit.Entry) error {
+func write(w io.Writer, headers []string, rows []audit.Entry, stamp string) error {
 	x := excelize.NewFile()
 	defer x.Close()
 	const sheet = "Audit"
 	if err := x.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	// Before streaming: a stream writer drops sheet settings made after it.
+	if err := xlsxexport.Stamp(x, stamp); err != nil {
 		return err
 	}
 	sw, err := x.NewStreamWriter(sheet)

@@ -2,7 +2,9 @@ package auditing_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -54,7 +56,8 @@ func TestListVerifyExport(t *testing.T) {
 		t.Errorf("verify %+v %v", r, err)
 	}
 	path := filepath.Join(t.TempDir(), "audit.xlsx")
-	if n, err := svc.Export(ctx, auditor, auditing.Filter{}, auditing.Headers, path); err != nil || n != 2 {
+	T := func(key string, args ...any) string { return fmt.Sprint(append([]any{key}, args...)...) }
+	if n, err := svc.Export(ctx, auditor, auditing.Filter{}, auditing.Headers, path, T); err != nil || n != 2 {
 		t.Fatalf("export %d %v", n, err)
 	}
 	x, err := excelize.OpenFile(path)
@@ -62,6 +65,11 @@ func TestListVerifyExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
+	// The printed pages carry the trail's head.
+	head, _ := svc.Head(ctx)
+	if hf, err := x.GetHeaderFooter("Audit"); err != nil || !strings.Contains(hf.OddFooter, head.String()) || head.Seq != 2 {
+		t.Errorf("footer %+v %v (head %v)", hf, err, head)
+	}
 	rows, err := x.GetRows("Audit")
 	if err != nil || len(rows) != 3 || rows[0][6] != "Old value" || rows[1][6] != "100.00" || rows[1][7] != "200.00" {
 		t.Errorf("workbook rows %q %v", rows, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/budgetperf/budgetperf/internal/auditing"
 	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/xlsxexport"
@@ -27,7 +28,13 @@ func (s *Service) ExportPaySheet(ctx context.Context, by domain.Actor, year int,
 	if err != nil {
 		return err
 	}
-	return xlsxexport.SavePaySheet(path, PaySheet(res, staff, hospital, T))
+	head, err := s.st.AuditHead(ctx)
+	if err != nil {
+		return err
+	}
+	sheet := PaySheet(res, staff, hospital, T)
+	sheet.Stamp = auditing.StampText(head, T)
+	return xlsxexport.SavePaySheet(path, sheet)
 }
 
 // PaySheet lays res and its staff split out for payroll.

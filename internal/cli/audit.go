@@ -152,7 +152,7 @@ func runAuditExport(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	n, err := svc.Audit.Export(env.ctx, env.Actor, fl, auditHeaders(), *out)
+	n, err := svc.Audit.Export(env.ctx, env.Actor, fl, auditHeaders(), *out, i18n.T)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/xlsxexport"
 )
 
 func init() {
@@ -27,13 +26,10 @@ func runExportBudget(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	v, err := svc.Budgets.Show(env.ctx, env.Actor, *year)
+	lines, err := svc.Budgets.Export(env.ctx, env.Actor, *year, *out, i18n.T)
 	if err != nil {
 		return err
 	}
-	if err := xlsxexport.SaveBudget(*out, v.Year, v.Breakdown); err != nil {
-		return err
-	}
-	env.printf("%s\n", i18n.T("cli.export_budget.done", "Year", v.Year, "Path", *out, "Lines", v.Lines()))
+	env.printf("%s\n", i18n.T("cli.export_budget.done", "Year", *year, "Path", *out, "Lines", lines))
 	return nil
 }

@@ -165,7 +165,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 		b, _ := st.Breakdown(ctx, amounts)
 		out := filepath.Join(t.TempDir(), "export.xlsx")
-		if err := xlsxexport.SaveBudget(out, year, b); err != nil {
+		if err := xlsxexport.SaveBudget(out, year, b, ""); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := svc.ImportBudget(ctx, domain.LocalUser, BudgetRequest{Path: out, Year: 2030, Replace: true}); err != nil {

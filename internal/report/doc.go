@@ -61,6 +61,9 @@ type Meta struct {
 	// Unit is how amounts are shown: money.Yuan or money.TenThousand.
 	Unit money.Unit
 	Lang string
+	// Trail is the audit trail's head when the report was written, printed
+	// at the foot of every page: a paper copy proves the trail as it was.
+	Trail string
 }
 
 // doc is one report being laid out: fpdf with the embedded font, the page
@@ -137,7 +140,8 @@ func (d *doc) header() {
 	p.SetXY(marginL, marginT)
 }
 
-// footer prints the confidentiality line and "page X of Y".
+// footer prints the confidentiality line, "page X of Y" and the audit
+// trail's head.
 func (d *doc) footer() {
 	p := d.pdf
 	d.line(marginL, pageH-15, pageW-marginR, pageH-15, rule, 0.3)
@@ -151,6 +155,11 @@ func (d *doc) footer() {
 	w := p.GetStringWidth(strings.Replace(text, pageAlias, "999", 1)) + 2
 	p.SetXY(pageW-marginR-w, pageH-14)
 	p.CellFormat(w, 5, text, "", 0, "L", false, 0, "")
+	if d.meta.Trail != "" {
+		d.font(7, muted)
+		p.SetXY(marginL, pageH-9.5)
+		p.CellFormat(contentW, 4, d.meta.Trail, "", 0, "L", false, 0, "")
+	}
 }
 
 // font sets the font size (points) and text colour. The font has no

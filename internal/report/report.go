@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/auditing"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/money"
@@ -72,6 +73,11 @@ func GenerateRequest(ctx context.Context, svc *services.Services, by domain.Acto
 	if meta.Hospital, err = svc.Master.HospitalDisplayName(ctx, by, lang); err != nil {
 		return err
 	}
+	head, err := svc.Audit.Head(ctx)
+	if err != nil {
+		return err
+	}
+	meta.Trail = auditing.StampText(head, i18n.T)
 	if req.Unit != nil {
 		meta.Unit = *req.Unit
 	} else if meta.Unit, err = AmountUnit(ctx, svc, by); err != nil {

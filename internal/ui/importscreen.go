@@ -16,7 +16,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/importing"
 	"github.com/budgetperf/budgetperf/internal/money"
-	"github.com/budgetperf/budgetperf/internal/xlsxexport"
 )
 
 // What the Import screen brings in.
@@ -187,11 +186,7 @@ func (im *ImportScreen) chooseExport() {
 // many lines it wrote.
 func (im *ImportScreen) exportTo(path string) (int, error) {
 	s := im.shell
-	v, err := s.svc.Budgets.Show(s.ctx, s.actor, s.year)
-	if err != nil {
-		return 0, err
-	}
-	return v.Lines(), xlsxexport.SaveBudget(path, v.Year, v.Breakdown)
+	return s.svc.Budgets.Export(s.ctx, s.actor, s.year, path, i18n.T)
 }
 
 func (im *ImportScreen) chooseFile() {

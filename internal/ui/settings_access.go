@@ -412,7 +412,7 @@ func (p *accessPanel) exportTo(path string) {
 		headers = append(headers, i18n.T(k))
 	}
 	headers = append(headers, i18n.T("col.audit.hash"))
-	n, err := s.svc.Audit.Export(s.ctx, s.actor, f, headers, path)
+	n, err := s.svc.Audit.Export(s.ctx, s.actor, f, headers, path, i18n.T)
 	if err != nil {
 		s.showError(err)
 		return

@@ -31,7 +31,7 @@ const BudgetSheet = "预算"
 // Amounts are written as exact decimal text, never through a float, and
 // the subtotals are values rather than formulas so that the file carries
 // its figures even where no spreadsheet has recalculated it.
-func WriteBudget(w io.Writer, year int, b domain.Breakdown) error {
+func WriteBudget(w io.Writer, year int, b domain.Breakdown, stamp string) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", BudgetSheet); err != nil {
@@ -88,6 +88,9 @@ func WriteBudget(w io.Writer, year int, b domain.Breakdown) error {
 		return err
 	}
 	f.SetDocProps(&excelize.DocProperties{Title: fmt.Sprintf("%d年预算", year), Creator: "BudgetPerf"})
+	if err := Stamp(f, stamp); err != nil {
+		return err
+	}
 	_, err = f.WriteTo(w)
 	return err
 }

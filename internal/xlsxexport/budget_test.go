@@ -26,7 +26,7 @@ func TestWriteBudgetExactAmountsAndSubtotals(t *testing.T) {
 			{Code: "30211", Name: "差旅费", Kind: domain.Expenditure}, {Code: "4609", Name: "其他收入", Kind: domain.Revenue},
 			{Code: "4604", Name: "利息收入", Kind: domain.Revenue}})
 	var buf bytes.Buffer
-	if err := WriteBudget(&buf, 2026, b); err != nil {
+	if err := WriteBudget(&buf, 2026, b, "审计链 #7 0123456789abcdef"); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -34,6 +34,9 @@ func TestWriteBudgetExactAmountsAndSubtotals(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	if hf, err := f.GetHeaderFooter(BudgetSheet); err != nil || hf == nil || !strings.Contains(hf.OddFooter, "审计链 #7 0123456789abcdef") {
+		t.Errorf("printed footer %+v %v", hf, err)
+	}
 	rows, err := f.GetRows(BudgetSheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)

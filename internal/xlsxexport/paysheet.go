@@ -19,6 +19,7 @@ type PaySheet struct {
 	DeptHeader            []string // code, name, headcount, coefficient, one per dimension, composite, bonus
 	StaffHeader           []string // department, staff no., name, post, post coefficient, attendance, work days, amount
 	TotalLabel            string
+	Stamp                 string // printed at the foot of every page (Stamp)
 	Departments           []PayDept
 	Staff                 []PayStaff
 }
@@ -91,6 +92,9 @@ func WritePaySheet(w io.Writer, p PaySheet) error {
 		if err := writeTable(f, p.StaffSheet, p.Title, p.Subtitle, p.StaffHeader, rows, totals, st); err != nil {
 			return err
 		}
+	}
+	if err := Stamp(f, p.Stamp); err != nil {
+		return err
 	}
 	_, err = f.WriteTo(w)
 	return err

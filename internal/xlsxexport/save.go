@@ -4,6 +4,9 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetperf/budgetperf/internal/atomicfile"
 
@@ -13,8 +16,8 @@ import (
 // SaveBudget writes the budget workbook to path. It writes beside the
 // target and renames, so an existing file is replaced only by a complete
 // workbook.
-func SaveBudget(path string, year int, b domain.Breakdown) error {
-	return Save(path, func(w io.Writer) error { return WriteBudget(w, year, b) })
+func SaveBudget(path string, year int, b domain.Breakdown, stamp string) error {
+	return Save(path, func(w io.Writer) error { return WriteBudget(w, year, b, stamp) })
 }
 
 // Save writes a workbook through write into a temporary file beside path
@@ -27,4 +30,23 @@ func Save(path string, write func(io.Writer) error) error {
 		return domain.NewProblem("problem.export.create", "Cannot write {{.Path}}: {{.Err}}", "Path", path, "Err", err.Error())
 	}
 	return err
+}
+
+// Stamp prints text at the foot of every sheet, with the page number, so
+// that a printed page carries what it was written from (the audit trail's
+// head). Excel limits a footer to 255 characters; "&" starts a code there.
+func Stamp(f *excelize.File, text string) error {
+	if text == "" {
+		return nil
+	}
+	text = strings.ReplaceAll(text, "&", "&&")
+	if r := []rune(text); len(r) > 200 {
+		text = string(r[:200])
+	}
+	for _, name := range f.GetSheetList() {
+		if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&L" + text + "&R&P / &N"}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
