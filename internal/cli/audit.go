@@ -7,12 +7,50 @@ import (
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/auditing"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/services"
 )
 
 func init() {
 	register(command{name: "audit verify", summary: "cli.audit_verify.summary", run: runAuditVerify})
 	register(command{name: "audit list", summary: "cli.audit_list.summary", run: runAuditList})
 	register(command{name: "audit export", summary: "cli.audit_export.summary", run: runAuditExport})
+	register(command{name: "audit key export", summary: "cli.audit_key_export.summary", run: runAuditKeyExport})
+	register(command{name: "audit key import", summary: "cli.audit_key_import.summary", run: runAuditKeyImport})
+}
+
+// runAuditKeyExport writes this PC's audit key to FILE.
+func runAuditKeyExport(env *Env, args []string) error {
+	return auditKey(env, args, "audit key export", "cli.audit_key_export.about", "cli.audit.key_exported",
+		func(svc *services.Services, path string) (string, error) {
+			return svc.Audit.ExportKey(env.ctx, env.Actor, path)
+		})
+}
+
+// runAuditKeyImport adds the audit key in FILE to this PC's.
+func runAuditKeyImport(env *Env, args []string) error {
+	return auditKey(env, args, "audit key import", "cli.audit_key_import.about", "cli.audit.key_imported",
+		func(svc *services.Services, path string) (string, error) {
+			return svc.Audit.ImportKey(env.ctx, env.Actor, path)
+		})
+}
+
+func auditKey(env *Env, args []string, name, about, done string, do func(*services.Services, string) (string, error)) error {
+	f := newFlags(env, name, "FILE", about)
+	path, err := f.parseOne(args)
+	if err != nil {
+		return err
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	id, err := do(svc, path)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, i18n.T(done, "Key", id, "Path", path))
+	return nil
 }
 
 func runAuditVerify(env *Env, args []string) error {
@@ -29,7 +67,11 @@ func runAuditVerify(env *Env, args []string) error {
 	if err != nil {
 		return err // a broken chain is a problem naming the first bad row: exit 1
 	}
-	fmt.Fprintln(env.Stdout, i18n.T("cli.audit.verified", "Rows", r.Rows))
+	head, err := svc.Audit.Head(env.ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, i18n.T("cli.audit.verified", "Rows", r.Rows, "Head", head.String()))
 	return nil
 }
 

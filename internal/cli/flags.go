@@ -84,6 +84,18 @@ func (f *flags) parseNone(args []string) error {
 	return noPositional(pos)
 }
 
+// parseOne parses a command that takes exactly one positional argument, a file.
+func (f *flags) parseOne(args []string) (string, error) {
+	pos, err := f.parse(args)
+	if err != nil {
+		return "", err
+	}
+	if len(pos) != 1 {
+		return "", usagef("%s", i18n.T("cli.file_required", "Command", f.name))
+	}
+	return pos[0], nil
+}
+
 // noPositional refuses stray arguments.
 func noPositional(pos []string) error {
 	if len(pos) > 0 {
