@@ -164,6 +164,7 @@ type Result struct {
 	BadSeq int64
 	Breach Breach
 	KeyIDs []string
+	Head   Head // the head checked, set by VerifyTrail
 }
 
 // Verify checks the chain of rows in the order stored (ascending Seq as
@@ -279,6 +280,7 @@ func VerifyTrail(rows []Entry, m Marks, keys Keys) Result {
 			return Result{Rows: len(rows), BadSeq: a.Seq, Breach: Rebuilt}
 		}
 	}
+	r.Head = Head{Seq: last.Seq, Hash: last.Hash}
 	return r
 }
 
@@ -296,7 +298,7 @@ func (r Result) Problem() *domain.Problem {
 	case Rebuilt:
 		return domain.NewProblem("problem.audit.rebuilt", "The audit trail was tampered with: it no longer holds the row {{.Seq}} this PC recorded; the trail was wiped or rewritten. Restore the database from a backup and investigate.", "Seq", r.BadSeq)
 	case Unverifiable:
-		return domain.NewProblem("problem.audit.unverifiable", "The audit trail's rows link up, but from row {{.Seq}} on some rows were sealed on another PC (key {{.Keys}}), so their seals cannot be checked here. On that PC run \"budgetperf audit key export FILE\", then here \"budgetperf audit key import FILE\", and verify again.", "Seq", r.BadSeq, "Keys", strings.Join(r.KeyIDs, ", "))
+		return domain.NewProblem("problem.audit.unverifiable", "The audit trail's rows link up, but from row {{.Seq}} on some rows were sealed on another PC (key {{.Keys}}), so their seals cannot be checked here. Export the audit key on that PC (Settings › Audit trail › Export audit key, or \"budgetperf audit key export FILE\"), import it here, and verify again.", "Seq", r.BadSeq, "Keys", strings.Join(r.KeyIDs, ", "))
 	case Missing:
 		return domain.NewProblem("problem.audit.missing", "The audit trail was tampered with: rows before row {{.Seq}} were deleted. Restore the database from a backup and investigate.", "Seq", r.BadSeq)
 	default:

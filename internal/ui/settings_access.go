@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -309,7 +310,17 @@ func (p *accessPanel) auditTab() fyne.CanvasObject {
 	})
 	p.auditTable = newLabelTable(auditColKeys, auditColWidths, func() int { return len(p.entries) }, p.auditCell)
 	filters := container.NewGridWithColumns(5, p.entity, p.user, p.key, p.from, p.to)
-	top := container.NewVBox(filters, container.NewHBox(p.apply, p.verify, p.export), p.auditMsg)
+	buttons := container.NewHBox(p.apply, p.verify, p.export)
+	if access.Allowed(p.shell.actor.Role, access.BackupRestore) {
+		buttons.Add(layout.NewSpacer())
+		buttons.Add(widget.NewButtonWithIcon(i18n.T("audit.key_export"), theme.UploadIcon(), func() {
+			p.shell.saveFile("budgetperf-audit.key", ".key", p.exportKey)
+		}))
+		buttons.Add(widget.NewButtonWithIcon(i18n.T("audit.key_import"), theme.DownloadIcon(), func() {
+			p.shell.chooseFile([]string{".key"}, p.importKey)
+		}))
+	}
+	top := container.NewVBox(filters, buttons, p.auditMsg)
 	return container.NewBorder(top, nil, nil, nil, p.auditTable)
 }
 
@@ -397,7 +408,34 @@ func (p *accessPanel) verifyChain() {
 		return
 	}
 	p.auditMsg.Importance = widget.SuccessImportance
-	p.auditMsg.SetText(i18n.T("cli.audit.verified", "Rows", r.Rows))
+	p.auditMsg.SetText(i18n.T("cli.audit.verified", "Rows", r.Rows, "Head", r.Head.String()))
+}
+
+// exportKey writes this PC's audit key for another PC that must verify
+// the rows sealed here.
+func (p *accessPanel) exportKey(path string) {
+	s := p.shell
+	id, err := s.svc.Audit.ExportKey(s.ctx, s.actor, path)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	p.auditMsg.Importance = widget.SuccessImportance
+	p.auditMsg.SetText(i18n.T("cli.audit.key_exported", "Key", id, "Path", path))
+}
+
+// importKey adds a key exported on another PC, then verifies again.
+func (p *accessPanel) importKey(path string) {
+	s := p.shell
+	id, err := s.svc.Audit.ImportKey(s.ctx, s.actor, path)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	p.verifyChain()
+	if p.auditMsg.Importance == widget.SuccessImportance {
+		p.auditMsg.SetText(i18n.T("cli.audit.key_imported", "Key", id, "Path", path) + "\n" + p.auditMsg.Text)
+	}
 }
 
 func (p *accessPanel) exportTo(path string) {

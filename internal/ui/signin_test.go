@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/budgetperf/budgetperf/internal/accounts"
+	"github.com/budgetperf/budgetperf/internal/auditkey"
 	"github.com/budgetperf/budgetperf/internal/auth"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -147,6 +148,21 @@ func TestAuditViewerShowsChangesAndTampering(t *testing.T) {
 	a.exportTo(xlsx)
 	if !strings.Contains(a.auditMsg.Text, xlsx) {
 		t.Errorf("export: %q", a.auditMsg.Text)
+	}
+	// The audit key goes to another PC and back from the same tab.
+	keyFile := filepath.Join(t.TempDir(), "audit.key")
+	a.exportKey(keyFile)
+	if !strings.Contains(a.auditMsg.Text, "written to "+keyFile) {
+		t.Errorf("key export: %q", a.auditMsg.Text)
+	}
+	t.Setenv(auditkey.EnvDir, t.TempDir())
+	test.Tap(a.verify)
+	if !strings.Contains(a.auditMsg.Text, "another PC") || !strings.Contains(a.auditMsg.Text, "Export audit key") {
+		t.Errorf("verify on a PC without the key: %q", a.auditMsg.Text)
+	}
+	a.importKey(keyFile)
+	if !strings.Contains(a.auditMsg.Text, "imported") || !strings.Contains(a.auditMsg.Text, "intact") {
+		t.Errorf("after importing the key: %q", a.auditMsg.Text)
 	}
 
 	raw, err := sql.Open("sqlite", path)
