@@ -14,7 +14,9 @@ import (
 // Op is one kind of service operation that a role may or may not perform.
 type Op string
 
-// The operations. Read covers every screen and report; the others change data.
+// The operations. Read covers every screen and report (a department head
+// reading their own departments only, see CanSee); UsersView and AuditView
+// are the reads of the accounts and the audit trail; the others change data.
 const (
 	Read                  Op = "read"
 	PrepOpen              Op = "prep.open"
@@ -38,6 +40,7 @@ const (
 	BonusApprove          Op = "bonus.approve"
 	MasterdataEdit        Op = "masterdata.edit"
 	UsersManage           Op = "users.manage"
+	UsersView             Op = "users.view"
 	AuditView             Op = "audit.view"
 	BackupRestore         Op = "backup.restore"
 )
@@ -46,7 +49,7 @@ const (
 var Ops = []Op{Read, PrepOpen, PrepCancel, PrepEditProposal, PrepSubmit, PrepReturn, PrepIssueControl, PrepApproveDepartment,
 	PrepApproveHospital, BudgetAdjustRequest, BudgetAdjustDecide, BudgetPlan, BudgetImport, ActualsImport,
 	TargetsRecord, IndicatorsEdit, EvaluationEnterValues, EvaluationFinalise, BonusCompute, BonusApprove,
-	MasterdataEdit, UsersManage, AuditView, BackupRestore}
+	MasterdataEdit, UsersManage, UsersView, AuditView, BackupRestore}
 
 // deptScoped operations concern one department: a department head may do
 // them for the departments they head and nowhere else.
@@ -65,7 +68,7 @@ var matrix = map[domain.Role][]Op{
 		BonusCompute, MasterdataEdit, AuditView},
 	domain.RoleDeptHead:  {Read, PrepEditProposal, PrepSubmit, BudgetAdjustRequest, TargetsRecord, EvaluationEnterValues},
 	domain.RoleCommittee: {Read, PrepReturn, PrepApproveDepartment, PrepApproveHospital, BudgetAdjustDecide, EvaluationFinalise, BonusApprove},
-	domain.RoleAuditor:   {Read, AuditView},
+	domain.RoleAuditor:   {Read, UsersView, AuditView},
 }
 
 // Allowed reports whether role may perform op at all (for some department).
@@ -104,6 +107,7 @@ var opNames = map[Op]string{
 	"bonus.approve":           "approve bonus allocations",
 	"masterdata.edit":         "change departments and settings",
 	"users.manage":            "manage users",
+	"users.view":              "see the user accounts",
 	"audit.view":              "view the audit trail",
 	"backup.restore":          "restore backups",
 }

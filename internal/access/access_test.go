@@ -33,6 +33,7 @@ var want = map[Op]string{
 	BonusApprove:          "Y--Y-",
 	MasterdataEdit:        "YY---",
 	UsersManage:           "Y----",
+	UsersView:             "Y---Y",
 	AuditView:             "YY--Y",
 	BackupRestore:         "Y----",
 }

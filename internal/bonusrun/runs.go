@@ -123,7 +123,7 @@ func (s *Service) Current(ctx context.Context, by domain.Actor, year int) (res R
 			return Result{}, false, err
 		}
 		res, err := s.fromRun(ctx, full)
-		return res, err == nil, err
+		return visibleResult(by, res), err == nil, err
 	}
 	return Result{}, false, nil
 }

@@ -144,6 +144,7 @@ func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool m
 // moving the public-welfare weight (Allocate) needs no database.
 type Inputs struct {
 	year    int
+	viewer  domain.Actor // whose view Allocate returns (visibleResult)
 	scheme  bonus.Scheme
 	depts   []bonus.Dept
 	names   map[string]domain.Department
@@ -195,7 +196,7 @@ func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool m
 	// The latest finalised run of each department, looking back lookBack years.
 	latest := map[string]evaluation.Run{}
 	for y := year; y >= year-lookBack && domain.ValidYear(y); y-- {
-		runs, err := s.ev.Runs(ctx, by, y)
+		runs, err := s.ev.Runs(ctx, wholeHospital(by), y)
 		if err != nil {
 			return nil, err
 		}
@@ -220,7 +221,7 @@ func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool m
 		typed[e.DeptCode][e.Dimension] = e.Score
 	}
 
-	in := &Inputs{year: year, names: map[string]domain.Department{}, entered: map[string]map[bonus.Dimension]bool{}}
+	in := &Inputs{year: year, viewer: by, names: map[string]domain.Department{}, entered: map[string]map[bonus.Dimension]bool{}}
 	drivers := map[string]bonus.Driver{}
 	var driverOrder []string
 	for _, d := range depts {
@@ -318,7 +319,7 @@ func (in *Inputs) Allocate(w float64) (Result, error) {
 		}
 		res.Departments = append(res.Departments, line)
 	}
-	return res, nil
+	return visibleResult(in.viewer, res), nil
 }
 
 // Cap is the approved performance pay (30107) of year: the largest pool.

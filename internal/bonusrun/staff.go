@@ -202,7 +202,7 @@ func (s *Service) Staff(ctx context.Context, by domain.Actor, year int) ([]Staff
 		out[i] = StaffLine{DeptCode: r.DeptCode, DeptName: names[r.DeptCode], StaffNo: r.StaffNo, Name: r.Name, Post: r.Post,
 			PostCoefficientMilli: r.PostCoefficientMilli, AttendanceDays: r.AttendanceDays, WorkDays: r.WorkDays, Amount: r.Amount}
 	}
-	return out, nil
+	return visibleStaff(by, out), nil
 }
 
 // staffTrail records, per department of the new split, how many people

@@ -283,7 +283,10 @@ func resplit(ctx context.Context, tx *store.Tx, year int, before store.PlanLine,
 }
 
 // Adjustments returns year's adjustment requests and the versions of its
-// budget: version 1 as approved, then one per approved adjustment.
+// budget: version 1 as approved, then one per approved adjustment. A
+// department head sees the lines of their own departments only, the
+// requests that have such lines, and versions totalled over their
+// departments.
 func (s *Service) Adjustments(ctx context.Context, by domain.Actor, year int) (AdjustmentHistory, error) {
 	h := AdjustmentHistory{Year: year}
 	if err := s.checkApprovedBudget(ctx, s.st.Q, by, year); err != nil {
@@ -297,6 +300,7 @@ func (s *Service) Adjustments(ctx context.Context, by domain.Actor, year int) (A
 	if err != nil {
 		return h, err
 	}
+	adjustments = visibleAdjustments(by, adjustments)
 	at, approvedBy, err := s.st.BudgetApproval(ctx, year)
 	if err != nil {
 		return h, err
@@ -322,6 +326,9 @@ func (s *Service) Adjustments(ctx context.Context, by domain.Actor, year int) (A
 	}
 	var rev, exp money.Amount
 	for _, t := range totals {
+		if !access.CanSee(by, t.DeptCode) {
+			continue
+		}
 		if t.Kind == domain.Revenue {
 			rev += t.Amount
 		} else {
@@ -431,4 +438,26 @@ func checkApproveLimit(ctx context.Context, q store.Q, year int) error {
 			"Year", year, "Approved", approved, "Limit", limit)
 	}
 	return nil
+}
+
+// visibleAdjustments keeps, for a department head, the lines of their own
+// departments and the adjustments left with any.
+func visibleAdjustments(by domain.Actor, as []domain.Adjustment) []domain.Adjustment {
+	if by.Role != domain.RoleDeptHead {
+		return as
+	}
+	var out []domain.Adjustment
+	for _, a := range as {
+		var lines []domain.AdjustmentLine
+		for _, l := range a.Lines {
+			if access.CanSee(by, l.DeptCode) {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 0 {
+			a.Lines = lines
+			out = append(out, a)
+		}
+	}
+	return out
 }

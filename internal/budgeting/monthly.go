@@ -68,11 +68,14 @@ func (s *Service) MonthlyPlan(ctx context.Context, by domain.Actor, year int) (M
 	if err != nil {
 		return MonthlyPlan{}, err
 	}
-	out := MonthlyPlan{Year: year, Lines: make([]MonthlyLine, len(lines))}
-	for i, l := range lines {
-		out.Lines[i] = MonthlyLine{DeptCode: l.DeptCode, DeptName: l.DeptName, DeptNameEn: l.DeptNameEn,
+	out := MonthlyPlan{Year: year, Lines: make([]MonthlyLine, 0, len(lines))}
+	for _, l := range lines {
+		if !access.CanSee(by, l.DeptCode) {
+			continue // a department head plans their own departments' lines only
+		}
+		out.Lines = append(out.Lines, MonthlyLine{DeptCode: l.DeptCode, DeptName: l.DeptName, DeptNameEn: l.DeptNameEn,
 			SubjectCode: l.SubjectCode, SubjectName: l.SubjectName, SubjectNameEn: l.SubjectNameEn,
-			Kind: l.Kind, Annual: l.Amount, Method: l.Method, Months: storedMonths(l)}
+			Kind: l.Kind, Annual: l.Amount, Method: l.Method, Months: storedMonths(l)})
 	}
 	return out, nil
 }

@@ -5,6 +5,7 @@ package budgeting
 import (
 	"context"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
@@ -21,6 +22,9 @@ func New(st *store.Store) *Service { return &Service{st: st} }
 type View struct {
 	Year int
 	domain.Breakdown
+	// Scope is the departments the view is limited to — a department
+	// head's own — and nil for the whole hospital.
+	Scope []string
 }
 
 // Years lists the years with an approved budget, newest first.
@@ -31,7 +35,8 @@ func (s *Service) Years(ctx context.Context, by domain.Actor) ([]int, error) {
 	return s.st.BudgetYears(ctx)
 }
 
-// Show returns the approved budget of year by department and subject.
+// Show returns the approved budget of year by department and subject; a
+// department head gets their own departments only (access.CanSee).
 func (s *Service) Show(ctx context.Context, by domain.Actor, year int) (View, error) {
 	if err := masterdata.CheckActor(by); err != nil {
 		return View{}, err
@@ -50,12 +55,20 @@ func (s *Service) Show(ctx context.Context, by domain.Actor, year int) (View, er
 	if err != nil {
 		return View{}, err
 	}
-	amounts := make([]domain.SubjectAmount, len(lines))
-	for i, l := range lines {
-		amounts[i] = domain.SubjectAmount{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode, Amount: l.Amount}
+	amounts := make([]domain.SubjectAmount, 0, len(lines))
+	for _, l := range lines {
+		// A department head sees their own departments' lines only, and
+		// the totals are theirs, never the hospital's (docs: Roles).
+		if access.CanSee(by, l.DeptCode) {
+			amounts = append(amounts, domain.SubjectAmount{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode, Amount: l.Amount})
+		}
 	}
 	b, err := s.st.Breakdown(ctx, amounts)
-	return View{Year: year, Breakdown: b}, err
+	v := View{Year: year, Breakdown: b}
+	if by.Role == domain.RoleDeptHead {
+		v.Scope = append([]string{}, by.Departments...)
+	}
+	return v, err
 }
 
 // DeficitWarning is nil when the budget balances or runs a surplus, and
@@ -68,7 +81,9 @@ func (v View) DeficitWarning() *domain.Problem { return v.DeficitWarningIn(money
 // for a page whose figures are in that unit.
 func (v View) DeficitWarningIn(u money.Unit) *domain.Problem {
 	b := v.Balance()
-	if b >= 0 {
+	// A department's balance is not the hospital's: only the whole
+	// budget is expected to balance.
+	if b >= 0 || v.Scope != nil {
 		return nil
 	}
 	if u == money.TenThousand {

@@ -49,6 +49,7 @@ type monitorJSON struct {
 	Month        int               `json:"month"`
 	TimeProgress float64           `json:"time_progress"`
 	Total        monitorTotalJSON  `json:"total"`
+	Scope        []string          `json:"departments_only,omitempty"`
 	Departments  []monitorDeptJSON `json:"departments"`
 	Alerts       []alertJSON       `json:"alerts"`
 }
@@ -85,7 +86,7 @@ func runMonitor(env *Env, args []string) error {
 	out := monitorJSON{Year: ex.Year, Month: ex.Month, TimeProgress: rate4(ex.TimeProgress),
 		Total: monitorTotalJSON{measureJSON: measureOf(ex.Total.Expenditure), Revenue: measureOf(ex.Total.Revenue),
 			Pace: string(ex.Total.Expenditure.Pace), PaceText: i18n.T(ex.Total.Expenditure.Pace.Key())},
-		Departments: []monitorDeptJSON{}, Alerts: []alertJSON{}}
+		Scope: ex.Scope, Departments: []monitorDeptJSON{}, Alerts: []alertJSON{}}
 	for _, d := range ex.Departments {
 		out.Departments = append(out.Departments, monitorDeptJSON{Code: d.Code, Name: d.Name, measureJSON: measureOf(d.Expenditure),
 			Pace: string(d.Expenditure.Pace), PaceText: i18n.T(d.Expenditure.Pace.Key()), Revenue: measureOf(d.Revenue)})
@@ -113,7 +114,11 @@ func writeMonitorText(env *Env, ex monitor.Execution) error {
 		return []string{code, name, wan(f.Budget), wan(f.PlanToDate), wan(f.Actual),
 			fmt.Sprintf("%.1f%%", f.ExecutionRate()*100), dev, i18n.T(f.Pace.Key()), i18n.T(f.Status.Key())}
 	}
-	rows := [][]string{row("", i18n.T("exec.hospital_total"), ex.Total.Expenditure)}
+	total := i18n.T("exec.hospital_total")
+	if ex.Scope != nil {
+		total = i18n.T("exec.own_total")
+	}
+	rows := [][]string{row("", total, ex.Total.Expenditure)}
 	for _, d := range ex.Departments {
 		rows = append(rows, row(d.Code, pick(d.Name, d.NameEn), d.Expenditure))
 	}

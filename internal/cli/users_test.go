@@ -55,10 +55,15 @@ func TestUsersAndSignIn(t *testing.T) {
 	if code != ExitOK || !strings.Contains(stdout, `"zhang"`) || strings.Contains(stdout, "argon2") {
 		t.Fatalf("users list: %d %s %s", code, stdout, stderr)
 	}
-	// --user overrides BUDGETPERF_USER.
+	// --user overrides BUDGETPERF_USER. The auditor, who reads
+	// everything, lists the users; a department head may not.
 	t.Setenv("BUDGETPERF_PASSWORD", "auditor-pass")
-	if code, _, stderr := run(t, "--db", db, "--user", "wang", "--lang", "en", "users", "list"); code != ExitRefused || !strings.Contains(stderr, "wang") {
+	if code, stdout, stderr := run(t, "--db", db, "--user", "wang", "--lang", "en", "users", "list"); code != ExitOK || !strings.Contains(stdout, "zhang") {
 		t.Fatalf("auditor lists users: %d %s", code, stderr)
+	}
+	t.Setenv("BUDGETPERF_PASSWORD", "zhang-pass")
+	if code, _, stderr := run(t, "--db", db, "--user", "zhang", "--lang", "en", "users", "list"); code != ExitRefused || !strings.Contains(stderr, "zhang") {
+		t.Fatalf("department head lists users: %d %s", code, stderr)
 	}
 	// Lock, unlock, reset, change role, own password.
 	steps := []struct {

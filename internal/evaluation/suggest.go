@@ -121,7 +121,22 @@ func (s *Service) Suggestions(ctx context.Context, by domain.Actor, year int) ([
 		out, err = suggestionsIn(ctx, tx.Q, year)
 		return err
 	})
-	return out, err
+	return visibleSuggestions(by, out), err
+}
+
+// visibleSuggestions keeps the suggestions for units of the departments
+// by may see: a department head's own departments and their projects.
+func visibleSuggestions(by domain.Actor, all []Suggestion) []Suggestion {
+	if by.Role != domain.RoleDeptHead {
+		return all
+	}
+	var out []Suggestion
+	for _, sg := range all {
+		if access.CanSee(by, unitDept(sg.Unit)) {
+			out = append(out, sg)
+		}
+	}
+	return out
 }
 
 func suggestionsIn(ctx context.Context, q store.Q, year int) ([]Suggestion, error) {

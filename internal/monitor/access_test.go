@@ -105,6 +105,7 @@ func TestMonitorRoles(t *testing.T) {
 		{"head reads execution", head, read, ok},
 		{"head reads projects", head, progress, ok},
 		{"auditor reads ledger", auditor, ledger, ok},
+		{"head reads another's ledger", head, ledger, notOwn},
 		{"nobody reads", domain.Actor{}, read, "problem.no_actor"},
 		{"office sets thresholds", office, thresholds, ok},
 		{"head sets thresholds", head, thresholds, denied},

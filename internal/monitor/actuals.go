@@ -34,6 +34,21 @@ func (s *Service) Actuals(ctx context.Context, by domain.Actor, year, month int)
 	if err != nil {
 		return ActualsView{}, err
 	}
-	b, err := s.st.Breakdown(ctx, totals)
+	b, err := s.st.Breakdown(ctx, visibleAmounts(by, totals))
 	return ActualsView{Year: year, Month: month, Breakdown: b}, err
+}
+
+// visibleAmounts keeps the amounts of the departments by may see: a
+// department head's figures and totals are their own departments' only.
+func visibleAmounts(by domain.Actor, amounts []domain.SubjectAmount) []domain.SubjectAmount {
+	if by.Role != domain.RoleDeptHead {
+		return amounts
+	}
+	out := make([]domain.SubjectAmount, 0, len(amounts))
+	for _, a := range amounts {
+		if access.CanSee(by, a.DeptCode) {
+			out = append(out, a)
+		}
+	}
+	return out
 }

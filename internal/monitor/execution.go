@@ -76,8 +76,11 @@ type Execution struct {
 	TimeProgress float64
 	Thresholds   Thresholds
 	Total        DeptRow // the hospital; no subjects
-	Departments  []DeptRow
-	Alerts       []Alert
+	// Scope is the departments the figures are limited to — a department
+	// head's own — and nil for the whole hospital; Total is then theirs.
+	Scope       []string
+	Departments []DeptRow
+	Alerts      []Alert
 }
 
 // Compute builds the month-end picture from cells. Departments without any

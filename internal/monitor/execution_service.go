@@ -41,7 +41,13 @@ func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month in
 	if err != nil {
 		return Execution{}, err
 	}
-	ex := Compute(year, month, t, depts, subjects, cells)
+	ex := Compute(year, month, t, depts, subjects, visibleCells(by, cells))
+	if by.Role == domain.RoleDeptHead {
+		// The total is of the department head's own departments: the
+		// hospital's would tell them the others' sum (docs: Roles).
+		ex.Total.Name, ex.Total.NameEn = "本人科室合计", "Own departments total"
+		ex.Scope = append([]string(nil), by.Departments...)
+	}
 	if month > 0 {
 		projects, err := s.ProjectProgress(ctx, by, year, month)
 		if err != nil {
@@ -91,6 +97,21 @@ func (s *Service) cells(ctx context.Context, year int) ([]Cell, error) {
 		}
 	}
 	return out, nil
+}
+
+// visibleCells keeps the cells of the departments by may see: a
+// department head's execution, alerts and totals are their own only.
+func visibleCells(by domain.Actor, cells []Cell) []Cell {
+	if by.Role != domain.RoleDeptHead {
+		return cells
+	}
+	out := make([]Cell, 0, len(cells))
+	for _, c := range cells {
+		if access.CanSee(by, c.DeptCode) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Settings keys of the thresholds, in basis points (1/10000).
@@ -161,7 +182,7 @@ const LedgerLimit = 5000
 // Ledger returns the actual lines behind a department's subject from
 // January through month, at most LedgerLimit, with their total count.
 func (s *Service) Ledger(ctx context.Context, by domain.Actor, year, month int, deptCode, subject string) ([]domain.Actual, int, error) {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := access.Check(by, access.Read, deptCode); err != nil {
 		return nil, 0, err
 	}
 	month, err := s.resolveMonth(ctx, year, month)

@@ -78,7 +78,21 @@ func (s *Service) ProjectProgress(ctx context.Context, by domain.Actor, year, mo
 	if err != nil {
 		return nil, err
 	}
-	return BuildProjectProgress(year, month, projects, depts, values, spending), nil
+	return BuildProjectProgress(year, month, visibleProjects(by, projects), depts, values, spending), nil
+}
+
+// visibleProjects keeps the projects of the departments by may see.
+func visibleProjects(by domain.Actor, projects []domain.Project) []domain.Project {
+	if by.Role != domain.RoleDeptHead {
+		return projects
+	}
+	var out []domain.Project
+	for _, p := range projects {
+		if access.CanSee(by, p.DeptCode) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // BuildProjectProgress computes the progress of projects at the end of month

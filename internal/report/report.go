@@ -55,7 +55,7 @@ func Generate(ctx context.Context, svc *services.Services, by domain.Actor, kind
 
 // GenerateRequest is Generate with every option.
 func GenerateRequest(ctx context.Context, svc *services.Services, by domain.Actor, req Request, w io.Writer, progress func(done, total int)) error {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := CheckReader(by); err != nil {
 		return err
 	}
 	if !ValidKind(req.Kind) {
@@ -122,4 +122,21 @@ func FileName(kind string, year, month int) string {
 		return fmt.Sprintf("%s-%d-%02d.pdf", kind, year, month)
 	}
 	return fmt.Sprintf("%s-%d.pdf", kind, year)
+}
+
+// CheckReader refuses a report to whoever may not read the whole hospital.
+// The reports are the hospital's documents — its totals, ranking,
+// allocation, compliance statement and signature block — so a department
+// head, who reads their own departments only, is refused rather than given
+// a hospital-titled report holding part of it. Their figures are on the
+// screens and in budget show, monitor, evaluate and bonus export.
+func CheckReader(by domain.Actor) error {
+	if err := access.Check(by, access.Read, ""); err != nil {
+		return err
+	}
+	if by.Role == domain.RoleDeptHead {
+		return domain.NewProblem("problem.report.whole_hospital", "{{.User}} is a department head and reads their own departments only; the reports cover the whole hospital. See your departments on the screens, or with budget show, monitor, evaluate and bonus export.",
+			"User", by.Login)
+	}
+	return nil
 }

@@ -85,7 +85,12 @@ func (t *execTable) showDepartments(ex monitor.Execution, kind domain.SubjectKin
 	rows := []monitor.DeptRow{ex.Total}
 	// The hospital total is 全院合计, never plain 全院: department 000 is
 	// named 全院 (the hospital-wide cost centre) and is listed below it.
-	rows[0].Name, rows[0].NameEn = i18n.T("exec.hospital_total"), i18n.T("exec.hospital_total")
+	// A department head's total is of their own departments (Scope).
+	total := i18n.T("exec.hospital_total")
+	if ex.Scope != nil {
+		total = i18n.T("exec.own_total")
+	}
+	rows[0].Name, rows[0].NameEn = total, total
 	t.codes = []string{""}
 	for _, d := range ex.Departments {
 		if d.Of(kind) == (monitor.Figures{}) {

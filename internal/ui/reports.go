@@ -108,6 +108,7 @@ func (r *ReportsScreen) Refresh() {
 	if s.svc == nil {
 		return
 	}
+	r.checkReader()
 	if u, err := report.AmountUnit(s.ctx, s.svc, s.actor); err == nil {
 		label := i18n.T("report.unit.wan")
 		if u == money.Yuan {
@@ -124,6 +125,20 @@ func (r *ReportsScreen) Refresh() {
 		r.month.SetSelectedIndex(11)
 	}
 	r.defaultPath()
+}
+
+// checkReader says before anything is chosen that the signed-in user may
+// not generate reports (a department head: report.CheckReader), and
+// offers Generate again to one who may, unless a report is being written.
+func (r *ReportsScreen) checkReader() {
+	if err := report.CheckReader(r.shell.actor); err != nil {
+		r.generate.Disable()
+		r.result.SetText(i18n.Message(err))
+		return
+	}
+	if !r.cancel.Visible() {
+		r.generate.Enable()
+	}
 }
 
 // selectedKind is the chosen report kind.

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/report"
@@ -63,5 +64,25 @@ func TestReportsScreenGeneratesAPDF(t *testing.T) {
 	}
 	if !strings.Contains(r.result.Text, "2026") {
 		t.Errorf("refusal not explained: %q", r.result.Text)
+	}
+}
+
+// A department head reads their own departments only, so the screen says
+// at once that the hospital's reports are not theirs and offers no
+// Generate; signed in as someone who may, it is offered again.
+func TestReportsScreenRefusesADepartmentHead(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "en")
+	s.setYear(2026)
+	s.actor = domain.Actor{Login: "zhang", Role: domain.RoleDeptHead, Departments: []string{"101"}}
+	s.refresh() // as after signing in
+	s.Show(SectionReports)
+	r := s.reports
+	if !r.generate.Disabled() || !strings.Contains(r.result.Text, "department head") {
+		t.Errorf("head: generate disabled %v, %q", r.generate.Disabled(), r.result.Text)
+	}
+	s.actor = domain.Actor{Login: "shenji", Role: domain.RoleAuditor}
+	r.Refresh()
+	if r.generate.Disabled() {
+		t.Error("the auditor is not offered Generate")
 	}
 }
