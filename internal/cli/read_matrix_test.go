@@ -70,13 +70,15 @@ var readMatrix = []struct {
 	{[]string{"audit", "list", "--json"}, "text", "AAA--A", ""},
 	{[]string{"audit", "verify"}, "text", "AAA--A", ""},
 	{[]string{"audit", "export", "-o", "OUT.xlsx"}, "text", "AAA--A", ""},
+	// The audit key is a secret like a password: the administrator's only.
+	{[]string{"audit", "key", "export", "OUT.key"}, "text", "AA----", ""},
 }
 
 // notReads are the commands the matrix leaves out: they change data (and
 // have their role tests with the services), or are deliverable 1's.
 var notReads = []string{"demo", "import budget", "import actuals", "import assessment", "import staff",
 	"bonus save", "bonus approve", "budget cancel", "users add", "users set", "users passwd", "users reset",
-	"users lock", "users unlock", "backup", "restore"}
+	"users lock", "users unlock", "backup", "restore", "audit key import"}
 
 // matrixRoles are the columns of readMatrix: login ("" = no users yet) and role.
 var matrixRoles = []struct{ login, role string }{
