@@ -1,0 +1,26 @@
+package storetest
+
+import (
+	"database/sql"
+	"testing"
+)
+
+// SetSetting writes a setting straight into the SQLite file at path (a
+// hospital renamed, or db.id removed as in a backup older than schema 10),
+// bypassing the services and their audit trail.
+func SetSetting(t testing.TB, path, key, value string) {
+	t.Helper()
+	conn, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if value == "" {
+		_, err = conn.Exec(`DELETE FROM settings WHERE key = ?`, key)
+	} else {
+		_, err = conn.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
