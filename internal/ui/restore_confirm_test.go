@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -133,6 +134,50 @@ func TestRestoreOverADamagedDatabaseAtStart(t *testing.T) {
 	}
 	if s.svc == nil || s.signIn == nil {
 		t.Fatal("the restored database is not open on its sign-in screen")
+	}
+	if kept, _ := filepath.Glob(path + ".damaged-*"); len(kept) != 1 {
+		t.Errorf("damaged file kept as %v", kept)
+	}
+}
+
+// A database damaged inside (its accounts page overwritten) passes the
+// header check of opening; the sign-in screen then offers the restore,
+// which signs in against the backup's accounts.
+func TestSignInOffersRestoreWhenTheAccountsCannotBeRead(t *testing.T) {
+	path := demoDB(t, 2026)
+	withUsers(t, path)
+	bak := backupOf(t, path)
+	at, size := storetest.PageOf(t, path, "users")
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(bytes.Repeat([]byte{0xA5}, int(size)), at)
+	f.Close()
+	s, _ := startApp(t, path, "zh")
+	if s.signIn == nil {
+		t.Fatalf("no sign-in screen: %q", texts(s.win.Content()))
+	}
+	s.signIn.login.SetText("admin")
+	s.signIn.password.SetText("admin-pass")
+	test.Tap(s.signIn.button)
+	if !s.signIn.restore.Visible() || !hasText(s.win.Content(), i18n.T("signin.unreadable")) {
+		t.Fatalf("no restore offered: %q", texts(s.win.Content()))
+	}
+	finished := make(chan error, 1)
+	s.restoreDone = func(err error) { finished <- err }
+	s.restoreOverFailed(bak)
+	form := topOverlay(s)
+	entries := entriesIn(form)
+	if !hasText(form, i18n.T("restore.signin.title")) || len(entries) != 2 {
+		t.Fatalf("no sign-in against the backup: %q", texts(form))
+	}
+	entries[0].SetText("admin")
+	entries[1].SetText("admin-pass")
+	test.Tap(findButton(form, i18n.T("signin.button")))
+	test.Tap(findButton(topOverlay(s), i18n.T("restore.do")))
+	if err := waitDone(t, finished); err != nil {
+		t.Fatalf("restore: %v", err)
 	}
 	if kept, _ := filepath.Glob(path + ".damaged-*"); len(kept) != 1 {
 		t.Errorf("damaged file kept as %v", kept)

@@ -24,3 +24,22 @@ func SetSetting(t testing.TB, path, key, value string) {
 		t.Fatal(err)
 	}
 }
+
+// PageOf is the offset and size of the root page of table in the SQLite
+// file at path, for a test that damages it.
+func PageOf(t testing.TB, path, table string) (offset, size int64) {
+	t.Helper()
+	conn, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var root int64
+	if err := conn.QueryRow(`SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?`, table).Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	if err := conn.QueryRow(`PRAGMA page_size`).Scan(&size); err != nil {
+		t.Fatal(err)
+	}
+	return (root - 1) * size, size
+}
