@@ -83,6 +83,13 @@ func restoreFile(env *Env, req backup.Request, ask bool) (string, error) {
 	if err := env.restoreSignIn(plan, &req); err != nil {
 		return "", err
 	}
+	if plan.Current.Exists && !plan.Damaged() && plan.Current.Facts.ID == "" {
+		// Opening to sign in upgraded a database older than schema 10,
+		// which gave it its identity: compare with that.
+		if plan, err = backup.Inspect(env.ctx, req.DBPath, req.Src); err != nil {
+			return "", err
+		}
+	}
 	if _, err := backup.Authorize(plan, req); err != nil {
 		return "", err
 	}

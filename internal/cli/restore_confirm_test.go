@@ -188,3 +188,19 @@ func TestRestoreAskStatesTheChange(t *testing.T) {
 		t.Errorf("confirmed: exit %d, %q %q", code, stdout, stderr)
 	}
 }
+
+// A database older than schema 10 gets its identity when the restore
+// opens it to sign in; another database's backup is then told by it.
+func TestRestoreOverAnOldDatabaseComparesItsNewIdentity(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "store", "testdata", "schema7-demo2025.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "old.db")
+	os.WriteFile(db, data, 0o644)
+	_, other := demoWithBackup(t, "2025")
+	code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", other)
+	if code != ExitRefused || !strings.Contains(stderr, "another database") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+}
