@@ -411,3 +411,30 @@ func boolText(b bool) string {
 	}
 	return "no"
 }
+
+// SignInAgainst checks login and password against accounts read from a
+// file that must not be written: a backup restored over a database that
+// cannot be read. Nothing is counted or locked (the file stays as it is);
+// an account disabled or locked in it is refused, with the words of every
+// refused sign-in.
+func SignInAgainst(users []domain.User, login, password string, now time.Time) (domain.Actor, error) {
+	login = strings.TrimSpace(login)
+	i := slices.IndexFunc(users, func(u domain.User) bool { return u.Login == login })
+	if i < 0 {
+		_, _ = auth.Verify(password, dummyHash())
+		return domain.Actor{}, badCredentials()
+	}
+	u := users[i]
+	if u.Disabled || (auth.Attempt{Failures: u.FailedAttempts, LockedUntil: u.LockedUntil}).Locked(now) {
+		_, _ = auth.Verify(password, dummyHash())
+		return domain.Actor{}, badCredentials()
+	}
+	ok, err := auth.Verify(password, u.PasswordHash)
+	if err != nil {
+		return domain.Actor{}, err
+	}
+	if !ok {
+		return domain.Actor{}, badCredentials()
+	}
+	return u.Actor(), nil
+}

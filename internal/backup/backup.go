@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -45,8 +46,14 @@ func WithExt(path string) string {
 }
 
 // Create writes a consistent backup of the open database s to dest (the
-// extension added when missing) while the database stays in use.
-func Create(ctx context.Context, s *store.Store, dest string) (Info, error) {
+// extension added when missing) while the database stays in use. Only an
+// administrator may: a backup is the whole file, with the audit trail and
+// the password hashes. The automatic daily backups are the program's own
+// and run without an actor (store.backup_auto.go).
+func Create(ctx context.Context, s *store.Store, by domain.Actor, dest string) (Info, error) {
+	if err := access.Check(by, access.BackupRestore, ""); err != nil {
+		return Info{}, err
+	}
 	dest = WithExt(dest)
 	if err := s.BackupTo(ctx, dest); err != nil {
 		return Info{}, err
@@ -61,23 +68,6 @@ func Create(ctx context.Context, s *store.Store, dest string) (Info, error) {
 // Check validates a backup without changing anything.
 func Check(ctx context.Context, path string) (store.BackupInfo, error) {
 	return store.CheckBackup(ctx, path)
-}
-
-// Result is a finished restore.
-type Result struct {
-	Schema int    // the schema the restored file carries (migrated on the next open)
-	Kept   string // where the replaced database was kept; "" when there was none
-}
-
-// Restore replaces the database at dbPath with the backup src, keeping the
-// replaced file as kept (store.KeptName of now when ""). Close the
-// database first: Restore refuses a database that is open anywhere.
-func Restore(ctx context.Context, dbPath, src, kept string) (Result, error) {
-	info, k, err := store.Restore(ctx, dbPath, src, kept)
-	if err != nil {
-		return Result{}, err
-	}
-	return Result{Schema: info.Schema, Kept: k}, nil
 }
 
 // List is the automatic backups of the database at dbPath, newest first.

@@ -46,12 +46,12 @@ func TestCreateKeepAndRestore(t *testing.T) {
 	if err := SetLimit(ctx, s, 5<<30); err != nil || Retention(ctx, s).MaxBytes != 5<<30 {
 		t.Errorf("SetLimit(5 GB): %v, Retention = %+v", err, Retention(ctx, s))
 	}
-	info, err := Create(ctx, s, filepath.Join(dir, "manual"))
+	info, err := Create(ctx, s, domain.LocalUser, filepath.Join(dir, "manual"))
 	if err != nil || filepath.Base(info.Path) != "manual.bpbak" || info.Size == 0 {
 		t.Fatalf("Create = %+v, %v", info, err)
 	}
 	s.Close()
-	res, err := Restore(ctx, path, info.Path, "")
+	res, err := Restore(ctx, Request{DBPath: path, Src: info.Path, By: domain.LocalUser})
 	if err != nil || res.Schema != store.SchemaVersion() || res.Kept == "" {
 		t.Fatalf("Restore = %+v, %v", res, err)
 	}
@@ -59,7 +59,7 @@ func TestCreateKeepAndRestore(t *testing.T) {
 		t.Errorf("the replaced database was not kept: %v", err)
 	}
 	// Restoring where there was no database yet keeps nothing.
-	res, err = Restore(ctx, filepath.Join(dir, "fresh", "new.db"), info.Path, "")
+	res, err = Restore(ctx, Request{DBPath: filepath.Join(dir, "fresh", "new.db"), Src: info.Path})
 	if err != nil || res.Kept != "" {
 		t.Errorf("Restore into a new place = %+v, %v", res, err)
 	}
@@ -75,7 +75,7 @@ func TestRestoreRefusesTamperedSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := Create(ctx, s, filepath.Join(dir, "genuine"))
+	info, err := Create(ctx, s, domain.LocalUser, filepath.Join(dir, "genuine"))
 	s.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -87,14 +87,14 @@ func TestRestoreRefusesTamperedSchema(t *testing.T) {
 		if _, err := Check(ctx, bad); err == nil || !strings.Contains(err.Error(), c.Type+" "+c.Name) {
 			t.Errorf("%s: Check = %v", c.What, err)
 		}
-		if res, err := Restore(ctx, path, bad, ""); err == nil || res.Kept != "" {
+		if res, err := Restore(ctx, Request{DBPath: path, Src: bad, By: domain.LocalUser}); err == nil || res.Kept != "" {
 			t.Errorf("%s: Restore = %+v, %v", c.What, res, err)
 		}
 		if storetest.Dump(t, path) != before {
 			t.Fatalf("%s: the refused restore changed the database", c.What)
 		}
 	}
-	if _, err := Restore(ctx, path, info.Path, ""); err != nil {
+	if _, err := Restore(ctx, Request{DBPath: path, Src: info.Path, By: domain.LocalUser}); err != nil {
 		t.Errorf("the genuine backup: %v", err)
 	}
 }

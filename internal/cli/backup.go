@@ -28,7 +28,7 @@ func runBackup(env *Env, args []string) error {
 	if dest == "" {
 		dest = backup.DefaultName(svc.Store.Path(), time.Now())
 	}
-	info, err := backup.Create(env.ctx, svc.Store, dest)
+	info, err := backup.Create(env.ctx, svc.Store, env.Actor, dest)
 	if err != nil {
 		return err
 	}

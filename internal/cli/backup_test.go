@@ -30,8 +30,9 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	if code, _, stderr := run(t, "--db", other, "demo", "--year", "2020"); code != ExitOK {
 		t.Fatalf("demo: %s", stderr)
 	}
-	// Replace the demo database by another one, then restore the backup.
-	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "restore", other); code != ExitOK || !strings.Contains(stdout, ".replaced-") {
+	// Replace the demo database by another one (another identity: asked
+	// for explicitly), then restore the backup.
+	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "restore", "--accept-other-hospital", other); code != ExitOK || !strings.Contains(stdout, ".replaced-") {
 		t.Fatalf("restore other: exit %d, %q %q", code, stdout, stderr)
 	}
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("hello"), 0o644)
@@ -42,7 +43,7 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	if code, _, _ := run(t, "--db", db, "restore"); code != ExitUsage {
 		t.Errorf("restore without FILE: exit %d, want %d", code, ExitUsage)
 	}
-	if code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", filepath.Join(dir, "saved.bpbak")); code != ExitOK {
+	if code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", "--accept-other-hospital", filepath.Join(dir, "saved.bpbak")); code != ExitOK {
 		t.Fatalf("restore: exit %d, %s", code, stderr)
 	}
 	if _, got, _ := run(t, "--db", db, "departments", "list", "--json"); got != want {
@@ -87,7 +88,12 @@ func TestRestoreNeedsAnAdministrator(t *testing.T) {
 	}
 	t.Setenv("BUDGETPERF_USER", "admin")
 	t.Setenv("BUDGETPERF_PASSWORD", "Admin-pass-1")
-	if code, _, stderr := run(t, "--db", db, "restore", bak); code != ExitOK {
+	// The backup predates the accounts: restoring it switches sign-in off,
+	// which the administrator must accept explicitly.
+	if code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", bak); code != ExitRefused || !strings.Contains(stderr, "--accept-account-changes") {
+		t.Errorf("the administrator restoring without accepting: exit %d %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "--db", db, "restore", "--accept-account-changes", bak); code != ExitOK {
 		t.Errorf("the administrator restoring: exit %d %q", code, stderr)
 	}
 }

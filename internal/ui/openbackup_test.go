@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/budgetperf/budgetperf/internal/backup"
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -21,7 +22,7 @@ func TestOpeningWithABackupOffersToRestoreIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = backup.Create(context.Background(), st, bak)
+	_, err = backup.Create(context.Background(), st, domain.LocalUser, bak)
 	st.Close()
 	if err != nil {
 		t.Fatal(err)

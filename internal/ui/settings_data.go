@@ -17,7 +17,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/backup"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // backupPanel is the backup and restore card of Settings › Data: where the
@@ -35,6 +34,8 @@ type backupPanel struct {
 	retention  *widget.Label
 	autoList   *fyne.Container
 	autoError  *widget.Label
+	// roleNote says why backup and restore are disabled for this user.
+	roleNote *widget.Label
 
 	// pickSave and pickOpen ask for a file; tests replace them to skip the
 	// file dialogs.
@@ -116,6 +117,11 @@ func newBackupPanel(s *Shell) *backupPanel {
 	p.autoError.Wrapping = fyne.TextWrapWord
 	p.autoError.Hide()
 
+	p.roleNote = widget.NewLabel("")
+	p.roleNote.Wrapping = fyne.TextWrapWord
+	p.roleNote.Importance = widget.WarningImportance
+	p.roleNote.Hide()
+
 	copyHint := widget.NewLabel(i18n.T("backup.copy"))
 	copyHint.Wrapping = fyne.TextWrapWord
 	keepRow := container.NewHBox(widget.NewLabel(i18n.T("backup.limit")), p.limit)
@@ -123,6 +129,7 @@ func newBackupPanel(s *Shell) *backupPanel {
 		widget.NewCard(i18n.T("backup.card"), i18n.T("backup.card.hint"), container.NewVBox(
 			p.folders,
 			container.NewHBox(p.backupNow, p.restore),
+			p.roleNote,
 			copyHint,
 		)),
 		widget.NewCard(i18n.T("backup.auto"), i18n.T("backup.auto.hint"), container.NewVBox(
@@ -132,7 +139,30 @@ func newBackupPanel(s *Shell) *backupPanel {
 			p.autoList,
 		)),
 	)
+	p.applyRole()
 	return p
+}
+
+// allowed is nil when the signed-in user may back up and restore, else
+// the refusal.
+func (p *backupPanel) allowed() error {
+	return access.Check(p.shell.actor, access.BackupRestore, "")
+}
+
+// applyRole disables backup and restore for everyone but an administrator
+// and says why: a backup is the whole file, with the audit trail and
+// every account. The services refuse them too.
+func (p *backupPanel) applyRole() {
+	err := p.allowed()
+	if err == nil {
+		p.roleNote.Hide()
+		return
+	}
+	for _, b := range []*widget.Button{p.backupNow, p.restore, p.openFolder} {
+		b.Disable()
+	}
+	p.roleNote.SetText(i18n.T("backup.admin_only") + "\n" + i18n.Message(err))
+	p.roleNote.Show()
 }
 
 // refresh shows the folders, the retention and the automatic backups.
@@ -163,6 +193,9 @@ func (p *backupPanel) refresh() {
 			"Reason", i18n.T("backup.reason."+b.Reason), "Schema", b.Schema, "Size", backup.HumanSize(b.Size)))
 		btn := widget.NewButtonWithIcon(i18n.T("backup.auto.restore"), theme.HistoryIcon(), func() { p.askRestore(file) })
 		btn.Importance = widget.LowImportance
+		if p.allowed() != nil {
+			btn.Disable()
+		}
 		p.autoList.Add(container.NewBorder(nil, nil, nil, btn, row))
 	}
 	p.autoList.Refresh()
@@ -191,7 +224,7 @@ func (p *backupPanel) backupTo(path string) {
 	var info backup.Info
 	p.busy(i18n.T("backup.working"), func() error {
 		var err error
-		info, err = backup.Create(s.ctx, s.svc.Store, path)
+		info, err = backup.Create(s.ctx, s.svc.Store, s.actor, path)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -203,64 +236,20 @@ func (p *backupPanel) backupTo(path string) {
 }
 
 // askRestore checks the chosen file first, so a wrong file is refused
-// before anything is asked, then says what will be replaced and where the
-// current file is kept.
+// before anything is asked, then says what will be replaced, where the
+// current file is kept and what changes beyond the data (beginRestore).
 func (p *backupPanel) askRestore(file string) {
 	s := p.shell
 	if err := access.Check(s.actor, access.BackupRestore, ""); err != nil {
 		s.showError(err) // a restore replaces every budget and the audit trail
 		return
 	}
-	info, err := backup.Check(s.ctx, file)
+	plan, err := backup.Inspect(s.ctx, s.svc.Store.Path(), file)
 	if err != nil {
 		s.showError(err)
 		return
 	}
-	dbPath := s.svc.Store.Path()
-	kept := store.KeptName(dbPath, time.Now())
-	msg := widget.NewLabel(i18n.T("restore.confirm", "Backup", file, "Schema", info.Schema, "Path", dbPath, "Kept", kept))
-	msg.Wrapping = fyne.TextWrapBreak
-	d := dialog.NewCustomConfirm(i18n.T("restore.title"), i18n.T("restore.do"), i18n.T("action.cancel"), msg, func(ok bool) {
-		if ok {
-			p.restoreFrom(file, kept)
-		}
-	}, s.win)
-	d.Resize(fyne.NewSize(640, 320))
-	d.Show()
-}
-
-// restoreFrom closes the database (after saving what is being typed),
-// replaces it and opens the restored one; on failure the old one is
-// opened again, unchanged.
-func (p *backupPanel) restoreFrom(file, kept string) {
-	s := p.shell
-	if s.prep != nil {
-		s.prep.flush()
-	}
-	if s.evaluation != nil {
-		s.evaluation.grid.saveAll()
-	}
-	dbPath := s.svc.Store.Path()
-	s.svc.Close()
-	s.svc = nil
-	var res backup.Result
-	p.busy(i18n.T("restore.working"), func() error {
-		var err error
-		res, err = backup.Restore(s.ctx, dbPath, file, kept)
-		return err
-	}, func(err error) {
-		// Open rebuilds the window on the section shown (Settings), or shows
-		// the open-failed screen when even this fails.
-		openErr := s.Open(dbPath)
-		switch {
-		case err != nil:
-			s.showError(err)
-		case openErr != nil:
-			s.showError(openErr)
-		default:
-			dialog.ShowInformation(i18n.T("restore.title"), i18n.T("restore.done", "Backup", file, "Kept", res.Kept), s.win)
-		}
-	})
+	s.beginRestore(plan, func(req backup.Request) { s.runRestore(req, p.done) })
 }
 
 // showRetention shows what is kept of the automatic backups and offers

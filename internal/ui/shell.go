@@ -68,6 +68,10 @@ type Shell struct {
 	// access is the users and audit tabs of Settings.
 	signIn *SignInScreen
 	access *accessPanel
+
+	// restoreDone is called when a restore from the open-failed screen
+	// finished (tests wait on it).
+	restoreDone func(error)
 }
 
 // NewShell makes the shell inside win; call Open to attach a database.

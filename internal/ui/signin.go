@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/accounts"
+	"github.com/budgetperf/budgetperf/internal/backup"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -25,6 +26,9 @@ func (s *Shell) needsSignIn() bool {
 	// An error reading the users fails closed: signing in will report it.
 	s.actor = domain.Actor{}
 	s.signIn = newSignInScreen(s)
+	if err != nil {
+		s.signIn.offerRestore(err)
+	}
 	s.win.SetContent(s.signIn.root)
 	s.win.Canvas().Focus(s.signIn.login)
 	return true
@@ -38,6 +42,9 @@ type SignInScreen struct {
 	password *widget.Entry
 	button   *widget.Button
 	message  *widget.Label
+	// restore is offered when the accounts cannot be read (a damaged
+	// database that passed the header check of opening).
+	restore *widget.Button
 }
 
 func newSignInScreen(s *Shell) *SignInScreen {
@@ -50,9 +57,13 @@ func newSignInScreen(s *Shell) *SignInScreen {
 	si.message.Importance = widget.DangerImportance
 	si.button = widget.NewButtonWithIcon(i18n.T("signin.button"), theme.LoginIcon(), si.submit)
 	si.button.Importance = widget.HighImportance
+	si.restore = widget.NewButtonWithIcon(i18n.T("backup.restore"), theme.HistoryIcon(), func() {
+		s.chooseFile([]string{backup.Ext, ".db"}, s.restoreOverFailed)
+	})
+	si.restore.Hide()
 	name, _ := s.svc.Master.HospitalDisplayName(s.ctx, domain.LocalUser, i18n.Current())
 	form := widget.NewForm(widget.NewFormItem(i18n.T("signin.login"), si.login), widget.NewFormItem(i18n.T("signin.password"), si.password))
-	card := widget.NewCard(i18n.T("signin.title"), name, container.NewVBox(form, si.button, si.message,
+	card := widget.NewCard(i18n.T("signin.title"), name, container.NewVBox(form, si.button, si.message, si.restore,
 		widget.NewLabelWithStyle(s.svc.Store.Path(), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
 	si.root = container.NewCenter(container.NewGridWrap(fyne.NewSize(440, 320), card))
 	return si
@@ -65,12 +76,26 @@ func (si *SignInScreen) submit() {
 	if err != nil {
 		si.password.SetText("")
 		si.message.SetText(i18n.Message(err))
+		si.offerRestore(err)
 		return
 	}
 	s.actor = a
 	s.signIn = nil
 	s.year = s.defaultYear()
 	s.Rebuild()
+}
+
+// offerRestore shows the restore from a backup when err is not a refusal
+// but a failure to read the accounts: the database is damaged inside,
+// and the restore signs in against the backup's accounts
+// (restoreOverFailed).
+func (si *SignInScreen) offerRestore(err error) {
+	if domain.AsProblems(err) != nil {
+		return
+	}
+	fyne.LogError("reading the accounts", err)
+	si.message.SetText(i18n.T("signin.unreadable"))
+	si.restore.Show()
 }
 
 // signOut ends the session and shows the sign-in screen.
