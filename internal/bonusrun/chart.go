@@ -6,6 +6,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
 // SensitivityChart draws each department of res whose type is in types
@@ -23,7 +24,7 @@ func SensitivityChart(res Result, types []domain.DeptType, english bool, T Trans
 		w := res.Weights[evaluate.BonusPublicWelfare]
 		step := res.Steps[1] - res.Steps[0]
 		if step > 0 {
-			c.Mark = &chart.Mark{At: (w - res.Steps[0]) / step, Label: T("bonus.chart.mark", "Weight", strconv.FormatFloat(w*100, 'f', 1, 64)+"%")}
+			c.Mark = &chart.Mark{At: (w - res.Steps[0]) / step, Label: T("bonus.chart.mark", "Weight", i18n.Percent(w))}
 		}
 	}
 	want := map[domain.DeptType]bool{}

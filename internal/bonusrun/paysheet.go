@@ -2,11 +2,11 @@ package bonusrun
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/auditing"
 	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/xlsxexport"
 )
 
@@ -48,7 +48,7 @@ func PaySheet(res Result, staff []StaffLine, hospital string, T Translate) xlsxe
 		if i > 0 {
 			weights += "  "
 		}
-		weights += T("indui.bonus."+string(d)) + " " + strconv.FormatFloat(res.Weights[d]*100, 'f', 1, 64) + "%"
+		weights += T("indui.bonus."+string(d)) + " " + i18n.Percent(res.Weights[d])
 	}
 	p := xlsxexport.PaySheet{
 		Title:      T("bonus.sheet.title", "Hospital", hospital, "Year", res.Year, "State", state),

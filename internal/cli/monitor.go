@@ -107,12 +107,12 @@ func writeMonitorText(env *Env, ex monitor.Execution) error {
 	header := []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.budget_wan"), i18n.T("col.plan_wan"),
 		i18n.T("col.actual_wan"), i18n.T("col.rate"), i18n.T("col.deviation"), i18n.T("col.pace"), i18n.T("col.status")}
 	row := func(code, name string, f monitor.Figures) []string {
-		dev := "—"
+		dev := i18n.NoData
 		if d, ok := f.Deviation(); ok {
-			dev = fmt.Sprintf("%+.1f%%", d*100)
+			dev = i18n.SignedPercent(d)
 		}
 		return []string{code, name, wan(f.Budget), wan(f.PlanToDate), wan(f.Actual),
-			fmt.Sprintf("%.1f%%", f.ExecutionRate()*100), dev, i18n.T(f.Pace.Key()), i18n.T(f.Status.Key())}
+			i18n.Percent(f.ExecutionRate()), dev, i18n.T(f.Pace.Key()), i18n.T(f.Status.Key())}
 	}
 	total := i18n.T("exec.hospital_total")
 	if ex.Scope != nil {
@@ -122,7 +122,7 @@ func writeMonitorText(env *Env, ex monitor.Execution) error {
 	for _, d := range ex.Departments {
 		rows = append(rows, row(d.Code, pick(d.Name, d.NameEn), d.Expenditure))
 	}
-	fmt.Fprintln(env.Stdout, i18n.T("cli.monitor.heading", "Year", ex.Year, "Month", ex.Month, "Progress", fmt.Sprintf("%.1f%%", ex.TimeProgress*100)))
+	fmt.Fprintln(env.Stdout, i18n.T("cli.monitor.heading", "Year", ex.Year, "Month", ex.Month, "Progress", i18n.Percent(ex.TimeProgress)))
 	if err := table(env.Stdout, header, rows); err != nil {
 		return err
 	}

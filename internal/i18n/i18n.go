@@ -1,20 +1,23 @@
-// Package i18n translates interface text. The texts live in
-// assets/translations (en.json, zh_Hans.json) in go-i18n format, the format
-// of fyne.io/fyne/v2/lang, and are registered with Fyne as well so that its
-// own dialogs follow. The language is chosen here rather than by Fyne
-// because users switch it in Settings, and Fyne reads the system locale only.
+// Package i18n translates interface text and shows numbers, percentages
+// and changes the one way every screen, report and CLI table shows them
+// (format.go). The texts live in assets/translations (en.json,
+// zh_Hans.json) in go-i18n format, the format of fyne.io/fyne/v2/lang; the
+// GUI registers the same files with Fyne (ui.useLanguage) so that Fyne's own
+// dialogs follow. The language is chosen here rather than by Fyne because
+// users switch it in Settings, and Fyne reads the system locale only.
+//
+// i18n imports no GUI toolkit, so the CLI and the PDF reports build without
+// Fyne; it may import domain, evaluate and assets.
 package i18n
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"runtime"
 	"strings"
 	"sync"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/jeandeaual/go-locale"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
@@ -54,9 +57,6 @@ func load() {
 			return
 		}
 	}
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		loadErr = err
-	}
 }
 
 // Normalize turns a flag or locale value (zh, zh_CN.UTF-8, zh-Hans, en_US…)
@@ -75,9 +75,14 @@ func Normalize(s string) (code string, ok bool) {
 }
 
 // SystemLanguage is the language of the user's system locale, English when
-// the locale is neither Chinese nor English.
+// the locale is neither Chinese nor English or cannot be read. It asks the
+// system as Fyne's lang.SystemLocale does, without the GUI toolkit.
 func SystemLanguage() string {
-	if code, ok := Normalize(string(lang.SystemLocale())); ok {
+	loc, err := locale.GetLocale()
+	if err != nil {
+		return English
+	}
+	if code, ok := Normalize(loc); ok {
 		return code
 	}
 	return English
@@ -102,12 +107,6 @@ func Use(code string) error {
 	current = c
 	localizer = goi18n.NewLocalizer(bundle, tag, "en")
 	mu.Unlock()
-	// Fyne's own texts (dialog buttons) follow the locale environment on
-	// Linux; re-adding our files makes Fyne read it again.
-	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
-		os.Setenv("LANGUAGE", map[string]string{Chinese: "zh_CN", English: "en_US"}[c])
-		_ = lang.AddTranslationsFS(assets.Translations, "translations")
-	}
 	return nil
 }
 

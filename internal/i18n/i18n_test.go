@@ -1,4 +1,4 @@
-package i18n
+package i18n_test
 
 import (
 	"encoding/json"
@@ -14,6 +14,7 @@ import (
 	"github.com/budgetperf/budgetperf/assets"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/monitor"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
@@ -152,38 +153,38 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 }
 
 func TestSwitchingLanguage(t *testing.T) {
-	if err := Use("zh"); err != nil {
+	if err := i18n.Use("zh"); err != nil {
 		t.Fatal(err)
 	}
-	if got := T("nav.dashboard"); got != "总览" {
+	if got := i18n.T("nav.dashboard"); got != "总览" {
 		t.Errorf("zh nav.dashboard = %q", got)
 	}
-	if err := Use("en_US.UTF-8"); err != nil {
+	if err := i18n.Use("en_US.UTF-8"); err != nil {
 		t.Fatal(err)
 	}
-	if got := T("nav.dashboard"); got != "Dashboard" {
+	if got := i18n.T("nav.dashboard"); got != "Dashboard" {
 		t.Errorf("en nav.dashboard = %q", got)
 	}
-	if Current() != English {
-		t.Errorf("Current = %q", Current())
+	if i18n.Current() != i18n.English {
+		t.Errorf("Current = %q", i18n.Current())
 	}
 }
 
 func TestMessageTranslatesProblems(t *testing.T) {
 	p := domain.NewProblem("problem.month_range", "Month {{.Month}} is outside 1–12.", "Month", 13)
-	_ = Use("zh")
-	if got := Message(p); got != "月份 13 不在 1–12 之间。" {
+	_ = i18n.Use("zh")
+	if got := i18n.Message(p); got != "月份 13 不在 1–12 之间。" {
 		t.Errorf("zh message = %q", got)
 	}
-	_ = Use("en")
-	if got := Message(p); got != "Month 13 is outside 1–12." {
+	_ = i18n.Use("en")
+	if got := i18n.Message(p); got != "Month 13 is outside 1–12." {
 		t.Errorf("en message = %q", got)
 	}
 	ps := domain.Problems{p, domain.NewProblem("problem.no_actor", "x")}
-	if got := Lines(ps); len(got) != 2 {
+	if got := i18n.Lines(ps); len(got) != 2 {
 		t.Errorf("Lines gave %d lines, want 2", len(got))
 	}
-	if got := Message(errors.New("plain")); got != "plain" {
+	if got := i18n.Message(errors.New("plain")); got != "plain" {
 		t.Errorf("plain error = %q", got)
 	}
 }

@@ -1,8 +1,6 @@
 package i18n
 
 import (
-	"math"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,15 +8,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/evaluate"
 )
-
-// Number shows a number without trailing zeros, up to 4 decimals; "—"
-// for what is not a number.
-func Number(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "—"
-	}
-	return strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64)
-}
 
 // IndicatorTarget is what earns an indicator full points, as evaluation
 // forms print it: "≥ 95%", "≤ 8天", "60–95%", "每次扣2分", "达成". The

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/money"
 )
 
@@ -75,7 +76,7 @@ func alerts(ex Execution) []Alert {
 		if e := d.Expenditure; e.Pace == Behind && !red {
 			out = append(out, Alert{Kind: AlertDeptBehind, Severity: Amber, DeptCode: d.Code, Of: domain.Expenditure, weight: 1 - e.Ratio,
 				Text: domain.NewProblem("alert.dept_behind", "{{.Dept}} has spent {{.Rate}} of its budget at time progress {{.Progress}} (ratio {{.Ratio}}).",
-					"Dept", d.Name, "Rate", pct(e.ExecutionRate()), "Progress", pct(ex.TimeProgress), "Ratio", fmt2(e.Ratio))})
+					"Dept", d.Name, "Rate", i18n.Percent(e.ExecutionRate()), "Progress", i18n.Percent(ex.TimeProgress), "Ratio", fmt2(e.Ratio))})
 		}
 		out = append(out, lineAlerts(d)...)
 	}
@@ -94,7 +95,7 @@ func statusAlert(ex Execution, d DeptRow, kind domain.SubjectKind) (Alert, bool)
 	dev, hasPlan := f.Deviation()
 	devText := "—"
 	if hasPlan {
-		devText = signedPct(dev)
+		devText = i18n.SignedPercent(dev)
 	}
 	weight := dev
 	if weight < 0 {
@@ -106,7 +107,7 @@ func statusAlert(ex Execution, d DeptRow, kind domain.SubjectKind) (Alert, bool)
 	return Alert{Kind: ak, Severity: f.Status.Level(), DeptCode: d.Code, Of: kind, weight: weight,
 		Text: domain.NewProblem("alert."+string(ak), statusAlertText[ak],
 			"Dept", d.Name, "Actual", money.Format(f.Actual), "Plan", money.Format(f.PlanToDate), "Deviation", devText,
-			"Band", pct(ex.Thresholds.AmberWithin))}, true
+			"Band", i18n.Percent(ex.Thresholds.AmberWithin))}, true
 }
 
 // statusAlertText are the English defaults of the status alerts.

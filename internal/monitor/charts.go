@@ -5,6 +5,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/money"
 )
 
@@ -62,7 +63,7 @@ func CumulativeChart(f Figures, month int, kind domain.SubjectKind, title string
 func RateChart(names []string, rates []float64, levels []Level, timeProgress float64, title string, tr Translate) chart.Chart {
 	c := chart.Chart{Kind: chart.Bars, Title: title, Category: names, Percent: true, Bands: LevelBands(levels, tr), NoData: tr("chart.no_data"),
 		Series: []chart.Series{{Name: tr("chart.series.rate"), Values: rates}},
-		Ref:    &chart.RefLine{Value: timeProgress, Label: tr("chart.time_progress", "Progress", pct(timeProgress))}}
+		Ref:    &chart.RefLine{Value: timeProgress, Label: tr("chart.time_progress", "Progress", i18n.Percent(timeProgress))}}
 	for _, l := range levels {
 		c.Levels = append(c.Levels, l.BandLevel())
 	}

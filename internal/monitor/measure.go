@@ -82,13 +82,6 @@ func ratio(a, b money.Amount) float64 {
 	return float64(a) / float64(b)
 }
 
-// pct and fmt2 format rates inside alert texts, which carry no locale.
-func pct(r float64) string  { return strconv.FormatFloat(r*100, 'f', 1, 64) + "%" }
+// fmt2 formats ratios inside alert texts, which carry no locale; rates
+// there are i18n.Percent and i18n.SignedPercent.
 func fmt2(r float64) string { return strconv.FormatFloat(r, 'f', 2, 64) }
-func signedPct(r float64) string {
-	s := pct(r)
-	if r >= 0 {
-		s = "+" + s
-	}
-	return s
-}

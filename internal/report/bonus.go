@@ -41,7 +41,7 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 	// 1. The scheme, the public-welfare weight first.
 	d.h1(i18n.T("report.bonus.scheme"), 40)
 	welfare := res.Weights[evaluate.BonusPublicWelfare]
-	d.callout(i18n.T("report.bonus.welfare", "Weight", pct0(welfare), "Floor", pct0(res.Floor)), 11)
+	d.callout(i18n.T("report.bonus.welfare", "Weight", i18n.WeightPercent(welfare), "Floor", i18n.WeightPercent(res.Floor)), 11)
 	status := i18n.T("report.bonus.run_computed")
 	if r := res.Run; r != nil {
 		status = i18n.T("report.bonus.run_saved", "ID", r.ID, "By", r.CreatedBy, "At", r.CreatedAt)
@@ -71,9 +71,9 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 			name = i18n.T("report.bonus.welfare_mark", "Name", name)
 		}
 		sum += res.Weights[dim]
-		rows = append(rows, row{group: dim == evaluate.BonusPublicWelfare, cells: []string{name, pct0(res.Weights[dim]), itoa(drivers[dim])}})
+		rows = append(rows, row{group: dim == evaluate.BonusPublicWelfare, cells: []string{name, i18n.WeightPercent(res.Weights[dim]), itoa(drivers[dim])}})
 	}
-	rows = append(rows, row{total: true, cells: []string{i18n.T("col.total"), pct0(sum), itoa(len(res.Drivers))}})
+	rows = append(rows, row{total: true, cells: []string{i18n.T("col.total"), i18n.WeightPercent(sum), itoa(len(res.Drivers))}})
 	d.newTable(i18n.T("report.bonus.table_weights"), []column{{i18n.T("report.col.dimension"), 50, "L"},
 		{i18n.T("report.col.weight"), 25, "R"}, {i18n.T("report.col.drivers"), 25, "R"}}).rows(rows)
 	d.note(i18n.T("report.bonus.method"))
@@ -127,7 +127,7 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 
 	// 3. Sensitivity to the public-welfare weight.
 	d.h1(i18n.T("report.bonus.sensitivity"), 90)
-	d.para(i18n.T("report.bonus.sens_text", "Weight", pct0(welfare)), 9.5)
+	d.para(i18n.T("report.bonus.sens_text", "Weight", i18n.WeightPercent(welfare)), 9.5)
 	for _, c := range sensitivityCharts(d, res) {
 		if err := d.drawChart(c, 82); err != nil {
 			return err
@@ -141,7 +141,7 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 	}
 	scols := []column{{i18n.T("col.department"), 22, "L"}}
 	for _, i := range shown {
-		scols = append(scols, column{i18n.T("report.bonus.at_weight", "Weight", pct0(res.Steps[i])), 78 / float64(len(shown)), "R"})
+		scols = append(scols, column{i18n.T("report.bonus.at_weight", "Weight", i18n.WeightPercent(res.Steps[i])), 78 / float64(len(shown)), "R"})
 	}
 	rows = nil
 	for _, dep := range res.Departments {

@@ -177,8 +177,10 @@ func growth(now, before money.Amount, has bool) string {
 	if !has {
 		return "—"
 	}
-	g, ok := domain.GrowthRate(now, before)
-	return signedPct(g, ok)
+	if g, ok := domain.GrowthRate(now, before); ok {
+		return i18n.SignedPercent(g)
+	}
+	return i18n.NoData
 }
 
 // budgetDeptTable is Table 1: each department's revenue and expenditure

@@ -56,8 +56,3 @@ func sensitivityCharts(d *doc, res bonusrun.Result) []chart.Chart {
 	}
 	return out
 }
-
-// pct0 is a weight as a whole percentage: 0.15 → 15%.
-func pct0(w float64) string {
-	return num(math.Round(w*10000)/100) + "%"
-}

@@ -200,7 +200,7 @@ func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 		{i18n.T("report.col.actual_value"), 15, "R"}, {i18n.T("report.col.points"), 9, "R"}, {i18n.T("col.score"), 9, "R"}}
 	rows, names := d.indicatorRows(r)
 	rows = append(rows, row{total: true, cells: []string{i18n.T("report.eval.total_row", "Grade", i18n.T("evalui.grade."+string(grade))), "", "",
-		num(r.Scheme.Total), score(sc)}})
+		i18n.Number(r.Scheme.Total), score(sc)}})
 	d.newTable(i18n.T("report.eval.table_form", "Name", name), cols).rows(rows)
 
 	// Balanced scorecard.
@@ -234,7 +234,7 @@ func (d *doc) indicatorRows(r evaluation.Run) (rows []row, names map[string]stri
 		for _, n := range ns {
 			indent := strings.Repeat("  ", depth-1)
 			if n.Indicator == nil {
-				rows = append(rows, row{group: true, cells: []string{indent + d.pick(n.Name, n.NameEn), "", "", num(n.Points), score(nodeScore[n.Code])}})
+				rows = append(rows, row{group: true, cells: []string{indent + d.pick(n.Name, n.NameEn), "", "", i18n.Number(n.Points), score(nodeScore[n.Code])}})
 				walk(n.Children, depth+1)
 				continue
 			}
@@ -249,7 +249,7 @@ func (d *doc) indicatorRows(r evaluation.Run) (rows []row, names map[string]stri
 			}
 			nm := d.pick(nameOr(n.Name, ind.Name), nameOr(n.NameEn, ind.NameEn))
 			names[code] = nm
-			rows = append(rows, row{cells: []string{indent + nm, targetText(ind), actualText(r, code, ind), num(n.Points), scoreText}})
+			rows = append(rows, row{cells: []string{indent + nm, targetText(ind), actualText(r, code, ind), i18n.Number(n.Points), scoreText}})
 		}
 	}
 	walk(r.Scheme.Roots, 1)
@@ -272,7 +272,7 @@ func (d *doc) reasonsTable(r evaluation.Run, names map[string]string) {
 		if text == "" {
 			text = i18n.T("report.eval.no_reason")
 		}
-		reasons = append(reasons, row{cells: []string{is.Name, score(is.Score) + " / " + num(is.Points), text}})
+		reasons = append(reasons, row{cells: []string{is.Name, score(is.Score) + " / " + i18n.Number(is.Points), text}})
 	}
 	if len(reasons) == 0 {
 		d.para(i18n.T("report.eval.all_met"), 9.5)
@@ -295,7 +295,7 @@ func applicationText(d *doc, r evaluation.Run, grade evaluate.Grade, data evalua
 	if app.NoteKey != "" {
 		note = i18n.T(app.NoteKey)
 	}
-	text := i18n.T("report.eval.apply_rule", "Grade", i18n.T("evalui.grade."+string(grade)), "Change", signedPct(app.ChangePct/100, true), "Note", note)
+	text := i18n.T("report.eval.apply_rule", "Grade", i18n.T("evalui.grade."+string(grade)), "Change", i18n.SignedPercent(app.ChangePct/100), "Note", note)
 	if base, ok := data.Bases[unitKey{r.Unit.Kind, r.Unit.Code}]; ok {
 		sugg, _ := evaluate.Suggest(data.Table, grade, base)
 		text += i18n.T("report.eval.apply_amount", "Base", d.amtUnit(base), "Next", d.amtUnit(sugg), "Year", data.Year+1)
@@ -344,5 +344,5 @@ func actualText(r evaluation.Run, code string, ind evaluate.Indicator) string {
 	if t := r.Texts[code]; t != "" {
 		return t
 	}
-	return num(v.Actual) + ind.Unit
+	return i18n.Number(v.Actual) + ind.Unit
 }

@@ -74,19 +74,21 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 
 // deviationText is a figure's deviation from plan, signed.
 func deviationText(f monitor.Figures) string {
-	r, ok := f.Deviation()
-	return signedPct(r, ok)
+	if r, ok := f.Deviation(); ok {
+		return i18n.SignedPercent(r)
+	}
+	return i18n.NoData
 }
 
 // execSummary is the summary in words, then the figures.
 func execSummary(d *doc, data executionData) {
 	ex := data.Ex
 	exp, rev := ex.Total.Expenditure, ex.Total.Revenue
-	d.cover(i18n.T("report.exec.subtitle", "Progress", pct(ex.TimeProgress)))
+	d.cover(i18n.T("report.exec.subtitle", "Progress", i18n.Percent(ex.TimeProgress)))
 	d.h1(i18n.T("report.exec.summary"), 30)
 	d.para(executionSummary(d, data), 10)
 	d.facts([][2]string{
-		{i18n.T("report.exec.time_progress"), pct(ex.TimeProgress)},
+		{i18n.T("report.exec.time_progress"), i18n.Percent(ex.TimeProgress)},
 		{i18n.T("report.exec.alerts"), itoa(len(ex.Alerts))},
 		{i18n.T("report.exec.exp_budget"), d.amtUnit(exp.Budget)},
 		{i18n.T("report.exec.rev_budget"), d.amtUnit(rev.Budget)},
@@ -94,8 +96,8 @@ func execSummary(d *doc, data executionData) {
 		{i18n.T("report.exec.rev_plan"), d.amtUnit(rev.PlanToDate)},
 		{i18n.T("report.exec.exp_actual"), d.amtUnit(exp.Actual)},
 		{i18n.T("report.exec.rev_actual"), d.amtUnit(rev.Actual)},
-		{i18n.T("report.exec.exp_rate"), pct(exp.ExecutionRate()) + " / " + deviationText(exp)},
-		{i18n.T("report.exec.rev_rate"), pct(rev.ExecutionRate()) + " / " + deviationText(rev)},
+		{i18n.T("report.exec.exp_rate"), i18n.Percent(exp.ExecutionRate()) + " / " + deviationText(exp)},
+		{i18n.T("report.exec.rev_rate"), i18n.Percent(rev.ExecutionRate()) + " / " + deviationText(rev)},
 	})
 }
 
@@ -132,7 +134,7 @@ func execDepartments(d *doc, ex monitor.Execution, month string) {
 	}
 	fig := func(code, name string, f monitor.Figures, total bool) row {
 		r := row{total: total, cells: []string{code, name, d.amt(f.Budget), d.amt(f.PlanToDate), d.amt(f.Actual),
-			pct(f.ExecutionRate()), deviationText(f), paceWord(f), statusWord(f)}}
+			i18n.Percent(f.ExecutionRate()), deviationText(f), paceWord(f), statusWord(f)}}
 		r.inks = statusInks(len(r.cells)-1, f)
 		return r
 	}
@@ -204,10 +206,10 @@ func targetTable(d *doc, month string, projects []monitor.ProjectProgress) {
 			a := t.Assessment
 			expected, completion := "—", "—"
 			if a.Prorated || a.Expected != 0 {
-				expected = num(a.Expected)
+				expected = i18n.Number(a.Expected)
 			}
 			if a.HasRatio {
-				completion = pct(a.Completion)
+				completion = i18n.Percent(a.Completion)
 			}
 			actual := t.Actual
 			if actual == "" {
@@ -242,9 +244,9 @@ func executionSummary(d *doc, data executionData) string {
 	ex := data.Ex
 	exp := ex.Total.Expenditure
 	dev, _ := exp.Deviation()
-	s := i18n.T("report.exec.words.total", "Month", i18n.T("month."+itoa(ex.Month)), "Progress", pct(ex.TimeProgress),
-		"Budget", d.amtUnit(exp.Budget), "Actual", d.amtUnit(exp.Actual), "Rate", pct(exp.ExecutionRate()),
-		"Deviation", signedPct(dev, true))
+	s := i18n.T("report.exec.words.total", "Month", i18n.T("month."+itoa(ex.Month)), "Progress", i18n.Percent(ex.TimeProgress),
+		"Budget", d.amtUnit(exp.Budget), "Actual", d.amtUnit(exp.Actual), "Rate", i18n.Percent(exp.ExecutionRate()),
+		"Deviation", i18n.SignedPercent(dev))
 	behind := 0
 	for _, dep := range ex.Departments {
 		if dep.Expenditure.Pace == monitor.Behind {
@@ -259,7 +261,7 @@ func executionSummary(d *doc, data executionData) string {
 			w := worst[0]
 			rate := w.Expenditure.ExecutionRate()
 			s += i18n.T("report.exec.words.behind", "Count", behind, "Dept", d.pick(w.Name, w.NameEn),
-				"Rate", pct(rate), "Gap", strconv.FormatFloat((ex.TimeProgress-rate)*100, 'f', 1, 64))
+				"Rate", i18n.Percent(rate), "Gap", strconv.FormatFloat((ex.TimeProgress-rate)*100, 'f', 1, 64))
 		}
 	}
 	counts := ex.Counts()

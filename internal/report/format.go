@@ -1,7 +1,6 @@
 package report
 
 import (
-	"math"
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
@@ -41,33 +40,5 @@ func (d *doc) pick(zh, en string) string {
 	return zh
 }
 
-// pct shows a rate as a percentage with one decimal: 0.8732 → 87.3%.
-func pct(r float64) string {
-	if math.IsNaN(r) || math.IsInf(r, 0) {
-		return "—"
-	}
-	return strconv.FormatFloat(r*100, 'f', 1, 64) + "%"
-}
-
-// signedPct shows a change with its sign: +4.2%, −3.0%.
-func signedPct(r float64, ok bool) string {
-	if !ok || math.IsNaN(r) || math.IsInf(r, 0) {
-		return "—"
-	}
-	s := strconv.FormatFloat(r*100, 'f', 1, 64) + "%"
-	if r >= 0 {
-		return "+" + s
-	}
-	return s
-}
-
 // score shows a score to 2 decimals, as the self-evaluation form does.
 func score(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
-
-// num shows a number without trailing zeros, up to 4 decimals.
-func num(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "—"
-	}
-	return strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64)
-}

@@ -109,7 +109,7 @@ func TestExecutionReport(t *testing.T) {
 	wan := func(a money.Amount) string { return money.FormatIn(a, money.TenThousand, 2) }
 	contains(t, "execution", text, "2026年9月预算执行报告", "一、总体情况", "序时进度 75.0%", "二、执行图表",
 		"全院·累计支出：计划与实际", "三、科室执行情况", "四、预警科室及科目", "五、绩效目标运行监控（双监控）",
-		wan(e.Budget), wan(e.PlanToDate), wan(e.Actual), pct(e.ExecutionRate()))
+		wan(e.Budget), wan(e.PlanToDate), wan(e.Actual), i18n.Percent(e.ExecutionRate()))
 	behind := 0
 	for _, d := range ex.Departments {
 		contains(t, "execution", text, d.Name)

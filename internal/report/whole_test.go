@@ -142,7 +142,7 @@ func evaluationTexts(ev evaluationData) []string {
 				continue
 			}
 			name := nameOr(names[is.Code], is.Name)
-			out = append(out, name+score(is.Score)+"/"+num(is.Points)+r.Reasons[is.Code])
+			out = append(out, name+score(is.Score)+"/"+i18n.Number(is.Points)+r.Reasons[is.Code])
 		}
 		for _, txt := range r.Texts {
 			out = append(out, txt)

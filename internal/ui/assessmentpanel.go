@@ -156,7 +156,7 @@ func optNum(x *float64) string {
 	if x == nil {
 		return ""
 	}
-	return numText(*x)
+	return i18n.Number(*x)
 }
 
 // sourceCell is the cell of a value's source ("file.xlsx 医院!G5").

@@ -136,7 +136,7 @@ func (b *BonusScreen) Refresh() {
 		return
 	}
 	floor, _ := s.svc.Bonus.Floor(s.ctx, s.actor)
-	b.floorLabel.SetText(i18n.T("bonus.floor", "Floor", percent(floor)))
+	b.floorLabel.SetText(i18n.T("bonus.floor", "Floor", i18n.Percent(floor)))
 	if ok {
 		b.stored = &stored
 		b.res, b.hasRes = stored, true
@@ -280,11 +280,11 @@ func (b *BonusScreen) showWeights() {
 		weights = b.res.Weights
 		w = weights[evaluate.BonusPublicWelfare]
 	}
-	b.weight.SetText(i18n.T("bonus.welfare_weight", "Weight", percent(w)))
+	b.weight.SetText(i18n.T("bonus.welfare_weight", "Weight", i18n.Percent(w)))
 	var parts []string
 	for _, d := range bonus.Dimensions {
 		if d != evaluate.BonusPublicWelfare {
-			parts = append(parts, i18n.T("indui.bonus."+string(d))+" "+percent(weights[d]))
+			parts = append(parts, i18n.T("indui.bonus."+string(d))+" "+i18n.Percent(weights[d]))
 		}
 	}
 	b.others.SetText(i18n.T("bonus.other_weights", "Weights", strings.Join(parts, " · ")))
@@ -326,7 +326,7 @@ func (b *BonusScreen) approve() {
 	for _, d := range b.res.Departments {
 		sum += d.Bonus
 	}
-	msg := i18n.T("bonus.approve.confirm", "Year", s.year, "Pool", yuan(sum), "Weight", percent(b.res.Weights[evaluate.BonusPublicWelfare]))
+	msg := i18n.T("bonus.approve.confirm", "Year", s.year, "Pool", yuan(sum), "Weight", i18n.Percent(b.res.Weights[evaluate.BonusPublicWelfare]))
 	dialog.ShowConfirm(i18n.T("bonus.approve"), msg, func(ok bool) {
 		if !ok {
 			return

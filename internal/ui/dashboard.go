@@ -93,8 +93,8 @@ func (d *Dashboard) Refresh() {
 	}
 	d.budget.set(wan(exp.Budget), i18n.T("dash.unit_wan")+" · "+i18n.T("dash.budget.note", "Year", o.Year), nil)
 	d.actual.set(wan(exp.Actual), i18n.T("dash.unit_wan")+" · "+through, nil)
-	d.rate.set(percent(exp.ExecutionRate()), i18n.T("dash.rate.note", "Progress", percent(o.TimeProgress), "Ratio", fmt.Sprintf("%.2f", exp.Ratio)), paceColor(exp.Pace, o.Month))
-	d.revenue.set(percent(rev.ExecutionRate()), i18n.T("dash.revenue.note", "Actual", wan(rev.Actual), "Budget", wan(rev.Budget)), nil)
+	d.rate.set(i18n.Percent(exp.ExecutionRate()), i18n.T("dash.rate.note", "Progress", i18n.Percent(o.TimeProgress), "Ratio", fmt.Sprintf("%.2f", exp.Ratio)), paceColor(exp.Pace, o.Month))
+	d.revenue.set(i18n.Percent(rev.ExecutionRate()), i18n.T("dash.revenue.note", "Actual", wan(rev.Actual), "Budget", wan(rev.Budget)), nil)
 	var red int
 	for _, a := range o.Alerts {
 		if a.Severity == monitor.Red {
@@ -146,7 +146,7 @@ func (d *Dashboard) deptLinks(ds []monitor.DeptRow, none string) []fyne.CanvasOb
 	out := make([]fyne.CanvasObject, len(ds))
 	for i, e := range ds {
 		code := e.Code
-		text := i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio))
+		text := i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", i18n.Percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio))
 		if st := e.Expenditure.Status; st != monitor.StatusNormal {
 			// Fastest is not best: an overspent department says so here
 			// as in the table (issue 16).

@@ -66,7 +66,7 @@ func (s *Shell) setLanguage(code string) {
 	if code == i18n.Current() {
 		return
 	}
-	if err := i18n.Use(code); err != nil {
+	if err := useLanguage(code); err != nil {
 		s.showError(err)
 		return
 	}

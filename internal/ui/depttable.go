@@ -133,7 +133,7 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 	case colActual:
 		return wan(e.Expenditure.Actual), fyne.TextAlignTrailing, imp
 	case colRate:
-		return percent(e.Expenditure.ExecutionRate()), fyne.TextAlignTrailing, imp
+		return i18n.Percent(e.Expenditure.ExecutionRate()), fyne.TextAlignTrailing, imp
 	case colRatio:
 		if e.Expenditure.Pace == monitor.NoPlan {
 			return "—", fyne.TextAlignTrailing, imp

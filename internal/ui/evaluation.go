@@ -290,7 +290,7 @@ func (e *EvaluationScreen) showRun() {
 	for _, d := range r.Result.Dimensions {
 		if d.Level == 1 {
 			parts = append(parts, i18n.T("evalui.dimension_total", "Name", d.Name,
-				"Score", runNodeText(*r, d.Score), "Points", pointsText(d.Points)))
+				"Score", runNodeText(*r, d.Score), "Points", i18n.Number(d.Points)))
 		}
 	}
 	e.totals.SetText(strings.Join(parts, "    "))

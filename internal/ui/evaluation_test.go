@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
 // openEvaluation shows the Evaluation screen for year in the window at
@@ -52,12 +53,12 @@ func fullValue(ind evaluate.Indicator) string {
 	case evaluate.Deduction:
 		return "0"
 	case evaluate.LinearBand:
-		return numText(ind.High)
+		return i18n.Number(ind.High)
 	}
 	if ind.Direction == evaluate.InRange {
-		return numText(ind.Low)
+		return i18n.Number(ind.Low)
 	}
-	return numText(ind.Target)
+	return i18n.Number(ind.Target)
 }
 
 func closeOverlays(s *Shell) {
@@ -128,7 +129,7 @@ func TestEvaluateAndFinaliseInTheWindow(t *testing.T) {
 
 	// Half the target of the largest proportional indicator: it earns half
 	// its points (actual ÷ target × points), so the total drops by half.
-	submit(big.actual, numText(big.ind.Target/2))
+	submit(big.actual, i18n.Number(big.ind.Target/2))
 	want := scored - bigPoints/2
 	if math.Abs(e.run.Result.Total-want) > 1e-6 {
 		t.Fatalf("total %.4f after halving %s, want %.4f", e.run.Result.Total, big.code, want)

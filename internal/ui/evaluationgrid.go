@@ -92,7 +92,7 @@ func (g *evalGrid) nodeRow(n evaluate.Node, level int) fyne.CanvasObject {
 	score := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, style)
 	g.nodes[n.Code] = score
 	return newColumns(evalGridWidths, title, widget.NewLabel(""), widget.NewLabel(""),
-		widget.NewLabelWithStyle(pointsText(n.Points), fyne.TextAlignTrailing, style), score, widget.NewLabel(""))
+		widget.NewLabelWithStyle(i18n.Number(n.Points), fyne.TextAlignTrailing, style), score, widget.NewLabel(""))
 }
 
 func (g *evalGrid) indicatorRow(r evaluation.Run, n evaluate.Node) fyne.CanvasObject {
@@ -124,7 +124,7 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n evaluate.Node) fyne.CanvasOb
 			row.actual.SetText(r.Texts[row.code])
 			row.saved[0] = row.actual.Text
 		case v.Has:
-			row.actual.SetText(numText(v.Actual))
+			row.actual.SetText(i18n.Number(v.Actual))
 			row.saved[0] = row.actual.Text
 		}
 		actual = row.actual
@@ -148,7 +148,7 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n evaluate.Node) fyne.CanvasOb
 	}
 	g.rows = append(g.rows, row)
 	return newColumns(evalGridWidths, name, widget.NewLabel(indicatorTarget(ind)), actual,
-		widget.NewLabelWithStyle(pointsText(n.Points), fyne.TextAlignTrailing, fyne.TextStyle{}), row.score, reason)
+		widget.NewLabelWithStyle(i18n.Number(n.Points), fyne.TextAlignTrailing, fyne.TextStyle{}), row.score, reason)
 }
 
 // update shows the scores of r without rebuilding the rows, so that the

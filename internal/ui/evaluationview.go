@@ -79,17 +79,6 @@ func rankText(r evaluation.Run, i int) string {
 // the same rounding).
 func scoreText(x float64) string { return fmt.Sprintf("%.2f", evaluate.Round2(x)) }
 
-// pointsText shows points as entered: 10, 2.5.
-func pointsText(x float64) string { return numText(x) }
-
-// numText shows a number without trailing zeros, up to 4 decimals.
-func numText(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "—"
-	}
-	return strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64)
-}
-
 // indicatorTarget is what earns full points (i18n.IndicatorTarget).
 func indicatorTarget(ind evaluate.Indicator) string { return i18n.IndicatorTarget(ind) }
 

@@ -149,7 +149,7 @@ func figureCell(code, name string, f monitor.Figures, c int) (string, fyne.TextA
 		if f.Budget == 0 {
 			return "—", fyne.TextAlignTrailing, imp
 		}
-		return percent(f.ExecutionRate()), fyne.TextAlignTrailing, imp
+		return i18n.Percent(f.ExecutionRate()), fyne.TextAlignTrailing, imp
 	case 6:
 		if f.Pace == monitor.NoPlan {
 			return "—", fyne.TextAlignTrailing, imp
@@ -160,7 +160,7 @@ func figureCell(code, name string, f monitor.Figures, c int) (string, fyne.TextA
 		if !ok {
 			return "—", fyne.TextAlignTrailing, imp
 		}
-		return fmt.Sprintf("%+.1f%%", d*100), fyne.TextAlignTrailing, imp
+		return i18n.SignedPercent(d), fyne.TextAlignTrailing, imp
 	}
 	return i18n.T(f.Status.Key()), fyne.TextAlignLeading, levelImportance(f.Status.Level())
 }

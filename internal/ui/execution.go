@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -191,12 +189,12 @@ func (e *ExecutionScreen) summaryText(unit string, f monitor.Figures) string {
 	if e.ex.Month == 0 {
 		return i18n.T("exec.summary_none", "Unit", unit, "Year", e.ex.Year)
 	}
-	dev := "—"
+	dev := i18n.NoData
 	if d, ok := f.Deviation(); ok {
-		dev = fmt.Sprintf("%+.1f%%", d*100)
+		dev = i18n.SignedPercent(d)
 	}
 	return i18n.T("exec.summary", "Unit", unit, "Month", monthName(e.ex.Month), "Budget", wan(f.Budget), "Plan", wan(f.PlanToDate),
-		"Actual", wan(f.Actual), "Rate", percent(f.ExecutionRate()), "Progress", percent(e.ex.TimeProgress), "Deviation", dev,
+		"Actual", wan(f.Actual), "Rate", i18n.Percent(f.ExecutionRate()), "Progress", i18n.Percent(e.ex.TimeProgress), "Deviation", dev,
 		"Status", i18n.T(f.Status.Key()))
 }
 

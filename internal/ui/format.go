@@ -11,9 +11,6 @@ import (
 // in the column header or the card's caption.
 func wan(a money.Amount) string { return money.FormatIn(a, money.TenThousand, 2) }
 
-// percent shows a rate as 68.2%.
-func percent(r float64) string { return fmt.Sprintf("%.1f%%", r*100) }
-
 // monthName is "9月" or "September".
 func monthName(m int) string { return i18n.T(fmt.Sprintf("month.%d", m)) }
 

@@ -38,7 +38,7 @@ func (i *IndicatorsScreen) showForm() {
 		return e
 	}
 	number := func(v float64, set func(n *evaluate.Node, v float64)) *widget.Entry {
-		return text(numText(v), func(n *evaluate.Node, s string) { set(n, parseNumber(s)) })
+		return text(i18n.Number(v), func(n *evaluate.Node, s string) { set(n, parseNumber(s)) })
 	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(i18n.T("indui.level"), widget.NewLabel(i18n.T(levelKey(depthOf(id))))),
@@ -76,7 +76,7 @@ func (i *IndicatorsScreen) indicatorItems(ind evaluate.Indicator, edit func(func
 		return e
 	}
 	number := func(v float64, set func(ind *evaluate.Indicator, v float64)) *widget.Entry {
-		return entry(numText(v), func(ind *evaluate.Indicator, s string) { set(ind, parseNumber(s)) })
+		return entry(i18n.Number(v), func(ind *evaluate.Indicator, s string) { set(ind, parseNumber(s)) })
 	}
 	// choice is a select over values shown by their translated names.
 	choice := func(values, keys []string, cur string, set func(ind *evaluate.Indicator, v string)) *widget.Select {

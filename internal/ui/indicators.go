@@ -48,7 +48,7 @@ func newIndicatorsScreen(s *Shell) *IndicatorsScreen {
 		},
 		func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 			if n := i.node(id); n != nil {
-				o.(*widget.Label).SetText(i18n.T("indui.tree_item", "Name", pickName(n.Name, n.NameEn), "Points", pointsText(n.Points)))
+				o.(*widget.Label).SetText(i18n.T("indui.tree_item", "Name", pickName(n.Name, n.NameEn), "Points", i18n.Number(n.Points)))
 			}
 		})
 	i.tree.OnSelected = func(id widget.TreeNodeID) {
@@ -350,7 +350,7 @@ func (i *IndicatorsScreen) updateSums() {
 	for _, d := range sc.Roots {
 		total += d.Points
 	}
-	lines := []string{i18n.T("indui.sum_total", "Sum", pointsText(total), "Total", pointsText(sc.Total))}
+	lines := []string{i18n.T("indui.sum_total", "Sum", i18n.Number(total), "Total", i18n.Number(sc.Total))}
 	bad := math.Abs(total-sc.Total) > 0.001
 	var check func(ns []evaluate.Node)
 	check = func(ns []evaluate.Node) {
@@ -364,7 +364,7 @@ func (i *IndicatorsScreen) updateSums() {
 			}
 			if math.Abs(sum-n.Points) > 0.001 || math.IsNaN(sum) {
 				bad = true
-				lines = append(lines, i18n.T("indui.sum_bad", "Name", n.Name, "Sum", pointsText(sum), "Points", pointsText(n.Points)))
+				lines = append(lines, i18n.T("indui.sum_bad", "Name", n.Name, "Sum", i18n.Number(sum), "Points", i18n.Number(n.Points)))
 			}
 			check(n.Children)
 		}

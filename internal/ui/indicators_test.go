@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
 // openIndicators shows the indicator library in the window.
@@ -49,10 +50,10 @@ func TestIndicatorPointsThatDoNotAddUpAreRefused(t *testing.T) {
 	i.tree.OpenBranch("0/0")
 	i.tree.Select("0/0/0")
 	points := formEntry(t, i.form, "分值")
-	if points.Text != numText(leaf.Points) {
+	if points.Text != i18n.Number(leaf.Points) {
 		t.Fatalf("points shown %q, want %v", points.Text, leaf.Points)
 	}
-	points.SetText(numText(leaf.Points + 1))
+	points.SetText(i18n.Number(leaf.Points + 1))
 	if !hasText(i.sums, group.Name) {
 		t.Errorf("the sums line does not name %s: %q", group.Name, i.sums.Text)
 	}
@@ -73,7 +74,7 @@ func TestIndicatorPointsThatDoNotAddUpAreRefused(t *testing.T) {
 	// Moving the point from a sibling makes the group add up again.
 	if len(group.Children) > 1 {
 		i.tree.Select("0/0/1")
-		formEntry(t, i.form, "分值").SetText(numText(group.Children[1].Points - 1))
+		formEntry(t, i.form, "分值").SetText(i18n.Number(group.Children[1].Points - 1))
 		if !hasText(i.sums, "各级分值均已平衡") {
 			t.Errorf("sums after rebalancing: %q", i.sums.Text)
 		}

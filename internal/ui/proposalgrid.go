@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -432,5 +430,5 @@ func growthText(now, before money.Amount) string {
 		}
 		return i18n.T("prep.new_line")
 	}
-	return fmt.Sprintf("%+.1f%%", r*100)
+	return i18n.SignedPercent(r)
 }

@@ -34,7 +34,7 @@ func TestDashboardShowsTheStoreFigures(t *testing.T) {
 	if got, want := d.actual.value.Text, wan(o.Total.Expenditure.Actual); got != want {
 		t.Errorf("actual card %q, want %q", got, want)
 	}
-	if got, want := d.rate.value.Text, percent(o.Total.Expenditure.ExecutionRate()); got != want {
+	if got, want := d.rate.value.Text, i18n.Percent(o.Total.Expenditure.ExecutionRate()); got != want {
 		t.Errorf("rate card %q, want %q", got, want)
 	}
 	if !hasText(d.rate.root, "序时进度 75.0%") {

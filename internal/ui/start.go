@@ -7,8 +7,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-
-	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
 // Start opens the main window on a and shows it; the caller runs the app.
@@ -18,7 +16,7 @@ func Start(a fyne.App, opts Options) *Shell {
 	if lang == "" {
 		lang = a.Preferences().String(prefLanguage)
 	}
-	if err := i18n.Use(lang); err != nil {
+	if err := useLanguage(lang); err != nil {
 		fyne.LogError("loading translations", err)
 	}
 	win := a.NewWindow("BudgetPerf")

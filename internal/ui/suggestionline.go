@@ -54,7 +54,7 @@ func (l *suggestionLine) show(dept string) {
 	}
 	g := l.sugg
 	text := i18n.T("suggest.line", "Year", g.EvalYear, "Grade", gradeName(g.Grade), "Score", fmt.Sprintf("%.2f", g.Score),
-		"Change", fmt.Sprintf("%+.1f%%", g.Application.ChangePct), "Base", yuan(g.Base), "Suggested", yuan(g.Suggested))
+		"Change", i18n.SignedPercent(g.Application.ChangePct/100), "Base", yuan(g.Base), "Suggested", yuan(g.Suggested))
 	if g.Application.NoteKey != "" {
 		text += " " + i18n.T(g.Application.NoteKey)
 	}

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"math"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -99,11 +97,6 @@ func targetText(t domain.Target) string { return i18n.TargetText(t) }
 // withUnit appends the unit unless the value carries it already
 // (i18n.WithUnit).
 func withUnit(v, unit string) string { return i18n.WithUnit(v, unit) }
-
-// figure shows an indicator value with at most two decimals.
-func figure(f float64) string {
-	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
-}
 
 // shortMonth is "9月" or "Sep", for a figure's month in a narrow column.
 func shortMonth(m int) string {

@@ -264,7 +264,7 @@ func (t *TargetsTab) cell(p monitor.ProjectProgress, c int) (string, fyne.TextAl
 		if p.Budget == 0 {
 			return "—", fyne.TextAlignTrailing
 		}
-		return percent(p.SpendingRate), fyne.TextAlignTrailing
+		return i18n.Percent(p.SpendingRate), fyne.TextAlignTrailing
 	case 5:
 		return pickName(p.DeptName, p.DeptNameEn), fyne.TextAlignLeading
 	}
@@ -300,7 +300,7 @@ func (t *TargetsTab) showProject() {
 	t.title.SetText(p.Name)
 	t.info.SetText(i18n.T("progress.info", "Dept", pickName(p.DeptName, p.DeptNameEn), "Type", projectTypeName(p.Type),
 		"Budget", wan(p.Budget), "Month", monthLabel(p.Month), "Spent", wan(p.Spent),
-		"Rate", percent(p.SpendingRate), "Time", percent(p.TimeProgress)))
+		"Rate", i18n.Percent(p.SpendingRate), "Time", i18n.Percent(p.TimeProgress)))
 	for _, tp := range p.Targets {
 		r := t.newProgressRow(tp, p.Month)
 		t.rows = append(t.rows, r)
@@ -343,10 +343,10 @@ func (t *TargetsTab) newProgressRow(tp monitor.TargetProgress, month int) *progr
 	}
 	expected, completion := "—", "—"
 	if _, ok := domain.TargetNumber(tp.Target.Value); ok && tp.Target.Direction != domain.DirQualitative {
-		expected = withUnit(figure(a.Expected), tp.Target.Unit)
+		expected = withUnit(i18n.Decimals(a.Expected, 2), tp.Target.Unit)
 	}
 	if a.HasRatio {
-		completion = percent(a.Completion)
+		completion = i18n.Percent(a.Completion)
 	}
 	texts := []string{tp.Target.Indicator, targetText(tp.Target), expected, actual, completion}
 	for i, s := range texts {
