@@ -192,8 +192,48 @@ func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool m
 	if err != nil {
 		return nil, err
 	}
+	latest, err := s.latestFinalised(ctx, by, year)
+	if err != nil {
+		return nil, err
+	}
+	typed, err := s.typedScores(ctx, year)
+	if err != nil {
+		return nil, err
+	}
 
-	// The latest finalised run of each department, looking back lookBack years.
+	in := &Inputs{year: year, viewer: by, names: map[string]domain.Department{}, entered: map[string]map[bonus.Dimension]bool{}}
+	var drivers driverSet
+	for _, d := range depts {
+		if d.Code == "000" || d.Headcount <= 0 {
+			continue
+		}
+		in.names[d.Code] = d
+		scores := map[bonus.Dimension]float64{}
+		for _, dim := range bonus.Dimensions {
+			scores[dim] = 0 // no tagged indicator: 0
+		}
+		if r, ok := latest[d.Code]; ok {
+			evaluatedScores(r, scores, &drivers)
+		}
+		for dim, v := range typed[d.Code] {
+			scores[dim] = v
+			if in.entered[d.Code] == nil {
+				in.entered[d.Code] = map[bonus.Dimension]bool{}
+			}
+			in.entered[d.Code][dim] = true
+		}
+		in.depts = append(in.depts, bonus.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: scores})
+	}
+	in.scheme = bonus.Scheme{Pool: pool, Cap: cap, Weights: DefaultWeights, WelfareFloor: floor, Drivers: drivers.list}
+	if in.last, err = s.lastPeriod(ctx, year); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// latestFinalised is the latest finalised run of each department, looking
+// back lookBack years: the scores a department's dimensions start from.
+func (s *Service) latestFinalised(ctx context.Context, by domain.Actor, year int) (map[string]evaluation.Run, error) {
 	latest := map[string]evaluation.Run{}
 	for y := year; y >= year-lookBack && domain.ValidYear(y); y-- {
 		runs, err := s.ev.Runs(ctx, wholeHospital(by), y)
@@ -209,6 +249,12 @@ func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool m
 			}
 		}
 	}
+	return latest, nil
+}
+
+// typedScores are the scores entered by hand for year, by department and
+// dimension: they override the evaluated ones.
+func (s *Service) typedScores(ctx context.Context, year int) (map[string]map[bonus.Dimension]float64, error) {
 	entered, err := s.st.BonusScores(ctx, year)
 	if err != nil {
 		return nil, err
@@ -220,58 +266,47 @@ func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool m
 		}
 		typed[e.DeptCode][e.Dimension] = e.Score
 	}
+	return typed, nil
+}
 
-	in := &Inputs{year: year, viewer: by, names: map[string]domain.Department{}, entered: map[string]map[bonus.Dimension]bool{}}
-	drivers := map[string]bonus.Driver{}
-	var driverOrder []string
-	for _, d := range depts {
-		if d.Code == "000" || d.Headcount <= 0 {
+// driverSet collects the indicators that drive a dimension, each once, in
+// the order first met.
+type driverSet struct {
+	seen map[string]bool
+	list []bonus.Driver
+}
+
+func (ds *driverSet) add(code string, ind evaluate.Indicator) {
+	if ds.seen == nil {
+		ds.seen = map[string]bool{}
+	}
+	if !ds.seen[code] {
+		ds.seen[code] = true
+		ds.list = append(ds.list, bonus.Driver{Dimension: ind.Bonus, Indicator: ind})
+	}
+}
+
+// evaluatedScores sets each dimension's score from run r: the share of
+// the points of its tagged indicators that r scored, 0–100; the tagged
+// indicators join drivers.
+func evaluatedScores(r evaluation.Run, scores map[bonus.Dimension]float64, drivers *driverSet) {
+	tags := tagged(r.Scheme)
+	points := map[bonus.Dimension]float64{}
+	got := map[bonus.Dimension]float64{}
+	for _, is := range r.Result.Indicators {
+		ind, ok := tags[is.Code]
+		if !ok {
 			continue
 		}
-		in.names[d.Code] = d
-		scores := map[bonus.Dimension]float64{}
-		for _, dim := range bonus.Dimensions {
-			scores[dim] = 0 // no tagged indicator: 0
-		}
-		if r, ok := latest[d.Code]; ok {
-			tags := tagged(r.Scheme)
-			points := map[bonus.Dimension]float64{}
-			got := map[bonus.Dimension]float64{}
-			for _, is := range r.Result.Indicators {
-				ind, ok := tags[is.Code]
-				if !ok {
-					continue
-				}
-				points[ind.Bonus] += is.Points
-				got[ind.Bonus] += is.Score
-				if _, seen := drivers[is.Code]; !seen {
-					drivers[is.Code] = bonus.Driver{Dimension: ind.Bonus, Indicator: ind}
-					driverOrder = append(driverOrder, is.Code)
-				}
-			}
-			for dim, p := range points {
-				if p > 0 {
-					scores[dim] = min(max(got[dim]/p*100, 0), 100)
-				}
-			}
-		}
-		for dim, v := range typed[d.Code] {
-			scores[dim] = v
-			if in.entered[d.Code] == nil {
-				in.entered[d.Code] = map[bonus.Dimension]bool{}
-			}
-			in.entered[d.Code][dim] = true
-		}
-		in.depts = append(in.depts, bonus.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: scores})
+		points[ind.Bonus] += is.Points
+		got[ind.Bonus] += is.Score
+		drivers.add(is.Code, ind)
 	}
-	in.scheme = bonus.Scheme{Pool: pool, Cap: cap, Weights: DefaultWeights, WelfareFloor: floor}
-	for _, c := range driverOrder {
-		in.scheme.Drivers = append(in.scheme.Drivers, drivers[c])
+	for dim, p := range points {
+		if p > 0 {
+			scores[dim] = min(max(got[dim]/p*100, 0), 100)
+		}
 	}
-	if in.last, err = s.lastPeriod(ctx, year); err != nil {
-		return nil, err
-	}
-	return in, nil
 }
 
 // Pool is the pool the inputs split.

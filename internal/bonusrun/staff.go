@@ -44,30 +44,72 @@ func (s *Service) ImportStaff(ctx context.Context, by domain.Actor, year int, pa
 	if err != nil {
 		return StaffImport{}, err
 	}
-	draft, ok, err := runOf(ctx, s.st.Q, year, store.BonusDraft)
+	draftID, run, err := s.staffDraft(ctx, year)
 	if err != nil {
 		return StaffImport{}, err
+	}
+	byKey := staffDeptKeys(run.Departments)
+	groups, order, gprobs := groupStaff(rows, byKey, year)
+	probs = append(probs, gprobs...)
+	out, sum, sprobs, err := splitStaff(byKey, groups, order)
+	if err != nil {
+		return StaffImport{}, err
+	}
+	probs = append(probs, sprobs...)
+	if len(probs) > 0 {
+		return StaffImport{}, probs
+	}
+	for _, d := range run.Departments {
+		if _, ok := groups[d.Code]; !ok {
+			sum.Missing = append(sum.Missing, d.Name)
+		}
+	}
+	if err := s.saveStaff(ctx, by, year, draftID, out); err != nil {
+		return StaffImport{}, err
+	}
+	return sum, nil
+}
+
+// staffDraft is year's draft run with its departments, which the staff
+// list splits; a problem when there is none (or the year is locked).
+func (s *Service) staffDraft(ctx context.Context, year int) (int64, store.BonusRun, error) {
+	draft, ok, err := runOf(ctx, s.st.Q, year, store.BonusDraft)
+	if err != nil {
+		return 0, store.BonusRun{}, err
 	}
 	if !ok {
 		if err := lockedProblem(ctx, s.st.Q, year); err != nil {
-			return StaffImport{}, err
+			return 0, store.BonusRun{}, err
 		}
-		return StaffImport{}, domain.NewProblem("problem.bonusrun.staff_no_draft", "Save the {{.Year}} allocation first: the staff list splits each department's saved amount.", "Year", year)
+		return 0, store.BonusRun{}, domain.NewProblem("problem.bonusrun.staff_no_draft", "Save the {{.Year}} allocation first: the staff list splits each department's saved amount.", "Year", year)
 	}
 	run, err := s.st.BonusRun(ctx, draft.ID)
 	if err != nil {
-		return StaffImport{}, err
+		return 0, store.BonusRun{}, err
 	}
-	// A department is written by code, by name or as "[code]name".
+	return draft.ID, run, nil
+}
+
+// staffDeptKeys indexes the run's departments by every way a staff list
+// may write one: by code, by name or by English name (lower case).
+func staffDeptKeys(depts []store.BonusRunDept) map[string]store.BonusRunDept {
 	byKey := map[string]store.BonusRunDept{}
-	for _, d := range run.Departments {
+	for _, d := range depts {
 		byKey[d.Code], byKey[d.Name] = d, d
 		if d.NameEn != "" {
 			byKey[strings.ToLower(d.NameEn)] = d
 		}
 	}
+	return byKey
+}
+
+// groupStaff puts the people under their departments (code, name or
+// "[code]name"), in the order the departments first appear; a department
+// the run does not have is a problem at its cell.
+func groupStaff(rows []xlsximport.StaffRow, byKey map[string]store.BonusRunDept, year int) (map[string][]xlsximport.StaffRow, []string, domain.Problems) {
 	groups := map[string][]xlsximport.StaffRow{}
 	var order []string
+	var probs domain.Problems
 	for _, r := range rows {
 		key := r.Dept
 		if i := strings.Index(key, "]"); strings.HasPrefix(key, "[") && i > 0 {
@@ -87,28 +129,23 @@ func (s *Service) ImportStaff(ctx context.Context, by domain.Actor, year int, pa
 		}
 		groups[d.Code] = append(groups[d.Code], r)
 	}
+	return groups, order, probs
+}
+
+// splitStaff splits each listed department's amount among its people;
+// the problems name the people whose figures cannot be split.
+func splitStaff(byKey map[string]store.BonusRunDept, groups map[string][]xlsximport.StaffRow, order []string) ([]store.BonusStaff, StaffImport, domain.Problems, error) {
 	var out []store.BonusStaff
+	var probs domain.Problems
 	sum := StaffImport{}
 	for _, code := range order {
-		d := byKey[code]
 		list := groups[code]
-		full := 0
-		for _, r := range list {
-			full = max(full, r.AttendanceDays)
-		}
-		staff := make([]bonus.Staff, len(list))
-		for i, r := range list {
-			wd := r.WorkDays
-			if wd == 0 {
-				wd = max(full, 1)
-			}
-			staff[i] = bonus.Staff{Name: r.Name, Post: r.Post, PostCoefficientMilli: r.PostCoefficientMilli, AttendanceDays: r.AttendanceDays, WorkDays: wd}
-		}
-		parts, err := bonus.SplitDepartment(d.Bonus, staff)
+		staff := staffOf(list)
+		parts, err := bonus.SplitDepartment(byKey[code].Bonus, staff)
 		if err != nil {
 			var ps domain.Problems
 			if !errors.As(err, &ps) {
-				return StaffImport{}, err
+				return nil, StaffImport{}, nil, err
 			}
 			probs = append(probs, ps...) // each names the person
 			continue
@@ -121,15 +158,31 @@ func (s *Service) ImportStaff(ctx context.Context, by domain.Actor, year int, pa
 		sum.Departments++
 		sum.People += len(list)
 	}
-	if len(probs) > 0 {
-		return StaffImport{}, probs
+	return out, sum, probs, nil
+}
+
+// staffOf is one department's people as the split reads them: without a
+// work-days column the department's longest attendance counts as full.
+func staffOf(list []xlsximport.StaffRow) []bonus.Staff {
+	full := 0
+	for _, r := range list {
+		full = max(full, r.AttendanceDays)
 	}
-	for _, d := range run.Departments {
-		if _, ok := groups[d.Code]; !ok {
-			sum.Missing = append(sum.Missing, d.Name)
+	staff := make([]bonus.Staff, len(list))
+	for i, r := range list {
+		wd := r.WorkDays
+		if wd == 0 {
+			wd = max(full, 1)
 		}
+		staff[i] = bonus.Staff{Name: r.Name, Post: r.Post, PostCoefficientMilli: r.PostCoefficientMilli, AttendanceDays: r.AttendanceDays, WorkDays: wd}
 	}
-	err = s.st.InTx(ctx, func(tx *store.Tx) error {
+	return staff
+}
+
+// saveStaff replaces the draft's split with out in one transaction, after
+// checking that the year is not locked and the draft is still the one read.
+func (s *Service) saveStaff(ctx context.Context, by domain.Actor, year int, draftID int64, out []store.BonusStaff) error {
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
 		if err := lockedProblem(ctx, tx.Q, year); err != nil {
 			return err
 		}
@@ -137,22 +190,18 @@ func (s *Service) ImportStaff(ctx context.Context, by domain.Actor, year int, pa
 		if err != nil {
 			return err
 		}
-		if !ok || cur.ID != draft.ID {
+		if !ok || cur.ID != draftID {
 			return domain.NewProblem("problem.bonusrun.changed", "The {{.Year}} allocation was changed by someone else meanwhile: look at it again, then approve.", "Year", year)
 		}
-		before, err := tx.BonusStaff(ctx, draft.ID)
+		before, err := tx.BonusStaff(ctx, draftID)
 		if err != nil {
 			return err
 		}
-		if err := tx.ReplaceBonusStaff(ctx, draft.ID, out); err != nil {
+		if err := tx.ReplaceBonusStaff(ctx, draftID, out); err != nil {
 			return err
 		}
 		return staffTrail(year, before, out).record(ctx, tx, by)
 	})
-	if err != nil {
-		return StaffImport{}, err
-	}
-	return sum, nil
 }
 
 // StaffLine is a person's part of the year's stored run.

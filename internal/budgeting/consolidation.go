@@ -8,6 +8,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // DefaultGrowthFlag flags a proposal that grows more than 10% on the prior
@@ -78,14 +79,29 @@ func (s *Service) Consolidation(ctx context.Context, by domain.Actor, year int) 
 	if err != nil {
 		return out, err
 	}
-	rows := map[string]*ConsolidatedDept{}
-	lineControl := map[string]money.Amount{}
-	hasLineControl := map[string]bool{}
+	sums := sumDepartments(depts, lines, projects, subjects, prior)
+	out.addDepartments(depts, sums)
+	return out, nil
+}
+
+// deptSums are the departments' rows summed from their lines and
+// projects, with the sum of their line control figures.
+type deptSums struct {
+	rows           map[string]*ConsolidatedDept
+	lineControl    map[string]money.Amount
+	hasLineControl map[string]bool
+}
+
+// sumDepartments sums each visible department's lines (revenue or
+// expenditure by the subject's kind, against the prior year) and
+// projects (expenditure) into its row.
+func sumDepartments(depts []domain.DeptPrep, lines []store.DeptPrepLine, projects []domain.Project, subjects map[string]domain.Subject, prior priorYear) deptSums {
+	s := deptSums{rows: map[string]*ConsolidatedDept{}, lineControl: map[string]money.Amount{}, hasLineControl: map[string]bool{}}
 	for i := range depts {
-		rows[depts[i].DeptCode] = &ConsolidatedDept{DeptPrep: depts[i]}
+		s.rows[depts[i].DeptCode] = &ConsolidatedDept{DeptPrep: depts[i]}
 	}
 	for _, l := range lines {
-		r := rows[l.DeptCode]
+		r := s.rows[l.DeptCode]
 		if r == nil {
 			continue
 		}
@@ -100,28 +116,35 @@ func (s *Service) Consolidation(ctx context.Context, by domain.Actor, year int) 
 		r.ExpProposal += l.Proposal
 		r.ExpFinal += l.Final()
 		if l.Control != nil {
-			lineControl[l.DeptCode] += *l.Control
-			hasLineControl[l.DeptCode] = true
+			s.lineControl[l.DeptCode] += *l.Control
+			s.hasLineControl[l.DeptCode] = true
 		}
 	}
 	for _, p := range projects {
-		if r := rows[p.DeptCode]; r != nil {
+		if r := s.rows[p.DeptCode]; r != nil {
 			r.ExpProposal += p.Amount
 			r.ExpFinal += p.Amount
 		}
 	}
+	return s
+}
+
+// addDepartments appends each department's row in depts' order, with its
+// control figure (the total when given, else the sum of its lines') and
+// flags, and sums them into the total.
+func (out *Consolidation) addDepartments(depts []domain.DeptPrep, sums deptSums) {
 	var totalControl money.Amount
 	// The hospital's control total means something only once every
 	// department has one; a partial sum would read as a real limit.
 	allControl := len(depts) > 0
 	for _, d := range depts {
-		r := rows[d.DeptCode]
+		r := sums.rows[d.DeptCode]
 		switch {
 		case d.ControlTotal != nil:
 			c := *d.ControlTotal
 			r.Control = &c
-		case hasLineControl[d.DeptCode]:
-			c := lineControl[d.DeptCode]
+		case sums.hasLineControl[d.DeptCode]:
+			c := sums.lineControl[d.DeptCode]
 			r.Control = &c
 		}
 		r.finish(out.GrowthFlag)
@@ -144,7 +167,6 @@ func (s *Service) Consolidation(ctx context.Context, by domain.Actor, year int) 
 	}
 	out.Total.DeptCode = ""
 	out.Total.Growth, out.Total.HasGrowth = domain.GrowthRate(out.Total.ExpFinal, out.Total.ExpPriorBudget)
-	return out, nil
 }
 
 func (r *ConsolidatedDept) finish(flag domain.Growth) {

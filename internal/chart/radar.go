@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -35,85 +36,117 @@ var radarRings = []float64{0.25, 0.5, 0.75, 1}
 // The legend (series with names, when there are two or more) is drawn by
 // the header helper on a line of its own under the title.
 func (f *frame) radar(area draw.Canvas) {
-	c := f.c
-	n := len(c.Category)
 	area = f.radarLegend(area)
 	w, h := area.Max.X-area.Min.X, area.Max.Y-area.Min.Y
 	if w <= 0 || h <= 0 {
 		return
 	}
+	l := f.radarLayout(area)
+	f.radarGrid(area, l)
+	runs := f.radarFills(area, l)
+	pts, hits := f.radarOutlines(area, l, runs)
+	f.radarHitRegions(pts, hits)
+}
+
+// radarLayout is where a radar's spokes, rings and axis labels sit: one
+// computation shared by the grid, the series and the hit targets.
+type radarLayout struct {
+	n        int
+	top      float64 // the scale's outer value: 1, or radarOver when a value lies beyond 100%
+	cos, sin []float64
+	centre   vg.Point
+	radius   vg.Length
+	labels   []string // the axis labels, fitted
+	labSty   text.Style
+	gap      vg.Length // between the outer ring and an axis label
+}
+
+// at is the point of value v on spoke k.
+func (l *radarLayout) at(k int, v float64) vg.Point {
+	r := l.radius * vg.Length(math.Max(0, math.Min(v, radarOver))/l.top)
+	return vg.Point{X: l.centre.X + r*vg.Length(l.cos[k]), Y: l.centre.Y + r*vg.Length(l.sin[k])}
+}
+
+// radarLayout places the spokes clockwise from twelve o'clock and picks
+// the largest radius that keeps every label (just outside the ring,
+// aligned away from the centre) inside area.
+func (f *frame) radarLayout(area draw.Canvas) *radarLayout {
+	c := f.c
+	n := len(c.Category)
+	w, h := area.Max.X-area.Min.X, area.Max.Y-area.Min.Y
 	lh := f.lineHeight(f.base())
-	gap := f.base() * 0.5
-	labSty := f.style(f.base(), f.t.fg)
-	labels := fitLabels(labSty, c.Category, max(w*0.28, labSty.Width("国国")))
+	l := &radarLayout{n: n, top: 1, gap: f.base() * 0.5, labSty: f.style(f.base(), f.t.fg)}
+	l.labels = fitLabels(l.labSty, c.Category, max(w*0.28, l.labSty.Width("国国")))
 
 	// Does any value lie beyond 100%? Then the scale reaches 110%.
-	top := 1.0
 	for _, s := range c.Series {
 		for i := 0; i < n; i++ {
 			if value(s, i) > 1 {
-				top = radarOver
+				l.top = radarOver
 			}
 		}
 	}
 
-	// Angles clockwise from twelve o'clock; the largest radius that keeps
-	// every label (just outside the ring, aligned away from the centre)
-	// inside the area.
-	cos, sin := make([]float64, n), make([]float64, n)
+	l.cos, l.sin = make([]float64, n), make([]float64, n)
 	for k := range n {
-		sin[k], cos[k] = math.Sincos(math.Pi/2 - 2*math.Pi*float64(k)/float64(n))
+		l.sin[k], l.cos[k] = math.Sincos(math.Pi/2 - 2*math.Pi*float64(k)/float64(n))
 	}
 	radius := min(w, h) / 2
 	for k := range n {
-		lw := labSty.Width(labels[k])
-		ac, as := vg.Length(math.Abs(cos[k])), vg.Length(math.Abs(sin[k]))
+		lw := l.labSty.Width(l.labels[k])
+		ac, as := vg.Length(math.Abs(l.cos[k])), vg.Length(math.Abs(l.sin[k]))
 		if ac > 1e-3 {
-			radius = min(radius, (w/2-lw*(1+ac)/2)/ac-gap)
+			radius = min(radius, (w/2-lw*(1+ac)/2)/ac-l.gap)
 		}
 		if as > 1e-3 {
-			radius = min(radius, (h/2-lh*(1+as)/2)/as-gap)
+			radius = min(radius, (h/2-lh*(1+as)/2)/as-l.gap)
 		}
 	}
 	// Beyond a floor the labels may be clipped rather than the chart vanish.
-	radius = max(radius, min(w, h)*0.2)
-	centre := area.Center()
-	at := func(k int, v float64) vg.Point {
-		r := radius * vg.Length(math.Max(0, math.Min(v, radarOver))/top)
-		return vg.Point{X: centre.X + r*vg.Length(cos[k]), Y: centre.Y + r*vg.Length(sin[k])}
-	}
+	l.radius = max(radius, min(w, h)*0.2)
+	l.centre = area.Center()
+	return l
+}
 
-	// Grid: rings, spokes, ring labels, axis labels.
+// radarGrid draws the rings, the spokes, the ring labels and the axis
+// labels, under the series.
+func (f *frame) radarGrid(area draw.Canvas, l *radarLayout) {
+	n, centre := l.n, l.centre
 	gridSty := draw.LineStyle{Color: f.t.grid, Width: vg.Points(0.6)}
 	for _, v := range radarRings {
 		sty := gridSty
 		if v == 1 {
 			sty = draw.LineStyle{Color: f.t.axis, Width: vg.Points(0.8)}
 		}
-		area.StrokeLines(sty, radarRing(n, centre, v, at))
+		area.StrokeLines(sty, radarRing(n, centre, v, l.at))
 	}
 	for k := range n {
-		area.StrokeLine2(gridSty, centre.X, centre.Y, at(k, top).X, at(k, top).Y)
+		area.StrokeLine2(gridSty, centre.X, centre.Y, l.at(k, l.top).X, l.at(k, l.top).Y)
 	}
 	ringSty := f.style(f.base()*0.8, f.t.muted)
 	ringSty.YAlign = draw.YCenter
 	for _, v := range radarRings {
-		pt := at(0, v)
+		pt := l.at(0, v)
 		pt.X += f.base() * 0.25
 		pt.Y -= f.lineHeight(ringSty.Font.Size) * 0.45
 		area.FillText(ringSty, pt, FormatPercent(v, 0))
 	}
 	for k := range n {
-		sty := labSty
-		sty.XAlign = draw.XAlignment(-(1 - cos[k]) / 2)
-		sty.YAlign = draw.YAlignment(-(1 - sin[k]) / 2)
-		pt := at(k, top)
-		pt.X += gap * vg.Length(cos[k])
-		pt.Y += gap * vg.Length(sin[k])
-		area.FillText(sty, pt, labels[k])
+		sty := l.labSty
+		sty.XAlign = draw.XAlignment(-(1 - l.cos[k]) / 2)
+		sty.YAlign = draw.YAlignment(-(1 - l.sin[k]) / 2)
+		pt := l.at(k, l.top)
+		pt.X += l.gap * vg.Length(l.cos[k])
+		pt.Y += l.gap * vg.Length(l.sin[k])
+		area.FillText(sty, pt, l.labels[k])
 	}
+}
 
-	// Series: fills first, so that no fill veils another series' outline.
+// radarFills draws every series' fills before any outline, so that no
+// fill veils another series' outline, and returns each series' runs of
+// known axes for the outlines.
+func (f *frame) radarFills(area draw.Canvas, l *radarLayout) [][][]int {
+	c, n := f.c, l.n
 	runs := make([][][]int, len(c.Series))
 	for si, s := range c.Series {
 		runs[si] = radarRuns(s, n)
@@ -125,13 +158,13 @@ func (f *frame) radar(area draw.Canvas) {
 			var p vg.Path
 			whole := len(run) == n
 			if !whole {
-				p.Move(centre)
+				p.Move(l.centre)
 			}
 			for j, k := range run {
 				if whole && j == 0 {
-					p.Move(at(k, value(s, k)))
+					p.Move(l.at(k, value(s, k)))
 				} else {
-					p.Line(at(k, value(s, k)))
+					p.Line(l.at(k, value(s, k)))
 				}
 			}
 			p.Close()
@@ -139,15 +172,19 @@ func (f *frame) radar(area draw.Canvas) {
 			area.Fill(p)
 		}
 	}
-	hitR := max(f.base()*0.8, vg.Points(6))
-	var pts []vg.Point
-	var hits []Point
-	for si, s := range c.Series {
+	return runs
+}
+
+// radarOutlines draws each series' outline and markers over the fills and
+// returns the markers' points with what each hit target says.
+func (f *frame) radarOutlines(area draw.Canvas, l *radarLayout, runs [][][]int) (pts []vg.Point, hits []Point) {
+	n := l.n
+	for si, s := range f.c.Series {
 		ls := f.lineStyle(radarSeries(s, si), si)
 		for _, run := range runs[si] {
 			line := make([]vg.Point, 0, len(run)+1)
 			for _, k := range run {
-				line = append(line, at(k, value(s, k)))
+				line = append(line, l.at(k, value(s, k)))
 			}
 			if len(run) == n && n > 2 {
 				line = append(line, line[0])
@@ -158,18 +195,23 @@ func (f *frame) radar(area draw.Canvas) {
 		}
 		for _, run := range runs[si] {
 			for _, k := range run {
-				pt := at(k, value(s, k))
+				pt := l.at(k, value(s, k))
 				area.DrawGlyph(f.glyph(si), pt)
 				pts = append(pts, pt)
 				hits = append(hits, Point{Category: k, Series: si, Text: f.radarText(k, si)})
 			}
 		}
 	}
-	// A box around each vertex, each side reaching at most half way to a
-	// vertex on that side, so that neighbours do not steal each other's
-	// targets (two series close on one axis split it between them and
-	// keep their full width across it); vertices within a few points of
-	// each other overlap, and the one drawn last (on top) wins.
+	return pts, hits
+}
+
+// radarHitRegions puts a box around each vertex, each side reaching at
+// most half way to a vertex on that side, so that neighbours do not steal
+// each other's targets (two series close on one axis split it between
+// them and keep their full width across it); vertices within a few
+// points of each other overlap, and the one drawn last (on top) wins.
+func (f *frame) radarHitRegions(pts []vg.Point, hits []Point) {
+	hitR := max(f.base()*0.8, vg.Points(6))
 	floor := vg.Points(3)
 	for j, pt := range pts {
 		lo := vg.Point{X: pt.X - hitR, Y: pt.Y - hitR}

@@ -69,11 +69,29 @@ func runImportAssessment(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// The values of this file name its cells; a same-named file imported
-	// before is replaced by this one, year by year.
+	out := importAssessmentJSON{File: path, Values: n}
+	out.Years, out.ByYear = assessmentYears(all, path)
+	if *year != 0 {
+		r, err := svc.Evaluation.EvaluateHospital(env.ctx, env.Actor, *year)
+		if err != nil {
+			return err
+		}
+		out.Hospital = hospitalJSON(*year, r)
+	}
+	if *asJSON {
+		return writeJSON(env.Stdout, out)
+	}
+	return printImportAssessment(env, out)
+}
+
+// assessmentYears counts, year by year, the values of the file at path
+// and how many of them the workbook fills. The values of this file name
+// its cells; a same-named file imported before is replaced by this one,
+// year by year.
+func assessmentYears(all []evaluation.AssessmentValue, path string) ([]int, []assessmentYearJSON) {
 	prefix := filepath.Base(path) + " "
 	counts := map[int]*assessmentYearJSON{}
-	out := importAssessmentJSON{File: path, Values: n, Years: []int{}, ByYear: []assessmentYearJSON{}}
+	years, byYear := []int{}, []assessmentYearJSON{}
 	for _, v := range all {
 		if !strings.HasPrefix(v.Source, prefix) {
 			continue
@@ -82,34 +100,36 @@ func runImportAssessment(env *Env, args []string) error {
 		if c == nil {
 			c = &assessmentYearJSON{Year: v.Year}
 			counts[v.Year] = c
-			out.Years = append(out.Years, v.Year)
+			years = append(years, v.Year)
 		}
 		c.Values++
 		if v.Value != nil {
 			c.WithValue++
 		}
 	}
-	slices.Sort(out.Years)
-	for _, y := range out.Years {
-		out.ByYear = append(out.ByYear, *counts[y])
+	slices.Sort(years)
+	for _, y := range years {
+		byYear = append(byYear, *counts[y])
 	}
-	if *year != 0 {
-		r, err := svc.Evaluation.EvaluateHospital(env.ctx, env.Actor, *year)
-		if err != nil {
-			return err
+	return years, byYear
+}
+
+// hospitalJSON is the hospital's evaluation of year from the imported
+// values: its score, grade and how many texts are filled.
+func hospitalJSON(year int, r evaluation.Run) *hospitalEvaluationJSON {
+	score := evaluate.Round2(evaluation.Percent(r))
+	filled := 0
+	for _, t := range r.Texts {
+		if t != "" {
+			filled++
 		}
-		score := evaluate.Round2(evaluation.Percent(r))
-		filled := 0
-		for _, t := range r.Texts {
-			if t != "" {
-				filled++
-			}
-		}
-		out.Hospital = &hospitalEvaluationJSON{Year: *year, ID: r.ID, Filled: filled, Score: score, Grade: string(evaluate.GradeOf(score))}
 	}
-	if *asJSON {
-		return writeJSON(env.Stdout, out)
-	}
+	return &hospitalEvaluationJSON{Year: year, ID: r.ID, Filled: filled, Score: score, Grade: string(evaluate.GradeOf(score))}
+}
+
+// printImportAssessment prints the import as a table of years and a line
+// or two of text.
+func printImportAssessment(env *Env, out importAssessmentJSON) error {
 	rows := [][]string{}
 	for _, c := range out.ByYear {
 		rows = append(rows, []string{strconv.Itoa(c.Year), strconv.Itoa(c.Values), strconv.Itoa(c.WithValue)})
@@ -117,7 +137,7 @@ func runImportAssessment(env *Env, args []string) error {
 	if err := table(env.Stdout, []string{i18n.T("col.year"), i18n.T("col.indicators"), i18n.T("col.with_value")}, rows); err != nil {
 		return err
 	}
-	env.printf("%s\n", i18n.T("cli.import_assessment.done", "File", filepath.Base(path), "Values", n, "Years", len(out.Years)))
+	env.printf("%s\n", i18n.T("cli.import_assessment.done", "File", filepath.Base(out.File), "Values", out.Values, "Years", len(out.Years)))
 	if h := out.Hospital; h != nil {
 		env.printf("%s\n", i18n.T("cli.import_assessment.hospital", "Year", h.Year, "Filled", h.Filled,
 			"Score", strconv.FormatFloat(h.Score, 'f', 2, 64), "Grade", i18n.T("grade."+h.Grade)))

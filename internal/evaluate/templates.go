@@ -100,16 +100,60 @@ func Templates() ([]Scheme, error) {
 // parameters a rule can use — but not that points add up: that is
 // Scheme.Validate's job, and a user's half-finished scheme should still load.
 func ParseTemplate(name string, data []byte) (Scheme, error) {
-	fail := func(line int, format string, args ...any) (Scheme, error) {
-		return Scheme{}, &TemplateError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)}
-	}
 	// Excel saves "CSV UTF-8" with a byte-order mark.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	meta, metaLines, rest, err := templateMeta(name, data)
+	if err != nil {
+		return Scheme{}, err
+	}
+	s, err := templateScheme(name, meta)
+	if err != nil {
+		return Scheme{}, err
+	}
 
-	// Leading "# key: value" lines (and blank lines) describe the scheme.
-	meta := map[string]string{}
-	metaLines := 0
-	rest := data
+	r := csv.NewReader(bytes.NewReader(rest))
+	r.Comment = '#'
+	col, err := templateHeader(name, metaLines, r)
+	if err != nil {
+		return Scheme{}, err
+	}
+	t := templateTree{name: name, s: &s, rootAt: map[string]int{}, groupAt: map[string][2]int{}, codes: map[string]bool{}}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return csvFail(name, metaLines, err)
+		}
+		ln, _ := r.FieldPos(0)
+		get := func(c string) string {
+			if i, ok := col[c]; ok {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		if err := t.add(metaLines+ln, get); err != nil {
+			return Scheme{}, err
+		}
+	}
+	if len(s.Roots) == 0 {
+		return Scheme{}, templateErr(name, 0, "no level-1 rows")
+	}
+	return s, nil
+}
+
+// templateErr is a problem on line of template name (0: the whole file).
+func templateErr(name string, line int, format string, args ...any) error {
+	return &TemplateError{File: name, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// templateMeta reads the leading "# key: value" lines (and blank lines)
+// that describe the scheme; rest is the CSV after them and metaLines how
+// many lines they took, so that CSV lines can be numbered as in the file.
+func templateMeta(name string, data []byte) (meta map[string]string, metaLines int, rest []byte, err error) {
+	meta = map[string]string{}
+	rest = data
 	for len(rest) > 0 {
 		line, after, _ := bytes.Cut(rest, []byte("\n"))
 		text := strings.TrimSpace(string(line))
@@ -124,16 +168,22 @@ func ParseTemplate(name string, data []byte) (Scheme, error) {
 		key, value, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(text, "#")), ":")
 		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
 		if !ok || !slices.Contains(templateMetaKeys, key) {
-			return fail(metaLines, "expected a comment line %q with key one of %s", "# key: value", strings.Join(templateMetaKeys, ", "))
+			return nil, 0, nil, templateErr(name, metaLines, "expected a comment line %q with key one of %s", "# key: value", strings.Join(templateMetaKeys, ", "))
 		}
 		if _, dup := meta[key]; dup {
-			return fail(metaLines, "%q given twice", key)
+			return nil, 0, nil, templateErr(name, metaLines, "%q given twice", key)
 		}
 		meta[key] = value
 	}
+	return meta, metaLines, rest, nil
+}
+
+// templateScheme is the scheme the meta lines describe, before its tree:
+// every required key given, a known kind and a positive total.
+func templateScheme(name string, meta map[string]string) (Scheme, error) {
 	for _, key := range []string{"code", "name_zh", "kind", "total", "origin"} {
 		if meta[key] == "" {
-			return fail(0, "missing comment line \"# %s: …\" before the header", key)
+			return Scheme{}, templateErr(name, 0, "missing comment line \"# %s: …\" before the header", key)
 		}
 	}
 	s := Scheme{Code: meta["code"], Name: meta["name_zh"], NameEn: meta["name_en"], Origin: meta["origin"]}
@@ -141,120 +191,152 @@ func ParseTemplate(name string, data []byte) (Scheme, error) {
 	case ProjectScheme, DepartmentScheme:
 		s.Kind = k
 	default:
-		return fail(0, "kind %q: want %s or %s", meta["kind"], ProjectScheme, DepartmentScheme)
+		return Scheme{}, templateErr(name, 0, "kind %q: want %s or %s", meta["kind"], ProjectScheme, DepartmentScheme)
 	}
 	total, err := parseNumber(meta["total"])
 	if err != nil || total <= 0 {
-		return fail(0, "total %q: want a positive number", meta["total"])
+		return Scheme{}, templateErr(name, 0, "total %q: want a positive number", meta["total"])
 	}
 	s.Total = total
+	return s, nil
+}
 
-	r := csv.NewReader(bytes.NewReader(rest))
-	r.Comment = '#'
-	// line turns a line of rest into a line of the file.
-	line := func(n int) int { return metaLines + n }
+// templateHeader reads the header row into column name → index: only
+// known columns, each once, the required ones all there.
+func templateHeader(name string, metaLines int, r *csv.Reader) (map[string]int, error) {
 	header, err := r.Read()
 	if err == io.EOF {
-		return fail(0, "no header row")
+		return nil, templateErr(name, 0, "no header row")
 	}
 	if err != nil {
-		return csvFail(name, metaLines, err)
+		_, err := csvFail(name, metaLines, err)
+		return nil, err
 	}
+	line := metaLines + 1
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if !slices.Contains(templateColumns, h) {
-			return fail(line(1), "unknown column %q", h)
+			return nil, templateErr(name, line, "unknown column %q", h)
 		}
 		if _, dup := col[h]; dup {
-			return fail(line(1), "column %q given twice", h)
+			return nil, templateErr(name, line, "column %q given twice", h)
 		}
 		col[h] = i
 	}
 	for _, h := range templateColumns[:requiredTemplateColumns] {
 		if _, ok := col[h]; !ok {
-			return fail(line(1), "missing column %q", h)
+			return nil, templateErr(name, line, "missing column %q", h)
 		}
 	}
+	return col, nil
+}
 
-	// Where each level-1 and level-2 code sits in s.Roots, so that rows can
-	// be appended in place.
-	rootAt := map[string]int{}
-	groupAt := map[string][2]int{}
-	codes := map[string]bool{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return csvFail(name, metaLines, err)
-		}
-		ln, _ := r.FieldPos(0)
-		ln = line(ln)
-		get := func(c string) string {
-			if i, ok := col[c]; ok {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
-		level, code, parent := get("level"), get("code"), get("parent")
-		if code == "" {
-			return fail(ln, "empty code")
-		}
-		if codes[code] {
-			return fail(ln, "code %q used twice", code)
-		}
-		codes[code] = true
-		n := Node{Code: code, Name: get("name_zh"), NameEn: get("name_en")}
-		if n.Name == "" {
-			return fail(ln, "%s: empty name_zh", code)
-		}
-		if n.Points, err = parseNumber(get("points")); err != nil || n.Points < 0 {
-			return fail(ln, "%s: points %q: want a number ≥ 0", code, get("points"))
-		}
-		switch level {
-		case "1", "2":
-			for _, c := range indicatorColumns {
-				if get(c) != "" {
-					return fail(ln, "%s: level-%s row has %s %q (only level-3 indicators have it; a missing comma?)", code, level, c, get(c))
-				}
-			}
-		}
-		switch level {
-		case "1":
-			if parent != "" {
-				return fail(ln, "%s: a level-1 row has no parent, got %q", code, parent)
-			}
-			rootAt[code] = len(s.Roots)
-			s.Roots = append(s.Roots, n)
-		case "2":
-			i, ok := rootAt[parent]
-			if !ok {
-				return fail(ln, "%s: parent %q is not a level-1 code on an earlier row", code, parent)
-			}
-			groupAt[code] = [2]int{i, len(s.Roots[i].Children)}
-			s.Roots[i].Children = append(s.Roots[i].Children, n)
-		case "3":
-			at, ok := groupAt[parent]
-			if !ok {
-				return fail(ln, "%s: parent %q is not a level-2 code on an earlier row", code, parent)
-			}
-			ind, msg := parseIndicator(n, get)
-			if msg != "" {
-				return fail(ln, "%s: %s", code, msg)
-			}
-			n.Indicator = ind
-			g := &s.Roots[at[0]].Children[at[1]]
-			g.Children = append(g.Children, n)
-		default:
-			return fail(ln, "%s: level %q: want 1, 2 or 3", code, level)
+// templateTree builds a scheme's tree row by row, a rule per level: it
+// knows where each level-1 and level-2 code sits in s.Roots, so that rows
+// can be appended in place, and which codes are taken.
+type templateTree struct {
+	name    string
+	s       *Scheme
+	rootAt  map[string]int
+	groupAt map[string][2]int
+	codes   map[string]bool
+}
+
+// add checks the row on line ln (its columns read through get) and
+// appends it under its parent.
+func (t *templateTree) add(ln int, get func(string) string) error {
+	level, code, parent := get("level"), get("code"), get("parent")
+	n, err := t.node(ln, code, get)
+	if err != nil {
+		return err
+	}
+	switch level {
+	case "1":
+		return t.addRoot(ln, level, parent, n, get)
+	case "2":
+		return t.addGroup(ln, level, parent, n, get)
+	case "3":
+		return t.addIndicator(ln, parent, n, get)
+	default:
+		return templateErr(t.name, ln, "%s: level %q: want 1, 2 or 3", code, level)
+	}
+}
+
+// node is the row's node without children: a new code, a name and points
+// ≥ 0, whatever the level.
+func (t *templateTree) node(ln int, code string, get func(string) string) (Node, error) {
+	if code == "" {
+		return Node{}, templateErr(t.name, ln, "empty code")
+	}
+	if t.codes[code] {
+		return Node{}, templateErr(t.name, ln, "code %q used twice", code)
+	}
+	t.codes[code] = true
+	n := Node{Code: code, Name: get("name_zh"), NameEn: get("name_en")}
+	if n.Name == "" {
+		return Node{}, templateErr(t.name, ln, "%s: empty name_zh", code)
+	}
+	var err error
+	if n.Points, err = parseNumber(get("points")); err != nil || n.Points < 0 {
+		return Node{}, templateErr(t.name, ln, "%s: points %q: want a number ≥ 0", code, get("points"))
+	}
+	return n, nil
+}
+
+// noIndicatorColumns refuses indicator columns on a level-1 or level-2
+// row: a value there almost always means a row shifted by a missing comma.
+func (t *templateTree) noIndicatorColumns(ln int, level string, n Node, get func(string) string) error {
+	for _, c := range indicatorColumns {
+		if get(c) != "" {
+			return templateErr(t.name, ln, "%s: level-%s row has %s %q (only level-3 indicators have it; a missing comma?)", n.Code, level, c, get(c))
 		}
 	}
-	if len(s.Roots) == 0 {
-		return fail(0, "no level-1 rows")
+	return nil
+}
+
+// addRoot appends a level-1 row, which has no parent.
+func (t *templateTree) addRoot(ln int, level, parent string, n Node, get func(string) string) error {
+	if err := t.noIndicatorColumns(ln, level, n, get); err != nil {
+		return err
 	}
-	return s, nil
+	if parent != "" {
+		return templateErr(t.name, ln, "%s: a level-1 row has no parent, got %q", n.Code, parent)
+	}
+	t.rootAt[n.Code] = len(t.s.Roots)
+	t.s.Roots = append(t.s.Roots, n)
+	return nil
+}
+
+// addGroup appends a level-2 row under a level-1 code of an earlier row.
+func (t *templateTree) addGroup(ln int, level, parent string, n Node, get func(string) string) error {
+	if err := t.noIndicatorColumns(ln, level, n, get); err != nil {
+		return err
+	}
+	i, ok := t.rootAt[parent]
+	if !ok {
+		return templateErr(t.name, ln, "%s: parent %q is not a level-1 code on an earlier row", n.Code, parent)
+	}
+	t.groupAt[n.Code] = [2]int{i, len(t.s.Roots[i].Children)}
+	t.s.Roots[i].Children = append(t.s.Roots[i].Children, n)
+	return nil
+}
+
+// addIndicator appends a level-3 row, an indicator with its scoring
+// columns, under a level-2 code of an earlier row.
+func (t *templateTree) addIndicator(ln int, parent string, n Node, get func(string) string) error {
+	at, ok := t.groupAt[parent]
+	if !ok {
+		return templateErr(t.name, ln, "%s: parent %q is not a level-2 code on an earlier row", n.Code, parent)
+	}
+	ind, msg := parseIndicator(n, get)
+	if msg != "" {
+		return templateErr(t.name, ln, "%s: %s", n.Code, msg)
+	}
+	n.Indicator = ind
+	g := &t.s.Roots[at[0]].Children[at[1]]
+	g.Children = append(g.Children, n)
+	return nil
 }
 
 // parseIndicator reads the indicator columns of a level-3 row; msg is empty

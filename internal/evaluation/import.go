@@ -47,54 +47,8 @@ func (s *Service) ImportValues(ctx context.Context, by domain.Actor, year int, p
 		if err != nil {
 			return err
 		}
-		type entry struct {
-			run  *Run
-			code string
-			row  xlsximport.EvalValueRow
-		}
-		var entries []entry
-		seen := map[[2]string]string{}
-		for _, row := range rows {
-			run, p := m.run(row)
-			if p != nil {
-				probs = append(probs, p)
-				continue
-			}
-			code, p := m.indicator(run, row)
-			if p != nil {
-				probs = append(probs, p)
-				continue
-			}
-			where := row.Where()
-			if run.Finalised {
-				probs = append(probs, domain.NewProblem("problem.evaluation.import_locked",
-					"{{.Where}}: the evaluation of {{.Unit}} was finalised on {{.At}} by {{.By}} and is locked.",
-					"Where", where, "Unit", run.Unit.Name, "At", run.FinalisedAt.Format("2006-01-02 15:04"), "By", run.FinalisedBy))
-				continue
-			}
-			in := indicators(run.Scheme)[code]
-			if _, ok := ParseActual(in, row.Actual, row.Occurrences); !ok {
-				if in.Rule == evaluate.Qualitative && in.Direction != evaluate.Monitor {
-					probs = append(probs, domain.NewProblem("problem.evaluation.import_judgement",
-						"{{.Where}}: {{.Indicator}}: “{{.Value}}” is not a judgement; write 达成 (achieved), 部分 (partly) or 未达成 (not achieved).",
-						"Where", where, "Indicator", in.Name, "Value", row.Actual))
-				} else {
-					probs = append(probs, domain.NewProblem("problem.evaluation.import_number",
-						"{{.Where}}: {{.Indicator}}: “{{.Value}}” is not a number; write e.g. 95, 95% or 1,234.5.",
-						"Where", where, "Indicator", in.Name, "Value", row.Actual))
-				}
-				continue
-			}
-			k := [2]string{strconv.FormatInt(run.ID, 10), code}
-			if first, dup := seen[k]; dup {
-				probs = append(probs, domain.NewProblem("problem.evaluation.import_twice",
-					"{{.Where}}: {{.Unit}} {{.Indicator}} is already given at {{.First}}: keep one row.",
-					"Where", where, "Unit", run.Unit.Name, "Indicator", in.Name, "First", first))
-				continue
-			}
-			seen[k] = where
-			entries = append(entries, entry{run, code, row})
-		}
+		entries, mprobs := m.entries(rows)
+		probs = append(probs, mprobs...)
 		if len(probs) > 0 {
 			return probs
 		}
@@ -102,24 +56,96 @@ func (s *Service) ImportValues(ctx context.Context, by domain.Actor, year int, p
 			return domain.NewProblem("problem.evaluation.import_empty",
 				"The workbook holds no indicator values: write them in the 实际值 column, one indicator a row.")
 		}
-		var changes []audit.Entry
-		for _, e := range entries {
-			reason := e.row.Reason
-			if reason == "" {
-				reason = e.run.Reasons[e.code]
-			}
-			if err := SetValueIn(ctx, tx.Q, by, e.run.ID, e.code, e.row.Actual, e.row.Occurrences, reason); err != nil {
-				return err
-			}
-			changes = append(changes, valueChanges(*e.run, e.code, e.row.Actual, reason, "import")...)
-			n++
-		}
-		return tx.AppendAudit(ctx, by.Login, changes...)
+		n, err = enterValues(ctx, tx, by, entries)
+		return err
 	})
 	if err != nil {
 		return 0, err
 	}
 	return n, nil
+}
+
+// valueEntry is a workbook row matched to its evaluation and indicator.
+type valueEntry struct {
+	run  *Run
+	code string
+	row  xlsximport.EvalValueRow
+}
+
+// entries matches every row, each checked by entry; the problems name
+// their cells.
+func (m *valueMatcher) entries(rows []xlsximport.EvalValueRow) ([]valueEntry, domain.Problems) {
+	var entries []valueEntry
+	var probs domain.Problems
+	seen := map[[2]string]string{}
+	for _, row := range rows {
+		e, p := m.entry(row, seen)
+		if p != nil {
+			probs = append(probs, p)
+			continue
+		}
+		entries = append(entries, e)
+	}
+	return entries, probs
+}
+
+// entry matches row to its evaluation and indicator and checks it, rule
+// by rule: the evaluation open, the value readable for its indicator, and
+// no value given twice (seen maps each given value to its place).
+func (m *valueMatcher) entry(row xlsximport.EvalValueRow, seen map[[2]string]string) (valueEntry, *domain.Problem) {
+	run, p := m.run(row)
+	if p != nil {
+		return valueEntry{}, p
+	}
+	code, p := m.indicator(run, row)
+	if p != nil {
+		return valueEntry{}, p
+	}
+	where := row.Where()
+	if run.Finalised {
+		return valueEntry{}, domain.NewProblem("problem.evaluation.import_locked",
+			"{{.Where}}: the evaluation of {{.Unit}} was finalised on {{.At}} by {{.By}} and is locked.",
+			"Where", where, "Unit", run.Unit.Name, "At", run.FinalisedAt.Format("2006-01-02 15:04"), "By", run.FinalisedBy)
+	}
+	in := indicators(run.Scheme)[code]
+	if _, ok := ParseActual(in, row.Actual, row.Occurrences); !ok {
+		if in.Rule == evaluate.Qualitative && in.Direction != evaluate.Monitor {
+			return valueEntry{}, domain.NewProblem("problem.evaluation.import_judgement",
+				"{{.Where}}: {{.Indicator}}: “{{.Value}}” is not a judgement; write 达成 (achieved), 部分 (partly) or 未达成 (not achieved).",
+				"Where", where, "Indicator", in.Name, "Value", row.Actual)
+		}
+		return valueEntry{}, domain.NewProblem("problem.evaluation.import_number",
+			"{{.Where}}: {{.Indicator}}: “{{.Value}}” is not a number; write e.g. 95, 95% or 1,234.5.",
+			"Where", where, "Indicator", in.Name, "Value", row.Actual)
+	}
+	k := [2]string{strconv.FormatInt(run.ID, 10), code}
+	if first, dup := seen[k]; dup {
+		return valueEntry{}, domain.NewProblem("problem.evaluation.import_twice",
+			"{{.Where}}: {{.Unit}} {{.Indicator}} is already given at {{.First}}: keep one row.",
+			"Where", where, "Unit", run.Unit.Name, "Indicator", in.Name, "First", first)
+	}
+	seen[k] = where
+	return valueEntry{run, code, row}, nil
+}
+
+// enterValues enters the checked values in tx, through SetValueIn, with
+// one audit append for them all; a row without a reason keeps the stored
+// one. It returns how many values it entered.
+func enterValues(ctx context.Context, tx *store.Tx, by domain.Actor, entries []valueEntry) (int, error) {
+	n := 0
+	var changes []audit.Entry
+	for _, e := range entries {
+		reason := e.row.Reason
+		if reason == "" {
+			reason = e.run.Reasons[e.code]
+		}
+		if err := SetValueIn(ctx, tx.Q, by, e.run.ID, e.code, e.row.Actual, e.row.Occurrences, reason); err != nil {
+			return n, err
+		}
+		changes = append(changes, valueChanges(*e.run, e.code, e.row.Actual, reason, "import")...)
+		n++
+	}
+	return n, tx.AppendAudit(ctx, by.Login, changes...)
 }
 
 // valueMatcher finds the evaluation and indicator of a workbook row.

@@ -122,18 +122,7 @@ func checkProjectsOwned(by domain.Actor, values []store.TargetValue, projects []
 // matchTargetRows finds the project and target of every row and checks its
 // value, returning the values to record and the problems, each with its cell.
 func matchTargetRows(year int, rows []xlsximport.TargetValueRow, projects []domain.Project, depts []domain.Department) ([]store.TargetValue, domain.Problems) {
-	byName := map[string][]domain.Project{}
-	for _, p := range projects {
-		byName[nameKey(p.Name)] = append(byName[nameKey(p.Name)], p)
-	}
-	deptCode := map[string]string{}
-	for _, d := range depts {
-		for _, n := range []string{d.Code, d.Name, d.NameEn} {
-			if n != "" {
-				deptCode[nameKey(n)] = d.Code
-			}
-		}
-	}
+	m := newTargetMatcher(year, projects, depts)
 	type key struct {
 		project         int64
 		position, month int
@@ -142,66 +131,21 @@ func matchTargetRows(year int, rows []xlsximport.TargetValueRow, projects []doma
 	var out []store.TargetValue
 	var probs domain.Problems
 	for _, r := range rows {
-		cands := byName[nameKey(r.Project)]
-		if len(cands) == 0 {
-			probs = append(probs, domain.NewProblem("problem.progress.unknown_project",
-				"{{.Sheet}}!{{.Cell}}: there is no {{.Year}} project named \"{{.Name}}\"; write the name exactly as in Budget preparation.",
-				"Sheet", r.Sheet, "Cell", r.ProjectCell, "Year", year, "Name", r.Project))
-			continue
-		}
-		if r.Dept != "" {
-			code, ok := deptCode[nameKey(r.Dept)]
-			if !ok {
-				probs = append(probs, domain.NewProblem("problem.progress.unknown_dept",
-					"{{.Sheet}}!{{.Cell}}: there is no department \"{{.Dept}}\".", "Sheet", r.Sheet, "Cell", r.DeptCell, "Dept", r.Dept))
-				continue
-			}
-			var inDept []domain.Project
-			for _, p := range cands {
-				if p.DeptCode == code {
-					inDept = append(inDept, p)
-				}
-			}
-			if len(inDept) == 0 {
-				probs = append(probs, domain.NewProblem("problem.progress.other_dept",
-					"{{.Sheet}}!{{.Cell}}: project \"{{.Name}}\" belongs to department {{.Owner}}, not to \"{{.Dept}}\".",
-					"Sheet", r.Sheet, "Cell", r.DeptCell, "Name", r.Project, "Owner", cands[0].DeptCode, "Dept", r.Dept))
-				continue
-			}
-			cands = inDept
-		}
-		if len(cands) > 1 {
-			probs = append(probs, domain.NewProblem("problem.progress.ambiguous_project",
-				"{{.Sheet}}!{{.Cell}}: {{.Count}} projects of {{.Year}} are named \"{{.Name}}\"; add a 科室 (department) column to say which.",
-				"Sheet", r.Sheet, "Cell", r.ProjectCell, "Count", len(cands), "Year", year, "Name", r.Project))
-			continue
-		}
-		p := cands[0]
-		var positions []int
-		names := make([]string, len(p.Targets))
-		for i, t := range p.Targets {
-			names[i] = t.Indicator
-			if nameKey(t.Indicator) == nameKey(r.Indicator) {
-				positions = append(positions, i+1)
-			}
-		}
-		switch {
-		case len(positions) == 0:
-			probs = append(probs, domain.NewProblem("problem.progress.unknown_indicator",
-				"{{.Sheet}}!{{.Cell}}: project \"{{.Project}}\" has no target \"{{.Indicator}}\"; its targets are: {{.Targets}}.",
-				"Sheet", r.Sheet, "Cell", r.IndicatorCell, "Project", p.Name, "Indicator", r.Indicator, "Targets", strings.Join(names, "、")))
-			continue
-		case len(positions) > 1:
-			probs = append(probs, domain.NewProblem("problem.progress.ambiguous_indicator",
-				"{{.Sheet}}!{{.Cell}}: project \"{{.Project}}\" has {{.Count}} targets named \"{{.Indicator}}\"; enter this value on the project's targets screen instead.",
-				"Sheet", r.Sheet, "Cell", r.IndicatorCell, "Project", p.Name, "Count", len(positions), "Indicator", r.Indicator))
-			continue
-		}
-		if pr := cellEntryProblem(p.Targets[positions[0]-1], r); pr != nil {
+		p, pr := m.project(r)
+		if pr != nil {
 			probs = append(probs, pr)
 			continue
 		}
-		k := key{p.ID, positions[0], r.Month}
+		position, pr := m.position(p, r)
+		if pr != nil {
+			probs = append(probs, pr)
+			continue
+		}
+		if pr := cellEntryProblem(p.Targets[position-1], r); pr != nil {
+			probs = append(probs, pr)
+			continue
+		}
+		k := key{p.ID, position, r.Month}
 		if other, dup := seen[k]; dup {
 			probs = append(probs, domain.NewProblem("problem.progress.duplicate",
 				"{{.Sheet}}!{{.Cell}}: the month {{.Month}} value of \"{{.Indicator}}\" of \"{{.Project}}\" is also given at {{.Other}}; keep one.",
@@ -209,9 +153,92 @@ func matchTargetRows(year int, rows []xlsximport.TargetValueRow, projects []doma
 			continue
 		}
 		seen[k] = r.Sheet + "!" + r.ValueCell
-		out = append(out, store.TargetValue{ProjectID: p.ID, Position: positions[0], Month: r.Month, Value: r.Value, Note: r.Note})
+		out = append(out, store.TargetValue{ProjectID: p.ID, Position: position, Month: r.Month, Value: r.Value, Note: r.Note})
 	}
 	return out, probs
+}
+
+// targetMatcher finds the project and target a workbook row names, the
+// names compared as nameKey does.
+type targetMatcher struct {
+	year     int
+	byName   map[string][]domain.Project
+	deptCode map[string]string // code, name or English name → code
+}
+
+func newTargetMatcher(year int, projects []domain.Project, depts []domain.Department) *targetMatcher {
+	m := &targetMatcher{year: year, byName: map[string][]domain.Project{}, deptCode: map[string]string{}}
+	for _, p := range projects {
+		m.byName[nameKey(p.Name)] = append(m.byName[nameKey(p.Name)], p)
+	}
+	for _, d := range depts {
+		for _, n := range []string{d.Code, d.Name, d.NameEn} {
+			if n != "" {
+				m.deptCode[nameKey(n)] = d.Code
+			}
+		}
+	}
+	return m
+}
+
+// project is the one project of the year named on row r, narrowed to the
+// row's department when it gives one.
+func (m *targetMatcher) project(r xlsximport.TargetValueRow) (domain.Project, *domain.Problem) {
+	cands := m.byName[nameKey(r.Project)]
+	if len(cands) == 0 {
+		return domain.Project{}, domain.NewProblem("problem.progress.unknown_project",
+			"{{.Sheet}}!{{.Cell}}: there is no {{.Year}} project named \"{{.Name}}\"; write the name exactly as in Budget preparation.",
+			"Sheet", r.Sheet, "Cell", r.ProjectCell, "Year", m.year, "Name", r.Project)
+	}
+	if r.Dept != "" {
+		code, ok := m.deptCode[nameKey(r.Dept)]
+		if !ok {
+			return domain.Project{}, domain.NewProblem("problem.progress.unknown_dept",
+				"{{.Sheet}}!{{.Cell}}: there is no department \"{{.Dept}}\".", "Sheet", r.Sheet, "Cell", r.DeptCell, "Dept", r.Dept)
+		}
+		var inDept []domain.Project
+		for _, p := range cands {
+			if p.DeptCode == code {
+				inDept = append(inDept, p)
+			}
+		}
+		if len(inDept) == 0 {
+			return domain.Project{}, domain.NewProblem("problem.progress.other_dept",
+				"{{.Sheet}}!{{.Cell}}: project \"{{.Name}}\" belongs to department {{.Owner}}, not to \"{{.Dept}}\".",
+				"Sheet", r.Sheet, "Cell", r.DeptCell, "Name", r.Project, "Owner", cands[0].DeptCode, "Dept", r.Dept)
+		}
+		cands = inDept
+	}
+	if len(cands) > 1 {
+		return domain.Project{}, domain.NewProblem("problem.progress.ambiguous_project",
+			"{{.Sheet}}!{{.Cell}}: {{.Count}} projects of {{.Year}} are named \"{{.Name}}\"; add a 科室 (department) column to say which.",
+			"Sheet", r.Sheet, "Cell", r.ProjectCell, "Count", len(cands), "Year", m.year, "Name", r.Project)
+	}
+	return cands[0], nil
+}
+
+// position is the 1-based position of the one target of p that row r
+// names.
+func (m *targetMatcher) position(p domain.Project, r xlsximport.TargetValueRow) (int, *domain.Problem) {
+	var positions []int
+	names := make([]string, len(p.Targets))
+	for i, t := range p.Targets {
+		names[i] = t.Indicator
+		if nameKey(t.Indicator) == nameKey(r.Indicator) {
+			positions = append(positions, i+1)
+		}
+	}
+	switch {
+	case len(positions) == 0:
+		return 0, domain.NewProblem("problem.progress.unknown_indicator",
+			"{{.Sheet}}!{{.Cell}}: project \"{{.Project}}\" has no target \"{{.Indicator}}\"; its targets are: {{.Targets}}.",
+			"Sheet", r.Sheet, "Cell", r.IndicatorCell, "Project", p.Name, "Indicator", r.Indicator, "Targets", strings.Join(names, "、"))
+	case len(positions) > 1:
+		return 0, domain.NewProblem("problem.progress.ambiguous_indicator",
+			"{{.Sheet}}!{{.Cell}}: project \"{{.Project}}\" has {{.Count}} targets named \"{{.Indicator}}\"; enter this value on the project's targets screen instead.",
+			"Sheet", r.Sheet, "Cell", r.IndicatorCell, "Project", p.Name, "Count", len(positions), "Indicator", r.Indicator)
+	}
+	return positions[0], nil
 }
 
 // nameKey is a name as compared between a workbook and the database:

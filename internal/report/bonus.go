@@ -37,8 +37,41 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 		return err
 	}
 	d.cover(i18n.T("report.bonus.subtitle"))
+	// The sections in order, each followed by a progress step.
+	sections := []func() error{
+		func() error { bonusScheme(d, res); return nil },
+		func() error { bonusAllocation(d, res); return nil },
+		func() error { return bonusSensitivity(d, res) },
+		func() error { bonusCompliance(d, res); return nil },
+		func() error {
+			d.signatures([]string{i18n.T("report.sign.finance"), i18n.T("report.sign.hr"), i18n.T("report.sign.leader"), i18n.T("report.sign.committee")})
+			return nil
+		},
+	}
+	for _, section := range sections {
+		if err := section(); err != nil {
+			return err
+		}
+		if err := d.step(); err != nil {
+			return err
+		}
+	}
+	return d.write(w)
+}
 
-	// 1. The scheme, the public-welfare weight first.
+// bonusHeads is the headcount of the departments the pool is split among.
+func bonusHeads(res bonusrun.Result) int {
+	var heads int
+	for _, dep := range res.Departments {
+		heads += dep.Headcount
+	}
+	return heads
+}
+
+// bonusScheme is section 1, the scheme: the public-welfare weight first,
+// the pool and the run, then the weights and the indicators that drive
+// each dimension.
+func bonusScheme(d *doc, res bonusrun.Result) {
 	d.h1(i18n.T("report.bonus.scheme"), 40)
 	welfare := res.Weights[evaluate.BonusPublicWelfare]
 	d.callout(i18n.T("report.bonus.welfare", "Weight", i18n.WeightPercent(welfare), "Floor", i18n.WeightPercent(res.Floor)), 11)
@@ -49,16 +82,20 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 			status = i18n.T("report.bonus.run_approved", "ID", r.ID, "By", r.ApprovedBy, "At", r.ApprovedAt)
 		}
 	}
-	var heads int
-	for _, dep := range res.Departments {
-		heads += dep.Headcount
-	}
 	d.facts([][2]string{
 		{i18n.T("report.bonus.pool"), d.amtUnit(res.Pool)},
 		{i18n.T("report.bonus.cap"), d.amtUnit(res.Cap)},
-		{i18n.T("report.bonus.departments"), i18n.T("report.bonus.departments_n", "Count", len(res.Departments), "Heads", heads)},
+		{i18n.T("report.bonus.departments"), i18n.T("report.bonus.departments_n", "Count", len(res.Departments), "Heads", bonusHeads(res))},
 		{i18n.T("report.bonus.run"), status},
 	})
+	bonusWeightTable(d, res)
+	d.note(i18n.T("report.bonus.method"))
+	bonusDriverTable(d, res)
+}
+
+// bonusWeightTable is the weight of each dimension and how many
+// indicators drive it.
+func bonusWeightTable(d *doc, res bonusrun.Result) {
 	drivers := map[bonus.Dimension]int{}
 	for _, dr := range res.Drivers {
 		drivers[dr.Dimension]++
@@ -76,25 +113,30 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 	rows = append(rows, row{total: true, cells: []string{i18n.T("col.total"), i18n.WeightPercent(sum), itoa(len(res.Drivers))}})
 	d.newTable(i18n.T("report.bonus.table_weights"), []column{{i18n.T("report.col.dimension"), 50, "L"},
 		{i18n.T("report.col.weight"), 25, "R"}, {i18n.T("report.col.drivers"), 25, "R"}}).rows(rows)
-	d.note(i18n.T("report.bonus.method"))
-	if len(res.Drivers) > 0 {
-		rows = nil
-		for _, dr := range res.Drivers {
-			pw := ""
-			if dr.Indicator.PublicWelfare {
-				pw = "✓"
-			}
-			rows = append(rows, row{cells: []string{dimName(dr.Dimension), dr.Indicator.Code,
-				d.pick(dr.Indicator.Name, dr.Indicator.NameEn), pw}})
-		}
-		d.newTable(i18n.T("report.bonus.table_drivers"), []column{{i18n.T("report.col.dimension"), 22, "L"},
-			{i18n.T("col.code"), 14, "L"}, {i18n.T("report.col.indicator"), 50, "L"}, {i18n.T("report.col.public_welfare"), 14, "C"}}).rows(rows)
-	}
-	if err := d.step(); err != nil {
-		return err
-	}
+}
 
-	// 2. The allocation.
+// bonusDriverTable lists the indicators that drive the dimensions, when
+// there are any.
+func bonusDriverTable(d *doc, res bonusrun.Result) {
+	if len(res.Drivers) == 0 {
+		return
+	}
+	var rows []row
+	for _, dr := range res.Drivers {
+		pw := ""
+		if dr.Indicator.PublicWelfare {
+			pw = "✓"
+		}
+		rows = append(rows, row{cells: []string{dimName(dr.Dimension), dr.Indicator.Code,
+			d.pick(dr.Indicator.Name, dr.Indicator.NameEn), pw}})
+	}
+	d.newTable(i18n.T("report.bonus.table_drivers"), []column{{i18n.T("report.col.dimension"), 22, "L"},
+		{i18n.T("col.code"), 14, "L"}, {i18n.T("report.col.indicator"), 50, "L"}, {i18n.T("report.col.public_welfare"), 14, "C"}}).rows(rows)
+}
+
+// bonusAllocation is section 2: each department's scores by dimension,
+// composite and bonus (* marks a score entered by hand).
+func bonusAllocation(d *doc, res bonusrun.Result) {
 	d.h1(i18n.T("report.bonus.allocation"), 40)
 	cols := []column{{i18n.T("col.code"), 6, "L"}, {i18n.T("col.department"), 15, "L"}, {i18n.T("report.col.heads"), 6, "R"},
 		{i18n.T("col.coefficient"), 7, "R"}}
@@ -102,7 +144,7 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 		cols = append(cols, column{dimName(dim), 7.5, "R"})
 	}
 	cols = append(cols, column{i18n.T("col.composite_score"), 8, "R"}, column{i18n.T("report.col.bonus"), 14, "R"})
-	rows = nil
+	var rows []row
 	var total money.Amount
 	for _, dep := range res.Departments {
 		cells := []string{dep.Code, d.pick(dep.Name, dep.NameEn), itoa(dep.Headcount), strconv.FormatFloat(dep.Coefficient, 'f', 3, 64)}
@@ -117,15 +159,17 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 		rows = append(rows, row{cells: cells})
 		total += dep.Bonus
 	}
-	totalCells := []string{"", i18n.T("col.total"), itoa(heads), "", "", "", "", "", "", "", d.amt(total)}
+	totalCells := []string{"", i18n.T("col.total"), itoa(bonusHeads(res)), "", "", "", "", "", "", "", d.amt(total)}
 	rows = append(rows, row{total: true, cells: totalCells})
 	d.newTable(i18n.T("report.bonus.table_allocation", "Year", res.Year), cols).inUnit().rows(rows)
 	d.note(i18n.T("report.bonus.exact", "Pool", d.amtUnit(res.Pool)))
-	if err := d.step(); err != nil {
-		return err
-	}
+}
 
-	// 3. Sensitivity to the public-welfare weight.
+// bonusSensitivity is section 3: how each department's bonus moves with
+// the public-welfare weight, as charts and a table of every other step
+// (and the weight in use).
+func bonusSensitivity(d *doc, res bonusrun.Result) error {
+	welfare := res.Weights[evaluate.BonusPublicWelfare]
 	d.h1(i18n.T("report.bonus.sensitivity"), 90)
 	d.para(i18n.T("report.bonus.sens_text", "Weight", i18n.WeightPercent(welfare)), 9.5)
 	for _, c := range sensitivityCharts(d, res) {
@@ -143,7 +187,7 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 	for _, i := range shown {
 		scols = append(scols, column{i18n.T("report.bonus.at_weight", "Weight", i18n.WeightPercent(res.Steps[i])), 78 / float64(len(shown)), "R"})
 	}
-	rows = nil
+	var rows []row
 	for _, dep := range res.Departments {
 		v := res.Sensitivity[dep.Code]
 		cells := []string{d.pick(dep.Name, dep.NameEn)}
@@ -157,20 +201,12 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 		rows = append(rows, row{cells: cells})
 	}
 	d.newTable(i18n.T("report.bonus.table_sens"), scols).inUnit().rows(rows)
-	if err := d.step(); err != nil {
-		return err
-	}
+	return nil
+}
 
-	// 4. Compliance statement.
+// bonusCompliance is section 4, the compliance statement.
+func bonusCompliance(d *doc, res bonusrun.Result) {
 	d.h1(i18n.T("report.bonus.compliance"), 40)
 	d.callout(i18n.T("report.bonus.compliance_text", "Drivers", len(res.Drivers), "Cap", d.amtUnit(res.Cap),
 		"Pool", d.amtUnit(res.Pool)), 10)
-	if err := d.step(); err != nil {
-		return err
-	}
-	d.signatures([]string{i18n.T("report.sign.finance"), i18n.T("report.sign.hr"), i18n.T("report.sign.leader"), i18n.T("report.sign.committee")})
-	if err := d.step(); err != nil {
-		return err
-	}
-	return d.write(w)
 }

@@ -72,9 +72,40 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 	if err != nil {
 		return err
 	}
-	v := data.View
+	budgetSummary(d, data)
+	if err := d.step(); err != nil {
+		return err
+	}
 
-	// Summary.
+	// Tables 1–3 list whatever either year budgets, so that each year's
+	// column adds up to its total.
+	both := bothYears(data.View.Breakdown, data.Prior.Breakdown)
+	budgetDeptTable(d, data, both)
+	if err := d.step(); err != nil {
+		return err
+	}
+	budgetSubjectTable(d, data, subjectsOf(both))
+	if err := d.step(); err != nil {
+		return err
+	}
+	if err := budgetDetailTable(d, data, both); err != nil {
+		return err
+	}
+
+	if err := budgetProjects(d, data); err != nil {
+		return err
+	}
+	if err := d.step(); err != nil {
+		return err
+	}
+	return d.write(w)
+}
+
+// budgetSummary is the cover and the summary: totals and balance (with
+// the deficit warning right under it), counts, growth on the prior year
+// and the approved adjustments.
+func budgetSummary(d *doc, data budgetData) {
+	v := data.View
 	d.cover(i18n.T("report.budget.subtitle"))
 	var projTotal money.Amount
 	for _, p := range data.Projects {
@@ -103,36 +134,28 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 	}
 	facts = append(facts, [2]string{i18n.T("report.budget.adjustments"), itoa(len(data.Adjusted))})
 	d.facts(facts)
-	if len(data.Adjusted) > 0 {
-		var ar []row
-		for _, a := range data.Adjusted {
-			ar = append(ar, row{cells: []string{itoa(a.Number), a.DecidedAt.Format("2006-01-02"), i18n.T("adjust.reason." + string(a.ReasonCategory)),
-				a.Reason, d.amt(a.RevenueChange), d.amt(a.ExpenditureChange)}})
-		}
-		d.newTable(i18n.T("report.budget.table_adjust"), []column{{i18n.T("report.col.number"), 6, "C"}, {i18n.T("col.date"), 12, "L"},
-			{i18n.T("report.col.reason_category"), 14, "L"}, {i18n.T("report.col.adjust_reason"), 36, "L"},
-			{i18n.T("report.col.revenue_change"), 16, "R"}, {i18n.T("report.col.expenditure_change"), 16, "R"}}).inUnit().rows(ar)
-	}
-	if err := d.step(); err != nil {
-		return err
-	}
+	budgetAdjustTable(d, data.Adjusted)
+}
 
-	// Tables 1–3 list whatever either year budgets, so that each year's
-	// column adds up to its total.
-	both := bothYears(v.Breakdown, data.Prior.Breakdown)
-	budgetDeptTable(d, data, both)
-	if err := d.step(); err != nil {
-		return err
+// budgetAdjustTable lists the approved adjustments already in the
+// budget, when there are any.
+func budgetAdjustTable(d *doc, adjusted []budgeting.AdjustmentSummary) {
+	if len(adjusted) == 0 {
+		return
 	}
-	budgetSubjectTable(d, data, subjectsOf(both))
-	if err := d.step(); err != nil {
-		return err
+	var ar []row
+	for _, a := range adjusted {
+		ar = append(ar, row{cells: []string{itoa(a.Number), a.DecidedAt.Format("2006-01-02"), i18n.T("adjust.reason." + string(a.ReasonCategory)),
+			a.Reason, d.amt(a.RevenueChange), d.amt(a.ExpenditureChange)}})
 	}
-	if err := budgetDetailTable(d, data, both); err != nil {
-		return err
-	}
+	d.newTable(i18n.T("report.budget.table_adjust"), []column{{i18n.T("report.col.number"), 6, "C"}, {i18n.T("col.date"), 12, "L"},
+		{i18n.T("report.col.reason_category"), 14, "L"}, {i18n.T("report.col.adjust_reason"), 36, "L"},
+		{i18n.T("report.col.revenue_change"), 16, "R"}, {i18n.T("report.col.expenditure_change"), 16, "R"}}).inUnit().rows(ar)
+}
 
-	// 4. Projects and their performance targets.
+// budgetProjects is section 4: the projects and their performance
+// targets, a project at a time (stopping when the report is cancelled).
+func budgetProjects(d *doc, data budgetData) error {
 	d.h1(i18n.T("report.budget.projects_title"), 40)
 	if len(data.Projects) == 0 {
 		d.para(i18n.T("report.budget.no_projects"), 10)
@@ -141,35 +164,36 @@ func writeBudget(ctx context.Context, meta Meta, data budgetData, w io.Writer, p
 		if err := d.ctx.Err(); err != nil {
 			return err
 		}
-		dep := data.Depts[p.DeptCode]
-		// Keep a project's facts and a short target table on one page.
-		d.h2(p.Name, min(24+6.5*float64(len(p.Targets)+1), 120))
-		d.facts([][2]string{
-			{i18n.T("col.department"), d.pick(dep.Name, dep.NameEn)},
-			{i18n.T("col.type"), i18n.T("project.type." + string(p.Type))},
-			{i18n.T("report.col.budget"), d.amtUnit(p.Amount)},
-			{i18n.T("report.budget.project_years"), itoa(p.StartYear) + "–" + itoa(p.EndYear)},
-		})
-		if p.Description != "" {
-			d.note(p.Description)
-		}
-		tcols := []column{{i18n.T("report.col.category"), 18, "L"}, {i18n.T("report.col.indicator"), 36, "L"},
-			{i18n.T("report.col.target"), 16, "R"}, {i18n.T("report.col.unit"), 10, "C"}, {i18n.T("report.col.direction"), 20, "L"}}
-		var trs []row
-		for _, t := range p.Targets {
-			trs = append(trs, row{cells: []string{i18n.T("target.category." + string(t.Category)), t.Indicator, t.Value, t.Unit,
-				i18n.T("target.direction." + string(t.Direction))}})
-		}
-		if len(trs) == 0 {
-			d.note(i18n.T("report.budget.no_targets"))
-			continue
-		}
-		d.newTable("", tcols).rows(trs)
+		budgetProject(d, p, data.Depts[p.DeptCode])
 	}
-	if err := d.step(); err != nil {
-		return err
+	return nil
+}
+
+// budgetProject is one project's facts and target table.
+func budgetProject(d *doc, p domain.Project, dep domain.Department) {
+	// Keep a project's facts and a short target table on one page.
+	d.h2(p.Name, min(24+6.5*float64(len(p.Targets)+1), 120))
+	d.facts([][2]string{
+		{i18n.T("col.department"), d.pick(dep.Name, dep.NameEn)},
+		{i18n.T("col.type"), i18n.T("project.type." + string(p.Type))},
+		{i18n.T("report.col.budget"), d.amtUnit(p.Amount)},
+		{i18n.T("report.budget.project_years"), itoa(p.StartYear) + "–" + itoa(p.EndYear)},
+	})
+	if p.Description != "" {
+		d.note(p.Description)
 	}
-	return d.write(w)
+	tcols := []column{{i18n.T("report.col.category"), 18, "L"}, {i18n.T("report.col.indicator"), 36, "L"},
+		{i18n.T("report.col.target"), 16, "R"}, {i18n.T("report.col.unit"), 10, "C"}, {i18n.T("report.col.direction"), 20, "L"}}
+	var trs []row
+	for _, t := range p.Targets {
+		trs = append(trs, row{cells: []string{i18n.T("target.category." + string(t.Category)), t.Indicator, t.Value, t.Unit,
+			i18n.T("target.direction." + string(t.Direction))}})
+	}
+	if len(trs) == 0 {
+		d.note(i18n.T("report.budget.no_targets"))
+		return
+	}
+	d.newTable("", tcols).rows(trs)
 }
 
 // growth is the change from before to now, a dash without a year before.

@@ -155,96 +155,160 @@ func parseBIFF(b []byte) ([]textsheet.Sheet, error) {
 }
 
 func parseBIFFSheet(name string, b []byte, pos int, sst []string) (*textsheet.Sheet, error) {
-	g := &textsheet.Sheet{Name: name}
-	set := func(r, c int, v string) {
-		if r >= 65536 || c >= 256 { // beyond the .xls format: a damaged record
-			return
-		}
-		for len(g.Rows) <= r {
-			g.Rows = append(g.Rows, nil)
-		}
-		for len(g.Rows[r]) <= c {
-			g.Rows[r] = append(g.Rows[r], "")
-		}
-		g.Rows[r][c] = v
-	}
+	s := &biffSheet{g: &textsheet.Sheet{Name: name}, sst: sst}
 	recs := biffRecords(b, pos)
-	u16 := binary.LittleEndian.Uint16
 	for i, r := range recs {
-		d := r.data
-		switch r.typ {
-		case biffNumber:
-			if len(d) >= 14 {
-				set(int(u16(d)), int(u16(d[2:])), fmtNumber(math.Float64frombits(binary.LittleEndian.Uint64(d[6:]))))
-			}
-		case biffRK:
-			if len(d) >= 10 {
-				set(int(u16(d)), int(u16(d[2:])), fmtNumber(rkValue(binary.LittleEndian.Uint32(d[6:]))))
-			}
-		case biffMulRK:
-			if len(d) >= 6 {
-				row, col := int(u16(d)), int(u16(d[2:]))
-				for off := 4; off+6 <= len(d)-2; off += 6 {
-					set(row, col, fmtNumber(rkValue(binary.LittleEndian.Uint32(d[off+2:]))))
-					col++
-				}
-			}
-		case biffLabelSST:
-			if len(d) >= 10 {
-				k := int(binary.LittleEndian.Uint32(d[6:]))
-				if k < len(sst) {
-					set(int(u16(d)), int(u16(d[2:])), sst[k])
-				}
-			}
-		case biffLabel:
-			if len(d) >= 8 {
-				cr := &chunkReader{chunks: [][]byte{d[6:]}}
-				set(int(u16(d)), int(u16(d[2:])), cr.unicodeString16())
-			}
-		case biffBoolErr:
-			if len(d) >= 8 {
-				v := "#ERROR!"
-				if d[7] == 0 {
-					v = map[bool]string{true: "TRUE", false: "FALSE"}[d[6] != 0]
-				}
-				set(int(u16(d)), int(u16(d[2:])), v)
-			}
-		case biffFormula:
-			if len(d) < 14 {
-				continue
-			}
-			row, col := int(u16(d)), int(u16(d[2:]))
-			res := d[6:14]
-			if u16(res[6:]) != 0xFFFF {
-				set(row, col, fmtNumber(math.Float64frombits(binary.LittleEndian.Uint64(res))))
-				continue
-			}
-			switch res[0] {
-			case 0: // string: the next STRING record
-				if i+1 < len(recs) && recs[i+1].typ == biffString {
-					cr := &chunkReader{chunks: [][]byte{recs[i+1].data}}
-					set(row, col, cr.unicodeString16())
-				}
-			case 1:
-				set(row, col, map[bool]string{true: "TRUE", false: "FALSE"}[res[2] != 0])
-			case 2:
-				set(row, col, "#ERROR!")
-			}
-		case biffMergedCells:
-			if len(d) < 2 {
-				continue
-			}
-			n := int(u16(d))
-			for k := 0; k < n && 2+8*k+8 <= len(d); k++ {
-				m := d[2+8*k:]
-				g.Merges = append(g.Merges, textsheet.Merge{R0: int(u16(m)), C0: int(u16(m[4:])), R1: int(u16(m[2:])), C1: int(u16(m[6:]))})
-			}
+		var next *biffRecord
+		if i+1 < len(recs) {
+			next = &recs[i+1]
 		}
+		s.record(r, next)
 	}
+	g := s.g
 	for len(g.Rows) > 0 && len(g.Rows[len(g.Rows)-1]) == 0 {
 		g.Rows = g.Rows[:len(g.Rows)-1]
 	}
 	return g, nil
+}
+
+// biffSheet is a worksheet being read from its records, a method per
+// kind of cell record; sst is the workbook's shared strings.
+type biffSheet struct {
+	g   *textsheet.Sheet
+	sst []string
+}
+
+var biffU16 = binary.LittleEndian.Uint16
+
+// set writes v at row r, column c, growing the grid.
+func (s *biffSheet) set(r, c int, v string) {
+	if r >= 65536 || c >= 256 { // beyond the .xls format: a damaged record
+		return
+	}
+	g := s.g
+	for len(g.Rows) <= r {
+		g.Rows = append(g.Rows, nil)
+	}
+	for len(g.Rows[r]) <= c {
+		g.Rows[r] = append(g.Rows[r], "")
+	}
+	g.Rows[r][c] = v
+}
+
+// record reads one record of the sheet's stream; next is the record after
+// it (nil at the end), where a string formula keeps its result.
+func (s *biffSheet) record(r biffRecord, next *biffRecord) {
+	d := r.data
+	switch r.typ {
+	case biffNumber:
+		s.number(d)
+	case biffRK:
+		s.rk(d)
+	case biffMulRK:
+		s.mulRK(d)
+	case biffLabelSST:
+		s.labelSST(d)
+	case biffLabel:
+		s.label(d)
+	case biffBoolErr:
+		s.boolErr(d)
+	case biffFormula:
+		s.formula(d, next)
+	case biffMergedCells:
+		s.mergedCells(d)
+	}
+}
+
+// number is a NUMBER record: a cell's 8-byte float.
+func (s *biffSheet) number(d []byte) {
+	if len(d) >= 14 {
+		s.set(int(biffU16(d)), int(biffU16(d[2:])), fmtNumber(math.Float64frombits(binary.LittleEndian.Uint64(d[6:]))))
+	}
+}
+
+// rk is an RK record: a cell's number in the compressed RK form.
+func (s *biffSheet) rk(d []byte) {
+	if len(d) >= 10 {
+		s.set(int(biffU16(d)), int(biffU16(d[2:])), fmtNumber(rkValue(binary.LittleEndian.Uint32(d[6:]))))
+	}
+}
+
+// mulRK is a MULRK record: RK numbers of consecutive cells of a row.
+func (s *biffSheet) mulRK(d []byte) {
+	if len(d) < 6 {
+		return
+	}
+	row, col := int(biffU16(d)), int(biffU16(d[2:]))
+	for off := 4; off+6 <= len(d)-2; off += 6 {
+		s.set(row, col, fmtNumber(rkValue(binary.LittleEndian.Uint32(d[off+2:]))))
+		col++
+	}
+}
+
+// labelSST is a LABELSST record: a cell's text from the shared strings.
+func (s *biffSheet) labelSST(d []byte) {
+	if len(d) >= 10 {
+		k := int(binary.LittleEndian.Uint32(d[6:]))
+		if k < len(s.sst) {
+			s.set(int(biffU16(d)), int(biffU16(d[2:])), s.sst[k])
+		}
+	}
+}
+
+// label is a LABEL record: a cell's text in the record itself.
+func (s *biffSheet) label(d []byte) {
+	if len(d) >= 8 {
+		cr := &chunkReader{chunks: [][]byte{d[6:]}}
+		s.set(int(biffU16(d)), int(biffU16(d[2:])), cr.unicodeString16())
+	}
+}
+
+// boolErr is a BOOLERR record: a cell's TRUE/FALSE or error.
+func (s *biffSheet) boolErr(d []byte) {
+	if len(d) >= 8 {
+		v := "#ERROR!"
+		if d[7] == 0 {
+			v = map[bool]string{true: "TRUE", false: "FALSE"}[d[6] != 0]
+		}
+		s.set(int(biffU16(d)), int(biffU16(d[2:])), v)
+	}
+}
+
+// formula is a FORMULA record: its cached result, a number, a boolean,
+// an error, or a string held in the STRING record that follows.
+func (s *biffSheet) formula(d []byte, next *biffRecord) {
+	if len(d) < 14 {
+		return
+	}
+	row, col := int(biffU16(d)), int(biffU16(d[2:]))
+	res := d[6:14]
+	if biffU16(res[6:]) != 0xFFFF {
+		s.set(row, col, fmtNumber(math.Float64frombits(binary.LittleEndian.Uint64(res))))
+		return
+	}
+	switch res[0] {
+	case 0: // string: the next STRING record
+		if next != nil && next.typ == biffString {
+			cr := &chunkReader{chunks: [][]byte{next.data}}
+			s.set(row, col, cr.unicodeString16())
+		}
+	case 1:
+		s.set(row, col, map[bool]string{true: "TRUE", false: "FALSE"}[res[2] != 0])
+	case 2:
+		s.set(row, col, "#ERROR!")
+	}
+}
+
+// mergedCells is a MERGEDCELLS record: the merged ranges it lists.
+func (s *biffSheet) mergedCells(d []byte) {
+	if len(d) < 2 {
+		return
+	}
+	n := int(biffU16(d))
+	for k := 0; k < n && 2+8*k+8 <= len(d); k++ {
+		m := d[2+8*k:]
+		s.g.Merges = append(s.g.Merges, textsheet.Merge{R0: int(biffU16(m)), C0: int(biffU16(m[4:])), R1: int(biffU16(m[2:])), C1: int(biffU16(m[6:]))})
+	}
 }
 
 // fmtNumber writes a cell number as Excel shows its raw value: at most 15

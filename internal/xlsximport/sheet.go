@@ -118,62 +118,80 @@ func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) 
 	if opts.actuals {
 		actualsHeader(&h)
 	}
-	codeCol, nameCol, deptCol := h.find(roleCode), h.find(roleName), h.find(roleDept)
-
-	spec, found := chooseAmount(h, opts.AmountColumn)
-	if opts.AmountColumn != "" && !spec.override {
-		found = false
-	}
-	var wide wideColumns
-	layout := LayoutLong
-	switch {
-	case found && len(spec.deptCols) > 0:
-		layout = LayoutWideDepartments
-	case !found && opts.AmountColumn == "" && deptCol < 0 && (codeCol >= 0 || nameCol >= 0):
-		// One-row header with departments across: columns that look like departments.
-		for _, c := range h.cols {
-			if c.role == roleNone && c.label != "" && (depts.known(c.label) || looksLikeDept(c.label)) {
-				spec.deptCols = append(spec.deptCols, c.index)
-			}
-			if c.role == roleSubtotal && spec.subtotal < 0 {
-				spec.subtotal = c.index
-			}
-		}
-		if len(spec.deptCols) > 0 {
-			found, layout = true, LayoutWideDepartments
-			spec.label = "(departments across)"
-		}
-	case !found && opts.AmountColumn == "" && deptCol >= 0:
-		var prob *domain.Problem
-		wide, prob = placeWide(g, h, subj)
-		if len(wide.cols) > 0 || prob != nil {
-			found, layout = true, LayoutWideSubjects
-			spec.label = "(subjects across)"
-		}
-		if prob != nil {
-			sr.problems = append(sr.problems, prob)
-		}
-	}
-	if !found {
+	p := sheetPlan{h: h, layout: LayoutLong, codeCol: h.find(roleCode), nameCol: h.find(roleName), dept: h.find(roleDept)}
+	if !p.chooseLayout(g, opts, subj, depts, &sr) {
 		skipNoAmount(g, h, opts, &sr)
 		return sr
 	}
-	sr.amountOverride = spec.override
-	if layout == LayoutLong && deptCol < 0 {
-		if d, from := sheetDept(g, h, depts); from != "" {
-			layout = LayoutPerDepartment
-			sr.report.Layout = layout
-			return finishSheet(g, h, spec, layout, codeCol, nameCol, -1, d, nil, subj, &sr)
-		}
-		dept := deptRef{text: domain.HospitalWideCode, sheet: g.name}
+	sr.amountOverride = p.spec.override
+	if p.layout == LayoutLong && p.dept < 0 {
+		p.sheetDept = deptRef{text: domain.HospitalWideCode, sheet: g.name}
 		if opts.Department != "" {
-			dept = deptRef{text: opts.Department, sheet: g.name}
+			p.sheetDept = deptRef{text: opts.Department, sheet: g.name}
 		}
-		sr.report.Layout = layout
-		return finishSheet(g, h, spec, layout, codeCol, nameCol, -1, dept, nil, subj, &sr)
+		if d, from := sheetDept(g, p.h, depts); from != "" {
+			p.layout, p.sheetDept = LayoutPerDepartment, d
+		}
 	}
-	sr.report.Layout = layout
-	return finishSheet(g, h, spec, layout, codeCol, nameCol, deptCol, deptRef{}, &wide, subj, &sr)
+	sr.report.Layout = p.layout
+	return finishSheet(g, p, subj, &sr)
+}
+
+// chooseLayout sets the plan's amount columns and layout, by rule: the
+// amount column found (departments under it: wide departments), else with
+// no department column departments across a one-row header, else with a
+// department column subjects across. It reports whether the sheet has
+// amounts to read; a problem placing wide subjects goes to sr.
+func (p *sheetPlan) chooseLayout(g *grid, opts Options, subj *subjectIndex, depts *deptResolver, sr *sheetResult) bool {
+	spec, found := chooseAmount(p.h, opts.AmountColumn)
+	if opts.AmountColumn != "" && !spec.override {
+		found = false
+	}
+	p.spec = spec
+	switch {
+	case found && len(spec.deptCols) > 0:
+		p.layout = LayoutWideDepartments
+	case !found && opts.AmountColumn == "" && p.dept < 0 && (p.codeCol >= 0 || p.nameCol >= 0):
+		found = p.departmentsAcross(depts)
+	case !found && opts.AmountColumn == "" && p.dept >= 0:
+		found = p.subjectsAcross(g, subj, sr)
+	}
+	return found
+}
+
+// departmentsAcross reads a one-row header with departments across:
+// columns that look like departments, with the subtotal column if any.
+func (p *sheetPlan) departmentsAcross(depts *deptResolver) bool {
+	for _, c := range p.h.cols {
+		if c.role == roleNone && c.label != "" && (depts.known(c.label) || looksLikeDept(c.label)) {
+			p.spec.deptCols = append(p.spec.deptCols, c.index)
+		}
+		if c.role == roleSubtotal && p.spec.subtotal < 0 {
+			p.spec.subtotal = c.index
+		}
+	}
+	if len(p.spec.deptCols) == 0 {
+		return false
+	}
+	p.layout = LayoutWideDepartments
+	p.spec.label = "(departments across)"
+	return true
+}
+
+// subjectsAcross places subjects across the header (wide subjects); a
+// problem placing them still makes the sheet a wide-subjects one.
+func (p *sheetPlan) subjectsAcross(g *grid, subj *subjectIndex, sr *sheetResult) bool {
+	wide, prob := placeWide(g, p.h, subj)
+	found := false
+	if len(wide.cols) > 0 || prob != nil {
+		found, p.layout = true, LayoutWideSubjects
+		p.wide = &wide
+		p.spec.label = "(subjects across)"
+	}
+	if prob != nil {
+		sr.problems = append(sr.problems, prob)
+	}
+	return found
 }
 
 // skipNoAmount reports a sheet skipped for want of an amount column.
@@ -205,57 +223,89 @@ func (g *grid) empty() bool {
 // chooseAmount picks the amount column(s): the override if given, else the
 // most preferred kind (adjusted > annual > initial), leftmost on a tie.
 func chooseAmount(h header, override string) (amountSpec, bool) {
+	cands := groupAmounts(h, override)
+	cands = append(cands, columnAmounts(h, override)...)
+	return pickAmount(cands, override)
+}
+
+// groupAmounts are the candidates of a two-row header's amount groups,
+// each group once, in header order.
+func groupAmounts(h header, override string) []amountSpec {
 	var cands []amountSpec
-	// Groups of a two-row header.
 	seen := map[string]bool{}
 	for _, c := range h.cols {
 		if c.group == "" || seen[c.group] || c.gRole != roleAmount && c.gRole != rolePrior {
 			continue
 		}
-		// Contiguous columns under the same group.
-		var members []column
-		for _, d := range h.cols {
-			if d.group == c.group {
-				members = append(members, d)
-			}
-		}
 		seen[c.group] = true
-		spec := amountSpec{label: c.group, level: c.gLevel, subtotal: -1}
-		funding, depts := false, false
-		for _, m := range members {
-			switch m.role {
-			case roleFunding:
-				funding = true
-			case roleNone:
-				depts = true
-			}
-		}
-		for _, m := range members {
-			switch {
-			case m.role == roleSubtotal:
-				spec.subtotal = m.index
-			case funding && (m.role == roleFunding || m.role == roleNone):
-				spec.parts = append(spec.parts, m.index)
-			case !funding && depts && m.role == roleNone:
-				spec.deptCols = append(spec.deptCols, m.index)
-			case m.role == roleAmount:
-				// A sub-heading that is itself an amount kind.
-				cands = append(cands, amountSpec{label: c.group + m.label, level: m.level, parts: []int{m.index}, subtotal: -1,
-					override: matchesOverride(override, m)})
-			}
-		}
-		if c.gRole == rolePrior {
-			continue
-		}
-		spec.override = override != "" && (squash(c.group) == squash(override) || headerCore(c.group) == headerCore(override))
-		if len(spec.parts) == 0 && len(spec.deptCols) == 0 && spec.subtotal >= 0 {
-			spec.parts = []int{spec.subtotal}
-			spec.subtotal = -1
-		}
-		if len(spec.parts) > 0 || len(spec.deptCols) > 0 {
-			cands = append(cands, spec)
+		cands = append(cands, groupAmount(h, c, override)...)
+	}
+	return cands
+}
+
+// groupAmount is the candidates of c's group, by rule on its members: a
+// subtotal column is checked, funding-source columns (and unnamed ones
+// beside them) are summed, unnamed columns alone are departments, and a
+// sub-heading that is itself an amount kind is a candidate of its own. A
+// prior-year group offers only such sub-headings.
+func groupAmount(h header, c column, override string) []amountSpec {
+	// Contiguous columns under the same group.
+	var members []column
+	for _, d := range h.cols {
+		if d.group == c.group {
+			members = append(members, d)
 		}
 	}
+	var cands []amountSpec
+	spec := amountSpec{label: c.group, level: c.gLevel, subtotal: -1}
+	funding, depts := memberKinds(members)
+	for _, m := range members {
+		switch {
+		case m.role == roleSubtotal:
+			spec.subtotal = m.index
+		case funding && (m.role == roleFunding || m.role == roleNone):
+			spec.parts = append(spec.parts, m.index)
+		case !funding && depts && m.role == roleNone:
+			spec.deptCols = append(spec.deptCols, m.index)
+		case m.role == roleAmount:
+			// A sub-heading that is itself an amount kind.
+			cands = append(cands, amountSpec{label: c.group + m.label, level: m.level, parts: []int{m.index}, subtotal: -1,
+				override: matchesOverride(override, m)})
+		}
+	}
+	if c.gRole == rolePrior {
+		return cands
+	}
+	spec.override = override != "" && (squash(c.group) == squash(override) || headerCore(c.group) == headerCore(override))
+	if len(spec.parts) == 0 && len(spec.deptCols) == 0 && spec.subtotal >= 0 {
+		spec.parts = []int{spec.subtotal}
+		spec.subtotal = -1
+	}
+	if len(spec.parts) > 0 || len(spec.deptCols) > 0 {
+		cands = append(cands, spec)
+	}
+	return cands
+}
+
+// memberKinds says whether a group has funding-source columns and
+// unnamed (department) columns, which decide how its members add up.
+func memberKinds(members []column) (funding, depts bool) {
+	for _, m := range members {
+		switch m.role {
+		case roleFunding:
+			funding = true
+		case roleNone:
+			depts = true
+		}
+	}
+	return funding, depts
+}
+
+// columnAmounts are the candidates of single columns outside amount
+// groups: amount kinds, and the override's column whatever its kind
+// (but never a code, name or department column).
+func columnAmounts(h header, override string) []amountSpec {
+	var cands []amountSpec
 	for _, c := range h.cols {
 		if c.group != "" && (c.gRole == roleAmount || c.gRole == rolePrior) {
 			continue
@@ -267,6 +317,12 @@ func chooseAmount(h header, override string) (amountSpec, bool) {
 			cands = append(cands, amountSpec{label: c.text, parts: []int{c.index}, subtotal: -1, override: true})
 		}
 	}
+	return cands
+}
+
+// pickAmount is the override's candidate if given, else the most
+// preferred kind, leftmost on a tie.
+func pickAmount(cands []amountSpec, override string) (amountSpec, bool) {
 	if override != "" {
 		for _, s := range cands {
 			if s.override {

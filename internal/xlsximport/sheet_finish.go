@@ -22,11 +22,10 @@ type sheetPlan struct {
 
 // finishSheet reads the data rows under a recognised header into lines,
 // with the sheet's unit, subjects, subtotal checks and problems.
-func finishSheet(g *grid, h header, spec amountSpec, layout string, codeCol, nameCol, deptCol int,
-	sheetDeptRef deptRef, wide *wideColumns, subj *subjectIndex, sr *sheetResult) sheetResult {
-	p := sheetPlan{h: h, spec: spec, layout: layout, codeCol: codeCol, nameCol: nameCol, dept: deptCol, sheetDept: sheetDeptRef}
-	if layout == LayoutWideSubjects {
-		p.wide = wide
+func finishSheet(g *grid, p sheetPlan, subj *subjectIndex, sr *sheetResult) sheetResult {
+	h, spec, layout := p.h, p.spec, p.layout
+	if layout != LayoutWideSubjects {
+		p.wide = nil
 	}
 	p.amountCols = append(append([]int{}, spec.parts...), spec.deptCols...)
 	if p.wide != nil {
