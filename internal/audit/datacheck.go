@@ -21,16 +21,19 @@ type entitySpec struct {
 	defaults map[string]string
 	// keyOf maps a trail key to the data's key (nil: the same).
 	keyOf func(string) string
+	// main is the field that names a record added past the trail.
+	main string
 }
 
 var dataSpecs = map[string]entitySpec{
-	EntityBudget:   {fields: []string{"amount"}, gone: true},
+	EntityBudget:   {fields: []string{"amount"}, gone: true, main: "amount"},
 	EntityPrepLine: {fields: []string{"proposal", "control", "revised", "note"}, gone: true, defaults: map[string]string{"proposal": "0.00", "control": "", "note": ""}},
 	EntityPrepDept: {fields: []string{"state", "control_total"}, gone: true, defaults: map[string]string{"state": "draft", "control_total": ""}},
 	EntityUser: {fields: []string{"name", "role", "departments", "locked"}, created: true, gone: true,
-		defaults: map[string]string{"name": "", "departments": "", "locked": "no"}},
-	EntityBonusRun:   {fields: []string{"pool", "status"}, prefixes: []string{"weight.", "bonus."}, created: true, gone: true, defaults: map[string]string{"status": "draft"}},
-	EntityBonusStaff: {fields: []string{"people", "amount"}, created: true},
+		defaults: map[string]string{"name": "", "departments": "", "locked": "no"}, main: "role"},
+	EntityBonusRun: {fields: []string{"pool", "status"}, prefixes: []string{"weight.", "bonus."}, created: true, gone: true,
+		defaults: map[string]string{"status": "draft"}, main: "pool"},
+	EntityBonusStaff: {fields: []string{"people", "amount"}, created: true, main: "amount"},
 	EntityBonusScore: {fields: []string{"score"}, gone: true},
 	EntityEvaluation: {fields: []string{"state", "score"}, gone: true, keyOf: EvaluationKey},
 	EntityDepartment: {fields: []string{"name", "name_en", "type", "headcount", "coefficient"}, gone: true},

@@ -1,9 +1,6 @@
 package audit
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // CompareData compares the data with the trail (entries oldest first) and
 // returns every field or record where they disagree; none for data that
@@ -68,7 +65,7 @@ func deleted(entity string, spec entitySpec, fields map[string]last) (Mismatch, 
 func (w *walk) unrecorded(entity string, spec entitySpec, key string, rec map[string]string) []Mismatch {
 	exp := w.exp[entity][key]
 	if len(exp) == 0 && w.mustBeRecorded(entity, spec, key) {
-		return []Mismatch{{Kind: DataUntracked, Entity: entity, Key: key, Data: summary(rec)}}
+		return []Mismatch{{Kind: DataUntracked, Entity: entity, Key: key, Field: spec.main, Data: rec[spec.main]}}
 	}
 	if !w.knowsStart(entity, spec, key, exp) {
 		return nil
@@ -124,22 +121,6 @@ func hasPrefix(f string, prefixes []string) bool {
 		}
 	}
 	return false
-}
-
-// summary is a record's values for naming it ("amount=12.00").
-func summary(rec map[string]string) string {
-	keys := make([]string, 0, len(rec))
-	for k := range rec {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		if rec[k] != "" {
-			parts = append(parts, k+"="+rec[k])
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // budgetTotals checks each year with a recorded total against the sum of

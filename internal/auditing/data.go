@@ -64,7 +64,7 @@ func MismatchProblem(m audit.Mismatch) *domain.Problem {
 	case m.Kind == audit.DataDeleted:
 		return domain.NewProblem("problem.audit.data_deleted", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}) is missing, but the trail records it ({{.Field}} {{.Trail}}, row {{.Seq}}). It was deleted outside BudgetPerf; restore the database from a backup and investigate.", args...)
 	case m.Kind == audit.DataUntracked:
-		return domain.NewProblem("problem.audit.data_untracked", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}) is in the data ({{.Data}}), but the trail never recorded it. It was added outside BudgetPerf; restore the database from a backup and investigate.", args...)
+		return domain.NewProblem("problem.audit.data_untracked", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}) is in the data ({{.Field}} {{.Data}}), but the trail never recorded it. It was added outside BudgetPerf; restore the database from a backup and investigate.", args...)
 	case m.Seq == 0:
 		return domain.NewProblem("problem.audit.data_unchanged", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}), {{.Field}}: the trail records no change, so it should still be {{.Trail}}, but the data says {{.Data}}. It was changed outside BudgetPerf; restore the database from a backup and investigate.", args...)
 	}

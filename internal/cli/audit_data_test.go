@@ -77,6 +77,7 @@ func usedHospital(t *testing.T) string {
 	if err := x.SaveAs(staff); err != nil {
 		t.Fatal(err)
 	}
+	moreUse(t, svc)
 	svc.Accounts.Params = auth.Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
 	for _, u := range []accounts.NewUser{{Login: "admin", Role: domain.RoleAdministrator, Password: "admin-secret"},
 		{Login: "zhang", Role: domain.RoleDeptHead, Departments: []string{"103"}, Password: "zhang-secret"}} {
@@ -94,6 +95,72 @@ func usedHospital(t *testing.T) string {
 	must("import", "staff", "--year", "2026", staff)
 	must("bonus", "approve", "--year", "2026")
 	return db
+}
+
+// moreUse is the rest of a year's work: adjustments of an imported and of
+// a demo budget, a cancelled and reopened preparation with a line removed
+// and added back, a revision and a department's approval, a department,
+// the hospital's name and a bonus score changed.
+func moreUse(t *testing.T, svc *services.Services) {
+	t.Helper()
+	ctx, by := context.Background(), domain.LocalUser
+	for _, year := range []int{2027, 2026} {
+		lines, err := svc.Store.BudgetLines(ctx, year)
+		if err != nil || len(lines) == 0 {
+			t.Fatal(year, err)
+		}
+		l := lines[0]
+		a, err := svc.Budgets.RequestAdjustment(ctx, by, year, string(domain.ReasonNewTask), "新增任务",
+			[]domain.AdjustmentLine{{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode, New: l.Amount + 100000}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.Budgets.DecideAdjustment(ctx, by, a.ID, true, "同意"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := svc.Budgets.Proposal(ctx, by, 2028, "103")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const subject = "30201"
+	add := func() error { return svc.Budgets.AddLines(ctx, by, 2029, "103", []string{subject}) }
+	open := func() error { _, err := svc.Budgets.OpenCycle(ctx, by, 2029); return err }
+	steps := []func() error{
+		open, add,
+		func() error {
+			return svc.Budgets.SaveProposal(ctx, by, 2029, "103", []budgeting.LineEdit{{SubjectCode: subject, Amount: 7000000}})
+		},
+		func() error { _, err := svc.Budgets.CancelCycle(ctx, by, 2029, "重新编制"); return err },
+		open, add,
+		func() error { return svc.Budgets.RemoveLine(ctx, by, 2029, "103", subject) },
+		add,
+		func() error {
+			return svc.Budgets.SaveProposal(ctx, by, 2028, "103", []budgeting.LineEdit{{SubjectCode: p.Lines[0].SubjectCode, Amount: 60000000}})
+		},
+		func() error { return svc.Budgets.Transition(ctx, by, 2028, "103", domain.ActSubmit, "") },
+		func() error { return svc.Budgets.Transition(ctx, by, 2028, "103", domain.ActApprove, "") },
+		func() error {
+			return svc.Master.SetHospitalName(ctx, by, "滨江市妇幼保健院（新）", "Binjiang MCH")
+		},
+	}
+	for i, step := range steps {
+		if err := step(); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+	d, err := svc.Store.Department(ctx, "103")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Headcount++
+	if err := svc.Master.SaveDepartment(ctx, by, d); err != nil {
+		t.Fatal(err)
+	}
+	score := 88.5
+	if err := svc.Bonus.SetScore(ctx, by, 2027, "103", "quality", &score); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestAuditVerifyDataCleanAfterUse(t *testing.T) {
@@ -116,7 +183,12 @@ func TestAuditVerifyNamesDirectEdits(t *testing.T) {
 		{"budget line amount", `UPDATE budget_lines SET amount_fen = amount_fen + 100 WHERE id = ` + line, []string{"Approved budget 2027/103/", "amount"}},
 		{"user role", `UPDATE users SET role = 'administrator' WHERE login = 'zhang'`, []string{"User zhang", "role", "administrator"}},
 		{"approval in preparation", `UPDATE prep_departments SET state = 'approved' WHERE year = 2028
-			AND department_id = (SELECT id FROM departments WHERE code = '103')`, []string{"2028/103", "state", "Approved"}},
+			AND department_id = (SELECT id FROM departments WHERE code = '101')`, []string{"2028/101", "state", "should still be Draft", "Approved"}},
+		{"approved department sent back", `UPDATE prep_departments SET state = 'draft' WHERE year = 2028
+			AND department_id = (SELECT id FROM departments WHERE code = '103')`, []string{"2028/103", "state", "the trail says Approved"}},
+		{"inserted user", `INSERT INTO users (login, role, password_hash, created_at, updated_at)
+			SELECT 'mallory', 'administrator', password_hash, created_at, updated_at FROM users WHERE login = 'admin'`, []string{"User mallory", "never recorded"}},
+		{"department bonus", `UPDATE bonus_run_departments SET bonus_fen = bonus_fen + 100 WHERE dept_code = '101'`, []string{"2026/101", "department bonus"}},
 		{"bonus staff amount", `UPDATE bonus_run_staff SET amount_fen = amount_fen + 5000 WHERE staff_no = '001'`, []string{"2026/103", "amount"}},
 		{"deleted budget line", `DELETE FROM budget_lines WHERE id = ` + line, []string{"2027/103/", "is missing"}},
 		{"inserted budget line", `INSERT INTO budget_lines (budget_id, department_id, subject_code, amount_fen)
@@ -138,6 +210,7 @@ func TestAuditVerifyNamesDirectEdits(t *testing.T) {
 				}
 			}
 			_, _, zh := run(t, "--db", copyDB, "--lang", "zh", "audit", "verify")
+			t.Log(zh)
 			if !strings.Contains(zh, "数据与审计日志不符") || strings.Contains(zh, "prep_department") || strings.Contains(zh, "budget ") {
 				t.Errorf("%s in Chinese:\n%s", a.name, zh)
 			}
