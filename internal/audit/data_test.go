@@ -62,6 +62,8 @@ func TestCompareData(t *testing.T) {
 			[]string{"changed prep_department 2027/102 state"}},
 		{"a cancelled year is forgotten", append(prep, Entry{Seq: 6, Entity: EntityPrepCycle, EntityKey: "2027", Field: "state", Old: "open", New: "cancelled"}), Data{}, nil},
 		{"a deleted prep line", prep, data([4]string{EntityPrepDept, "2027/101", "state", "control_issued"}), []string{"deleted prep_line 2027/101/30201 proposal"}},
+		{"an allocation keyed the old way", entries(e(EntityBonusRun, "2026/draft", "pool", "", "9.00")),
+			data([4]string{EntityBonusRun, "2026", "pool", "9.00"}, [4]string{EntityBonusRun, "2026", "status", "draft"}), nil},
 		{"a staff split dropped with its draft is not named", entries(e(EntityBonusStaff, "2026/101", "amount", "", "9.00")), Data{}, nil},
 	}
 	for _, tt := range tests {

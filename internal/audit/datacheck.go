@@ -32,7 +32,7 @@ var dataSpecs = map[string]entitySpec{
 	EntityUser: {fields: []string{"name", "role", "departments", "locked"}, created: true, gone: true,
 		defaults: map[string]string{"name": "", "departments": "", "locked": "no"}, main: "role"},
 	EntityBonusRun: {fields: []string{"pool", "status"}, prefixes: []string{"weight.", "bonus."}, created: true, gone: true,
-		defaults: map[string]string{"status": "draft"}, main: "pool"},
+		defaults: map[string]string{"status": "draft"}, main: "pool", keyOf: bonusRunKey},
 	EntityBonusStaff: {fields: []string{"people", "amount"}, created: true, main: "amount"},
 	EntityBonusScore: {fields: []string{"score"}, gone: true},
 	EntityEvaluation: {fields: []string{"state", "score"}, gone: true, keyOf: EvaluationKey},
@@ -44,6 +44,13 @@ var dataSpecs = map[string]entitySpec{
 // part of the trail's key "year/department/evaluation/number".
 func EvaluationKey(trailKey string) string {
 	return "evaluation/" + trailKey[strings.LastIndex(trailKey, "/")+1:]
+}
+
+// bonusRunKey is the year: trails written before allocations were keyed
+// by their year alone say "2026/draft".
+func bonusRunKey(trailKey string) string {
+	year, _, _ := strings.Cut(trailKey, "/")
+	return year
 }
 
 // CheckedEntities are the entities CompareData compares (Data should hold

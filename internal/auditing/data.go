@@ -94,5 +94,17 @@ func valueText(entity, field, v string) any {
 	case entity == audit.EntityUser && field == "role":
 		return domain.Role(v).Term()
 	}
+	if key, ok := valueTerms[entity+"."+field]; ok {
+		return domain.Term{Key: key + v, Default: v}
+	}
 	return v
+}
+
+// valueTerms are the fields whose values are words of a set: the prefix of
+// their translation keys.
+var valueTerms = map[string]string{
+	audit.EntityEvaluation + ".state": "evaluation.state.",
+	audit.EntityDepartment + ".type":  "dept.type.",
+	audit.EntityBonusRun + ".status":  "audit.value.bonus_status.",
+	audit.EntityUser + ".locked":      "audit.value.locked.",
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/auth"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/evaluate"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store/storetest"
 )
@@ -78,6 +79,7 @@ func usedHospital(t *testing.T) string {
 		t.Fatal(err)
 	}
 	moreUse(t, svc)
+	finaliseProject(t, svc)
 	svc.Accounts.Params = auth.Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
 	for _, u := range []accounts.NewUser{{Login: "admin", Role: domain.RoleAdministrator, Password: "admin-secret"},
 		{Login: "zhang", Role: domain.RoleDeptHead, Departments: []string{"103"}, Password: "zhang-secret"}} {
@@ -89,9 +91,16 @@ func usedHospital(t *testing.T) string {
 	if err := svc.Accounts.UpdateUser(ctx, admin, "zhang", "张主任", domain.RoleDeptHead, []string{"103", "101"}); err != nil {
 		t.Fatal(err)
 	}
+	for _, locked := range []bool{true, false} {
+		if err := svc.Accounts.SetLocked(ctx, admin, "zhang", locked); err != nil {
+			t.Fatal(err)
+		}
+	}
 	svc.Close()
 	t.Setenv("BUDGETPERF_USER", "admin")
 	t.Setenv("BUDGETPERF_PASSWORD", "admin-secret")
+	must("import", "staff", "--year", "2026", staff)
+	must("bonus", "save", "--year", "2026", "--pool", "100000") // drops the split, without a trail of its own
 	must("import", "staff", "--year", "2026", staff)
 	must("bonus", "approve", "--year", "2026")
 	return db
@@ -163,6 +172,35 @@ func moreUse(t *testing.T, svc *services.Services) {
 	}
 }
 
+// finaliseProject evaluates a project of 2026 and finalises it.
+func finaliseProject(t *testing.T, svc *services.Services) {
+	t.Helper()
+	ctx, by := context.Background(), domain.LocalUser
+	if _, err := svc.Evaluation.StartYear(ctx, by, 2026); err != nil {
+		t.Fatal(err)
+	}
+	runs, err := svc.Evaluation.Runs(ctx, by, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	for _, r := range runs {
+		if r.Unit.Kind == evaluate.ProjectScheme && id == 0 {
+			id = r.ID
+		}
+	}
+	for _, v := range [][3]string{{"1.1.1", "80%", "设备到货延迟；已督促供应商"}, {"1.2.1", "100", ""}, {"1.3.1", "100", ""},
+		{"1.4.1", "105", "材料涨价；下年度加强询价"}, {"2.1.1", "部分", "受医保政策影响；调整收费结构"}, {"2.2.1", "达成", ""},
+		{"2.3.1", "达成", ""}, {"2.4.1", "达成", ""}, {"3.1.1", "92.5", ""}, {"4.1.1", "100", ""}} {
+		if err := svc.Evaluation.SetValue(ctx, by, id, v[0], v[1], 0, v[2]); err != nil {
+			t.Fatal(v[0], err)
+		}
+	}
+	if err := svc.Evaluation.Finalise(ctx, by, id); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestAuditVerifyDataCleanAfterUse(t *testing.T) {
 	db := usedHospital(t)
 	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "audit", "verify"); code != ExitOK || !strings.Contains(stdout, "intact") {
@@ -188,6 +226,8 @@ func TestAuditVerifyNamesDirectEdits(t *testing.T) {
 			AND department_id = (SELECT id FROM departments WHERE code = '103')`, []string{"2028/103", "state", "the trail says Approved"}},
 		{"inserted user", `INSERT INTO users (login, role, password_hash, created_at, updated_at)
 			SELECT 'mallory', 'administrator', password_hash, created_at, updated_at FROM users WHERE login = 'admin'`, []string{"User mallory", "never recorded"}},
+		{"finalised evaluation reopened", `UPDATE evaluations SET state = 'open' WHERE state = 'finalised' AND year = 2026`,
+			[]string{"evaluation/", "state", "the trail says Finalised", "the data says Open"}},
 		{"department bonus", `UPDATE bonus_run_departments SET bonus_fen = bonus_fen + 100 WHERE dept_code = '101'`, []string{"2026/101", "department bonus"}},
 		{"bonus staff amount", `UPDATE bonus_run_staff SET amount_fen = amount_fen + 5000 WHERE staff_no = '001'`, []string{"2026/103", "amount"}},
 		{"deleted budget line", `DELETE FROM budget_lines WHERE id = ` + line, []string{"2027/103/", "is missing"}},
@@ -211,7 +251,8 @@ func TestAuditVerifyNamesDirectEdits(t *testing.T) {
 			}
 			_, _, zh := run(t, "--db", copyDB, "--lang", "zh", "audit", "verify")
 			t.Log(zh)
-			if !strings.Contains(zh, "数据与审计日志不符") || strings.Contains(zh, "prep_department") || strings.Contains(zh, "budget ") {
+			if !strings.Contains(zh, "数据与审计日志不符") || strings.Contains(zh, "prep_department") || strings.Contains(zh, "budget ") ||
+				strings.Contains(zh, "finalised") || strings.Contains(zh, "administrator") {
 				t.Errorf("%s in Chinese:\n%s", a.name, zh)
 			}
 		})

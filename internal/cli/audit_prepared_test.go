@@ -127,3 +127,23 @@ func TestAuditVerifyPreparedBudget(t *testing.T) {
 		})
 	}
 }
+
+// Naming the hospital before loading the demo: the demo's name replaces it
+// with its trail, so verify stays clean.
+func TestAuditVerifyDemoAfterHospitalName(t *testing.T) {
+	db := tempDB(t)
+	svc, err := services.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Master.SetHospitalName(context.Background(), domain.LocalUser, "某某医院", "Some Hospital"); err != nil {
+		t.Fatal(err)
+	}
+	svc.Close()
+	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
+		t.Fatalf("demo: %d %s", code, stderr)
+	}
+	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "audit", "verify"); code != ExitOK {
+		t.Fatalf("verify: %d %s %s", code, stdout, stderr)
+	}
+}
