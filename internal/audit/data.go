@@ -47,13 +47,17 @@ import (
 //     evaluations have none); department fields and settings where the
 //     trail has them (the demo and built-in departments have none).
 //
-// Not covered: actuals (the trail holds an import's line count and total
-// per period, not the lines, and a ledger can hold a million of them per
-// year; the period totals are the import's own bookkeeping), projects,
-// adjustments, indicator values, target values and project spending (their
-// entries are summaries or text the data keeps in another shape: a
-// project's "targets" is a count, a deleted project is its name and
-// amount), and prep_cycle (its "contents" is a summary).
+//   - actuals: each year's number of ledger lines and total, from the
+//     year's first ledger import on (the trail records a period's totals
+//     after each import, not its lines; the demo's actuals and years of
+//     month summaries only have no recorded year total to start from). Read
+//     as one aggregate over the ledger.
+//
+// Not covered: projects, adjustments, indicator values, target values and
+// project spending (their entries are summaries or text the data keeps in
+// another shape: a project's "targets" is a count, a deleted project is its
+// name and amount, an adjustment's lines live on as budget lines, which are
+// compared), and prep_cycle (its "contents" is a summary).
 
 // Data is the current value of every audited field: entity → record key
 // (as the trail's EntityKey) → field → value as the trail writes it. A

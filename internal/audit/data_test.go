@@ -64,6 +64,16 @@ func TestCompareData(t *testing.T) {
 		{"a deleted prep line", prep, data([4]string{EntityPrepDept, "2027/101", "state", "control_issued"}), []string{"deleted prep_line 2027/101/30201 proposal"}},
 		{"an allocation keyed the old way", entries(e(EntityBonusRun, "2026/draft", "pool", "", "9.00")),
 			data([4]string{EntityBonusRun, "2026", "pool", "9.00"}, [4]string{EntityBonusRun, "2026", "status", "draft"}), nil},
+		{"a demo year's month summary: the year's totals are not known", entries(e(EntityActuals, "2026/10", "amount", "0.00", "5.00")),
+			data([4]string{EntityActuals, ActualsRead, "read", "yes"}, [4]string{EntityActuals, "2026", "amount", "99.00"}), nil},
+		{"a ledger, then a month's summary", entries(e(EntityActuals, "2025", "amount", "0.00", "10.00"), e(EntityActuals, "2025/10", "amount", "1.00", "3.00")),
+			data([4]string{EntityActuals, ActualsRead, "read", "yes"}, [4]string{EntityActuals, "2025", "amount", "12.00"}), nil},
+		{"a ledger edited", entries(e(EntityActuals, "2025", "amount", "0.00", "10.00")),
+			data([4]string{EntityActuals, ActualsRead, "read", "yes"}, [4]string{EntityActuals, "2025", "amount", "5.00"}),
+			[]string{"changed actuals 2025 amount"}},
+		{"a ledger wiped", entries(e(EntityActuals, "2025", "lines", "0", "7")),
+			data([4]string{EntityActuals, ActualsRead, "read", "yes"}), []string{"changed actuals 2025 lines"}},
+		{"sums too large to read are not compared", entries(e(EntityActuals, "2025", "lines", "0", "7")), Data{}, nil},
 		{"a staff split dropped with its draft is not named", entries(e(EntityBonusStaff, "2026/101", "amount", "", "9.00")), Data{}, nil},
 	}
 	for _, tt := range tests {

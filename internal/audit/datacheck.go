@@ -90,6 +90,8 @@ type walk struct {
 	exp    map[string]map[string]map[string]last // entity → key → field
 	opened map[string]bool                       // preparation years whose opening is recorded (and not cancelled since)
 	years  map[string]*budgetYear
+	// actualYears are the years' actuals as far as the trail knows them.
+	actualYears map[string]*actualsYear
 }
 
 // budgetYear is what the trail says about a year's budget as a whole.
@@ -142,6 +144,8 @@ func (w *walk) special(e Entry) {
 		w.forget(EntityPrepLine, e.EntityKey+"/", "revised")
 	case e.Entity == EntityBudget:
 		w.budget(e)
+	case e.Entity == EntityActuals:
+		w.actuals(e)
 	}
 }
 

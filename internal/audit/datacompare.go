@@ -12,6 +12,7 @@ func CompareData(entries []Entry, d Data) []Mismatch {
 		out = append(out, w.compareEntity(entity, dataSpecs[entity], d[entity])...)
 	}
 	out = append(out, w.budgetTotals(d[EntityBudget], out)...)
+	out = append(out, w.compareActuals(d[EntityActuals])...)
 	sortMismatches(out)
 	return out
 }

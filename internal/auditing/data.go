@@ -78,7 +78,7 @@ func keyParts(entity string) domain.Term {
 		audit.EntityPrepDept: "year/department", audit.EntityUser: "login", audit.EntityBonusRun: "year[/department]",
 		audit.EntityBonusStaff: "year/department", audit.EntityBonusScore: "year/department/dimension",
 		audit.EntityEvaluation: "year/department/evaluation/number", audit.EntityDepartment: "department code",
-		audit.EntitySetting: "setting",
+		audit.EntitySetting: "setting", audit.EntityActuals: "year",
 	}[entity]
 	return domain.Term{Key: "audit.key." + entity, Default: def}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/testbook"
 )
 
 // preparedHospital runs 2027's whole preparation on the demo hospital: every
@@ -145,5 +147,41 @@ func TestAuditVerifyDemoAfterHospitalName(t *testing.T) {
 	}
 	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "audit", "verify"); code != ExitOK {
 		t.Fatalf("verify: %d %s %s", code, stdout, stderr)
+	}
+}
+
+// A ledger, a month's summary and its replacement keep the year's actuals
+// as the trail records them; an edited or deleted ledger line is named by
+// the year's total and line count.
+func TestAuditVerifyActuals(t *testing.T) {
+	db := tempDB(t)
+	first := testbook.Summary(t, "first.xlsx", []any{"内科", "30201", "办公费", 100})
+	second := testbook.Summary(t, "second.xlsx", []any{"内科", "30201", "办公费", 250})
+	for _, args := range [][]string{
+		{"import", "actuals", "--year", "2025", "--create-missing", filepath.Join("..", "xlsximport", "testdata", "actuals_ledger_2025_jan_sep.xlsx")},
+		{"import", "actuals", "--year", "2025", "--month", "10", "--create-missing", first},
+		{"import", "actuals", "--year", "2025", "--month", "10", "--create-missing", "--replace-month", second},
+	} {
+		if code, _, stderr := run(t, append([]string{"--db", db}, args...)...); code != ExitOK {
+			t.Fatalf("%v: %d %s", args, code, stderr)
+		}
+	}
+	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "audit", "verify"); code != ExitOK {
+		t.Fatalf("verify: %d %s %s", code, stdout, stderr)
+	}
+	for _, a := range []struct{ name, sql, want string }{
+		{"halved", `UPDATE actuals SET amount_fen = amount_fen / 2 WHERE id = (SELECT min(id) FROM actuals)`, "total"},
+		{"deleted", `DELETE FROM actuals WHERE id = (SELECT max(id) FROM actuals WHERE month < 10)`, "number of ledger lines"},
+	} {
+		attacked := tempDB(t) + ".attacked"
+		storetest.Tamper(t, db, attacked, a.sql)
+		code, _, stderr := run(t, "--db", attacked, "--lang", "en", "audit", "verify")
+		if code != ExitRefused || !strings.Contains(stderr, "Actuals import 2025") || !strings.Contains(stderr, a.want) {
+			t.Errorf("%s: %d %s", a.name, code, stderr)
+		}
+		_, _, zh := run(t, "--db", attacked, "--lang", "zh", "audit", "verify")
+		if !strings.Contains(zh, "实际数导入 2025（年度）") || strings.Contains(zh, "amount") || strings.Contains(zh, "lines") {
+			t.Errorf("%s in Chinese: %s", a.name, zh)
+		}
 	}
 }
