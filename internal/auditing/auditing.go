@@ -35,7 +35,8 @@ func (s *Service) List(ctx context.Context, by domain.Actor, f Filter) ([]audit.
 }
 
 // Verify checks the whole chain. A broken chain is returned as the Result
-// and as a problem naming the first bad row.
+// and as a problem naming the first bad row; an intact one is compared
+// with the data (CheckData), each disagreement a problem.
 func (s *Service) Verify(ctx context.Context, by domain.Actor) (audit.Result, error) {
 	if err := access.Check(by, access.AuditView, ""); err != nil {
 		return audit.Result{}, err
@@ -59,7 +60,8 @@ func (s *Service) Verify(ctx context.Context, by domain.Actor) (audit.Result, er
 	if !r.OK {
 		return r, r.Problem()
 	}
-	return r, nil
+	// An intact trail is then compared with the data it records.
+	return r, s.dataProblems(ctx, by)
 }
 
 // Export writes the entries matching f to a workbook at path, with a

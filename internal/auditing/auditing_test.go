@@ -24,8 +24,8 @@ func TestListVerifyExport(t *testing.T) {
 	defer st.Close()
 	err = st.InTx(ctx, func(tx *store.Tx) error {
 		return tx.AppendAudit(ctx, "li",
-			audit.Entry{Entity: audit.EntityPrepLine, EntityKey: "2026/101/30201", Field: "proposal", Old: "100.00", New: "200.00"},
-			audit.Entry{Entity: audit.EntityUser, EntityKey: "wang", Field: "role", New: "auditor"})
+			audit.Entry{Entity: audit.EntityPrepLine, EntityKey: "2026/101/30201", Field: "line", Old: "100.00", New: "200.00"},
+			audit.Entry{Entity: audit.EntityUser, EntityKey: "wang", Field: "password", New: "reset"})
 	})
 	if err != nil {
 		t.Fatal(err)

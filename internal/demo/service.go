@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -66,10 +67,7 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 				return err
 			}
 		}
-		if err := tx.SetSetting(ctx, "hospital_name", ds.HospitalName); err != nil {
-			return err
-		}
-		if err := tx.SetSetting(ctx, "hospital_name_en", ds.HospitalNameEn); err != nil {
+		if err := setNames(ctx, tx, by, ds); err != nil {
 			return err
 		}
 		for _, b := range ds.Budgets {
@@ -94,4 +92,25 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 		return insertEvaluations(ctx, tx, by, year-1)
 	})
 	return out, err
+}
+
+// setNames writes the demo hospital's name. A name already set (in an
+// otherwise empty database) is replaced with its trail, so that audit
+// verify does not hold the change against the data; an empty database's
+// first name, like the rest of the demo, has none.
+func setNames(ctx context.Context, tx *store.Tx, by domain.Actor, ds Dataset) error {
+	var trail []audit.Entry
+	for _, kv := range [][2]string{{"hospital_name", ds.HospitalName}, {"hospital_name_en", ds.HospitalNameEn}} {
+		old, err := tx.Setting(ctx, kv[0])
+		if err != nil {
+			return err
+		}
+		if err := tx.SetSetting(ctx, kv[0], kv[1]); err != nil {
+			return err
+		}
+		if e, ok := audit.Change(audit.EntitySetting, kv[0], "value", old, kv[1], "demo"); ok && old != "" {
+			trail = append(trail, e)
+		}
+	}
+	return tx.AppendAudit(ctx, by.Login, trail...)
 }

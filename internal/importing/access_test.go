@@ -88,7 +88,8 @@ func TestImportRoles(t *testing.T) {
 
 // A budget import records per line its old and new amount (a replaced
 // budget's lines that the file drops: new ""), and the departments it
-// creates; lines whose amount stays are not recorded.
+// creates; lines whose amount stays are not recorded. The year's total
+// follows its lines.
 func TestBudgetImportAudit(t *testing.T) {
 	st, svc := newStore(t)
 	ctx := context.Background()
@@ -98,8 +99,11 @@ func TestBudgetImportAudit(t *testing.T) {
 		t.Fatal(err)
 	}
 	created := auditRows(t, st, audit.EntityBudget)
-	if len(created) != len(p1.Lines) {
-		t.Fatalf("%d budget entries for %d new lines", len(created), len(p1.Lines))
+	if len(created) != len(p1.Lines)+1 {
+		t.Fatalf("%d budget entries for %d new lines and the year's total", len(created), len(p1.Lines))
+	}
+	if s := created[len(created)-1]; s.EntityKey != "2025" || s.Field != "imported" || s.Old != "" || s.New != p1.Total.String() {
+		t.Fatalf("the import's total: %+v, want \"\" → %s", s, p1.Total)
 	}
 	for i, l := range p1.Lines {
 		e := created[i]
@@ -145,6 +149,9 @@ func TestBudgetImportAudit(t *testing.T) {
 	for _, e := range auditRows(t, st, audit.EntityBudget)[len(created):] {
 		if e.Reason != "import budget_sheet_per_department.xlsx" {
 			t.Errorf("reason %q", e.Reason)
+		}
+		if e.Field == "imported" { // the year's total, checked above for the first import
+			continue
 		}
 		got[e.EntityKey] = [2]string{e.Old, e.New}
 		if e.Old != "" && e.New != "" {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/audit"
@@ -321,7 +322,8 @@ func saveNewDepartments(ctx context.Context, tx *store.Tx, by domain.Actor, dept
 // budgetTrail is the audit trail of a budget import: per line replaced or
 // created its old and new amount (old "" when the line is new), and the
 // lines of the replaced budget the file no longer has (new ""). Lines
-// whose amount did not change are not recorded.
+// whose amount did not change are not recorded. The last entry is the
+// year's total.
 func budgetTrail(year int, replaced, lines []domain.BudgetLine, reason string) []audit.Entry {
 	key := func(l domain.BudgetLine) string { return fmt.Sprintf("%d/%s/%s", year, l.DeptCode, l.SubjectCode) }
 	before := make(map[string]string, len(replaced))
@@ -344,5 +346,19 @@ func budgetTrail(year int, replaced, lines []domain.BudgetLine, reason string) [
 			add(key(l), old, "")
 		}
 	}
-	return out
+	// The year's total as imported, against the total replaced ("" when
+	// the year had no budget): audit verify checks the lines still add up
+	// to it, and that a year first imported has every line in the trail.
+	var oldTotal, newTotal money.Amount
+	for _, l := range replaced {
+		oldTotal += l.Amount
+	}
+	for _, l := range lines {
+		newTotal += l.Amount
+	}
+	summary := audit.Entry{Entity: audit.EntityBudget, EntityKey: strconv.Itoa(year), Field: "imported", New: newTotal.String(), Reason: reason}
+	if len(replaced) > 0 {
+		summary.Old = oldTotal.String()
+	}
+	return append(out, summary)
 }

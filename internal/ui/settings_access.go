@@ -404,7 +404,7 @@ func (p *accessPanel) verifyChain() {
 	r, err := s.svc.Audit.Verify(s.ctx, s.actor)
 	if err != nil {
 		p.auditMsg.Importance = widget.DangerImportance
-		p.auditMsg.SetText(i18n.Message(err))
+		p.auditMsg.SetText(verifyText(err))
 		return
 	}
 	p.auditMsg.Importance = widget.SuccessImportance
@@ -436,6 +436,20 @@ func (p *accessPanel) importKey(path string) {
 	if p.auditMsg.Importance == widget.SuccessImportance {
 		p.auditMsg.SetText(i18n.T("cli.audit.key_imported", "Key", id, "Path", path) + "\n" + p.auditMsg.Text)
 	}
+}
+
+// verifyShown is how many of verify's problems the panel lists; the
+// command line lists them all.
+const verifyShown = 10
+
+// verifyText is verify's problems, one a line, the first verifyShown of them.
+func verifyText(err error) string {
+	lines := i18n.Lines(err)
+	if len(lines) > verifyShown {
+		more := i18n.T("audit.verify_more", "Count", len(lines)-verifyShown)
+		lines = append(lines[:verifyShown], more)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (p *accessPanel) exportTo(path string) {

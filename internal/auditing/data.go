@@ -1,0 +1,110 @@
+package auditing
+
+import (
+	"context"
+	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/access"
+	"github.com/budgetperf/budgetperf/internal/audit"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/store"
+)
+
+// CheckData compares the current value of every audited field with its
+// last value in the trail (see audit.CompareData) and returns where they
+// disagree: data changed, deleted or added past the services.
+func (s *Service) CheckData(ctx context.Context, by domain.Actor) ([]audit.Mismatch, error) {
+	if err := access.Check(by, access.AuditView, ""); err != nil {
+		return nil, err
+	}
+	// Trail and data are read under the write lock, so a change saved
+	// meanwhile cannot look like one made past the trail.
+	var rows []audit.Entry
+	var data audit.Data
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		if rows, err = tx.AuditEntries(ctx, Filter{}); err != nil {
+			return err
+		}
+		data, err = tx.AuditedData(ctx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return audit.CompareData(rows, data), nil
+}
+
+// dataProblems is CheckData as problems, one per mismatch; nil when the
+// data agrees with the trail.
+func (s *Service) dataProblems(ctx context.Context, by domain.Actor) error {
+	ms, err := s.CheckData(ctx, by)
+	if err != nil || len(ms) == 0 {
+		return err
+	}
+	ps := make(domain.Problems, len(ms))
+	for i, m := range ms {
+		ps[i] = MismatchProblem(m)
+	}
+	return ps
+}
+
+// MismatchProblem names one mismatch in words: the record (what kind, and
+// its key spelled out), the field, the trail's value and the data's.
+func MismatchProblem(m audit.Mismatch) *domain.Problem {
+	key, field := m.Key, m.Field
+	if m.Entity == audit.EntityBonusRun && strings.HasPrefix(field, "bonus.") {
+		key, field = key+"/"+strings.TrimPrefix(field, "bonus."), "bonus"
+	}
+	args := []any{"Record", domain.Term{Key: "audit.entity." + m.Entity, Default: m.Entity},
+		"Key", key, "KeyParts", keyParts(m.Entity),
+		"Field", domain.Term{Key: "audit.field." + m.Entity + "." + field, Default: field},
+		"Trail", valueText(m.Entity, m.Field, m.Trail), "Data", valueText(m.Entity, m.Field, m.Data), "Seq", m.Seq}
+	switch {
+	case m.Kind == audit.DataDeleted:
+		return domain.NewProblem("problem.audit.data_deleted", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}) is missing, but the trail records it ({{.Field}} {{.Trail}}, row {{.Seq}}). It was deleted outside BudgetPerf; restore the database from a backup and investigate.", args...)
+	case m.Kind == audit.DataUntracked:
+		return domain.NewProblem("problem.audit.data_untracked", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}) is in the data ({{.Field}} {{.Data}}), but the trail never recorded it. It was added outside BudgetPerf; restore the database from a backup and investigate.", args...)
+	case m.Seq == 0:
+		return domain.NewProblem("problem.audit.data_unchanged", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}), {{.Field}}: the trail records no change, so it should still be {{.Trail}}, but the data says {{.Data}}. It was changed outside BudgetPerf; restore the database from a backup and investigate.", args...)
+	}
+	return domain.NewProblem("problem.audit.data_changed", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}), {{.Field}}: the trail says {{.Trail}} (row {{.Seq}}), the data says {{.Data}}. It was changed outside BudgetPerf; restore the database from a backup and investigate.", args...)
+}
+
+// keyParts says how an entity's key reads (year/department/subject …).
+func keyParts(entity string) domain.Term {
+	def := map[string]string{
+		audit.EntityBudget: "year/department/subject", audit.EntityPrepLine: "year/department/subject",
+		audit.EntityPrepDept: "year/department", audit.EntityUser: "login", audit.EntityBonusRun: "year[/department]",
+		audit.EntityBonusStaff: "year/department", audit.EntityBonusScore: "year/department/dimension",
+		audit.EntityEvaluation: "year/department/evaluation/number", audit.EntityDepartment: "department code",
+		audit.EntitySetting: "setting", audit.EntityActuals: "year",
+	}[entity]
+	return domain.Term{Key: "audit.key." + entity, Default: def}
+}
+
+// valueText shows a value in words where it is one of a set (a state, a
+// role); "" as "(none)".
+func valueText(entity, field, v string) any {
+	switch {
+	case v == "":
+		return domain.Term{Key: "audit.value.none", Default: "(none)"}
+	case entity == audit.EntityPrepDept && field == "state" && domain.PrepState(v).Term().Default != "":
+		return domain.PrepState(v).Term()
+	case entity == audit.EntityUser && field == "role":
+		return domain.Role(v).Term()
+	}
+	if key, ok := valueTerms[entity+"."+field]; ok {
+		return domain.Term{Key: key + v, Default: v}
+	}
+	return v
+}
+
+// valueTerms are the fields whose values are words of a set: the prefix of
+// their translation keys.
+var valueTerms = map[string]string{
+	audit.EntityEvaluation + ".state": "evaluation.state.",
+	audit.EntityDepartment + ".type":  "dept.type.",
+	audit.EntityBonusRun + ".status":  "audit.value.bonus_status.",
+	audit.EntityUser + ".locked":      "audit.value.locked.",
+}
