@@ -65,7 +65,7 @@ year=$(sqlite3 -readonly "$db" 'SELECT max(year) FROM actuals')
 count=$(sqlite3 -readonly "$db" "SELECT count(*) FROM actuals WHERE year = $year")
 keys=$(sqlite3 -readonly "$db" "SELECT count(*) FROM actual_months WHERE year = $year")
 
-gobench ./internal/monitor MonitorMonthEnd
+gobench ./internal/execution MonitorMonthEnd
 gobench ./internal/store MonthlyActuals
 
 raw="SELECT department_id, subject_code, month, sum(amount_fen) FROM actuals WHERE year = $year GROUP BY 1, 2, 3;"

@@ -1,175 +1,110 @@
 package audit
 
 import (
-	"sort"
-	"strconv"
+	"context"
 	"strings"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/store"
 )
 
-// The data check: the current value of every audited field must equal the
-// last value the trail recorded for it, so that a change written into the
-// file directly — past the services, which record every change — is found.
-//
-// Store reads the current values (Data) formatted exactly as the services
-// write them into the trail; CompareData walks the trail once, oldest
-// first, and compares. It is deliberately conservative: a field is
-// compared only where the trail tells what it must be, because values the
-// program writes without a trail (the demo hospital, a budget approved as a
-// whole, seeds of a preparation cycle) must not look like tampering.
-//
-// Covered, and how:
-//   - budget: each line's amount against its last "amount" entry (imports
-//     and adjustments record every line they change; "" is a removed line);
-//     a year whose budget was first imported with its summary recorded
-//     (field "imported", old "") has every line in the trail, so a line
-//     without one is named; a year with a recorded total (imported, or
-//     approved from the preparation) must still add up to it plus the
-//     recorded line changes since.
-//   - prep_line (proposal, control, note, revised) and prep_department
-//     (state, control_total): against the last entry; where the cycle's
-//     opening is in the trail the seeds are known (draft, proposal 0.00, no
-//     control figure, no note), so a line or department never changed by
-//     the services must still hold them. Cancelling a year forgets its
-//     lines and departments; removing a line forgets it; issuing control
-//     figures restarts every revised figure without a trail (the start is
-//     the control figure), so revised is compared only after its own entry.
-//   - user (name, role, departments, locked): every account is created with
-//     its trail (the table and the trail came in the same schema version),
-//     so an account without one is named; the built-in local administrator
-//     has no row.
-//   - bonus_run (pool, weights, each department's bonus, status) of the
-//     year's current run; a run without a trail is named (runs are only
-//     made by the service). bonus_staff per department present in the split
-//     (people, amount): re-saving a draft drops its split without a trail, so
-//     a missing split is not named. bonus_score where the trail has it (the
-//     demo enters workload scores without one).
-//   - evaluation (state, score) where the trail has it (the demo's
-//     evaluations have none); department fields and settings where the
-//     trail has them (the demo and built-in departments have none).
-//
-//   - actuals: each year's number of ledger lines and total, from the
-//     year's first ledger import on (the trail records a period's totals
-//     after each import, not its lines; the demo's actuals and years of
-//     month summaries only have no recorded year total to start from). Read
-//     as one aggregate over the ledger.
-//
-// Not covered: projects, adjustments, indicator values, target values and
-// project spending (their entries are summaries or text the data keeps in
-// another shape: a project's "targets" is a count, a deleted project is its
-// name and amount, an adjustment's lines live on as budget lines, which are
-// compared), and prep_cycle (its "contents" is a summary).
-
-// Data is the current value of every audited field: entity → record key
-// (as the trail's EntityKey) → field → value as the trail writes it. A
-// record that is absent is not in the map.
-type Data map[string]map[string]map[string]string
-
-// Set records value for entity/key/field.
-func (d Data) Set(entity, key, field, value string) {
-	recs := d[entity]
-	if recs == nil {
-		recs = map[string]map[string]string{}
-		d[entity] = recs
+// CheckData compares the current value of every audited field with its
+// last value in the trail (see auditchain.CompareData) and returns where they
+// disagree: data changed, deleted or added past the services.
+func (s *Service) CheckData(ctx context.Context, by domain.Actor) ([]auditchain.Mismatch, error) {
+	if err := permission.Check(by, permission.AuditView, ""); err != nil {
+		return nil, err
 	}
-	rec := recs[key]
-	if rec == nil {
-		rec = map[string]string{}
-		recs[key] = rec
-	}
-	rec[field] = value
-}
-
-// MismatchKind says how data and trail disagree.
-type MismatchKind string
-
-const (
-	// DataChanged: the field holds another value than the trail's last.
-	DataChanged MismatchKind = "changed"
-	// DataDeleted: the trail says the record exists; the data has none.
-	DataDeleted MismatchKind = "deleted"
-	// DataUntracked: the record exists, but its creation was never recorded.
-	DataUntracked MismatchKind = "untracked"
-)
-
-// Mismatch is one field (or record) where the data is not what the trail says.
-type Mismatch struct {
-	Kind        MismatchKind
-	Entity      string
-	Key         string
-	Field       string // "" for a whole record
-	Trail, Data string // the trail's last value and the data's value
-	Seq         int64  // the trail row holding the last value; 0 when none
-}
-
-// FenText is an amount in fen as the trail writes it (money.Amount.String):
-// yuan with two decimals, no separators.
-func FenText(fen int64) string {
-	sign := ""
-	u := uint64(fen)
-	if fen < 0 {
-		sign, u = "-", -u
-	}
-	cents := strconv.FormatUint(u%100, 10)
-	if len(cents) < 2 {
-		cents = "0" + cents
-	}
-	return sign + strconv.FormatUint(u/100, 10) + "." + cents
-}
-
-// parseFen reads FenText back; ok is false for anything else ("" included).
-func parseFen(s string) (int64, bool) {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, found := strings.Cut(s, ".")
-	if !found || len(frac) != 2 || whole == "" {
-		return 0, false
-	}
-	w, err1 := strconv.ParseInt(whole, 10, 64)
-	f, err2 := strconv.ParseInt(frac, 10, 64)
-	if err1 != nil || err2 != nil || f < 0 {
-		return 0, false
-	}
-	v := w*100 + f
-	if neg {
-		v = -v
-	}
-	return v, true
-}
-
-// MilliText is a coefficient in thousandths as the trail writes it ("1.150").
-func MilliText(milli int64) string {
-	sign := ""
-	if milli < 0 {
-		sign, milli = "-", -milli
-	}
-	frac := strconv.FormatInt(milli%1000, 10)
-	for len(frac) < 3 {
-		frac = "0" + frac
-	}
-	return sign + strconv.FormatInt(milli/1000, 10) + "." + frac
-}
-
-// FloatText is a weight or score as the trail writes it: the shortest exact form.
-func FloatText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// BoolText is a flag as the trail writes it.
-func BoolText(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
-}
-
-// sortMismatches orders by the trail row, then by record, so output is stable.
-func sortMismatches(ms []Mismatch) {
-	sort.SliceStable(ms, func(i, j int) bool {
-		a, b := ms[i], ms[j]
-		if a.Entity != b.Entity {
-			return a.Entity < b.Entity
+	// Trail and data are read under the write lock, so a change saved
+	// meanwhile cannot look like one made past the trail.
+	var rows []auditchain.Entry
+	var data auditchain.Data
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		if rows, err = tx.AuditEntries(ctx, Filter{}); err != nil {
+			return err
 		}
-		if a.Key != b.Key {
-			return a.Key < b.Key
-		}
-		return a.Field < b.Field
+		data, err = tx.AuditedData(ctx)
+		return err
 	})
+	if err != nil {
+		return nil, err
+	}
+	return auditchain.CompareData(rows, data), nil
+}
+
+// dataProblems is CheckData as problems, one per mismatch; nil when the
+// data agrees with the trail.
+func (s *Service) dataProblems(ctx context.Context, by domain.Actor) error {
+	ms, err := s.CheckData(ctx, by)
+	if err != nil || len(ms) == 0 {
+		return err
+	}
+	ps := make(domain.Problems, len(ms))
+	for i, m := range ms {
+		ps[i] = MismatchProblem(m)
+	}
+	return ps
+}
+
+// MismatchProblem names one mismatch in words: the record (what kind, and
+// its key spelled out), the field, the trail's value and the data's.
+func MismatchProblem(m auditchain.Mismatch) *domain.Problem {
+	key, field := m.Key, m.Field
+	if m.Entity == auditchain.EntityBonusRun && strings.HasPrefix(field, "bonus.") {
+		key, field = key+"/"+strings.TrimPrefix(field, "bonus."), "bonus"
+	}
+	args := []any{"Record", domain.Term{Key: "audit.entity." + m.Entity, Default: m.Entity},
+		"Key", key, "KeyParts", keyParts(m.Entity),
+		"Field", domain.Term{Key: "audit.field." + m.Entity + "." + field, Default: field},
+		"Trail", valueText(m.Entity, m.Field, m.Trail), "Data", valueText(m.Entity, m.Field, m.Data), "Seq", m.Seq}
+	switch {
+	case m.Kind == auditchain.DataDeleted:
+		return domain.NewProblem("problem.audit.data_deleted", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}) is missing, but the trail records it ({{.Field}} {{.Trail}}, row {{.Seq}}). It was deleted outside BudgetPerf; restore the database from a backup and investigate.", args...)
+	case m.Kind == auditchain.DataUntracked:
+		return domain.NewProblem("problem.audit.data_untracked", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}) is in the data ({{.Field}} {{.Data}}), but the trail never recorded it. It was added outside BudgetPerf; restore the database from a backup and investigate.", args...)
+	case m.Seq == 0:
+		return domain.NewProblem("problem.audit.data_unchanged", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}), {{.Field}}: the trail records no change, so it should still be {{.Trail}}, but the data says {{.Data}}. It was changed outside BudgetPerf; restore the database from a backup and investigate.", args...)
+	}
+	return domain.NewProblem("problem.audit.data_changed", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}), {{.Field}}: the trail says {{.Trail}} (row {{.Seq}}), the data says {{.Data}}. It was changed outside BudgetPerf; restore the database from a backup and investigate.", args...)
+}
+
+// keyParts says how an entity's key reads (year/department/subject …).
+func keyParts(entity string) domain.Term {
+	def := map[string]string{
+		auditchain.EntityBudget: "year/department/subject", auditchain.EntityPrepLine: "year/department/subject",
+		auditchain.EntityPrepDept: "year/department", auditchain.EntityUser: "login", auditchain.EntityBonusRun: "year[/department]",
+		auditchain.EntityBonusStaff: "year/department", auditchain.EntityBonusScore: "year/department/dimension",
+		auditchain.EntityEvaluation: "year/department/evaluation/number", auditchain.EntityDepartment: "department code",
+		auditchain.EntitySetting: "setting", auditchain.EntityActuals: "year",
+	}[entity]
+	return domain.Term{Key: "audit.key." + entity, Default: def}
+}
+
+// valueText shows a value in words where it is one of a set (a state, a
+// role); "" as "(none)".
+func valueText(entity, field, v string) any {
+	switch {
+	case v == "":
+		return domain.Term{Key: "audit.value.none", Default: "(none)"}
+	case entity == auditchain.EntityPrepDept && field == "state" && domain.PrepState(v).Term().Default != "":
+		return domain.PrepState(v).Term()
+	case entity == auditchain.EntityUser && field == "role":
+		return domain.Role(v).Term()
+	}
+	if key, ok := valueTerms[entity+"."+field]; ok {
+		return domain.Term{Key: key + v, Default: v}
+	}
+	return v
+}
+
+// valueTerms are the fields whose values are words of a set: the prefix of
+// their translation keys.
+var valueTerms = map[string]string{
+	auditchain.EntityEvaluation + ".state": "evaluation.state.",
+	auditchain.EntityDepartment + ".type":  "dept.type.",
+	auditchain.EntityBonusRun + ".status":  "audit.value.bonus_status.",
+	auditchain.EntityUser + ".locked":      "audit.value.locked.",
 }

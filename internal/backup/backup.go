@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -51,7 +51,7 @@ func WithExt(path string) string {
 // the password hashes. The automatic daily backups are the program's own
 // and run without an actor (store.backup_auto.go).
 func Create(ctx context.Context, s *store.Store, by domain.Actor, dest string) (Info, error) {
-	if err := access.Check(by, access.BackupRestore, ""); err != nil {
+	if err := permission.Check(by, permission.BackupRestore, ""); err != nil {
 		return Info{}, err
 	}
 	dest = WithExt(dest)

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/accounts"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/users"
 )
 
 // ChangeKind is a consequence of a restore beyond going back in time,
@@ -215,7 +215,7 @@ func Authorize(p Plan, req Request) (domain.Actor, error) {
 		return domain.LocalUser, nil // nothing is replaced
 	}
 	if !p.Damaged() {
-		return req.By, access.Check(req.By, access.BackupRestore, "")
+		return req.By, permission.Check(req.By, permission.BackupRestore, "")
 	}
 	if !p.BackupHasUsers() {
 		return domain.LocalUser, nil
@@ -225,11 +225,11 @@ func Authorize(p Plan, req Request) (domain.Actor, error) {
 			"The database {{.Path}} cannot be read, so the restore signs in against the accounts of the backup: sign in as an administrator of the backup {{.Backup}}.",
 			"Path", p.DBPath, "Backup", p.Src)
 	}
-	a, err := accounts.SignInAgainst(p.BackupFacts.Users, req.Login, req.Password, time.Now())
+	a, err := users.SignInAgainst(p.BackupFacts.Users, req.Login, req.Password, time.Now())
 	if err != nil {
 		return a, err
 	}
-	return a, access.Check(a, access.BackupRestore, "")
+	return a, permission.Check(a, permission.BackupRestore, "")
 }
 
 // Result is a finished restore.

@@ -8,15 +8,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/accounts"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/users"
 )
 
 // newDB makes a database at dir/name with the hospital name and the
 // accounts given (login → role; password "Pass-word-1").
-func newDB(t *testing.T, dir, name, hospital string, users map[string]domain.Role) (*store.Store, map[string]domain.Actor) {
+func newDB(t *testing.T, dir, name, hospital string, accounts map[string]domain.Role) (*store.Store, map[string]domain.Actor) {
 	t.Helper()
 	ctx := context.Background()
 	s, err := store.Open(ctx, filepath.Join(dir, name))
@@ -26,23 +26,23 @@ func newDB(t *testing.T, dir, name, hospital string, users map[string]domain.Rol
 	if err := s.SetSetting(ctx, "hospital_name", hospital); err != nil {
 		t.Fatal(err)
 	}
-	acc := accounts.New(s)
+	acc := users.New(s)
 	actors := map[string]domain.Actor{}
 	logins := []string{}
-	for l := range users {
+	for l := range accounts {
 		logins = append(logins, l)
 	}
 	slices.SortFunc(logins, func(a, b string) int { // the administrator first: the first account must be one
-		if users[a] == domain.RoleAdministrator {
+		if accounts[a] == domain.RoleAdministrator {
 			return -1
 		}
-		if users[b] == domain.RoleAdministrator {
+		if accounts[b] == domain.RoleAdministrator {
 			return 1
 		}
 		return strings.Compare(a, b)
 	})
 	for _, l := range logins {
-		if err := acc.AddUser(ctx, domain.LocalUser, accounts.NewUser{Login: l, Role: users[l], Password: "Pass-word-1"}); err != nil {
+		if err := acc.AddUser(ctx, domain.LocalUser, users.NewUser{Login: l, Role: accounts[l], Password: "Pass-word-1"}); err != nil {
 			t.Fatalf("adding %s: %v", l, err)
 		}
 		if actors[l], err = acc.SignIn(ctx, l, "Pass-word-1"); err != nil {

@@ -3,10 +3,10 @@ package budgeting_test
 import (
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -123,11 +123,11 @@ func TestChangesAreAudited(t *testing.T) {
 	}
 	type row struct{ login, entity, field, old, new, reason string }
 	want := []row{
-		{"zhang", audit.EntityPrepLine, "proposal", l.Proposal.String(), "1234.56", ""},
-		{"zhang", audit.EntityPrepLine, "note", "", "新设备", ""},
-		{"zhang", audit.EntityPrepDept, "state", "draft", "submitted", "请审核"},
-		{"li", audit.EntityPrepDept, "control_total", "", "99000000.00", ""},
-		{"li", audit.EntityPrepDept, "state", "submitted", "control_issued", "控制数"},
+		{"zhang", auditchain.EntityPrepLine, "proposal", l.Proposal.String(), "1234.56", ""},
+		{"zhang", auditchain.EntityPrepLine, "note", "", "新设备", ""},
+		{"zhang", auditchain.EntityPrepDept, "state", "draft", "submitted", "请审核"},
+		{"li", auditchain.EntityPrepDept, "control_total", "", "99000000.00", ""},
+		{"li", auditchain.EntityPrepDept, "state", "submitted", "control_issued", "控制数"},
 	}
 	var got []row
 	for _, r := range rows {

@@ -7,11 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -73,7 +72,7 @@ func (s *Service) RequestAdjustment(ctx context.Context, by domain.Actor, year i
 	for _, l := range lines {
 		depts = append(depts, strings.TrimSpace(l.DeptCode))
 	}
-	if err := access.CheckEach(by, access.BudgetAdjustRequest, depts); err != nil {
+	if err := permission.CheckEach(by, permission.BudgetAdjustRequest, depts); err != nil {
 		return a, err
 	}
 	subjects, err := s.st.Subjects(ctx)
@@ -107,10 +106,10 @@ func (s *Service) RequestAdjustment(ctx context.Context, by domain.Actor, year i
 		if a.ID, err = tx.InsertAdjustment(ctx, by, a); err != nil {
 			return err
 		}
-		c := changes{{Entity: audit.EntityAdjustment, EntityKey: adjustmentKey(a), Field: "state", New: string(a.State),
+		c := changes{{Entity: auditchain.EntityAdjustment, EntityKey: adjustmentKey(a), Field: "state", New: string(a.State),
 			Reason: string(a.ReasonCategory) + ": " + a.Reason}}
 		for _, l := range a.Lines {
-			c.add(audit.EntityAdjustment, adjustmentKey(a), l.DeptCode+"/"+l.SubjectCode, amountText(l.Old), amountText(l.New), "")
+			c.add(auditchain.EntityAdjustment, adjustmentKey(a), l.DeptCode+"/"+l.SubjectCode, amountText(l.Old), amountText(l.New), "")
 		}
 		return c.record(ctx, tx, by)
 	})
@@ -172,7 +171,7 @@ func adjustmentLines(ctx context.Context, q store.Q, year int, lines []domain.Ad
 // rejection changes nothing but the request.
 func (s *Service) DecideAdjustment(ctx context.Context, by domain.Actor, id int64, approve bool, comment string) (domain.Adjustment, error) {
 	var a domain.Adjustment
-	if err := access.Check(by, access.BudgetAdjustDecide, ""); err != nil {
+	if err := permission.Check(by, permission.BudgetAdjustDecide, ""); err != nil {
 		return a, err
 	}
 	comment = strings.TrimSpace(comment)
@@ -207,10 +206,10 @@ func (s *Service) DecideAdjustment(ctx context.Context, by domain.Actor, id int6
 			return err
 		}
 		var c changes
-		c.add(audit.EntityAdjustment, adjustmentKey(a), "state", string(a.State), string(state), comment)
+		c.add(auditchain.EntityAdjustment, adjustmentKey(a), "state", string(a.State), string(state), comment)
 		if approve {
 			for _, l := range a.Lines {
-				c.add(audit.EntityBudget, lineKey(a.Year, l.DeptCode, l.SubjectCode), "amount", amountText(l.Old), amountText(l.New),
+				c.add(auditchain.EntityBudget, lineKey(a.Year, l.DeptCode, l.SubjectCode), "amount", amountText(l.Old), amountText(l.New),
 					fmt.Sprintf("adjustment %d: %s", a.Number, a.Reason))
 			}
 		}
@@ -326,7 +325,7 @@ func (s *Service) Adjustments(ctx context.Context, by domain.Actor, year int) (A
 	}
 	var rev, exp money.Amount
 	for _, t := range totals {
-		if !access.CanSee(by, t.DeptCode) {
+		if !permission.CanSee(by, t.DeptCode) {
 			continue
 		}
 		if t.Kind == domain.Revenue {
@@ -368,7 +367,7 @@ func (s *Service) subjectKinds(ctx context.Context) (map[string]domain.SubjectKi
 
 // AdjustmentLimit is the most approved adjustments a year may have; 0 means no limit.
 func (s *Service) AdjustmentLimit(ctx context.Context, by domain.Actor) (int, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return 0, err
 	}
 	return readAdjustmentLimit(ctx, s.st.Q)
@@ -377,7 +376,7 @@ func (s *Service) AdjustmentLimit(ctx context.Context, by domain.Actor) (int, er
 // SetAdjustmentLimit sets the most approved adjustments a year may have;
 // 0 removes the limit. Adjustments already approved stay.
 func (s *Service) SetAdjustmentLimit(ctx context.Context, by domain.Actor, limit int) error {
-	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
+	if err := permission.Check(by, permission.MasterdataEdit, ""); err != nil {
 		return err
 	}
 	if limit < 0 || limit > maxAdjustmentLimit {
@@ -450,7 +449,7 @@ func visibleAdjustments(by domain.Actor, as []domain.Adjustment) []domain.Adjust
 	for _, a := range as {
 		var lines []domain.AdjustmentLine
 		for _, l := range a.Lines {
-			if access.CanSee(by, l.DeptCode) {
+			if permission.CanSee(by, l.DeptCode) {
 				lines = append(lines, l)
 			}
 		}

@@ -4,10 +4,10 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/bonusrun"
+	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
-	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -108,7 +108,7 @@ func TestPerformancePayLockedByApprovedBonus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bonus := bonusrun.New(st, evaluation.New(st))
+	bonus := bonus.New(st, evaluation.New(st))
 	res, err := bonus.Compute(mctx, me, 2026, money.FromYuan(1_000_000), nil)
 	if err != nil {
 		t.Fatal(err)

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -19,7 +19,7 @@ import (
 // projects become year's approved budget and the cycle is locked. It
 // returns the number of budget lines.
 func (s *Service) ApproveHospital(ctx context.Context, by domain.Actor, year int) (int, error) {
-	if err := access.Check(by, access.PrepApproveHospital, ""); err != nil {
+	if err := permission.Check(by, permission.PrepApproveHospital, ""); err != nil {
 		return 0, err
 	}
 	n := 0
@@ -67,8 +67,8 @@ func (s *Service) ApproveHospital(ctx context.Context, by domain.Actor, year int
 			total += l.Amount
 		}
 		var c changes
-		c.add(audit.EntityBudget, fmt.Sprint(year), "approved", "", amountText(total), fmt.Sprintf("%d lines", len(lines)))
-		c.add(audit.EntityPrepCycle, fmt.Sprint(year), "state", "open", "locked", "")
+		c.add(auditchain.EntityBudget, fmt.Sprint(year), "approved", "", amountText(total), fmt.Sprintf("%d lines", len(lines)))
+		c.add(auditchain.EntityPrepCycle, fmt.Sprint(year), "state", "open", "locked", "")
 		return c.record(ctx, tx, by)
 	})
 	return n, err

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -30,10 +30,10 @@ func optAmountText(a *money.Amount) string {
 }
 
 // changes collects audit entries, skipping fields that did not change.
-type changes []audit.Entry
+type changes []auditchain.Entry
 
 func (c *changes) add(entity, key, field, old, new, reason string) {
-	if e, ok := audit.Change(entity, key, field, old, new, reason); ok {
+	if e, ok := auditchain.Change(entity, key, field, old, new, reason); ok {
 		*c = append(*c, e)
 	}
 }
@@ -51,7 +51,7 @@ func visible(by domain.Actor, depts []domain.DeptPrep) []domain.DeptPrep {
 	}
 	var out []domain.DeptPrep
 	for _, d := range depts {
-		if access.CanSee(by, d.DeptCode) {
+		if permission.CanSee(by, d.DeptCode) {
 			out = append(out, d)
 		}
 	}
@@ -59,20 +59,20 @@ func visible(by domain.Actor, depts []domain.DeptPrep) []domain.DeptPrep {
 }
 
 // actionOp is the operation a step of the cycle needs.
-func actionOp(a domain.PrepAction) access.Op {
+func actionOp(a domain.PrepAction) permission.Op {
 	switch a {
 	case domain.ActSubmit:
-		return access.PrepSubmit
+		return permission.PrepSubmit
 	case domain.ActReturn:
-		return access.PrepReturn
+		return permission.PrepReturn
 	case domain.ActIssueControl:
-		return access.PrepIssueControl
+		return permission.PrepIssueControl
 	case domain.ActApprove:
-		return access.PrepApproveDepartment
+		return permission.PrepApproveDepartment
 	}
 	// An unknown action is refused by the state machine; reading is the
 	// least it needs.
-	return access.Read
+	return permission.Read
 }
 
 // setSettingAudited changes a setting of the budget rules and records the
@@ -87,7 +87,7 @@ func setSettingAudited(ctx context.Context, st *store.Store, by domain.Actor, ke
 			return err
 		}
 		var c changes
-		c.add(audit.EntitySetting, key, "value", old, value, "")
+		c.add(auditchain.EntitySetting, key, "value", old, value, "")
 		return c.record(ctx, tx, by)
 	})
 }

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -55,7 +55,7 @@ func CancelRefusal(st Status) error {
 // was removed.
 func (s *Service) CancelCycle(ctx context.Context, by domain.Actor, year int, reason string) (CycleContents, error) {
 	var removed CycleContents
-	if err := access.Check(by, access.PrepCancel, ""); err != nil {
+	if err := permission.Check(by, permission.PrepCancel, ""); err != nil {
 		return removed, err
 	}
 	if !domain.ValidYear(year) {
@@ -81,8 +81,8 @@ func (s *Service) CancelCycle(ctx context.Context, by domain.Actor, year int, re
 		}
 		contents := fmt.Sprintf("%d departments, %d lines, %d projects, %d steps", removed.Departments, removed.Lines, removed.Projects, removed.Transitions)
 		var c changes
-		c.add(audit.EntityPrepCycle, fmt.Sprint(year), "state", "open", "cancelled", reason)
-		c.add(audit.EntityPrepCycle, fmt.Sprint(year), "contents", contents, "", reason)
+		c.add(auditchain.EntityPrepCycle, fmt.Sprint(year), "state", "open", "cancelled", reason)
+		c.add(auditchain.EntityPrepCycle, fmt.Sprint(year), "contents", contents, "", reason)
 		return c.record(ctx, tx, by)
 	})
 	return removed, err

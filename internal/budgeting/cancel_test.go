@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/audit"
 	. "github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/store/storetest"
 )
@@ -72,7 +72,7 @@ func TestCancelCycle(t *testing.T) {
 	if ls, _ := st.PrepLines(mctx, 2027, ""); len(ls) != 0 {
 		t.Errorf("%d lines left", len(ls))
 	}
-	entries, err := st.AuditEntries(mctx, store.AuditFilter{Entity: audit.EntityPrepCycle, EntityKey: "2027"})
+	entries, err := st.AuditEntries(mctx, store.AuditFilter{Entity: auditchain.EntityPrepCycle, EntityKey: "2027"})
 	if err != nil {
 		t.Fatal(err)
 	}

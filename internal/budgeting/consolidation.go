@@ -4,10 +4,9 @@ import (
 	"context"
 	"strconv"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -45,7 +44,7 @@ type Consolidation struct {
 
 // Consolidation sums every department's proposal for the budget office.
 func (s *Service) Consolidation(ctx context.Context, by domain.Actor, year int) (Consolidation, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return Consolidation{}, err
 	}
 	out := Consolidation{Year: year}
@@ -189,7 +188,7 @@ func (c Consolidation) FlaggedCount() int {
 
 // GrowthFlag is the growth rate above which a proposal is flagged.
 func (s *Service) GrowthFlag(ctx context.Context, by domain.Actor) (domain.Growth, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return 0, err
 	}
 	v, err := s.st.Setting(ctx, settingGrowthFlag)
@@ -205,7 +204,7 @@ func (s *Service) GrowthFlag(ctx context.Context, by domain.Actor) (domain.Growt
 
 // SetGrowthFlag changes the growth rate above which proposals are flagged.
 func (s *Service) SetGrowthFlag(ctx context.Context, by domain.Actor, g domain.Growth) error {
-	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
+	if err := permission.Check(by, permission.MasterdataEdit, ""); err != nil {
 		return err
 	}
 	if g < 0 {

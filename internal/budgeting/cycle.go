@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -41,7 +41,7 @@ func (st Status) AllApproved() bool {
 // budgeted departments as approved. A department head sees their own
 // departments only.
 func (s *Service) Status(ctx context.Context, by domain.Actor, year int) (Status, error) {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return Status{}, err
 	}
 	st, err := s.status(ctx, year)
@@ -98,7 +98,7 @@ func (s *Service) status(ctx context.Context, year int) (Status, error) {
 // draft, with the subjects it had budgets or spending on in the prior
 // year already listed. It returns the number of departments.
 func (s *Service) OpenCycle(ctx context.Context, by domain.Actor, year int) (int, error) {
-	if err := access.Check(by, access.PrepOpen, ""); err != nil {
+	if err := permission.Check(by, permission.PrepOpen, ""); err != nil {
 		return 0, err
 	}
 	if !domain.ValidYear(year) {
@@ -138,7 +138,7 @@ func (s *Service) OpenCycle(ctx context.Context, by domain.Actor, year int) (int
 		}
 		n = len(codes)
 		var c changes
-		c.add(audit.EntityPrepCycle, fmt.Sprint(year), "state", "", "open", fmt.Sprintf("%d departments", n))
+		c.add(auditchain.EntityPrepCycle, fmt.Sprint(year), "state", "", "open", fmt.Sprintf("%d departments", n))
 		return c.record(ctx, tx, by)
 	})
 	return n, err
@@ -191,7 +191,7 @@ func participants(ctx context.Context, q store.Q, year int) ([]string, map[strin
 // History lists the recorded steps of a department (all when deptCode is
 // empty), oldest first.
 func (s *Service) History(ctx context.Context, by domain.Actor, year int, deptCode string) ([]domain.Transition, error) {
-	if err := access.Check(by, access.Read, deptCode); err != nil {
+	if err := permission.Check(by, permission.Read, deptCode); err != nil {
 		return nil, err
 	}
 	ts, err := s.st.Transitions(ctx, year, deptCode)
@@ -200,7 +200,7 @@ func (s *Service) History(ctx context.Context, by domain.Actor, year int, deptCo
 	}
 	var out []domain.Transition
 	for _, t := range ts {
-		if access.CanSee(by, t.DeptCode) {
+		if permission.CanSee(by, t.DeptCode) {
 			out = append(out, t)
 		}
 	}

@@ -3,7 +3,7 @@ package budgeting
 import (
 	"context"
 
-	"github.com/budgetperf/budgetperf/internal/auditing"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/xlsxexport"
 )
@@ -22,5 +22,5 @@ func (s *Service) Export(ctx context.Context, by domain.Actor, year int, path st
 	if err != nil {
 		return 0, err
 	}
-	return v.Lines(), xlsxexport.SaveBudget(path, v.Year, v.Breakdown, auditing.StampText(head, T))
+	return v.Lines(), xlsxexport.SaveBudget(path, v.Year, v.Breakdown, audit.StampText(head, T))
 }

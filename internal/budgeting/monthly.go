@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -70,7 +70,7 @@ func (s *Service) MonthlyPlan(ctx context.Context, by domain.Actor, year int) (M
 	}
 	out := MonthlyPlan{Year: year, Lines: make([]MonthlyLine, 0, len(lines))}
 	for _, l := range lines {
-		if !access.CanSee(by, l.DeptCode) {
+		if !permission.CanSee(by, l.DeptCode) {
 			continue // a department head plans their own departments' lines only
 		}
 		out.Lines = append(out.Lines, MonthlyLine{DeptCode: l.DeptCode, DeptName: l.DeptName, DeptNameEn: l.DeptNameEn,
@@ -98,7 +98,7 @@ func storedMonths(l store.PlanLine) domain.Months {
 // monthly actuals, or by the twelve amounts given (manual), which must add
 // up to the annual amount exactly.
 func (s *Service) SetSplit(ctx context.Context, by domain.Actor, year int, deptCode, subject string, method domain.SplitMethod, manualMonths *domain.Months) error {
-	if err := access.Check(by, access.BudgetPlan, ""); err != nil {
+	if err := permission.Check(by, permission.BudgetPlan, ""); err != nil {
 		return err
 	}
 	if !method.Valid() {
@@ -108,7 +108,7 @@ func (s *Service) SetSplit(ctx context.Context, by domain.Actor, year int, deptC
 		defer func() { // every successful branch below is recorded
 			if err == nil {
 				var c changes
-				c.add(audit.EntityBudget, lineKey(year, deptCode, subject), "split", "", string(method), "")
+				c.add(auditchain.EntityBudget, lineKey(year, deptCode, subject), "split", "", string(method), "")
 				err = c.record(ctx, tx, by)
 			}
 		}()
@@ -154,7 +154,7 @@ func (s *Service) SetSplit(ctx context.Context, by domain.Actor, year int, deptC
 // FellBack, so the user knows how far the pattern reached.
 func (s *Service) SplitAll(ctx context.Context, by domain.Actor, year int, method domain.SplitMethod) (SplitAllResult, error) {
 	var res SplitAllResult
-	if err := access.Check(by, access.BudgetPlan, ""); err != nil {
+	if err := permission.Check(by, permission.BudgetPlan, ""); err != nil {
 		return res, err
 	}
 	switch {
@@ -167,7 +167,7 @@ func (s *Service) SplitAll(ctx context.Context, by domain.Actor, year int, metho
 		defer func() {
 			if err == nil {
 				var c changes
-				c.add(audit.EntityBudget, fmt.Sprint(year), "split", "", string(method), fmt.Sprintf("%d lines", res.Lines))
+				c.add(auditchain.EntityBudget, fmt.Sprint(year), "split", "", string(method), fmt.Sprintf("%d lines", res.Lines))
 				err = c.record(ctx, tx, by)
 			}
 		}()
@@ -218,7 +218,7 @@ func splitMethodProblem(m domain.SplitMethod) error {
 // checkApprovedBudget refuses work on a year that has no approved budget:
 // only an approved budget is split into months or adjusted.
 func (s *Service) checkApprovedBudget(ctx context.Context, q store.Q, by domain.Actor, year int) error {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return err
 	}
 	if !domain.ValidYear(year) {

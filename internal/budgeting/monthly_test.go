@@ -8,8 +8,8 @@ import (
 	. "github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 

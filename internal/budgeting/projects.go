@@ -5,16 +5,16 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // Projects lists year's project budgets with their performance target
 // tables, of one department or of all when deptCode is "".
 func (s *Service) Projects(ctx context.Context, by domain.Actor, year int, deptCode string) ([]domain.Project, error) {
-	if err := access.Check(by, access.Read, deptCode); err != nil {
+	if err := permission.Check(by, permission.Read, deptCode); err != nil {
 		return nil, err
 	}
 	if !domain.ValidYear(year) {
@@ -26,7 +26,7 @@ func (s *Service) Projects(ctx context.Context, by domain.Actor, year int, deptC
 	}
 	var out []domain.Project
 	for _, p := range ps {
-		if access.CanSee(by, p.DeptCode) {
+		if permission.CanSee(by, p.DeptCode) {
 			out = append(out, p)
 		}
 	}
@@ -37,7 +37,7 @@ func (s *Service) Projects(ctx context.Context, by domain.Actor, year int, deptC
 // now: nil when it may, else the problem that explains why not, so the
 // screen can disable its buttons and say why.
 func (s *Service) ProjectsEditable(ctx context.Context, by domain.Actor, year int, deptCode string) error {
-	if err := access.Check(by, access.PrepEditProposal, deptCode); err != nil {
+	if err := permission.Check(by, permission.PrepEditProposal, deptCode); err != nil {
 		return err
 	}
 	_, err := checkEditable(ctx, s.st.Q, year, deptCode)
@@ -50,7 +50,7 @@ func (s *Service) ProjectsEditable(ctx context.Context, by domain.Actor, year in
 // submission cannot slip in between the check and the change.
 func (s *Service) SaveProject(ctx context.Context, by domain.Actor, p domain.Project) (int64, error) {
 	p = tidyProject(p)
-	if err := access.Check(by, access.PrepEditProposal, p.DeptCode); err != nil {
+	if err := permission.Check(by, permission.PrepEditProposal, p.DeptCode); err != nil {
 		return 0, err
 	}
 	problems := p.Validate()
@@ -63,7 +63,7 @@ func (s *Service) SaveProject(ctx context.Context, by domain.Actor, p domain.Pro
 			if err != nil {
 				return err
 			}
-			if err := access.Check(by, access.PrepEditProposal, old.DeptCode); err != nil {
+			if err := permission.Check(by, permission.PrepEditProposal, old.DeptCode); err != nil {
 				return err
 			}
 			if old.Year != p.Year {
@@ -117,22 +117,22 @@ func projectChanges(old, p domain.Project, id int64) changes {
 	if old.ID == 0 {
 		reason = "created"
 	}
-	c.add(audit.EntityProject, k, "name", old.Name, p.Name, reason)
-	c.add(audit.EntityProject, k, "department", old.DeptCode, p.DeptCode, reason)
-	c.add(audit.EntityProject, k, "subject", old.SubjectCode, p.SubjectCode, reason)
+	c.add(auditchain.EntityProject, k, "name", old.Name, p.Name, reason)
+	c.add(auditchain.EntityProject, k, "department", old.DeptCode, p.DeptCode, reason)
+	c.add(auditchain.EntityProject, k, "subject", old.SubjectCode, p.SubjectCode, reason)
 	oldAmount := ""
 	if old.ID != 0 {
 		oldAmount = amountText(old.Amount)
 	}
-	c.add(audit.EntityProject, k, "amount", oldAmount, amountText(p.Amount), reason)
-	c.add(audit.EntityProject, k, "targets", fmt.Sprint(len(old.Targets)), fmt.Sprint(len(p.Targets)), reason)
+	c.add(auditchain.EntityProject, k, "amount", oldAmount, amountText(p.Amount), reason)
+	c.add(auditchain.EntityProject, k, "targets", fmt.Sprint(len(old.Targets)), fmt.Sprint(len(p.Targets)), reason)
 	return c
 }
 
 // DeleteProject removes a project with its target table, while its
 // department may still change its proposal.
 func (s *Service) DeleteProject(ctx context.Context, by domain.Actor, id int64) error {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -140,7 +140,7 @@ func (s *Service) DeleteProject(ctx context.Context, by domain.Actor, id int64) 
 		if err != nil {
 			return err
 		}
-		if err := access.Check(by, access.PrepEditProposal, p.DeptCode); err != nil {
+		if err := permission.Check(by, permission.PrepEditProposal, p.DeptCode); err != nil {
 			return err
 		}
 		if _, err := checkEditable(ctx, tx.Q, p.Year, p.DeptCode); err != nil {
@@ -150,7 +150,7 @@ func (s *Service) DeleteProject(ctx context.Context, by domain.Actor, id int64) 
 			return err
 		}
 		var c changes
-		c.add(audit.EntityProject, fmt.Sprintf("%s/project/%d", deptKey(p.Year, p.DeptCode), id), "project", p.Name+" "+amountText(p.Amount), "deleted", "")
+		c.add(auditchain.EntityProject, fmt.Sprintf("%s/project/%d", deptKey(p.Year, p.DeptCode), id), "project", p.Name+" "+amountText(p.Amount), "deleted", "")
 		return c.record(ctx, tx, by)
 	})
 }

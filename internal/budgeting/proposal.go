@@ -4,10 +4,10 @@ import (
 	"context"
 	"sort"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -53,7 +53,7 @@ func (p Proposal) ExpenditureFinal() money.Amount { return p.Expenditure.Final +
 
 // Proposal reads a department's proposal with the prior year beside it.
 func (s *Service) Proposal(ctx context.Context, by domain.Actor, year int, deptCode string) (Proposal, error) {
-	if err := access.Check(by, access.Read, deptCode); err != nil {
+	if err := permission.Check(by, permission.Read, deptCode); err != nil {
 		return Proposal{}, err
 	}
 	c, err := cycleOf(ctx, s.st.Q, year)
@@ -186,7 +186,7 @@ type LineEdit struct {
 // round 1, the revised figure in round 2. All edits land together, with
 // their old and new values in the audit trail.
 func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, deptCode string, edits []LineEdit) error {
-	if err := access.Check(by, access.PrepEditProposal, deptCode); err != nil {
+	if err := permission.Check(by, permission.PrepEditProposal, deptCode); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -208,14 +208,14 @@ func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, d
 			}
 			k := lineKey(year, deptCode, e.SubjectCode)
 			if dept.Round == 1 {
-				c.add(audit.EntityPrepLine, k, "proposal", amountText(l.Proposal), amountText(e.Amount), "")
+				c.add(auditchain.EntityPrepLine, k, "proposal", amountText(l.Proposal), amountText(e.Amount), "")
 				l.Proposal = e.Amount
 			} else {
 				a := e.Amount
-				c.add(audit.EntityPrepLine, k, "revised", optAmountText(l.Revised), amountText(a), "")
+				c.add(auditchain.EntityPrepLine, k, "revised", optAmountText(l.Revised), amountText(a), "")
 				l.Revised = &a
 			}
-			c.add(audit.EntityPrepLine, k, "note", l.Note, e.Note, "")
+			c.add(auditchain.EntityPrepLine, k, "note", l.Note, e.Note, "")
 			l.Note = e.Note
 			if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
 				return err
@@ -231,7 +231,7 @@ func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, d
 // AddLines adds subjects to a department's proposal. Only leaf subjects can
 // be budgeted: a parent is the subtotal of its children.
 func (s *Service) AddLines(ctx context.Context, by domain.Actor, year int, deptCode string, codes []string) error {
-	if err := access.Check(by, access.PrepEditProposal, deptCode); err != nil {
+	if err := permission.Check(by, permission.PrepEditProposal, deptCode); err != nil {
 		return err
 	}
 	subjects, err := s.subjectMap(ctx)
@@ -274,7 +274,7 @@ func (s *Service) AddLines(ctx context.Context, by domain.Actor, year int, deptC
 			if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
 				return err
 			}
-			c.add(audit.EntityPrepLine, lineKey(year, deptCode, code), "line", "", "added", "")
+			c.add(auditchain.EntityPrepLine, lineKey(year, deptCode, code), "line", "", "added", "")
 			have[code] = true
 		}
 		return c.record(ctx, tx, by)
@@ -283,7 +283,7 @@ func (s *Service) AddLines(ctx context.Context, by domain.Actor, year int, deptC
 
 // RemoveLine drops a subject from a department's proposal.
 func (s *Service) RemoveLine(ctx context.Context, by domain.Actor, year int, deptCode, subject string) error {
-	if err := access.Check(by, access.PrepEditProposal, deptCode); err != nil {
+	if err := permission.Check(by, permission.PrepEditProposal, deptCode); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -302,7 +302,7 @@ func (s *Service) RemoveLine(ctx context.Context, by domain.Actor, year int, dep
 			return err
 		}
 		var c changes
-		c.add(audit.EntityPrepLine, lineKey(year, deptCode, subject), "line", amountText(l.Final()), "removed", "")
+		c.add(auditchain.EntityPrepLine, lineKey(year, deptCode, subject), "line", amountText(l.Final()), "removed", "")
 		return c.record(ctx, tx, by)
 	})
 }

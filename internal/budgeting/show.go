@@ -5,10 +5,9 @@ package budgeting
 import (
 	"context"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -29,16 +28,16 @@ type View struct {
 
 // Years lists the years with an approved budget, newest first.
 func (s *Service) Years(ctx context.Context, by domain.Actor) ([]int, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return nil, err
 	}
 	return s.st.BudgetYears(ctx)
 }
 
 // Show returns the approved budget of year by department and subject; a
-// department head gets their own departments only (access.CanSee).
+// department head gets their own departments only (permission.CanSee).
 func (s *Service) Show(ctx context.Context, by domain.Actor, year int) (View, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return View{}, err
 	}
 	if !domain.ValidYear(year) {
@@ -59,7 +58,7 @@ func (s *Service) Show(ctx context.Context, by domain.Actor, year int) (View, er
 	for _, l := range lines {
 		// A department head sees their own departments' lines only, and
 		// the totals are theirs, never the hospital's (docs: Roles).
-		if access.CanSee(by, l.DeptCode) {
+		if permission.CanSee(by, l.DeptCode) {
 			amounts = append(amounts, domain.SubjectAmount{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode, Amount: l.Amount})
 		}
 	}

@@ -3,10 +3,10 @@ package budgeting
 import (
 	"context"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -14,7 +14,7 @@ import (
 // took it, when, and the comment. Issuing control figures uses the figures
 // already set with SetControl; IssueControl sets a total and issues at once.
 func (s *Service) Transition(ctx context.Context, by domain.Actor, year int, deptCode string, action domain.PrepAction, comment string) error {
-	if err := access.Check(by, actionOp(action), deptCode); err != nil {
+	if err := permission.Check(by, actionOp(action), deptCode); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -48,7 +48,7 @@ func (s *Service) transition(ctx context.Context, tx *store.Tx, by domain.Actor,
 		return err
 	}
 	var c changes
-	c.add(audit.EntityPrepDept, deptKey(year, deptCode), "state", string(dept.State), string(next.State), comment)
+	c.add(auditchain.EntityPrepDept, deptKey(year, deptCode), "state", string(dept.State), string(next.State), comment)
 	if err := c.record(ctx, tx, by); err != nil {
 		return err
 	}
@@ -142,7 +142,7 @@ type ControlEdit struct {
 // SetControl sets a submitted department's control figures: an
 // expenditure total (nil leaves none) and per-line figures.
 func (s *Service) SetControl(ctx context.Context, by domain.Actor, year int, deptCode string, total *money.Amount, lines []ControlEdit) error {
-	if err := access.Check(by, access.PrepIssueControl, deptCode); err != nil {
+	if err := permission.Check(by, permission.PrepIssueControl, deptCode); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -169,7 +169,7 @@ func setControl(ctx context.Context, tx *store.Tx, by domain.Actor, year int, de
 		return err
 	}
 	var c changes
-	c.add(audit.EntityPrepDept, deptKey(year, deptCode), "control_total", optAmountText(dept.ControlTotal), optAmountText(total), "")
+	c.add(auditchain.EntityPrepDept, deptKey(year, deptCode), "control_total", optAmountText(dept.ControlTotal), optAmountText(total), "")
 	byCode, err := linesByCode(ctx, tx.Q, year, deptCode)
 	if err != nil {
 		return err
@@ -179,7 +179,7 @@ func setControl(ctx context.Context, tx *store.Tx, by domain.Actor, year int, de
 		if !ok {
 			return noLine(e.SubjectCode)
 		}
-		c.add(audit.EntityPrepLine, lineKey(year, deptCode, e.SubjectCode), "control", optAmountText(l.Control), optAmountText(e.Control), "")
+		c.add(auditchain.EntityPrepLine, lineKey(year, deptCode, e.SubjectCode), "control", optAmountText(l.Control), optAmountText(e.Control), "")
 		l.Control = e.Control
 		if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
 			return err
@@ -191,7 +191,7 @@ func setControl(ctx context.Context, tx *store.Tx, by domain.Actor, year int, de
 // IssueControl sets a department's expenditure control total (when total
 // is not nil) and issues its control figures (first down) in one step.
 func (s *Service) IssueControl(ctx context.Context, by domain.Actor, year int, deptCode string, total *money.Amount, comment string) error {
-	if err := access.Check(by, access.PrepIssueControl, deptCode); err != nil {
+	if err := permission.Check(by, permission.PrepIssueControl, deptCode); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/audit"
-	"github.com/budgetperf/budgetperf/internal/auditing"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
@@ -87,8 +87,8 @@ func addAuditFilters(f *flags) auditFilterFlags {
 }
 
 // filter reads the dates as local calendar days; --to includes its day.
-func (a auditFilterFlags) filter() (auditing.Filter, error) {
-	fl := auditing.Filter{Entity: *a.entity, EntityKey: *a.key, Login: *a.user}
+func (a auditFilterFlags) filter() (audit.Filter, error) {
+	fl := audit.Filter{Entity: *a.entity, EntityKey: *a.key, Login: *a.user}
 	day := func(s string) (time.Time, error) {
 		t, err := time.ParseInLocation("2006-01-02", s, time.Local)
 		if err != nil {
@@ -149,7 +149,7 @@ func runAuditList(env *Env, args []string) error {
 	}{Entries: []auditJSON{}}
 	var rows [][]string
 	for _, e := range es {
-		out.Entries = append(out.Entries, auditJSON{Seq: e.Seq, At: e.At.Format(audit.TimeFormat), User: e.Login, Entity: e.Entity,
+		out.Entries = append(out.Entries, auditJSON{Seq: e.Seq, At: e.At.Format(auditchain.TimeFormat), User: e.Login, Entity: e.Entity,
 			EntityKey: e.EntityKey, Field: e.Field, Old: e.Old, New: e.New, Reason: e.Reason, Hash: e.Hash})
 		rows = append(rows, []string{fmt.Sprint(e.Seq), e.At.Local().Format("2006-01-02 15:04:05"), e.Login, i18n.T("audit.entity." + e.Entity), e.EntityKey, e.Field, e.Old, e.New, e.Reason})
 	}
@@ -160,7 +160,7 @@ func runAuditList(env *Env, args []string) error {
 }
 
 // auditHeaders are the column titles in the user's language, in the
-// order of auditing.Headers.
+// order of audit.Headers.
 func auditHeaders() []string {
 	keys := []string{"col.audit.seq", "col.audit.at", "col.audit.user", "col.audit.entity", "col.audit.key", "col.audit.field",
 		"col.audit.old", "col.audit.new", "col.audit.reason", "col.audit.hash"}

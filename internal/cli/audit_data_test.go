@@ -8,13 +8,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/budgetperf/budgetperf/internal/accounts"
-	"github.com/budgetperf/budgetperf/internal/auth"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/credential"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/users"
 )
 
 // usedHospital is the demo hospital used as a finance office would: a
@@ -80,8 +80,8 @@ func usedHospital(t *testing.T) string {
 	}
 	moreUse(t, svc)
 	finaliseProject(t, svc)
-	svc.Accounts.Params = auth.Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
-	for _, u := range []accounts.NewUser{{Login: "admin", Role: domain.RoleAdministrator, Password: "admin-secret"},
+	svc.Accounts.Params = credential.Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
+	for _, u := range []users.NewUser{{Login: "admin", Role: domain.RoleAdministrator, Password: "admin-secret"},
 		{Login: "zhang", Role: domain.RoleDeptHead, Departments: []string{"103"}, Password: "zhang-secret"}} {
 		if err := svc.Accounts.AddUser(ctx, by, u); err != nil {
 			t.Fatal(err)
@@ -185,7 +185,7 @@ func finaliseProject(t *testing.T, svc *services.Services) {
 	}
 	var id int64
 	for _, r := range runs {
-		if r.Unit.Kind == evaluate.ProjectScheme && id == 0 {
+		if r.Unit.Kind == scoring.ProjectScheme && id == 0 {
 			id = r.ID
 		}
 	}

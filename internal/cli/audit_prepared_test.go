@@ -8,7 +8,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store/storetest"
 	"github.com/budgetperf/budgetperf/internal/testbook"

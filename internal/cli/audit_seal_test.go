@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/audit"
-	"github.com/budgetperf/budgetperf/internal/auditkey"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/keyring"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
 
@@ -59,9 +59,9 @@ func rechain(t *testing.T, raw *sql.DB, keepKeyIDs bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var es []audit.Entry
+	var es []auditchain.Entry
 	for rows.Next() {
-		var e audit.Entry
+		var e auditchain.Entry
 		var at string
 		if err := rows.Scan(&e.Seq, &at, &e.Login, &e.Entity, &e.EntityKey, &e.Field, &e.Old, &e.New, &e.Reason, &e.KeyID); err != nil {
 			t.Fatal(err)
@@ -70,13 +70,13 @@ func rechain(t *testing.T, raw *sql.DB, keepKeyIDs bool) {
 		es = append(es, e)
 	}
 	rows.Close()
-	prev := audit.Genesis
+	prev := auditchain.Genesis
 	for _, e := range es {
 		if !keepKeyIDs {
 			e.KeyID = ""
 		}
 		e.PrevHash = prev
-		e.Hash = audit.HashOf(e, nil)
+		e.Hash = auditchain.HashOf(e, nil)
 		prev = e.Hash
 		mustExec(t, raw, `UPDATE audit_log SET key_id = ?, prev_hash = ?, hash = ? WHERE seq = ?`, e.KeyID, e.PrevHash, e.Hash, e.Seq)
 	}
@@ -139,7 +139,7 @@ func TestAuditKeyMovesBetweenPCs(t *testing.T) {
 	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "audit", "key", "export", keyFile); code != ExitOK || !strings.Contains(stdout, "written") {
 		t.Fatalf("export: %d %s %s", code, stdout, stderr)
 	}
-	t.Setenv(auditkey.EnvDir, t.TempDir()) // another PC
+	t.Setenv(keyring.EnvDir, t.TempDir()) // another PC
 	code, _, stderr := run(t, "--db", db, "--lang", "en", "audit", "verify")
 	if code != ExitRefused || !strings.Contains(stderr, "another PC") {
 		t.Fatalf("verify without the key: %d %s", code, stderr)
@@ -155,4 +155,4 @@ func TestAuditKeyMovesBetweenPCs(t *testing.T) {
 	}
 }
 
-func timeParse(s string) (time.Time, error) { return time.Parse(audit.TimeFormat, s) }
+func timeParse(s string) (time.Time, error) { return time.Parse(auditchain.TimeFormat, s) }

@@ -4,11 +4,11 @@ import (
 	"flag"
 	"strconv"
 
-	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/payout"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 func init() {
@@ -24,19 +24,19 @@ type dimsJSON struct {
 	Satisfaction  float64 `json:"satisfaction"`
 }
 
-func dims(m map[bonus.Dimension]float64) dimsJSON {
+func dims(m map[payout.Dimension]float64) dimsJSON {
 	return dimsJSON{
-		Workload: m[evaluate.BonusWorkload], Quality: m[evaluate.BonusQuality], Efficiency: m[evaluate.BonusEfficiency],
-		PublicWelfare: m[evaluate.BonusPublicWelfare], Satisfaction: m[evaluate.BonusSatisfaction],
+		Workload: m[scoring.BonusWorkload], Quality: m[scoring.BonusQuality], Efficiency: m[scoring.BonusEfficiency],
+		PublicWelfare: m[scoring.BonusPublicWelfare], Satisfaction: m[scoring.BonusSatisfaction],
 	}
 }
 
 // round2 rounds scores to 2 decimals for JSON, as the evaluation shows
 // them; the composite keeps 4 (rate4), the precision its share is taken at.
-func round2(m map[bonus.Dimension]float64) map[bonus.Dimension]float64 {
-	out := make(map[bonus.Dimension]float64, len(m))
+func round2(m map[payout.Dimension]float64) map[payout.Dimension]float64 {
+	out := make(map[payout.Dimension]float64, len(m))
 	for d, v := range m {
-		out[d] = evaluate.Round2(v)
+		out[d] = scoring.Round2(v)
 	}
 	return out
 }
@@ -137,7 +137,7 @@ func runBonus(env *Env, args []string) error {
 			name = d.NameEn
 		}
 		row := []string{d.Code, name, strconv.Itoa(d.Headcount), strconv.FormatFloat(d.Coefficient, 'f', 3, 64)}
-		for _, dim := range bonus.Dimensions {
+		for _, dim := range payout.Dimensions {
 			row = append(row, strconv.FormatFloat(d.Scores[dim], 'f', 2, 64))
 		}
 		rows = append(rows, append(row, strconv.FormatFloat(d.Composite, 'f', 2, 64), money.FormatPlain(d.Bonus)))
@@ -146,7 +146,7 @@ func runBonus(env *Env, args []string) error {
 		return writeJSON(env.Stdout, out)
 	}
 	header := []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.headcount"), i18n.T("col.coefficient")}
-	for _, dim := range bonus.Dimensions {
+	for _, dim := range payout.Dimensions {
 		header = append(header, i18n.T("indui.bonus."+string(dim)))
 	}
 	return table(env.Stdout, append(header, i18n.T("col.composite_score"), i18n.T("col.bonus_yuan")), rows)

@@ -9,7 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -80,14 +80,14 @@ func TestRevenueLinkedDriverIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var tag func(ns []evaluate.Node) bool
-	tag = func(ns []evaluate.Node) bool {
+	var tag func(ns []scoring.Node) bool
+	tag = func(ns []scoring.Node) bool {
 		for i := range ns {
 			if ind := ns[i].Indicator; ind != nil && ind.Name == "重点监控药品收入占比" {
 				if !ind.RevenueLinked {
 					t.Fatal("the shipped indicator is not flagged revenue-linked")
 				}
-				ind.Bonus = evaluate.BonusQuality
+				ind.Bonus = scoring.BonusQuality
 				return true
 			}
 			if tag(ns[i].Children) {

@@ -3,7 +3,7 @@ package cli
 import (
 	"strconv"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -48,10 +48,10 @@ func runEvaluate(env *Env, args []string) error {
 	rows := [][]string{}
 	for i, r := range runs {
 		u := evalUnitJSON{Kind: string(r.Unit.Kind), Code: r.Unit.Code, Name: r.Unit.Name, Status: "unscored", Finalised: r.Finalised}
-		rank, scoreText, grade := "—", "—", i18n.T("grade."+string(evaluate.Unscored))
+		rank, scoreText, grade := "—", "—", i18n.T("grade."+string(scoring.Unscored))
 		if r.Scored() {
-			score := evaluate.Round2(evaluation.Percent(r))
-			u.Status, u.Score, u.Grade = "scored", &score, string(evaluate.GradeOf(score))
+			score := scoring.Round2(evaluation.Percent(r))
+			u.Status, u.Score, u.Grade = "scored", &score, string(scoring.GradeOf(score))
 			rank, scoreText, grade = strconv.Itoa(i+1), strconv.FormatFloat(score, 'f', 2, 64), i18n.T("grade."+u.Grade)
 		}
 		out.Units = append(out.Units, u)

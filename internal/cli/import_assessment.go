@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -117,14 +117,14 @@ func assessmentYears(all []evaluation.AssessmentValue, path string) ([]int, []as
 // hospitalJSON is the hospital's evaluation of year from the imported
 // values: its score, grade and how many texts are filled.
 func hospitalJSON(year int, r evaluation.Run) *hospitalEvaluationJSON {
-	score := evaluate.Round2(evaluation.Percent(r))
+	score := scoring.Round2(evaluation.Percent(r))
 	filled := 0
 	for _, t := range r.Texts {
 		if t != "" {
 			filled++
 		}
 	}
-	return &hospitalEvaluationJSON{Year: year, ID: r.ID, Filled: filled, Score: score, Grade: string(evaluate.GradeOf(score))}
+	return &hospitalEvaluationJSON{Year: year, ID: r.ID, Filled: filled, Score: score, Grade: string(scoring.GradeOf(score))}
 }
 
 // printImportAssessment prints the import as a table of years and a line

@@ -4,9 +4,9 @@ import (
 	"fmt"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/importing"
-	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 

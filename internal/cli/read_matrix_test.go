@@ -14,10 +14,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/budgetperf/budgetperf/internal/accounts"
-	"github.com/budgetperf/budgetperf/internal/auth"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/credential"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/users"
 )
 
 // The role × read matrix (issue 17, deliverable 3). Every command that
@@ -339,9 +339,9 @@ func addMatrixUsers(t *testing.T, db string) {
 		t.Fatal(err)
 	}
 	defer svc.Close()
-	svc.Accounts.Params = auth.Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
+	svc.Accounts.Params = credential.Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
 	for _, r := range matrixRoles[1:] {
-		nu := accounts.NewUser{Login: r.login, Role: domain.Role(r.role), Password: r.login + "-pass"}
+		nu := users.NewUser{Login: r.login, Role: domain.Role(r.role), Password: r.login + "-pass"}
 		if nu.Role == domain.RoleDeptHead {
 			nu.Departments = headDepts
 		}

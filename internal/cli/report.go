@@ -3,8 +3,8 @@ package cli
 import (
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 	pdfreport "github.com/budgetperf/budgetperf/internal/report"
 )
 

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // reportText extracts a PDF's text with spaces removed (pdftotext places

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/accounts"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/users"
 )
 
 func init() {
@@ -115,7 +115,7 @@ func runUsersAdd(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := svc.Accounts.AddUser(env.ctx, env.Actor, accounts.NewUser{Login: login, Name: *name, Role: domain.Role(*role),
+	if err := svc.Accounts.AddUser(env.ctx, env.Actor, users.NewUser{Login: login, Name: *name, Role: domain.Role(*role),
 		Departments: splitCodes(*depts), Password: pw}); err != nil {
 		return err
 	}

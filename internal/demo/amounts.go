@@ -2,7 +2,7 @@ package demo
 
 import (
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // pattern is a monthly spread: twelve integer weights, January first. The

@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -57,7 +57,7 @@ func insertEvaluations(ctx context.Context, tx *store.Tx, by domain.Actor, year 
 	if err != nil {
 		return err
 	}
-	schemes := map[string]evaluate.Scheme{}
+	schemes := map[string]scoring.Scheme{}
 	for _, d := range deptSpecs {
 		code := evaluation.DepartmentSchemeCode
 		if d.typ == domain.PublicHealth {
@@ -70,7 +70,7 @@ func insertEvaluations(ctx context.Context, tx *store.Tx, by domain.Actor, year 
 			}
 			schemes[code] = sc
 		}
-		id, _, err := tx.InsertEvaluation(ctx, by, year, string(evaluate.DepartmentScheme), d.code, ids[code])
+		id, _, err := tx.InsertEvaluation(ctx, by, year, string(scoring.DepartmentScheme), d.code, ids[code])
 		if err != nil {
 			return err
 		}
@@ -98,13 +98,13 @@ type demoValue struct {
 
 // demoValues invents the actual of every scored indicator of sc for a
 // department, and a reason wherever it falls short.
-func demoValues(dept string, spec evalSpec, sc evaluate.Scheme) []demoValue {
+func demoValues(dept string, spec evalSpec, sc scoring.Scheme) []demoValue {
 	var out []demoValue
-	var walk func(ns []evaluate.Node)
-	walk = func(ns []evaluate.Node) {
+	var walk func(ns []scoring.Node)
+	walk = func(ns []scoring.Node) {
 		for _, n := range ns {
 			walk(n.Children)
-			if n.Indicator == nil || n.Indicator.Direction == evaluate.Monitor {
+			if n.Indicator == nil || n.Indicator.Direction == scoring.Monitor {
 				continue
 			}
 			in := *n.Indicator
@@ -112,7 +112,7 @@ func demoValues(dept string, spec evalSpec, sc evaluate.Scheme) []demoValue {
 			v := demoValue{code: n.Code}
 			v.actual, v.occurrences = actualFor(in, n.Points, f)
 			val, _ := evaluation.ParseActual(in, v.actual, v.occurrences)
-			if _, short := evaluate.Score(in, n.Points, val); short {
+			if _, short := scoring.Score(in, n.Points, val); short {
 				cause, measure := spec.cause, spec.measure
 				if cause == "" {
 					cause, measure = genericCause, genericMeasure
@@ -137,9 +137,9 @@ func reached(dept, code string, level int64) float64 {
 
 // actualFor turns a reached share f into an actual (as a user would type
 // it) under the indicator's rule.
-func actualFor(in evaluate.Indicator, points, f float64) (string, int) {
+func actualFor(in scoring.Indicator, points, f float64) (string, int) {
 	switch in.Rule {
-	case evaluate.Qualitative:
+	case scoring.Qualitative:
 		switch {
 		case f >= 0.95:
 			return "达成", 0
@@ -147,27 +147,27 @@ func actualFor(in evaluate.Indicator, points, f float64) (string, int) {
 			return "部分达成", 0
 		}
 		return "未达成", 0
-	case evaluate.Deduction:
+	case scoring.Deduction:
 		n := int(math.Round((1 - f) * points / in.DeductPer))
 		return strconv.Itoa(n), n
-	case evaluate.Threshold:
+	case scoring.Threshold:
 		met := f >= 0.9
 		switch {
-		case in.Direction == evaluate.Lower && met:
+		case in.Direction == scoring.Lower && met:
 			return num(in, in.Target*0.8), 0
-		case in.Direction == evaluate.Lower:
+		case in.Direction == scoring.Lower:
 			return num(in, in.Target*1.3), 0
-		case in.Direction == evaluate.InRange && met:
+		case in.Direction == scoring.InRange && met:
 			return num(in, (in.Low+in.High)/2), 0
-		case in.Direction == evaluate.InRange:
+		case in.Direction == scoring.InRange:
 			return num(in, in.High*1.2), 0
 		case met:
 			return num(in, in.Target), 0
 		}
 		return num(in, in.Target*0.8), 0
-	case evaluate.Inverse:
+	case scoring.Inverse:
 		return num(in, in.Target/math.Max(f, 0.05)), 0
-	case evaluate.LinearBand:
+	case scoring.LinearBand:
 		return num(in, in.Low+f*(in.High-in.Low)), 0
 	}
 	return num(in, in.Target*f), 0
@@ -175,10 +175,10 @@ func actualFor(in evaluate.Indicator, points, f float64) (string, int) {
 
 // num formats an actual: whole numbers for counts and levels, two
 // decimals otherwise.
-func num(in evaluate.Indicator, x float64) string {
+func num(in scoring.Indicator, x float64) string {
 	switch in.Unit {
 	case "级", "次/年", "人次/年", "例":
 		return strconv.FormatFloat(math.Round(x), 'f', -1, 64)
 	}
-	return strconv.FormatFloat(evaluate.Round2(x), 'f', -1, 64)
+	return strconv.FormatFloat(scoring.Round2(x), 'f', -1, 64)
 }

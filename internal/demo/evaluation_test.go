@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -34,12 +34,12 @@ func TestLoadFinalisesPriorYearEvaluations(t *testing.T) {
 	if len(runs) != len(deptSpecs) {
 		t.Fatalf("%d evaluations, want %d", len(runs), len(deptSpecs))
 	}
-	count := map[evaluate.Grade]int{}
+	count := map[scoring.Grade]int{}
 	for i, r := range runs {
 		if !r.Finalised {
 			t.Errorf("%s not finalised", r.Unit.Name)
 		}
-		if g := evaluate.GradeOf(r.Result.Total); g != r.Result.Grade {
+		if g := scoring.GradeOf(r.Result.Total); g != r.Result.Grade {
 			t.Errorf("%s: score %v graded %s, bands say %s", r.Unit.Name, r.Result.Total, r.Result.Grade, g)
 		}
 		if i > 0 && r.Result.Total > runs[i-1].Result.Total {
@@ -53,8 +53,8 @@ func TestLoadFinalisesPriorYearEvaluations(t *testing.T) {
 		count[r.Result.Grade]++
 		t.Logf("%s %-12s %6.2f %s", r.Unit.Code, r.Unit.Name, r.Result.Total, r.Result.Grade)
 	}
-	if count[evaluate.Excellent] == 0 || count[evaluate.Fair] == 0 || count[evaluate.Poor] == 0 ||
-		count[evaluate.Good] <= count[evaluate.Excellent] || count[evaluate.Good] <= count[evaluate.Fair] {
+	if count[scoring.Excellent] == 0 || count[scoring.Fair] == 0 || count[scoring.Poor] == 0 ||
+		count[scoring.Good] <= count[scoring.Excellent] || count[scoring.Good] <= count[scoring.Fair] {
 		t.Errorf("grades %v: want some excellent, mostly good, a few fair, at least one poor", count)
 	}
 	// Deterministic: the same inputs give the same values.

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Dataset is the demo hospital: its departments, the approved budgets of the

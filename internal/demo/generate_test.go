@@ -10,7 +10,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/assets"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 const testYear = 2026

@@ -3,10 +3,10 @@ package demo
 import (
 	"context"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -30,7 +30,7 @@ type Loaded struct {
 // transaction. A database that already holds a hospital is refused so that
 // real data is never mixed with invented figures.
 func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, error) {
-	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
+	if err := permission.Check(by, permission.MasterdataEdit, ""); err != nil {
 		return Loaded{}, err
 	}
 	if !domain.ValidYear(year) || !domain.ValidYear(year-1) {
@@ -99,7 +99,7 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 // verify does not hold the change against the data; an empty database's
 // first name, like the rest of the demo, has none.
 func setNames(ctx context.Context, tx *store.Tx, by domain.Actor, ds Dataset) error {
-	var trail []audit.Entry
+	var trail []auditchain.Entry
 	for _, kv := range [][2]string{{"hospital_name", ds.HospitalName}, {"hospital_name_en", ds.HospitalNameEn}} {
 		old, err := tx.Setting(ctx, kv[0])
 		if err != nil {
@@ -108,7 +108,7 @@ func setNames(ctx context.Context, tx *store.Tx, by domain.Actor, ds Dataset) er
 		if err := tx.SetSetting(ctx, kv[0], kv[1]); err != nil {
 			return err
 		}
-		if e, ok := audit.Change(audit.EntitySetting, kv[0], "value", old, kv[1], "demo"); ok && old != "" {
+		if e, ok := auditchain.Change(auditchain.EntitySetting, kv[0], "value", old, kv[1], "demo"); ok && old != "" {
 			trail = append(trail, e)
 		}
 	}

@@ -5,7 +5,7 @@ import (
 	"hash/fnv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -34,7 +34,7 @@ func insertWorkloadScores(ctx context.Context, tx *store.Tx, by domain.Actor, de
 			h.Write([]byte(d.Code))
 			h.Write([]byte{byte(y), byte(y >> 8)})
 			score := float64(r[0]) + float64(h.Sum32()%uint32((r[1]-r[0])*10+1))/10
-			if err := tx.SetBonusScore(ctx, y, d.Code, evaluate.BonusWorkload, &score, by.Login); err != nil {
+			if err := tx.SetBonusScore(ctx, y, d.Code, scoring.BonusWorkload, &score, by.Login); err != nil {
 				return err
 			}
 		}

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Role is what a user may do; the permissions of each role are in package access.
+// Role is what a user may do; the permissions of each role are in package permission.
 type Role string
 
 // The roles of issue 10: who prepares, who reviews, who approves, who only reads.
@@ -42,7 +42,7 @@ func (r Role) Term() Term {
 type Actor struct {
 	Login string
 	Name  string
-	// Role decides what the actor may do (package access).
+	// Role decides what the actor may do (package permission).
 	Role Role
 	// Departments are the codes a department head heads; other roles ignore it.
 	Departments []string
@@ -61,7 +61,7 @@ func (a Actor) Heads(deptCode string) bool {
 	return a.Role == RoleDeptHead && slices.Contains(a.Departments, deptCode)
 }
 
-// User is a stored account. The password hash is opaque here (package auth).
+// User is a stored account. The password hash is opaque here (package credential).
 type User struct {
 	Login       string
 	Name        string

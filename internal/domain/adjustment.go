@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // AdjustmentState is where a budget adjustment request stands.

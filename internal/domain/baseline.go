@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Growth is a growth rate in basis points: 550 is 5.5%.

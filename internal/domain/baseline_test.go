@@ -3,7 +3,7 @@ package domain
 import (
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 func TestParseGrowth(t *testing.T) {

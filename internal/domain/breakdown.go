@@ -1,6 +1,6 @@
 package domain
 
-import "github.com/budgetperf/budgetperf/internal/money"
+import "github.com/budgetperf/budgetperf/internal/domain/money"
 
 // SubjectAmount is an amount of one department and subject: a budget line
 // or actuals summed over a period.

@@ -3,7 +3,7 @@ package domain
 import (
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // BudgetLine is one leaf amount of a year's budget: a department and a subject.

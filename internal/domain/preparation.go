@@ -3,7 +3,7 @@ package domain
 import (
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Cycle is a year's budget preparation. Locked is set when the committee

@@ -3,7 +3,7 @@ package domain
 import (
 	"math"
 
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // SplitMethod says how an approved annual line is distributed over the

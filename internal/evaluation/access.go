@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -17,7 +17,7 @@ import (
 // a project its department's. A department head may see and enter only
 // their own departments' evaluations.
 func unitDept(u Unit) string {
-	if u.Kind == evaluate.DepartmentScheme {
+	if u.Kind == scoring.DepartmentScheme {
 		return u.Code
 	}
 	return u.DeptCode
@@ -30,7 +30,7 @@ func visibleRuns(by domain.Actor, runs []Run) []Run {
 	}
 	var out []Run
 	for _, r := range runs {
-		if access.CanSee(by, unitDept(r.Unit)) {
+		if permission.CanSee(by, unitDept(r.Unit)) {
 			out = append(out, r)
 		}
 	}
@@ -47,7 +47,7 @@ func setValueAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int6
 	if err != nil {
 		return err
 	}
-	if err := access.Check(by, access.EvaluationEnterValues, unitDept(r.Unit)); err != nil {
+	if err := permission.Check(by, permission.EvaluationEnterValues, unitDept(r.Unit)); err != nil {
 		return err
 	}
 	old := map[string]store.EvaluationValue{}
@@ -73,13 +73,13 @@ func setValueAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int6
 	}
 	was := old[indicatorCode]
 	key := runKey(r) + "/" + indicatorCode
-	var es []audit.Entry
+	var es []auditchain.Entry
 	for _, c := range [][3]string{
 		{"actual", was.Actual, now.Actual},
 		{"occurrences", strconv.Itoa(was.Occurrences), strconv.Itoa(now.Occurrences)},
 		{"reason", was.Reason, now.Reason},
 	} {
-		if e, ok := audit.Change(audit.EntityIndicatorVal, key, c[0], c[1], c[2], ""); ok {
+		if e, ok := auditchain.Change(auditchain.EntityIndicatorVal, key, c[0], c[1], c[2], ""); ok {
 			es = append(es, e)
 		}
 	}
@@ -88,13 +88,13 @@ func setValueAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int6
 
 // valueChanges are the audit entries of setting indicator code of r (as
 // it was loaded, before the change) to actual and reason.
-func valueChanges(r Run, code, actual, reason, why string) []audit.Entry {
+func valueChanges(r Run, code, actual, reason, why string) []auditchain.Entry {
 	key := runKey(r) + "/" + code
-	var es []audit.Entry
-	if e, ok := audit.Change(audit.EntityIndicatorVal, key, "actual", r.Texts[code], strings.TrimSpace(actual), why); ok {
+	var es []auditchain.Entry
+	if e, ok := auditchain.Change(auditchain.EntityIndicatorVal, key, "actual", r.Texts[code], strings.TrimSpace(actual), why); ok {
 		es = append(es, e)
 	}
-	if e, ok := audit.Change(audit.EntityIndicatorVal, key, "reason", r.Reasons[code], strings.TrimSpace(reason), why); ok {
+	if e, ok := auditchain.Change(auditchain.EntityIndicatorVal, key, "reason", r.Reasons[code], strings.TrimSpace(reason), why); ok {
 		es = append(es, e)
 	}
 	return es
@@ -107,7 +107,7 @@ func finaliseAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int6
 	if err != nil {
 		return err
 	}
-	if err := access.Check(by, access.EvaluationFinalise, unitDept(r.Unit)); err != nil {
+	if err := permission.Check(by, permission.EvaluationFinalise, unitDept(r.Unit)); err != nil {
 		return err
 	}
 	if err := FinaliseIn(ctx, tx.Q, by, id); err != nil {
@@ -118,6 +118,6 @@ func finaliseAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int6
 		return err
 	}
 	return tx.AppendAudit(ctx, by.Login,
-		audit.Entry{Entity: audit.EntityEvaluation, EntityKey: runKey(r), Field: "state", Old: "open", New: "finalised"},
-		audit.Entry{Entity: audit.EntityEvaluation, EntityKey: runKey(r), Field: "score", New: strconv.FormatFloat(e.Score, 'f', 2, 64) + " " + e.Grade})
+		auditchain.Entry{Entity: auditchain.EntityEvaluation, EntityKey: runKey(r), Field: "state", Old: "open", New: "finalised"},
+		auditchain.Entry{Entity: auditchain.EntityEvaluation, EntityKey: runKey(r), Field: "score", New: strconv.FormatFloat(e.Score, 'f', 2, 64) + " " + e.Grade})
 }

@@ -3,9 +3,9 @@ package evaluation_test
 import (
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -26,20 +26,20 @@ func TestEvaluationAccessAndAudit(t *testing.T) {
 	var own evaluation.Run
 	for _, r := range runs {
 		dept := r.Unit.Code
-		if r.Unit.Kind == evaluate.ProjectScheme {
+		if r.Unit.Kind == scoring.ProjectScheme {
 			dept = r.Unit.DeptCode
 		}
 		if dept != "101" {
 			t.Fatalf("the head sees %s's evaluation", dept)
 		}
-		if r.Unit.Kind == evaluate.DepartmentScheme {
+		if r.Unit.Kind == scoring.DepartmentScheme {
 			own = r
 		}
 	}
 	all, _ := svc.Runs(ctx, me, year)
 	var other evaluation.Run
 	for _, r := range all {
-		if r.Unit.Kind == evaluate.DepartmentScheme && r.Unit.Code == "102" {
+		if r.Unit.Kind == scoring.DepartmentScheme && r.Unit.Code == "102" {
 			other = r
 		}
 	}
@@ -47,10 +47,10 @@ func TestEvaluationAccessAndAudit(t *testing.T) {
 		t.Fatal("no department runs")
 	}
 	var code string
-	var walk func(ns []evaluate.Node)
-	walk = func(ns []evaluate.Node) {
+	var walk func(ns []scoring.Node)
+	walk = func(ns []scoring.Node) {
 		for _, n := range ns {
-			if n.Indicator != nil && n.Indicator.Rule == evaluate.Proportional && code == "" {
+			if n.Indicator != nil && n.Indicator.Rule == scoring.Proportional && code == "" {
 				code = n.Indicator.Code
 			}
 			walk(n.Children)
@@ -70,7 +70,7 @@ func TestEvaluationAccessAndAudit(t *testing.T) {
 	if err := svc.SetValue(ctx, head, own.ID, code, "95", 0, "复核"); err != nil {
 		t.Fatal(err)
 	}
-	es, err := st.AuditEntries(ctx, store.AuditFilter{Entity: audit.EntityIndicatorVal})
+	es, err := st.AuditEntries(ctx, store.AuditFilter{Entity: auditchain.EntityIndicatorVal})
 	if err != nil || len(es) != 3 {
 		t.Fatalf("entries %+v %v", es, err)
 	}

@@ -6,10 +6,9 @@ import (
 	"slices"
 
 	"github.com/budgetperf/budgetperf/assets"
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/inputfile"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
@@ -29,7 +28,7 @@ const secondaryPrefix = "二级"
 // with every such problem naming its cell. It returns how many
 // indicator-years it stored.
 func (s *Service) ImportAssessment(ctx context.Context, by domain.Actor, path string) (int, error) {
-	if err := access.Check(by, access.EvaluationEnterValues, ""); err != nil {
+	if err := permission.Check(by, permission.EvaluationEnterValues, ""); err != nil {
 		return 0, err
 	}
 	list, err := xlsximport.LoadAssessmentCatalogue(assets.AssessmentIndicatorsCSV(), secondaryPrefix)
@@ -112,7 +111,7 @@ func number64(v xlsximport.Value) *float64 {
 // AssessmentValues lists the stored national-assessment values of year
 // (every year when year is 0), by list, indicator number and year.
 func (s *Service) AssessmentValues(ctx context.Context, by domain.Actor, year int) ([]AssessmentValue, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return nil, err
 	}
 	return s.st.AssessmentValues(ctx, year)

@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -32,7 +32,7 @@ import (
 // nothing is stored: a result needs data. It returns the evaluation with
 // its score.
 func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year int) (Run, error) {
-	if err := access.Check(by, access.EvaluationEnterValues, ""); err != nil {
+	if err := permission.Check(by, permission.EvaluationEnterValues, ""); err != nil {
 		return Run{}, err
 	}
 	if !domain.ValidYear(year) {
@@ -64,7 +64,7 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 		if !ok {
 			return noScheme(DepartmentSchemeCode)
 		}
-		id, _, err := tx.InsertEvaluation(ctx, by, year, string(evaluate.DepartmentScheme), domain.HospitalWideCode, sid)
+		id, _, err := tx.InsertEvaluation(ctx, by, year, string(scoring.DepartmentScheme), domain.HospitalWideCode, sid)
 		if err != nil {
 			return err
 		}
@@ -89,7 +89,7 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 		}
 		// Only empty indicators are filled, so each was "" before.
 		slices.Sort(filled)
-		var changes []audit.Entry
+		var changes []auditchain.Entry
 		for _, code := range filled {
 			changes = append(changes, valueChanges(Run{ID: run.ID, Year: run.Year, Unit: run.Unit}, code, run.Texts[code], "", "assessment")...)
 		}

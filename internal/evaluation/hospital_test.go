@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 )
 
@@ -36,7 +36,7 @@ func TestEvaluateHospitalFromRealWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if run.ID == 0 || run.Year != 2020 || run.Unit.Kind != evaluate.DepartmentScheme || run.Unit.Code != domain.HospitalWideCode {
+	if run.ID == 0 || run.Year != 2020 || run.Unit.Kind != scoring.DepartmentScheme || run.Unit.Code != domain.HospitalWideCode {
 		t.Fatalf("run %d %d %s %s", run.ID, run.Year, run.Unit.Kind, run.Unit.Code)
 	}
 	if run.Scheme.Code != evaluation.DepartmentSchemeCode {
@@ -56,7 +56,7 @@ func TestEvaluateHospitalFromRealWorkbook(t *testing.T) {
 			if v, ok := run.Values[is.Code]; is.Name != "全面预算管理" && ok && v.Has && v.Actual != f {
 				t.Errorf("%s %s: %v, want %v", is.Code, is.Name, v.Actual, f)
 			}
-		case imported && schemeIndicators(run.Scheme)[is.Code].Direction != evaluate.Monitor:
+		case imported && schemeIndicators(run.Scheme)[is.Code].Direction != scoring.Monitor:
 			t.Errorf("%s %s has a 2020 value %v but was left empty", is.Code, is.Name, f)
 		}
 		if is.Name == "出院患者手术占比" {
@@ -120,10 +120,10 @@ func TestEvaluateHospitalWithoutImport(t *testing.T) {
 	wantKey(t, "year 0", func() error { _, err := svc.EvaluateHospital(ctx, me, 0); return err }(), "problem.year_range")
 }
 
-func schemeIndicators(sc evaluate.Scheme) map[string]evaluate.Indicator {
-	out := map[string]evaluate.Indicator{}
-	var walk func([]evaluate.Node)
-	walk = func(ns []evaluate.Node) {
+func schemeIndicators(sc scoring.Scheme) map[string]scoring.Indicator {
+	out := map[string]scoring.Indicator{}
+	var walk func([]scoring.Node)
+	walk = func(ns []scoring.Node) {
 		for _, n := range ns {
 			if n.Indicator != nil {
 				out[n.Code] = *n.Indicator

@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/inputfile"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
@@ -28,7 +28,7 @@ import (
 // a value given twice — is listed with its cell, and nothing is written
 // when there is any. It returns how many values it entered.
 func (s *Service) ImportValues(ctx context.Context, by domain.Actor, year int, path string) (int, error) {
-	if err := access.Check(by, access.EvaluationEnterValues, ""); err != nil {
+	if err := permission.Check(by, permission.EvaluationEnterValues, ""); err != nil {
 		return 0, err
 	}
 	if !domain.ValidYear(year) {
@@ -109,7 +109,7 @@ func (m *valueMatcher) entry(row xlsximport.EvalValueRow, seen map[[2]string]str
 	}
 	in := indicators(run.Scheme)[code]
 	if _, ok := ParseActual(in, row.Actual, row.Occurrences); !ok {
-		if in.Rule == evaluate.Qualitative && in.Direction != evaluate.Monitor {
+		if in.Rule == scoring.Qualitative && in.Direction != scoring.Monitor {
 			return valueEntry{}, domain.NewProblem("problem.evaluation.import_judgement",
 				"{{.Where}}: {{.Indicator}}: “{{.Value}}” is not a judgement; write 达成 (achieved), 部分 (partly) or 未达成 (not achieved).",
 				"Where", where, "Indicator", in.Name, "Value", row.Actual)
@@ -133,7 +133,7 @@ func (m *valueMatcher) entry(row xlsximport.EvalValueRow, seen map[[2]string]str
 // one. It returns how many values it entered.
 func enterValues(ctx context.Context, tx *store.Tx, by domain.Actor, entries []valueEntry) (int, error) {
 	n := 0
-	var changes []audit.Entry
+	var changes []auditchain.Entry
 	for _, e := range entries {
 		reason := e.row.Reason
 		if reason == "" {
@@ -208,18 +208,18 @@ func (m *valueMatcher) run(row xlsximport.EvalValueRow) (*Run, *domain.Problem) 
 	name := row.Unit
 	switch d, byCode := m.deptCode[strings.TrimSpace(row.UnitCode)]; {
 	case byCode && row.UnitCode != "":
-		key, name = unitKey{string(evaluate.DepartmentScheme), d.Code}, d.Name
+		key, name = unitKey{string(scoring.DepartmentScheme), d.Code}, d.Name
 	case row.UnitCode != "" && row.Unit == "":
 		return nil, domain.NewProblem("problem.evaluation.import_no_unit",
 			"{{.Where}}: there is no department or project {{.Unit}}: write its name as in the department list or the year's projects.",
 			"Where", where, "Unit", row.UnitCode)
 	default:
 		if d, ok := m.deptCode[row.Unit]; ok {
-			key, name = unitKey{string(evaluate.DepartmentScheme), d.Code}, d.Name
+			key, name = unitKey{string(scoring.DepartmentScheme), d.Code}, d.Name
 		} else if d, ok := m.deptName[unitName(row.Unit)]; ok {
-			key, name = unitKey{string(evaluate.DepartmentScheme), d.Code}, d.Name
+			key, name = unitKey{string(scoring.DepartmentScheme), d.Code}, d.Name
 		} else if ps := m.projects[unitName(row.Unit)]; len(ps) == 1 {
-			key = unitKey{string(evaluate.ProjectScheme), strconv.FormatInt(ps[0].ID, 10)}
+			key = unitKey{string(scoring.ProjectScheme), strconv.FormatInt(ps[0].ID, 10)}
 		} else if len(ps) > 1 {
 			return nil, domain.NewProblem("problem.evaluation.import_two_projects",
 				"{{.Where}}: {{.Count}} projects of {{.Year}} are named {{.Unit}}: rename one of them, then import again.",

@@ -8,7 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
@@ -36,7 +36,7 @@ func valuesBook(t *testing.T, rows [][]any) string {
 // pickIndicator is an indicator of run, empty so far, whose name is unique
 // in its scheme and that scores full points at a value of want (its
 // target, or 达成): a scored numeric one, or a qualitative one.
-func pickIndicator(t *testing.T, run evaluation.Run, qualitative bool) (evaluate.IndicatorScore, string) {
+func pickIndicator(t *testing.T, run evaluation.Run, qualitative bool) (scoring.IndicatorScore, string) {
 	t.Helper()
 	inds := schemeIndicators(run.Scheme)
 	names := map[string]int{}
@@ -49,15 +49,15 @@ func pickIndicator(t *testing.T, run evaluation.Run, qualitative bool) (evaluate
 			continue
 		}
 		switch {
-		case qualitative && in.Rule == evaluate.Qualitative && in.Direction != evaluate.Monitor:
+		case qualitative && in.Rule == scoring.Qualitative && in.Direction != scoring.Monitor:
 			return is, "达成"
-		case !qualitative && in.Direction == evaluate.Higher && in.Target > 0 &&
-			(in.Rule == evaluate.Proportional || in.Rule == evaluate.Threshold):
+		case !qualitative && in.Direction == scoring.Higher && in.Target > 0 &&
+			(in.Rule == scoring.Proportional || in.Rule == scoring.Threshold):
 			return is, strconv.FormatFloat(in.Target, 'f', -1, 64)
 		}
 	}
 	t.Fatalf("%s: no indicator to fill (qualitative %v)", run.Unit.Name, qualitative)
-	return evaluate.IndicatorScore{}, ""
+	return scoring.IndicatorScore{}, ""
 }
 
 func TestImportValuesIntoTheDemo(t *testing.T) {
@@ -79,7 +79,7 @@ func TestImportValuesIntoTheDemo(t *testing.T) {
 	}
 	var dept evaluation.Run
 	for _, r := range runs {
-		if r.Unit.Kind == evaluate.DepartmentScheme {
+		if r.Unit.Kind == scoring.DepartmentScheme {
 			dept = r
 			break
 		}
@@ -102,7 +102,7 @@ func TestImportValuesIntoTheDemo(t *testing.T) {
 	}
 	var a, b evaluation.Run
 	for _, r := range runs {
-		if r.Unit.Kind != evaluate.DepartmentScheme || r.Finalised {
+		if r.Unit.Kind != scoring.DepartmentScheme || r.Finalised {
 			continue
 		}
 		if a.ID == 0 {
@@ -147,7 +147,7 @@ func TestImportValuesIntoTheDemo(t *testing.T) {
 	}
 	for _, c := range []struct {
 		run  evaluation.Run
-		is   evaluate.IndicatorScore
+		is   scoring.IndicatorScore
 		text string
 	}{{a, aNum, aNumText}, {a, aQual, aQualText}, {b, bNum, bNumText}} {
 		r, err := ev.Run(ctx, me, c.run.ID)

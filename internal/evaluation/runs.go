@@ -7,17 +7,16 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // Unit is what an evaluation evaluates: a department (Code its code) or a
 // project (Code its id as text, DeptCode its department).
 type Unit struct {
-	Kind                         evaluate.SchemeKind
+	Kind                         scoring.SchemeKind
 	Code, Name, NameEn, DeptCode string
 }
 
@@ -26,19 +25,19 @@ type Run struct {
 	ID          int64
 	Year        int
 	Unit        Unit
-	Scheme      evaluate.Scheme
+	Scheme      scoring.Scheme
 	Finalised   bool
 	FinalisedAt time.Time
 	FinalisedBy string
-	Values      map[string]evaluate.Value
+	Values      map[string]scoring.Value
 	Texts       map[string]string // actual as typed
 	Reasons     map[string]string
-	Result      evaluate.Result
+	Result      scoring.Result
 }
 
 // Runs lists year's evaluations ranked by score, best first.
 func (s *Service) Runs(ctx context.Context, by domain.Actor, year int) ([]Run, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return nil, err
 	}
 	if !domain.ValidYear(year) {
@@ -88,22 +87,22 @@ func Percent(r Run) float64 {
 
 // Run reads one evaluation.
 func (s *Service) Run(ctx context.Context, by domain.Actor, id int64) (Run, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return Run{}, err
 	}
 	r, err := loadRun(ctx, s.st.Q, id)
 	if err != nil {
 		return r, err
 	}
-	if err := access.Check(by, access.Read, unitDept(r.Unit)); err != nil {
+	if err := permission.Check(by, permission.Read, unitDept(r.Unit)); err != nil {
 		return Run{}, err
 	}
 	return r, nil
 }
 
 // History lists every year's evaluation of one unit, oldest first.
-func (s *Service) History(ctx context.Context, by domain.Actor, kind evaluate.SchemeKind, code string) ([]Run, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+func (s *Service) History(ctx context.Context, by domain.Actor, kind scoring.SchemeKind, code string) ([]Run, error) {
+	if err := permission.SignedIn(by); err != nil {
 		return nil, err
 	}
 	evs, err := s.st.EvaluationsOf(ctx, string(kind), code)
@@ -115,7 +114,7 @@ func (s *Service) History(ctx context.Context, by domain.Actor, kind evaluate.Sc
 		return nil, err
 	}
 	if len(runs) > 0 && len(visibleRuns(by, runs)) == 0 {
-		return nil, access.Check(by, access.Read, unitDept(runs[0].Unit))
+		return nil, permission.Check(by, permission.Read, unitDept(runs[0].Unit))
 	}
 	return runs, nil
 }
@@ -146,7 +145,7 @@ func loadRuns(ctx context.Context, q store.Q, evs []store.Evaluation) ([]Run, er
 	if err != nil {
 		return nil, err
 	}
-	schemes := map[int64]evaluate.Scheme{}
+	schemes := map[int64]scoring.Scheme{}
 	out := make([]Run, 0, len(evs))
 	for _, e := range evs {
 		sc, ok := schemes[e.SchemeID]
@@ -173,13 +172,13 @@ func loadRuns(ctx context.Context, q store.Q, evs []store.Evaluation) ([]Run, er
 				r.Reasons[v.IndicatorCode] = v.Reason
 			}
 		}
-		r.Result = evaluate.Evaluate(sc, r.Values)
+		r.Result = scoring.Evaluate(sc, r.Values)
 		unscore(sc, r.Values, &r.Result)
 		if e.Finalised {
 			// The locked score is the record; the scheme cannot change
 			// under a finalised evaluation, so this only guards against a
 			// database edited by hand.
-			r.Result.Total, r.Result.Grade, r.Result.Scored = e.Score, evaluate.Grade(e.Grade), true
+			r.Result.Total, r.Result.Grade, r.Result.Scored = e.Score, scoring.Grade(e.Grade), true
 		}
 		out = append(out, r)
 	}
@@ -202,8 +201,8 @@ func unitNames(ctx context.Context, q store.Q, evs []store.Evaluation) (map[unit
 	projYears := map[int]bool{}
 	for _, e := range evs {
 		k := unitKey{e.UnitKind, e.UnitCode}
-		u := Unit{Kind: evaluate.SchemeKind(e.UnitKind), Code: e.UnitCode}
-		if u.Kind == evaluate.DepartmentScheme {
+		u := Unit{Kind: scoring.SchemeKind(e.UnitKind), Code: e.UnitCode}
+		if u.Kind == scoring.DepartmentScheme {
 			d := byCode[e.UnitCode]
 			u.Name, u.NameEn, u.DeptCode = d.Name, d.NameEn, d.Code
 		} else {
@@ -217,7 +216,7 @@ func unitNames(ctx context.Context, q store.Q, evs []store.Evaluation) (map[unit
 			return nil, err
 		}
 		for _, p := range ps {
-			k := unitKey{string(evaluate.ProjectScheme), strconv.FormatInt(p.ID, 10)}
+			k := unitKey{string(scoring.ProjectScheme), strconv.FormatInt(p.ID, 10)}
 			if u, ok := out[k]; ok {
 				u.Name, u.DeptCode = p.Name, p.DeptCode
 				out[k] = u

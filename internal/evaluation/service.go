@@ -2,18 +2,17 @@
 // indicator library, evaluation runs of departments and projects, their
 // finalisation, the result-application suggestions for the next budget and
 // the national assessment values. The scoring rules themselves live in the
-// pure package evaluate; this package only reads, checks and stores.
+// pure package scoring; this package only reads, checks and stores.
 package evaluation
 
 import (
 	"context"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/monitor"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -27,11 +26,11 @@ const (
 // Service is the evaluation service.
 type Service struct {
 	st  *store.Store
-	mon *monitor.Service
+	mon *execution.Service
 }
 
 // New returns the service over st.
-func New(st *store.Store) *Service { return &Service{st: st, mon: monitor.New(st)} }
+func New(st *store.Store) *Service { return &Service{st: st, mon: execution.New(st)} }
 
 // EnsureTemplates loads the built-in schemes into the library when it is
 // empty. A library that holds anything is the user's: it is never
@@ -56,7 +55,7 @@ func EnsureTemplatesIn(ctx context.Context, q store.Q, by domain.Actor) error {
 	}
 	// A broken template file is a build defect that the templates test
 	// catches; the schemes that parsed still load.
-	schemes, err := evaluate.Templates()
+	schemes, err := scoring.Templates()
 	if err != nil && len(schemes) == 0 {
 		return err
 	}
@@ -69,17 +68,17 @@ func EnsureTemplatesIn(ctx context.Context, q store.Q, by domain.Actor) error {
 }
 
 // Schemes lists the indicator library, ordered by code.
-func (s *Service) Schemes(ctx context.Context, by domain.Actor) ([]evaluate.Scheme, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+func (s *Service) Schemes(ctx context.Context, by domain.Actor) ([]scoring.Scheme, error) {
+	if err := permission.SignedIn(by); err != nil {
 		return nil, err
 	}
 	return s.st.Schemes(ctx)
 }
 
 // Scheme reads one scheme by code.
-func (s *Service) Scheme(ctx context.Context, by domain.Actor, code string) (evaluate.Scheme, error) {
-	if err := masterdata.CheckActor(by); err != nil {
-		return evaluate.Scheme{}, err
+func (s *Service) Scheme(ctx context.Context, by domain.Actor, code string) (scoring.Scheme, error) {
+	if err := permission.SignedIn(by); err != nil {
+		return scoring.Scheme{}, err
 	}
 	sc, _, err := s.st.Scheme(ctx, code)
 	if store.IsNotFound(err) {
@@ -91,8 +90,8 @@ func (s *Service) Scheme(ctx context.Context, by domain.Actor, code string) (eva
 // SaveScheme stores a scheme (new or edited, matched by code) after
 // Validate finds nothing wrong. A scheme that scored a finalised
 // evaluation is refused: its locked results must stay reproducible.
-func (s *Service) SaveScheme(ctx context.Context, by domain.Actor, sc evaluate.Scheme) error {
-	if err := access.Check(by, access.IndicatorsEdit, ""); err != nil {
+func (s *Service) SaveScheme(ctx context.Context, by domain.Actor, sc scoring.Scheme) error {
+	if err := permission.Check(by, permission.IndicatorsEdit, ""); err != nil {
 		return err
 	}
 	sc.Code = strings.TrimSpace(sc.Code)

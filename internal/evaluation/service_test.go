@@ -9,11 +9,11 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/money"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -118,14 +118,14 @@ func TestStartSetFinalise(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	progress, err := monitor.New(st).ProjectProgress(ctx, me, year, 0)
+	progress, err := execution.New(st).ProjectProgress(ctx, me, year, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var proj evaluation.Run
 	for _, r := range runs {
 		switch {
-		case r.Unit.Kind == evaluate.ProjectScheme && proj.ID == 0:
+		case r.Unit.Kind == scoring.ProjectScheme && proj.ID == 0:
 			proj = r
 		case r.Unit.Code == "301" && r.Scheme.Code != evaluation.PublicHealthSchemeCode,
 			r.Unit.Code == "101" && r.Scheme.Code != evaluation.DepartmentSchemeCode:
@@ -138,7 +138,7 @@ func TestStartSetFinalise(t *testing.T) {
 	// The execution rate comes from monitoring, in percent.
 	for _, p := range progress {
 		if strconv.FormatInt(p.ID, 10) == proj.Unit.Code {
-			want := strconv.FormatFloat(evaluate.Round2(p.SpendingRate*100), 'f', 2, 64)
+			want := strconv.FormatFloat(scoring.Round2(p.SpendingRate*100), 'f', 2, 64)
 			if got := proj.Texts["4.1.1"]; got != want {
 				t.Errorf("execution rate %q, monitoring says %s", got, want)
 			}
@@ -153,7 +153,7 @@ func TestStartSetFinalise(t *testing.T) {
 	// copied from monitoring is not an evaluation), has no grade, and the
 	// year has no result to print.
 	for _, r := range runs {
-		if r.Scored() || r.Result.Grade != evaluate.Unscored {
+		if r.Scored() || r.Result.Grade != scoring.Unscored {
 			t.Errorf("%s after start: scored %v grade %s", r.Unit.Name, r.Scored(), r.Result.Grade)
 		}
 	}
@@ -212,7 +212,7 @@ func TestStartSetFinalise(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := 12 + 15 + 10 + 5 + 5.6 + 12 + 2 + 8 + 10 + 10.0
-	if !done.Finalised || done.Result.Total != evaluate.Round2(want) || done.Result.Grade != evaluate.Good || done.Texts["1.1.1"] != "80%" {
+	if !done.Finalised || done.Result.Total != scoring.Round2(want) || done.Result.Grade != scoring.Good || done.Texts["1.1.1"] != "80%" {
 		t.Errorf("finalised run: %v total %v grade %s, want %v good", done.Finalised, done.Result.Total, done.Result.Grade, want)
 	}
 	wantKey(t, "editing a finalised run", svc.SetValue(ctx, me, proj.ID, "1.1.1", "100", 0, ""), "problem.evaluation.locked")
@@ -222,7 +222,7 @@ func TestStartSetFinalise(t *testing.T) {
 	}
 	wantKey(t, "changing a scheme in use", svc.SaveScheme(ctx, me, done.Scheme), "problem.evaluation.scheme_in_use")
 
-	hist, err := svc.History(ctx, me, evaluate.DepartmentScheme, "502")
+	hist, err := svc.History(ctx, me, scoring.DepartmentScheme, "502")
 	if err != nil || len(hist) != 2 || hist[0].Year != year-1 || hist[1].Year != year || !hist[0].Finalised {
 		t.Errorf("history of 502: %d %v", len(hist), err)
 	}
@@ -239,7 +239,7 @@ func TestRanking(t *testing.T) {
 			t.Errorf("%s (%v) ranked after %s (%v)", runs[i].Unit.Name, runs[i].Result.Total, runs[i-1].Unit.Name, runs[i-1].Result.Total)
 		}
 	}
-	if last := runs[len(runs)-1]; last.Unit.Code != "502" || last.Result.Grade != evaluate.Poor {
+	if last := runs[len(runs)-1]; last.Unit.Code != "502" || last.Result.Grade != scoring.Poor {
 		t.Errorf("last %s %s", last.Unit.Name, last.Result.Grade)
 	}
 }
@@ -272,7 +272,7 @@ func TestSuggestionsFromAPoorUnit(t *testing.T) {
 			poor = s
 		}
 	}
-	if poor.Grade != evaluate.Poor || poor.Base.Fen() != base || poor.Suggested.Fen() != want || poor.Application.ChangePct != -10 || poor.State != evaluation.SuggestionOpen || poor.Unit.Name != "设备科" {
+	if poor.Grade != scoring.Poor || poor.Base.Fen() != base || poor.Suggested.Fen() != want || poor.Application.ChangePct != -10 || poor.State != evaluation.SuggestionOpen || poor.Unit.Name != "设备科" {
 		t.Fatalf("poor suggestion %+v, want base %d suggested %d", poor, base, want)
 	}
 	wantKey(t, "override without reason", svc.DecideSuggestion(ctx, me, poor.ID, false, money.Amount(base), " "), "problem.evaluation.override_reason")
@@ -307,7 +307,7 @@ func TestApplicationTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := svc.ApplicationTable(ctx, me)
-	if got[2].ChangePct != -8 || got[2].Grade != evaluate.Fair {
+	if got[2].ChangePct != -8 || got[2].Grade != scoring.Fair {
 		t.Errorf("saved %+v", got)
 	}
 	wantKey(t, "a missing grade", svc.SetApplicationTable(ctx, me, tbl[:3]), "problem.evaluation.table_grades")

@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -29,7 +29,7 @@ const executionRateName = "预算执行率"
 // The built-in hospital-wide unit (000) is not a department anyone answers
 // for, so it is not evaluated.
 func (s *Service) StartYear(ctx context.Context, by domain.Actor, year int) (int, error) {
-	if err := access.Check(by, access.EvaluationEnterValues, ""); err != nil {
+	if err := permission.Check(by, permission.EvaluationEnterValues, ""); err != nil {
 		return 0, err
 	}
 	if !domain.ValidYear(year) {
@@ -53,7 +53,7 @@ func (s *Service) StartYear(ctx context.Context, by domain.Actor, year int) (int
 		if len(units) == 0 {
 			return noBudget(year)
 		}
-		schemes := map[int64]evaluate.Scheme{}
+		schemes := map[int64]scoring.Scheme{}
 		ids, err := tx.SchemeIDs(ctx)
 		if err != nil {
 			return err
@@ -116,21 +116,21 @@ func unitsOf(ctx context.Context, q store.Q, year int) ([]startUnit, error) {
 		if !budgeted[d.Code] || d.Code == domain.HospitalWideCode {
 			continue
 		}
-		out = append(out, startUnit{unit: Unit{Kind: evaluate.DepartmentScheme, Code: d.Code, Name: d.Name, NameEn: d.NameEn, DeptCode: d.Code}, deptType: d.Type})
+		out = append(out, startUnit{unit: Unit{Kind: scoring.DepartmentScheme, Code: d.Code, Name: d.Name, NameEn: d.NameEn, DeptCode: d.Code}, deptType: d.Type})
 	}
 	ps, err := q.Projects(ctx, year, "")
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range ps {
-		out = append(out, startUnit{unit: Unit{Kind: evaluate.ProjectScheme, Code: strconv.FormatInt(p.ID, 10), Name: p.Name, DeptCode: p.DeptCode}})
+		out = append(out, startUnit{unit: Unit{Kind: scoring.ProjectScheme, Code: strconv.FormatInt(p.ID, 10), Name: p.Name, DeptCode: p.DeptCode}})
 	}
 	return out, nil
 }
 
 func schemeFor(u startUnit) string {
 	switch {
-	case u.unit.Kind == evaluate.ProjectScheme:
+	case u.unit.Kind == scoring.ProjectScheme:
 		return ProjectSchemeCode
 	case u.deptType == domain.PublicHealth:
 		return PublicHealthSchemeCode
@@ -153,7 +153,7 @@ func (s *Service) executionRates(ctx context.Context, by domain.Actor, year int)
 	}
 	for _, d := range ex.Departments {
 		if d.Expenditure.Budget > 0 {
-			out[unitKey{string(evaluate.DepartmentScheme), d.Code}] = d.Expenditure.ExecutionRate()
+			out[unitKey{string(scoring.DepartmentScheme), d.Code}] = d.Expenditure.ExecutionRate()
 		}
 	}
 	pp, err := s.mon.ProjectProgress(ctx, by, year, month)
@@ -162,7 +162,7 @@ func (s *Service) executionRates(ctx context.Context, by domain.Actor, year int)
 	}
 	for _, p := range pp {
 		if p.Budget > 0 {
-			out[unitKey{string(evaluate.ProjectScheme), strconv.FormatInt(p.ID, 10)}] = p.SpendingRate
+			out[unitKey{string(scoring.ProjectScheme), strconv.FormatInt(p.ID, 10)}] = p.SpendingRate
 		}
 	}
 	return out, nil
@@ -170,12 +170,12 @@ func (s *Service) executionRates(ctx context.Context, by domain.Actor, year int)
 
 // fillRate enters rate into the scheme's budget-execution-rate indicator,
 // in percent when the indicator is kept in percent.
-func fillRate(ctx context.Context, q store.Q, by domain.Actor, id int64, sc evaluate.Scheme, rate float64) error {
+func fillRate(ctx context.Context, q store.Q, by domain.Actor, id int64, sc scoring.Scheme, rate float64) error {
 	for code, in := range indicators(sc) {
-		if !strings.Contains(in.Name, executionRateName) || in.Direction == evaluate.Monitor {
+		if !strings.Contains(in.Name, executionRateName) || in.Direction == scoring.Monitor {
 			continue
 		}
-		text := strconv.FormatFloat(evaluate.Round2(rate*100), 'f', 2, 64)
+		text := strconv.FormatFloat(scoring.Round2(rate*100), 'f', 2, 64)
 		if !strings.ContainsAny(in.Unit, "%％") {
 			text = strconv.FormatFloat(rate, 'f', 4, 64)
 		}

@@ -7,11 +7,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -32,10 +31,10 @@ type Suggestion struct {
 	Year            int // the budget year being prepared
 	EvalYear        int // the year whose evaluation suggests it
 	Unit            Unit
-	Grade           evaluate.Grade
+	Grade           scoring.Grade
 	Score           float64
 	Base, Suggested money.Amount
-	Application     evaluate.Application
+	Application     scoring.Application
 	State           string // open, accepted or overridden
 	Decided         *money.Amount
 	Reason          string
@@ -43,31 +42,31 @@ type Suggestion struct {
 
 // ApplicationTable reads the hospital's grade → budget change table, the
 // domain's default until one is saved.
-func (s *Service) ApplicationTable(ctx context.Context, by domain.Actor) ([]evaluate.Application, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+func (s *Service) ApplicationTable(ctx context.Context, by domain.Actor) ([]scoring.Application, error) {
+	if err := permission.SignedIn(by); err != nil {
 		return nil, err
 	}
 	return applicationTable(ctx, s.st.Q)
 }
 
-func applicationTable(ctx context.Context, q store.Q) ([]evaluate.Application, error) {
+func applicationTable(ctx context.Context, q store.Q) ([]scoring.Application, error) {
 	v, err := q.Setting(ctx, settingApplication)
 	if err != nil {
 		return nil, err
 	}
-	var t []evaluate.Application
+	var t []scoring.Application
 	// A setting that no longer reads (edited by hand) falls back to the
 	// default rather than blocking budget preparation.
 	if v == "" || json.Unmarshal([]byte(v), &t) != nil || checkTable(t) != nil {
-		return append([]evaluate.Application(nil), evaluate.DefaultApplication...), nil
+		return append([]scoring.Application(nil), scoring.DefaultApplication...), nil
 	}
 	return t, nil
 }
 
 // SetApplicationTable stores the table: one row per grade, changes
 // between −100% and +100%.
-func (s *Service) SetApplicationTable(ctx context.Context, by domain.Actor, t []evaluate.Application) error {
-	if err := access.Check(by, access.IndicatorsEdit, ""); err != nil {
+func (s *Service) SetApplicationTable(ctx context.Context, by domain.Actor, t []scoring.Application) error {
+	if err := permission.Check(by, permission.IndicatorsEdit, ""); err != nil {
 		return err
 	}
 	if err := checkTable(t); err != nil {
@@ -80,11 +79,11 @@ func (s *Service) SetApplicationTable(ctx context.Context, by domain.Actor, t []
 	return s.st.SetSetting(ctx, settingApplication, string(b))
 }
 
-func checkTable(t []evaluate.Application) error {
-	seen := map[evaluate.Grade]bool{}
+func checkTable(t []scoring.Application) error {
+	seen := map[scoring.Grade]bool{}
 	for _, a := range t {
 		known := false
-		for _, g := range evaluate.Grades {
+		for _, g := range scoring.Grades {
 			known = known || g == a.Grade
 		}
 		if !known || seen[a.Grade] {
@@ -96,7 +95,7 @@ func checkTable(t []evaluate.Application) error {
 				"Grade", string(a.Grade), "Change", strconv.FormatFloat(a.ChangePct, 'f', -1, 64))
 		}
 	}
-	if len(seen) != len(evaluate.Grades) {
+	if len(seen) != len(scoring.Grades) {
 		return domain.NewProblem("problem.evaluation.table_grades", "The result-application table needs one row for each grade: excellent, good, fair, poor.")
 	}
 	return nil
@@ -109,7 +108,7 @@ func checkTable(t []evaluate.Application) error {
 // Missing suggestions are created and open ones refreshed; decided ones
 // are kept as decided.
 func (s *Service) Suggestions(ctx context.Context, by domain.Actor, year int) ([]Suggestion, error) {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return nil, err
 	}
 	if !domain.ValidYear(year) || !domain.ValidYear(year-1) {
@@ -132,7 +131,7 @@ func visibleSuggestions(by domain.Actor, all []Suggestion) []Suggestion {
 	}
 	var out []Suggestion
 	for _, sg := range all {
-		if access.CanSee(by, unitDept(sg.Unit)) {
+		if permission.CanSee(by, unitDept(sg.Unit)) {
 			out = append(out, sg)
 		}
 	}
@@ -165,11 +164,11 @@ func suggestionsIn(ctx context.Context, q store.Q, year int) ([]Suggestion, erro
 		byID[e.ID] = e
 		// Only a finalised result suggests a change; an unscored unit has
 		// no grade, so no cut (Finalise refuses it anyway).
-		if !e.Finalised || e.Grade == string(evaluate.Unscored) {
+		if !e.Finalised || e.Grade == string(scoring.Unscored) {
 			continue
 		}
 		base := bases[unitKey{e.UnitKind, e.UnitCode}]
-		sugg, app := evaluate.Suggest(table, evaluate.Grade(e.Grade), base)
+		sugg, app := scoring.Suggest(table, scoring.Grade(e.Grade), base)
 		err := q.UpsertOpenSuggestion(ctx, store.BudgetSuggestion{
 			Year: year, UnitKind: e.UnitKind, UnitCode: e.UnitCode, EvaluationID: e.ID, Grade: e.Grade,
 			Base: base, Suggested: sugg, ChangeBP: int64(math.Round(app.ChangePct * 100)),
@@ -188,13 +187,13 @@ func suggestionsIn(ctx context.Context, q store.Q, year int) ([]Suggestion, erro
 	}
 	out := make([]Suggestion, 0, len(rows))
 	for _, r := range rows {
-		_, app := evaluate.Suggest(table, evaluate.Grade(r.Grade), 0)
+		_, app := scoring.Suggest(table, scoring.Grade(r.Grade), 0)
 		// The stored change is what the suggestion was computed with; the
 		// table may have changed since a decision was taken.
 		app.ChangePct = float64(r.ChangeBP) / 100
 		out = append(out, Suggestion{
 			ID: r.ID, Year: r.Year, EvalYear: byID[r.EvaluationID].Year, Unit: names[unitKey{r.UnitKind, r.UnitCode}],
-			Grade: evaluate.Grade(r.Grade), Score: byID[r.EvaluationID].Score,
+			Grade: scoring.Grade(r.Grade), Score: byID[r.EvaluationID].Score,
 			Base: r.Base, Suggested: r.Suggested, Application: app,
 			State: r.State, Decided: r.Decided, Reason: r.Reason,
 		})
@@ -231,7 +230,7 @@ func expenditureBases(ctx context.Context, q store.Q, year int) (map[unitKey]mon
 	}
 	for _, t := range totals {
 		if t.Kind == domain.Expenditure {
-			out[unitKey{string(evaluate.DepartmentScheme), t.DeptCode}] += t.Amount
+			out[unitKey{string(scoring.DepartmentScheme), t.DeptCode}] += t.Amount
 		}
 	}
 	ps, err := q.Projects(ctx, year, "")
@@ -239,7 +238,7 @@ func expenditureBases(ctx context.Context, q store.Q, year int) (map[unitKey]mon
 		return nil, err
 	}
 	for _, p := range ps {
-		out[unitKey{string(evaluate.ProjectScheme), strconv.FormatInt(p.ID, 10)}] = p.Amount
+		out[unitKey{string(scoring.ProjectScheme), strconv.FormatInt(p.ID, 10)}] = p.Amount
 	}
 	return out, nil
 }
@@ -248,7 +247,7 @@ func expenditureBases(ctx context.Context, q store.Q, year int) (map[unitKey]mon
 // amount given is ignored) or overrides it with amount, which needs a
 // reason. A decision can be changed later: the budget is not locked by it.
 func (s *Service) DecideSuggestion(ctx context.Context, by domain.Actor, id int64, accept bool, amount money.Amount, reason string) error {
-	if err := access.Check(by, access.PrepIssueControl, ""); err != nil {
+	if err := permission.Check(by, permission.PrepIssueControl, ""); err != nil {
 		return err
 	}
 	reason = strings.TrimSpace(reason)

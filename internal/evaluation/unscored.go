@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 )
 
 // Scored says the run has a result: it was finalised (the locked score is
@@ -17,16 +17,16 @@ func (r Run) Scored() bool { return r.Finalised || r.Result.Scored }
 // fills from monitoring: the budget-execution rate is a figure the program
 // copies, not an evaluation anyone made, so a unit holding nothing else is
 // still 未评分 rather than ranked at a few points graded 差.
-func unscore(sc evaluate.Scheme, values map[string]evaluate.Value, res *evaluate.Result) {
+func unscore(sc scoring.Scheme, values map[string]scoring.Value, res *scoring.Result) {
 	if !res.Scored {
 		return
 	}
 	for code, in := range indicators(sc) {
-		if v, ok := values[code]; ok && v.Has && in.Direction != evaluate.Monitor && !strings.Contains(in.Name, executionRateName) {
+		if v, ok := values[code]; ok && v.Has && in.Direction != scoring.Monitor && !strings.Contains(in.Name, executionRateName) {
 			return
 		}
 	}
-	res.Scored, res.Grade = false, evaluate.Unscored
+	res.Scored, res.Grade = false, scoring.Unscored
 }
 
 // Results lists year's evaluations ranked (Runs), refusing a year that has

@@ -3,7 +3,7 @@ package evaluation_test
 import (
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 )
 
@@ -35,8 +35,8 @@ func TestResultsOfAYearNotStarted(t *testing.T) {
 // them by kind and code, whatever their (zero) totals.
 func TestRankLeavesUnscoredUnranked(t *testing.T) {
 	run := func(code string, total float64, scored bool) evaluation.Run {
-		return evaluation.Run{Unit: evaluation.Unit{Kind: evaluate.DepartmentScheme, Code: code},
-			Scheme: evaluate.Scheme{Total: 100}, Result: evaluate.Result{Total: total, Scored: scored}}
+		return evaluation.Run{Unit: evaluation.Unit{Kind: scoring.DepartmentScheme, Code: code},
+			Scheme: scoring.Scheme{Total: 100}, Result: scoring.Result{Total: total, Scored: scored}}
 	}
 	runs := []evaluation.Run{run("104", 0, false), run("101", 0, true), run("103", 0, false), run("102", 75, true)}
 	evaluation.Rank(runs)

@@ -7,16 +7,16 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
-	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // indicators maps a scheme's level-3 indicators by code.
-func indicators(sc evaluate.Scheme) map[string]evaluate.Indicator {
-	out := map[string]evaluate.Indicator{}
-	var walk func(ns []evaluate.Node)
-	walk = func(ns []evaluate.Node) {
+func indicators(sc scoring.Scheme) map[string]scoring.Indicator {
+	out := map[string]scoring.Indicator{}
+	var walk func(ns []scoring.Node)
+	walk = func(ns []scoring.Node) {
 		for _, n := range ns {
 			if n.Indicator != nil {
 				code := n.Code
@@ -39,9 +39,9 @@ func indicators(sc evaluate.Scheme) map[string]evaluate.Indicator {
 // Values reads the stored values of an evaluation into scoring values.
 // A value that no longer reads (typed before the indicator's rule was
 // changed) counts as missing rather than failing the whole run.
-func Values(sc evaluate.Scheme, stored []store.EvaluationValue) map[string]evaluate.Value {
+func Values(sc scoring.Scheme, stored []store.EvaluationValue) map[string]scoring.Value {
 	inds := indicators(sc)
-	out := map[string]evaluate.Value{}
+	out := map[string]scoring.Value{}
 	for _, v := range stored {
 		in, ok := inds[v.IndicatorCode]
 		if !ok {
@@ -61,36 +61,36 @@ func Values(sc evaluate.Scheme, stored []store.EvaluationValue) map[string]evalu
 // one. A deduction indicator counts occurrences; its actual, when typed,
 // is the count. ok is false when the text does not read; an empty text
 // (and no occurrences) is a missing value, not an error.
-func ParseActual(in evaluate.Indicator, text string, occurrences int) (evaluate.Value, bool) {
+func ParseActual(in scoring.Indicator, text string, occurrences int) (scoring.Value, bool) {
 	text = strings.TrimSpace(text)
 	rule := in.Rule
-	if in.Direction == evaluate.Monitor {
+	if in.Direction == scoring.Monitor {
 		// Monitored indicators are observed figures, never scored: a number
 		// whatever rule the scheme carries.
-		rule = evaluate.Proportional
+		rule = scoring.Proportional
 	}
 	switch rule {
-	case evaluate.Deduction:
+	case scoring.Deduction:
 		if text == "" {
-			return evaluate.Value{Has: occurrences > 0, Occurrences: max(occurrences, 0)}, true
+			return scoring.Value{Has: occurrences > 0, Occurrences: max(occurrences, 0)}, true
 		}
 		n, ok := number(text)
 		if !ok || n < 0 || n != math.Trunc(n) || n > 1e6 {
-			return evaluate.Value{}, false
+			return scoring.Value{}, false
 		}
-		return evaluate.Value{Has: true, Occurrences: int(n)}, true
-	case evaluate.Qualitative:
+		return scoring.Value{Has: true, Occurrences: int(n)}, true
+	case scoring.Qualitative:
 		if text == "" {
-			return evaluate.Value{}, true
+			return scoring.Value{}, true
 		}
 		a, ok := domain.ParseAchievement(text)
-		return evaluate.Value{Has: ok, Achievement: a}, ok
+		return scoring.Value{Has: ok, Achievement: a}, ok
 	}
 	if text == "" {
-		return evaluate.Value{}, true
+		return scoring.Value{}, true
 	}
 	n, ok := number(text)
-	return evaluate.Value{Has: ok, Actual: n}, ok
+	return scoring.Value{Has: ok, Actual: n}, ok
 }
 
 // number reads 1,234.5, 95%, ９５％ (full-width), −3 and (3) as numbers.
@@ -129,7 +129,7 @@ func number(s string) (float64, bool) {
 // deduction indicator type the count, "0" included, or give occurrences.
 // A finalised evaluation is locked.
 func (s *Service) SetValue(ctx context.Context, by domain.Actor, id int64, indicatorCode, actual string, occurrences int, reason string) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -161,7 +161,7 @@ func SetValueIn(ctx context.Context, q store.Q, by domain.Actor, id int64, indic
 		return domain.NewProblem("problem.evaluation.occurrences", "{{.Indicator}}: the number of occurrences cannot be negative.", "Indicator", in.Name)
 	}
 	if _, ok := ParseActual(in, actual, occurrences); !ok {
-		if in.Rule == evaluate.Qualitative && in.Direction != evaluate.Monitor {
+		if in.Rule == scoring.Qualitative && in.Direction != scoring.Monitor {
 			return domain.NewProblem("problem.evaluation.qualitative", "{{.Indicator}}: “{{.Value}}” is not a judgement; type 达成 (achieved), 部分 (partly) or 未达成 (not achieved).", "Indicator", in.Name, "Value", actual)
 		}
 		return domain.NewProblem("problem.evaluation.number", "{{.Indicator}}: “{{.Value}}” is not a number; type e.g. 95, 95% or 1,234.5.", "Indicator", in.Name, "Value", actual)
@@ -181,7 +181,7 @@ func lockedProblem(e store.Evaluation) error {
 // and is refused. Every indicator short of its target (or missing) needs a reason for
 // the deviation and a corrective measure first; the refusal lists them all.
 func (s *Service) Finalise(ctx context.Context, by domain.Actor, id int64) error {
-	if err := masterdata.CheckActor(by); err != nil {
+	if err := permission.SignedIn(by); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -206,12 +206,12 @@ func FinaliseIn(ctx context.Context, q store.Q, by domain.Actor, id int64) error
 		if is.Short && strings.TrimSpace(r.Reasons[is.Code]) == "" {
 			ps = append(ps, domain.NewProblem("problem.evaluation.reason_needed",
 				"{{.Code}} {{.Indicator}} scored {{.Score}} of {{.Points}} points: give the reason for the deviation and the corrective measure before finalising.",
-				"Code", is.Code, "Indicator", is.Name, "Score", strconv.FormatFloat(evaluate.Round2(is.Score), 'f', -1, 64),
+				"Code", is.Code, "Indicator", is.Name, "Score", strconv.FormatFloat(scoring.Round2(is.Score), 'f', -1, 64),
 				"Points", strconv.FormatFloat(is.Points, 'f', -1, 64)))
 		}
 	}
 	if len(ps) > 0 {
 		return ps
 	}
-	return q.FinaliseEvaluation(ctx, by, id, evaluate.Round2(r.Result.Total), string(r.Result.Grade))
+	return q.FinaliseEvaluation(ctx, by, id, scoring.Round2(r.Result.Total), string(r.Result.Grade))
 }

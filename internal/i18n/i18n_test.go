@@ -13,9 +13,9 @@ import (
 
 	"github.com/budgetperf/budgetperf/assets"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 
@@ -86,16 +86,16 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	for _, dt := range domain.DeptTypes {
 		used["dept.type."+string(dt)] = "domain.DeptTypes"
 	}
-	for _, k := range monitor.AlertKinds {
+	for _, k := range execution.AlertKinds {
 		used[k.Key()] = "monitor.AlertKind"
 	}
-	for _, st := range monitor.Statuses {
+	for _, st := range execution.Statuses {
 		used[st.Key()] = "monitor.Status"
 	}
-	for _, l := range monitor.Levels {
+	for _, l := range execution.Levels {
 		used[l.Key()] = "monitor.Level"
 	}
-	for _, p := range monitor.Paces {
+	for _, p := range execution.Paces {
 		used[p.Key()] = "monitor.Pace"
 	}
 	for _, l := range []string{xlsximport.LayoutLong, xlsximport.LayoutPerDepartment, xlsximport.LayoutWideDepartments, xlsximport.LayoutWideSubjects, xlsximport.LayoutLedger} {
@@ -120,19 +120,19 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	for _, sec := range []string{domain.SectionOutpatient, domain.SectionInpatient, domain.SectionFiscal, domain.SectionOtherRev} {
 		used["prep.section."+sec] = "domain sections"
 	}
-	for _, g := range evaluate.Grades {
+	for _, g := range scoring.Grades {
 		used["evalui.grade."+string(g)] = "evaluate.Grades"
 	}
-	for _, k := range []evaluate.SchemeKind{evaluate.ProjectScheme, evaluate.DepartmentScheme} {
+	for _, k := range []scoring.SchemeKind{scoring.ProjectScheme, scoring.DepartmentScheme} {
 		used["evalui.kind."+string(k)] = "evaluate.SchemeKind"
 	}
-	for _, p := range evaluate.Perspectives {
+	for _, p := range scoring.Perspectives {
 		used["evalui.perspective."+string(p)] = "evaluate.Perspectives"
 	}
 	for _, a := range []domain.Achievement{domain.AchievedFully, domain.AchievedPartly, domain.AchievedNot} {
 		used["evalui.ach."+string(a)] = "domain.Achievement"
 	}
-	for _, b := range []evaluate.BonusDimension{evaluate.BonusWorkload, evaluate.BonusQuality, evaluate.BonusEfficiency, evaluate.BonusPublicWelfare, evaluate.BonusSatisfaction} {
+	for _, b := range []scoring.BonusDimension{scoring.BonusWorkload, scoring.BonusQuality, scoring.BonusEfficiency, scoring.BonusPublicWelfare, scoring.BonusSatisfaction} {
 		used["indui.bonus."+string(b)] = "evaluate.BonusDimension"
 		used["bonus.col.dim."+string(b)] = "evaluate.BonusDimension"
 	}

@@ -1,6 +1,6 @@
 package i18n
 
-import "github.com/budgetperf/budgetperf/internal/money"
+import "github.com/budgetperf/budgetperf/internal/domain/money"
 
 // SheetReconciled is the line that sets a sheet's amount cells against
 // what is imported from it (and the columns left out, when there are any),

@@ -6,29 +6,29 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 )
 
 // IndicatorTarget is what earns an indicator full points, as evaluation
 // forms print it: "≥ 95%", "≤ 8天", "60–95%", "每次扣2分", "达成". The
 // screen and the report show the same text.
-func IndicatorTarget(ind evaluate.Indicator) string {
+func IndicatorTarget(ind scoring.Indicator) string {
 	u := unitSuffix(ind.Unit, "")
-	if ind.Direction == evaluate.Monitor {
+	if ind.Direction == scoring.Monitor {
 		return T("evalui.target.monitor")
 	}
 	switch ind.Rule {
-	case evaluate.Qualitative:
+	case scoring.Qualitative:
 		return T("evalui.ach.achieved")
-	case evaluate.Deduction:
+	case scoring.Deduction:
 		return T("evalui.target.deduction", "Per", Number(ind.DeductPer))
-	case evaluate.LinearBand:
+	case scoring.LinearBand:
 		return Number(ind.Low) + "→" + Number(ind.High) + u
 	}
 	switch ind.Direction {
-	case evaluate.Lower:
+	case scoring.Lower:
 		return "≤ " + Number(ind.Target) + u
-	case evaluate.InRange:
+	case scoring.InRange:
 		return Number(ind.Low) + "–" + Number(ind.High) + u
 	}
 	return "≥ " + Number(ind.Target) + u

@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/audit"
-	"github.com/budgetperf/budgetperf/internal/auditing"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -30,7 +30,7 @@ func problemKey(err error) string {
 	return ""
 }
 
-func auditRows(t *testing.T, st *store.Store, entity string) []audit.Entry {
+func auditRows(t *testing.T, st *store.Store, entity string) []auditchain.Entry {
 	t.Helper()
 	rows, err := st.AuditEntries(context.Background(), store.AuditFilter{Entity: entity})
 	if err != nil {
@@ -98,7 +98,7 @@ func TestBudgetImportAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	created := auditRows(t, st, audit.EntityBudget)
+	created := auditRows(t, st, auditchain.EntityBudget)
 	if len(created) != len(p1.Lines)+1 {
 		t.Fatalf("%d budget entries for %d new lines and the year's total", len(created), len(p1.Lines))
 	}
@@ -113,7 +113,7 @@ func TestBudgetImportAudit(t *testing.T) {
 			t.Fatalf("line %d: %+v, want %s \"\" → %s", i, e, key, l.Amount)
 		}
 	}
-	depts := auditRows(t, st, audit.EntityDepartment)
+	depts := auditRows(t, st, auditchain.EntityDepartment)
 	if len(p1.NewDepartments) == 0 || len(depts) < 2*len(p1.NewDepartments) {
 		t.Errorf("%d department entries for %d created departments", len(depts), len(p1.NewDepartments))
 	}
@@ -146,7 +146,7 @@ func TestBudgetImportAudit(t *testing.T) {
 	}
 	got := map[string][2]string{}
 	replaced, changed := 0, 0
-	for _, e := range auditRows(t, st, audit.EntityBudget)[len(created):] {
+	for _, e := range auditRows(t, st, auditchain.EntityBudget)[len(created):] {
 		if e.Reason != "import budget_sheet_per_department.xlsx" {
 			t.Errorf("reason %q", e.Reason)
 		}
@@ -184,9 +184,9 @@ func TestActualsImportAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := auditRows(t, st, audit.EntityActuals)
+	rows := auditRows(t, st, auditchain.EntityActuals)
 	total := p.Revenue + p.Expenditure
-	want := []audit.Entry{
+	want := []auditchain.Entry{
 		{EntityKey: "2025", Field: "lines", Old: "0", New: strconv.Itoa(p.Lines)},
 		{EntityKey: "2025", Field: "amount", Old: "0.00", New: total.String()},
 	}
@@ -209,7 +209,7 @@ func TestActualsImportAudit(t *testing.T) {
 		got[0].EntityKey != "2025/3" || got[0].Old != strconv.FormatInt(lines, 10) || got[1].New != (amount+150).String() {
 		t.Errorf("month trail: %+v", got)
 	}
-	if r, err := auditing.New(st).Verify(ctx, domain.LocalUser); err != nil {
+	if r, err := audit.New(st).Verify(ctx, domain.LocalUser); err != nil {
 		t.Errorf("the trail does not verify: %+v", r)
 	}
 }

@@ -5,10 +5,10 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
@@ -64,7 +64,7 @@ type ReplacedSummary struct {
 // database and a summary that overlaps one of its month are refused.
 // ImportActuals checks all of it again inside its transaction.
 func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req ActualsRequest) (ActualsPreview, error) {
-	if err := access.Check(by, access.ActualsImport, ""); err != nil {
+	if err := permission.Check(by, permission.ActualsImport, ""); err != nil {
 		return ActualsPreview{}, err
 	}
 	if !domain.ValidYear(req.Year) {
@@ -207,13 +207,13 @@ func writeActuals(ctx context.Context, tx *store.Tx, by domain.Actor, p *Actuals
 // actualsTrail is the audit trail of an actuals import: the lines and the
 // amount of the period (YEAR, or YEAR/MONTH for a month's summary) before
 // and after.
-func actualsTrail(year, month int, oldLines, newLines int64, oldAmount, newAmount money.Amount, reason string) []audit.Entry {
+func actualsTrail(year, month int, oldLines, newLines int64, oldAmount, newAmount money.Amount, reason string) []auditchain.Entry {
 	key := periodKey(year, month)
-	var out []audit.Entry
-	if e, ok := audit.Change(audit.EntityActuals, key, "lines", strconv.FormatInt(oldLines, 10), strconv.FormatInt(newLines, 10), reason); ok {
+	var out []auditchain.Entry
+	if e, ok := auditchain.Change(auditchain.EntityActuals, key, "lines", strconv.FormatInt(oldLines, 10), strconv.FormatInt(newLines, 10), reason); ok {
 		out = append(out, e)
 	}
-	if e, ok := audit.Change(audit.EntityActuals, key, "amount", oldAmount.String(), newAmount.String(), reason); ok {
+	if e, ok := auditchain.Change(auditchain.EntityActuals, key, "amount", oldAmount.String(), newAmount.String(), reason); ok {
 		out = append(out, e)
 	}
 	return out

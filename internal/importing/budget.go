@@ -9,12 +9,12 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/inputfile"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
@@ -86,7 +86,7 @@ func (s *Service) masterData(ctx context.Context) ([]domain.Department, []domain
 // PreviewBudget reads the workbook and reports what importing it would do,
 // writing nothing. Every problem in the file is returned at once.
 func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req BudgetRequest) (BudgetPreview, error) {
-	if err := access.Check(by, access.BudgetImport, ""); err != nil {
+	if err := permission.Check(by, permission.BudgetImport, ""); err != nil {
 		return BudgetPreview{}, err
 	}
 	if !domain.ValidYear(req.Year) {
@@ -324,15 +324,15 @@ func saveNewDepartments(ctx context.Context, tx *store.Tx, by domain.Actor, dept
 // lines of the replaced budget the file no longer has (new ""). Lines
 // whose amount did not change are not recorded. The last entry is the
 // year's total.
-func budgetTrail(year int, replaced, lines []domain.BudgetLine, reason string) []audit.Entry {
+func budgetTrail(year int, replaced, lines []domain.BudgetLine, reason string) []auditchain.Entry {
 	key := func(l domain.BudgetLine) string { return fmt.Sprintf("%d/%s/%s", year, l.DeptCode, l.SubjectCode) }
 	before := make(map[string]string, len(replaced))
 	for _, l := range replaced {
 		before[key(l)] = l.Amount.String()
 	}
-	var out []audit.Entry
+	var out []auditchain.Entry
 	add := func(k, old, new string) {
-		if e, ok := audit.Change(audit.EntityBudget, k, "amount", old, new, reason); ok {
+		if e, ok := auditchain.Change(auditchain.EntityBudget, k, "amount", old, new, reason); ok {
 			out = append(out, e)
 		}
 	}
@@ -356,7 +356,7 @@ func budgetTrail(year int, replaced, lines []domain.BudgetLine, reason string) [
 	for _, l := range lines {
 		newTotal += l.Amount
 	}
-	summary := audit.Entry{Entity: audit.EntityBudget, EntityKey: strconv.Itoa(year), Field: "imported", New: newTotal.String(), Reason: reason}
+	summary := auditchain.Entry{Entity: auditchain.EntityBudget, EntityKey: strconv.Itoa(year), Field: "imported", New: newTotal.String(), Reason: reason}
 	if len(replaced) > 0 {
 		summary.Old = oldTotal.String()
 	}

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/audit"
-	"github.com/budgetperf/budgetperf/internal/auditing"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -91,17 +91,17 @@ func TestMasterdataAuditTrail(t *testing.T) {
 	}
 	type row struct{ login, entity, key, field, old, new, reason string }
 	want := []row{
-		{"caiwu", audit.EntityDepartment, "101", "name", "", "产科", "created"},
-		{"caiwu", audit.EntityDepartment, "101", "type", "", "clinical", "created"},
-		{"caiwu", audit.EntityDepartment, "101", "headcount", "", "80", "created"},
-		{"caiwu", audit.EntityDepartment, "101", "coefficient", "", "1.150", "created"},
-		{"local", audit.EntityDepartment, "101", "name", "产科", "产一科", ""},
-		{"local", audit.EntityDepartment, "101", "name_en", "", "Obstetrics I", ""},
-		{"local", audit.EntityDepartment, "101", "headcount", "80", "82", ""},
-		{"local", audit.EntityDepartment, "101", "coefficient", "1.150", "1.200", ""},
-		{"caiwu", audit.EntitySetting, "hospital_name", "value", "", "某市妇幼保健院", ""},
-		{"caiwu", audit.EntitySetting, "hospital_name_en", "value", "", "City MCH Hospital", ""},
-		{"caiwu", audit.EntitySetting, "hospital_name_en", "value", "City MCH Hospital", "", ""},
+		{"caiwu", auditchain.EntityDepartment, "101", "name", "", "产科", "created"},
+		{"caiwu", auditchain.EntityDepartment, "101", "type", "", "clinical", "created"},
+		{"caiwu", auditchain.EntityDepartment, "101", "headcount", "", "80", "created"},
+		{"caiwu", auditchain.EntityDepartment, "101", "coefficient", "", "1.150", "created"},
+		{"local", auditchain.EntityDepartment, "101", "name", "产科", "产一科", ""},
+		{"local", auditchain.EntityDepartment, "101", "name_en", "", "Obstetrics I", ""},
+		{"local", auditchain.EntityDepartment, "101", "headcount", "80", "82", ""},
+		{"local", auditchain.EntityDepartment, "101", "coefficient", "1.150", "1.200", ""},
+		{"caiwu", auditchain.EntitySetting, "hospital_name", "value", "", "某市妇幼保健院", ""},
+		{"caiwu", auditchain.EntitySetting, "hospital_name_en", "value", "", "City MCH Hospital", ""},
+		{"caiwu", auditchain.EntitySetting, "hospital_name_en", "value", "City MCH Hospital", "", ""},
 	}
 	if len(entries) != len(want) {
 		t.Fatalf("%d entries, want %d: %+v", len(entries), len(want), entries)
@@ -112,7 +112,7 @@ func TestMasterdataAuditTrail(t *testing.T) {
 			t.Errorf("entry %d: %+v, want %+v", i, got, w)
 		}
 	}
-	if r, err := auditing.New(s.st).Verify(ctx, domain.LocalUser); err != nil {
+	if r, err := audit.New(s.st).Verify(ctx, domain.LocalUser); err != nil {
 		t.Errorf("the trail does not verify: %+v", r)
 	}
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -36,17 +36,9 @@ func (s *Service) EnsureCatalogue(ctx context.Context) error {
 	})
 }
 
-// CheckActor refuses calls made on nobody's behalf.
-func CheckActor(a domain.Actor) error {
-	if !a.Valid() {
-		return domain.NewProblem("problem.no_actor", "No user is signed in; this action needs one.")
-	}
-	return nil
-}
-
 // Departments lists every department, the built-in hospital-wide unit first.
 func (s *Service) Departments(ctx context.Context, by domain.Actor) ([]domain.Department, error) {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return nil, err
 	}
 	return s.st.Departments(ctx)
@@ -54,7 +46,7 @@ func (s *Service) Departments(ctx context.Context, by domain.Actor) ([]domain.De
 
 // Subjects lists the subject catalogue.
 func (s *Service) Subjects(ctx context.Context, by domain.Actor) ([]domain.Subject, error) {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return nil, err
 	}
 	return s.st.Subjects(ctx)
@@ -63,7 +55,7 @@ func (s *Service) Subjects(ctx context.Context, by domain.Actor) ([]domain.Subje
 // IsEmpty reports whether the hospital has no departments of its own yet,
 // which is when the first launch offers the demo hospital.
 func (s *Service) IsEmpty(ctx context.Context, by domain.Actor) (bool, error) {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return false, err
 	}
 	n, err := s.st.CountUserDepartments(ctx)
@@ -73,7 +65,7 @@ func (s *Service) IsEmpty(ctx context.Context, by domain.Actor) (bool, error) {
 // SaveDepartment validates d and creates or updates it, recording the old
 // and new value of each changed field in the audit trail.
 func (s *Service) SaveDepartment(ctx context.Context, by domain.Actor, d domain.Department) error {
-	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
+	if err := permission.Check(by, permission.MasterdataEdit, ""); err != nil {
 		return err
 	}
 	d.Code = strings.TrimSpace(d.Code)
@@ -90,7 +82,7 @@ func (s *Service) SaveDepartment(ctx context.Context, by domain.Actor, d domain.
 
 // HospitalName is the (Chinese) name printed on screens and reports.
 func (s *Service) HospitalName(ctx context.Context, by domain.Actor) (string, error) {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return "", err
 	}
 	return s.st.Setting(ctx, "hospital_name")
@@ -112,7 +104,7 @@ func (s *Service) HospitalDisplayName(ctx context.Context, by domain.Actor, lang
 // SetHospitalName changes the Chinese and English names printed on screens
 // and reports; the English one may be empty.
 func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name, nameEn string) error {
-	if err := access.Check(by, access.MasterdataEdit, ""); err != nil {
+	if err := permission.Check(by, permission.MasterdataEdit, ""); err != nil {
 		return err
 	}
 	name = strings.TrimSpace(name)
@@ -120,7 +112,7 @@ func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name, na
 		return domain.NewProblem("problem.hospital_name_empty", "The hospital name is empty: enter the name printed on reports.")
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		var trail []audit.Entry
+		var trail []auditchain.Entry
 		for _, kv := range [][2]string{{"hospital_name", name}, {"hospital_name_en", strings.TrimSpace(nameEn)}} {
 			old, err := tx.Setting(ctx, kv[0])
 			if err != nil {
@@ -129,7 +121,7 @@ func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name, na
 			if err := tx.SetSetting(ctx, kv[0], kv[1]); err != nil {
 				return err
 			}
-			if e, ok := audit.Change(audit.EntitySetting, kv[0], "value", old, kv[1], ""); ok {
+			if e, ok := auditchain.Change(auditchain.EntitySetting, kv[0], "value", old, kv[1], ""); ok {
 				trail = append(trail, e)
 			}
 		}
@@ -139,7 +131,7 @@ func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name, na
 
 // HospitalNameEn is the English name, "" when none is set.
 func (s *Service) HospitalNameEn(ctx context.Context, by domain.Actor) (string, error) {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return "", err
 	}
 	return s.st.Setting(ctx, "hospital_name_en")

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Reports are reading the whole hospital: every role but a department head

@@ -7,44 +7,44 @@ import (
 	"testing"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // evaluationOf100 builds, in memory, the evaluation of 100 departments
 // under the largest built-in department scheme: every indicator reported,
 // one in three short of its target with a reason.
 func evaluationOf100(b testing.TB) evaluationData {
-	schemes, err := evaluate.Templates()
+	schemes, err := scoring.Templates()
 	if err != nil {
 		b.Fatal(err)
 	}
-	var sc evaluate.Scheme
-	size := func(s evaluate.Scheme) int { return len(evaluate.Evaluate(s, nil).Indicators) }
+	var sc scoring.Scheme
+	size := func(s scoring.Scheme) int { return len(scoring.Evaluate(s, nil).Indicators) }
 	for _, s := range schemes {
-		if s.Kind == evaluate.DepartmentScheme && size(s) > size(sc) {
+		if s.Kind == scoring.DepartmentScheme && size(s) > size(sc) {
 			sc = s
 		}
 	}
-	data := evaluationData{Year: 2025, Table: evaluate.DefaultApplication, Bases: map[unitKey]money.Amount{}}
+	data := evaluationData{Year: 2025, Table: scoring.DefaultApplication, Bases: map[unitKey]money.Amount{}}
 	for i := range 100 {
 		code := fmt.Sprintf("%03d", 100+i)
-		values := map[string]evaluate.Value{}
+		values := map[string]scoring.Value{}
 		reasons := map[string]string{}
-		for k, is := range evaluate.Evaluate(sc, nil).Indicators {
-			v := evaluate.Value{Has: true, Actual: float64(50 + (i*7+k*13)%60), Achievement: evaluate.Achieved, Occurrences: (i + k) % 3}
+		for k, is := range scoring.Evaluate(sc, nil).Indicators {
+			v := scoring.Value{Has: true, Actual: float64(50 + (i*7+k*13)%60), Achievement: scoring.Achieved, Occurrences: (i + k) % 3}
 			values[is.Code] = v
 			if (i+k)%3 == 0 {
 				reasons[is.Code] = "偏差原因：实际完成低于年度目标。改进措施：下年度按月监测，偏差超10%时由科室提交说明并整改。"
 			}
 		}
 		r := evaluation.Run{ID: int64(i + 1), Year: 2025, Scheme: sc, Finalised: true, FinalisedAt: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC),
-			Unit:   evaluation.Unit{Kind: evaluate.DepartmentScheme, Code: code, Name: fmt.Sprintf("第%d临床科室", i+1), NameEn: fmt.Sprintf("Clinical department %d", i+1)},
+			Unit:   evaluation.Unit{Kind: scoring.DepartmentScheme, Code: code, Name: fmt.Sprintf("第%d临床科室", i+1), NameEn: fmt.Sprintf("Clinical department %d", i+1)},
 			Values: values, Reasons: reasons, Texts: map[string]string{}}
-		r.Result = evaluate.Evaluate(sc, values)
+		r.Result = scoring.Evaluate(sc, values)
 		data.Runs = append(data.Runs, r)
-		data.Bases[unitKey{evaluate.DepartmentScheme, code}] = money.FromYuan(int64(1_000_000 + i*37_000))
+		data.Bases[unitKey{scoring.DepartmentScheme, code}] = money.FromYuan(int64(1_000_000 + i*37_000))
 	}
 	evaluation.Rank(data.Runs)
 	return data

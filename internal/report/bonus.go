@@ -6,19 +6,19 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/bonus"
-	"github.com/budgetperf/budgetperf/internal/bonusrun"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/payout"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
 
-// bonusData is the allocation the bonus report prints (bonusrun.ForReport:
+// bonusData is the allocation the bonus report prints (bonus.ForReport:
 // the approved run, else the latest saved one, else the full pool under
 // the default weights).
 type bonusData struct {
-	Res bonusrun.Result
+	Res bonus.Result
 }
 
 func loadBonus(ctx context.Context, svc *services.Services, by domain.Actor, year int) (bonusData, error) {
@@ -26,7 +26,7 @@ func loadBonus(ctx context.Context, svc *services.Services, by domain.Actor, yea
 	return bonusData{Res: res}, err
 }
 
-func dimName(dim bonus.Dimension) string { return i18n.T("indui.bonus." + string(dim)) }
+func dimName(dim payout.Dimension) string { return i18n.T("indui.bonus." + string(dim)) }
 
 func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, progress func(done, total int)) error {
 	res := data.Res
@@ -60,7 +60,7 @@ func writeBonus(ctx context.Context, meta Meta, data bonusData, w io.Writer, pro
 }
 
 // bonusHeads is the headcount of the departments the pool is split among.
-func bonusHeads(res bonusrun.Result) int {
+func bonusHeads(res bonus.Result) int {
 	var heads int
 	for _, dep := range res.Departments {
 		heads += dep.Headcount
@@ -71,9 +71,9 @@ func bonusHeads(res bonusrun.Result) int {
 // bonusScheme is section 1, the scheme: the public-welfare weight first,
 // the pool and the run, then the weights and the indicators that drive
 // each dimension.
-func bonusScheme(d *doc, res bonusrun.Result) {
+func bonusScheme(d *doc, res bonus.Result) {
 	d.h1(i18n.T("report.bonus.scheme"), 40)
-	welfare := res.Weights[evaluate.BonusPublicWelfare]
+	welfare := res.Weights[scoring.BonusPublicWelfare]
 	d.callout(i18n.T("report.bonus.welfare", "Weight", i18n.WeightPercent(welfare), "Floor", i18n.WeightPercent(res.Floor)), 11)
 	status := i18n.T("report.bonus.run_computed")
 	if r := res.Run; r != nil {
@@ -95,20 +95,20 @@ func bonusScheme(d *doc, res bonusrun.Result) {
 
 // bonusWeightTable is the weight of each dimension and how many
 // indicators drive it.
-func bonusWeightTable(d *doc, res bonusrun.Result) {
-	drivers := map[bonus.Dimension]int{}
+func bonusWeightTable(d *doc, res bonus.Result) {
+	drivers := map[payout.Dimension]int{}
 	for _, dr := range res.Drivers {
 		drivers[dr.Dimension]++
 	}
 	var rows []row
 	var sum float64
-	for _, dim := range bonus.Dimensions {
+	for _, dim := range payout.Dimensions {
 		name := dimName(dim)
-		if dim == evaluate.BonusPublicWelfare {
+		if dim == scoring.BonusPublicWelfare {
 			name = i18n.T("report.bonus.welfare_mark", "Name", name)
 		}
 		sum += res.Weights[dim]
-		rows = append(rows, row{group: dim == evaluate.BonusPublicWelfare, cells: []string{name, i18n.WeightPercent(res.Weights[dim]), itoa(drivers[dim])}})
+		rows = append(rows, row{group: dim == scoring.BonusPublicWelfare, cells: []string{name, i18n.WeightPercent(res.Weights[dim]), itoa(drivers[dim])}})
 	}
 	rows = append(rows, row{total: true, cells: []string{i18n.T("col.total"), i18n.WeightPercent(sum), itoa(len(res.Drivers))}})
 	d.newTable(i18n.T("report.bonus.table_weights"), []column{{i18n.T("report.col.dimension"), 50, "L"},
@@ -117,7 +117,7 @@ func bonusWeightTable(d *doc, res bonusrun.Result) {
 
 // bonusDriverTable lists the indicators that drive the dimensions, when
 // there are any.
-func bonusDriverTable(d *doc, res bonusrun.Result) {
+func bonusDriverTable(d *doc, res bonus.Result) {
 	if len(res.Drivers) == 0 {
 		return
 	}
@@ -136,11 +136,11 @@ func bonusDriverTable(d *doc, res bonusrun.Result) {
 
 // bonusAllocation is section 2: each department's scores by dimension,
 // composite and bonus (* marks a score entered by hand).
-func bonusAllocation(d *doc, res bonusrun.Result) {
+func bonusAllocation(d *doc, res bonus.Result) {
 	d.h1(i18n.T("report.bonus.allocation"), 40)
 	cols := []column{{i18n.T("col.code"), 6, "L"}, {i18n.T("col.department"), 15, "L"}, {i18n.T("report.col.heads"), 6, "R"},
 		{i18n.T("col.coefficient"), 7, "R"}}
-	for _, dim := range bonus.Dimensions {
+	for _, dim := range payout.Dimensions {
 		cols = append(cols, column{dimName(dim), 7.5, "R"})
 	}
 	cols = append(cols, column{i18n.T("col.composite_score"), 8, "R"}, column{i18n.T("report.col.bonus"), 14, "R"})
@@ -148,8 +148,8 @@ func bonusAllocation(d *doc, res bonusrun.Result) {
 	var total money.Amount
 	for _, dep := range res.Departments {
 		cells := []string{dep.Code, d.pick(dep.Name, dep.NameEn), itoa(dep.Headcount), strconv.FormatFloat(dep.Coefficient, 'f', 3, 64)}
-		for _, dim := range bonus.Dimensions {
-			text := score(evaluate.Round2(dep.Scores[dim]))
+		for _, dim := range payout.Dimensions {
+			text := score(scoring.Round2(dep.Scores[dim]))
 			if dep.Entered[dim] {
 				text += "*"
 			}
@@ -168,8 +168,8 @@ func bonusAllocation(d *doc, res bonusrun.Result) {
 // bonusSensitivity is section 3: how each department's bonus moves with
 // the public-welfare weight, as charts and a table of every other step
 // (and the weight in use).
-func bonusSensitivity(d *doc, res bonusrun.Result) error {
-	welfare := res.Weights[evaluate.BonusPublicWelfare]
+func bonusSensitivity(d *doc, res bonus.Result) error {
+	welfare := res.Weights[scoring.BonusPublicWelfare]
 	d.h1(i18n.T("report.bonus.sensitivity"), 90)
 	d.para(i18n.T("report.bonus.sens_text", "Weight", i18n.WeightPercent(welfare)), 9.5)
 	for _, c := range sensitivityCharts(d, res) {
@@ -205,7 +205,7 @@ func bonusSensitivity(d *doc, res bonusrun.Result) error {
 }
 
 // bonusCompliance is section 4, the compliance statement.
-func bonusCompliance(d *doc, res bonusrun.Result) {
+func bonusCompliance(d *doc, res bonus.Result) {
 	d.h1(i18n.T("report.bonus.compliance"), 40)
 	d.callout(i18n.T("report.bonus.compliance_text", "Drivers", len(res.Drivers), "Cap", d.amtUnit(res.Cap),
 		"Pool", d.amtUnit(res.Pool)), 10)

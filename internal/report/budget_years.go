@@ -5,7 +5,7 @@ import (
 	"slices"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // yearLine is one subject of a department (or of the hospital) in the

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // rawText is the text of a PDF in content order, a table row to a line.

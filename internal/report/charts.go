@@ -3,10 +3,10 @@ package report
 import (
 	"math"
 
-	"github.com/budgetperf/budgetperf/internal/bonusrun"
+	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -17,7 +17,7 @@ import (
 func scorecard(d *doc, r evaluation.Run) chart.Chart {
 	c := chart.Chart{Kind: chart.Radar, Title: i18n.T("evalui.radar"), Percent: true, NoData: i18n.T("evalui.no_data")}
 	s := chart.Series{Name: d.pick(r.Unit.Name, r.Unit.NameEn)}
-	for _, p := range evaluate.Perspectives {
+	for _, p := range scoring.Perspectives {
 		c.Category = append(c.Category, i18n.T("evalui.perspective."+string(p)))
 		ps, ok := r.Result.Perspectives[p]
 		if !ok || ps.Points <= 0 {
@@ -42,12 +42,12 @@ var sensitivityGroups = []struct {
 }
 
 // sensitivityCharts are the Bonus screen's sensitivity chart (one
-// definition, in bonusrun) for each of sensitivityGroups that has
+// definition, in package bonus) for each of sensitivityGroups that has
 // departments.
-func sensitivityCharts(d *doc, res bonusrun.Result) []chart.Chart {
+func sensitivityCharts(d *doc, res bonus.Result) []chart.Chart {
 	var out []chart.Chart
 	for _, g := range sensitivityGroups {
-		c := bonusrun.SensitivityChart(res, g.types, d.meta.Lang == i18n.English, i18n.T)
+		c := bonus.SensitivityChart(res, g.types, d.meta.Lang == i18n.English, i18n.T)
 		if len(c.Series) == 0 {
 			continue
 		}

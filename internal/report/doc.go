@@ -11,8 +11,8 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/budgetperf/budgetperf/assets"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // A4 portrait in millimetres, with room for the header and footer.

@@ -7,10 +7,10 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
 
@@ -23,12 +23,12 @@ type evaluationData struct {
 	Year     int
 	Runs     []evaluation.Run
 	Unscored []evaluation.Run
-	Table    []evaluate.Application
+	Table    []scoring.Application
 	Bases    map[unitKey]money.Amount
 }
 
 type unitKey struct {
-	kind evaluate.SchemeKind
+	kind scoring.SchemeKind
 	code string
 }
 
@@ -64,7 +64,7 @@ func loadEvaluation(ctx context.Context, svc *services.Services, by domain.Actor
 			return out, err
 		}
 		for _, dep := range v.Departments {
-			out.Bases[unitKey{evaluate.DepartmentScheme, dep.Code}] = dep.Expenditure
+			out.Bases[unitKey{scoring.DepartmentScheme, dep.Code}] = dep.Expenditure
 		}
 	}
 	projects, err := svc.Budgets.Projects(ctx, by, year, "")
@@ -72,14 +72,14 @@ func loadEvaluation(ctx context.Context, svc *services.Services, by domain.Actor
 		return out, err
 	}
 	for _, p := range projects {
-		out.Bases[unitKey{evaluate.ProjectScheme, strconv.FormatInt(p.ID, 10)}] = p.Amount
+		out.Bases[unitKey{scoring.ProjectScheme, strconv.FormatInt(p.ID, 10)}] = p.Amount
 	}
 	return out, nil
 }
 
 // unitScore is a run's score as `evaluate --json` gives it: on the
 // 100-point scale, rounded to 2 decimals, so score and grade agree.
-func unitScore(r evaluation.Run) float64 { return evaluate.Round2(evaluation.Percent(r)) }
+func unitScore(r evaluation.Run) float64 { return scoring.Round2(evaluation.Percent(r)) }
 
 func writeEvaluation(ctx context.Context, meta Meta, data evaluationData, w io.Writer, progress func(done, total int)) error {
 	meta.Title = i18n.T("report.eval.title", "Year", data.Year)
@@ -92,12 +92,12 @@ func writeEvaluation(ctx context.Context, meta Meta, data evaluationData, w io.W
 
 	// Hospital summary.
 	d.h1(i18n.T("report.eval.summary"), 30)
-	grades := map[evaluate.Grade]int{}
-	kinds := map[evaluate.SchemeKind]int{}
+	grades := map[scoring.Grade]int{}
+	kinds := map[scoring.SchemeKind]int{}
 	finalised := 0
 	var sum float64
 	for _, r := range data.Runs {
-		grades[evaluate.GradeOf(unitScore(r))]++
+		grades[scoring.GradeOf(unitScore(r))]++
 		sum += unitScore(r)
 		if r.Finalised {
 			finalised++
@@ -107,14 +107,14 @@ func writeEvaluation(ctx context.Context, meta Meta, data evaluationData, w io.W
 		kinds[r.Unit.Kind]++
 	}
 	dist := ""
-	for i, g := range evaluate.Grades {
+	for i, g := range scoring.Grades {
 		if i > 0 {
 			dist += i18n.T("report.list_sep")
 		}
 		dist += i18n.T("report.eval.grade_count", "Grade", i18n.T("evalui.grade."+string(g)), "Count", grades[g])
 	}
 	d.facts([][2]string{
-		{i18n.T("report.eval.units"), i18n.T("report.eval.units_n", "Depts", kinds[evaluate.DepartmentScheme], "Projects", kinds[evaluate.ProjectScheme])},
+		{i18n.T("report.eval.units"), i18n.T("report.eval.units_n", "Depts", kinds[scoring.DepartmentScheme], "Projects", kinds[scoring.ProjectScheme])},
 		{i18n.T("report.eval.finalised"), i18n.T("report.eval.finalised_n", "Done", finalised, "All", len(data.Runs)+len(data.Unscored))},
 		{i18n.T("report.eval.unscored"), i18n.T("report.eval.unscored_n", "Count", len(data.Unscored))},
 		{i18n.T("report.eval.average"), score(sum / float64(len(data.Runs)))},
@@ -127,7 +127,7 @@ func writeEvaluation(ctx context.Context, meta Meta, data evaluationData, w io.W
 	var rows []row
 	for i, r := range data.Runs {
 		rows = append(rows, row{cells: []string{itoa(i + 1), i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Code,
-			d.pick(r.Unit.Name, r.Unit.NameEn), score(unitScore(r)), i18n.T("evalui.grade." + string(evaluate.GradeOf(unitScore(r)))), stateText(r)}})
+			d.pick(r.Unit.Name, r.Unit.NameEn), score(unitScore(r)), i18n.T("evalui.grade." + string(scoring.GradeOf(unitScore(r)))), stateText(r)}})
 	}
 	d.newTable(i18n.T("report.eval.table_rank", "Year", data.Year), cols).rows(rows)
 	d.unscoredList(data.Unscored)
@@ -167,7 +167,7 @@ func (d *doc) unscoredList(runs []evaluation.Run) {
 	var rows []row
 	for _, r := range runs {
 		rows = append(rows, row{cells: []string{i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Code,
-			d.pick(r.Unit.Name, r.Unit.NameEn), i18n.T("evalui.grade." + string(evaluate.Unscored))}})
+			d.pick(r.Unit.Name, r.Unit.NameEn), i18n.T("evalui.grade." + string(scoring.Unscored))}})
 	}
 	d.newTable("", cols).rows(rows)
 }
@@ -184,7 +184,7 @@ func stateText(r evaluation.Run) string {
 func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 	name := d.pick(r.Unit.Name, r.Unit.NameEn)
 	sc := unitScore(r)
-	grade := evaluate.GradeOf(sc)
+	grade := scoring.GradeOf(sc)
 	d.h1(i18n.T("report.eval.unit_heading", "Rank", rank, "Name", name, "Kind", i18n.T("evaluation.kind."+string(r.Unit.Kind))), 40)
 	finalisedAt := "—"
 	if r.Finalised && !r.FinalisedAt.IsZero() {
@@ -220,7 +220,7 @@ func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 // with their points and score, indicators under them; names maps each
 // indicator code to its name in the report's language.
 func (d *doc) indicatorRows(r evaluation.Run) (rows []row, names map[string]string) {
-	scores := map[string]evaluate.IndicatorScore{}
+	scores := map[string]scoring.IndicatorScore{}
 	for _, is := range r.Result.Indicators {
 		scores[is.Code] = is
 	}
@@ -229,8 +229,8 @@ func (d *doc) indicatorRows(r evaluation.Run) (rows []row, names map[string]stri
 		nodeScore[n.Code] = n.Score
 	}
 	names = map[string]string{}
-	var walk func(ns []evaluate.Node, depth int)
-	walk = func(ns []evaluate.Node, depth int) {
+	var walk func(ns []scoring.Node, depth int)
+	walk = func(ns []scoring.Node, depth int) {
 		for _, n := range ns {
 			indent := strings.Repeat("  ", depth-1)
 			if n.Indicator == nil {
@@ -244,7 +244,7 @@ func (d *doc) indicatorRows(r evaluation.Run) (rows []row, names map[string]stri
 				code = ind.Code
 			}
 			scoreText := score(scores[code].Score)
-			if ind.Direction == evaluate.Monitor {
+			if ind.Direction == scoring.Monitor {
 				scoreText = "—"
 			}
 			nm := d.pick(nameOr(n.Name, ind.Name), nameOr(n.NameEn, ind.NameEn))
@@ -284,8 +284,8 @@ func (d *doc) reasonsTable(r evaluation.Run, names map[string]string) {
 
 // applicationText is the result application of the unit's grade, with the
 // amount it suggests for next year's budget when the unit has one.
-func applicationText(d *doc, r evaluation.Run, grade evaluate.Grade, data evaluationData) string {
-	app := evaluate.Application{Grade: grade}
+func applicationText(d *doc, r evaluation.Run, grade scoring.Grade, data evaluationData) string {
+	app := scoring.Application{Grade: grade}
 	for _, a := range data.Table {
 		if a.Grade == grade {
 			app = a
@@ -297,7 +297,7 @@ func applicationText(d *doc, r evaluation.Run, grade evaluate.Grade, data evalua
 	}
 	text := i18n.T("report.eval.apply_rule", "Grade", i18n.T("evalui.grade."+string(grade)), "Change", i18n.SignedPercent(app.ChangePct/100), "Note", note)
 	if base, ok := data.Bases[unitKey{r.Unit.Kind, r.Unit.Code}]; ok {
-		sugg, _ := evaluate.Suggest(data.Table, grade, base)
+		sugg, _ := scoring.Suggest(data.Table, grade, base)
 		text += i18n.T("report.eval.apply_amount", "Base", d.amtUnit(base), "Next", d.amtUnit(sugg), "Year", data.Year+1)
 	}
 	return text
@@ -326,19 +326,19 @@ func nameOr(a, b string) string {
 }
 
 // targetText is what earns full points (i18n.IndicatorTarget).
-func targetText(ind evaluate.Indicator) string { return i18n.IndicatorTarget(ind) }
+func targetText(ind scoring.Indicator) string { return i18n.IndicatorTarget(ind) }
 
 // actualText is the reported value: the achievement of a qualitative
 // indicator, the occurrences of a deduction, else the value as typed.
-func actualText(r evaluation.Run, code string, ind evaluate.Indicator) string {
+func actualText(r evaluation.Run, code string, ind scoring.Indicator) string {
 	v, ok := r.Values[code]
 	if !ok || !v.Has {
 		return "—"
 	}
 	switch ind.Rule {
-	case evaluate.Qualitative:
+	case scoring.Qualitative:
 		return i18n.T("evalui.ach." + string(v.Achievement))
-	case evaluate.Deduction:
+	case scoring.Deduction:
 		return i18n.T("report.eval.occurrences", "Count", v.Occurrences)
 	}
 	if t := r.Texts[code]; t != "" {

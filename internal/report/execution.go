@@ -6,17 +6,17 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
 
 // executionData is the month-end picture the Execution screen shows: the
-// same monitor.Execution that `monitor --json` prints, and the projects'
+// same execution.Execution that `monitor --json` prints, and the projects'
 // target progress.
 type executionData struct {
-	Ex       monitor.Execution
-	Projects []monitor.ProjectProgress
+	Ex       execution.Execution
+	Projects []execution.ProjectProgress
 }
 
 func loadExecution(ctx context.Context, svc *services.Services, by domain.Actor, year, month int) (executionData, error) {
@@ -52,7 +52,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 	if err != nil {
 		return err
 	}
-	tr := monitor.Translate(i18n.T)
+	tr := execution.Translate(i18n.T)
 	// The sections in order, each followed by a progress step.
 	sections := []func() error{
 		func() error { execSummary(d, data); return nil },
@@ -73,7 +73,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 }
 
 // deviationText is a figure's deviation from plan, signed.
-func deviationText(f monitor.Figures) string {
+func deviationText(f execution.Figures) string {
 	if r, ok := f.Deviation(); ok {
 		return i18n.SignedPercent(r)
 	}
@@ -102,15 +102,15 @@ func execSummary(d *doc, data executionData) {
 }
 
 // execCharts draws the Execution screen's charts.
-func execCharts(d *doc, meta Meta, ex monitor.Execution, tr monitor.Translate) error {
+func execCharts(d *doc, meta Meta, ex execution.Execution, tr execution.Translate) error {
 	d.h1(i18n.T("report.exec.charts"), 75)
-	if err := d.drawChart(monitor.CumulativeChart(ex.Total.Expenditure, ex.Month, domain.Expenditure, i18n.T("exec.hospital"), tr), 72); err != nil {
+	if err := d.drawChart(execution.CumulativeChart(ex.Total.Expenditure, ex.Month, domain.Expenditure, i18n.T("exec.hospital"), tr), 72); err != nil {
 		return err
 	}
 	if err := d.step(); err != nil {
 		return err
 	}
-	if err := d.drawChart(monitor.DeptRateChart(ex, domain.Expenditure, meta.Lang, tr), 88); err != nil {
+	if err := d.drawChart(execution.DeptRateChart(ex, domain.Expenditure, meta.Lang, tr), 88); err != nil {
 		return err
 	}
 	if err := d.step(); err != nil {
@@ -118,13 +118,13 @@ func execCharts(d *doc, meta Meta, ex monitor.Execution, tr monitor.Translate) e
 	}
 	// 4.3 mm a department keeps the rate chart and the heat map of a
 	// hospital of 30 departments on one page.
-	heat := monitor.HeatChart(ex, domain.Expenditure, meta.Lang, tr)
+	heat := execution.HeatChart(ex, domain.Expenditure, meta.Lang, tr)
 	return d.drawChart(heat, min(26+4.3*float64(len(heat.Rows)), bottom-marginT-4))
 }
 
 // execDepartments is Tables 1 and 2: each department's expenditure, then
 // its revenue, against plan, with pace and status.
-func execDepartments(d *doc, ex monitor.Execution, month string) {
+func execDepartments(d *doc, ex execution.Execution, month string) {
 	d.h1(i18n.T("report.exec.by_dept"), 30)
 	cols := []column{
 		{i18n.T("col.code"), 7, "L"}, {i18n.T("col.department"), 19, "L"},
@@ -132,13 +132,13 @@ func execDepartments(d *doc, ex monitor.Execution, month string) {
 		{i18n.T("report.col.actual"), 15, "R"}, {i18n.T("col.rate"), 9, "R"},
 		{i18n.T("col.deviation"), 9, "R"}, {i18n.T("report.col.pace"), 9, "C"}, {i18n.T("report.col.status"), 8, "C"},
 	}
-	fig := func(code, name string, f monitor.Figures, total bool) row {
+	fig := func(code, name string, f execution.Figures, total bool) row {
 		r := row{total: total, cells: []string{code, name, d.amt(f.Budget), d.amt(f.PlanToDate), d.amt(f.Actual),
 			i18n.Percent(f.ExecutionRate()), deviationText(f), paceWord(f), statusWord(f)}}
 		r.inks = statusInks(len(r.cells)-1, f)
 		return r
 	}
-	side := func(of func(monitor.DeptRow) monitor.Figures, total monitor.Figures) []row {
+	side := func(of func(execution.DeptRow) execution.Figures, total execution.Figures) []row {
 		var rows []row
 		for _, dep := range ex.Departments {
 			if f := of(dep); f.Budget != 0 || f.Actual != 0 {
@@ -150,18 +150,18 @@ func execDepartments(d *doc, ex monitor.Execution, month string) {
 		}
 		return append(rows, fig("", i18n.T("col.total"), total, true))
 	}
-	exp := side(func(r monitor.DeptRow) monitor.Figures { return r.Expenditure }, ex.Total.Expenditure)
+	exp := side(func(r execution.DeptRow) execution.Figures { return r.Expenditure }, ex.Total.Expenditure)
 	if exp == nil {
 		exp = []row{fig("", i18n.T("col.total"), ex.Total.Expenditure, true)}
 	}
 	deptTable(d, i18n.T("report.exec.table_dept", "Month", month), cols).rows(exp)
-	if rev := side(func(r monitor.DeptRow) monitor.Figures { return r.Revenue }, ex.Total.Revenue); rev != nil {
+	if rev := side(func(r execution.DeptRow) execution.Figures { return r.Revenue }, ex.Total.Revenue); rev != nil {
 		deptTable(d, i18n.T("report.exec.table_rev", "Month", month), cols).rows(rev)
 	}
 }
 
 // execAlerts is Table 3: what is flagged.
-func execAlerts(d *doc, ex monitor.Execution) {
+func execAlerts(d *doc, ex execution.Execution) {
 	d.h1(i18n.T("report.exec.flagged"), 30)
 	if len(ex.Alerts) == 0 {
 		d.para(i18n.T("report.exec.no_alerts"), 10)
@@ -177,8 +177,8 @@ func execAlerts(d *doc, ex monitor.Execution) {
 
 // execTargets is target progress ("double monitoring"): the chart, then
 // Table 4.
-func execTargets(d *doc, data executionData, month string, tr monitor.Translate) error {
-	tc := monitor.TargetChart(data.Projects, tr)
+func execTargets(d *doc, data executionData, month string, tr execution.Translate) error {
+	tc := execution.TargetChart(data.Projects, tr)
 	tch := min(24+5*float64(len(tc.Category)), bottom-marginT-16)
 	d.h1(i18n.T("report.exec.targets"), tch)
 	if len(data.Projects) == 0 {
@@ -195,7 +195,7 @@ func execTargets(d *doc, data executionData, month string, tr monitor.Translate)
 }
 
 // targetTable is Table 4: each project target's progress.
-func targetTable(d *doc, month string, projects []monitor.ProjectProgress) {
+func targetTable(d *doc, month string, projects []execution.ProjectProgress) {
 	tcols := []column{{i18n.T("report.col.project"), 24, "L"}, {i18n.T("report.col.indicator"), 24, "L"},
 		{i18n.T("report.col.target"), 12, "R"}, {i18n.T("report.col.expected"), 12, "R"}, {i18n.T("report.col.actual_value"), 12, "R"},
 		{i18n.T("report.col.completion"), 10, "R"}, {i18n.T("report.col.level"), 10, "C"}}
@@ -228,10 +228,10 @@ func targetTable(d *doc, month string, projects []monitor.ProjectProgress) {
 // columns wide enough for every pace and status word on a line.
 func deptTable(d *doc, caption string, cols []column) *table {
 	var paces, statuses []string
-	for _, p := range monitor.Paces {
+	for _, p := range execution.Paces {
 		paces = append(paces, i18n.T(p.Key()))
 	}
-	for _, s := range monitor.Statuses {
+	for _, s := range execution.Statuses {
 		statuses = append(statuses, i18n.T(s.Key()))
 	}
 	return d.newTable(caption, cols).inUnit().fit(len(cols)-2, paces...).fit(len(cols)-1, statuses...)
@@ -249,7 +249,7 @@ func executionSummary(d *doc, data executionData) string {
 		"Deviation", i18n.SignedPercent(dev))
 	behind := 0
 	for _, dep := range ex.Departments {
-		if dep.Expenditure.Pace == monitor.Behind {
+		if dep.Expenditure.Pace == execution.Behind {
 			behind++
 		}
 	}
@@ -267,12 +267,12 @@ func executionSummary(d *doc, data executionData) string {
 	counts := ex.Counts()
 	red := 0
 	for _, a := range ex.Alerts {
-		if a.Severity == monitor.Red {
+		if a.Severity == execution.Red {
 			red++
 		}
 	}
-	s += i18n.T("report.exec.words.alerts", "Count", len(ex.Alerts), "Red", red, "Over", counts[monitor.AlertOverBudget],
-		"Unbudgeted", counts[monitor.AlertUnbudgeted])
+	s += i18n.T("report.exec.words.alerts", "Count", len(ex.Alerts), "Red", red, "Over", counts[execution.AlertOverBudget],
+		"Unbudgeted", counts[execution.AlertUnbudgeted])
 	lagging := 0
 	for _, p := range data.Projects {
 		if p.Lagging {

@@ -3,8 +3,8 @@ package report
 import (
 	"strconv"
 
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -14,11 +14,11 @@ import (
 	"slices"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/auditing"
+	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
 
@@ -77,7 +77,7 @@ func GenerateRequest(ctx context.Context, svc *services.Services, by domain.Acto
 	if err != nil {
 		return err
 	}
-	meta.Trail = auditing.StampText(head, i18n.T)
+	meta.Trail = audit.StampText(head, i18n.T)
 	if req.Unit != nil {
 		meta.Unit = *req.Unit
 	} else if meta.Unit, err = AmountUnit(ctx, svc, by); err != nil {
@@ -131,7 +131,7 @@ func FileName(kind string, year, month int) string {
 // a hospital-titled report holding part of it. Their figures are on the
 // screens and in budget show, monitor, evaluate and bonus export.
 func CheckReader(by domain.Actor) error {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return err
 	}
 	if by.Role == domain.RoleDeptHead {

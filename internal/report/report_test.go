@@ -13,10 +13,10 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 var ctx = context.Background()
@@ -134,7 +134,7 @@ func TestEvaluationReport(t *testing.T) {
 		"偏差原因分析及改进措施", "结果应用", "平衡计分卡", "签字确认", "预算管理委员会", "单元负责人")
 	for i, r := range runs {
 		// The score as `evaluate --json` gives it, as printed.
-		s := strconv.FormatFloat(evaluate.Round2(evaluation.Percent(r)), 'f', 2, 64)
+		s := strconv.FormatFloat(scoring.Round2(evaluation.Percent(r)), 'f', 2, 64)
 		contains(t, "evaluation", text, r.Unit.Name, s, strconv.Itoa(i+1)+". "+r.Unit.Name+"（科室）", "绩效自评表："+r.Unit.Name)
 	}
 }

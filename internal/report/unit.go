@@ -3,9 +3,9 @@ package report
 import (
 	"context"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
 
@@ -18,7 +18,7 @@ const DefaultUnit = money.TenThousand
 // AmountUnit is the unit reports show amounts in: money.Yuan or
 // money.TenThousand, DefaultUnit until one is chosen.
 func AmountUnit(ctx context.Context, svc *services.Services, by domain.Actor) (money.Unit, error) {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return 0, err
 	}
 	v, err := svc.Store.Setting(ctx, settingUnit)
@@ -37,7 +37,7 @@ func AmountUnit(ctx context.Context, svc *services.Services, by domain.Actor) (m
 // SetAmountUnit stores the unit reports show amounts in. It is a display
 // preference that changes no figure, so whoever may read may choose it.
 func SetAmountUnit(ctx context.Context, svc *services.Services, by domain.Actor, u money.Unit) error {
-	if err := access.Check(by, access.Read, ""); err != nil {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return err
 	}
 	v := ""

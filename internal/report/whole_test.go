@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -123,8 +123,8 @@ func evaluationTexts(ev evaluationData) []string {
 	for _, r := range ev.Runs {
 		out = append(out, r.Unit.Name, r.Scheme.Name)
 		names := map[string]string{}
-		var walk func(ns []evaluate.Node)
-		walk = func(ns []evaluate.Node) {
+		var walk func(ns []scoring.Node)
+		walk = func(ns []scoring.Node) {
 			for _, n := range ns {
 				if n.Indicator == nil {
 					out = append(out, n.Name)

@@ -5,16 +5,16 @@ package services
 import (
 	"context"
 
-	"github.com/budgetperf/budgetperf/internal/accounts"
-	"github.com/budgetperf/budgetperf/internal/auditing"
-	"github.com/budgetperf/budgetperf/internal/bonusrun"
+	"github.com/budgetperf/budgetperf/internal/audit"
+	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/importing"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/users"
 )
 
 // Services is one open database and the services over it.
@@ -22,16 +22,16 @@ type Services struct {
 	Store   *store.Store
 	Master  *masterdata.Service
 	Budgets *budgeting.Service
-	Monitor *monitor.Service
+	Monitor *execution.Service
 	Demo    *demo.Service
 	Import  *importing.Service
 	// Evaluation is the indicator library, evaluations and result application.
 	Evaluation *evaluation.Service
 	// Bonus computes performance-bonus allocations (issue 7).
-	Bonus *bonusrun.Service
+	Bonus *bonus.Service
 	// Accounts are the users and sign-in, Audit the audit trail (issue 10).
-	Accounts *accounts.Service
-	Audit    *auditing.Service
+	Accounts *users.Service
+	Audit    *audit.Service
 }
 
 // Open opens the database at path (creating it when new) and makes sure
@@ -45,15 +45,15 @@ func Open(ctx context.Context, path string) (*Services, error) {
 		Store:   st,
 		Master:  masterdata.New(st),
 		Budgets: budgeting.New(st),
-		Monitor: monitor.New(st),
+		Monitor: execution.New(st),
 		Demo:    demo.NewService(st),
 		Import:  importing.New(st),
 
 		Evaluation: evaluation.New(st),
-		Accounts:   accounts.New(st),
-		Audit:      auditing.New(st),
+		Accounts:   users.New(st),
+		Audit:      audit.New(st),
 	}
-	s.Bonus = bonusrun.New(st, s.Evaluation)
+	s.Bonus = bonus.New(st, s.Evaluation)
 	if err := s.Master.EnsureCatalogue(ctx); err != nil {
 		st.Close()
 		return nil, err

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // BudgetApproval says when and by whom year's budget was approved: version

@@ -5,8 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 )
 
 // Bonus run states.
@@ -22,7 +22,7 @@ type BonusRun struct {
 	Status       string
 	Pool, Cap    money.Amount
 	WelfareFloor float64
-	Weights      map[evaluate.BonusDimension]float64
+	Weights      map[scoring.BonusDimension]float64
 	// Drivers lists the indicators that scored the dimensions, as text
 	// ("code name → dimension" per line), for the record.
 	Drivers                string
@@ -37,7 +37,7 @@ type BonusRunDept struct {
 	Code, Name, NameEn string
 	Headcount          int
 	CoefficientMilli   int64
-	Scores             map[evaluate.BonusDimension]float64
+	Scores             map[scoring.BonusDimension]float64
 	Composite          float64
 	Bonus, AtZero      money.Amount
 }
@@ -55,15 +55,15 @@ type BonusStaff struct {
 // BonusScore is a dimension score entered by hand for a department.
 type BonusScore struct {
 	DeptCode  string
-	Dimension evaluate.BonusDimension
+	Dimension scoring.BonusDimension
 	Score     float64
 	UpdatedBy string
 	UpdatedAt string
 }
 
 // bonusDims are the dimensions in the order of the tables' columns.
-var bonusDims = []evaluate.BonusDimension{evaluate.BonusWorkload, evaluate.BonusQuality, evaluate.BonusEfficiency,
-	evaluate.BonusPublicWelfare, evaluate.BonusSatisfaction}
+var bonusDims = []scoring.BonusDimension{scoring.BonusWorkload, scoring.BonusQuality, scoring.BonusEfficiency,
+	scoring.BonusPublicWelfare, scoring.BonusSatisfaction}
 
 const bonusRunSelect = `SELECT id, year, status, pool_fen, cap_fen, welfare_floor,
 	w_workload, w_quality, w_efficiency, w_public_welfare, w_satisfaction,
@@ -79,7 +79,7 @@ func scanBonusRun(sc interface{ Scan(...any) error }) (BonusRun, error) {
 		return r, err
 	}
 	r.Pool, r.Cap = money.Amount(pool), money.Amount(cap)
-	r.Weights = map[evaluate.BonusDimension]float64{}
+	r.Weights = map[scoring.BonusDimension]float64{}
 	for i, d := range bonusDims {
 		r.Weights[d] = w[i]
 	}
@@ -130,7 +130,7 @@ func (q Q) BonusRun(ctx context.Context, id int64) (BonusRun, error) {
 			return r, err
 		}
 		d.Bonus, d.AtZero = money.Amount(b), money.Amount(z)
-		d.Scores = map[evaluate.BonusDimension]float64{}
+		d.Scores = map[scoring.BonusDimension]float64{}
 		for i, dim := range bonusDims {
 			d.Scores[dim] = s[i]
 		}
@@ -243,7 +243,7 @@ func (q Q) BonusScores(ctx context.Context, year int) ([]BonusScore, error) {
 		if err := rows.Scan(&s.DeptCode, &dim, &s.Score, &s.UpdatedBy, &s.UpdatedAt); err != nil {
 			return nil, err
 		}
-		s.Dimension = evaluate.BonusDimension(dim)
+		s.Dimension = scoring.BonusDimension(dim)
 		out = append(out, s)
 	}
 	return out, rows.Err()
@@ -251,7 +251,7 @@ func (q Q) BonusScores(ctx context.Context, year int) ([]BonusScore, error) {
 
 // SetBonusScore stores an entered score; a nil score removes it, so the
 // evaluation's score applies again.
-func (q Q) SetBonusScore(ctx context.Context, year int, dept string, dim evaluate.BonusDimension, score *float64, login string) error {
+func (q Q) SetBonusScore(ctx context.Context, year int, dept string, dim scoring.BonusDimension, score *float64, login string) error {
 	if score == nil {
 		_, err := q.db.ExecContext(ctx, `DELETE FROM bonus_scores WHERE year = ? AND dept_code = ? AND dimension = ?`, year, dept, string(dim))
 		return err

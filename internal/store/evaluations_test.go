@@ -5,13 +5,13 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 )
 
-func saveFirstTemplate(t *testing.T, s *Store) (evaluate.Scheme, int64) {
+func saveFirstTemplate(t *testing.T, s *Store) (scoring.Scheme, int64) {
 	t.Helper()
-	templates, err := evaluate.Templates()
+	templates, err := scoring.Templates()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 )
 
 // SaveScheme inserts or updates the scheme with s.Code and replaces its
@@ -14,7 +14,7 @@ import (
 // order (position), each pointing to its parent by code, so that the tree
 // comes back exactly as it was given. Run it in a transaction: a scheme
 // with half its nodes would score everything wrong.
-func (q Q) SaveScheme(ctx context.Context, by domain.Actor, s evaluate.Scheme, builtin bool) (int64, error) {
+func (q Q) SaveScheme(ctx context.Context, by domain.Actor, s scoring.Scheme, builtin bool) (int64, error) {
 	_, err := q.db.ExecContext(ctx, `INSERT INTO indicator_schemes (code, name, name_en, kind, total, origin, builtin, updated_at, updated_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, kind = excluded.kind,
@@ -31,11 +31,11 @@ func (q Q) SaveScheme(ctx context.Context, by domain.Actor, s evaluate.Scheme, b
 		return 0, err
 	}
 	pos := 0
-	var walk func(n evaluate.Node, level int, parent string) error
-	walk = func(n evaluate.Node, level int, parent string) error {
+	var walk func(n scoring.Node, level int, parent string) error
+	walk = func(n scoring.Node, level int, parent string) error {
 		pos++
 		code := n.Code
-		var in evaluate.Indicator
+		var in scoring.Indicator
 		if n.Indicator != nil {
 			in = *n.Indicator
 			if code == "" {
@@ -93,7 +93,7 @@ func (q Q) SchemeIDs(ctx context.Context) (map[string]int64, error) {
 }
 
 // Schemes reads the whole library, ordered by code.
-func (q Q) Schemes(ctx context.Context) ([]evaluate.Scheme, error) {
+func (q Q) Schemes(ctx context.Context) ([]scoring.Scheme, error) {
 	rows, err := q.db.QueryContext(ctx, `SELECT id FROM indicator_schemes ORDER BY code`)
 	if err != nil {
 		return nil, fmt.Errorf("reading the indicator library: %w", err)
@@ -111,7 +111,7 @@ func (q Q) Schemes(ctx context.Context) ([]evaluate.Scheme, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	out := make([]evaluate.Scheme, 0, len(ids))
+	out := make([]scoring.Scheme, 0, len(ids))
 	for _, id := range ids {
 		s, err := q.SchemeByID(ctx, id)
 		if err != nil {
@@ -123,22 +123,22 @@ func (q Q) Schemes(ctx context.Context) ([]evaluate.Scheme, error) {
 }
 
 // Scheme reads the scheme with code and its id; IsNotFound when none.
-func (q Q) Scheme(ctx context.Context, code string) (evaluate.Scheme, int64, error) {
+func (q Q) Scheme(ctx context.Context, code string) (scoring.Scheme, int64, error) {
 	var id int64
 	err := q.db.QueryRowContext(ctx, `SELECT id FROM indicator_schemes WHERE code = ?`, code).Scan(&id)
 	if err == sql.ErrNoRows {
-		return evaluate.Scheme{}, 0, errNotFound
+		return scoring.Scheme{}, 0, errNotFound
 	}
 	if err != nil {
-		return evaluate.Scheme{}, 0, err
+		return scoring.Scheme{}, 0, err
 	}
 	s, err := q.SchemeByID(ctx, id)
 	return s, id, err
 }
 
 // SchemeByID reads a scheme with its node tree; IsNotFound when none.
-func (q Q) SchemeByID(ctx context.Context, id int64) (evaluate.Scheme, error) {
-	var s evaluate.Scheme
+func (q Q) SchemeByID(ctx context.Context, id int64) (scoring.Scheme, error) {
+	var s scoring.Scheme
 	var kind string
 	err := q.db.QueryRowContext(ctx, `SELECT code, name, name_en, kind, total, origin FROM indicator_schemes WHERE id = ?`, id).
 		Scan(&s.Code, &s.Name, &s.NameEn, &kind, &s.Total, &s.Origin)
@@ -148,7 +148,7 @@ func (q Q) SchemeByID(ctx context.Context, id int64) (evaluate.Scheme, error) {
 	if err != nil {
 		return s, fmt.Errorf("reading indicator system %d: %w", id, err)
 	}
-	s.Kind = evaluate.SchemeKind(kind)
+	s.Kind = scoring.SchemeKind(kind)
 	s.Roots, err = q.schemeNodes(ctx, id)
 	return s, err
 }
@@ -157,10 +157,10 @@ func (q Q) SchemeByID(ctx context.Context, id int64) (evaluate.Scheme, error) {
 type flatNode struct {
 	level  int
 	parent string
-	node   evaluate.Node
+	node   scoring.Node
 }
 
-func (q Q) schemeNodes(ctx context.Context, id int64) ([]evaluate.Node, error) {
+func (q Q) schemeNodes(ctx context.Context, id int64) ([]scoring.Node, error) {
 	rows, err := q.db.QueryContext(ctx, `SELECT code, parent_code, level, name, name_en, points, unit, direction, rule,
 		target, low, high, deduct_per, source, perspective, bonus, public_welfare, revenue_linked
 		FROM indicator_nodes WHERE scheme_id = ? ORDER BY position`, id)
@@ -171,7 +171,7 @@ func (q Q) schemeNodes(ctx context.Context, id int64) ([]evaluate.Node, error) {
 	var flat []flatNode
 	for rows.Next() {
 		var f flatNode
-		var in evaluate.Indicator
+		var in scoring.Indicator
 		var dir, rule, persp, bonus string
 		if err := rows.Scan(&f.node.Code, &f.parent, &f.level, &f.node.Name, &f.node.NameEn, &f.node.Points,
 			&in.Unit, &dir, &rule, &in.Target, &in.Low, &in.High, &in.DeductPer, &in.Source, &persp, &bonus,
@@ -180,8 +180,8 @@ func (q Q) schemeNodes(ctx context.Context, id int64) ([]evaluate.Node, error) {
 		}
 		if f.level == 3 {
 			in.Code, in.Name, in.NameEn = f.node.Code, f.node.Name, f.node.NameEn
-			in.Direction, in.Rule = evaluate.Direction(dir), evaluate.Rule(rule)
-			in.Perspective, in.Bonus = evaluate.Perspective(persp), evaluate.BonusDimension(bonus)
+			in.Direction, in.Rule = scoring.Direction(dir), scoring.Rule(rule)
+			in.Perspective, in.Bonus = scoring.Perspective(persp), scoring.BonusDimension(bonus)
 			f.node.Indicator = &in
 		}
 		flat = append(flat, f)
@@ -194,8 +194,8 @@ func (q Q) schemeNodes(ctx context.Context, id int64) ([]evaluate.Node, error) {
 
 // buildTree nests the flat nodes under parent, keeping their order. The
 // node lists are small (tens of rows), so the repeated scan costs nothing.
-func buildTree(flat []flatNode, parent string) []evaluate.Node {
-	var out []evaluate.Node
+func buildTree(flat []flatNode, parent string) []scoring.Node {
+	var out []scoring.Node
 	for _, f := range flat {
 		if f.parent != parent {
 			continue

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 )
 
 // Every built-in template comes back from the store exactly as parsed,
@@ -14,7 +14,7 @@ import (
 func TestSchemeRoundTrip(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()
-	templates, err := evaluate.Templates()
+	templates, err := scoring.Templates()
 	if err != nil || len(templates) == 0 {
 		t.Fatalf("templates: %d %v", len(templates), err)
 	}

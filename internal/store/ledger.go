@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // LedgerLines returns the actual lines behind one figure: a department's

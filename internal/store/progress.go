@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // TargetValue is the actual value of one target of a project as reported

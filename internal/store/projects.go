@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Projects lists year's projects with their targets, of one department

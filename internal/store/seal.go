@@ -7,16 +7,16 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/budgetperf/budgetperf/internal/audit"
-	"github.com/budgetperf/budgetperf/internal/auditkey"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/keyring"
 )
 
 // sealState is what seals the audit trail of an open database: the
 // installation's key and the database's identity, under which its head is
-// anchored outside the file (package auditkey).
+// anchored outside the file (package keyring).
 type sealState struct {
-	key  audit.Key
+	key  auditchain.Key
 	dbID string
 }
 
@@ -31,9 +31,9 @@ const sealedFromKey = "audit.sealed_from"
 // openSeal loads the key, seals the trail of a database that was just
 // upgraded past sealSchema, and anchors a database this PC has not seen.
 func (s *Store) openSeal(ctx context.Context, fromSchema int) error {
-	key, err := auditkey.Current()
+	key, err := keyring.Current()
 	if err != nil {
-		dir, _ := auditkey.Dir()
+		dir, _ := keyring.Dir()
 		return domain.NewProblem("problem.audit.key", "Cannot read or create the key that seals the audit trail in {{.Dir}}: {{.Err}}. Make that folder readable and writable for your account.", "Dir", dir, "Err", err.Error())
 	}
 	s.seal.key = key
@@ -48,7 +48,7 @@ func (s *Store) openSeal(ctx context.Context, fromSchema int) error {
 	if s.seal.dbID == "" {
 		return nil
 	}
-	if _, ok, err := auditkey.ReadAnchor(s.seal.dbID, s.path); err == nil && !ok {
+	if _, ok, err := keyring.ReadAnchor(s.seal.dbID, s.path); err == nil && !ok {
 		head, err := s.AuditHead(ctx)
 		if err != nil {
 			return err
@@ -75,7 +75,7 @@ func (s *Store) sealOlderTrail(ctx context.Context) error {
 			return err
 		}
 		from := int64(1)
-		if r := audit.VerifyTrail(rows, audit.Marks{Head: head, SealedFrom: math.MaxInt64}, nil); !r.OK {
+		if r := auditchain.VerifyTrail(rows, auditchain.Marks{Head: head, SealedFrom: math.MaxInt64}, nil); !r.OK {
 			from = rows[len(rows)-1].Seq + 1
 		} else if len(rows) > 0 {
 			if err := tx.resealRows(ctx, rows); err != nil {
@@ -88,8 +88,8 @@ func (s *Store) sealOlderTrail(ctx context.Context) error {
 
 // resealRows rewrites the links and hashes of an intact older chain as a
 // sealed one; the recorded content of every row stays as it was.
-func (tx *Tx) resealRows(ctx context.Context, rows []audit.Entry) error {
-	sealed := audit.Chain(0, "", tx.key, rows)
+func (tx *Tx) resealRows(ctx context.Context, rows []auditchain.Entry) error {
+	sealed := auditchain.Chain(0, "", tx.key, rows)
 	for _, e := range sealed {
 		if _, err := tx.db.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, key_id = ?, hash = ? WHERE seq = ?`,
 			e.PrevHash, e.KeyID, e.Hash, e.Seq); err != nil {
@@ -97,26 +97,26 @@ func (tx *Tx) resealRows(ctx context.Context, rows []audit.Entry) error {
 		}
 	}
 	last := sealed[len(sealed)-1]
-	tx.head = &audit.Head{Seq: last.Seq, Hash: last.Hash}
+	tx.head = &auditchain.Head{Seq: last.Seq, Hash: last.Hash}
 	return tx.SetSetting(ctx, auditHeadKey, strconv.FormatInt(last.Seq, 10)+" "+last.Hash)
 }
 
 // anchor records head outside the database once its transaction is
 // committed. A failed write only leaves the anchor behind the trail, which
 // verifying tolerates (the anchored row is still there).
-func (s *Store) anchor(head *audit.Head) {
+func (s *Store) anchor(head *auditchain.Head) {
 	if head == nil || s.seal.dbID == "" {
 		return
 	}
-	_ = auditkey.WriteAnchor(s.seal.dbID, s.path, *head)
+	_ = keyring.WriteAnchor(s.seal.dbID, s.path, *head)
 }
 
 // AuditMarks reads what holds the trail in place: the head recorded in the
 // database, the first sealed row (1 when the setting is missing, so a
 // removed setting makes older rows count as unsealed) and, read inside the
 // caller's transaction so no commit slips in between, this PC's anchor.
-func (s *Store) AuditMarks(ctx context.Context, tx *Tx) (audit.Marks, error) {
-	var m audit.Marks
+func (s *Store) AuditMarks(ctx context.Context, tx *Tx) (auditchain.Marks, error) {
+	var m auditchain.Marks
 	var err error
 	if m.Head, err = tx.AuditHead(ctx); err != nil {
 		return m, err
@@ -131,7 +131,7 @@ func (s *Store) AuditMarks(ctx context.Context, tx *Tx) (audit.Marks, error) {
 	if err != nil || id == "" {
 		return m, err
 	}
-	a, ok, err := auditkey.ReadAnchor(id, s.path)
+	a, ok, err := keyring.ReadAnchor(id, s.path)
 	if err != nil {
 		return m, fmt.Errorf("reading the audit anchor: %w", err)
 	}
@@ -143,7 +143,7 @@ func (s *Store) AuditMarks(ctx context.Context, tx *Tx) (audit.Marks, error) {
 
 // AuditKeys finds the secrets that sealed rows: this installation's and
 // any imported from other PCs.
-func AuditKeys(id string) ([]byte, bool) { return auditkey.Lookup(id) }
+func AuditKeys(id string) ([]byte, bool) { return keyring.Lookup(id) }
 
 // resetAnchor anchors the database at dbPath at its current head: after a
 // restore the trail legitimately ends where the backup's ended.
@@ -162,5 +162,5 @@ func resetAnchor(ctx context.Context, dbPath string) error {
 	if err != nil {
 		return err
 	}
-	return auditkey.WriteAnchor(id, dbPath, head)
+	return keyring.WriteAnchor(id, dbPath, head)
 }

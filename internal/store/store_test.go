@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 func openTemp(t *testing.T) (*Store, string) {

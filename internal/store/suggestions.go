@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // BudgetSuggestion is a next-year budget change suggested by a finalised

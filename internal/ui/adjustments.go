@@ -12,8 +12,8 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // AdjustmentsTab lists the year's budget adjustment requests with their

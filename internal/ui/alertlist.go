@@ -5,8 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 )
 
 // alertList shows what needs attention, red first; a tap opens the detail.
@@ -14,8 +14,8 @@ type alertList struct {
 	root   fyne.CanvasObject
 	list   *widget.List
 	empty  *widget.Label
-	items  []monitor.Alert
-	onOpen func(monitor.Alert)
+	items  []execution.Alert
+	onOpen func(execution.Alert)
 }
 
 func newAlertList() *alertList {
@@ -48,7 +48,7 @@ func newAlertList() *alertList {
 	return a
 }
 
-func (a *alertList) set(items []monitor.Alert) {
+func (a *alertList) set(items []execution.Alert) {
 	a.items = items
 	a.empty.Hidden = len(items) > 0
 	a.empty.Refresh()
@@ -56,6 +56,6 @@ func (a *alertList) set(items []monitor.Alert) {
 }
 
 // alertLine is an alert's text in the list: its kind's word and what is wrong.
-func alertLine(a monitor.Alert) string {
+func alertLine(a execution.Alert) string {
 	return i18n.T(a.Kind.Key()) + " · " + i18n.Message(a.Text)
 }

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -19,15 +19,15 @@ import (
 type applicationTab struct {
 	shell   *Shell
 	root    fyne.CanvasObject
-	changes map[evaluate.Grade]*widget.Entry
+	changes map[scoring.Grade]*widget.Entry
 	status  *widget.Label
 }
 
 func newApplicationTab(s *Shell) *applicationTab {
-	a := &applicationTab{shell: s, changes: map[evaluate.Grade]*widget.Entry{}, status: widget.NewLabel("")}
+	a := &applicationTab{shell: s, changes: map[scoring.Grade]*widget.Entry{}, status: widget.NewLabel("")}
 	a.status.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm()
-	for _, g := range evaluate.Grades {
+	for _, g := range scoring.Grades {
 		e := widget.NewEntry()
 		a.changes[g] = e
 		form.Append(i18n.T("apply.change_for", "Grade", gradeName(g)), e)

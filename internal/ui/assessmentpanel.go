@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -202,7 +202,7 @@ func (p *assessmentPanel) evaluateHospital() {
 			filled++
 		}
 	}
-	score := evaluate.Round2(evaluation.Percent(r))
+	score := scoring.Round2(evaluation.Percent(r))
 	dialog.ShowInformation(i18n.T("assess.generate"), i18n.T("assess.generated", "Year", s.year, "Filled", filled,
-		"Score", scoreText(score), "Grade", gradeText(evaluate.GradeOf(score))), s.win)
+		"Score", scoreText(score), "Grade", gradeText(scoring.GradeOf(score))), s.win)
 }

@@ -10,13 +10,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/bonus"
-	"github.com/budgetperf/budgetperf/internal/bonusrun"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/payout"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // BonusScreen is the performance-bonus allocation of the shell's year:
@@ -30,11 +30,11 @@ type BonusScreen struct {
 
 	// inputs are read once per year and pool, so the slider needs no
 	// database; nil while the year is locked or cannot be computed.
-	inputs *bonusrun.Inputs
-	res    bonusrun.Result
+	inputs *bonus.Inputs
+	res    bonus.Result
 	hasRes bool
 	// stored is the year's saved run (approved or draft), if any.
-	stored *bonusrun.Result
+	stored *bonus.Result
 	dirty  bool // res differs from stored
 
 	pool       *widget.Entry
@@ -164,9 +164,9 @@ func (b *BonusScreen) Refresh() {
 	} else {
 		b.capLabel.SetText(i18n.T("bonus.cap", "Cap", yuan(stored.Cap)))
 	}
-	w := bonusrun.DefaultWeights[evaluate.BonusPublicWelfare]
+	w := bonus.DefaultWeights[scoring.BonusPublicWelfare]
 	if b.hasRes {
-		w = b.res.Weights[evaluate.BonusPublicWelfare]
+		w = b.res.Weights[scoring.BonusPublicWelfare]
 		b.pool.SetText(yuan(b.res.Pool))
 	} else {
 		b.pool.SetText(yuan(b.inputs.Pool()))
@@ -196,8 +196,8 @@ func (b *BonusScreen) fail(err error) {
 // the budget office computes and saves, the committee approves a saved draft.
 func (b *BonusScreen) setEditable(on bool) {
 	role := b.shell.actor.Role
-	compute := on && access.Allowed(role, access.BonusCompute)
-	approve := on && access.Allowed(role, access.BonusApprove) && (compute || b.stored != nil)
+	compute := on && permission.Allowed(role, permission.BonusCompute)
+	approve := on && permission.Allowed(role, permission.BonusApprove) && (compute || b.stored != nil)
 	for w, ok := range map[fyne.Disableable]bool{b.pool: compute, b.slider: compute, b.saveBtn: compute, b.approveBtn: approve} {
 		if ok {
 			w.Enable()
@@ -275,15 +275,15 @@ func (b *BonusScreen) show() {
 
 func (b *BonusScreen) showWeights() {
 	w := b.slider.Value / 100
-	weights := bonusrun.DefaultWeights.WithPublicWelfare(w)
+	weights := bonus.DefaultWeights.WithPublicWelfare(w)
 	if b.hasRes {
 		weights = b.res.Weights
-		w = weights[evaluate.BonusPublicWelfare]
+		w = weights[scoring.BonusPublicWelfare]
 	}
 	b.weight.SetText(i18n.T("bonus.welfare_weight", "Weight", i18n.Percent(w)))
 	var parts []string
-	for _, d := range bonus.Dimensions {
-		if d != evaluate.BonusPublicWelfare {
+	for _, d := range payout.Dimensions {
+		if d != scoring.BonusPublicWelfare {
 			parts = append(parts, i18n.T("indui.bonus."+string(d))+" "+i18n.Percent(weights[d]))
 		}
 	}
@@ -296,10 +296,10 @@ func (b *BonusScreen) drawChart() {
 	}
 	i := max(b.chartShow.SelectedIndex(), 0)
 	if !b.hasRes {
-		b.chart.SetChart(bonusrun.SensitivityChart(bonusrun.Result{}, nil, false, i18n.T))
+		b.chart.SetChart(bonus.SensitivityChart(bonus.Result{}, nil, false, i18n.T))
 		return
 	}
-	b.chart.SetChart(bonusrun.SensitivityChart(b.res, chartGroups[i].types, i18n.Current() == i18n.English, i18n.T))
+	b.chart.SetChart(bonus.SensitivityChart(b.res, chartGroups[i].types, i18n.Current() == i18n.English, i18n.T))
 }
 
 // save stores the allocation on screen as the year's draft.
@@ -326,7 +326,7 @@ func (b *BonusScreen) approve() {
 	for _, d := range b.res.Departments {
 		sum += d.Bonus
 	}
-	msg := i18n.T("bonus.approve.confirm", "Year", s.year, "Pool", yuan(sum), "Weight", i18n.Percent(b.res.Weights[evaluate.BonusPublicWelfare]))
+	msg := i18n.T("bonus.approve.confirm", "Year", s.year, "Pool", yuan(sum), "Weight", i18n.Percent(b.res.Weights[scoring.BonusPublicWelfare]))
 	dialog.ShowConfirm(i18n.T("bonus.approve"), msg, func(ok bool) {
 		if !ok {
 			return

@@ -10,7 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // bonusOf is what the table shows as a department's bonus.

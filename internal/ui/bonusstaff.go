@@ -10,10 +10,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/bonusrun"
+	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // bonusStaffPanel is the second level: the saved run's department amounts
@@ -21,7 +21,7 @@ import (
 type bonusStaffPanel struct {
 	b       *BonusScreen
 	root    fyne.CanvasObject
-	lines   []bonusrun.StaffLine
+	lines   []bonus.StaffLine
 	table   *widget.Table
 	info    *widget.Label
 	import_ *widget.Button

@@ -9,11 +9,11 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/bonus"
-	"github.com/budgetperf/budgetperf/internal/bonusrun"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/payout"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // The columns of the allocation table: department, headcount and
@@ -24,14 +24,14 @@ const (
 	bcName
 	bcHeads
 	bcCoef
-	bcScores // first of len(bonus.Dimensions) score columns
+	bcScores // first of len(payout.Dimensions) score columns
 )
 
 var bonusTail = []string{"bonus.col.composite", "col.bonus_yuan", "bonus.col.vs_zero", "bonus.col.vs_last"}
 
 func bonusHeaderKeys() []string {
 	keys := []string{"col.code", "col.department", "bonus.col.heads", "bonus.col.coef"}
-	for _, d := range bonus.Dimensions {
+	for _, d := range payout.Dimensions {
 		keys = append(keys, "bonus.col.dim."+string(d)) // short: the full names are in the weights line
 	}
 	return append(keys, bonusTail...)
@@ -40,7 +40,7 @@ func bonusHeaderKeys() []string {
 func (b *BonusScreen) newTable() *widget.Table {
 	keys := bonusHeaderKeys()
 	widths := []float32{52, 150, 52, 58}
-	for range bonus.Dimensions {
+	for range payout.Dimensions {
 		widths = append(widths, 70)
 	}
 	widths = append(widths, 76, 124, 108, 108)
@@ -71,14 +71,14 @@ func (b *BonusScreen) newTable() *widget.Table {
 	// Selecting a score cell lets the user enter that score by hand.
 	t.OnSelected = func(id widget.TableCellID) {
 		t.UnselectAll()
-		if id.Col >= bcScores && id.Col < bcScores+len(bonus.Dimensions) && id.Row < len(b.rows()) {
-			b.enterScore(b.rows()[id.Row], bonus.Dimensions[id.Col-bcScores])
+		if id.Col >= bcScores && id.Col < bcScores+len(payout.Dimensions) && id.Row < len(b.rows()) {
+			b.enterScore(b.rows()[id.Row], payout.Dimensions[id.Col-bcScores])
 		}
 	}
 	return t
 }
 
-func (b *BonusScreen) rows() []bonusrun.Dept {
+func (b *BonusScreen) rows() []bonus.Dept {
 	if !b.hasRes {
 		return nil
 	}
@@ -106,15 +106,15 @@ func (b *BonusScreen) cell(r, c int) (string, fyne.TextAlign, widget.Importance)
 		return strconv.Itoa(d.Headcount), right, widget.MediumImportance
 	case c == bcCoef:
 		return strconv.FormatFloat(d.Coefficient, 'f', 2, 64), right, widget.MediumImportance
-	case c < bcScores+len(bonus.Dimensions):
-		dim := bonus.Dimensions[c-bcScores]
+	case c < bcScores+len(payout.Dimensions):
+		dim := payout.Dimensions[c-bcScores]
 		text := strconv.FormatFloat(d.Scores[dim], 'f', 2, 64)
 		if d.Entered[dim] {
 			return text + "*", right, widget.HighImportance
 		}
 		return text, right, widget.MediumImportance
 	}
-	switch c - bcScores - len(bonus.Dimensions) {
+	switch c - bcScores - len(payout.Dimensions) {
 	case 0:
 		return strconv.FormatFloat(d.Composite, 'f', 2, 64), right, widget.MediumImportance
 	case 1:
@@ -142,9 +142,9 @@ func signedChange(a money.Amount) (string, fyne.TextAlign, widget.Importance) {
 
 // enterScore asks for a department's score in a dimension; an empty
 // entry (or 恢复评价得分) goes back to the evaluation's score.
-func (b *BonusScreen) enterScore(d bonusrun.Dept, dim bonus.Dimension) {
+func (b *BonusScreen) enterScore(d bonus.Dept, dim payout.Dimension) {
 	s := b.shell
-	if b.inputs == nil || !access.Allowed(s.actor.Role, access.BonusCompute) {
+	if b.inputs == nil || !permission.Allowed(s.actor.Role, permission.BonusCompute) {
 		return // locked, not computable, or not the user's to change
 	}
 	e := widget.NewEntry()

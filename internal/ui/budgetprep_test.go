@@ -9,7 +9,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // confirmTop taps the confirming (highlighted) button of the dialog on top.

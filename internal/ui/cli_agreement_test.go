@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/cli"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // The dashboard's figures are the ones the command line reports for the

@@ -11,9 +11,9 @@ import (
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 )
 
 // Dashboard shows the year at a glance: budget, actual to date, execution
@@ -29,7 +29,7 @@ type Dashboard struct {
 	empty                         *widget.Label
 	balance                       *widget.Label // 收入合计 · 支出合计 · 收支差额, with the deficit warning
 	table                         *deptTable
-	ex                            monitor.Execution
+	ex                            execution.Execution
 	month                         int // the month-end shown; 0 = the latest with actuals
 }
 
@@ -97,20 +97,20 @@ func (d *Dashboard) Refresh() {
 	d.revenue.set(i18n.Percent(rev.ExecutionRate()), i18n.T("dash.revenue.note", "Actual", wan(rev.Actual), "Budget", wan(rev.Budget)), nil)
 	var red int
 	for _, a := range o.Alerts {
-		if a.Severity == monitor.Red {
+		if a.Severity == execution.Red {
 			red++
 		}
 	}
-	alertColor := statusColor(monitor.Green)
+	alertColor := statusColor(execution.Green)
 	if red > 0 {
-		alertColor = statusColor(monitor.Red)
+		alertColor = statusColor(execution.Red)
 	} else if len(o.Alerts) > 0 {
-		alertColor = statusColor(monitor.Amber)
+		alertColor = statusColor(execution.Amber)
 	}
 	d.alerts.set(fmt.Sprint(len(o.Alerts)), i18n.T("dash.alerts.note", "Red", red), alertColor)
 	d.showBalance(rev.Budget, exp.Budget, o.Year)
-	d.cum.SetChart(monitor.CumulativeChart(exp, o.Month, domain.Expenditure, i18n.T("exec.hospital_total"), i18n.T))
-	d.byDept.SetChart(monitor.DeptRateChart(o, domain.Expenditure, i18n.Current(), i18n.T))
+	d.cum.SetChart(execution.CumulativeChart(exp, o.Month, domain.Expenditure, i18n.T("exec.hospital_total"), i18n.T))
+	d.byDept.SetChart(execution.DeptRateChart(o, domain.Expenditure, i18n.Current(), i18n.T))
 	d.behind.Objects = d.deptLinks(o.FurthestBehind(5), i18n.T("dash.none_behind"))
 	d.behind.Refresh()
 	d.ahead.Objects = d.deptLinks(o.FurthestAhead(5), i18n.T("dash.none_ahead"))
@@ -139,7 +139,7 @@ func (d *Dashboard) showBalance(revenue, expenditure money.Amount, year int) {
 }
 
 // deptLinks lists departments with their rates; each opens its detail.
-func (d *Dashboard) deptLinks(ds []monitor.DeptRow, none string) []fyne.CanvasObject {
+func (d *Dashboard) deptLinks(ds []execution.DeptRow, none string) []fyne.CanvasObject {
 	if len(ds) == 0 {
 		return []fyne.CanvasObject{widget.NewLabel(none)}
 	}
@@ -147,7 +147,7 @@ func (d *Dashboard) deptLinks(ds []monitor.DeptRow, none string) []fyne.CanvasOb
 	for i, e := range ds {
 		code := e.Code
 		text := i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", i18n.Percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio))
-		if st := e.Expenditure.Status; st != monitor.StatusNormal {
+		if st := e.Expenditure.Status; st != execution.StatusNormal {
 			// Fastest is not best: an overspent department says so here
 			// as in the table (issue 16).
 			text += " · " + i18n.T(st.Key())
@@ -179,7 +179,7 @@ func pickName(zh, en string) string {
 	return zh
 }
 
-func paceColor(p monitor.Pace, month int) color.Color {
+func paceColor(p execution.Pace, month int) color.Color {
 	if month == 0 {
 		return nil
 	}

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -27,7 +27,7 @@ func openEvaluation(t *testing.T, s *Shell, year int) *EvaluationScreen {
 }
 
 // handGrade is the policy bands, written out again rather than calling
-// evaluate.GradeOf, so the test checks the screen against the rule.
+// scoring.GradeOf, so the test checks the screen against the rule.
 func handGrade(score float64) string {
 	switch {
 	case score >= 90:
@@ -48,14 +48,14 @@ func submit(e *evalEntry, text string) {
 }
 
 // fullValue is what earns an indicator all its points.
-func fullValue(ind evaluate.Indicator) string {
+func fullValue(ind scoring.Indicator) string {
 	switch ind.Rule {
-	case evaluate.Deduction:
+	case scoring.Deduction:
 		return "0"
-	case evaluate.LinearBand:
+	case scoring.LinearBand:
 		return i18n.Number(ind.High)
 	}
-	if ind.Direction == evaluate.InRange {
+	if ind.Direction == scoring.InRange {
 		return i18n.Number(ind.Low)
 	}
 	return i18n.Number(ind.Target)
@@ -103,17 +103,17 @@ func TestEvaluateAndFinaliseInTheWindow(t *testing.T) {
 		points[is.Code] = is.Points
 	}
 	for _, row := range e.grid.rows {
-		if row.ind.Direction != evaluate.Monitor {
+		if row.ind.Direction != scoring.Monitor {
 			scored += points[row.code]
 		}
 		switch {
 		case row.choice != nil:
 			row.choice.SetSelected("达成")
-		case row.ind.Direction == evaluate.Monitor:
+		case row.ind.Direction == scoring.Monitor:
 		default:
 			submit(row.actual, fullValue(row.ind))
 		}
-		if row.ind.Rule == evaluate.Proportional && row.ind.Direction == evaluate.Higher && row.ind.Target > 0 && points[row.code] > bigPoints {
+		if row.ind.Rule == scoring.Proportional && row.ind.Direction == scoring.Higher && row.ind.Target > 0 && points[row.code] > bigPoints {
 			big, bigPoints = row, points[row.code]
 		}
 	}
@@ -203,14 +203,14 @@ func TestPriorYearEvaluationIsLocked(t *testing.T) {
 
 func TestIndicatorTargetText(t *testing.T) {
 	cases := []struct {
-		ind  evaluate.Indicator
+		ind  scoring.Indicator
 		want string
 	}{
-		{evaluate.Indicator{Rule: evaluate.Proportional, Direction: evaluate.Higher, Target: 95, Unit: "%"}, "≥ 95%"},
-		{evaluate.Indicator{Rule: evaluate.Inverse, Direction: evaluate.Lower, Target: 8.5, Unit: "天"}, "≤ 8.5天"},
-		{evaluate.Indicator{Rule: evaluate.Threshold, Direction: evaluate.InRange, Low: 30, High: 35, Unit: "%"}, "30–35%"},
-		{evaluate.Indicator{Rule: evaluate.Deduction, Direction: evaluate.Lower, DeductPer: 2}, "每次扣2分"},
-		{evaluate.Indicator{Rule: evaluate.Qualitative, Direction: evaluate.Higher}, "达成"},
+		{scoring.Indicator{Rule: scoring.Proportional, Direction: scoring.Higher, Target: 95, Unit: "%"}, "≥ 95%"},
+		{scoring.Indicator{Rule: scoring.Inverse, Direction: scoring.Lower, Target: 8.5, Unit: "天"}, "≤ 8.5天"},
+		{scoring.Indicator{Rule: scoring.Threshold, Direction: scoring.InRange, Low: 30, High: 35, Unit: "%"}, "30–35%"},
+		{scoring.Indicator{Rule: scoring.Deduction, Direction: scoring.Lower, DeductPer: 2}, "每次扣2分"},
+		{scoring.Indicator{Rule: scoring.Qualitative, Direction: scoring.Higher}, "达成"},
 	}
 	startApp(t, demoDB(t, 2026), "zh") // the Chinese texts
 	for _, c := range cases {

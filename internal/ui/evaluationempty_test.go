@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 )
 
 // topText is every text of the dialog on top, joined.
@@ -48,7 +48,7 @@ func TestStartedYearIsUnscoredInTheWindow(t *testing.T) {
 		t.Fatalf("%d evaluations after starting", len(e.runs))
 	}
 	for row, r := range e.runs {
-		if r.Scored() || r.Result.Grade != evaluate.Unscored {
+		if r.Scored() || r.Result.Grade != scoring.Unscored {
 			t.Errorf("%s: scored %v grade %s", r.Unit.Name, r.Scored(), r.Result.Grade)
 		}
 		for col, want := range map[int]string{0: "—", 4: "—", 5: "未评分"} {

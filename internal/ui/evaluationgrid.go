@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -35,7 +35,7 @@ type evalGrid struct {
 // that leaving an entry untouched saves nothing.
 type evalRow struct {
 	code   string
-	ind    evaluate.Indicator
+	ind    scoring.Indicator
 	actual *evalEntry     // the value, or the occurrences of a deduction
 	choice *widget.Select // qualitative indicators
 	reason *evalEntry
@@ -81,7 +81,7 @@ func (g *evalGrid) build(r evaluation.Run) {
 }
 
 // nodeRow is the line of a dimension (bold) or a group (indented).
-func (g *evalGrid) nodeRow(n evaluate.Node, level int) fyne.CanvasObject {
+func (g *evalGrid) nodeRow(n scoring.Node, level int) fyne.CanvasObject {
 	name := pickName(n.Name, n.NameEn)
 	if level == 2 {
 		name = "    " + name
@@ -95,7 +95,7 @@ func (g *evalGrid) nodeRow(n evaluate.Node, level int) fyne.CanvasObject {
 		widget.NewLabelWithStyle(i18n.Number(n.Points), fyne.TextAlignTrailing, style), score, widget.NewLabel(""))
 }
 
-func (g *evalGrid) indicatorRow(r evaluation.Run, n evaluate.Node) fyne.CanvasObject {
+func (g *evalGrid) indicatorRow(r evaluation.Run, n scoring.Node) fyne.CanvasObject {
 	ind := *n.Indicator
 	row := &evalRow{code: leafCodeOf(n), ind: ind}
 	name := widget.NewLabel(pickName(nameOr(n.Name, ind.Name), nameOr(n.NameEn, ind.NameEn)))
@@ -103,7 +103,7 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n evaluate.Node) fyne.CanvasOb
 	v := r.Values[row.code]
 	var actual fyne.CanvasObject
 	switch {
-	case ind.Rule == evaluate.Qualitative && ind.Direction != evaluate.Monitor:
+	case ind.Rule == scoring.Qualitative && ind.Direction != scoring.Monitor:
 		row.choice = widget.NewSelect(achievementLabels(), func(string) { g.save(row, true) })
 		row.choice.PlaceHolder = i18n.T("evalui.choose")
 		if v.Has {
@@ -114,7 +114,7 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n evaluate.Node) fyne.CanvasOb
 	default:
 		row.actual = newEvalEntry(func() { g.save(row, true) })
 		switch {
-		case ind.Rule == evaluate.Deduction:
+		case ind.Rule == scoring.Deduction:
 			row.actual.SetPlaceHolder(i18n.T("evalui.occurrences"))
 			if v.Has {
 				row.actual.SetText(strconv.Itoa(v.Occurrences))
@@ -154,7 +154,7 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n evaluate.Node) fyne.CanvasOb
 // update shows the scores of r without rebuilding the rows, so that the
 // entry being typed in keeps its focus and cursor.
 func (g *evalGrid) update(r evaluation.Run) {
-	scores := map[string]evaluate.IndicatorScore{}
+	scores := map[string]scoring.IndicatorScore{}
 	for _, is := range r.Result.Indicators {
 		scores[is.Code] = is
 	}
@@ -166,7 +166,7 @@ func (g *evalGrid) update(r evaluation.Run) {
 		is.Short = is.Short && scored
 		row.score.Importance = widget.MediumImportance
 		switch {
-		case row.ind.Direction == evaluate.Monitor || !scored:
+		case row.ind.Direction == scoring.Monitor || !scored:
 			row.score.SetText("—") // observed, not scored; or nothing scored yet
 		default:
 			if is.Short {
@@ -239,7 +239,7 @@ func (row *evalRow) current() ([3]string, error) {
 	switch {
 	case row.choice != nil:
 		out[0] = achievementOf(row.choice.Selected)
-	case row.ind.Rule == evaluate.Deduction:
+	case row.ind.Rule == scoring.Deduction:
 		t := strings.TrimSpace(row.actual.Text)
 		if t != "" {
 			if n, err := strconv.Atoi(t); err != nil || n < 0 {
@@ -281,7 +281,7 @@ func achievementLabels() []string {
 
 // achievementOf turns a choice back into the value the service stores.
 func achievementOf(label string) string {
-	for _, a := range []evaluate.Achievement{evaluate.Achieved, evaluate.Partly, evaluate.NotAchieved} {
+	for _, a := range []scoring.Achievement{scoring.Achieved, scoring.Partly, scoring.NotAchieved} {
 		if label != "" && label == i18n.T("evalui.ach."+string(a)) {
 			return string(a)
 		}
@@ -289,7 +289,7 @@ func achievementOf(label string) string {
 	return ""
 }
 
-func leafCodeOf(n evaluate.Node) string {
+func leafCodeOf(n scoring.Node) string {
 	if n.Code == "" && n.Indicator != nil {
 		return n.Indicator.Code
 	}

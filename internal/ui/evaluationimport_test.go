@@ -7,7 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 )
 
 // Importing a workbook of indicator values from the Evaluation screen
@@ -24,12 +24,12 @@ func TestImportEvaluationValuesInTheWindow(t *testing.T) {
 	var unit, name, code, value string
 	var id int64
 	for _, r := range e.runs {
-		if r.Finalised || r.Unit.Kind != evaluate.DepartmentScheme {
+		if r.Finalised || r.Unit.Kind != scoring.DepartmentScheme {
 			continue
 		}
 		names := map[string]int{}
-		var walk func([]evaluate.Node)
-		walk = func(ns []evaluate.Node) {
+		var walk func([]scoring.Node)
+		walk = func(ns []scoring.Node) {
 			for _, n := range ns {
 				if n.Indicator != nil {
 					names[n.Indicator.Name]++
@@ -38,12 +38,12 @@ func TestImportEvaluationValuesInTheWindow(t *testing.T) {
 			}
 		}
 		walk(r.Scheme.Roots)
-		var pick func([]evaluate.Node)
-		pick = func(ns []evaluate.Node) {
+		var pick func([]scoring.Node)
+		pick = func(ns []scoring.Node) {
 			for _, n := range ns {
 				in := n.Indicator
-				if code == "" && in != nil && names[in.Name] == 1 && r.Texts[n.Code] == "" && in.Direction == evaluate.Higher &&
-					in.Rule == evaluate.Proportional && !strings.Contains(in.Name, "预算执行率") {
+				if code == "" && in != nil && names[in.Name] == 1 && r.Texts[n.Code] == "" && in.Direction == scoring.Higher &&
+					in.Rule == scoring.Proportional && !strings.Contains(in.Name, "预算执行率") {
 					code, name, value = n.Code, in.Name, "87.5"
 				}
 				pick(n.Children)

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/chart"
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -22,7 +22,7 @@ var lockIcon = theme.NewThemedResource(fyne.NewStaticResource("lock.svg", []byte
 
 // gradeText is 优/良/中/差 or Excellent/Good/Fair/Poor, 未评分 for an
 // unscored run.
-func gradeText(g evaluate.Grade) string {
+func gradeText(g scoring.Grade) string {
 	if g == "" {
 		return "—"
 	}
@@ -30,21 +30,21 @@ func gradeText(g evaluate.Grade) string {
 }
 
 // gradeImportance colours a grade: 优 green, 良 blue, 中 amber, 差 red.
-func gradeImportance(g evaluate.Grade) widget.Importance {
+func gradeImportance(g scoring.Grade) widget.Importance {
 	switch g {
-	case evaluate.Excellent:
+	case scoring.Excellent:
 		return widget.SuccessImportance
-	case evaluate.Good:
+	case scoring.Good:
 		return widget.HighImportance
-	case evaluate.Fair:
+	case scoring.Fair:
 		return widget.WarningImportance
-	case evaluate.Poor:
+	case scoring.Poor:
 		return widget.DangerImportance
 	}
 	return widget.MediumImportance
 }
 
-func setGradeBadge(l *widget.Label, g evaluate.Grade) {
+func setGradeBadge(l *widget.Label, g scoring.Grade) {
 	l.Importance = gradeImportance(g)
 	l.SetText(gradeText(g))
 }
@@ -77,10 +77,10 @@ func rankText(r evaluation.Run, i int) string {
 
 // scoreText shows a score as the form does, to 2 decimals (GradeOf grades
 // the same rounding).
-func scoreText(x float64) string { return fmt.Sprintf("%.2f", evaluate.Round2(x)) }
+func scoreText(x float64) string { return fmt.Sprintf("%.2f", scoring.Round2(x)) }
 
 // indicatorTarget is what earns full points (i18n.IndicatorTarget).
-func indicatorTarget(ind evaluate.Indicator) string { return i18n.IndicatorTarget(ind) }
+func indicatorTarget(ind scoring.Indicator) string { return i18n.IndicatorTarget(ind) }
 
 // scorecardChart is the balanced scorecard of a run: each perspective's
 // score as a share of its points, on a radar. A perspective no indicator
@@ -88,7 +88,7 @@ func indicatorTarget(ind evaluate.Indicator) string { return i18n.IndicatorTarge
 func scorecardChart(r *evaluation.Run) chart.Chart {
 	c := chart.Chart{Kind: chart.Radar, Title: i18n.T("evalui.radar"), Percent: true, NoData: i18n.T("evalui.no_data")}
 	s := chart.Series{Name: pickName(r.Unit.Name, r.Unit.NameEn)}
-	for _, p := range evaluate.Perspectives {
+	for _, p := range scoring.Perspectives {
 		c.Category = append(c.Category, i18n.T("evalui.perspective."+string(p)))
 		ps, ok := r.Result.Perspectives[p]
 		if !ok || ps.Points <= 0 {
@@ -111,7 +111,7 @@ func historyChart(runs []evaluation.Run) chart.Chart {
 		if !r.Scored() {
 			continue // a year not scored is a gap, not a zero
 		}
-		byYear[r.Year] = evaluate.Round2(r.Result.Total)
+		byYear[r.Year] = scoring.Round2(r.Result.Total)
 		if minY == 0 || r.Year < minY {
 			minY = r.Year
 		}

@@ -7,9 +7,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 )
 
 // execTable is the Execution screen's table: departments, a department's
@@ -80,9 +80,9 @@ func (t *execTable) setColumns(header []string, widths []float32) {
 
 // showDepartments lists every department with the hospital total
 // (全院合计) first.
-func (t *execTable) showDepartments(ex monitor.Execution, kind domain.SubjectKind) {
+func (t *execTable) showDepartments(ex execution.Execution, kind domain.SubjectKind) {
 	t.setColumns(figureHeader, figureWidths)
-	rows := []monitor.DeptRow{ex.Total}
+	rows := []execution.DeptRow{ex.Total}
 	// The hospital total is 全院合计, never plain 全院: department 000 is
 	// named 全院 (the hospital-wide cost centre) and is listed below it.
 	// A department head's total is of their own departments (Scope).
@@ -93,7 +93,7 @@ func (t *execTable) showDepartments(ex monitor.Execution, kind domain.SubjectKin
 	rows[0].Name, rows[0].NameEn = total, total
 	t.codes = []string{""}
 	for _, d := range ex.Departments {
-		if d.Of(kind) == (monitor.Figures{}) {
+		if d.Of(kind) == (execution.Figures{}) {
 			continue
 		}
 		rows = append(rows, d)
@@ -109,11 +109,11 @@ func (t *execTable) showDepartments(ex monitor.Execution, kind domain.SubjectKin
 }
 
 // showSubjects lists a department's subjects of kind with its total first.
-func (t *execTable) showSubjects(ex monitor.Execution, d monitor.DeptRow, kind domain.SubjectKind) {
+func (t *execTable) showSubjects(ex execution.Execution, d execution.DeptRow, kind domain.SubjectKind) {
 	t.setColumns(figureHeader, figureWidths)
 	type row struct {
 		code, name string
-		f          monitor.Figures
+		f          execution.Figures
 	}
 	rows := []row{{"", i18n.T("col.total"), d.Of(kind)}}
 	t.codes = []string{""}
@@ -132,7 +132,7 @@ func (t *execTable) showSubjects(ex monitor.Execution, d monitor.DeptRow, kind d
 }
 
 // figureCell is one cell of a department or subject row.
-func figureCell(code, name string, f monitor.Figures, c int) (string, fyne.TextAlign, widget.Importance) {
+func figureCell(code, name string, f execution.Figures, c int) (string, fyne.TextAlign, widget.Importance) {
 	imp := widget.MediumImportance
 	switch c {
 	case 0:
@@ -151,7 +151,7 @@ func figureCell(code, name string, f monitor.Figures, c int) (string, fyne.TextA
 		}
 		return i18n.Percent(f.ExecutionRate()), fyne.TextAlignTrailing, imp
 	case 6:
-		if f.Pace == monitor.NoPlan {
+		if f.Pace == execution.NoPlan {
 			return "—", fyne.TextAlignTrailing, imp
 		}
 		return fmt.Sprintf("%.2f", f.Ratio), fyne.TextAlignTrailing, levelImportance(f.Pace.Level())
@@ -212,13 +212,13 @@ func (t *execTable) showLedger(lines []domain.Actual, total int) {
 // levelImportance colours a status, pace or alert by its level: the one
 // mapping of a level to a label's colour on every screen (statusColor is
 // the same for drawn figures).
-func levelImportance(l monitor.Level) widget.Importance {
+func levelImportance(l execution.Level) widget.Importance {
 	switch l {
-	case monitor.Red:
+	case execution.Red:
 		return widget.DangerImportance
-	case monitor.Amber:
+	case execution.Amber:
 		return widget.WarningImportance
-	case monitor.Blue:
+	case execution.Blue:
 		return widget.HighImportance
 	}
 	return widget.SuccessImportance

@@ -8,8 +8,8 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 )
 
 // ExecutionScreen is Execution: money against the monthly plan and time
@@ -37,7 +37,7 @@ type ExecutionScreen struct {
 	mainTab *container.TabItem
 	tgtTab  *container.TabItem
 
-	ex            monitor.Execution
+	ex            execution.Execution
 	monthChosen   int // 0 = the latest month with actuals
 	kindShown     domain.SubjectKind
 	dept, subject string
@@ -117,7 +117,7 @@ func (e *ExecutionScreen) Refresh() {
 	e.targets.SetMonth(ex.Month)
 	e.targets.Refresh()
 	if projects, err := s.svc.Monitor.ProjectProgress(s.ctx, s.actor, s.year, ex.Month); err == nil {
-		e.tgt.SetChart(monitor.TargetChart(projects, i18n.T))
+		e.tgt.SetChart(execution.TargetChart(projects, i18n.T))
 	}
 	e.show()
 }
@@ -147,24 +147,24 @@ func (e *ExecutionScreen) offerMonths(latest int) {
 func (e *ExecutionScreen) show() {
 	ex, kind := e.ex, e.kindShown
 	lang := i18n.Current()
-	e.heat.SetChart(monitor.HeatChart(ex, kind, lang, i18n.T))
+	e.heat.SetChart(execution.HeatChart(ex, kind, lang, i18n.T))
 	e.showCrumbs()
 	d, inDept := ex.Department(e.dept)
 	switch {
 	case !inDept:
 		f := ex.Total.Of(kind)
 		e.summary.SetText(e.summaryText(i18n.T("exec.hospital_total"), f))
-		e.cum.SetChart(monitor.CumulativeChart(f, ex.Month, kind, i18n.T("exec.hospital_total"), i18n.T))
-		e.rate.SetChart(monitor.DeptRateChart(ex, kind, lang, i18n.T))
+		e.cum.SetChart(execution.CumulativeChart(f, ex.Month, kind, i18n.T("exec.hospital_total"), i18n.T))
+		e.rate.SetChart(execution.DeptRateChart(ex, kind, lang, i18n.T))
 		e.rate.Show()
 		e.table.showDepartments(ex, kind)
 	case e.subject == "":
 		f := d.Of(kind)
 		name := pickName(d.Name, d.NameEn)
 		e.summary.SetText(e.summaryText(name, f))
-		e.cum.SetChart(monitor.CumulativeChart(f, ex.Month, kind, name, i18n.T))
+		e.cum.SetChart(execution.CumulativeChart(f, ex.Month, kind, name, i18n.T))
 		names, rates, levels := subjectRates(d, kind)
-		e.rate.SetChart(monitor.RateChart(names, rates, levels, ex.TimeProgress, i18n.T("exec.subject_rates", "Dept", name), i18n.T))
+		e.rate.SetChart(execution.RateChart(names, rates, levels, ex.TimeProgress, i18n.T("exec.subject_rates", "Dept", name), i18n.T))
 		e.rate.Show()
 		e.table.showSubjects(ex, d, kind)
 	default:
@@ -172,7 +172,7 @@ func (e *ExecutionScreen) show() {
 			if sr.Code == e.subject {
 				name := sr.Code + " " + pickName(sr.Name, sr.NameEn)
 				e.summary.SetText(e.summaryText(pickName(d.Name, d.NameEn)+" · "+name, sr.Figures))
-				e.cum.SetChart(monitor.CumulativeChart(sr.Figures, ex.Month, sr.Kind, name, i18n.T))
+				e.cum.SetChart(execution.CumulativeChart(sr.Figures, ex.Month, sr.Kind, name, i18n.T))
 			}
 		}
 		e.rate.Hide()
@@ -185,7 +185,7 @@ func (e *ExecutionScreen) show() {
 	}
 }
 
-func (e *ExecutionScreen) summaryText(unit string, f monitor.Figures) string {
+func (e *ExecutionScreen) summaryText(unit string, f execution.Figures) string {
 	if e.ex.Month == 0 {
 		return i18n.T("exec.summary_none", "Unit", unit, "Year", e.ex.Year)
 	}
@@ -199,7 +199,7 @@ func (e *ExecutionScreen) summaryText(unit string, f monitor.Figures) string {
 }
 
 // subjectRates lists a department's subjects of kind that have a budget.
-func subjectRates(d monitor.DeptRow, kind domain.SubjectKind) (names []string, rates []float64, levels []monitor.Level) {
+func subjectRates(d execution.DeptRow, kind domain.SubjectKind) (names []string, rates []float64, levels []execution.Level) {
 	for _, s := range d.Subjects {
 		if s.Kind == kind && s.Budget != 0 {
 			names = append(names, pickName(s.Name, s.NameEn))
@@ -285,11 +285,11 @@ func (e *ExecutionScreen) drillHeatRow(row int) {
 }
 
 // openAlert goes where an alert leads.
-func (e *ExecutionScreen) openAlert(a monitor.Alert) {
+func (e *ExecutionScreen) openAlert(a execution.Alert) {
 	switch a.Kind {
-	case monitor.AlertProjectLags:
+	case execution.AlertProjectLags:
 		e.tabs.Select(e.tgtTab)
-	case monitor.AlertDeptBehind:
+	case execution.AlertDeptBehind:
 		e.kind.SetSelected(i18n.T("kind.expenditure"))
 		e.goTo(a.DeptCode, "")
 	default:

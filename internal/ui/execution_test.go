@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/monitor"
+	"github.com/budgetperf/budgetperf/internal/execution"
 )
 
 // rowOf finds the table row that opens code.
@@ -98,9 +98,9 @@ func TestExecutionAlertsOpenTheirDetail(t *testing.T) {
 	if len(e.ex.Alerts) == 0 || !hasText(e.tabs, "预警（") {
 		t.Fatalf("no alerts on the demo hospital: %d", len(e.ex.Alerts))
 	}
-	var behind monitor.Alert
+	var behind execution.Alert
 	for _, a := range e.ex.Alerts {
-		if a.Kind == monitor.AlertDeptBehind {
+		if a.Kind == execution.AlertDeptBehind {
 			behind = a
 			break
 		}

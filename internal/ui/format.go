@@ -3,8 +3,8 @@ package ui
 import (
 	"fmt"
 
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // wan shows an amount in 万元 with two decimals and separators; the unit is

@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/importing"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // What the Import screen brings in.

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -24,8 +24,8 @@ type IndicatorsScreen struct {
 	root  fyne.CanvasObject
 
 	schemeSelect *widget.Select
-	schemes      []evaluate.Scheme
-	scheme       evaluate.Scheme // the working copy
+	schemes      []scoring.Scheme
+	scheme       scoring.Scheme // the working copy
 	dirty        bool
 
 	tree     *widget.Tree
@@ -101,7 +101,7 @@ func (i *IndicatorsScreen) Refresh() {
 	i.load(code)
 }
 
-func schemeLabel(sc evaluate.Scheme) string {
+func schemeLabel(sc scoring.Scheme) string {
 	return pickName(sc.Name, sc.NameEn) + " (" + sc.Code + ")"
 }
 
@@ -130,7 +130,7 @@ func (i *IndicatorsScreen) load(code string) {
 	s := i.shell
 	i.problems.SetText("")
 	if code == "" {
-		i.scheme, i.dirty = evaluate.Scheme{}, false
+		i.scheme, i.dirty = scoring.Scheme{}, false
 		i.rebuild()
 		return
 	}
@@ -158,12 +158,12 @@ func (i *IndicatorsScreen) rebuild() {
 }
 
 // node is the node at an index path such as "0/2/1", nil when none.
-func (i *IndicatorsScreen) node(id widget.TreeNodeID) *evaluate.Node {
+func (i *IndicatorsScreen) node(id widget.TreeNodeID) *scoring.Node {
 	if id == "" {
 		return nil
 	}
 	list := i.scheme.Roots
-	var n *evaluate.Node
+	var n *scoring.Node
 	for _, part := range strings.Split(id, "/") {
 		k, err := strconv.Atoi(part)
 		if err != nil || k < 0 || k >= len(list) {
@@ -234,9 +234,9 @@ func (i *IndicatorsScreen) add(parent widget.TreeNodeID) {
 		return // nothing selected to add under
 	}
 	code := i.freeCode(prefix, len(*list)+1)
-	n := evaluate.Node{Code: code, Name: i18n.T("indui.new_node", "Level", i18n.T(levelKey(depth)))}
+	n := scoring.Node{Code: code, Name: i18n.T("indui.new_node", "Level", i18n.T(levelKey(depth)))}
 	if depth == 3 {
-		n.Indicator = &evaluate.Indicator{Code: code, Name: n.Name, Unit: "%", Direction: evaluate.Higher, Rule: evaluate.Proportional, Target: 100}
+		n.Indicator = &scoring.Indicator{Code: code, Name: n.Name, Unit: "%", Direction: scoring.Higher, Rule: scoring.Proportional, Target: 100}
 	}
 	*list = append(*list, n)
 	if parent == "" {
@@ -252,8 +252,8 @@ func (i *IndicatorsScreen) add(parent widget.TreeNodeID) {
 // freeCode is prefix+k, counting up until no node uses it.
 func (i *IndicatorsScreen) freeCode(prefix string, k int) string {
 	used := map[string]bool{}
-	var walk func([]evaluate.Node)
-	walk = func(ns []evaluate.Node) {
+	var walk func([]scoring.Node)
+	walk = func(ns []scoring.Node) {
 		for _, n := range ns {
 			used[leafCodeOf(n)] = true
 			walk(n.Children)
@@ -352,8 +352,8 @@ func (i *IndicatorsScreen) updateSums() {
 	}
 	lines := []string{i18n.T("indui.sum_total", "Sum", i18n.Number(total), "Total", i18n.Number(sc.Total))}
 	bad := math.Abs(total-sc.Total) > 0.001
-	var check func(ns []evaluate.Node)
-	check = func(ns []evaluate.Node) {
+	var check func(ns []scoring.Node)
+	check = func(ns []scoring.Node) {
 		for _, n := range ns {
 			if n.Indicator != nil || len(n.Children) == 0 {
 				continue

@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -18,7 +18,7 @@ import (
 // cancelled: the reason is the service's own refusal, so the button and
 // the service cannot disagree.
 func (b *BudgetPrepScreen) cancelButton() (fyne.CanvasObject, string) {
-	if !access.Allowed(b.shell.actor.Role, access.PrepCancel) {
+	if !permission.Allowed(b.shell.actor.Role, permission.PrepCancel) {
 		return nil, ""
 	}
 	btn := widget.NewButton(i18n.T("prep.cancel_cycle"), b.cancelCycle)

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // projectEditor is the dialog that creates or changes a project budget

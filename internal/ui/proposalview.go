@@ -10,8 +10,8 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // proposalView is the right side of Budget preparation: the selected

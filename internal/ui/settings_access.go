@@ -12,12 +12,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/access"
-	"github.com/budgetperf/budgetperf/internal/accounts"
 	"github.com/budgetperf/budgetperf/internal/audit"
-	"github.com/budgetperf/budgetperf/internal/auditing"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/users"
 )
 
 // accessPanel holds the account, users and audit tabs of Settings. Tabs
@@ -43,7 +43,7 @@ type accessPanel struct {
 	usersMsg                    *widget.Label
 
 	// Audit trail (administrators, budget office, auditors).
-	entries               []audit.Entry
+	entries               []auditchain.Entry
 	entity                *widget.Select
 	user, key, from, to   *widget.Entry
 	auditTable            *widget.Table
@@ -81,8 +81,8 @@ func (st *SettingsScreen) accessTabs() []*container.TabItem {
 	p := &accessPanel{shell: s, selected: -1}
 	s.access = p
 	p.hasUsers, _ = s.svc.Accounts.HasUsers(s.ctx)
-	p.canManage = access.Allowed(s.actor.Role, access.UsersManage)
-	p.canAudit = access.Allowed(s.actor.Role, access.AuditView)
+	p.canManage = permission.Allowed(s.actor.Role, permission.UsersManage)
+	p.canAudit = permission.Allowed(s.actor.Role, permission.AuditView)
 	tabs := []*container.TabItem{container.NewTabItem(i18n.T("settings.tab.account"), p.accountTab())}
 	if p.canManage {
 		tabs = append(tabs, container.NewTabItem(i18n.T("settings.tab.users"), p.usersTab()))
@@ -253,7 +253,7 @@ func (p *accessPanel) done(err error, okKey string) {
 func (p *accessPanel) addUser() {
 	s := p.shell
 	first := !p.hasUsers
-	err := s.svc.Accounts.AddUser(s.ctx, s.actor, accounts.NewUser{Login: p.login.Text, Name: p.name.Text,
+	err := s.svc.Accounts.AddUser(s.ctx, s.actor, users.NewUser{Login: p.login.Text, Name: p.name.Text,
 		Role: roleOfLabel(p.role.Selected), Departments: codesOf(p.depts.Text), Password: p.userPw.Text})
 	if err == nil && first {
 		// The database now has users: the local administrator's session
@@ -288,7 +288,7 @@ func (p *accessPanel) setLocked(lock bool) {
 func (p *accessPanel) auditTab() fyne.CanvasObject {
 	all := i18n.T("audit.all")
 	entities := []string{all}
-	for _, e := range audit.Entities {
+	for _, e := range auditchain.Entities {
 		entities = append(entities, i18n.T("audit.entity."+e))
 	}
 	p.entity = widget.NewSelect(entities, func(string) { p.refreshAudit() })
@@ -311,7 +311,7 @@ func (p *accessPanel) auditTab() fyne.CanvasObject {
 	p.auditTable = newLabelTable(auditColKeys, auditColWidths, func() int { return len(p.entries) }, p.auditCell)
 	filters := container.NewGridWithColumns(5, p.entity, p.user, p.key, p.from, p.to)
 	buttons := container.NewHBox(p.apply, p.verify, p.export)
-	if access.Allowed(p.shell.actor.Role, access.BackupRestore) {
+	if permission.Allowed(p.shell.actor.Role, permission.BackupRestore) {
 		buttons.Add(layout.NewSpacer())
 		buttons.Add(widget.NewButtonWithIcon(i18n.T("audit.key_export"), theme.UploadIcon(), func() {
 			p.shell.saveFile("budgetperf-audit.key", ".key", p.exportKey)
@@ -348,10 +348,10 @@ func (p *accessPanel) auditCell(r, c int) (string, fyne.TextAlign) {
 }
 
 // filter reads the filter fields; a date that does not parse is a problem.
-func (p *accessPanel) filter() (auditing.Filter, error) {
-	f := auditing.Filter{Login: strings.TrimSpace(p.user.Text), EntityKey: strings.TrimSpace(p.key.Text)}
+func (p *accessPanel) filter() (audit.Filter, error) {
+	f := audit.Filter{Login: strings.TrimSpace(p.user.Text), EntityKey: strings.TrimSpace(p.key.Text)}
 	if i := p.entity.SelectedIndex(); i > 0 {
-		f.Entity = audit.Entities[i-1]
+		f.Entity = auditchain.Entities[i-1]
 	}
 	day := func(s string) (time.Time, error) {
 		t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(s), time.Local)

@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/access"
 	"github.com/budgetperf/budgetperf/internal/backup"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -146,7 +146,7 @@ func newBackupPanel(s *Shell) *backupPanel {
 // allowed is nil when the signed-in user may back up and restore, else
 // the refusal.
 func (p *backupPanel) allowed() error {
-	return access.Check(p.shell.actor, access.BackupRestore, "")
+	return permission.Check(p.shell.actor, permission.BackupRestore, "")
 }
 
 // applyRole disables backup and restore for everyone but an administrator
@@ -240,7 +240,7 @@ func (p *backupPanel) backupTo(path string) {
 // current file is kept and what changes beyond the data (beginRestore).
 func (p *backupPanel) askRestore(file string) {
 	s := p.shell
-	if err := access.Check(s.actor, access.BackupRestore, ""); err != nil {
+	if err := permission.Check(s.actor, permission.BackupRestore, ""); err != nil {
 		s.showError(err) // a restore replaces every budget and the audit trail
 		return
 	}

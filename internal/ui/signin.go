@@ -7,10 +7,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/accounts"
 	"github.com/budgetperf/budgetperf/internal/backup"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/users"
 )
 
 // needsSignIn decides who works in the window after a database was
@@ -146,7 +146,7 @@ func (s *Shell) createFirstAdmin(login, name, pw, pw2 string) error {
 	if pw != pw2 {
 		return domain.NewProblem("problem.users.password_mismatch", "The two passwords differ; type the same password twice.")
 	}
-	if err := s.svc.Accounts.AddUser(s.ctx, domain.LocalUser, accounts.NewUser{Login: login, Name: name, Role: domain.RoleAdministrator, Password: pw}); err != nil {
+	if err := s.svc.Accounts.AddUser(s.ctx, domain.LocalUser, users.NewUser{Login: login, Name: name, Role: domain.RoleAdministrator, Password: pw}); err != nil {
 		return err
 	}
 	a, err := s.svc.Accounts.SignIn(s.ctx, login, pw)

@@ -10,12 +10,12 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/budgetperf/budgetperf/internal/accounts"
-	"github.com/budgetperf/budgetperf/internal/auditkey"
-	"github.com/budgetperf/budgetperf/internal/auth"
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/credential"
+	"github.com/budgetperf/budgetperf/internal/keyring"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/users"
 )
 
 // withUsers adds an administrator and a head of department 103 to the
@@ -28,11 +28,11 @@ func withUsers(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer svc.Close()
-	svc.Accounts.Params = auth.Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
+	svc.Accounts.Params = credential.Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
 	if _, err := svc.Budgets.OpenCycle(ctx, domain.LocalUser, 2027); err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range []accounts.NewUser{
+	for _, u := range []users.NewUser{
 		{Login: "admin", Name: "管理员", Role: domain.RoleAdministrator, Password: "admin-pass"},
 		{Login: "zhang", Name: "张主任", Role: domain.RoleDeptHead, Departments: []string{"103"}, Password: "zhang-pass"},
 	} {
@@ -155,7 +155,7 @@ func TestAuditViewerShowsChangesAndTampering(t *testing.T) {
 	if !strings.Contains(a.auditMsg.Text, "written to "+keyFile) {
 		t.Errorf("key export: %q", a.auditMsg.Text)
 	}
-	t.Setenv(auditkey.EnvDir, t.TempDir())
+	t.Setenv(keyring.EnvDir, t.TempDir())
 	test.Tap(a.verify)
 	if !strings.Contains(a.auditMsg.Text, "another PC") || !strings.Contains(a.auditMsg.Text, "Export audit key") {
 		t.Errorf("verify on a PC without the key: %q", a.auditMsg.Text)

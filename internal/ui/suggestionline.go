@@ -9,10 +9,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/evaluate"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 // suggestionLine shows, above a department's proposal, what last year's
@@ -44,7 +44,7 @@ func (l *suggestionLine) show(dept string) {
 		return
 	}
 	for i := range all {
-		if all[i].Unit.Kind == evaluate.DepartmentScheme && all[i].Unit.Code == dept {
+		if all[i].Unit.Kind == scoring.DepartmentScheme && all[i].Unit.Code == dept {
 			l.sugg = &all[i]
 		}
 	}
@@ -72,7 +72,7 @@ func (l *suggestionLine) show(dept string) {
 	}
 	l.text.SetText(text)
 	l.text.Importance = widget.MediumImportance
-	if g.Grade == evaluate.Poor || g.Grade == evaluate.Fair {
+	if g.Grade == scoring.Poor || g.Grade == scoring.Fair {
 		l.text.Importance = widget.WarningImportance
 	}
 	buttons.Refresh()
@@ -123,13 +123,13 @@ func (l *suggestionLine) decided() (money.Amount, bool) {
 }
 
 // gradeName is 优/良/中/差 (Excellent…Poor).
-func gradeName(g evaluate.Grade) string {
+func gradeName(g scoring.Grade) string {
 	switch g {
-	case evaluate.Excellent:
+	case scoring.Excellent:
 		return i18n.T("grade.excellent")
-	case evaluate.Good:
+	case scoring.Good:
 		return i18n.T("grade.good")
-	case evaluate.Fair:
+	case scoring.Fair:
 		return i18n.T("grade.fair")
 	}
 	return i18n.T("grade.poor")

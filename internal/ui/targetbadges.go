@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 )
 
 // Badges and texts of target levels, shared by the project list and the
@@ -68,7 +68,7 @@ func levelWord(l domain.TargetLevel) string {
 // projectBadge is a project's word and colour: its worst level, except
 // that a project whose only trouble is a target still unreported after
 // the first quarter shows as overdue, in red, because it is lagging too.
-func projectBadge(p monitor.ProjectProgress) (string, color.Color) {
+func projectBadge(p execution.ProjectProgress) (string, color.Color) {
 	if p.Lagging && p.Level != domain.LevelRed {
 		return i18n.T("progress.level.overdue"), colorBehind
 	}

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 )
 
 // TargetsTab is the project half of "double monitoring" (双监控): every
@@ -25,7 +25,7 @@ type TargetsTab struct {
 	root  fyne.CanvasObject
 
 	month    int // the month-end shown; 0 = the latest month with actuals
-	all      []monitor.ProjectProgress
+	all      []execution.ProjectProgress
 	shown    []int // indexes into all, after search and department filter
 	selected int64 // project id, 0 when none
 	depts    []string
@@ -252,7 +252,7 @@ func (t *TargetsTab) newList() *widget.Table {
 	return tbl
 }
 
-func (t *TargetsTab) cell(p monitor.ProjectProgress, c int) (string, fyne.TextAlign) {
+func (t *TargetsTab) cell(p execution.ProjectProgress, c int) (string, fyne.TextAlign) {
 	switch c {
 	case 0:
 		return p.Name, fyne.TextAlignLeading
@@ -272,13 +272,13 @@ func (t *TargetsTab) cell(p monitor.ProjectProgress, c int) (string, fyne.TextAl
 }
 
 // current is the selected project, if it is still listed.
-func (t *TargetsTab) current() (monitor.ProjectProgress, bool) {
+func (t *TargetsTab) current() (execution.ProjectProgress, bool) {
 	for _, p := range t.all {
 		if p.ID == t.selected {
 			return p, true
 		}
 	}
-	return monitor.ProjectProgress{}, false
+	return execution.ProjectProgress{}, false
 }
 
 // showProject fills the right side with the selected project's targets.
@@ -324,7 +324,7 @@ func (t *TargetsTab) showProject() {
 	enableWhen(t.saveSp, monthOK)
 }
 
-func (t *TargetsTab) newProgressRow(tp monitor.TargetProgress, month int) *progressRow {
+func (t *TargetsTab) newProgressRow(tp execution.TargetProgress, month int) *progressRow {
 	a := tp.Assessment
 	r := &progressRow{position: tp.Position, entry: widget.NewEntry(), badge: newLevelBadge()}
 	if tp.ActualMonth == month && month > 0 {
@@ -376,10 +376,10 @@ func (t *TargetsTab) saveValues() {
 	if !ok || p.Month == 0 {
 		return
 	}
-	var entries []monitor.TargetEntry
+	var entries []execution.TargetEntry
 	for _, r := range t.rows {
 		if v := strings.TrimSpace(r.entry.Text); v != r.original {
-			entries = append(entries, monitor.TargetEntry{Position: r.position, Value: v, Note: r.note})
+			entries = append(entries, execution.TargetEntry{Position: r.position, Value: v, Note: r.note})
 		}
 	}
 	if len(entries) == 0 {

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/budgetperf/budgetperf/assets"
-	"github.com/budgetperf/budgetperf/internal/monitor"
+	"github.com/budgetperf/budgetperf/internal/execution"
 )
 
 // cjkFont is the embedded WenQuanYi Micro Hei, so Chinese renders the same
@@ -42,13 +42,13 @@ var (
 // cards and drawn marks: red an alert, amber watch or behind time
 // progress, blue information, green normal. Labels take the same through
 // levelImportance.
-func statusColor(l monitor.Level) color.Color {
+func statusColor(l execution.Level) color.Color {
 	switch l {
-	case monitor.Red:
+	case execution.Red:
 		return colorBehind
-	case monitor.Amber:
+	case execution.Amber:
 		return colorWatch
-	case monitor.Blue:
+	case execution.Blue:
 		return colorAhead
 	}
 	return colorOnPace

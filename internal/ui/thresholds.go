@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/monitor"
 )
 
 // editThresholds lets the finance office set its monitoring rules.
@@ -31,7 +31,7 @@ func (e *ExecutionScreen) editThresholds() {
 		if !ok {
 			return
 		}
-		nt := monitor.Thresholds{GreenWithin: readFloat(green.Text) / 100, AmberWithin: readFloat(amber.Text) / 100,
+		nt := execution.Thresholds{GreenWithin: readFloat(green.Text) / 100, AmberWithin: readFloat(amber.Text) / 100,
 			BehindBelow: readFloat(behind.Text), AheadAbove: readFloat(ahead.Text)}
 		if err := s.svc.Monitor.SetThresholds(s.ctx, s.actor, nt); err != nil {
 			s.showError(err)

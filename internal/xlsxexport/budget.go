@@ -9,7 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Budget column headers: Chinese, as the import recognises them and as a

@@ -8,7 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Revenue and expenditure each close with their own 小计 and are never

@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 func writeFile(t testing.TB, path string, b []byte) {

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 )
 

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Reading the cells of one ledger row — its date, department and subject —

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // fmtAmt shows an amount exactly in unit u with the unit label.

@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
-	"github.com/budgetperf/budgetperf/internal/money"
 )
 
 func catalogue(t testing.TB) []domain.Subject {

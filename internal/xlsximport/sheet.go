@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 )
 

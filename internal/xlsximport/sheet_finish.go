@@ -1,10 +1,11 @@
 package xlsximport
 
 import (
-	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/money"
+	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // sheetPlan is how the data rows of a sheet are read.

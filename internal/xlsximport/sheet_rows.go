@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Resolving the rows of a sheet: subjects, parent rows, subtotal checks and

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/money"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Reconciling a wide-subjects sheet with its own totals, and reporting

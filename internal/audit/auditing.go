@@ -1,0 +1,136 @@
+// Package audit is the audit-trail service: listing with filters,
+// verifying the hash chain and exporting to a workbook. Other services
+// record their changes with store.Tx.AppendAudit inside their own
+// transaction, so a change and its record land together or not at all.
+package audit
+
+import (
+	"context"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/xlsxexport"
+)
+
+// Service reads and checks the audit trail.
+type Service struct{ st *store.Store }
+
+// New returns the service over st.
+func New(st *store.Store) *Service { return &Service{st: st} }
+
+// Filter narrows List; see store.AuditFilter.
+type Filter = store.AuditFilter
+
+// List returns the entries matching f in recording order.
+func (s *Service) List(ctx context.Context, by domain.Actor, f Filter) ([]auditchain.Entry, error) {
+	if err := permission.Check(by, permission.AuditView, ""); err != nil {
+		return nil, err
+	}
+	return s.st.AuditEntries(ctx, f)
+}
+
+// Verify checks the whole chain. A broken chain is returned as the Result
+// and as a problem naming the first bad row; an intact one is compared
+// with the data (CheckData), each disagreement a problem.
+func (s *Service) Verify(ctx context.Context, by domain.Actor) (auditchain.Result, error) {
+	if err := permission.Check(by, permission.AuditView, ""); err != nil {
+		return auditchain.Result{}, err
+	}
+	// Rows, head and anchor are read under the write lock, so that a change
+	// recorded meanwhile cannot look like a deletion.
+	var rows []auditchain.Entry
+	var marks auditchain.Marks
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		if rows, err = tx.AuditEntries(ctx, Filter{}); err != nil {
+			return err
+		}
+		marks, err = s.st.AuditMarks(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return auditchain.Result{}, err
+	}
+	r := auditchain.VerifyTrail(rows, marks, store.AuditKeys)
+	if !r.OK {
+		return r, r.Problem()
+	}
+	// An intact trail is then compared with the data it records.
+	return r, s.dataProblems(ctx, by)
+}
+
+// Export writes the entries matching f to a workbook at path, with a
+// header row in the user's language (headers are given by the caller,
+// which translates them).
+// The trail's head is printed at the foot of its pages in the words of T.
+func (s *Service) Export(ctx context.Context, by domain.Actor, f Filter, headers []string, path string, T func(string, ...any) string) (int, error) {
+	rows, err := s.List(ctx, by, f)
+	if err != nil {
+		return 0, err
+	}
+	head, err := s.Head(ctx)
+	if err != nil {
+		return 0, err
+	}
+	stamp := StampText(head, T)
+	return len(rows), xlsxexport.Save(path, func(w io.Writer) error { return write(w, headers, rows, stamp) })
+}
+
+// Head is the trail's last row as recorded in the database. It is printed
+// at the foot of every report and export (StampText), so that a printed
+// page proves the trail as it was; it reveals nothing of the data.
+func (s *Service) Head(ctx context.Context) (auditchain.Head, error) { return s.st.AuditHead(ctx) }
+
+// StampText is the footer line of reports and exports for head, in the
+// words given by T (i18n.T).
+func StampText(head auditchain.Head, T func(key string, args ...any) string) string {
+	return T("trail.stamp", "Head", head.String())
+}
+
+// Headers are the export's columns in order (English defaults).
+var Headers = []string{"Seq", "Time", "User", "Entity", "Key", "Field", "Old value", "New value", "Reason", "Hash"}
+
+func write(w io.Writer, headers []string, rows []auditchain.Entry, stamp string) error {
+	x := excelize.NewFile()
+	defer x.Close()
+	const sheet = "Audit"
+	if err := x.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	// Before streaming: a stream writer drops sheet settings made after it.
+	if err := xlsxexport.Stamp(x, stamp); err != nil {
+		return err
+	}
+	sw, err := x.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	head := make([]any, len(headers))
+	for i, h := range headers {
+		head[i] = h
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	for i, e := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		// Values stay text: "100" fen and "2026/101" keys must not become numbers or dates.
+		if err := sw.SetRow(cell, []any{e.Seq, e.At.Format("2006-01-02 15:04:05"), e.Login, e.Entity, e.EntityKey,
+			e.Field, e.Old, e.New, e.Reason, e.Hash}); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	for col, width := range map[string]float64{"B": 20, "E": 18, "F": 16, "G": 18, "H": 18, "I": 24, "J": 66} {
+		_ = x.SetColWidth(sheet, col, col, width)
+	}
+	_, err = x.WriteTo(w)
+	return err
+}
