@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
-	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -63,7 +63,7 @@ type alertJSON struct {
 	Text     string `json:"text"`
 }
 
-func measureOf(f execution.Figures) measureJSON {
+func measureOf(f pace.Figures) measureJSON {
 	dev, _ := f.Deviation()
 	return measureJSON{BudgetFen: f.Budget.Fen(), PlanToDateFen: f.PlanToDate.Fen(), ActualFen: f.Actual.Fen(),
 		ExecutionRate: rate4(f.ExecutionRate()), DeviationRate: rate4(dev),
@@ -103,10 +103,10 @@ func runMonitor(env *Env, args []string) error {
 // writeMonitorText prints the month-end as a table (expenditure, with the
 // pace and status in the screens' words) and then the alerts, as the
 // 预警 tab lists them: kind · what is wrong.
-func writeMonitorText(env *Env, ex execution.Execution) error {
+func writeMonitorText(env *Env, ex pace.Execution) error {
 	header := []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.budget_wan"), i18n.T("col.plan_wan"),
 		i18n.T("col.actual_wan"), i18n.T("col.rate"), i18n.T("col.deviation"), i18n.T("col.pace"), i18n.T("col.status")}
-	row := func(code, name string, f execution.Figures) []string {
+	row := func(code, name string, f pace.Figures) []string {
 		dev := i18n.NoData
 		if d, ok := f.Deviation(); ok {
 			dev = i18n.SignedPercent(d)

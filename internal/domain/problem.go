@@ -74,4 +74,13 @@ func AsProblems(err error) Problems {
 // state name: the interface shows it in the user's language.
 type Term struct{ Key, Default string }
 
+// Percent is a ratio given to a message to be shown as a percentage
+// (0.052 → "5.2%"), and SignedPercent one shown with its sign ("+5.2%"):
+// rules hand over the number and the display (i18n) formats it, so the
+// format is defined once.
+type (
+	Percent       float64
+	SignedPercent float64
+)
+
 func (t Term) String() string { return t.Default }

@@ -9,6 +9,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -83,7 +84,7 @@ func TestMonitorRoles(t *testing.T) {
 		_, _, err := m.Ledger(ctx, a, progressYear, 9, other.DeptCode, "30201")
 		return err
 	}
-	thresholds := func(a domain.Actor) error { return m.SetThresholds(ctx, a, execution.DefaultThresholds) }
+	thresholds := func(a domain.Actor) error { return m.SetThresholds(ctx, a, pace.DefaultThresholds) }
 	valueOwn := func(a domain.Actor) error {
 		return m.RecordTargetValue(ctx, a, eq.ID, 1, 9, eq.Targets[0].Actual, "")
 	}
@@ -171,7 +172,7 @@ func TestMonitorAuditTrail(t *testing.T) {
 	if err := m.RecordTargetValue(ctx, head, eq.ID, 2, 9, "", ""); err != nil {
 		t.Fatal(err)
 	}
-	th := execution.DefaultThresholds
+	th := pace.DefaultThresholds
 	th.GreenWithin = 0.04
 	if err := m.SetThresholds(ctx, office, th); err != nil {
 		t.Fatal(err)

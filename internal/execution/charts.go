@@ -6,6 +6,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -40,7 +41,7 @@ var monthKeys = [12]string{"month.1", "month.2", "month.3", "month.4", "month.5"
 // CumulativeChart is cumulative plan against cumulative actual by month for
 // one unit (the hospital or a department): the plan for the whole year,
 // the actual through the month-end.
-func CumulativeChart(f Figures, month int, kind domain.SubjectKind, title string, tr Translate) chart.Chart {
+func CumulativeChart(f pace.Figures, month int, kind domain.SubjectKind, title string, tr Translate) chart.Chart {
 	c := f.Months.Cumulative()
 	plan := make([]float64, 12)
 	actual := make([]float64, 12)
@@ -60,7 +61,7 @@ func CumulativeChart(f Figures, month int, kind domain.SubjectKind, title string
 // of a department) with the time-progress line across. Each bar takes the
 // colour of its status's level (levels[i]), as the status cell beside it
 // does: red an alert, amber watch, blue information, green normal.
-func RateChart(names []string, rates []float64, levels []Level, timeProgress float64, title string, tr Translate) chart.Chart {
+func RateChart(names []string, rates []float64, levels []pace.Level, timeProgress float64, title string, tr Translate) chart.Chart {
 	c := chart.Chart{Kind: chart.Bars, Title: title, Category: names, Percent: true, Bands: LevelBands(levels, tr), NoData: tr("chart.no_data"),
 		Series: []chart.Series{{Name: tr("chart.series.rate"), Values: rates}},
 		Ref:    &chart.RefLine{Value: timeProgress, Label: tr("chart.time_progress", "Progress", i18n.Percent(timeProgress))}}
@@ -72,10 +73,10 @@ func RateChart(names []string, rates []float64, levels []Level, timeProgress flo
 
 // DeptRateChart is RateChart over the departments of ex, each bar
 // coloured by the department's status of kind.
-func DeptRateChart(ex Execution, kind domain.SubjectKind, lang string, tr Translate) chart.Chart {
+func DeptRateChart(ex pace.Execution, kind domain.SubjectKind, lang string, tr Translate) chart.Chart {
 	var names []string
 	var rates []float64
-	var levels []Level
+	var levels []pace.Level
 	for _, d := range ex.Departments {
 		f := d.Of(kind)
 		if f.Budget == 0 {
@@ -91,9 +92,9 @@ func DeptRateChart(ex Execution, kind domain.SubjectKind, lang string, tr Transl
 // LevelBands are the legend of a chart coloured by status level: one band
 // per level that occurs in levels, the most urgent first. They hold no
 // values (bars are coloured by their Levels, never by their value).
-func LevelBands(levels []Level, tr Translate) []chart.Band {
+func LevelBands(levels []pace.Level, tr Translate) []chart.Band {
 	var out []chart.Band
-	for _, l := range Levels {
+	for _, l := range pace.Levels {
 		for _, got := range levels {
 			if got == l {
 				out = append(out, chart.Band{Min: math.NaN(), Max: math.NaN(), Level: l.BandLevel(), Label: tr("chart.level." + string(l))})
@@ -104,9 +105,9 @@ func LevelBands(levels []Level, tr Translate) []chart.Band {
 	return out
 }
 
-// DeviationBands colour deviation rates with the hospital's thresholds:
+// deviationBands colour deviation rates with the hospital's thresholds:
 // green inside the accurate band, amber inside the warning band, red beyond.
-func (t Thresholds) DeviationBands(tr Translate) []chart.Band {
+func deviationBands(t pace.Thresholds, tr Translate) []chart.Band {
 	inf := math.Inf(1)
 	return []chart.Band{
 		{Min: -inf, Max: -t.AmberWithin, Level: 2, Label: tr("chart.band.under_red")},
@@ -119,9 +120,9 @@ func (t Thresholds) DeviationBands(tr Translate) []chart.Band {
 
 // HeatChart is the department × month cumulative deviation from plan,
 // months after the month-end left empty.
-func HeatChart(ex Execution, kind domain.SubjectKind, lang string, tr Translate) chart.Chart {
+func HeatChart(ex pace.Execution, kind domain.SubjectKind, lang string, tr Translate) chart.Chart {
 	c := chart.Chart{Kind: chart.HeatMap, Title: tr("chart.heat.title", "Kind", tr(kindKey(kind))), Category: monthLabels(tr),
-		Percent: true, Bands: ex.Thresholds.DeviationBands(tr), NoData: tr("chart.no_data")}
+		Percent: true, Bands: deviationBands(ex.Thresholds, tr), NoData: tr("chart.no_data")}
 	for _, d := range ex.Departments {
 		if d.Of(kind).Budget == 0 {
 			continue

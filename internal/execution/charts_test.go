@@ -7,17 +7,19 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 )
 
 func keyOnly(key string, args ...any) string { return key + fmt.Sprint(args...) }
 
 func TestChartsFromExecution(t *testing.T) {
 	depts := []domain.Department{{Code: "101", Name: "产科", NameEn: "Obstetrics"}, {Code: "102", Name: "儿科"}}
-	cells := []Cell{
+	cells := []pace.Cell{
 		{DeptCode: "101", SubjectCode: "30201", Budget: yuan(1200), Plan: even(1200), Actual: months(100, 100, 130)},
 		{DeptCode: "102", SubjectCode: "30201", Budget: yuan(2400), Plan: even(2400), Actual: months(100, 200, 200)},
 	}
-	ex := Compute(2026, 3, DefaultThresholds, depts, nil, cells)
+	ex := pace.Compute(2026, 3, pace.DefaultThresholds, depts, nil, cells)
 	cum := CumulativeChart(ex.Total.Expenditure, ex.Month, domain.Expenditure, "全院", keyOnly)
 	if cum.Kind != chart.Lines || len(cum.Series) != 2 || !cum.Series[0].Dashed {
 		t.Fatalf("cumulative chart %+v", cum)
@@ -82,3 +84,15 @@ func TestTargetChartTakesTheAssessedLevel(t *testing.T) {
 		}
 	}
 }
+
+func yuan(y int64) money.Amount { return money.FromYuan(y) }
+
+func months(v ...int64) domain.Months {
+	var m domain.Months
+	for i, x := range v {
+		m[i] = yuan(x)
+	}
+	return m
+}
+
+func even(annual int64) domain.Months { return domain.SplitEven(yuan(annual)) }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -14,34 +15,34 @@ import (
 // month with actuals), with the hospital's thresholds. A month-end after
 // the latest month with actuals is refused (MonthProblem): every screen,
 // the command line and the reports ask here.
-func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month int) (Execution, error) {
+func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month int) (pace.Execution, error) {
 	if err := permission.Check(by, permission.Read, ""); err != nil {
-		return Execution{}, err
+		return pace.Execution{}, err
 	}
 	if !domain.ValidYear(year) {
-		return Execution{}, domain.YearProblem(year)
+		return pace.Execution{}, domain.YearProblem(year)
 	}
 	month, err := s.closedMonth(ctx, year, month)
 	if err != nil {
-		return Execution{}, err
+		return pace.Execution{}, err
 	}
 	t, err := s.Thresholds(ctx, by)
 	if err != nil {
-		return Execution{}, err
+		return pace.Execution{}, err
 	}
 	depts, err := s.st.Departments(ctx)
 	if err != nil {
-		return Execution{}, err
+		return pace.Execution{}, err
 	}
 	subjects, err := s.st.Subjects(ctx)
 	if err != nil {
-		return Execution{}, err
+		return pace.Execution{}, err
 	}
 	cells, err := s.cells(ctx, year)
 	if err != nil {
-		return Execution{}, err
+		return pace.Execution{}, err
 	}
-	ex := Compute(year, month, t, depts, subjects, visibleCells(by, cells))
+	ex := pace.Compute(year, month, t, depts, subjects, visibleCells(by, cells))
 	if by.Role == domain.RoleDeptHead {
 		// The total is of the department head's own departments: the
 		// hospital's would tell them the others' sum (docs: Roles).
@@ -54,7 +55,7 @@ func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month in
 			return ex, err
 		}
 		ex.Alerts = append(ex.Alerts, projectAlerts(projects)...)
-		sortAlerts(ex.Alerts)
+		pace.SortAlerts(ex.Alerts)
 	}
 	return ex, nil
 }
@@ -62,7 +63,7 @@ func (s *Service) Execution(ctx context.Context, by domain.Actor, year, month in
 // cells joins the approved lines with their monthly plan (even where no
 // split was stored) and the monthly actuals, including actuals on lines
 // that have no budget.
-func (s *Service) cells(ctx context.Context, year int) ([]Cell, error) {
+func (s *Service) cells(ctx context.Context, year int) ([]pace.Cell, error) {
 	// The two reads are independent; running them side by side halves the
 	// month-end computation on a large ledger (bench/README.md).
 	var actuals map[store.LineKey]domain.Months
@@ -80,12 +81,12 @@ func (s *Service) cells(ctx context.Context, year int) ([]Cell, error) {
 	if actualsErr != nil {
 		return nil, actualsErr
 	}
-	out := make([]Cell, 0, len(plan)+len(actuals))
+	out := make([]pace.Cell, 0, len(plan)+len(actuals))
 	seen := make(map[store.LineKey]bool, len(plan))
 	for _, l := range plan {
 		k := store.LineKey{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode}
 		seen[k] = true
-		c := Cell{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode, Budget: l.Amount, Plan: l.Months, Actual: actuals[k]}
+		c := pace.Cell{DeptCode: l.DeptCode, SubjectCode: l.SubjectCode, Budget: l.Amount, Plan: l.Months, Actual: actuals[k]}
 		if !l.HasMonths {
 			c.Plan = domain.SplitEven(l.Amount)
 		}
@@ -93,7 +94,7 @@ func (s *Service) cells(ctx context.Context, year int) ([]Cell, error) {
 	}
 	for k, m := range actuals {
 		if !seen[k] {
-			out = append(out, Cell{DeptCode: k.DeptCode, SubjectCode: k.SubjectCode, Actual: m})
+			out = append(out, pace.Cell{DeptCode: k.DeptCode, SubjectCode: k.SubjectCode, Actual: m})
 		}
 	}
 	return out, nil
@@ -101,11 +102,11 @@ func (s *Service) cells(ctx context.Context, year int) ([]Cell, error) {
 
 // visibleCells keeps the cells of the departments by may see: a
 // department head's execution, alerts and totals are their own only.
-func visibleCells(by domain.Actor, cells []Cell) []Cell {
+func visibleCells(by domain.Actor, cells []pace.Cell) []pace.Cell {
 	if by.Role != domain.RoleDeptHead {
 		return cells
 	}
-	out := make([]Cell, 0, len(cells))
+	out := make([]pace.Cell, 0, len(cells))
 	for _, c := range cells {
 		if permission.CanSee(by, c.DeptCode) {
 			out = append(out, c)
@@ -123,11 +124,11 @@ const (
 )
 
 // Thresholds reads the hospital's monitoring thresholds.
-func (s *Service) Thresholds(ctx context.Context, by domain.Actor) (Thresholds, error) {
+func (s *Service) Thresholds(ctx context.Context, by domain.Actor) (pace.Thresholds, error) {
 	if err := permission.Check(by, permission.Read, ""); err != nil {
-		return Thresholds{}, err
+		return pace.Thresholds{}, err
 	}
-	t := DefaultThresholds
+	t := pace.DefaultThresholds
 	for key, dst := range map[string]*float64{settingGreen: &t.GreenWithin, settingAmber: &t.AmberWithin, settingBehind: &t.BehindBelow, settingAhead: &t.AheadAbove} {
 		v, err := s.st.Setting(ctx, key)
 		if err != nil {
@@ -138,7 +139,7 @@ func (s *Service) Thresholds(ctx context.Context, by domain.Actor) (Thresholds, 
 		}
 	}
 	if t.Validate() != nil {
-		return DefaultThresholds, nil
+		return pace.DefaultThresholds, nil
 	}
 	return t, nil
 }
@@ -146,7 +147,7 @@ func (s *Service) Thresholds(ctx context.Context, by domain.Actor) (Thresholds, 
 // SetThresholds stores the hospital's monitoring thresholds.
 // The old and new value of each threshold that changed (in basis points,
 // as stored) are recorded in the audit trail in the same transaction.
-func (s *Service) SetThresholds(ctx context.Context, by domain.Actor, t Thresholds) error {
+func (s *Service) SetThresholds(ctx context.Context, by domain.Actor, t pace.Thresholds) error {
 	if err := permission.Check(by, permission.MasterdataEdit, ""); err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -118,7 +119,7 @@ func BuildProjectProgress(year, month int, projects []domain.Project, depts []do
 	for _, p := range projects {
 		d := deptByCode[p.DeptCode]
 		pp := ProjectProgress{ID: p.ID, Year: year, Month: month, DeptCode: p.DeptCode, DeptName: d.Name, DeptNameEn: d.NameEn,
-			Name: p.Name, Type: p.Type, Budget: p.Amount, TimeProgress: TimeProgress(month)}
+			Name: p.Name, Type: p.Type, Budget: p.Amount, TimeProgress: pace.TimeProgress(month)}
 		for _, sp := range spending {
 			if sp.ProjectID != p.ID || sp.Month > month {
 				continue

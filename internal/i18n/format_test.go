@@ -3,6 +3,8 @@ package i18n
 import (
 	"math"
 	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
 )
 
 func TestFormats(t *testing.T) {
@@ -71,5 +73,14 @@ func TestDecimals(t *testing.T) {
 		if got := Decimals(c.in, c.max); got != c.want {
 			t.Errorf("Decimals(%v, %d) = %q, want %q", c.in, c.max, got, c.want)
 		}
+	}
+}
+
+// Rules hand percentages to messages as numbers; the message formats them
+// the one way the screens do.
+func TestMessageFormatsPercentArguments(t *testing.T) {
+	p := domain.NewProblem("test.percent_args", "{{.R}} / {{.S}} / {{.N}}", "R", domain.Percent(0.052), "S", domain.SignedPercent(-0.031), "N", domain.Percent(math.NaN()))
+	if got := Message(p); got != "5.2% / -3.1% / —" {
+		t.Errorf("message %q", got)
 	}
 }

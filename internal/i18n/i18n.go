@@ -179,20 +179,30 @@ func Lines(err error) []string {
 	return out
 }
 
-// translateTerms returns data with every Term in the current language,
-// leaving the caller's map (a Problem's arguments) untouched.
+// translateTerms returns data with every Term in the current language and
+// every percentage formatted, leaving the caller's map (a Problem's
+// arguments) untouched.
 func translateTerms(data map[string]any) map[string]any {
 	var out map[string]any
 	for k, v := range data {
-		if t, ok := v.(domain.Term); ok {
-			if out == nil {
-				out = make(map[string]any, len(data))
-				for k2, v2 := range data {
-					out[k2] = v2
-				}
-			}
-			out[k] = translate(t.Key, t.Default, nil)
+		var text string
+		switch t := v.(type) {
+		case domain.Term:
+			text = translate(t.Key, t.Default, nil)
+		case domain.Percent:
+			text = Percent(float64(t))
+		case domain.SignedPercent:
+			text = SignedPercent(float64(t))
+		default:
+			continue
 		}
+		if out == nil {
+			out = make(map[string]any, len(data))
+			for k2, v2 := range data {
+				out[k2] = v2
+			}
+		}
+		out[k] = text
 	}
 	if out == nil {
 		return data

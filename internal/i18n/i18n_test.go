@@ -13,8 +13,8 @@ import (
 
 	"github.com/budgetperf/budgetperf/assets"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
-	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
@@ -86,16 +86,16 @@ func TestCodeKeysAreTranslated(t *testing.T) {
 	for _, dt := range domain.DeptTypes {
 		used["dept.type."+string(dt)] = "domain.DeptTypes"
 	}
-	for _, k := range execution.AlertKinds {
+	for _, k := range pace.AlertKinds {
 		used[k.Key()] = "monitor.AlertKind"
 	}
-	for _, st := range execution.Statuses {
+	for _, st := range pace.Statuses {
 		used[st.Key()] = "monitor.Status"
 	}
-	for _, l := range execution.Levels {
+	for _, l := range pace.Levels {
 		used[l.Key()] = "monitor.Level"
 	}
-	for _, p := range execution.Paces {
+	for _, p := range pace.Paces {
 		used[p.Key()] = "monitor.Pace"
 	}
 	for _, l := range []string{xlsximport.LayoutLong, xlsximport.LayoutPerDepartment, xlsximport.LayoutWideDepartments, xlsximport.LayoutWideSubjects, xlsximport.LayoutLedger} {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
@@ -15,7 +16,7 @@ import (
 // same execution.Execution that `monitor --json` prints, and the projects'
 // target progress.
 type executionData struct {
-	Ex       execution.Execution
+	Ex       pace.Execution
 	Projects []execution.ProjectProgress
 }
 
@@ -73,7 +74,7 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 }
 
 // deviationText is a figure's deviation from plan, signed.
-func deviationText(f execution.Figures) string {
+func deviationText(f pace.Figures) string {
 	if r, ok := f.Deviation(); ok {
 		return i18n.SignedPercent(r)
 	}
@@ -102,7 +103,7 @@ func execSummary(d *doc, data executionData) {
 }
 
 // execCharts draws the Execution screen's charts.
-func execCharts(d *doc, meta Meta, ex execution.Execution, tr execution.Translate) error {
+func execCharts(d *doc, meta Meta, ex pace.Execution, tr execution.Translate) error {
 	d.h1(i18n.T("report.exec.charts"), 75)
 	if err := d.drawChart(execution.CumulativeChart(ex.Total.Expenditure, ex.Month, domain.Expenditure, i18n.T("exec.hospital"), tr), 72); err != nil {
 		return err
@@ -124,7 +125,7 @@ func execCharts(d *doc, meta Meta, ex execution.Execution, tr execution.Translat
 
 // execDepartments is Tables 1 and 2: each department's expenditure, then
 // its revenue, against plan, with pace and status.
-func execDepartments(d *doc, ex execution.Execution, month string) {
+func execDepartments(d *doc, ex pace.Execution, month string) {
 	d.h1(i18n.T("report.exec.by_dept"), 30)
 	cols := []column{
 		{i18n.T("col.code"), 7, "L"}, {i18n.T("col.department"), 19, "L"},
@@ -132,13 +133,13 @@ func execDepartments(d *doc, ex execution.Execution, month string) {
 		{i18n.T("report.col.actual"), 15, "R"}, {i18n.T("col.rate"), 9, "R"},
 		{i18n.T("col.deviation"), 9, "R"}, {i18n.T("report.col.pace"), 9, "C"}, {i18n.T("report.col.status"), 8, "C"},
 	}
-	fig := func(code, name string, f execution.Figures, total bool) row {
+	fig := func(code, name string, f pace.Figures, total bool) row {
 		r := row{total: total, cells: []string{code, name, d.amt(f.Budget), d.amt(f.PlanToDate), d.amt(f.Actual),
 			i18n.Percent(f.ExecutionRate()), deviationText(f), paceWord(f), statusWord(f)}}
 		r.inks = statusInks(len(r.cells)-1, f)
 		return r
 	}
-	side := func(of func(execution.DeptRow) execution.Figures, total execution.Figures) []row {
+	side := func(of func(pace.DeptRow) pace.Figures, total pace.Figures) []row {
 		var rows []row
 		for _, dep := range ex.Departments {
 			if f := of(dep); f.Budget != 0 || f.Actual != 0 {
@@ -150,18 +151,18 @@ func execDepartments(d *doc, ex execution.Execution, month string) {
 		}
 		return append(rows, fig("", i18n.T("col.total"), total, true))
 	}
-	exp := side(func(r execution.DeptRow) execution.Figures { return r.Expenditure }, ex.Total.Expenditure)
+	exp := side(func(r pace.DeptRow) pace.Figures { return r.Expenditure }, ex.Total.Expenditure)
 	if exp == nil {
 		exp = []row{fig("", i18n.T("col.total"), ex.Total.Expenditure, true)}
 	}
 	deptTable(d, i18n.T("report.exec.table_dept", "Month", month), cols).rows(exp)
-	if rev := side(func(r execution.DeptRow) execution.Figures { return r.Revenue }, ex.Total.Revenue); rev != nil {
+	if rev := side(func(r pace.DeptRow) pace.Figures { return r.Revenue }, ex.Total.Revenue); rev != nil {
 		deptTable(d, i18n.T("report.exec.table_rev", "Month", month), cols).rows(rev)
 	}
 }
 
 // execAlerts is Table 3: what is flagged.
-func execAlerts(d *doc, ex execution.Execution) {
+func execAlerts(d *doc, ex pace.Execution) {
 	d.h1(i18n.T("report.exec.flagged"), 30)
 	if len(ex.Alerts) == 0 {
 		d.para(i18n.T("report.exec.no_alerts"), 10)
@@ -228,10 +229,10 @@ func targetTable(d *doc, month string, projects []execution.ProjectProgress) {
 // columns wide enough for every pace and status word on a line.
 func deptTable(d *doc, caption string, cols []column) *table {
 	var paces, statuses []string
-	for _, p := range execution.Paces {
+	for _, p := range pace.Paces {
 		paces = append(paces, i18n.T(p.Key()))
 	}
-	for _, s := range execution.Statuses {
+	for _, s := range pace.Statuses {
 		statuses = append(statuses, i18n.T(s.Key()))
 	}
 	return d.newTable(caption, cols).inUnit().fit(len(cols)-2, paces...).fit(len(cols)-1, statuses...)
@@ -249,7 +250,7 @@ func executionSummary(d *doc, data executionData) string {
 		"Deviation", i18n.SignedPercent(dev))
 	behind := 0
 	for _, dep := range ex.Departments {
-		if dep.Expenditure.Pace == execution.Behind {
+		if dep.Expenditure.Pace == pace.Behind {
 			behind++
 		}
 	}
@@ -267,12 +268,12 @@ func executionSummary(d *doc, data executionData) string {
 	counts := ex.Counts()
 	red := 0
 	for _, a := range ex.Alerts {
-		if a.Severity == execution.Red {
+		if a.Severity == pace.Red {
 			red++
 		}
 	}
-	s += i18n.T("report.exec.words.alerts", "Count", len(ex.Alerts), "Red", red, "Over", counts[execution.AlertOverBudget],
-		"Unbudgeted", counts[execution.AlertUnbudgeted])
+	s += i18n.T("report.exec.words.alerts", "Count", len(ex.Alerts), "Red", red, "Over", counts[pace.AlertOverBudget],
+		"Unbudgeted", counts[pace.AlertUnbudgeted])
 	lagging := 0
 	for _, p := range data.Projects {
 		if p.Lagging {

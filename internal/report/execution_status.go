@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
@@ -12,20 +12,20 @@ import (
 // paceWord and statusWord are the words the execution report prints for a
 // figure's pace and status: the ones monitor computed, in the words every
 // other surface uses.
-func paceWord(f execution.Figures) string   { return i18n.T(f.Pace.Key()) }
-func statusWord(f execution.Figures) string { return i18n.T(f.Status.Key()) }
+func paceWord(f pace.Figures) string   { return i18n.T(f.Pace.Key()) }
+func statusWord(f pace.Figures) string { return i18n.T(f.Status.Key()) }
 
 // levelInk is the colour the reports print a status of level l in: the
 // one mapping for PDF, matching the screens' statusColor (red an alert,
 // amber watch, blue information, green normal), dark enough to read when
 // printed in greyscale.
-func levelInk(l execution.Level) [3]int {
+func levelInk(l pace.Level) [3]int {
 	switch l {
-	case execution.Red:
+	case pace.Red:
 		return [3]int{0xc6, 0x28, 0x28}
-	case execution.Amber:
+	case pace.Amber:
 		return [3]int{0xb2, 0x6a, 0x00}
-	case execution.Blue:
+	case pace.Blue:
 		return [3]int{0x15, 0x65, 0xc0}
 	}
 	return [3]int{0x2e, 0x7d, 0x32}
@@ -33,7 +33,7 @@ func levelInk(l execution.Level) [3]int {
 
 // statusInks colours the status cell (column col) of a figure's row by
 // its status's level.
-func statusInks(col int, f execution.Figures) map[int][3]int {
+func statusInks(col int, f pace.Figures) map[int][3]int {
 	return map[int][3]int{col: levelInk(f.Status.Level())}
 }
 
@@ -43,7 +43,7 @@ type StatusRow struct {
 	Code                           string
 	Pace, Expenditure, Revenue     string // words as printed
 	AlertKinds                     []string
-	ExpenditureLevel, RevenueLevel execution.Level
+	ExpenditureLevel, RevenueLevel pace.Level
 }
 
 // ExecutionStatuses is the execution report's data as status words: the

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 )
 
 // hasLine reports whether text has a line that is want, spaces aside.
@@ -36,8 +36,8 @@ func TestColumnsFitTheirWords(t *testing.T) {
 		// Every department row ends with its pace and status, whole.
 		found := 0
 		for _, l := range strings.Split(text, "\n") {
-			for _, s := range execution.Statuses {
-				for _, p := range execution.Paces {
+			for _, s := range pace.Statuses {
+				for _, p := range pace.Paces {
 					if strings.HasSuffix(l, " "+paceWordOf(p)+" "+statusWordOf(s)) {
 						found++
 					}
@@ -55,8 +55,8 @@ func TestColumnsFitTheirWords(t *testing.T) {
 	}
 }
 
-func paceWordOf(p execution.Pace) string     { return paceWord(execution.Figures{Pace: p}) }
-func statusWordOf(s execution.Status) string { return statusWord(execution.Figures{Status: s}) }
+func paceWordOf(p pace.Pace) string     { return paceWord(pace.Figures{Pace: p}) }
+func statusWordOf(s pace.Status) string { return statusWord(pace.Figures{Status: s}) }
 
 // The execution report writes a project target as the Targets screen
 // does (i18n.TargetText): 12 and 1/10万 never run together.

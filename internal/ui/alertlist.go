@@ -5,7 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -14,8 +14,8 @@ type alertList struct {
 	root   fyne.CanvasObject
 	list   *widget.List
 	empty  *widget.Label
-	items  []execution.Alert
-	onOpen func(execution.Alert)
+	items  []pace.Alert
+	onOpen func(pace.Alert)
 }
 
 func newAlertList() *alertList {
@@ -48,7 +48,7 @@ func newAlertList() *alertList {
 	return a
 }
 
-func (a *alertList) set(items []execution.Alert) {
+func (a *alertList) set(items []pace.Alert) {
 	a.items = items
 	a.empty.Hidden = len(items) > 0
 	a.empty.Refresh()
@@ -56,6 +56,6 @@ func (a *alertList) set(items []execution.Alert) {
 }
 
 // alertLine is an alert's text in the list: its kind's word and what is wrong.
-func alertLine(a execution.Alert) string {
+func alertLine(a pace.Alert) string {
 	return i18n.T(a.Kind.Key()) + " · " + i18n.Message(a.Text)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -29,7 +30,7 @@ type Dashboard struct {
 	empty                         *widget.Label
 	balance                       *widget.Label // 收入合计 · 支出合计 · 收支差额, with the deficit warning
 	table                         *deptTable
-	ex                            execution.Execution
+	ex                            pace.Execution
 	month                         int // the month-end shown; 0 = the latest with actuals
 }
 
@@ -97,15 +98,15 @@ func (d *Dashboard) Refresh() {
 	d.revenue.set(i18n.Percent(rev.ExecutionRate()), i18n.T("dash.revenue.note", "Actual", wan(rev.Actual), "Budget", wan(rev.Budget)), nil)
 	var red int
 	for _, a := range o.Alerts {
-		if a.Severity == execution.Red {
+		if a.Severity == pace.Red {
 			red++
 		}
 	}
-	alertColor := statusColor(execution.Green)
+	alertColor := statusColor(pace.Green)
 	if red > 0 {
-		alertColor = statusColor(execution.Red)
+		alertColor = statusColor(pace.Red)
 	} else if len(o.Alerts) > 0 {
-		alertColor = statusColor(execution.Amber)
+		alertColor = statusColor(pace.Amber)
 	}
 	d.alerts.set(fmt.Sprint(len(o.Alerts)), i18n.T("dash.alerts.note", "Red", red), alertColor)
 	d.showBalance(rev.Budget, exp.Budget, o.Year)
@@ -139,7 +140,7 @@ func (d *Dashboard) showBalance(revenue, expenditure money.Amount, year int) {
 }
 
 // deptLinks lists departments with their rates; each opens its detail.
-func (d *Dashboard) deptLinks(ds []execution.DeptRow, none string) []fyne.CanvasObject {
+func (d *Dashboard) deptLinks(ds []pace.DeptRow, none string) []fyne.CanvasObject {
 	if len(ds) == 0 {
 		return []fyne.CanvasObject{widget.NewLabel(none)}
 	}
@@ -147,7 +148,7 @@ func (d *Dashboard) deptLinks(ds []execution.DeptRow, none string) []fyne.Canvas
 	for i, e := range ds {
 		code := e.Code
 		text := i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", i18n.Percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio))
-		if st := e.Expenditure.Status; st != execution.StatusNormal {
+		if st := e.Expenditure.Status; st != pace.StatusNormal {
 			// Fastest is not best: an overspent department says so here
 			// as in the table (issue 16).
 			text += " · " + i18n.T(st.Key())
@@ -179,7 +180,7 @@ func pickName(zh, en string) string {
 	return zh
 }
 
-func paceColor(p execution.Pace, month int) color.Color {
+func paceColor(p pace.Pace, month int) color.Color {
 	if month == 0 {
 		return nil
 	}

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -16,8 +16,8 @@ import (
 // bold totals row; a tap on a column header sorts by it.
 type deptTable struct {
 	table   *widget.Table
-	rows    []execution.DeptRow
-	total   execution.DeptRow
+	rows    []pace.DeptRow
+	total   pace.DeptRow
 	sortCol int
 	desc    bool
 	onOpen  func(code string) // a department row was tapped
@@ -69,8 +69,8 @@ func newDeptTable() *deptTable {
 }
 
 // set shows the overview's departments, the total first.
-func (t *deptTable) set(o execution.Execution) {
-	t.rows = append([]execution.DeptRow(nil), o.Departments...)
+func (t *deptTable) set(o pace.Execution) {
+	t.rows = append([]pace.DeptRow(nil), o.Departments...)
 	t.total = o.Total
 	t.total.Name, t.total.NameEn = i18n.T("exec.hospital_total"), i18n.T("exec.hospital_total")
 	t.sort()
@@ -88,7 +88,7 @@ func (t *deptTable) sortBy(col int) {
 }
 
 func (t *deptTable) sort() {
-	key := func(e execution.DeptRow) (float64, string) {
+	key := func(e pace.DeptRow) (float64, string) {
 		switch t.sortCol {
 		case colBudget:
 			return float64(e.Expenditure.Budget), ""
@@ -135,14 +135,14 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 	case colRate:
 		return i18n.Percent(e.Expenditure.ExecutionRate()), fyne.TextAlignTrailing, imp
 	case colRatio:
-		if e.Expenditure.Pace == execution.NoPlan {
+		if e.Expenditure.Pace == pace.NoPlan {
 			return "—", fyne.TextAlignTrailing, imp
 		}
 		return fmt.Sprintf("%.2f", e.Expenditure.Ratio), fyne.TextAlignTrailing, imp
 	case colStatus:
 		return i18n.T(e.Expenditure.Status.Key()), fyne.TextAlignLeading, levelImportance(e.Expenditure.Status.Level())
 	}
-	if e.Expenditure.Pace != execution.NoPlan {
+	if e.Expenditure.Pace != pace.NoPlan {
 		imp = levelImportance(e.Expenditure.Pace.Level())
 	}
 	return i18n.T(e.Expenditure.Pace.Key()), fyne.TextAlignLeading, imp
@@ -158,10 +158,10 @@ func (t *deptTable) update(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 // statusRank sorts statuses by urgency: red first when descending.
-func statusRank(s execution.Status) int {
-	for i, l := range execution.Levels {
+func statusRank(s pace.Status) int {
+	for i, l := range pace.Levels {
 		if s.Level() == l {
-			return len(execution.Levels) - i
+			return len(pace.Levels) - i
 		}
 	}
 	return 0

@@ -8,7 +8,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
-	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -80,9 +80,9 @@ func (t *execTable) setColumns(header []string, widths []float32) {
 
 // showDepartments lists every department with the hospital total
 // (全院合计) first.
-func (t *execTable) showDepartments(ex execution.Execution, kind domain.SubjectKind) {
+func (t *execTable) showDepartments(ex pace.Execution, kind domain.SubjectKind) {
 	t.setColumns(figureHeader, figureWidths)
-	rows := []execution.DeptRow{ex.Total}
+	rows := []pace.DeptRow{ex.Total}
 	// The hospital total is 全院合计, never plain 全院: department 000 is
 	// named 全院 (the hospital-wide cost centre) and is listed below it.
 	// A department head's total is of their own departments (Scope).
@@ -93,7 +93,7 @@ func (t *execTable) showDepartments(ex execution.Execution, kind domain.SubjectK
 	rows[0].Name, rows[0].NameEn = total, total
 	t.codes = []string{""}
 	for _, d := range ex.Departments {
-		if d.Of(kind) == (execution.Figures{}) {
+		if d.Of(kind) == (pace.Figures{}) {
 			continue
 		}
 		rows = append(rows, d)
@@ -109,11 +109,11 @@ func (t *execTable) showDepartments(ex execution.Execution, kind domain.SubjectK
 }
 
 // showSubjects lists a department's subjects of kind with its total first.
-func (t *execTable) showSubjects(ex execution.Execution, d execution.DeptRow, kind domain.SubjectKind) {
+func (t *execTable) showSubjects(ex pace.Execution, d pace.DeptRow, kind domain.SubjectKind) {
 	t.setColumns(figureHeader, figureWidths)
 	type row struct {
 		code, name string
-		f          execution.Figures
+		f          pace.Figures
 	}
 	rows := []row{{"", i18n.T("col.total"), d.Of(kind)}}
 	t.codes = []string{""}
@@ -132,7 +132,7 @@ func (t *execTable) showSubjects(ex execution.Execution, d execution.DeptRow, ki
 }
 
 // figureCell is one cell of a department or subject row.
-func figureCell(code, name string, f execution.Figures, c int) (string, fyne.TextAlign, widget.Importance) {
+func figureCell(code, name string, f pace.Figures, c int) (string, fyne.TextAlign, widget.Importance) {
 	imp := widget.MediumImportance
 	switch c {
 	case 0:
@@ -151,7 +151,7 @@ func figureCell(code, name string, f execution.Figures, c int) (string, fyne.Tex
 		}
 		return i18n.Percent(f.ExecutionRate()), fyne.TextAlignTrailing, imp
 	case 6:
-		if f.Pace == execution.NoPlan {
+		if f.Pace == pace.NoPlan {
 			return "—", fyne.TextAlignTrailing, imp
 		}
 		return fmt.Sprintf("%.2f", f.Ratio), fyne.TextAlignTrailing, levelImportance(f.Pace.Level())
@@ -212,13 +212,13 @@ func (t *execTable) showLedger(lines []domain.Actual, total int) {
 // levelImportance colours a status, pace or alert by its level: the one
 // mapping of a level to a label's colour on every screen (statusColor is
 // the same for drawn figures).
-func levelImportance(l execution.Level) widget.Importance {
+func levelImportance(l pace.Level) widget.Importance {
 	switch l {
-	case execution.Red:
+	case pace.Red:
 		return widget.DangerImportance
-	case execution.Amber:
+	case pace.Amber:
 		return widget.WarningImportance
-	case execution.Blue:
+	case pace.Blue:
 		return widget.HighImportance
 	}
 	return widget.SuccessImportance

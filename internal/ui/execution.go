@@ -8,6 +8,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -37,7 +38,7 @@ type ExecutionScreen struct {
 	mainTab *container.TabItem
 	tgtTab  *container.TabItem
 
-	ex            execution.Execution
+	ex            pace.Execution
 	monthChosen   int // 0 = the latest month with actuals
 	kindShown     domain.SubjectKind
 	dept, subject string
@@ -185,7 +186,7 @@ func (e *ExecutionScreen) show() {
 	}
 }
 
-func (e *ExecutionScreen) summaryText(unit string, f execution.Figures) string {
+func (e *ExecutionScreen) summaryText(unit string, f pace.Figures) string {
 	if e.ex.Month == 0 {
 		return i18n.T("exec.summary_none", "Unit", unit, "Year", e.ex.Year)
 	}
@@ -199,7 +200,7 @@ func (e *ExecutionScreen) summaryText(unit string, f execution.Figures) string {
 }
 
 // subjectRates lists a department's subjects of kind that have a budget.
-func subjectRates(d execution.DeptRow, kind domain.SubjectKind) (names []string, rates []float64, levels []execution.Level) {
+func subjectRates(d pace.DeptRow, kind domain.SubjectKind) (names []string, rates []float64, levels []pace.Level) {
 	for _, s := range d.Subjects {
 		if s.Kind == kind && s.Budget != 0 {
 			names = append(names, pickName(s.Name, s.NameEn))
@@ -285,11 +286,11 @@ func (e *ExecutionScreen) drillHeatRow(row int) {
 }
 
 // openAlert goes where an alert leads.
-func (e *ExecutionScreen) openAlert(a execution.Alert) {
+func (e *ExecutionScreen) openAlert(a pace.Alert) {
 	switch a.Kind {
-	case execution.AlertProjectLags:
+	case pace.AlertProjectLags:
 		e.tabs.Select(e.tgtTab)
-	case execution.AlertDeptBehind:
+	case pace.AlertDeptBehind:
 		e.kind.SetSelected(i18n.T("kind.expenditure"))
 		e.goTo(a.DeptCode, "")
 	default:

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 )
 
 // rowOf finds the table row that opens code.
@@ -98,9 +98,9 @@ func TestExecutionAlertsOpenTheirDetail(t *testing.T) {
 	if len(e.ex.Alerts) == 0 || !hasText(e.tabs, "预警（") {
 		t.Fatalf("no alerts on the demo hospital: %d", len(e.ex.Alerts))
 	}
-	var behind execution.Alert
+	var behind pace.Alert
 	for _, a := range e.ex.Alerts {
-		if a.Kind == execution.AlertDeptBehind {
+		if a.Kind == pace.AlertDeptBehind {
 			behind = a
 			break
 		}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/cli"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/report"
 )
 
@@ -93,7 +93,7 @@ func checkOneStatus(t *testing.T, s *Shell, path string, year, m int) {
 
 // checkBarLevels checks that each bar of a rate chart (one per code, in
 // order) has the level of its department's status in monitor --json.
-func checkBarLevels(t *testing.T, where string, v *chartView, codes []string, levels map[string]execution.Level) {
+func checkBarLevels(t *testing.T, where string, v *chartView, codes []string, levels map[string]pace.Level) {
 	t.Helper()
 	v.mu.Lock()
 	c := v.chart
@@ -155,7 +155,7 @@ func executionStatuses(s *Shell, m int) (map[string]unitStatus, map[string]strin
 				u.Expenditure = st
 			}
 			out[code] = u
-			if code != "" && imp == levelImportance(execution.Red) {
+			if code != "" && imp == levelImportance(pace.Red) {
 				name, _, _ := e.table.cells(r, 1)
 				red[code] = name
 			}
@@ -167,7 +167,7 @@ func executionStatuses(s *Shell, m int) (map[string]unitStatus, map[string]strin
 }
 
 // cliStatuses runs `monitor --json` in-process at month m.
-func cliStatuses(t *testing.T, path string, year, m int) (map[string]unitStatus, map[string]bool, map[string]execution.Level) {
+func cliStatuses(t *testing.T, path string, year, m int) (map[string]unitStatus, map[string]bool, map[string]pace.Level) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	args := []string{"--db", path, "--lang", "zh", "monitor", "--year", strconv.Itoa(year), "--month", strconv.Itoa(m), "--json"}
@@ -198,10 +198,10 @@ func cliStatuses(t *testing.T, path string, year, m int) (map[string]unitStatus,
 		t.Fatal(err)
 	}
 	out := map[string]unitStatus{"": {got.Total.PaceText, got.Total.StatusText, got.Total.Revenue.StatusText}}
-	levels := map[string]execution.Level{"": execution.Level(got.Total.Level)}
+	levels := map[string]pace.Level{"": pace.Level(got.Total.Level)}
 	for _, d := range got.Departments {
 		out[d.Code] = unitStatus{d.PaceText, d.StatusText, d.Revenue.StatusText}
-		levels[d.Code] = execution.Level(d.Level)
+		levels[d.Code] = pace.Level(d.Level)
 	}
 	alerts := map[string]bool{}
 	for _, a := range got.Alerts {

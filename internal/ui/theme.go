@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/budgetperf/budgetperf/assets"
-	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 )
 
 // cjkFont is the embedded WenQuanYi Micro Hei, so Chinese renders the same
@@ -42,13 +42,13 @@ var (
 // cards and drawn marks: red an alert, amber watch or behind time
 // progress, blue information, green normal. Labels take the same through
 // levelImportance.
-func statusColor(l execution.Level) color.Color {
+func statusColor(l pace.Level) color.Color {
 	switch l {
-	case execution.Red:
+	case pace.Red:
 		return colorBehind
-	case execution.Amber:
+	case pace.Amber:
 		return colorWatch
-	case execution.Blue:
+	case pace.Blue:
 		return colorAhead
 	}
 	return colorOnPace

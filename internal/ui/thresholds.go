@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -31,7 +31,7 @@ func (e *ExecutionScreen) editThresholds() {
 		if !ok {
 			return
 		}
-		nt := execution.Thresholds{GreenWithin: readFloat(green.Text) / 100, AmberWithin: readFloat(amber.Text) / 100,
+		nt := pace.Thresholds{GreenWithin: readFloat(green.Text) / 100, AmberWithin: readFloat(amber.Text) / 100,
 			BehindBelow: readFloat(behind.Text), AheadAbove: readFloat(ahead.Text)}
 		if err := s.svc.Monitor.SetThresholds(s.ctx, s.actor, nt); err != nil {
 			s.showError(err)

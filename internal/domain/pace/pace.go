@@ -1,6 +1,6 @@
 // Package execution compares execution with the budget: plan to date,
 // execution rates against time progress, deviation, statuses and alerts.
-package execution
+package pace
 
 // Pace thresholds on execution rate ÷ time progress (domain defaults).
 const (

@@ -1,4 +1,4 @@
-package execution
+package pace
 
 import (
 	"sort"

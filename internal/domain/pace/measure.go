@@ -1,4 +1,4 @@
-package execution
+package pace
 
 import (
 	"strconv"
@@ -83,5 +83,5 @@ func ratio(a, b money.Amount) float64 {
 }
 
 // fmt2 formats ratios inside alert texts, which carry no locale; rates
-// there are i18n.Percent and i18n.SignedPercent.
+// there are domain.Percent and domain.SignedPercent, formatted by i18n.
 func fmt2(r float64) string { return strconv.FormatFloat(r, 'f', 2, 64) }

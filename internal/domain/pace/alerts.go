@@ -1,12 +1,10 @@
-package execution
+package pace
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
-	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
 // AlertKind says what needs attention.
@@ -51,10 +49,10 @@ type Alert struct {
 	Subject  string             // subject code, for line alerts
 	Project  int64              // project id, for project alerts
 	Of       domain.SubjectKind // revenue or expenditure, for department alerts
-	// Text says what is wrong in the user's language (through i18n.Message).
+	// Text says what is wrong; i18n.Message puts it in the user's language.
 	Text *domain.Problem
-	// weight orders alerts of the same severity: the larger, the earlier.
-	weight float64
+	// Weight orders alerts of the same severity: the larger, the earlier.
+	Weight float64 `json:"-"`
 }
 
 // alerts lists every department whose status is an alert (red), every
@@ -74,13 +72,13 @@ func alerts(ex Execution) []Alert {
 			}
 		}
 		if e := d.Expenditure; e.Pace == Behind && !red {
-			out = append(out, Alert{Kind: AlertDeptBehind, Severity: Amber, DeptCode: d.Code, Of: domain.Expenditure, weight: 1 - e.Ratio,
+			out = append(out, Alert{Kind: AlertDeptBehind, Severity: Amber, DeptCode: d.Code, Of: domain.Expenditure, Weight: 1 - e.Ratio,
 				Text: domain.NewProblem("alert.dept_behind", "{{.Dept}} has spent {{.Rate}} of its budget at time progress {{.Progress}} (ratio {{.Ratio}}).",
-					"Dept", d.Name, "Rate", i18n.Percent(e.ExecutionRate()), "Progress", i18n.Percent(ex.TimeProgress), "Ratio", fmt2(e.Ratio))})
+					"Dept", d.Name, "Rate", domain.Percent(e.ExecutionRate()), "Progress", domain.Percent(ex.TimeProgress), "Ratio", fmt2(e.Ratio))})
 		}
 		out = append(out, lineAlerts(d)...)
 	}
-	sortAlerts(out)
+	SortAlerts(out)
 	return out
 }
 
@@ -93,9 +91,9 @@ func statusAlert(ex Execution, d DeptRow, kind domain.SubjectKind) (Alert, bool)
 		return Alert{}, false
 	}
 	dev, hasPlan := f.Deviation()
-	devText := "—"
+	var devText any = "—" // no plan to deviate from
 	if hasPlan {
-		devText = i18n.SignedPercent(dev)
+		devText = domain.SignedPercent(dev)
 	}
 	weight := dev
 	if weight < 0 {
@@ -104,10 +102,10 @@ func statusAlert(ex Execution, d DeptRow, kind domain.SubjectKind) (Alert, bool)
 	if !hasPlan {
 		weight = 1e9
 	}
-	return Alert{Kind: ak, Severity: f.Status.Level(), DeptCode: d.Code, Of: kind, weight: weight,
+	return Alert{Kind: ak, Severity: f.Status.Level(), DeptCode: d.Code, Of: kind, Weight: weight,
 		Text: domain.NewProblem("alert."+string(ak), statusAlertText[ak],
 			"Dept", d.Name, "Actual", money.Format(f.Actual), "Plan", money.Format(f.PlanToDate), "Deviation", devText,
-			"Band", i18n.Percent(ex.Thresholds.AmberWithin))}, true
+			"Band", domain.Percent(ex.Thresholds.AmberWithin))}, true
 }
 
 // statusAlertText are the English defaults of the status alerts.
@@ -128,11 +126,11 @@ func lineAlerts(d DeptRow) []Alert {
 		switch {
 		case s.Budget > 0 && s.Actual > s.Budget:
 			out = append(out, Alert{Kind: AlertOverBudget, Severity: Red, DeptCode: d.Code, Subject: s.Code, Of: domain.Expenditure,
-				weight: float64(s.Actual-s.Budget) / float64(s.Budget),
+				Weight: float64(s.Actual-s.Budget) / float64(s.Budget),
 				Text: domain.NewProblem("alert.over_budget", "{{.Dept}} · {{.Subject}}: spent {{.Actual}}, over its annual budget {{.Budget}} by {{.Over}}.",
 					"Dept", d.Name, "Subject", s.Code+" "+s.Name, "Actual", money.Format(s.Actual), "Budget", money.Format(s.Budget), "Over", money.Format(s.Actual-s.Budget))})
 		case s.Budget == 0 && s.Actual > 0:
-			out = append(out, Alert{Kind: AlertUnbudgeted, Severity: Amber, DeptCode: d.Code, Subject: s.Code, Of: domain.Expenditure, weight: float64(s.Actual),
+			out = append(out, Alert{Kind: AlertUnbudgeted, Severity: Amber, DeptCode: d.Code, Subject: s.Code, Of: domain.Expenditure, Weight: float64(s.Actual),
 				Text: domain.NewProblem("alert.unbudgeted", "{{.Dept}} · {{.Subject}}: spent {{.Actual}} without a budget.",
 					"Dept", d.Name, "Subject", s.Code+" "+s.Name, "Actual", money.Format(s.Actual))})
 		}
@@ -140,12 +138,14 @@ func lineAlerts(d DeptRow) []Alert {
 	return out
 }
 
-func sortAlerts(a []Alert) {
+// SortAlerts puts red before amber, then the larger weight first; stable,
+// so equal alerts keep their order.
+func SortAlerts(a []Alert) {
 	sort.SliceStable(a, func(i, j int) bool {
 		if a[i].Severity != a[j].Severity {
 			return a[i].Severity == Red
 		}
-		return a[i].weight > a[j].weight
+		return a[i].Weight > a[j].Weight
 	})
 }
 
@@ -154,35 +154,6 @@ func (ex Execution) Counts() map[AlertKind]int {
 	out := map[AlertKind]int{}
 	for _, a := range ex.Alerts {
 		out[a.Kind]++
-	}
-	return out
-}
-
-// projectAlerts flags projects whose targets lag: a red target (red alert)
-// or targets still unreported after the first quarter (amber).
-func projectAlerts(projects []ProjectProgress) []Alert {
-	var out []Alert
-	for _, p := range projects {
-		if !p.Lagging {
-			continue
-		}
-		sev := Amber
-		if p.Level == domain.LevelRed {
-			sev = Red
-		}
-		var red []string
-		for _, t := range p.Targets {
-			if t.Assessment.Level == domain.LevelRed {
-				red = append(red, t.Target.Indicator)
-			}
-		}
-		text := domain.NewProblem("alert.project_unreported", "{{.Dept}} · {{.Project}}: {{.Count}} targets have no value reported yet.",
-			"Dept", p.DeptName, "Project", p.Name, "Count", p.Unreported)
-		if len(red) > 0 {
-			text = domain.NewProblem("alert.project_lagging", "{{.Dept}} · {{.Project}}: targets behind what the month expects: {{.Targets}}.",
-				"Dept", p.DeptName, "Project", p.Name, "Targets", strings.Join(red, "、"))
-		}
-		out = append(out, Alert{Kind: AlertProjectLags, Severity: sev, DeptCode: p.DeptCode, Project: p.ID, Text: text, weight: float64(len(red))})
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package execution
+package pace
 
 import "github.com/budgetperf/budgetperf/internal/domain"
 
