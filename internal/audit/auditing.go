@@ -11,7 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsxexport"
@@ -27,7 +27,7 @@ func New(st *store.Store) *Service { return &Service{st: st} }
 type Filter = store.AuditFilter
 
 // List returns the entries matching f in recording order.
-func (s *Service) List(ctx context.Context, by domain.Actor, f Filter) ([]auditchain.Entry, error) {
+func (s *Service) List(ctx context.Context, by domain.Actor, f Filter) ([]logbook.Entry, error) {
 	if err := permission.Check(by, permission.AuditView, ""); err != nil {
 		return nil, err
 	}
@@ -37,14 +37,14 @@ func (s *Service) List(ctx context.Context, by domain.Actor, f Filter) ([]auditc
 // Verify checks the whole chain. A broken chain is returned as the Result
 // and as a problem naming the first bad row; an intact one is compared
 // with the data (CheckData), each disagreement a problem.
-func (s *Service) Verify(ctx context.Context, by domain.Actor) (auditchain.Result, error) {
+func (s *Service) Verify(ctx context.Context, by domain.Actor) (logbook.Result, error) {
 	if err := permission.Check(by, permission.AuditView, ""); err != nil {
-		return auditchain.Result{}, err
+		return logbook.Result{}, err
 	}
 	// Rows, head and anchor are read under the write lock, so that a change
 	// recorded meanwhile cannot look like a deletion.
-	var rows []auditchain.Entry
-	var marks auditchain.Marks
+	var rows []logbook.Entry
+	var marks logbook.Marks
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
 		if rows, err = tx.AuditEntries(ctx, Filter{}); err != nil {
@@ -54,9 +54,9 @@ func (s *Service) Verify(ctx context.Context, by domain.Actor) (auditchain.Resul
 		return err
 	})
 	if err != nil {
-		return auditchain.Result{}, err
+		return logbook.Result{}, err
 	}
-	r := auditchain.VerifyTrail(rows, marks, store.AuditKeys)
+	r := logbook.VerifyTrail(rows, marks, store.AuditKeys)
 	if !r.OK {
 		return r, r.Problem()
 	}
@@ -84,18 +84,18 @@ func (s *Service) Export(ctx context.Context, by domain.Actor, f Filter, headers
 // Head is the trail's last row as recorded in the database. It is printed
 // at the foot of every report and export (StampText), so that a printed
 // page proves the trail as it was; it reveals nothing of the data.
-func (s *Service) Head(ctx context.Context) (auditchain.Head, error) { return s.st.AuditHead(ctx) }
+func (s *Service) Head(ctx context.Context) (logbook.Head, error) { return s.st.AuditHead(ctx) }
 
 // StampText is the footer line of reports and exports for head, in the
 // words given by T (i18n.T).
-func StampText(head auditchain.Head, T func(key string, args ...any) string) string {
+func StampText(head logbook.Head, T func(key string, args ...any) string) string {
 	return T("trail.stamp", "Head", head.String())
 }
 
 // Headers are the export's columns in order (English defaults).
 var Headers = []string{"Seq", "Time", "User", "Entity", "Key", "Field", "Old value", "New value", "Reason", "Hash"}
 
-func write(w io.Writer, headers []string, rows []auditchain.Entry, stamp string) error {
+func write(w io.Writer, headers []string, rows []logbook.Entry, stamp string) error {
 	x := excelize.NewFile()
 	defer x.Close()
 	const sheet = "Audit"

@@ -11,7 +11,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -24,8 +24,8 @@ func TestListVerifyExport(t *testing.T) {
 	defer st.Close()
 	err = st.InTx(ctx, func(tx *store.Tx) error {
 		return tx.AppendAudit(ctx, "li",
-			auditchain.Entry{Entity: auditchain.EntityPrepLine, EntityKey: "2026/101/30201", Field: "line", Old: "100.00", New: "200.00"},
-			auditchain.Entry{Entity: auditchain.EntityUser, EntityKey: "wang", Field: "password", New: "reset"})
+			logbook.Entry{Entity: logbook.EntityPrepLine, EntityKey: "2026/101/30201", Field: "line", Old: "100.00", New: "200.00"},
+			logbook.Entry{Entity: logbook.EntityUser, EntityKey: "wang", Field: "password", New: "reset"})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +40,7 @@ func TestListVerifyExport(t *testing.T) {
 		ok   bool
 	}{
 		{"auditor, all", auditor, audit.Filter{}, 2, true},
-		{"by entity", auditor, audit.Filter{Entity: auditchain.EntityUser}, 1, true},
+		{"by entity", auditor, audit.Filter{Entity: logbook.EntityUser}, 1, true},
 		{"by key prefix", auditor, audit.Filter{EntityKey: "2026/101"}, 1, true},
 		{"by login", auditor, audit.Filter{Login: "zhao"}, 0, true},
 		{"committee may not", domain.Actor{Login: "c", Role: domain.RoleCommittee}, audit.Filter{}, 0, false},

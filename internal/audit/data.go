@@ -5,22 +5,22 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // CheckData compares the current value of every audited field with its
-// last value in the trail (see auditchain.CompareData) and returns where they
+// last value in the trail (see logbook.CompareData) and returns where they
 // disagree: data changed, deleted or added past the services.
-func (s *Service) CheckData(ctx context.Context, by domain.Actor) ([]auditchain.Mismatch, error) {
+func (s *Service) CheckData(ctx context.Context, by domain.Actor) ([]logbook.Mismatch, error) {
 	if err := permission.Check(by, permission.AuditView, ""); err != nil {
 		return nil, err
 	}
 	// Trail and data are read under the write lock, so a change saved
 	// meanwhile cannot look like one made past the trail.
-	var rows []auditchain.Entry
-	var data auditchain.Data
+	var rows []logbook.Entry
+	var data logbook.Data
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
 		if rows, err = tx.AuditEntries(ctx, Filter{}); err != nil {
@@ -32,7 +32,7 @@ func (s *Service) CheckData(ctx context.Context, by domain.Actor) ([]auditchain.
 	if err != nil {
 		return nil, err
 	}
-	return auditchain.CompareData(rows, data), nil
+	return logbook.CompareData(rows, data), nil
 }
 
 // dataProblems is CheckData as problems, one per mismatch; nil when the
@@ -51,9 +51,9 @@ func (s *Service) dataProblems(ctx context.Context, by domain.Actor) error {
 
 // MismatchProblem names one mismatch in words: the record (what kind, and
 // its key spelled out), the field, the trail's value and the data's.
-func MismatchProblem(m auditchain.Mismatch) *domain.Problem {
+func MismatchProblem(m logbook.Mismatch) *domain.Problem {
 	key, field := m.Key, m.Field
-	if m.Entity == auditchain.EntityBonusRun && strings.HasPrefix(field, "bonus.") {
+	if m.Entity == logbook.EntityBonusRun && strings.HasPrefix(field, "bonus.") {
 		key, field = key+"/"+strings.TrimPrefix(field, "bonus."), "bonus"
 	}
 	args := []any{"Record", domain.Term{Key: "audit.entity." + m.Entity, Default: m.Entity},
@@ -61,9 +61,9 @@ func MismatchProblem(m auditchain.Mismatch) *domain.Problem {
 		"Field", domain.Term{Key: "audit.field." + m.Entity + "." + field, Default: field},
 		"Trail", valueText(m.Entity, m.Field, m.Trail), "Data", valueText(m.Entity, m.Field, m.Data), "Seq", m.Seq}
 	switch {
-	case m.Kind == auditchain.DataDeleted:
+	case m.Kind == logbook.DataDeleted:
 		return domain.NewProblem("problem.audit.data_deleted", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}) is missing, but the trail records it ({{.Field}} {{.Trail}}, row {{.Seq}}). It was deleted outside BudgetPerf; restore the database from a backup and investigate.", args...)
-	case m.Kind == auditchain.DataUntracked:
+	case m.Kind == logbook.DataUntracked:
 		return domain.NewProblem("problem.audit.data_untracked", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}) is in the data ({{.Field}} {{.Data}}), but the trail never recorded it. It was added outside BudgetPerf; restore the database from a backup and investigate.", args...)
 	case m.Seq == 0:
 		return domain.NewProblem("problem.audit.data_unchanged", "The data does not match the audit trail: {{.Record}} {{.Key}} ({{.KeyParts}}), {{.Field}}: the trail records no change, so it should still be {{.Trail}}, but the data says {{.Data}}. It was changed outside BudgetPerf; restore the database from a backup and investigate.", args...)
@@ -74,11 +74,11 @@ func MismatchProblem(m auditchain.Mismatch) *domain.Problem {
 // keyParts says how an entity's key reads (year/department/subject …).
 func keyParts(entity string) domain.Term {
 	def := map[string]string{
-		auditchain.EntityBudget: "year/department/subject", auditchain.EntityPrepLine: "year/department/subject",
-		auditchain.EntityPrepDept: "year/department", auditchain.EntityUser: "login", auditchain.EntityBonusRun: "year[/department]",
-		auditchain.EntityBonusStaff: "year/department", auditchain.EntityBonusScore: "year/department/dimension",
-		auditchain.EntityEvaluation: "year/department/evaluation/number", auditchain.EntityDepartment: "department code",
-		auditchain.EntitySetting: "setting", auditchain.EntityActuals: "year",
+		logbook.EntityBudget: "year/department/subject", logbook.EntityPrepLine: "year/department/subject",
+		logbook.EntityPrepDept: "year/department", logbook.EntityUser: "login", logbook.EntityBonusRun: "year[/department]",
+		logbook.EntityBonusStaff: "year/department", logbook.EntityBonusScore: "year/department/dimension",
+		logbook.EntityEvaluation: "year/department/evaluation/number", logbook.EntityDepartment: "department code",
+		logbook.EntitySetting: "setting", logbook.EntityActuals: "year",
 	}[entity]
 	return domain.Term{Key: "audit.key." + entity, Default: def}
 }
@@ -89,9 +89,9 @@ func valueText(entity, field, v string) any {
 	switch {
 	case v == "":
 		return domain.Term{Key: "audit.value.none", Default: "(none)"}
-	case entity == auditchain.EntityPrepDept && field == "state" && domain.PrepState(v).Term().Default != "":
+	case entity == logbook.EntityPrepDept && field == "state" && domain.PrepState(v).Term().Default != "":
 		return domain.PrepState(v).Term()
-	case entity == auditchain.EntityUser && field == "role":
+	case entity == logbook.EntityUser && field == "role":
 		return domain.Role(v).Term()
 	}
 	if key, ok := valueTerms[entity+"."+field]; ok {
@@ -103,8 +103,8 @@ func valueText(entity, field, v string) any {
 // valueTerms are the fields whose values are words of a set: the prefix of
 // their translation keys.
 var valueTerms = map[string]string{
-	auditchain.EntityEvaluation + ".state": "evaluation.state.",
-	auditchain.EntityDepartment + ".type":  "dept.type.",
-	auditchain.EntityBonusRun + ".status":  "audit.value.bonus_status.",
-	auditchain.EntityUser + ".locked":      "audit.value.locked.",
+	logbook.EntityEvaluation + ".state": "evaluation.state.",
+	logbook.EntityDepartment + ".type":  "dept.type.",
+	logbook.EntityBonusRun + ".status":  "audit.value.bonus_status.",
+	logbook.EntityUser + ".locked":      "audit.value.locked.",
 }

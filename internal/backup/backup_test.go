@@ -10,7 +10,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
-	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 )
 
 func TestBackupNamesAndSizes(t *testing.T) {
@@ -80,17 +80,17 @@ func TestRestoreRefusesTamperedSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := storetest.Dump(t, path)
-	for _, c := range storetest.TamperedBackups {
+	before := sqlfixture.Dump(t, path)
+	for _, c := range sqlfixture.TamperedBackups {
 		bad := filepath.Join(dir, c.What+Ext)
-		storetest.Tamper(t, info.Path, bad, c.Statements...)
+		sqlfixture.Tamper(t, info.Path, bad, c.Statements...)
 		if _, err := Check(ctx, bad); err == nil || !strings.Contains(err.Error(), c.Type+" "+c.Name) {
 			t.Errorf("%s: Check = %v", c.What, err)
 		}
 		if res, err := Restore(ctx, Request{DBPath: path, Src: bad, By: domain.LocalUser}); err == nil || res.Kept != "" {
 			t.Errorf("%s: Restore = %+v, %v", c.What, res, err)
 		}
-		if storetest.Dump(t, path) != before {
+		if sqlfixture.Dump(t, path) != before {
 			t.Fatalf("%s: the refused restore changed the database", c.What)
 		}
 	}

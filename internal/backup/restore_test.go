@@ -10,7 +10,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store"
-	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 	"github.com/budgetperf/budgetperf/internal/users"
 )
 
@@ -92,7 +92,7 @@ func TestRestoreServiceChecksRoleAndConsent(t *testing.T) {
 	if txt := p.Changes[1].Text.Error(); !strings.Contains(txt, "switched off") || !strings.Contains(txt, "admin, shenji") {
 		t.Errorf("accounts: %s", txt)
 	}
-	before := storetest.Dump(t, aPath)
+	before := sqlfixture.Dump(t, aPath)
 	for _, req := range []Request{
 		{By: users["shenji"], Accept: []ChangeKind{OtherHospital, Accounts}}, // not an administrator
 		{By: users["admin"]}, // nothing accepted
@@ -103,7 +103,7 @@ func TestRestoreServiceChecksRoleAndConsent(t *testing.T) {
 			t.Errorf("restore %+v was not refused", req.Accept)
 		}
 	}
-	if storetest.Dump(t, aPath) != before {
+	if sqlfixture.Dump(t, aPath) != before {
 		t.Fatal("a refused restore changed the database")
 	}
 	// The database's own backup changes nothing beyond the data.

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -52,7 +52,7 @@ func TestBonusRolesAndAuditTrail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen := map[string]auditchain.Entry{}
+	seen := map[string]logbook.Entry{}
 	for _, e := range entries {
 		seen[e.Entity+" "+e.EntityKey+" "+e.Field] = e
 	}

@@ -5,17 +5,17 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
 	"github.com/budgetperf/budgetperf/internal/domain/payout"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // trail collects the audit entries of one change, skipping fields that
 // did not change; they are appended in the change's own transaction.
-type trail []auditchain.Entry
+type trail []logbook.Entry
 
 func (t *trail) add(entity, key, field, old, new string) {
-	if e, ok := auditchain.Change(entity, key, field, old, new, ""); ok {
+	if e, ok := logbook.Change(entity, key, field, old, new, ""); ok {
 		*t = append(*t, e)
 	}
 }
@@ -37,9 +37,9 @@ func runTrail(prev *store.BonusRun, run store.BonusRun) trail {
 		}
 		return f(*prev)
 	}
-	t.add(auditchain.EntityBonusRun, key, "pool", old(func(r store.BonusRun) string { return r.Pool.String() }), run.Pool.String())
+	t.add(logbook.EntityBonusRun, key, "pool", old(func(r store.BonusRun) string { return r.Pool.String() }), run.Pool.String())
 	for _, d := range payout.Dimensions {
-		t.add(auditchain.EntityBonusRun, key, "weight."+string(d), old(func(r store.BonusRun) string { return weightText(r.Weights[d]) }), weightText(run.Weights[d]))
+		t.add(logbook.EntityBonusRun, key, "weight."+string(d), old(func(r store.BonusRun) string { return weightText(r.Weights[d]) }), weightText(run.Weights[d]))
 	}
 	before := map[string]string{}
 	if prev != nil {
@@ -48,11 +48,11 @@ func runTrail(prev *store.BonusRun, run store.BonusRun) trail {
 		}
 	}
 	for _, d := range run.Departments {
-		t.add(auditchain.EntityBonusRun, key, "bonus."+d.Code, before[d.Code], d.Bonus.String())
+		t.add(logbook.EntityBonusRun, key, "bonus."+d.Code, before[d.Code], d.Bonus.String())
 		delete(before, d.Code)
 	}
 	for code, v := range before {
-		t.add(auditchain.EntityBonusRun, key, "bonus."+code, v, "")
+		t.add(logbook.EntityBonusRun, key, "bonus."+code, v, "")
 	}
 	return t
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/payout"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
@@ -95,7 +95,7 @@ func (s *Service) Approve(ctx context.Context, by domain.Actor, year int) (RunIn
 			return err
 		}
 		var t trail
-		t.add(auditchain.EntityBonusRun, strconv.Itoa(year), "status", store.BonusDraft, store.BonusApproved)
+		t.add(logbook.EntityBonusRun, strconv.Itoa(year), "status", store.BonusDraft, store.BonusApproved)
 		return t.record(ctx, tx, by)
 	})
 	if err != nil {
@@ -171,9 +171,9 @@ func (s *Service) SetScore(ctx context.Context, by domain.Actor, year int, dept 
 		}
 		var t trail
 		if score != nil {
-			t.add(auditchain.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", old, weightText(*score))
+			t.add(logbook.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", old, weightText(*score))
 		} else {
-			t.add(auditchain.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", old, "")
+			t.add(logbook.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", old, "")
 		}
 		if err := tx.SetBonusScore(ctx, year, dept, dim, score, by.Login); err != nil {
 			return err

@@ -8,7 +8,7 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/payout"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
@@ -120,7 +120,7 @@ func (s *Service) SetWelfareFloor(ctx context.Context, by domain.Actor, floor fl
 		}
 		v := strconv.FormatFloat(floor, 'f', -1, 64)
 		var t trail
-		t.add(auditchain.EntitySetting, settingWelfareFloor, "value", prev, v)
+		t.add(logbook.EntitySetting, settingWelfareFloor, "value", prev, v)
 		if err := tx.SetSetting(ctx, settingWelfareFloor, v); err != nil {
 			return err
 		}

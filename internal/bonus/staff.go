@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/payout"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
@@ -286,8 +286,8 @@ func staffTrail(year int, before, after []store.BonusStaff) trail {
 		if had {
 			oldN, oldA = strconv.Itoa(o.n), o.a.String()
 		}
-		t.add(auditchain.EntityBonusStaff, key, "people", oldN, strconv.Itoa(now[c].n))
-		t.add(auditchain.EntityBonusStaff, key, "amount", oldA, now[c].a.String())
+		t.add(logbook.EntityBonusStaff, key, "people", oldN, strconv.Itoa(now[c].n))
+		t.add(logbook.EntityBonusStaff, key, "amount", oldA, now[c].a.String())
 	}
 	return t
 }

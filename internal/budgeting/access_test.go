@@ -5,7 +5,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -123,11 +123,11 @@ func TestChangesAreAudited(t *testing.T) {
 	}
 	type row struct{ login, entity, field, old, new, reason string }
 	want := []row{
-		{"zhang", auditchain.EntityPrepLine, "proposal", l.Proposal.String(), "1234.56", ""},
-		{"zhang", auditchain.EntityPrepLine, "note", "", "新设备", ""},
-		{"zhang", auditchain.EntityPrepDept, "state", "draft", "submitted", "请审核"},
-		{"li", auditchain.EntityPrepDept, "control_total", "", "99000000.00", ""},
-		{"li", auditchain.EntityPrepDept, "state", "submitted", "control_issued", "控制数"},
+		{"zhang", logbook.EntityPrepLine, "proposal", l.Proposal.String(), "1234.56", ""},
+		{"zhang", logbook.EntityPrepLine, "note", "", "新设备", ""},
+		{"zhang", logbook.EntityPrepDept, "state", "draft", "submitted", "请审核"},
+		{"li", logbook.EntityPrepDept, "control_total", "", "99000000.00", ""},
+		{"li", logbook.EntityPrepDept, "state", "submitted", "control_issued", "控制数"},
 	}
 	var got []row
 	for _, r := range rows {

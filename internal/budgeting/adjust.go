@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -106,10 +106,10 @@ func (s *Service) RequestAdjustment(ctx context.Context, by domain.Actor, year i
 		if a.ID, err = tx.InsertAdjustment(ctx, by, a); err != nil {
 			return err
 		}
-		c := changes{{Entity: auditchain.EntityAdjustment, EntityKey: adjustmentKey(a), Field: "state", New: string(a.State),
+		c := changes{{Entity: logbook.EntityAdjustment, EntityKey: adjustmentKey(a), Field: "state", New: string(a.State),
 			Reason: string(a.ReasonCategory) + ": " + a.Reason}}
 		for _, l := range a.Lines {
-			c.add(auditchain.EntityAdjustment, adjustmentKey(a), l.DeptCode+"/"+l.SubjectCode, amountText(l.Old), amountText(l.New), "")
+			c.add(logbook.EntityAdjustment, adjustmentKey(a), l.DeptCode+"/"+l.SubjectCode, amountText(l.Old), amountText(l.New), "")
 		}
 		return c.record(ctx, tx, by)
 	})
@@ -206,10 +206,10 @@ func (s *Service) DecideAdjustment(ctx context.Context, by domain.Actor, id int6
 			return err
 		}
 		var c changes
-		c.add(auditchain.EntityAdjustment, adjustmentKey(a), "state", string(a.State), string(state), comment)
+		c.add(logbook.EntityAdjustment, adjustmentKey(a), "state", string(a.State), string(state), comment)
 		if approve {
 			for _, l := range a.Lines {
-				c.add(auditchain.EntityBudget, lineKey(a.Year, l.DeptCode, l.SubjectCode), "amount", amountText(l.Old), amountText(l.New),
+				c.add(logbook.EntityBudget, lineKey(a.Year, l.DeptCode, l.SubjectCode), "amount", amountText(l.Old), amountText(l.New),
 					fmt.Sprintf("adjustment %d: %s", a.Number, a.Reason))
 			}
 		}

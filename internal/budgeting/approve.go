@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -67,8 +67,8 @@ func (s *Service) ApproveHospital(ctx context.Context, by domain.Actor, year int
 			total += l.Amount
 		}
 		var c changes
-		c.add(auditchain.EntityBudget, fmt.Sprint(year), "approved", "", amountText(total), fmt.Sprintf("%d lines", len(lines)))
-		c.add(auditchain.EntityPrepCycle, fmt.Sprint(year), "state", "open", "locked", "")
+		c.add(logbook.EntityBudget, fmt.Sprint(year), "approved", "", amountText(total), fmt.Sprintf("%d lines", len(lines)))
+		c.add(logbook.EntityPrepCycle, fmt.Sprint(year), "state", "open", "locked", "")
 		return c.record(ctx, tx, by)
 	})
 	return n, err

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -30,10 +30,10 @@ func optAmountText(a *money.Amount) string {
 }
 
 // changes collects audit entries, skipping fields that did not change.
-type changes []auditchain.Entry
+type changes []logbook.Entry
 
 func (c *changes) add(entity, key, field, old, new, reason string) {
-	if e, ok := auditchain.Change(entity, key, field, old, new, reason); ok {
+	if e, ok := logbook.Change(entity, key, field, old, new, reason); ok {
 		*c = append(*c, e)
 	}
 }
@@ -87,7 +87,7 @@ func setSettingAudited(ctx context.Context, st *store.Store, by domain.Actor, ke
 			return err
 		}
 		var c changes
-		c.add(auditchain.EntitySetting, key, "value", old, value, "")
+		c.add(logbook.EntitySetting, key, "value", old, value, "")
 		return c.record(ctx, tx, by)
 	})
 }

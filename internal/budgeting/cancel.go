@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -81,8 +81,8 @@ func (s *Service) CancelCycle(ctx context.Context, by domain.Actor, year int, re
 		}
 		contents := fmt.Sprintf("%d departments, %d lines, %d projects, %d steps", removed.Departments, removed.Lines, removed.Projects, removed.Transitions)
 		var c changes
-		c.add(auditchain.EntityPrepCycle, fmt.Sprint(year), "state", "open", "cancelled", reason)
-		c.add(auditchain.EntityPrepCycle, fmt.Sprint(year), "contents", contents, "", reason)
+		c.add(logbook.EntityPrepCycle, fmt.Sprint(year), "state", "open", "cancelled", reason)
+		c.add(logbook.EntityPrepCycle, fmt.Sprint(year), "contents", contents, "", reason)
 		return c.record(ctx, tx, by)
 	})
 	return removed, err

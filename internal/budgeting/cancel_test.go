@@ -7,16 +7,16 @@ import (
 
 	. "github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/store"
-	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 )
 
 // storeState is every row of the tables a cycle, its cancellation or an
 // adjustment could touch, as text: equal before and after a refusal.
 func storeState(t *testing.T, st *store.Store) string {
 	t.Helper()
-	return storetest.Rows(t, st.Path(), "prep_cycles", "prep_departments", "prep_lines", "prep_transitions", "projects", "project_targets",
+	return sqlfixture.Rows(t, st.Path(), "prep_cycles", "prep_departments", "prep_lines", "prep_transitions", "projects", "project_targets",
 		"budgets", "budget_lines", "budget_line_months", "budget_adjustments", "budget_adjustment_lines", "audit_log")
 }
 
@@ -72,7 +72,7 @@ func TestCancelCycle(t *testing.T) {
 	if ls, _ := st.PrepLines(mctx, 2027, ""); len(ls) != 0 {
 		t.Errorf("%d lines left", len(ls))
 	}
-	entries, err := st.AuditEntries(mctx, store.AuditFilter{Entity: auditchain.EntityPrepCycle, EntityKey: "2027"})
+	entries, err := st.AuditEntries(mctx, store.AuditFilter{Entity: logbook.EntityPrepCycle, EntityKey: "2027"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"sort"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -138,7 +138,7 @@ func (s *Service) OpenCycle(ctx context.Context, by domain.Actor, year int) (int
 		}
 		n = len(codes)
 		var c changes
-		c.add(auditchain.EntityPrepCycle, fmt.Sprint(year), "state", "", "open", fmt.Sprintf("%d departments", n))
+		c.add(logbook.EntityPrepCycle, fmt.Sprint(year), "state", "", "open", fmt.Sprintf("%d departments", n))
 		return c.record(ctx, tx, by)
 	})
 	return n, err

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -108,7 +108,7 @@ func (s *Service) SetSplit(ctx context.Context, by domain.Actor, year int, deptC
 		defer func() { // every successful branch below is recorded
 			if err == nil {
 				var c changes
-				c.add(auditchain.EntityBudget, lineKey(year, deptCode, subject), "split", "", string(method), "")
+				c.add(logbook.EntityBudget, lineKey(year, deptCode, subject), "split", "", string(method), "")
 				err = c.record(ctx, tx, by)
 			}
 		}()
@@ -167,7 +167,7 @@ func (s *Service) SplitAll(ctx context.Context, by domain.Actor, year int, metho
 		defer func() {
 			if err == nil {
 				var c changes
-				c.add(auditchain.EntityBudget, fmt.Sprint(year), "split", "", string(method), fmt.Sprintf("%d lines", res.Lines))
+				c.add(logbook.EntityBudget, fmt.Sprint(year), "split", "", string(method), fmt.Sprintf("%d lines", res.Lines))
 				err = c.record(ctx, tx, by)
 			}
 		}()

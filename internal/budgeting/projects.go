@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -117,15 +117,15 @@ func projectChanges(old, p domain.Project, id int64) changes {
 	if old.ID == 0 {
 		reason = "created"
 	}
-	c.add(auditchain.EntityProject, k, "name", old.Name, p.Name, reason)
-	c.add(auditchain.EntityProject, k, "department", old.DeptCode, p.DeptCode, reason)
-	c.add(auditchain.EntityProject, k, "subject", old.SubjectCode, p.SubjectCode, reason)
+	c.add(logbook.EntityProject, k, "name", old.Name, p.Name, reason)
+	c.add(logbook.EntityProject, k, "department", old.DeptCode, p.DeptCode, reason)
+	c.add(logbook.EntityProject, k, "subject", old.SubjectCode, p.SubjectCode, reason)
 	oldAmount := ""
 	if old.ID != 0 {
 		oldAmount = amountText(old.Amount)
 	}
-	c.add(auditchain.EntityProject, k, "amount", oldAmount, amountText(p.Amount), reason)
-	c.add(auditchain.EntityProject, k, "targets", fmt.Sprint(len(old.Targets)), fmt.Sprint(len(p.Targets)), reason)
+	c.add(logbook.EntityProject, k, "amount", oldAmount, amountText(p.Amount), reason)
+	c.add(logbook.EntityProject, k, "targets", fmt.Sprint(len(old.Targets)), fmt.Sprint(len(p.Targets)), reason)
 	return c
 }
 
@@ -150,7 +150,7 @@ func (s *Service) DeleteProject(ctx context.Context, by domain.Actor, id int64) 
 			return err
 		}
 		var c changes
-		c.add(auditchain.EntityProject, fmt.Sprintf("%s/project/%d", deptKey(p.Year, p.DeptCode), id), "project", p.Name+" "+amountText(p.Amount), "deleted", "")
+		c.add(logbook.EntityProject, fmt.Sprintf("%s/project/%d", deptKey(p.Year, p.DeptCode), id), "project", p.Name+" "+amountText(p.Amount), "deleted", "")
 		return c.record(ctx, tx, by)
 	})
 }

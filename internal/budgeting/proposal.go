@@ -5,7 +5,7 @@ import (
 	"sort"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -208,14 +208,14 @@ func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, d
 			}
 			k := lineKey(year, deptCode, e.SubjectCode)
 			if dept.Round == 1 {
-				c.add(auditchain.EntityPrepLine, k, "proposal", amountText(l.Proposal), amountText(e.Amount), "")
+				c.add(logbook.EntityPrepLine, k, "proposal", amountText(l.Proposal), amountText(e.Amount), "")
 				l.Proposal = e.Amount
 			} else {
 				a := e.Amount
-				c.add(auditchain.EntityPrepLine, k, "revised", optAmountText(l.Revised), amountText(a), "")
+				c.add(logbook.EntityPrepLine, k, "revised", optAmountText(l.Revised), amountText(a), "")
 				l.Revised = &a
 			}
-			c.add(auditchain.EntityPrepLine, k, "note", l.Note, e.Note, "")
+			c.add(logbook.EntityPrepLine, k, "note", l.Note, e.Note, "")
 			l.Note = e.Note
 			if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
 				return err
@@ -274,7 +274,7 @@ func (s *Service) AddLines(ctx context.Context, by domain.Actor, year int, deptC
 			if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
 				return err
 			}
-			c.add(auditchain.EntityPrepLine, lineKey(year, deptCode, code), "line", "", "added", "")
+			c.add(logbook.EntityPrepLine, lineKey(year, deptCode, code), "line", "", "added", "")
 			have[code] = true
 		}
 		return c.record(ctx, tx, by)
@@ -302,7 +302,7 @@ func (s *Service) RemoveLine(ctx context.Context, by domain.Actor, year int, dep
 			return err
 		}
 		var c changes
-		c.add(auditchain.EntityPrepLine, lineKey(year, deptCode, subject), "line", amountText(l.Final()), "removed", "")
+		c.add(logbook.EntityPrepLine, lineKey(year, deptCode, subject), "line", amountText(l.Final()), "removed", "")
 		return c.record(ctx, tx, by)
 	})
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -48,7 +48,7 @@ func (s *Service) transition(ctx context.Context, tx *store.Tx, by domain.Actor,
 		return err
 	}
 	var c changes
-	c.add(auditchain.EntityPrepDept, deptKey(year, deptCode), "state", string(dept.State), string(next.State), comment)
+	c.add(logbook.EntityPrepDept, deptKey(year, deptCode), "state", string(dept.State), string(next.State), comment)
 	if err := c.record(ctx, tx, by); err != nil {
 		return err
 	}
@@ -169,7 +169,7 @@ func setControl(ctx context.Context, tx *store.Tx, by domain.Actor, year int, de
 		return err
 	}
 	var c changes
-	c.add(auditchain.EntityPrepDept, deptKey(year, deptCode), "control_total", optAmountText(dept.ControlTotal), optAmountText(total), "")
+	c.add(logbook.EntityPrepDept, deptKey(year, deptCode), "control_total", optAmountText(dept.ControlTotal), optAmountText(total), "")
 	byCode, err := linesByCode(ctx, tx.Q, year, deptCode)
 	if err != nil {
 		return err
@@ -179,7 +179,7 @@ func setControl(ctx context.Context, tx *store.Tx, by domain.Actor, year int, de
 		if !ok {
 			return noLine(e.SubjectCode)
 		}
-		c.add(auditchain.EntityPrepLine, lineKey(year, deptCode, e.SubjectCode), "control", optAmountText(l.Control), optAmountText(e.Control), "")
+		c.add(logbook.EntityPrepLine, lineKey(year, deptCode, e.SubjectCode), "control", optAmountText(l.Control), optAmountText(e.Control), "")
 		l.Control = e.Control
 		if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
 			return err

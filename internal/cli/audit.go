@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/audit"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
@@ -149,7 +149,7 @@ func runAuditList(env *Env, args []string) error {
 	}{Entries: []auditJSON{}}
 	var rows [][]string
 	for _, e := range es {
-		out.Entries = append(out.Entries, auditJSON{Seq: e.Seq, At: e.At.Format(auditchain.TimeFormat), User: e.Login, Entity: e.Entity,
+		out.Entries = append(out.Entries, auditJSON{Seq: e.Seq, At: e.At.Format(logbook.TimeFormat), User: e.Login, Entity: e.Entity,
 			EntityKey: e.EntityKey, Field: e.Field, Old: e.Old, New: e.New, Reason: e.Reason, Hash: e.Hash})
 		rows = append(rows, []string{fmt.Sprint(e.Seq), e.At.Local().Format("2006-01-02 15:04:05"), e.Login, i18n.T("audit.entity." + e.Entity), e.EntityKey, e.Field, e.Old, e.New, e.Reason})
 	}

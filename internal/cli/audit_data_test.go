@@ -13,7 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/credential"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/services"
-	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 	"github.com/budgetperf/budgetperf/internal/users"
 )
 
@@ -239,7 +239,7 @@ func TestAuditVerifyNamesDirectEdits(t *testing.T) {
 	for _, a := range attacks {
 		t.Run(a.name, func(t *testing.T) {
 			copyDB := filepath.Join(t.TempDir(), "attacked.db")
-			storetest.Tamper(t, db, copyDB, a.sql)
+			sqlfixture.Tamper(t, db, copyDB, a.sql)
 			code, stdout, stderr := run(t, "--db", copyDB, "--lang", "en", "audit", "verify")
 			if code != ExitRefused {
 				t.Fatalf("verify after %s: %d %s %s", a.name, code, stdout, stderr)

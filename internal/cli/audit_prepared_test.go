@@ -10,7 +10,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/services"
-	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 	"github.com/budgetperf/budgetperf/internal/testbook"
 )
 
@@ -116,7 +116,7 @@ func TestAuditVerifyPreparedBudget(t *testing.T) {
 	for _, a := range attacks {
 		t.Run(a.name, func(t *testing.T) {
 			attacked := tempDB(t) + ".attacked"
-			storetest.Tamper(t, db, attacked, a.sql)
+			sqlfixture.Tamper(t, db, attacked, a.sql)
 			code, _, stderr := run(t, "--db", attacked, "--lang", "en", "audit", "verify")
 			if code != ExitRefused {
 				t.Fatalf("verify after %s: %d %s", a.name, code, stderr)
@@ -174,7 +174,7 @@ func TestAuditVerifyActuals(t *testing.T) {
 		{"deleted", `DELETE FROM actuals WHERE id = (SELECT max(id) FROM actuals WHERE month < 10)`, "number of ledger lines"},
 	} {
 		attacked := tempDB(t) + ".attacked"
-		storetest.Tamper(t, db, attacked, a.sql)
+		sqlfixture.Tamper(t, db, attacked, a.sql)
 		code, _, stderr := run(t, "--db", attacked, "--lang", "en", "audit", "verify")
 		if code != ExitRefused || !strings.Contains(stderr, "Actuals import 2025") || !strings.Contains(stderr, a.want) {
 			t.Errorf("%s: %d %s", a.name, code, stderr)

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/keyring"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
@@ -59,9 +59,9 @@ func rechain(t *testing.T, raw *sql.DB, keepKeyIDs bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var es []auditchain.Entry
+	var es []logbook.Entry
 	for rows.Next() {
-		var e auditchain.Entry
+		var e logbook.Entry
 		var at string
 		if err := rows.Scan(&e.Seq, &at, &e.Login, &e.Entity, &e.EntityKey, &e.Field, &e.Old, &e.New, &e.Reason, &e.KeyID); err != nil {
 			t.Fatal(err)
@@ -70,13 +70,13 @@ func rechain(t *testing.T, raw *sql.DB, keepKeyIDs bool) {
 		es = append(es, e)
 	}
 	rows.Close()
-	prev := auditchain.Genesis
+	prev := logbook.Genesis
 	for _, e := range es {
 		if !keepKeyIDs {
 			e.KeyID = ""
 		}
 		e.PrevHash = prev
-		e.Hash = auditchain.HashOf(e, nil)
+		e.Hash = logbook.HashOf(e, nil)
 		prev = e.Hash
 		mustExec(t, raw, `UPDATE audit_log SET key_id = ?, prev_hash = ?, hash = ? WHERE seq = ?`, e.KeyID, e.PrevHash, e.Hash, e.Seq)
 	}
@@ -155,4 +155,4 @@ func TestAuditKeyMovesBetweenPCs(t *testing.T) {
 	}
 }
 
-func timeParse(s string) (time.Time, error) { return time.Parse(auditchain.TimeFormat, s) }
+func timeParse(s string) (time.Time, error) { return time.Parse(logbook.TimeFormat, s) }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/services"
-	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 )
 
 const budgetSample = "../xlsximport/testdata/budget_long_title_rows.xlsx"
@@ -19,7 +19,7 @@ const budgetSample = "../xlsximport/testdata/budget_long_title_rows.xlsx"
 // adjustment could touch, as text: equal before and after a refusal.
 func dbState(t *testing.T, db string) string {
 	t.Helper()
-	return storetest.Rows(t, db, "budgets", "budget_lines", "budget_line_months", "budget_adjustments", "prep_cycles",
+	return sqlfixture.Rows(t, db, "budgets", "budget_lines", "budget_line_months", "budget_adjustments", "prep_cycles",
 		"prep_departments", "departments", "import_batches", "audit_log", "bonus_runs")
 }
 

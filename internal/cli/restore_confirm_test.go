@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 )
 
 // english finds English words in a Chinese message (the options it
@@ -50,8 +50,8 @@ func addUser(t *testing.T, db, login, role, password string, more ...string) {
 func TestRestoreAnotherHospitalNeedsTheFlag(t *testing.T) {
 	db, _ := demoWithBackup(t, "2025")
 	_, other := demoWithBackup(t, "2024")
-	storetest.SetSetting(t, other, "hospital_name", "临江县人民医院")
-	before := storetest.Dump(t, db)
+	sqlfixture.SetSetting(t, other, "hospital_name", "临江县人民医院")
+	before := sqlfixture.Dump(t, db)
 	code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", other)
 	if code != ExitRefused || !strings.Contains(stderr, "another database") || !strings.Contains(stderr, "临江县人民医院") ||
 		!strings.Contains(stderr, "滨江市妇幼保健院") || !strings.Contains(stderr, "--accept-other-hospital") || strings.Contains(stderr, "--accept-account-changes") {
@@ -61,7 +61,7 @@ func TestRestoreAnotherHospitalNeedsTheFlag(t *testing.T) {
 	if code != ExitRefused || !strings.Contains(stderr, "另一个数据库") || !strings.Contains(stderr, "临江县人民医院") || hasEnglish(stderr) {
 		t.Errorf("zh: exit %d, %q", code, stderr)
 	}
-	if storetest.Dump(t, db) != before {
+	if sqlfixture.Dump(t, db) != before {
 		t.Fatal("the refused restore changed the database")
 	}
 	if kept, _ := filepath.Glob(db + ".replaced-*"); len(kept) != 0 {
@@ -74,7 +74,7 @@ func TestRestoreAnotherHospitalNeedsTheFlag(t *testing.T) {
 	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "restore", "--accept-other-hospital", other); code != ExitOK || !strings.Contains(stdout, ".replaced-") {
 		t.Fatalf("with --accept-other-hospital: exit %d, %q %q", code, stdout, stderr)
 	}
-	if storetest.Dump(t, db) == before {
+	if sqlfixture.Dump(t, db) == before {
 		t.Error("the accepted restore left the database as it was")
 	}
 }
@@ -91,12 +91,12 @@ func TestRestoreOldBackupComparesHospitalNames(t *testing.T) {
 	}
 	os.WriteFile(old, data, 0o644)
 	db, _ := demoWithBackup(t, "2025")
-	storetest.SetSetting(t, db, "hospital_name", "临江县人民医院")
+	sqlfixture.SetSetting(t, db, "hospital_name", "临江县人民医院")
 	code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", old)
 	if code != ExitRefused || !strings.Contains(stderr, "compared by the hospital's name") || !strings.Contains(stderr, "临江县人民医院") || !strings.Contains(stderr, "schema 7") {
 		t.Errorf("another name: exit %d, %q", code, stderr)
 	}
-	storetest.SetSetting(t, db, "hospital_name", "滨江市妇幼保健院")
+	sqlfixture.SetSetting(t, db, "hospital_name", "滨江市妇幼保健院")
 	if code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", old); code != ExitOK {
 		t.Errorf("the same name: exit %d, %q", code, stderr)
 	}
@@ -110,7 +110,7 @@ func TestRestoreWithoutTheAccountsNeedsTheFlag(t *testing.T) {
 	addUser(t, db, "admin", "administrator", "Admin-pass-1", "--name", "王主任")
 	as(t, "admin", "Admin-pass-1")
 	addUser(t, db, "caiwu", "budget_office", "Caiwu-pass-1")
-	before := storetest.Dump(t, db)
+	before := sqlfixture.Dump(t, db)
 	code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", noUsers)
 	if code != ExitRefused || !strings.Contains(stderr, "Sign-in will be switched off") || !strings.Contains(stderr, "王主任 (admin), caiwu") ||
 		!strings.Contains(stderr, "anyone at this PC will act as administrator") || !strings.Contains(stderr, "--accept-account-changes") {
@@ -125,12 +125,12 @@ func TestRestoreWithoutTheAccountsNeedsTheFlag(t *testing.T) {
 	if code, _, stderr := run(t, "--db", db, "backup", "-o", other); code != ExitOK {
 		t.Fatalf("backup: %s", stderr)
 	}
-	storetest.Tamper(t, other, other+".2", `UPDATE users SET login = 'admin2' WHERE login = 'admin'`, `UPDATE user_departments SET login = 'admin2' WHERE login = 'admin'`)
+	sqlfixture.Tamper(t, other, other+".2", `UPDATE users SET login = 'admin2' WHERE login = 'admin'`, `UPDATE user_departments SET login = 'admin2' WHERE login = 'admin'`)
 	code, _, stderr = run(t, "--db", db, "--lang", "en", "restore", other+".2")
 	if code != ExitRefused || !strings.Contains(stderr, "users 王主任 (admin) will no longer exist") {
 		t.Errorf("administrator missing from the backup: exit %d, %q", code, stderr)
 	}
-	if storetest.Dump(t, db) != before {
+	if sqlfixture.Dump(t, db) != before {
 		t.Fatal("a refused restore changed the database")
 	}
 	if code, _, stderr := run(t, "--db", db, "restore", "--accept-account-changes", noUsers); code != ExitOK {
@@ -174,13 +174,13 @@ func TestBackupByADepartmentHeadIsRefused(t *testing.T) {
 func TestRestoreAskStatesTheChange(t *testing.T) {
 	db, _ := demoWithBackup(t, "2025")
 	_, other := demoWithBackup(t, "2024")
-	before := storetest.Dump(t, db)
+	before := sqlfixture.Dump(t, db)
 	withStdin(t, "n\n")
 	code, stdout, stderr := run(t, "--db", db, "--lang", "en", "restore", "--ask", other)
 	if code != ExitOK || !strings.Contains(stdout, "another database") || !strings.Contains(stdout, "[y/N]") {
 		t.Errorf("asked: exit %d, %q %q", code, stdout, stderr)
 	}
-	if storetest.Dump(t, db) != before {
+	if sqlfixture.Dump(t, db) != before {
 		t.Fatal("a declined restore changed the database")
 	}
 	withStdin(t, "y\n")

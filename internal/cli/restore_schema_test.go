@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 )
 
 // A backup whose schema is not the one of its version (issue 17: a trigger
@@ -24,11 +24,11 @@ func TestRestoreRefusesTamperedBackups(t *testing.T) {
 	if code, _, stderr := run(t, "--db", db, "backup", "-o", genuine); code != ExitOK {
 		t.Fatalf("backup: exit %d, %s", code, stderr)
 	}
-	before := storetest.Dump(t, db)
+	before := sqlfixture.Dump(t, db)
 	english := regexp.MustCompile(`\b(not written|schema|refused|table|index|trigger|view|holds|missing|differs)\b`)
-	for _, c := range storetest.TamperedBackups {
+	for _, c := range sqlfixture.TamperedBackups {
 		bad := filepath.Join(dir, c.What+".bpbak")
-		storetest.Tamper(t, genuine, bad, c.Statements...)
+		sqlfixture.Tamper(t, genuine, bad, c.Statements...)
 		code, _, stderr := run(t, "--db", db, "--lang", "en", "restore", bad)
 		if code != ExitRefused || !strings.Contains(stderr, c.Type+" "+c.Name) || !strings.Contains(stderr, "not written by BudgetPerf") {
 			t.Errorf("%s (en): exit %d, %q", c.What, code, stderr)
@@ -37,7 +37,7 @@ func TestRestoreRefusesTamperedBackups(t *testing.T) {
 		if code != ExitRefused || !strings.Contains(stderr, c.Name) || !strings.Contains(stderr, "未做任何更改") || english.MatchString(stderr) {
 			t.Errorf("%s (zh): exit %d, %q", c.What, code, stderr)
 		}
-		if storetest.Dump(t, db) != before {
+		if sqlfixture.Dump(t, db) != before {
 			t.Fatalf("%s: the refused restore changed the database", c.What)
 		}
 	}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -99,7 +99,7 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 // verify does not hold the change against the data; an empty database's
 // first name, like the rest of the demo, has none.
 func setNames(ctx context.Context, tx *store.Tx, by domain.Actor, ds Dataset) error {
-	var trail []auditchain.Entry
+	var trail []logbook.Entry
 	for _, kv := range [][2]string{{"hospital_name", ds.HospitalName}, {"hospital_name_en", ds.HospitalNameEn}} {
 		old, err := tx.Setting(ctx, kv[0])
 		if err != nil {
@@ -108,7 +108,7 @@ func setNames(ctx context.Context, tx *store.Tx, by domain.Actor, ds Dataset) er
 		if err := tx.SetSetting(ctx, kv[0], kv[1]); err != nil {
 			return err
 		}
-		if e, ok := auditchain.Change(auditchain.EntitySetting, kv[0], "value", old, kv[1], "demo"); ok && old != "" {
+		if e, ok := logbook.Change(logbook.EntitySetting, kv[0], "value", old, kv[1], "demo"); ok && old != "" {
 			trail = append(trail, e)
 		}
 	}

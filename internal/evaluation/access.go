@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -73,13 +73,13 @@ func setValueAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int6
 	}
 	was := old[indicatorCode]
 	key := runKey(r) + "/" + indicatorCode
-	var es []auditchain.Entry
+	var es []logbook.Entry
 	for _, c := range [][3]string{
 		{"actual", was.Actual, now.Actual},
 		{"occurrences", strconv.Itoa(was.Occurrences), strconv.Itoa(now.Occurrences)},
 		{"reason", was.Reason, now.Reason},
 	} {
-		if e, ok := auditchain.Change(auditchain.EntityIndicatorVal, key, c[0], c[1], c[2], ""); ok {
+		if e, ok := logbook.Change(logbook.EntityIndicatorVal, key, c[0], c[1], c[2], ""); ok {
 			es = append(es, e)
 		}
 	}
@@ -88,13 +88,13 @@ func setValueAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int6
 
 // valueChanges are the audit entries of setting indicator code of r (as
 // it was loaded, before the change) to actual and reason.
-func valueChanges(r Run, code, actual, reason, why string) []auditchain.Entry {
+func valueChanges(r Run, code, actual, reason, why string) []logbook.Entry {
 	key := runKey(r) + "/" + code
-	var es []auditchain.Entry
-	if e, ok := auditchain.Change(auditchain.EntityIndicatorVal, key, "actual", r.Texts[code], strings.TrimSpace(actual), why); ok {
+	var es []logbook.Entry
+	if e, ok := logbook.Change(logbook.EntityIndicatorVal, key, "actual", r.Texts[code], strings.TrimSpace(actual), why); ok {
 		es = append(es, e)
 	}
-	if e, ok := auditchain.Change(auditchain.EntityIndicatorVal, key, "reason", r.Reasons[code], strings.TrimSpace(reason), why); ok {
+	if e, ok := logbook.Change(logbook.EntityIndicatorVal, key, "reason", r.Reasons[code], strings.TrimSpace(reason), why); ok {
 		es = append(es, e)
 	}
 	return es
@@ -118,6 +118,6 @@ func finaliseAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int6
 		return err
 	}
 	return tx.AppendAudit(ctx, by.Login,
-		auditchain.Entry{Entity: auditchain.EntityEvaluation, EntityKey: runKey(r), Field: "state", Old: "open", New: "finalised"},
-		auditchain.Entry{Entity: auditchain.EntityEvaluation, EntityKey: runKey(r), Field: "score", New: strconv.FormatFloat(e.Score, 'f', 2, 64) + " " + e.Grade})
+		logbook.Entry{Entity: logbook.EntityEvaluation, EntityKey: runKey(r), Field: "state", Old: "open", New: "finalised"},
+		logbook.Entry{Entity: logbook.EntityEvaluation, EntityKey: runKey(r), Field: "score", New: strconv.FormatFloat(e.Score, 'f', 2, 64) + " " + e.Grade})
 }

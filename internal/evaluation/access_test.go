@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -70,7 +70,7 @@ func TestEvaluationAccessAndAudit(t *testing.T) {
 	if err := svc.SetValue(ctx, head, own.ID, code, "95", 0, "复核"); err != nil {
 		t.Fatal(err)
 	}
-	es, err := st.AuditEntries(ctx, store.AuditFilter{Entity: auditchain.EntityIndicatorVal})
+	es, err := st.AuditEntries(ctx, store.AuditFilter{Entity: logbook.EntityIndicatorVal})
 	if err != nil || len(es) != 3 {
 		t.Fatalf("entries %+v %v", es, err)
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -89,7 +89,7 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 		}
 		// Only empty indicators are filled, so each was "" before.
 		slices.Sort(filled)
-		var changes []auditchain.Entry
+		var changes []logbook.Entry
 		for _, code := range filled {
 			changes = append(changes, valueChanges(Run{ID: run.ID, Year: run.Year, Unit: run.Unit}, code, run.Texts[code], "", "assessment")...)
 		}

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/inputfile"
@@ -133,7 +133,7 @@ func (m *valueMatcher) entry(row xlsximport.EvalValueRow, seen map[[2]string]str
 // one. It returns how many values it entered.
 func enterValues(ctx context.Context, tx *store.Tx, by domain.Actor, entries []valueEntry) (int, error) {
 	n := 0
-	var changes []auditchain.Entry
+	var changes []logbook.Entry
 	for _, e := range entries {
 		reason := e.row.Reason
 		if reason == "" {

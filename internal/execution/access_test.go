@@ -7,7 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/execution"
@@ -31,13 +31,13 @@ func problemKey(err error) string {
 }
 
 // entryOf finds the last audit entry of entity, key and field.
-func entryOf(t *testing.T, st *store.Store, entity, key, field string) (auditchain.Entry, bool) {
+func entryOf(t *testing.T, st *store.Store, entity, key, field string) (logbook.Entry, bool) {
 	t.Helper()
 	entries, err := st.AuditEntries(context.Background(), store.AuditFilter{Entity: entity, EntityKey: key})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var found auditchain.Entry
+	var found logbook.Entry
 	ok := false
 	for _, e := range entries {
 		if e.EntityKey == key && e.Field == field {
@@ -135,10 +135,10 @@ func TestMonitorRoles(t *testing.T) {
 		}
 	}
 	// The refused mixed import by the head wrote nothing; the office's did.
-	if _, found := entryOf(t, svc.Store, auditchain.EntityTargetValue, targetKey(eq.ID, 1, 11), "value"); !found {
+	if _, found := entryOf(t, svc.Store, logbook.EntityTargetValue, targetKey(eq.ID, 1, 11), "value"); !found {
 		t.Error("the office's import of month 11 left no audit entry")
 	}
-	if e, _ := entryOf(t, svc.Store, auditchain.EntityTargetValue, targetKey(eq.ID, 1, 11), "value"); e.Login != office.Login {
+	if e, _ := entryOf(t, svc.Store, logbook.EntityTargetValue, targetKey(eq.ID, 1, 11), "value"); e.Login != office.Login {
 		t.Errorf("month 11 recorded by %q, want the office (the head's import was refused)", e.Login)
 	}
 }
@@ -181,11 +181,11 @@ func TestMonitorAuditTrail(t *testing.T) {
 	want := []struct {
 		entity, key, field, login, old, new string
 	}{
-		{auditchain.EntityTargetValue, targetKey(eq.ID, 1, 9), "value", "kezhuren", before.Value, "12"},
-		{auditchain.EntityTargetValue, targetKey(eq.ID, 1, 9), "note", "kezhuren", before.Note, "提前到货"},
-		{auditchain.EntityTargetValue, targetKey(eq.ID, 2, 9), "value", "kezhuren", cleared.Actual, ""},
-		{auditchain.EntityProject, fmt.Sprintf("%d/%s/project/%d", progressYear, eq.DeptCode, eq.ID), "spending.9", "kezhuren", eq.MonthSpent.String(), "5000000.00"},
-		{auditchain.EntitySetting, "monitor.green_within_bp", "value", "caiwu", "", "400"},
+		{logbook.EntityTargetValue, targetKey(eq.ID, 1, 9), "value", "kezhuren", before.Value, "12"},
+		{logbook.EntityTargetValue, targetKey(eq.ID, 1, 9), "note", "kezhuren", before.Note, "提前到货"},
+		{logbook.EntityTargetValue, targetKey(eq.ID, 2, 9), "value", "kezhuren", cleared.Actual, ""},
+		{logbook.EntityProject, fmt.Sprintf("%d/%s/project/%d", progressYear, eq.DeptCode, eq.ID), "spending.9", "kezhuren", eq.MonthSpent.String(), "5000000.00"},
+		{logbook.EntitySetting, "monitor.green_within_bp", "value", "caiwu", "", "400"},
 	}
 	for _, w := range want {
 		e, found := entryOf(t, svc.Store, w.entity, w.key, w.field)
@@ -209,7 +209,7 @@ func TestMonitorAuditTrail(t *testing.T) {
 	}
 }
 
-func auditRows(t *testing.T, st *store.Store) []auditchain.Entry {
+func auditRows(t *testing.T, st *store.Store) []logbook.Entry {
 	t.Helper()
 	rows, err := st.AuditEntries(context.Background(), store.AuditFilter{})
 	if err != nil {

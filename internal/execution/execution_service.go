@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -155,7 +155,7 @@ func (s *Service) SetThresholds(ctx context.Context, by domain.Actor, t pace.Thr
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		var trail []auditchain.Entry
+		var trail []logbook.Entry
 		for _, kv := range []struct {
 			key string
 			v   float64
@@ -168,7 +168,7 @@ func (s *Service) SetThresholds(ctx context.Context, by domain.Actor, t pace.Thr
 			if err := tx.SetSetting(ctx, kv.key, v); err != nil {
 				return err
 			}
-			if e, ok := auditchain.Change(auditchain.EntitySetting, kv.key, "value", old, v, ""); ok {
+			if e, ok := logbook.Change(logbook.EntitySetting, kv.key, "value", old, v, ""); ok {
 				trail = append(trail, e)
 			}
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/inputfile"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -82,7 +82,7 @@ func (s *Service) ImportTargetValues(ctx context.Context, by domain.Actor, year 
 			old[slot{v.ProjectID, v.Position, v.Month}] = v
 		}
 		reason := "import " + filepath.Base(path)
-		var trail []auditchain.Entry
+		var trail []logbook.Entry
 		for _, v := range values {
 			if err := tx.SaveTargetValue(ctx, by, v); err != nil {
 				return err

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -66,7 +66,7 @@ func (s *Service) RecordTargetValues(ctx context.Context, by domain.Actor, proje
 		if len(probs) > 0 {
 			return probs
 		}
-		var trail []auditchain.Entry
+		var trail []logbook.Entry
 		for _, e := range entries {
 			v := store.TargetValue{ProjectID: projectID, Position: e.Position, Month: month,
 				Value: strings.TrimSpace(e.Value), Note: strings.TrimSpace(e.Note)}
@@ -104,13 +104,13 @@ func targetValueKey(year int, v store.TargetValue) string {
 
 // targetValueTrail is the audit trail of replacing old with v (either may
 // be empty: nothing reported before, or the report cleared).
-func targetValueTrail(year int, old, v store.TargetValue, reason string) []auditchain.Entry {
-	var out []auditchain.Entry
+func targetValueTrail(year int, old, v store.TargetValue, reason string) []logbook.Entry {
+	var out []logbook.Entry
 	k := targetValueKey(year, v)
-	if e, ok := auditchain.Change(auditchain.EntityTargetValue, k, "value", old.Value, v.Value, reason); ok {
+	if e, ok := logbook.Change(logbook.EntityTargetValue, k, "value", old.Value, v.Value, reason); ok {
 		out = append(out, e)
 	}
-	if e, ok := auditchain.Change(auditchain.EntityTargetValue, k, "note", old.Note, v.Note, reason); ok {
+	if e, ok := logbook.Change(logbook.EntityTargetValue, k, "note", old.Note, v.Note, reason); ok {
 		out = append(out, e)
 	}
 	return out
@@ -227,7 +227,7 @@ func (s *Service) RecordProjectSpending(ctx context.Context, by domain.Actor, pr
 			old = before.String()
 		}
 		key := fmt.Sprintf("%d/%s/project/%d", p.Year, p.DeptCode, p.ID)
-		if e, ok := auditchain.Change(auditchain.EntityProject, key, fmt.Sprintf("spending.%d", month), old, amount.String(), ""); ok {
+		if e, ok := logbook.Change(logbook.EntityProject, key, fmt.Sprintf("spending.%d", month), old, amount.String(), ""); ok {
 			return tx.AppendAudit(ctx, by.Login, e)
 		}
 		return nil

@@ -9,7 +9,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -30,7 +30,7 @@ func problemKey(err error) string {
 	return ""
 }
 
-func auditRows(t *testing.T, st *store.Store, entity string) []auditchain.Entry {
+func auditRows(t *testing.T, st *store.Store, entity string) []logbook.Entry {
 	t.Helper()
 	rows, err := st.AuditEntries(context.Background(), store.AuditFilter{Entity: entity})
 	if err != nil {
@@ -98,7 +98,7 @@ func TestBudgetImportAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	created := auditRows(t, st, auditchain.EntityBudget)
+	created := auditRows(t, st, logbook.EntityBudget)
 	if len(created) != len(p1.Lines)+1 {
 		t.Fatalf("%d budget entries for %d new lines and the year's total", len(created), len(p1.Lines))
 	}
@@ -113,7 +113,7 @@ func TestBudgetImportAudit(t *testing.T) {
 			t.Fatalf("line %d: %+v, want %s \"\" → %s", i, e, key, l.Amount)
 		}
 	}
-	depts := auditRows(t, st, auditchain.EntityDepartment)
+	depts := auditRows(t, st, logbook.EntityDepartment)
 	if len(p1.NewDepartments) == 0 || len(depts) < 2*len(p1.NewDepartments) {
 		t.Errorf("%d department entries for %d created departments", len(depts), len(p1.NewDepartments))
 	}
@@ -146,7 +146,7 @@ func TestBudgetImportAudit(t *testing.T) {
 	}
 	got := map[string][2]string{}
 	replaced, changed := 0, 0
-	for _, e := range auditRows(t, st, auditchain.EntityBudget)[len(created):] {
+	for _, e := range auditRows(t, st, logbook.EntityBudget)[len(created):] {
 		if e.Reason != "import budget_sheet_per_department.xlsx" {
 			t.Errorf("reason %q", e.Reason)
 		}
@@ -184,9 +184,9 @@ func TestActualsImportAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := auditRows(t, st, auditchain.EntityActuals)
+	rows := auditRows(t, st, logbook.EntityActuals)
 	total := p.Revenue + p.Expenditure
-	want := []auditchain.Entry{
+	want := []logbook.Entry{
 		{EntityKey: "2025", Field: "lines", Old: "0", New: strconv.Itoa(p.Lines)},
 		{EntityKey: "2025", Field: "amount", Old: "0.00", New: total.String()},
 	}

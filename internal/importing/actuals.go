@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
@@ -207,13 +207,13 @@ func writeActuals(ctx context.Context, tx *store.Tx, by domain.Actor, p *Actuals
 // actualsTrail is the audit trail of an actuals import: the lines and the
 // amount of the period (YEAR, or YEAR/MONTH for a month's summary) before
 // and after.
-func actualsTrail(year, month int, oldLines, newLines int64, oldAmount, newAmount money.Amount, reason string) []auditchain.Entry {
+func actualsTrail(year, month int, oldLines, newLines int64, oldAmount, newAmount money.Amount, reason string) []logbook.Entry {
 	key := periodKey(year, month)
-	var out []auditchain.Entry
-	if e, ok := auditchain.Change(auditchain.EntityActuals, key, "lines", strconv.FormatInt(oldLines, 10), strconv.FormatInt(newLines, 10), reason); ok {
+	var out []logbook.Entry
+	if e, ok := logbook.Change(logbook.EntityActuals, key, "lines", strconv.FormatInt(oldLines, 10), strconv.FormatInt(newLines, 10), reason); ok {
 		out = append(out, e)
 	}
-	if e, ok := auditchain.Change(auditchain.EntityActuals, key, "amount", oldAmount.String(), newAmount.String(), reason); ok {
+	if e, ok := logbook.Change(logbook.EntityActuals, key, "amount", oldAmount.String(), newAmount.String(), reason); ok {
 		out = append(out, e)
 	}
 	return out

@@ -10,7 +10,7 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/inputfile"
@@ -324,15 +324,15 @@ func saveNewDepartments(ctx context.Context, tx *store.Tx, by domain.Actor, dept
 // lines of the replaced budget the file no longer has (new ""). Lines
 // whose amount did not change are not recorded. The last entry is the
 // year's total.
-func budgetTrail(year int, replaced, lines []domain.BudgetLine, reason string) []auditchain.Entry {
+func budgetTrail(year int, replaced, lines []domain.BudgetLine, reason string) []logbook.Entry {
 	key := func(l domain.BudgetLine) string { return fmt.Sprintf("%d/%s/%s", year, l.DeptCode, l.SubjectCode) }
 	before := make(map[string]string, len(replaced))
 	for _, l := range replaced {
 		before[key(l)] = l.Amount.String()
 	}
-	var out []auditchain.Entry
+	var out []logbook.Entry
 	add := func(k, old, new string) {
-		if e, ok := auditchain.Change(auditchain.EntityBudget, k, "amount", old, new, reason); ok {
+		if e, ok := logbook.Change(logbook.EntityBudget, k, "amount", old, new, reason); ok {
 			out = append(out, e)
 		}
 	}
@@ -356,7 +356,7 @@ func budgetTrail(year int, replaced, lines []domain.BudgetLine, reason string) [
 	for _, l := range lines {
 		newTotal += l.Amount
 	}
-	summary := auditchain.Entry{Entity: auditchain.EntityBudget, EntityKey: strconv.Itoa(year), Field: "imported", New: newTotal.String(), Reason: reason}
+	summary := logbook.Entry{Entity: logbook.EntityBudget, EntityKey: strconv.Itoa(year), Field: "imported", New: newTotal.String(), Reason: reason}
 	if len(replaced) > 0 {
 		summary.Old = oldTotal.String()
 	}

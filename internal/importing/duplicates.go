@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -191,14 +191,14 @@ func (p *ActualsPreview) months() []int {
 
 // replaceSummaries removes the lines of the summaries p replaces, marks
 // them replaced by batch id and returns one audit entry per summary.
-func replaceSummaries(ctx context.Context, tx *store.Tx, p *ActualsPreview, id int64, reason string) ([]auditchain.Entry, error) {
+func replaceSummaries(ctx context.Context, tx *store.Tx, p *ActualsPreview, id int64, reason string) ([]logbook.Entry, error) {
 	byMonth := map[int][]int64{}
-	var trail []auditchain.Entry
+	var trail []logbook.Entry
 	for _, r := range p.Replaced {
 		byMonth[r.LineMonth] = append(byMonth[r.LineMonth], r.ID)
 		old := fmt.Sprintf("%s (%s %s, %s): %d lines, %s", r.FileName, r.ImportedAt.Format("2006-01-02 15:04"), r.ImportedBy,
 			"batch "+strconv.FormatInt(r.ID, 10), r.Lines, r.Total.String())
-		if e, ok := auditchain.Change(auditchain.EntityActuals, periodKey(p.Year, r.LineMonth), "summary", old, p.File, "replace month: "+reason); ok {
+		if e, ok := logbook.Change(logbook.EntityActuals, periodKey(p.Year, r.LineMonth), "summary", old, p.File, "replace month: "+reason); ok {
 			trail = append(trail, e)
 		}
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/testbook"
 )
@@ -162,7 +162,7 @@ func TestSummaryOverlapAndReplaceMonth(t *testing.T) {
 	if n, _ := st.CountActuals(ctx, 2025); n != 2 {
 		t.Errorf("%d lines after replacing, want 2", n)
 	}
-	entries, err := st.AuditEntries(ctx, store.AuditFilter{Entity: auditchain.EntityActuals, EntityKey: "2025/3"})
+	entries, err := st.AuditEntries(ctx, store.AuditFilter{Entity: logbook.EntityActuals, EntityKey: "2025/3"})
 	if err != nil {
 		t.Fatal(err)
 	}

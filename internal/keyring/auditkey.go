@@ -25,7 +25,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/atomicfile"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 )
 
 // EnvDir overrides the folder (tests, a portable installation).
@@ -50,7 +50,7 @@ func Dir() (string, error) {
 }
 
 // Key is one installation's secret; ID names it in the rows it sealed.
-type Key = auditchain.Key
+type Key = logbook.Key
 
 const currentFile = "current"
 
@@ -163,7 +163,7 @@ func anchorFile(dbID, dbPath string) (string, error) {
 
 // ReadAnchor returns the anchored head of the database; ok=false when this
 // PC has none for it.
-func ReadAnchor(dbID, dbPath string) (h auditchain.Head, ok bool, err error) {
+func ReadAnchor(dbID, dbPath string) (h logbook.Head, ok bool, err error) {
 	f, err := anchorFile(dbID, dbPath)
 	if err != nil {
 		return h, false, err
@@ -178,13 +178,13 @@ func ReadAnchor(dbID, dbPath string) (h auditchain.Head, ok bool, err error) {
 	seq, hash, _ := strings.Cut(strings.TrimSpace(string(b)), " ")
 	n, err := strconv.ParseInt(seq, 10, 64)
 	if err != nil {
-		return auditchain.Head{Seq: -1}, true, nil // an unreadable anchor was tampered with
+		return logbook.Head{Seq: -1}, true, nil // an unreadable anchor was tampered with
 	}
-	return auditchain.Head{Seq: n, Hash: hash}, true, nil
+	return logbook.Head{Seq: n, Hash: hash}, true, nil
 }
 
 // WriteAnchor records h as the database's head on this PC.
-func WriteAnchor(dbID, dbPath string, h auditchain.Head) error {
+func WriteAnchor(dbID, dbPath string, h logbook.Head) error {
 	f, err := anchorFile(dbID, dbPath)
 	if err != nil {
 		return err

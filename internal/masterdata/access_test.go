@@ -6,7 +6,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -91,17 +91,17 @@ func TestMasterdataAuditTrail(t *testing.T) {
 	}
 	type row struct{ login, entity, key, field, old, new, reason string }
 	want := []row{
-		{"caiwu", auditchain.EntityDepartment, "101", "name", "", "产科", "created"},
-		{"caiwu", auditchain.EntityDepartment, "101", "type", "", "clinical", "created"},
-		{"caiwu", auditchain.EntityDepartment, "101", "headcount", "", "80", "created"},
-		{"caiwu", auditchain.EntityDepartment, "101", "coefficient", "", "1.150", "created"},
-		{"local", auditchain.EntityDepartment, "101", "name", "产科", "产一科", ""},
-		{"local", auditchain.EntityDepartment, "101", "name_en", "", "Obstetrics I", ""},
-		{"local", auditchain.EntityDepartment, "101", "headcount", "80", "82", ""},
-		{"local", auditchain.EntityDepartment, "101", "coefficient", "1.150", "1.200", ""},
-		{"caiwu", auditchain.EntitySetting, "hospital_name", "value", "", "某市妇幼保健院", ""},
-		{"caiwu", auditchain.EntitySetting, "hospital_name_en", "value", "", "City MCH Hospital", ""},
-		{"caiwu", auditchain.EntitySetting, "hospital_name_en", "value", "City MCH Hospital", "", ""},
+		{"caiwu", logbook.EntityDepartment, "101", "name", "", "产科", "created"},
+		{"caiwu", logbook.EntityDepartment, "101", "type", "", "clinical", "created"},
+		{"caiwu", logbook.EntityDepartment, "101", "headcount", "", "80", "created"},
+		{"caiwu", logbook.EntityDepartment, "101", "coefficient", "", "1.150", "created"},
+		{"local", logbook.EntityDepartment, "101", "name", "产科", "产一科", ""},
+		{"local", logbook.EntityDepartment, "101", "name_en", "", "Obstetrics I", ""},
+		{"local", logbook.EntityDepartment, "101", "headcount", "80", "82", ""},
+		{"local", logbook.EntityDepartment, "101", "coefficient", "1.150", "1.200", ""},
+		{"caiwu", logbook.EntitySetting, "hospital_name", "value", "", "某市妇幼保健院", ""},
+		{"caiwu", logbook.EntitySetting, "hospital_name_en", "value", "", "City MCH Hospital", ""},
+		{"caiwu", logbook.EntitySetting, "hospital_name_en", "value", "City MCH Hospital", "", ""},
 	}
 	if len(entries) != len(want) {
 		t.Fatalf("%d entries, want %d: %+v", len(entries), len(want), entries)

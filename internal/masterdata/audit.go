@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -13,7 +13,7 @@ import (
 // d is new): the old and new value of each field that changed, keyed by
 // the department's code. A new department records every field, with the
 // reason "created" unless reason says otherwise.
-func DepartmentChanges(old *domain.Department, d domain.Department, reason string) []auditchain.Entry {
+func DepartmentChanges(old *domain.Department, d domain.Department, reason string) []logbook.Entry {
 	var was domain.Department
 	headcount, coefficient := "", ""
 	if old != nil {
@@ -22,9 +22,9 @@ func DepartmentChanges(old *domain.Department, d domain.Department, reason strin
 	} else if reason == "" {
 		reason = "created"
 	}
-	var out []auditchain.Entry
+	var out []logbook.Entry
 	add := func(field, o, n string) {
-		if e, ok := auditchain.Change(auditchain.EntityDepartment, d.Code, field, o, n, reason); ok {
+		if e, ok := logbook.Change(logbook.EntityDepartment, d.Code, field, o, n, reason); ok {
 			out = append(out, e)
 		}
 	}

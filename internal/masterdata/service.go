@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -112,7 +112,7 @@ func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name, na
 		return domain.NewProblem("problem.hospital_name_empty", "The hospital name is empty: enter the name printed on reports.")
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		var trail []auditchain.Entry
+		var trail []logbook.Entry
 		for _, kv := range [][2]string{{"hospital_name", name}, {"hospital_name_en", strings.TrimSpace(nameEn)}} {
 			old, err := tx.Setting(ctx, kv[0])
 			if err != nil {
@@ -121,7 +121,7 @@ func (s *Service) SetHospitalName(ctx context.Context, by domain.Actor, name, na
 			if err := tx.SetSetting(ctx, kv[0], kv[1]); err != nil {
 				return err
 			}
-			if e, ok := auditchain.Change(auditchain.EntitySetting, kv[0], "value", old, kv[1], ""); ok {
+			if e, ok := logbook.Change(logbook.EntitySetting, kv[0], "value", old, kv[1], ""); ok {
 				trail = append(trail, e)
 			}
 		}

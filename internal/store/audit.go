@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 )
 
 // AppendAudit adds entries to the audit trail inside the caller's
@@ -17,7 +17,7 @@ import (
 // IMMEDIATE (see dsn), so the write lock is already held and nobody can
 // append in between. (A server backend would lock the table here.) At and
 // Login are filled in when empty.
-func (tx *Tx) AppendAudit(ctx context.Context, login string, entries ...auditchain.Entry) error {
+func (tx *Tx) AppendAudit(ctx context.Context, login string, entries ...logbook.Entry) error {
 	if len(entries) == 0 {
 		return nil
 	}
@@ -39,17 +39,17 @@ func (tx *Tx) AppendAudit(ctx context.Context, login string, entries ...auditcha
 	if tx.key.ID == "" {
 		return fmt.Errorf("recording the audit trail: no sealing key")
 	}
-	chained := auditchain.Chain(lastSeq, lastHash, tx.key, entries)
+	chained := logbook.Chain(lastSeq, lastHash, tx.key, entries)
 	for _, e := range chained {
 		_, err := tx.db.ExecContext(ctx, `INSERT INTO audit_log (seq, at, login, entity, entity_key, field, old_value, new_value, reason, prev_hash, key_id, hash)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.Seq, e.At.Format(auditchain.TimeFormat), e.Login, e.Entity, e.EntityKey, e.Field, e.Old, e.New, e.Reason, e.PrevHash, e.KeyID, e.Hash)
+			e.Seq, e.At.Format(logbook.TimeFormat), e.Login, e.Entity, e.EntityKey, e.Field, e.Old, e.New, e.Reason, e.PrevHash, e.KeyID, e.Hash)
 		if err != nil {
 			return fmt.Errorf("recording the audit trail: %w", err)
 		}
 	}
 	last := chained[len(chained)-1]
-	tx.head = &auditchain.Head{Seq: last.Seq, Hash: last.Hash}
+	tx.head = &logbook.Head{Seq: last.Seq, Hash: last.Hash}
 	return tx.SetSetting(ctx, auditHeadKey, strconv.FormatInt(last.Seq, 10)+" "+last.Hash)
 }
 
@@ -58,18 +58,18 @@ func (tx *Tx) AppendAudit(ctx context.Context, login string, entries ...auditcha
 const auditHeadKey = "audit.head"
 
 // AuditHead reads the recorded last row of the trail; zero when none.
-func (q Q) AuditHead(ctx context.Context) (auditchain.Head, error) {
+func (q Q) AuditHead(ctx context.Context) (logbook.Head, error) {
 	v, err := q.Setting(ctx, auditHeadKey)
 	if err != nil || v == "" {
-		return auditchain.Head{}, err
+		return logbook.Head{}, err
 	}
 	seq, hash, _ := strings.Cut(v, " ")
 	n, err := strconv.ParseInt(seq, 10, 64)
 	if err != nil {
 		// An unreadable head was tampered with as much as a missing row.
-		return auditchain.Head{Seq: -1}, nil
+		return logbook.Head{Seq: -1}, nil
 	}
-	return auditchain.Head{Seq: n, Hash: hash}, nil
+	return logbook.Head{Seq: n, Hash: hash}, nil
 }
 
 // AuditFilter narrows AuditEntries; empty fields match everything.
@@ -84,7 +84,7 @@ type AuditFilter struct {
 // AuditEntries reads the trail in recording order. The time range is
 // applied here rather than in SQL because stored times carry the offset
 // of the PC that wrote them, so their text does not sort across zones.
-func (q Q) AuditEntries(ctx context.Context, f AuditFilter) ([]auditchain.Entry, error) {
+func (q Q) AuditEntries(ctx context.Context, f AuditFilter) ([]logbook.Entry, error) {
 	query := `SELECT seq, at, login, entity, entity_key, field, old_value, new_value, reason, prev_hash, key_id, hash FROM audit_log WHERE 1 = 1`
 	var args []any
 	if f.Entity != "" {
@@ -104,15 +104,15 @@ func (q Q) AuditEntries(ctx context.Context, f AuditFilter) ([]auditchain.Entry,
 		return nil, fmt.Errorf("reading the audit trail: %w", err)
 	}
 	defer rows.Close()
-	var out []auditchain.Entry
+	var out []logbook.Entry
 	for rows.Next() {
-		var e auditchain.Entry
+		var e logbook.Entry
 		var at string
 		if err := rows.Scan(&e.Seq, &at, &e.Login, &e.Entity, &e.EntityKey, &e.Field, &e.Old, &e.New, &e.Reason, &e.PrevHash, &e.KeyID, &e.Hash); err != nil {
 			return nil, err
 		}
 		// A time that no longer parses stays zero, and its hash then fails.
-		e.At, _ = time.Parse(auditchain.TimeFormat, at)
+		e.At, _ = time.Parse(logbook.TimeFormat, at)
 		if !f.From.IsZero() && e.At.Before(f.From) || !f.To.IsZero() && !e.At.Before(f.To) {
 			continue
 		}

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 )
 
 func appendN(t *testing.T, s *Store, n int) {
@@ -13,7 +13,7 @@ func appendN(t *testing.T, s *Store, n int) {
 	ctx := context.Background()
 	for i := 0; i < n; i++ {
 		err := s.InTx(ctx, func(tx *Tx) error {
-			return tx.AppendAudit(ctx, "li", auditchain.Entry{Entity: auditchain.EntityPrepLine, EntityKey: "2026/101/30201", Field: "proposal_fen", Old: "100", New: "200"})
+			return tx.AppendAudit(ctx, "li", logbook.Entry{Entity: logbook.EntityPrepLine, EntityKey: "2026/101/30201", Field: "proposal_fen", Old: "100", New: "200"})
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -27,7 +27,7 @@ func TestAuditChainAcrossTransactions(t *testing.T) {
 	appendN(t, s, 3)
 	// A rolled-back change leaves no record either.
 	_ = s.InTx(ctx, func(tx *Tx) error {
-		_ = tx.AppendAudit(ctx, "li", auditchain.Entry{Entity: auditchain.EntityPrepLine, EntityKey: "x", Field: "f", New: "1"})
+		_ = tx.AppendAudit(ctx, "li", logbook.Entry{Entity: logbook.EntityPrepLine, EntityKey: "x", Field: "f", New: "1"})
 		return errors.New("fails")
 	})
 	appendN(t, s, 1)
@@ -38,7 +38,7 @@ func TestAuditChainAcrossTransactions(t *testing.T) {
 	if len(rows) != 4 || rows[3].Seq != 4 || rows[0].Login != "li" || rows[0].At.IsZero() {
 		t.Fatalf("rows: %+v", rows)
 	}
-	if r := auditchain.Verify(rows, 1, AuditKeys); !r.OK || rows[0].KeyID != s.seal.key.ID {
+	if r := logbook.Verify(rows, 1, AuditKeys); !r.OK || rows[0].KeyID != s.seal.key.ID {
 		t.Fatalf("verify: %+v", r)
 	}
 	if got, _ := s.AuditEntries(ctx, AuditFilter{EntityKey: "2026/101", Login: "li", Limit: 2}); len(got) != 2 || got[1].Seq != 4 {
@@ -52,13 +52,13 @@ func TestAuditTamperingInTheFile(t *testing.T) {
 		name   string
 		sql    string
 		seq    int64
-		breach auditchain.Breach
+		breach logbook.Breach
 	}{
-		{"edited value", `UPDATE audit_log SET new_value = '999' WHERE seq = 3`, 3, auditchain.Edited},
-		{"edited user", `UPDATE audit_log SET login = 'wang' WHERE seq = 2`, 2, auditchain.Edited},
-		{"deleted", `DELETE FROM audit_log WHERE seq = 2`, 3, auditchain.Missing},
-		{"last deleted", `DELETE FROM audit_log WHERE seq = 5`, 5, auditchain.Truncated},
-		{"reordered", `UPDATE audit_log SET seq = CASE seq WHEN 2 THEN 3 ELSE 2 END WHERE seq IN (2, 3)`, 2, auditchain.Edited},
+		{"edited value", `UPDATE audit_log SET new_value = '999' WHERE seq = 3`, 3, logbook.Edited},
+		{"edited user", `UPDATE audit_log SET login = 'wang' WHERE seq = 2`, 2, logbook.Edited},
+		{"deleted", `DELETE FROM audit_log WHERE seq = 2`, 3, logbook.Missing},
+		{"last deleted", `DELETE FROM audit_log WHERE seq = 5`, 5, logbook.Truncated},
+		{"reordered", `UPDATE audit_log SET seq = CASE seq WHEN 2 THEN 3 ELSE 2 END WHERE seq IN (2, 3)`, 2, logbook.Edited},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,7 +80,7 @@ func TestAuditTamperingInTheFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r := auditchain.VerifyTrail(rows, auditchain.Marks{Head: head, SealedFrom: 1}, AuditKeys); r.OK || r.BadSeq != tt.seq || r.Breach != tt.breach {
+			if r := logbook.VerifyTrail(rows, logbook.Marks{Head: head, SealedFrom: 1}, AuditKeys); r.OK || r.BadSeq != tt.seq || r.Breach != tt.breach {
 				t.Errorf("got %+v, want row %d %s", r, tt.seq, tt.breach)
 			}
 		})

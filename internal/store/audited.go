@@ -8,18 +8,18 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 )
 
 // AuditedData reads the current value of every field the data check
-// compares with the trail (see auditchain.CompareData), keyed and formatted
+// compares with the trail (see logbook.CompareData), keyed and formatted
 // exactly as the services record them. One query per entity, each
 // aggregated where the trail records an aggregate (a department's staff
 // split), so the cost follows the number of records the trail speaks of,
 // not the ledger.
-func (q Q) AuditedData(ctx context.Context) (auditchain.Data, error) {
-	d := auditchain.Data{}
-	for _, read := range []func(context.Context, auditchain.Data) error{
+func (q Q) AuditedData(ctx context.Context) (logbook.Data, error) {
+	d := logbook.Data{}
+	for _, read := range []func(context.Context, logbook.Data) error{
 		q.auditedBudget, q.auditedPrep, q.auditedUsers, q.auditedBonus, q.auditedEvaluations, q.auditedMasterdata, q.auditedActuals,
 	} {
 		if err := read(ctx, d); err != nil {
@@ -49,12 +49,12 @@ func optFenText(v sql.NullInt64) string {
 	if !v.Valid {
 		return ""
 	}
-	return auditchain.FenText(v.Int64)
+	return logbook.FenText(v.Int64)
 }
 
 // auditedBudget: each approved budget line (importing.budgetTrail,
 // budgeting adjustments), keyed year/department/subject.
-func (q Q) auditedBudget(ctx context.Context, d auditchain.Data) error {
+func (q Q) auditedBudget(ctx context.Context, d logbook.Data) error {
 	return q.eachRow(ctx, `SELECT b.year, dp.code, l.subject_code, l.amount_fen FROM budget_lines l
 		JOIN budgets b ON b.id = l.budget_id JOIN departments dp ON dp.id = l.department_id`, func(r *sql.Rows) error {
 		var year int
@@ -63,14 +63,14 @@ func (q Q) auditedBudget(ctx context.Context, d auditchain.Data) error {
 		if err := r.Scan(&year, &dept, &subject, &fen); err != nil {
 			return err
 		}
-		d.Set(auditchain.EntityBudget, fmt.Sprintf("%d/%s/%s", year, dept, subject), "amount", auditchain.FenText(fen))
+		d.Set(logbook.EntityBudget, fmt.Sprintf("%d/%s/%s", year, dept, subject), "amount", logbook.FenText(fen))
 		return nil
 	})
 }
 
 // auditedPrep: the preparation's departments (state, control total) and
 // lines (proposal, control, revised, note), as budgeting records them.
-func (q Q) auditedPrep(ctx context.Context, d auditchain.Data) error {
+func (q Q) auditedPrep(ctx context.Context, d logbook.Data) error {
 	err := q.eachRow(ctx, `SELECT p.year, dp.code, p.state, p.control_total_fen FROM prep_departments p
 		JOIN departments dp ON dp.id = p.department_id`, func(r *sql.Rows) error {
 		var year int
@@ -80,8 +80,8 @@ func (q Q) auditedPrep(ctx context.Context, d auditchain.Data) error {
 			return err
 		}
 		key := fmt.Sprintf("%d/%s", year, dept)
-		d.Set(auditchain.EntityPrepDept, key, "state", state)
-		d.Set(auditchain.EntityPrepDept, key, "control_total", optFenText(control))
+		d.Set(logbook.EntityPrepDept, key, "state", state)
+		d.Set(logbook.EntityPrepDept, key, "control_total", optFenText(control))
 		return nil
 	})
 	if err != nil {
@@ -97,17 +97,17 @@ func (q Q) auditedPrep(ctx context.Context, d auditchain.Data) error {
 			return err
 		}
 		key := fmt.Sprintf("%d/%s/%s", year, dept, subject)
-		d.Set(auditchain.EntityPrepLine, key, "proposal", auditchain.FenText(proposal))
-		d.Set(auditchain.EntityPrepLine, key, "control", optFenText(control))
-		d.Set(auditchain.EntityPrepLine, key, "revised", optFenText(revised))
-		d.Set(auditchain.EntityPrepLine, key, "note", note)
+		d.Set(logbook.EntityPrepLine, key, "proposal", logbook.FenText(proposal))
+		d.Set(logbook.EntityPrepLine, key, "control", optFenText(control))
+		d.Set(logbook.EntityPrepLine, key, "revised", optFenText(revised))
+		d.Set(logbook.EntityPrepLine, key, "note", note)
 		return nil
 	})
 }
 
 // auditedUsers: name, role, departments (sorted, comma-separated) and the
 // lock an administrator set, as accounts records them.
-func (q Q) auditedUsers(ctx context.Context, d auditchain.Data) error {
+func (q Q) auditedUsers(ctx context.Context, d logbook.Data) error {
 	depts := map[string][]string{}
 	err := q.eachRow(ctx, `SELECT login, department_code FROM user_departments`, func(r *sql.Rows) error {
 		var login, code string
@@ -128,17 +128,17 @@ func (q Q) auditedUsers(ctx context.Context, d auditchain.Data) error {
 		}
 		codes := depts[login]
 		sort.Strings(codes)
-		d.Set(auditchain.EntityUser, login, "name", name)
-		d.Set(auditchain.EntityUser, login, "role", role)
-		d.Set(auditchain.EntityUser, login, "departments", strings.Join(codes, ","))
-		d.Set(auditchain.EntityUser, login, "locked", auditchain.BoolText(disabled != 0))
+		d.Set(logbook.EntityUser, login, "name", name)
+		d.Set(logbook.EntityUser, login, "role", role)
+		d.Set(logbook.EntityUser, login, "departments", strings.Join(codes, ","))
+		d.Set(logbook.EntityUser, login, "locked", logbook.BoolText(disabled != 0))
 		return nil
 	})
 }
 
 // auditedEvaluations: each evaluation's state and, once it has one, its
 // score with two decimals and grade, keyed by its number.
-func (q Q) auditedEvaluations(ctx context.Context, d auditchain.Data) error {
+func (q Q) auditedEvaluations(ctx context.Context, d logbook.Data) error {
 	return q.eachRow(ctx, `SELECT id, state, score, COALESCE(grade, '') FROM evaluations`, func(r *sql.Rows) error {
 		var id int64
 		var state, grade string
@@ -147,18 +147,18 @@ func (q Q) auditedEvaluations(ctx context.Context, d auditchain.Data) error {
 			return err
 		}
 		key := "evaluation/" + strconv.FormatInt(id, 10)
-		d.Set(auditchain.EntityEvaluation, key, "state", state)
+		d.Set(logbook.EntityEvaluation, key, "state", state)
 		s := ""
 		if score.Valid {
 			s = strconv.FormatFloat(score.Float64, 'f', 2, 64) + " " + grade
 		}
-		d.Set(auditchain.EntityEvaluation, key, "score", s)
+		d.Set(logbook.EntityEvaluation, key, "score", s)
 		return nil
 	})
 }
 
 // auditedMasterdata: departments (as masterdata records them) and settings.
-func (q Q) auditedMasterdata(ctx context.Context, d auditchain.Data) error {
+func (q Q) auditedMasterdata(ctx context.Context, d logbook.Data) error {
 	err := q.eachRow(ctx, `SELECT code, name, name_en, type, headcount, coefficient_milli FROM departments`, func(r *sql.Rows) error {
 		var code, name, nameEn, typ string
 		var headcount int
@@ -166,11 +166,11 @@ func (q Q) auditedMasterdata(ctx context.Context, d auditchain.Data) error {
 		if err := r.Scan(&code, &name, &nameEn, &typ, &headcount, &milli); err != nil {
 			return err
 		}
-		d.Set(auditchain.EntityDepartment, code, "name", name)
-		d.Set(auditchain.EntityDepartment, code, "name_en", nameEn)
-		d.Set(auditchain.EntityDepartment, code, "type", typ)
-		d.Set(auditchain.EntityDepartment, code, "headcount", strconv.Itoa(headcount))
-		d.Set(auditchain.EntityDepartment, code, "coefficient", auditchain.MilliText(milli))
+		d.Set(logbook.EntityDepartment, code, "name", name)
+		d.Set(logbook.EntityDepartment, code, "name_en", nameEn)
+		d.Set(logbook.EntityDepartment, code, "type", typ)
+		d.Set(logbook.EntityDepartment, code, "headcount", strconv.Itoa(headcount))
+		d.Set(logbook.EntityDepartment, code, "coefficient", logbook.MilliText(milli))
 		return nil
 	})
 	if err != nil {
@@ -181,7 +181,7 @@ func (q Q) auditedMasterdata(ctx context.Context, d auditchain.Data) error {
 		if err := r.Scan(&k, &v); err != nil {
 			return err
 		}
-		d.Set(auditchain.EntitySetting, k, "value", v)
+		d.Set(logbook.EntitySetting, k, "value", v)
 		return nil
 	})
 }
@@ -189,7 +189,7 @@ func (q Q) auditedMasterdata(ctx context.Context, d auditchain.Data) error {
 // auditedBonus: each year's current allocation (approved, else the draft)
 // with its pool, weights, status and each department's bonus; its staff
 // split per department (people, amount); the scores entered by hand.
-func (q Q) auditedBonus(ctx context.Context, d auditchain.Data) error {
+func (q Q) auditedBonus(ctx context.Context, d logbook.Data) error {
 	current := map[int64]int{} // run → year, approved wins over a draft
 	status := map[int]string{}
 	err := q.eachRow(ctx, `SELECT id, year, status, pool_fen, w_workload, w_quality, w_efficiency, w_public_welfare, w_satisfaction
@@ -206,17 +206,17 @@ func (q Q) auditedBonus(ctx context.Context, d auditchain.Data) error {
 			return nil
 		}
 		key := strconv.Itoa(year)
-		delete(d[auditchain.EntityBonusRun], key) // a draft read first gives way
+		delete(d[logbook.EntityBonusRun], key) // a draft read first gives way
 		for run, y := range current {
 			if y == year {
 				delete(current, run)
 			}
 		}
 		current[id], status[year] = year, st
-		d.Set(auditchain.EntityBonusRun, key, "pool", auditchain.FenText(pool))
-		d.Set(auditchain.EntityBonusRun, key, "status", st)
+		d.Set(logbook.EntityBonusRun, key, "pool", logbook.FenText(pool))
+		d.Set(logbook.EntityBonusRun, key, "status", st)
 		for i, dim := range bonusDims {
-			d.Set(auditchain.EntityBonusRun, key, "weight."+string(dim), auditchain.FloatText(w[i]))
+			d.Set(logbook.EntityBonusRun, key, "weight."+string(dim), logbook.FloatText(w[i]))
 		}
 		return nil
 	})
@@ -233,14 +233,14 @@ func (q Q) auditedBonus(ctx context.Context, d auditchain.Data) error {
 		if err := r.Scan(&year, &dept, &dim, &score); err != nil {
 			return err
 		}
-		d.Set(auditchain.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", auditchain.FloatText(score))
+		d.Set(logbook.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", logbook.FloatText(score))
 		return nil
 	})
 }
 
 // auditedBonusParts: the departments' bonuses and staff splits of the
 // current runs.
-func (q Q) auditedBonusParts(ctx context.Context, d auditchain.Data, current map[int64]int) error {
+func (q Q) auditedBonusParts(ctx context.Context, d logbook.Data, current map[int64]int) error {
 	err := q.eachRow(ctx, `SELECT run_id, dept_code, bonus_fen FROM bonus_run_departments`, func(r *sql.Rows) error {
 		var run, fen int64
 		var dept string
@@ -248,7 +248,7 @@ func (q Q) auditedBonusParts(ctx context.Context, d auditchain.Data, current map
 			return err
 		}
 		if year, ok := current[run]; ok {
-			d.Set(auditchain.EntityBonusRun, strconv.Itoa(year), "bonus."+dept, auditchain.FenText(fen))
+			d.Set(logbook.EntityBonusRun, strconv.Itoa(year), "bonus."+dept, logbook.FenText(fen))
 		}
 		return nil
 	})
@@ -263,8 +263,8 @@ func (q Q) auditedBonusParts(ctx context.Context, d auditchain.Data, current map
 		}
 		if year, ok := current[run]; ok {
 			key := fmt.Sprintf("%d/%s", year, dept)
-			d.Set(auditchain.EntityBonusStaff, key, "people", strconv.FormatInt(people, 10))
-			d.Set(auditchain.EntityBonusStaff, key, "amount", auditchain.FenText(fen))
+			d.Set(logbook.EntityBonusStaff, key, "people", strconv.FormatInt(people, 10))
+			d.Set(logbook.EntityBonusStaff, key, "amount", logbook.FenText(fen))
 		}
 		return nil
 	})
@@ -272,8 +272,8 @@ func (q Q) auditedBonusParts(ctx context.Context, d auditchain.Data, current map
 
 // auditedActuals: each year's ledger lines and total, as an import records
 // them (store.ActualsInPeriod), read from the ledger itself in one pass.
-// A sum past int64 fen is not compared (auditchain.ActualsRead stays unset).
-func (q Q) auditedActuals(ctx context.Context, d auditchain.Data) error {
+// A sum past int64 fen is not compared (logbook.ActualsRead stays unset).
+func (q Q) auditedActuals(ctx context.Context, d logbook.Data) error {
 	sums := map[int][2]int64{}
 	err := q.eachRow(ctx, `SELECT year, count(*), sum(amount_fen) FROM actuals GROUP BY year`, func(r *sql.Rows) error {
 		var year int
@@ -290,11 +290,11 @@ func (q Q) auditedActuals(ctx context.Context, d auditchain.Data) error {
 	if err != nil {
 		return err
 	}
-	d.Set(auditchain.EntityActuals, auditchain.ActualsRead, "read", "yes")
+	d.Set(logbook.EntityActuals, logbook.ActualsRead, "read", "yes")
 	for year, s := range sums {
 		key := strconv.Itoa(year)
-		d.Set(auditchain.EntityActuals, key, "lines", strconv.FormatInt(s[0], 10))
-		d.Set(auditchain.EntityActuals, key, "amount", auditchain.FenText(s[1]))
+		d.Set(logbook.EntityActuals, key, "lines", strconv.FormatInt(s[0], 10))
+		d.Set(logbook.EntityActuals, key, "amount", logbook.FenText(s[1]))
 	}
 	return nil
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 )
 
 // The schema derived from the migrations is the one Open writes, and the
@@ -51,15 +51,15 @@ func TestRestoreRefusesATamperedSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	before := storetest.Dump(t, path)
-	for _, c := range storetest.TamperedBackups {
+	before := sqlfixture.Dump(t, path)
+	for _, c := range sqlfixture.TamperedBackups {
 		bad := filepath.Join(dir, c.What+BackupExt)
-		storetest.Tamper(t, genuine, bad, c.Statements...)
+		sqlfixture.Tamper(t, genuine, bad, c.Statements...)
 		_, kept, err := Restore(ctx, path, bad, "")
 		if !namesObject(err, c.Type, c.Name) || kept != "" {
 			t.Errorf("%s: Restore = kept %q, %v; want a refusal naming the %s %s", c.What, kept, err, c.Type, c.Name)
 		}
-		if storetest.Dump(t, path) != before {
+		if sqlfixture.Dump(t, path) != before {
 			t.Errorf("%s: the refused restore changed the database", c.What)
 		}
 	}

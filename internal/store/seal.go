@@ -8,7 +8,7 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/keyring"
 )
 
@@ -16,7 +16,7 @@ import (
 // installation's key and the database's identity, under which its head is
 // anchored outside the file (package keyring).
 type sealState struct {
-	key  auditchain.Key
+	key  logbook.Key
 	dbID string
 }
 
@@ -75,7 +75,7 @@ func (s *Store) sealOlderTrail(ctx context.Context) error {
 			return err
 		}
 		from := int64(1)
-		if r := auditchain.VerifyTrail(rows, auditchain.Marks{Head: head, SealedFrom: math.MaxInt64}, nil); !r.OK {
+		if r := logbook.VerifyTrail(rows, logbook.Marks{Head: head, SealedFrom: math.MaxInt64}, nil); !r.OK {
 			from = rows[len(rows)-1].Seq + 1
 		} else if len(rows) > 0 {
 			if err := tx.resealRows(ctx, rows); err != nil {
@@ -88,8 +88,8 @@ func (s *Store) sealOlderTrail(ctx context.Context) error {
 
 // resealRows rewrites the links and hashes of an intact older chain as a
 // sealed one; the recorded content of every row stays as it was.
-func (tx *Tx) resealRows(ctx context.Context, rows []auditchain.Entry) error {
-	sealed := auditchain.Chain(0, "", tx.key, rows)
+func (tx *Tx) resealRows(ctx context.Context, rows []logbook.Entry) error {
+	sealed := logbook.Chain(0, "", tx.key, rows)
 	for _, e := range sealed {
 		if _, err := tx.db.ExecContext(ctx, `UPDATE audit_log SET prev_hash = ?, key_id = ?, hash = ? WHERE seq = ?`,
 			e.PrevHash, e.KeyID, e.Hash, e.Seq); err != nil {
@@ -97,14 +97,14 @@ func (tx *Tx) resealRows(ctx context.Context, rows []auditchain.Entry) error {
 		}
 	}
 	last := sealed[len(sealed)-1]
-	tx.head = &auditchain.Head{Seq: last.Seq, Hash: last.Hash}
+	tx.head = &logbook.Head{Seq: last.Seq, Hash: last.Hash}
 	return tx.SetSetting(ctx, auditHeadKey, strconv.FormatInt(last.Seq, 10)+" "+last.Hash)
 }
 
 // anchor records head outside the database once its transaction is
 // committed. A failed write only leaves the anchor behind the trail, which
 // verifying tolerates (the anchored row is still there).
-func (s *Store) anchor(head *auditchain.Head) {
+func (s *Store) anchor(head *logbook.Head) {
 	if head == nil || s.seal.dbID == "" {
 		return
 	}
@@ -115,8 +115,8 @@ func (s *Store) anchor(head *auditchain.Head) {
 // database, the first sealed row (1 when the setting is missing, so a
 // removed setting makes older rows count as unsealed) and, read inside the
 // caller's transaction so no commit slips in between, this PC's anchor.
-func (s *Store) AuditMarks(ctx context.Context, tx *Tx) (auditchain.Marks, error) {
-	var m auditchain.Marks
+func (s *Store) AuditMarks(ctx context.Context, tx *Tx) (logbook.Marks, error) {
+	var m logbook.Marks
 	var err error
 	if m.Head, err = tx.AuditHead(ctx); err != nil {
 		return m, err

@@ -5,22 +5,22 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/keyring"
 )
 
 // verifyTrail checks the trail of s as the audit service does.
-func verifyTrail(t *testing.T, s *Store) auditchain.Result {
+func verifyTrail(t *testing.T, s *Store) logbook.Result {
 	t.Helper()
 	ctx := context.Background()
-	var r auditchain.Result
+	var r logbook.Result
 	err := s.InTx(ctx, func(tx *Tx) error {
 		rows, err := tx.AuditEntries(ctx, AuditFilter{})
 		if err != nil {
 			return err
 		}
 		m, err := s.AuditMarks(ctx, tx)
-		r = auditchain.VerifyTrail(rows, m, AuditKeys)
+		r = logbook.VerifyTrail(rows, m, AuditKeys)
 		return err
 	})
 	if err != nil {
@@ -43,7 +43,7 @@ func unseal(t *testing.T, s *Store, edit string) {
 	for i := range rows {
 		rows[i].KeyID = ""
 	}
-	plain := auditchain.Chain(0, "", auditchain.Key{}, rows)
+	plain := logbook.Chain(0, "", logbook.Key{}, rows)
 	for _, e := range plain {
 		exec(t, s, `UPDATE audit_log SET prev_hash = '`+e.PrevHash+`', hash = '`+e.Hash+`' WHERE seq = `+itoa(e.Seq))
 	}
@@ -100,7 +100,7 @@ func TestUpgradeKeepsABrokenTrailBroken(t *testing.T) {
 	unseal(t, s, `UPDATE audit_log SET new_value = '999' WHERE seq = 3`)
 	s = reopen(t, s, path)
 	appendN(t, s, 1)
-	if r := verifyTrail(t, s); r.OK || r.Breach != auditchain.Edited || r.BadSeq != 3 {
+	if r := verifyTrail(t, s); r.OK || r.Breach != logbook.Edited || r.BadSeq != 3 {
 		t.Fatalf("broken older trail: %+v", r)
 	}
 	if v, _ := s.Setting(context.Background(), sealedFromKey); v != "6" {
@@ -119,7 +119,7 @@ func TestDowngradeIsNotResealed(t *testing.T) {
 	for i := range rows {
 		rows[i].KeyID = ""
 	}
-	plain := auditchain.Chain(0, "", auditchain.Key{}, rows)
+	plain := logbook.Chain(0, "", logbook.Key{}, rows)
 	for _, e := range plain {
 		exec(t, s, `UPDATE audit_log SET key_id = '', new_value = '`+e.New+`', prev_hash = '`+e.PrevHash+`', hash = '`+e.Hash+`' WHERE seq = `+itoa(e.Seq))
 	}
@@ -127,7 +127,7 @@ func TestDowngradeIsNotResealed(t *testing.T) {
 	exec(t, s, `UPDATE settings SET value = '`+itoa(last.Seq)+` `+last.Hash+`' WHERE key = 'audit.head'`)
 	exec(t, s, `DELETE FROM settings WHERE key = 'audit.sealed_from'`)
 	s = reopen(t, s, path)
-	if r := verifyTrail(t, s); r.OK || r.Breach != auditchain.Unsealed || r.BadSeq != 1 {
+	if r := verifyTrail(t, s); r.OK || r.Breach != logbook.Unsealed || r.BadSeq != 1 {
 		t.Fatalf("downgraded trail: %+v", r)
 	}
 }
@@ -145,7 +145,7 @@ func TestAnchorCatchesWipeAndFollowsRestore(t *testing.T) {
 	appendN(t, s, 3)
 	exec(t, s, `DELETE FROM audit_log`)
 	exec(t, s, `DELETE FROM settings WHERE key = 'audit.head'`)
-	if r := verifyTrail(t, s); r.OK || r.Breach != auditchain.Truncated || r.BadSeq != 1 {
+	if r := verifyTrail(t, s); r.OK || r.Breach != logbook.Truncated || r.BadSeq != 1 {
 		t.Fatalf("wiped trail: %+v", r)
 	}
 	id := s.seal.dbID

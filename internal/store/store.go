@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -43,8 +43,8 @@ type Store struct {
 // Tx is a write transaction; everything done through it lands together or not at all.
 type Tx struct {
 	Q
-	key  auditchain.Key   // seals the audit rows appended in it
-	head *auditchain.Head // the trail's new head, anchored after the commit
+	key  logbook.Key   // seals the audit rows appended in it
+	head *logbook.Head // the trail's new head, anchored after the commit
 }
 
 // DefaultPath is the per-user database location.

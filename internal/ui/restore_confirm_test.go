@@ -13,7 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/store"
-	"github.com/budgetperf/budgetperf/internal/store/storetest"
+	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 )
 
 // backupOf writes a backup of the database at path as the local administrator.
@@ -37,7 +37,7 @@ func backupOf(t *testing.T, path string) string {
 func TestRestoreAnotherHospitalConfirmationStatesTheChange(t *testing.T) {
 	path := demoDB(t, 2025)
 	otherDB := demoDB(t, 2024)
-	storetest.SetSetting(t, otherDB, "hospital_name", "临江县人民医院")
+	sqlfixture.SetSetting(t, otherDB, "hospital_name", "临江县人民医院")
 	other := backupOf(t, otherDB)
 	s, _ := startApp(t, path, "zh")
 	s.Show(SectionSettings)
@@ -45,7 +45,7 @@ func TestRestoreAnotherHospitalConfirmationStatesTheChange(t *testing.T) {
 	finished := make(chan error, 1)
 	p.done = func(err error) { finished <- err }
 	p.pickOpen = func(done func(string)) { done(other) }
-	before := storetest.Dump(t, path)
+	before := sqlfixture.Dump(t, path)
 
 	test.Tap(p.restore)
 	confirm := topOverlay(s)
@@ -54,7 +54,7 @@ func TestRestoreAnotherHospitalConfirmationStatesTheChange(t *testing.T) {
 		t.Fatalf("the confirmation does not state the change %q: %q", want, texts(confirm))
 	}
 	test.Tap(findButton(confirm, i18n.T("action.cancel")))
-	if storetest.Dump(t, path) != before {
+	if sqlfixture.Dump(t, path) != before {
 		t.Fatal("a cancelled restore changed the database")
 	}
 	if kept, _ := filepath.Glob(path + ".replaced-*"); len(kept) != 0 {
@@ -147,7 +147,7 @@ func TestSignInOffersRestoreWhenTheAccountsCannotBeRead(t *testing.T) {
 	path := demoDB(t, 2026)
 	withUsers(t, path)
 	bak := backupOf(t, path)
-	at, size := storetest.PageOf(t, path, "users")
+	at, size := sqlfixture.PageOf(t, path, "users")
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)

@@ -14,7 +14,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/users"
@@ -43,7 +43,7 @@ type accessPanel struct {
 	usersMsg                    *widget.Label
 
 	// Audit trail (administrators, budget office, auditors).
-	entries               []auditchain.Entry
+	entries               []logbook.Entry
 	entity                *widget.Select
 	user, key, from, to   *widget.Entry
 	auditTable            *widget.Table
@@ -288,7 +288,7 @@ func (p *accessPanel) setLocked(lock bool) {
 func (p *accessPanel) auditTab() fyne.CanvasObject {
 	all := i18n.T("audit.all")
 	entities := []string{all}
-	for _, e := range auditchain.Entities {
+	for _, e := range logbook.Entities {
 		entities = append(entities, i18n.T("audit.entity."+e))
 	}
 	p.entity = widget.NewSelect(entities, func(string) { p.refreshAudit() })
@@ -351,7 +351,7 @@ func (p *accessPanel) auditCell(r, c int) (string, fyne.TextAlign) {
 func (p *accessPanel) filter() (audit.Filter, error) {
 	f := audit.Filter{Login: strings.TrimSpace(p.user.Text), EntityKey: strings.TrimSpace(p.key.Text)}
 	if i := p.entity.SelectedIndex(); i > 0 {
-		f.Entity = auditchain.Entities[i-1]
+		f.Entity = logbook.Entities[i-1]
 	}
 	day := func(s string) (time.Time, error) {
 		t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(s), time.Local)

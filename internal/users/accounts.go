@@ -12,8 +12,8 @@ import (
 	"unicode"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/auditchain"
 	"github.com/budgetperf/budgetperf/internal/domain/credential"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -77,7 +77,7 @@ func (s *Service) SignIn(ctx context.Context, login, password string) (domain.Ac
 			}
 			refusal = badCredentials()
 			if att.Locked(now) {
-				return tx.AppendAudit(ctx, login, auditchain.Entry{Entity: auditchain.EntityUser, EntityKey: login, Field: "locked_until",
+				return tx.AppendAudit(ctx, login, logbook.Entry{Entity: logbook.EntityUser, EntityKey: login, Field: "locked_until",
 					New: att.LockedUntil.Format(time.RFC3339), Reason: "5 wrong passwords"})
 			}
 			return nil
@@ -287,7 +287,7 @@ func (s *Service) ChangePassword(ctx context.Context, by domain.Actor, oldPasswo
 		if err := tx.SetPassword(ctx, by.Login, hash); err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, by.Login, auditchain.Entry{Entity: auditchain.EntityUser, EntityKey: by.Login, Field: "password", New: "changed"})
+		return tx.AppendAudit(ctx, by.Login, logbook.Entry{Entity: logbook.EntityUser, EntityKey: by.Login, Field: "password", New: "changed"})
 	})
 }
 
@@ -311,7 +311,7 @@ func (s *Service) ResetPassword(ctx context.Context, by domain.Actor, login, new
 		if err := tx.SetPassword(ctx, login, hash); err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, by.Login, auditchain.Entry{Entity: auditchain.EntityUser, EntityKey: login, Field: "password", New: "reset"})
+		return tx.AppendAudit(ctx, by.Login, logbook.Entry{Entity: logbook.EntityUser, EntityKey: login, Field: "password", New: "reset"})
 	})
 }
 
@@ -393,10 +393,10 @@ func cleanCodes(codes []string) []string {
 }
 
 // userChanges are the audit entries from old to u (passwords never appear).
-func userChanges(old, u domain.User, reason string) []auditchain.Entry {
-	var es []auditchain.Entry
+func userChanges(old, u domain.User, reason string) []logbook.Entry {
+	var es []logbook.Entry
 	add := func(field, o, n string) {
-		if e, ok := auditchain.Change(auditchain.EntityUser, u.Login, field, o, n, reason); ok {
+		if e, ok := logbook.Change(logbook.EntityUser, u.Login, field, o, n, reason); ok {
 			es = append(es, e)
 		}
 	}

@@ -1,7 +1,7 @@
-// Package storetest reads and tampers with database files for tests:
+// Package sqlfixture reads and tampers with database files for tests:
 // the rows a refused operation must leave equal, and backups altered the
 // way an attacker would. It lives under store because it speaks SQL.
-package storetest
+package sqlfixture
 
 import (
 	"database/sql"

@@ -1,4 +1,4 @@
-package storetest
+package sqlfixture
 
 import (
 	"database/sql"
