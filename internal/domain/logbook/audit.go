@@ -1,4 +1,4 @@
-// Package trail is the audit trail's rules: what one entry holds, its
+// Package logbook is the audit trail's rules: what one entry holds, its
 // canonical encoding, and the keyed hash chain (HMAC-SHA-256, the key kept
 // outside the database by package keyring) that makes an edited, deleted,
 // reordered or re-chained row detectable. It is pure; package store keeps the
