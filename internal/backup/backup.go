@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -81,12 +82,30 @@ func Dir(dbPath string) string { return store.BackupDir(dbPath) }
 func Retention(ctx context.Context, s *store.Store) store.Retention { return s.Retention(ctx) }
 
 // SetLimit changes the size limit of the automatic backups; older ones
-// beyond it go at the next automatic backup.
-func SetLimit(ctx context.Context, s *store.Store, n int64) error {
+// beyond it go at the next automatic backup. Like backup and restore it is
+// the administrator's (it decides which copies of the hospital are kept),
+// and the change is in the audit trail.
+func SetLimit(ctx context.Context, s *store.Store, by domain.Actor, n int64) error {
+	if err := permission.Check(by, permission.BackupRestore, ""); err != nil {
+		return err
+	}
 	if n < 100<<20 {
 		return domain.NewProblem("problem.backup.limit_range", "The size limit of the automatic backups must be at least 100 MB, not {{.Size}}.", "Size", HumanSize(n))
 	}
-	return s.SetSetting(ctx, store.LimitSetting, strconv.FormatInt(n, 10))
+	return s.InTx(ctx, func(tx *store.Tx) error {
+		old, err := tx.Setting(ctx, store.LimitSetting)
+		if err != nil {
+			return err
+		}
+		v := strconv.FormatInt(n, 10)
+		if err := tx.SetSetting(ctx, store.LimitSetting, v); err != nil {
+			return err
+		}
+		if e, ok := logbook.Change(logbook.EntitySetting, store.LimitSetting, "value", old, v, ""); ok {
+			return tx.AppendAudit(ctx, by.Login, e)
+		}
+		return nil
+	})
 }
 
 // HumanSize is a file size as users read it (KB, MB, GB).

@@ -40,10 +40,14 @@ func TestCreateKeepAndRestore(t *testing.T) {
 	if r := Retention(ctx, s); r != store.DefaultRetention {
 		t.Errorf("Retention of a new database = %+v, want the defaults %+v", r, store.DefaultRetention)
 	}
-	if err := SetLimit(ctx, s, 1<<20); err == nil || domain.AsProblems(err)[0].Key != "problem.backup.limit_range" {
+	if err := SetLimit(ctx, s, domain.LocalUser, 1<<20); err == nil || domain.AsProblems(err)[0].Key != "problem.backup.limit_range" {
 		t.Errorf("SetLimit(1 MB) = %v", err)
 	}
-	if err := SetLimit(ctx, s, 5<<30); err != nil || Retention(ctx, s).MaxBytes != 5<<30 {
+	head := domain.Actor{Login: "zhang", Role: domain.RoleDeptHead, Departments: []string{"103"}}
+	if err := SetLimit(ctx, s, head, 10<<30); err == nil || Retention(ctx, s).MaxBytes == 10<<30 {
+		t.Errorf("a department head changed the size limit of the automatic backups: %v", err)
+	}
+	if err := SetLimit(ctx, s, domain.LocalUser, 5<<30); err != nil || Retention(ctx, s).MaxBytes != 5<<30 {
 		t.Errorf("SetLimit(5 GB): %v, Retention = %+v", err, Retention(ctx, s))
 	}
 	info, err := Create(ctx, s, domain.LocalUser, filepath.Join(dir, "manual"))

@@ -114,7 +114,7 @@ func otherHospital(p Plan) (Change, bool) {
 			return Change{}, false
 		}
 		return Change{OtherHospital, domain.NewProblem("problem.restore.other_database",
-			"This is a backup of another database: its identity differs from this database's. The backup holds the hospital {{.Backup}}; this database holds {{.Current}}. Restoring replaces this hospital's data, users and audit trail with the other's.",
+			"This backup comes from another database, not from this one. The backup holds the hospital {{.Backup}}; this database holds {{.Current}}. Restoring replaces all of this hospital's data, user accounts and audit trail with the backup's.",
 			"Backup", nameOrDash(bak.Hospital), "Current", nameOrDash(cur.Hospital))}, true
 	}
 	if strings.TrimSpace(cur.Hospital) == strings.TrimSpace(bak.Hospital) {
@@ -168,8 +168,15 @@ func accountChanges(now, bak []domain.User) []Change {
 	}
 	var out []Change
 	if len(gone) > 0 {
+		var admins []domain.User
+		for _, u := range bak {
+			if u.Role == domain.RoleAdministrator && !u.Disabled {
+				admins = append(admins, u)
+			}
+		}
 		out = append(out, Change{Accounts, domain.NewProblem("problem.restore.users_gone",
-			"The backup lacks administrators who exist now: users {{.Users}} will no longer exist.", "Users", userList(gone))})
+			"The backup lacks users who exist now, administrators among them: {{.Users}} will no longer exist. Afterwards only the backup's accounts sign in; its administrators: {{.Admins}}.",
+			"Users", userList(gone), "Admins", nameOrDash(userList(admins)))})
 	}
 	if len(demoted) > 0 {
 		out = append(out, Change{Accounts, domain.NewProblem("problem.restore.admins_demoted",

@@ -127,7 +127,7 @@ func TestRestoreWithoutTheAccountsNeedsTheFlag(t *testing.T) {
 	}
 	sqlfixture.Tamper(t, other, other+".2", `UPDATE users SET login = 'admin2' WHERE login = 'admin'`, `UPDATE user_departments SET login = 'admin2' WHERE login = 'admin'`)
 	code, _, stderr = run(t, "--db", db, "--lang", "en", "restore", other+".2")
-	if code != ExitRefused || !strings.Contains(stderr, "users 王主任 (admin) will no longer exist") {
+	if code != ExitRefused || !strings.Contains(stderr, "王主任 (admin) will no longer exist") || !strings.Contains(stderr, "its administrators: 王主任 (admin2)") {
 		t.Errorf("administrator missing from the backup: exit %d, %q", code, stderr)
 	}
 	if sqlfixture.Dump(t, db) != before {

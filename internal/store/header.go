@@ -40,7 +40,8 @@ func headerProblem(path string, h []byte, size int64, wal bool) error {
 		pageSize = 65536
 	}
 	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
-		return damaged(path, fmt.Sprintf("page size %d in the header", pageSize))
+		return domain.NewProblem("problem.db.page_size", "The database {{.Path}} is damaged: its header gives an impossible page size, {{.PageSize}}. Restore it from a backup; BudgetPerf has not changed it.",
+			"Path", path, "PageSize", pageSize)
 	}
 	if id := binary.BigEndian.Uint32(h[68:72]); id != 0 && id != AppID {
 		return domain.NewProblem("problem.db.foreign", "{{.Path}} is an SQLite file of another program, not a BudgetPerf database. Choose another file; it has not been changed.", "Path", path)
@@ -52,7 +53,8 @@ func headerProblem(path string, h []byte, size int64, wal bool) error {
 	pages := int64(binary.BigEndian.Uint32(h[28:32]))
 	valid := binary.BigEndian.Uint32(h[24:28]) == binary.BigEndian.Uint32(h[92:96])
 	if valid && !wal && size < pages*pageSize {
-		return damaged(path, fmt.Sprintf("the file holds %d bytes, its header counts %d pages of %d bytes", size, pages, pageSize))
+		return domain.NewProblem("problem.db.truncated", "The database {{.Path}} is damaged: the file holds {{.Size}} bytes, fewer than the {{.Pages}} pages of {{.PageSize}} bytes its header counts (often a copy or download that did not finish). Restore it from a backup; BudgetPerf has not changed it.",
+			"Path", path, "Size", size, "Pages", pages, "PageSize", pageSize)
 	}
 	return nil
 }

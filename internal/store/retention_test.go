@@ -105,8 +105,8 @@ func TestHeaderCheck(t *testing.T) {
 		"text":      {write("text.db", []byte(strings.Repeat("not a database\n", 20))), "problem.db.not_sqlite"},
 		"tiny":      {write("tiny.db", []byte("SQLite")), "problem.db.not_sqlite"},
 		"foreign":   {write("foreign.db", foreign), "problem.db.foreign"},
-		"page size": {write("page.db", badPage), "problem.db.damaged"},
-		"truncated": {write("cut.db", good[:len(good)-4096]), "problem.db.damaged"},
+		"page size": {write("page.db", badPage), "problem.db.page_size"},
+		"truncated": {write("cut.db", good[:len(good)-4096]), "problem.db.truncated"},
 	}
 	for name, c := range cases {
 		_, err := Open(context.Background(), c.path)

@@ -128,7 +128,13 @@ func (b *BonusScreen) Refresh() {
 	}
 	b.chartShow.SetOptions(opts)
 	if b.chartShow.SelectedIndex() < 0 {
-		b.chartShow.SetSelectedIndex(0)
+		first := 0
+		if s.actor.Role == domain.RoleDeptHead {
+			// Their own departments may all be of another type than the
+			// first group's: "all" shows exactly theirs, never an empty chart.
+			first = len(chartGroups) - 1
+		}
+		b.chartShow.SetSelectedIndex(first)
 	}
 	stored, ok, err := s.svc.Bonus.Current(s.ctx, s.actor, s.year)
 	if err != nil {

@@ -110,7 +110,7 @@ func (d *Dashboard) Refresh() {
 	}
 	d.alerts.set(fmt.Sprint(len(o.Alerts)), i18n.T("dash.alerts.note", "Red", red), alertColor)
 	d.showBalance(rev.Budget, exp.Budget, o.Year)
-	d.cum.SetChart(execution.CumulativeChart(exp, o.Month, domain.Expenditure, i18n.T("exec.hospital_total"), i18n.T))
+	d.cum.SetChart(execution.CumulativeChart(exp, o.Month, domain.Expenditure, totalName(o), i18n.T))
 	d.byDept.SetChart(execution.DeptRateChart(o, domain.Expenditure, i18n.Current(), i18n.T))
 	d.behind.Objects = d.deptLinks(o.FurthestBehind(5), i18n.T("dash.none_behind"))
 	d.behind.Refresh()

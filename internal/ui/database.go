@@ -23,7 +23,11 @@ func (s *Shell) chooseDatabase(create bool) {
 	}
 	if create {
 		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
+			if err != nil {
+				s.showSaveError(err) // e.g. a path typed in the name field
+				return
+			}
+			if w == nil { // cancelled
 				return
 			}
 			path := w.URI().Path()

@@ -72,7 +72,7 @@ func newDeptTable() *deptTable {
 func (t *deptTable) set(o pace.Execution) {
 	t.rows = append([]pace.DeptRow(nil), o.Departments...)
 	t.total = o.Total
-	t.total.Name, t.total.NameEn = i18n.T("exec.hospital_total"), i18n.T("exec.hospital_total")
+	t.total.Name, t.total.NameEn = totalName(o), totalName(o)
 	t.sort()
 	t.table.Refresh()
 }

@@ -86,10 +86,7 @@ func (t *execTable) showDepartments(ex pace.Execution, kind domain.SubjectKind) 
 	// The hospital total is 全院合计, never plain 全院: department 000 is
 	// named 全院 (the hospital-wide cost centre) and is listed below it.
 	// A department head's total is of their own departments (Scope).
-	total := i18n.T("exec.hospital_total")
-	if ex.Scope != nil {
-		total = i18n.T("exec.own_total")
-	}
+	total := totalName(ex)
 	rows[0].Name, rows[0].NameEn = total, total
 	t.codes = []string{""}
 	for _, d := range ex.Departments {
@@ -222,4 +219,14 @@ func levelImportance(l pace.Level) widget.Importance {
 		return widget.HighImportance
 	}
 	return widget.SuccessImportance
+}
+
+// totalName is what the total of ex is called: 全院合计 for the hospital,
+// 本人科室合计 for a department head, whose total is over their own
+// departments only (Scope) and must not read as the hospital's.
+func totalName(ex pace.Execution) string {
+	if ex.Scope != nil {
+		return i18n.T("exec.own_total")
+	}
+	return i18n.T("exec.hospital_total")
 }

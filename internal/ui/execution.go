@@ -154,8 +154,8 @@ func (e *ExecutionScreen) show() {
 	switch {
 	case !inDept:
 		f := ex.Total.Of(kind)
-		e.summary.SetText(e.summaryText(i18n.T("exec.hospital_total"), f))
-		e.cum.SetChart(execution.CumulativeChart(f, ex.Month, kind, i18n.T("exec.hospital_total"), i18n.T))
+		e.summary.SetText(e.summaryText(totalName(ex), f))
+		e.cum.SetChart(execution.CumulativeChart(f, ex.Month, kind, totalName(ex), i18n.T))
 		e.rate.SetChart(execution.DeptRateChart(ex, kind, lang, i18n.T))
 		e.rate.Show()
 		e.table.showDepartments(ex, kind)
@@ -212,7 +212,7 @@ func subjectRates(d pace.DeptRow, kind domain.SubjectKind) (names []string, rate
 }
 
 func (e *ExecutionScreen) showCrumbs() {
-	objs := []fyne.CanvasObject{widget.NewLabel("›"), e.crumb(i18n.T("exec.hospital_total"), func() { e.goTo("", "") })}
+	objs := []fyne.CanvasObject{widget.NewLabel("›"), e.crumb(totalName(e.ex), func() { e.goTo("", "") })}
 	if d, ok := e.ex.Department(e.dept); ok {
 		objs = append(objs, widget.NewLabel("›"), e.crumb(pickName(d.Name, d.NameEn), func() { e.goTo(e.dept, "") }))
 		if e.subject != "" {

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/backup"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -21,7 +20,7 @@ func (s *Shell) openFailedScreen() fyne.CanvasObject {
 	// A damaged database is restored from a backup here, signing in
 	// against the backup's accounts (restoreOverFailed).
 	restore := widget.NewButtonWithIcon(i18n.T("backup.restore"), theme.HistoryIcon(), func() {
-		s.chooseFile([]string{backup.Ext, ".db"}, s.restoreOverFailed)
+		s.chooseBackup(s.restoreOverFailed)
 	})
 	restore.Importance = widget.HighImportance
 	quit := widget.NewButton(i18n.T("action.quit"), func() { s.app.Quit() })

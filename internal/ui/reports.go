@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/report"
@@ -133,7 +134,12 @@ func (r *ReportsScreen) Refresh() {
 func (r *ReportsScreen) checkReader() {
 	if err := report.CheckReader(r.shell.actor); err != nil {
 		r.generate.Disable()
-		r.result.SetText(i18n.Message(err))
+		msg := i18n.Message(err)
+		if ps := domain.AsProblems(err); len(ps) == 1 && ps[0].Key == "problem.report.whole_hospital" {
+			// The service's message names the CLI commands; here, the screens.
+			msg = i18n.T("reports.dept_head", "User", r.shell.actor.Login)
+		}
+		r.result.SetText(msg)
 		return
 	}
 	if !r.cancel.Visible() {

@@ -162,6 +162,7 @@ func (p *accessPanel) usersTab() fyne.CanvasObject {
 	p.depts.SetPlaceHolder(i18n.T("users.departments_hint"))
 	p.userPw.SetPlaceHolder(i18n.T("users.password_hint"))
 	p.role = widget.NewSelect(roleLabels(), nil)
+	p.role.PlaceHolder = i18n.T("evalui.choose")
 	p.usersMsg = widget.NewLabel("")
 	p.usersMsg.Wrapping = fyne.TextWrapWord
 	p.add = widget.NewButtonWithIcon(i18n.T("users.add"), theme.ContentAddIcon(), p.addUser)

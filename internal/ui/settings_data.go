@@ -78,7 +78,11 @@ func newBackupPanel(s *Shell) *backupPanel {
 	p := &backupPanel{shell: s, done: func(error) {}}
 	p.pickSave = func(name string, done func(string)) {
 		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
+			if err != nil {
+				s.showSaveError(err) // e.g. a path typed in the name field
+				return
+			}
+			if w == nil { // cancelled
 				return
 			}
 			path := w.URI().Path()
@@ -89,7 +93,7 @@ func newBackupPanel(s *Shell) *backupPanel {
 		d.SetFilter(storage.NewExtensionFileFilter([]string{backup.Ext}))
 		d.Show()
 	}
-	p.pickOpen = func(done func(string)) { s.chooseFile([]string{backup.Ext, ".db"}, done) }
+	p.pickOpen = func(done func(string)) { s.chooseBackup(done) }
 
 	p.folders = widget.NewLabel("")
 	p.folders.Wrapping = fyne.TextWrapBreak
@@ -161,6 +165,7 @@ func (p *backupPanel) applyRole() {
 	for _, b := range []*widget.Button{p.backupNow, p.restore, p.openFolder} {
 		b.Disable()
 	}
+	p.limit.Disable() // the size limit decides which copies are kept: the administrator's too
 	p.roleNote.SetText(i18n.T("backup.admin_only") + "\n" + i18n.Message(err))
 	p.roleNote.Show()
 }
@@ -269,7 +274,7 @@ func (p *backupPanel) showRetention() {
 			if backup.HumanSize(n) != v {
 				continue
 			}
-			if err := backup.SetLimit(s.ctx, s.svc.Store, n); err != nil {
+			if err := backup.SetLimit(s.ctx, s.svc.Store, s.actor, n); err != nil {
 				s.showError(err)
 			}
 			p.showRetention()

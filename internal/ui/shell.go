@@ -46,8 +46,10 @@ type Shell struct {
 
 	svc     *services.Services
 	openErr error
-	year    int
-	section string
+	// warnedDamaged is the database whose failed daily check was shown (warnDamaged).
+	warnedDamaged string
+	year          int
+	section       string
 
 	nav        *widget.List
 	yearSelect *widget.Select
@@ -199,6 +201,7 @@ func (s *Shell) Rebuild() {
 	s.refresh()
 	s.nav.Select(indexOf(sections, s.section))
 	s.offerPendingRestore()
+	s.warnDamaged()
 }
 
 // Show switches to a section.
@@ -275,6 +278,12 @@ func (s *Shell) setYear(year int) {
 // showError reports err in the user's language.
 func (s *Shell) showError(err error) {
 	dialog.ShowError(errors.New(i18n.Message(err)), s.win)
+}
+
+// showSaveError says why a save dialog could not create the chosen file,
+// rather than closing as if nothing had been asked.
+func (s *Shell) showSaveError(err error) {
+	dialog.ShowError(errors.New(i18n.T("file.save_failed", "Err", err.Error())), s.win)
 }
 
 func sectionIcon(section string) fyne.Resource {

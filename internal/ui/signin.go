@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/backup"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/users"
@@ -58,7 +57,7 @@ func newSignInScreen(s *Shell) *SignInScreen {
 	si.button = widget.NewButtonWithIcon(i18n.T("signin.button"), theme.LoginIcon(), si.submit)
 	si.button.Importance = widget.HighImportance
 	si.restore = widget.NewButtonWithIcon(i18n.T("backup.restore"), theme.HistoryIcon(), func() {
-		s.chooseFile([]string{backup.Ext, ".db"}, s.restoreOverFailed)
+		s.chooseBackup(s.restoreOverFailed)
 	})
 	si.restore.Hide()
 	name, _ := s.svc.Master.HospitalDisplayName(s.ctx, domain.LocalUser, i18n.Current())
