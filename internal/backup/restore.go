@@ -133,10 +133,17 @@ func nameOrDash(s string) string {
 }
 
 // accountChanges says what a restore does to sign-in: switched off when
-// the backup has no accounts and the database has; administrators of
+// the backup has no accounts and the database has, or the other way round; administrators of
 // today who are missing from the backup, or no active administrators
 // there.
 func accountChanges(now, bak []domain.User) []Change {
+	if len(now) == 0 && len(bak) > 0 {
+		// Whoever restores acts as the built-in administrator today; after
+		// the restore only the backup's accounts can sign in.
+		return []Change{{Accounts, domain.NewProblem("problem.restore.signin_on",
+			"Sign-in will be switched on: this database has no user accounts and the backup has {{.Count}}. After the restore only they can sign in; its administrators: {{.Admins}}. Make sure you know one of their passwords.",
+			"Count", len(bak), "Admins", nameOrDash(userList(activeAdmins(bak))))}}
+	}
 	if len(now) == 0 {
 		return nil
 	}
@@ -168,12 +175,7 @@ func accountChanges(now, bak []domain.User) []Change {
 	}
 	var out []Change
 	if len(gone) > 0 {
-		var admins []domain.User
-		for _, u := range bak {
-			if u.Role == domain.RoleAdministrator && !u.Disabled {
-				admins = append(admins, u)
-			}
-		}
+		admins := activeAdmins(bak)
 		out = append(out, Change{Accounts, domain.NewProblem("problem.restore.users_gone",
 			"The backup lacks users who exist now, administrators among them: {{.Users}} will no longer exist. Afterwards only the backup's accounts sign in; its administrators: {{.Admins}}.",
 			"Users", userList(gone), "Admins", nameOrDash(userList(admins)))})
@@ -181,6 +183,17 @@ func accountChanges(now, bak []domain.User) []Change {
 	if len(demoted) > 0 {
 		out = append(out, Change{Accounts, domain.NewProblem("problem.restore.admins_demoted",
 			"{{.Users}} will no longer be administrators: in the backup they have another role or are disabled.", "Users", userList(demoted))})
+	}
+	return out
+}
+
+// activeAdmins are the administrators among us who can sign in.
+func activeAdmins(us []domain.User) []domain.User {
+	var out []domain.User
+	for _, u := range us {
+		if u.Role == domain.RoleAdministrator && !u.Disabled {
+			out = append(out, u)
+		}
 	}
 	return out
 }

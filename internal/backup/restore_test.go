@@ -146,3 +146,16 @@ func TestRestoreServiceOverDamagedFile(t *testing.T) {
 		t.Errorf("kept %q", b)
 	}
 }
+
+// A backup with accounts restored over a database without any switches
+// sign-in on: asked for, naming who can sign in afterwards.
+func TestSignInSwitchedOnIsAChange(t *testing.T) {
+	bak := []domain.User{{Login: "wang", Name: "王主任", Role: domain.RoleAdministrator}, {Login: "li", Role: domain.RoleAuditor}}
+	cs := accountChanges(nil, bak)
+	if len(cs) != 1 || cs[0].Kind != Accounts || cs[0].Text.Key != "problem.restore.signin_on" || !strings.Contains(cs[0].Text.Error(), "王主任 (wang)") {
+		t.Fatalf("changes %+v", cs)
+	}
+	if cs := accountChanges(nil, nil); len(cs) != 0 {
+		t.Errorf("no accounts on either side: %+v", cs)
+	}
+}
