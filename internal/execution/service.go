@@ -1,3 +1,7 @@
+// Package execution is the service the Execution screens and `monitor`
+// call: it reads budgets, monthly plans, actuals and project targets from
+// the store, applies the rules of package pace, records target values and
+// project spending, and builds the charts' models.
 package execution
 
 import (

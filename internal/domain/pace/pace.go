@@ -1,5 +1,6 @@
-// Package execution compares execution with the budget: plan to date,
-// execution rates against time progress, deviation, statuses and alerts.
+// Package pace is the rules of budget execution: plan to date, execution
+// rates against time progress, deviation, the status bands and the alerts
+// (Compute). It is pure; package execution reads the figures and serves them.
 package pace
 
 // Pace thresholds on execution rate ÷ time progress (domain defaults).
