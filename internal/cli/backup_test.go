@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // TestBackupAndRestoreCommands: backup -o FILE writes FILE.bpbak, a change
@@ -95,5 +97,33 @@ func TestRestoreNeedsAnAdministrator(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "--db", db, "restore", "--accept-account-changes", bak); code != ExitOK {
 		t.Errorf("the administrator restoring: exit %d %q", code, stderr)
+	}
+}
+
+// TestDailyCheckOnlyWithBackup: on the first run of a day, reading
+// commands do not wait for the day's check (no daily backup appears);
+// `backup` runs it first and takes the day's backup, once.
+func TestDailyCheckOnlyWithBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2025"); code != ExitOK {
+		t.Fatalf("demo: exit %d, %s", code, stderr)
+	}
+	for _, args := range [][]string{{"version"}, {"departments", "list"}} {
+		if code, _, stderr := run(t, append([]string{"--db", db}, args...)...); code != ExitOK {
+			t.Fatalf("%v: exit %d, %s", args, code, stderr)
+		}
+	}
+	if list, _ := store.ListAutoBackups(db); len(list) != 0 {
+		t.Fatalf("a reading command took the day's backup: %v", list)
+	}
+	for i := 0; i < 2; i++ {
+		if code, _, stderr := run(t, "--db", db, "backup", "-o", filepath.Join(dir, "saved")); code != ExitOK {
+			t.Fatalf("backup: exit %d, %s", code, stderr)
+		}
+	}
+	list, _ := store.ListAutoBackups(db)
+	if len(list) != 1 || list[0].Reason != store.ReasonDaily {
+		t.Errorf("after two backups the automatic ones are %v, want the day's one", list)
 	}
 }

@@ -78,11 +78,11 @@ func (e *Env) open() (*services.Services, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The day's check and backup run on the first open of a day: a damaged
-	// database or a failed backup is said, and the command still runs.
-	if err := svc.Store.AutoBackupError(); err != nil {
-		fmt.Fprintln(e.Stderr, i18n.Message(err))
-	}
+	// The day's full check and backup (a minute on a large file) are not
+	// waited for here: a script's `departments list` or `version` must
+	// not take a minute on the first run of a day. The GUI, which the
+	// office opens daily, runs them in the background; scripts get them
+	// from `budgetperf backup` (runBackup), which waits for them.
 	if err := e.signIn(svc); err != nil {
 		svc.Close()
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -27,8 +28,13 @@ const (
 
 // autoState is what Open remembers for the automatic backups.
 type autoState struct {
-	schemaAtOpen int   // 0: the file was new
-	err          error // the last automatic backup that failed, if any
+	schemaAtOpen int // 0: the file was new
+
+	mu      sync.Mutex  // guards daily, cancel and closing: the check runs in the background
+	daily   DailyStatus // the day's check and backup
+	cancel  context.CancelFunc
+	closing bool           // Close began: no check starts
+	wg      sync.WaitGroup // the running check, waited for by Close
 }
 
 // AutoBackup is one file in the automatic backups folder.
@@ -96,9 +102,9 @@ func (s *Store) Retention(ctx context.Context) Retention {
 	return r
 }
 
-// AutoBackupError is the failure of this session's automatic backup, nil
-// when it worked or none was due.
-func (s *Store) AutoBackupError() error { return s.auto.err }
+// AutoBackupError is the failure of this session's daily check or
+// backup, nil when it worked, was not due or has not finished.
+func (s *Store) AutoBackupError() error { return s.DailyCheckStatus().Err }
 
 // autoBackup writes an automatic backup of the current schema and removes
 // those Retain no longer keeps.
@@ -149,11 +155,9 @@ func (s *Store) beforeMigrate(ctx context.Context, from, to int) error {
 	return nil
 }
 
-// afterOpen marks the file as ours and, on the first start of a day, runs
-// the full integrity_check and takes the day's backup. A failing check or
-// backup does not stop the work: it is remembered for Settings (and the
-// CLI) to show. A damaged database is not backed up, and nothing is pruned,
-// so the good backups stay until it is restored.
+// afterOpen marks the file as ours and notes whether the day's check is
+// due: on the first start of a day, the full integrity_check and the day's
+// backup (daily.go). It does not run them, so opening stays cheap.
 func (s *Store) afterOpen(ctx context.Context) {
 	var id int64
 	if err := s.pool.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&id); err == nil && id != AppID {
@@ -169,15 +173,7 @@ func (s *Store) afterOpen(ctx context.Context) {
 			return
 		}
 	}
-	if detail := integrity(ctx, s.pool); detail != "" {
-		s.auto.err = domain.NewProblem("problem.backup.damaged_db",
-			"Today's check found the database {{.Path}} damaged ({{.Detail}}). No automatic backup was taken, so the good backups are all kept: restore the newest one under Settings › Data and backup before entering more work.",
-			"Path", s.path, "Detail", detail)
-		return
-	}
-	if _, err := s.autoBackup(ctx, ReasonDaily, SchemaVersion()); err != nil {
-		s.auto.err = err
-	}
+	s.auto.daily.State = DailyDue
 }
 
 func fileExists(path string) bool {

@@ -212,6 +212,12 @@ func TestAutomaticBackupsDailyAndPruned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if list, _ := ListAutoBackups(path); len(list) != 0 {
+		t.Fatalf("Open took the day's backup itself: %v", list)
+	}
+	if st := s.DailyCheck(ctx); st.State != DailyDone || st.Err != nil || st.Backup == "" {
+		t.Fatalf("the day's check: %+v", st)
+	}
 	list, _ := ListAutoBackups(path)
 	if len(list) != 1 || list[0].Reason != ReasonDaily || list[0].Schema != SchemaVersion() || list[0].Size == 0 {
 		t.Fatalf("first start of the day: backups %+v, want one daily", list)
@@ -227,6 +233,9 @@ func TestAutomaticBackupsDailyAndPruned(t *testing.T) {
 	s, err = Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if st := s.DailyCheck(ctx); st.State != DailyNotDue && list[0].Taken.Day() == time.Now().Day() {
+		t.Errorf("the day's check is due again on the second start: %+v", st)
 	}
 	// (Unless midnight passed in between: then a new day's backup is right.)
 	if list, _ := ListAutoBackups(path); len(list) != 1 && (len(list) == 0 || list[0].Taken.Day() == list[len(list)-1].Taken.Day()) {

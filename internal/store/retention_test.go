@@ -127,23 +127,7 @@ func TestDailyCheckFindsDamage(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := hospitalDB(t, dir)
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.SetMaxOpenConns(1)
-	// An index whose pages nothing refers to any more: the file opens and
-	// reads normally, and only a full page walk finds it.
-	for _, q := range []string{
-		`CREATE TABLE junk (x)`, `CREATE INDEX junk_x ON junk (x)`,
-		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO junk SELECT hex(randomblob(40)) FROM n`,
-		`PRAGMA writable_schema = ON`, `DELETE FROM sqlite_master WHERE name = 'junk_x'`, `PRAGMA writable_schema = OFF`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
+	damageInside(t, path)
 	os.MkdirAll(BackupDir(path), 0o755)
 	old := filepath.Join(BackupDir(path), "budgetperf-20250101-080000-s1-daily"+BackupExt)
 	copyBytes(t, filepath.Join("testdata", "schema2-demo2025.db"), old)
@@ -154,6 +138,7 @@ func TestDailyCheckFindsDamage(t *testing.T) {
 	if err := s.SetSetting(ctx, LimitSetting, "1"); err != nil { // would prune everything but the newest
 		t.Fatal(err)
 	}
+	s.DailyCheck(ctx)
 	s.Close()
 	if problemKey(s.AutoBackupError()) != "problem.backup.damaged_db" {
 		t.Errorf("AutoBackupError = %v, want problem.backup.damaged_db", s.AutoBackupError())
@@ -161,5 +146,27 @@ func TestDailyCheckFindsDamage(t *testing.T) {
 	list, _ := ListAutoBackups(path)
 	if len(list) != 1 || list[0].Path != old {
 		t.Errorf("backups after the damaged check: %s, want only the old good one", names(list))
+	}
+}
+
+// damageInside leaves in the database at path an index whose pages nothing
+// refers to any more: the file opens and reads normally, and only a full
+// page walk (integrity_check) finds it.
+func damageInside(t *testing.T, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, q := range []string{
+		`CREATE TABLE junk (x)`, `CREATE INDEX junk_x ON junk (x)`,
+		`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO junk SELECT hex(randomblob(40)) FROM n`,
+		`PRAGMA writable_schema = ON`, `DELETE FROM sqlite_master WHERE name = 'junk_x'`, `PRAGMA writable_schema = OFF`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
 	}
 }

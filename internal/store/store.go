@@ -84,7 +84,8 @@ func fileURI(path string) string {
 // are not BudgetPerf databases or were written by a newer version, applies
 // pending migrations. The check on open reads the header only (checkHeader),
 // so it costs the same for any size of file; the full integrity_check runs
-// with the daily automatic backup (afterOpen) and on restore (CheckBackup).
+// with the daily automatic backup, which Open only notes as due (daily.go:
+// StartDailyCheck, DailyCheck), and on restore (CheckBackup).
 func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, domain.NewProblem("problem.db.no_path", "No database file was given.")
@@ -126,8 +127,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close folds the write-ahead log into the database file and releases it.
+// Close cancels the day's check if it still runs and waits for it, folds
+// the write-ahead log into the database file and releases it.
 func (s *Store) Close() error {
+	s.stopDaily()
 	s.stopCheckpoints()
 	return s.pool.Close()
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // demoDB makes a database holding the demo hospital for year.
@@ -30,11 +31,13 @@ func demoDB(t *testing.T, year int) string {
 	return path
 }
 
-// startApp opens the shell on a test app in lang.
+// startApp opens the shell on a test app in lang. The day's check runs
+// before Start returns (dailyNow), so screens do not change under a test;
+// settings_daily_test.go runs it in the background as the program does.
 func startApp(t *testing.T, dbPath, lang string) (*Shell, fyne.App) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	s := Start(a, Options{DBPath: dbPath, Lang: lang, Version: "test"})
+	s := Start(a, Options{DBPath: dbPath, Lang: lang, Version: "test", runDaily: dailyNow})
 	t.Cleanup(func() { s.win.Close() })
 	return s, a
 }
@@ -111,4 +114,11 @@ func findForms(o fyne.CanvasObject) []*widget.Form {
 		return true
 	})
 	return out
+}
+
+// dailyNow runs the day's check at once instead of in the background.
+func dailyNow(st *store.Store, done func(store.DailyStatus)) {
+	if r := st.DailyCheck(context.Background()); r.State == store.DailyDone {
+		done(r)
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/backup"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // backupPanel is the backup and restore card of Settings › Data: where the
@@ -34,6 +35,7 @@ type backupPanel struct {
 	retention  *widget.Label
 	autoList   *fyne.Container
 	autoError  *widget.Label
+	daily      *widget.Label // the day's check: running, or its backup
 	// roleNote says why backup and restore are disabled for this user.
 	roleNote *widget.Label
 
@@ -120,6 +122,9 @@ func newBackupPanel(s *Shell) *backupPanel {
 	p.autoError.Importance = widget.DangerImportance
 	p.autoError.Wrapping = fyne.TextWrapWord
 	p.autoError.Hide()
+	p.daily = widget.NewLabel("")
+	p.daily.Wrapping = fyne.TextWrapWord
+	p.daily.Hide()
 
 	p.roleNote = widget.NewLabel("")
 	p.roleNote.Wrapping = fyne.TextWrapWord
@@ -139,6 +144,7 @@ func newBackupPanel(s *Shell) *backupPanel {
 		widget.NewCard(i18n.T("backup.auto"), i18n.T("backup.auto.hint"), container.NewVBox(
 			p.retention,
 			container.NewBorder(nil, nil, keepRow, p.openFolder),
+			p.daily,
 			p.autoError,
 			p.autoList,
 		)),
@@ -179,12 +185,7 @@ func (p *backupPanel) refresh() {
 	path := s.svc.Store.Path()
 	p.folders.SetText(i18n.T("backup.folders", "Dir", filepath.Dir(path), "Backups", backup.Dir(path)))
 	p.showRetention()
-	if err := s.svc.Store.AutoBackupError(); err != nil {
-		p.autoError.SetText(i18n.T("backup.auto.failed", "Err", i18n.Message(err)))
-		p.autoError.Show()
-	} else {
-		p.autoError.Hide()
-	}
+	p.showDaily()
 	list, err := backup.List(path)
 	p.autoList.Objects = nil
 	if err != nil {
@@ -280,4 +281,30 @@ func (p *backupPanel) showRetention() {
 			p.showRetention()
 		}
 	}
+}
+
+// showDaily says that the day's check runs in the background (it is
+// started with the window, so a due one is about to run), then what it
+// found: the day's backup, or a damaged database or failed backup.
+func (p *backupPanel) showDaily() {
+	st := p.shell.svc.Store.DailyCheckStatus()
+	p.daily.Importance = widget.MediumImportance
+	switch {
+	case st.State == store.DailyDue || st.State == store.DailyRunning:
+		p.daily.SetText(i18n.T("backup.daily.running"))
+		p.daily.Importance = widget.WarningImportance
+		p.daily.Show()
+	case st.State == store.DailyDone && st.Err == nil:
+		p.daily.SetText(i18n.T("backup.daily.ok", "Path", st.Backup))
+		p.daily.Show()
+	default:
+		p.daily.Hide()
+	}
+	if st.Err != nil {
+		p.autoError.SetText(i18n.T("backup.auto.failed", "Err", i18n.Message(st.Err)))
+		p.autoError.Show()
+	} else {
+		p.autoError.Hide()
+	}
+	p.daily.Refresh()
 }

@@ -124,6 +124,7 @@ func (s *Shell) Open(path string) error {
 		s.svc.Close()
 	}
 	s.svc, s.openErr = svc, nil
+	s.startDailyCheck()
 	if s.needsSignIn() {
 		return nil
 	}
