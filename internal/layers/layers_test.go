@@ -45,7 +45,9 @@ func packages(t *testing.T) []pkg {
 }
 
 // rel is the path inside the module: "internal/store", "app".
-func rel(importPath string) string { return strings.TrimPrefix(strings.TrimPrefix(importPath, mod), "/") }
+func rel(importPath string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(importPath, mod), "/")
+}
 
 func own(importPath string) bool { return importPath == mod || strings.HasPrefix(importPath, mod+"/") }
 
