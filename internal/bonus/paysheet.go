@@ -10,13 +10,10 @@ import (
 	"github.com/budgetperf/budgetperf/internal/xlsxexport"
 )
 
-// Translate gives an interface text in the user's language (i18n.T).
-type Translate func(key string, args ...any) string
-
 // ExportPaySheet writes year's stored run (approved, else the draft) as a
 // pay-sheet workbook at path: departments, and staff when the split was
 // imported. hospital heads the title; T translates the headers.
-func (s *Service) ExportPaySheet(ctx context.Context, by domain.Actor, year int, path, hospital string, T Translate) error {
+func (s *Service) ExportPaySheet(ctx context.Context, by domain.Actor, year int, path, hospital string, T i18n.Translate) error {
 	res, ok, err := s.Current(ctx, by, year)
 	if err != nil {
 		return err
@@ -38,7 +35,7 @@ func (s *Service) ExportPaySheet(ctx context.Context, by domain.Actor, year int,
 }
 
 // PaySheet lays res and its staff split out for payroll.
-func PaySheet(res Result, staff []StaffLine, hospital string, T Translate) xlsxexport.PaySheet {
+func PaySheet(res Result, staff []StaffLine, hospital string, T i18n.Translate) xlsxexport.PaySheet {
 	state := T("bonus.sheet.draft")
 	if res.Run != nil && res.Run.Approved {
 		state = T("bonus.sheet.approved", "By", res.Run.ApprovedBy, "At", shortTime(res.Run.ApprovedAt))

@@ -1,7 +1,9 @@
-// Package chart defines the charts of BudgetPerf once: the screens draw them
-// into the window and the reports draw the same charts as vectors into PDF.
-// A Chart is plain data (series, labels, reference lines); rendering lives
-// beside it in this package.
+// Package chart defines what a chart of BudgetPerf is and draws it: the
+// screens draw into the window and the reports draw the same charts as
+// vectors into PDF. A Chart is plain data (series, labels, reference
+// lines); each kind's model is built once by the service that owns its
+// data (execution, evaluation, bonus), and rendering lives beside the
+// model in this package.
 package chart
 
 // Kind is the shape of a chart.

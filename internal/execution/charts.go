@@ -10,9 +10,9 @@ import (
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
-// Translate gives interface text for a key; the screens and reports pass
-// their translator so that the charts speak the user's language.
-type Translate func(key string, args ...any) string
+// The chart models of execution, built here once and drawn alike by the
+// screens (internal/ui) and the execution report (internal/report). Each
+// takes the language names are picked in and an i18n.Translate (i18n.T).
 
 // fenPerWan converts fen to 万元 for chart axes.
 const fenPerWan = 1_000_000
@@ -28,7 +28,7 @@ func kindKey(kind domain.SubjectKind) string {
 }
 
 // monthLabels are 1月 … 12月 (Jan … Dec).
-func monthLabels(tr Translate) []string {
+func monthLabels(tr i18n.Translate) []string {
 	out := make([]string, 12)
 	for m := 1; m <= 12; m++ {
 		out[m-1] = tr(monthKeys[m-1])
@@ -41,7 +41,7 @@ var monthKeys = [12]string{"month.1", "month.2", "month.3", "month.4", "month.5"
 // CumulativeChart is cumulative plan against cumulative actual by month for
 // one unit (the hospital or a department): the plan for the whole year,
 // the actual through the month-end.
-func CumulativeChart(f pace.Figures, month int, kind domain.SubjectKind, title string, tr Translate) chart.Chart {
+func CumulativeChart(f pace.Figures, month int, kind domain.SubjectKind, title string, tr i18n.Translate) chart.Chart {
 	c := f.Months.Cumulative()
 	plan := make([]float64, 12)
 	actual := make([]float64, 12)
@@ -57,11 +57,11 @@ func CumulativeChart(f pace.Figures, month int, kind domain.SubjectKind, title s
 		Series: []chart.Series{{Name: tr("chart.series.plan"), Values: plan, Dashed: true}, {Name: tr("chart.series.actual"), Values: actual}}}
 }
 
-// RateChart is the execution rate of each department (or of each subject
+// rateChart is the execution rate of each department (or of each subject
 // of a department) with the time-progress line across. Each bar takes the
 // colour of its status's level (levels[i]), as the status cell beside it
 // does: red an alert, amber watch, blue information, green normal.
-func RateChart(names []string, rates []float64, levels []pace.Level, timeProgress float64, title string, tr Translate) chart.Chart {
+func rateChart(names []string, rates []float64, levels []pace.Level, timeProgress float64, title string, tr i18n.Translate) chart.Chart {
 	c := chart.Chart{Kind: chart.Bars, Title: title, Category: names, Percent: true, Bands: LevelBands(levels, tr), NoData: tr("chart.no_data"),
 		Series: []chart.Series{{Name: tr("chart.series.rate"), Values: rates}},
 		Ref:    &chart.RefLine{Value: timeProgress, Label: tr("chart.time_progress", "Progress", i18n.Percent(timeProgress))}}
@@ -71,9 +71,9 @@ func RateChart(names []string, rates []float64, levels []pace.Level, timeProgres
 	return c
 }
 
-// DeptRateChart is RateChart over the departments of ex, each bar
+// DeptRateChart is rateChart over the departments of ex, each bar
 // coloured by the department's status of kind.
-func DeptRateChart(ex pace.Execution, kind domain.SubjectKind, lang string, tr Translate) chart.Chart {
+func DeptRateChart(ex pace.Execution, kind domain.SubjectKind, lang string, tr i18n.Translate) chart.Chart {
 	var names []string
 	var rates []float64
 	var levels []pace.Level
@@ -82,17 +82,34 @@ func DeptRateChart(ex pace.Execution, kind domain.SubjectKind, lang string, tr T
 		if f.Budget == 0 {
 			continue
 		}
-		names = append(names, pickName(d.Name, d.NameEn, lang))
+		names = append(names, i18n.PickName(lang, d.Name, d.NameEn))
 		rates = append(rates, f.ExecutionRate())
 		levels = append(levels, f.Status.Level())
 	}
-	return RateChart(names, rates, levels, ex.TimeProgress, tr("chart.rate.title", "Kind", tr(kindKey(kind))), tr)
+	return rateChart(names, rates, levels, ex.TimeProgress, tr("chart.rate.title", "Kind", tr(kindKey(kind))), tr)
+}
+
+// SubjectRateChart is rateChart over the subjects of kind of department
+// d that have a budget, each bar coloured by the subject's status.
+func SubjectRateChart(d pace.DeptRow, kind domain.SubjectKind, timeProgress float64, lang string, tr i18n.Translate) chart.Chart {
+	var names []string
+	var rates []float64
+	var levels []pace.Level
+	for _, s := range d.Subjects {
+		if s.Kind == kind && s.Budget != 0 {
+			names = append(names, i18n.PickName(lang, s.Name, s.NameEn))
+			rates = append(rates, s.ExecutionRate())
+			levels = append(levels, s.Status.Level())
+		}
+	}
+	title := tr("exec.subject_rates", "Dept", i18n.PickName(lang, d.Name, d.NameEn))
+	return rateChart(names, rates, levels, timeProgress, title, tr)
 }
 
 // LevelBands are the legend of a chart coloured by status level: one band
 // per level that occurs in levels, the most urgent first. They hold no
 // values (bars are coloured by their Levels, never by their value).
-func LevelBands(levels []pace.Level, tr Translate) []chart.Band {
+func LevelBands(levels []pace.Level, tr i18n.Translate) []chart.Band {
 	var out []chart.Band
 	for _, l := range pace.Levels {
 		for _, got := range levels {
@@ -107,7 +124,7 @@ func LevelBands(levels []pace.Level, tr Translate) []chart.Band {
 
 // deviationBands colour deviation rates with the hospital's thresholds:
 // green inside the accurate band, amber inside the warning band, red beyond.
-func deviationBands(t pace.Thresholds, tr Translate) []chart.Band {
+func deviationBands(t pace.Thresholds, tr i18n.Translate) []chart.Band {
 	inf := math.Inf(1)
 	return []chart.Band{
 		{Min: -inf, Max: -t.AmberWithin, Level: 2, Label: tr("chart.band.under_red")},
@@ -120,7 +137,7 @@ func deviationBands(t pace.Thresholds, tr Translate) []chart.Band {
 
 // HeatChart is the department × month cumulative deviation from plan,
 // months after the month-end left empty.
-func HeatChart(ex pace.Execution, kind domain.SubjectKind, lang string, tr Translate) chart.Chart {
+func HeatChart(ex pace.Execution, kind domain.SubjectKind, lang string, tr i18n.Translate) chart.Chart {
 	c := chart.Chart{Kind: chart.HeatMap, Title: tr("chart.heat.title", "Kind", tr(kindKey(kind))), Category: monthLabels(tr),
 		Percent: true, Bands: deviationBands(ex.Thresholds, tr), NoData: tr("chart.no_data")}
 	for _, d := range ex.Departments {
@@ -135,23 +152,16 @@ func HeatChart(ex pace.Execution, kind domain.SubjectKind, lang string, tr Trans
 				row[m] = rates[m]
 			}
 		}
-		c.Rows = append(c.Rows, pickName(d.Name, d.NameEn, lang))
+		c.Rows = append(c.Rows, i18n.PickName(lang, d.Name, d.NameEn))
 		c.Cells = append(c.Cells, row)
 	}
 	return c
 }
 
-func pickName(zh, en, lang string) string {
-	if lang == "en" && en != "" {
-		return en
-	}
-	return zh
-}
-
 // TargetBands are the province's default bands of target completion
 // against the value expected by the month: below 60% red, 60–80% amber,
 // 80–120% green, 120% and above blue.
-func TargetBands(tr Translate) []chart.Band {
+func TargetBands(tr i18n.Translate) []chart.Band {
 	inf := math.Inf(1)
 	return []chart.Band{
 		{Min: -inf, Max: domain.TargetRedBelow, Level: 2, Label: tr("progress.level.red")},
@@ -180,7 +190,7 @@ func targetBandLevel(l domain.TargetLevel) int {
 
 // TargetChart shows the completion of every quantitative target that has
 // a value, against the expected mark (100% of what the month expects).
-func TargetChart(projects []ProjectProgress, tr Translate) chart.Chart {
+func TargetChart(projects []ProjectProgress, tr i18n.Translate) chart.Chart {
 	c := chart.Chart{Kind: chart.Progress, Title: tr("chart.targets.title"), Percent: true, Bands: TargetBands(tr), NoData: tr("chart.no_targets")}
 	var done, mark []float64
 	for _, p := range projects {

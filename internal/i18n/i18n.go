@@ -117,6 +117,20 @@ func Current() string {
 	return current
 }
 
+// Translate is the one way a text is passed to code that writes words
+// without choosing the language itself (chart models, pay sheets): T, or
+// a stand-in in tests. args are name, value pairs as for T.
+type Translate func(key string, args ...any) string
+
+// PickName is the name to show in language lang: en when lang is English
+// and en is given, else zh. Departments, subjects and units carry both.
+func PickName(lang, zh, en string) string {
+	if lang == English && en != "" {
+		return en
+	}
+	return zh
+}
+
 // T translates key; args are name, value pairs filling {{.Name}} in the text.
 // A key missing from the files shows as the key itself, which the key test
 // prevents from shipping.

@@ -172,7 +172,7 @@ func bonusSensitivity(d *doc, res bonus.Result) error {
 	welfare := res.Weights[scoring.BonusPublicWelfare]
 	d.h1(i18n.T("report.bonus.sensitivity"), 90)
 	d.para(i18n.T("report.bonus.sens_text", "Weight", i18n.WeightPercent(welfare)), 9.5)
-	for _, c := range sensitivityCharts(d, res) {
+	for _, c := range sensitivityCharts(d.meta, res) {
 		if err := d.drawChart(c, 82); err != nil {
 			return err
 		}

@@ -204,7 +204,7 @@ func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 	d.newTable(i18n.T("report.eval.table_form", "Name", name), cols).rows(rows)
 
 	// Balanced scorecard.
-	if err := d.drawChart(scorecard(d, r), 62); err != nil {
+	if err := d.drawChart(scorecard(d.meta, r), 62); err != nil {
 		return err
 	}
 	d.reasonsTable(r, names)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/execution"
@@ -53,14 +54,14 @@ func writeExecution(ctx context.Context, meta Meta, data executionData, w io.Wri
 	if err != nil {
 		return err
 	}
-	tr := execution.Translate(i18n.T)
+	charts := executionCharts(meta, data)
 	// The sections in order, each followed by a progress step.
 	sections := []func() error{
 		func() error { execSummary(d, data); return nil },
-		func() error { return execCharts(d, meta, ex, tr) },
+		func() error { return execChartPages(d, charts) },
 		func() error { execDepartments(d, ex, month); return nil },
 		func() error { execAlerts(d, ex); return nil },
-		func() error { return execTargets(d, data, month, tr) },
+		func() error { return execTargets(d, data, month, charts.targets) },
 	}
 	for _, section := range sections {
 		if err := section(); err != nil {
@@ -102,16 +103,16 @@ func execSummary(d *doc, data executionData) {
 	})
 }
 
-// execCharts draws the Execution screen's charts.
-func execCharts(d *doc, meta Meta, ex pace.Execution, tr execution.Translate) error {
+// execChartPages draws the Execution screen's charts.
+func execChartPages(d *doc, c execCharts) error {
 	d.h1(i18n.T("report.exec.charts"), 75)
-	if err := d.drawChart(execution.CumulativeChart(ex.Total.Expenditure, ex.Month, domain.Expenditure, i18n.T("exec.hospital"), tr), 72); err != nil {
+	if err := d.drawChart(c.cumulative, 72); err != nil {
 		return err
 	}
 	if err := d.step(); err != nil {
 		return err
 	}
-	if err := d.drawChart(execution.DeptRateChart(ex, domain.Expenditure, meta.Lang, tr), 88); err != nil {
+	if err := d.drawChart(c.rates, 88); err != nil {
 		return err
 	}
 	if err := d.step(); err != nil {
@@ -119,8 +120,7 @@ func execCharts(d *doc, meta Meta, ex pace.Execution, tr execution.Translate) er
 	}
 	// 4.3 mm a department keeps the rate chart and the heat map of a
 	// hospital of 30 departments on one page.
-	heat := execution.HeatChart(ex, domain.Expenditure, meta.Lang, tr)
-	return d.drawChart(heat, min(26+4.3*float64(len(heat.Rows)), bottom-marginT-4))
+	return d.drawChart(c.heat, min(26+4.3*float64(len(c.heat.Rows)), bottom-marginT-4))
 }
 
 // execDepartments is Tables 1 and 2: each department's expenditure, then
@@ -178,15 +178,14 @@ func execAlerts(d *doc, ex pace.Execution) {
 
 // execTargets is target progress ("double monitoring"): the chart, then
 // Table 4.
-func execTargets(d *doc, data executionData, month string, tr execution.Translate) error {
-	tc := execution.TargetChart(data.Projects, tr)
+func execTargets(d *doc, data executionData, month string, tc chart.Chart) error {
 	tch := min(24+5*float64(len(tc.Category)), bottom-marginT-16)
 	d.h1(i18n.T("report.exec.targets"), tch)
 	if len(data.Projects) == 0 {
 		d.para(i18n.T("report.budget.no_projects"), 10)
 		return nil
 	}
-	if len(tc.Category) > 0 {
+	if drawsTargets(data, tc) {
 		if err := d.drawChart(tc, tch); err != nil {
 			return err
 		}

@@ -34,10 +34,7 @@ func unitLabel(u money.Unit) string {
 
 // pick chooses the name in the report's language.
 func (d *doc) pick(zh, en string) string {
-	if d.meta.Lang == i18n.English && en != "" {
-		return en
-	}
-	return zh
+	return i18n.PickName(d.meta.Lang, zh, en)
 }
 
 // score shows a score to 2 decimals, as the self-evaluation form does.

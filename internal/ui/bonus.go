@@ -104,27 +104,15 @@ func newBonusScreen(s *Shell) *BonusScreen {
 	return b
 }
 
-// chartGroups are the choices of the chart: a group of department types each.
-var chartGroups = []struct {
-	key   string
-	types []domain.DeptType
-}{
-	{"bonus.chart.public_health", []domain.DeptType{domain.PublicHealth}},
-	{"bonus.chart.clinical", []domain.DeptType{domain.Clinical}},
-	{"bonus.chart.medtech", []domain.DeptType{domain.MedicalTechnical}},
-	{"bonus.chart.admin", []domain.DeptType{domain.Administrative, domain.Logistics}},
-	{"bonus.chart.all", nil},
-}
-
 // Refresh loads the shell's year: its saved run, else a new allocation of
 // the whole approved performance pay under the default weights.
 func (b *BonusScreen) Refresh() {
 	s := b.shell
 	b.inputs, b.stored, b.hasRes, b.dirty = nil, nil, false, false
 	b.say("")
-	opts := make([]string, len(chartGroups))
-	for i, g := range chartGroups {
-		opts[i] = i18n.T(g.key)
+	opts := make([]string, len(bonus.ChartGroups))
+	for i, g := range bonus.ChartGroups {
+		opts[i] = i18n.T(g.Key)
 	}
 	b.chartShow.SetOptions(opts)
 	if b.chartShow.SelectedIndex() < 0 {
@@ -132,7 +120,7 @@ func (b *BonusScreen) Refresh() {
 		if s.actor.Role == domain.RoleDeptHead {
 			// Their own departments may all be of another type than the
 			// first group's: "all" shows exactly theirs, never an empty chart.
-			first = len(chartGroups) - 1
+			first = len(bonus.ChartGroups) - 1
 		}
 		b.chartShow.SetSelectedIndex(first)
 	}
@@ -302,10 +290,10 @@ func (b *BonusScreen) drawChart() {
 	}
 	i := max(b.chartShow.SelectedIndex(), 0)
 	if !b.hasRes {
-		b.chart.SetChart(bonus.SensitivityChart(bonus.Result{}, nil, false, i18n.T))
+		b.chart.SetChart(bonus.SensitivityChart(bonus.Result{}, bonus.ChartGroup{}, i18n.Current(), i18n.T))
 		return
 	}
-	b.chart.SetChart(bonus.SensitivityChart(b.res, chartGroups[i].types, i18n.Current() == i18n.English, i18n.T))
+	b.chart.SetChart(bonus.SensitivityChart(b.res, bonus.ChartGroups[i], i18n.Current(), i18n.T))
 }
 
 // save stores the allocation on screen as the year's draft.

@@ -294,7 +294,7 @@ func (e *EvaluationScreen) showRun() {
 		}
 	}
 	e.totals.SetText(strings.Join(parts, "    "))
-	e.radar.SetChart(scorecardChart(r))
+	e.radar.SetChart(evaluation.ScorecardChart(*r, i18n.Current(), i18n.T))
 }
 
 // missingReasons counts the short indicators still without a reason.
@@ -319,7 +319,7 @@ func (e *EvaluationScreen) loadHistory() {
 		s.showError(err)
 		return
 	}
-	e.history.SetChart(historyChart(runs))
+	e.history.SetChart(evaluation.HistoryChart(runs, i18n.T))
 }
 
 // startYear opens the year's evaluations for every unit with a scheme.

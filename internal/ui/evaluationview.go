@@ -2,14 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
@@ -81,51 +79,3 @@ func scoreText(x float64) string { return fmt.Sprintf("%.2f", scoring.Round2(x))
 
 // indicatorTarget is what earns full points (i18n.IndicatorTarget).
 func indicatorTarget(ind scoring.Indicator) string { return i18n.IndicatorTarget(ind) }
-
-// scorecardChart is the balanced scorecard of a run: each perspective's
-// score as a share of its points, on a radar. A perspective no indicator
-// is tagged with is a gap, not a zero.
-func scorecardChart(r *evaluation.Run) chart.Chart {
-	c := chart.Chart{Kind: chart.Radar, Title: i18n.T("evalui.radar"), Percent: true, NoData: i18n.T("evalui.no_data")}
-	s := chart.Series{Name: pickName(r.Unit.Name, r.Unit.NameEn)}
-	for _, p := range scoring.Perspectives {
-		c.Category = append(c.Category, i18n.T("evalui.perspective."+string(p)))
-		ps, ok := r.Result.Perspectives[p]
-		if !ok || ps.Points <= 0 {
-			s.Values = append(s.Values, math.NaN())
-			continue
-		}
-		s.Values = append(s.Values, ps.Score/ps.Points)
-	}
-	c.Series = []chart.Series{s}
-	return c
-}
-
-// historyChart is a unit's total score across the years it was evaluated.
-func historyChart(runs []evaluation.Run) chart.Chart {
-	c := chart.Chart{Kind: chart.Lines, Title: i18n.T("evalui.history"), Unit: i18n.T("evalui.points_unit"), NoData: i18n.T("evalui.no_data")}
-	// Oldest first, whatever order the service returns.
-	byYear := map[int]float64{}
-	minY, maxY := 0, 0
-	for _, r := range runs {
-		if !r.Scored() {
-			continue // a year not scored is a gap, not a zero
-		}
-		byYear[r.Year] = scoring.Round2(r.Result.Total)
-		if minY == 0 || r.Year < minY {
-			minY = r.Year
-		}
-		maxY = max(maxY, r.Year)
-	}
-	s := chart.Series{Name: i18n.T("evalui.col.score")}
-	for y := minY; y <= maxY && minY > 0; y++ {
-		c.Category = append(c.Category, strconv.Itoa(y))
-		if v, ok := byYear[y]; ok {
-			s.Values = append(s.Values, v)
-		} else {
-			s.Values = append(s.Values, math.NaN())
-		}
-	}
-	c.Series = []chart.Series{s}
-	return c
-}

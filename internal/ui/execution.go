@@ -164,8 +164,7 @@ func (e *ExecutionScreen) show() {
 		name := pickName(d.Name, d.NameEn)
 		e.summary.SetText(e.summaryText(name, f))
 		e.cum.SetChart(execution.CumulativeChart(f, ex.Month, kind, name, i18n.T))
-		names, rates, levels := subjectRates(d, kind)
-		e.rate.SetChart(execution.RateChart(names, rates, levels, ex.TimeProgress, i18n.T("exec.subject_rates", "Dept", name), i18n.T))
+		e.rate.SetChart(execution.SubjectRateChart(d, kind, ex.TimeProgress, lang, i18n.T))
 		e.rate.Show()
 		e.table.showSubjects(ex, d, kind)
 	default:
@@ -197,18 +196,6 @@ func (e *ExecutionScreen) summaryText(unit string, f pace.Figures) string {
 	return i18n.T("exec.summary", "Unit", unit, "Month", monthName(e.ex.Month), "Budget", wan(f.Budget), "Plan", wan(f.PlanToDate),
 		"Actual", wan(f.Actual), "Rate", i18n.Percent(f.ExecutionRate()), "Progress", i18n.Percent(e.ex.TimeProgress), "Deviation", dev,
 		"Status", i18n.T(f.Status.Key()))
-}
-
-// subjectRates lists a department's subjects of kind that have a budget.
-func subjectRates(d pace.DeptRow, kind domain.SubjectKind) (names []string, rates []float64, levels []pace.Level) {
-	for _, s := range d.Subjects {
-		if s.Kind == kind && s.Budget != 0 {
-			names = append(names, pickName(s.Name, s.NameEn))
-			rates = append(rates, s.ExecutionRate())
-			levels = append(levels, s.Status.Level())
-		}
-	}
-	return names, rates, levels
 }
 
 func (e *ExecutionScreen) showCrumbs() {
