@@ -23,6 +23,7 @@ for n in "${sizes[@]}"; do
 	[ -s "$file" ] || bin/genmerged -n "$n" -o "$file"
 	size=$(du -k "$file" | cut -f1)
 	rm -f "$dir/merged.db"*
+	bin/budgetperf --db "$dir/merged.db" init >/dev/null
 	t=$(mktemp)
 	if /usr/bin/time -o "$t" -f '%e %U %S %M' bin/budgetperf --db "$dir/merged.db" import budget --year 2025 --create-missing --dry-run "$file" >/dev/null 2>"$t.err"; then
 		awk -v n="$n" -v kb="$size" '{printf "| %d | %d KB | %.1f s | %.1f s | %d MB |\n", n, kb, $1, $2 + $3, $4/1024}' "$t"

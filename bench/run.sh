@@ -38,6 +38,7 @@ for n in "${sizes[@]}"; do
 	[ -s "$file" ] || bin/genledger -n "$n" -o "$file"
 	size=$(du -m "$file" | cut -f1)
 	rm -f "$dir/bench.db"*
+	bin/budgetperf --db "$dir/bench.db" init >/dev/null
 	imp=$(measure bin/budgetperf --db "$dir/bench.db" import actuals --year 2025 --create-missing "$file")
 	bare=$(measure bin/bareread "$file")
 	if /usr/bin/python3 -c 'import pandas, openpyxl' 2>/dev/null; then

@@ -58,6 +58,10 @@ type Env struct {
 	User  string
 	Actor domain.Actor
 	ctx   context.Context
+	// creates is set for the commands that may make a new database (demo,
+	// users add, init); every other command needs an existing one, so a
+	// mistyped --db is refused instead of becoming an empty hospital.
+	creates bool
 }
 
 // printf writes to standard output.
@@ -74,9 +78,16 @@ func (e *Env) open() (*services.Services, error) {
 		}
 		path = p
 	}
+	created, err := e.checkExists(path)
+	if err != nil {
+		return nil, err
+	}
 	svc, err := services.Open(e.ctx, path)
 	if err != nil {
 		return nil, err
+	}
+	if created {
+		fmt.Fprintln(e.Stderr, i18n.T("cli.db.created", "Path", path))
 	}
 	// The day's full check and backup (a minute on a large file) are not
 	// waited for here: a script's `departments list` or `version` must
@@ -94,6 +105,24 @@ type command struct {
 	name    string // "departments list"
 	summary string // translation key
 	run     func(env *Env, args []string) error
+	creates bool // may make a new database (Env.creates)
+}
+
+// checkExists refuses a database file that does not exist unless the
+// command makes one; it reports whether one is about to be made.
+func (e *Env) checkExists(path string) (bool, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return false, domain.NewProblem("problem.cli.db_is_folder", "{{.Path}} is a folder, not a database file: give the file, e.g. --db {{.Path}}/budgetperf.db.", "Path", path)
+	case err == nil:
+		return false, nil
+	case !os.IsNotExist(err):
+		return false, domain.NewProblem("problem.cli.db_unreadable", "Cannot read the database {{.Path}}: {{.Err}}", "Path", path, "Err", err.Error())
+	case e.creates:
+		return true, nil
+	}
+	return false, domain.NewProblem("problem.cli.no_database", "There is no database at {{.Path}}: check --db (a mistyped path does not make a new, empty hospital). To start a new database run \"budgetperf --db FILE init\" (or demo for the demo hospital), or start the program.", "Path", path)
 }
 
 var commands = map[string]command{}
@@ -125,7 +154,7 @@ func Run(args []string, stdout, stderr io.Writer, gui func(GUIOptions) error) in
 			return ExitOK
 		}
 		_ = i18n.Use(pickLang(*lang))
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, flagError(err))
 		printMainHelp(stderr)
 		return ExitUsage
 	}
@@ -170,7 +199,7 @@ func Run(args []string, stdout, stderr io.Writer, gui func(GUIOptions) error) in
 		printMainHelp(stderr)
 		return ExitUsage
 	}
-	env := &Env{Stdout: stdout, Stderr: stderr, DBPath: *db, User: *user, Actor: domain.LocalUser, ctx: context.Background()}
+	env := &Env{Stdout: stdout, Stderr: stderr, DBPath: *db, User: *user, Actor: domain.LocalUser, ctx: context.Background(), creates: cmd.creates}
 	// A busy database or a lost race met outside a transaction is still
 	// said in words and is exit 1, not SQLite's text and exit 3.
 	err := store.Explain(cmd.run(env, cmdArgs))

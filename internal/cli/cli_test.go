@@ -18,7 +18,16 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
-func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "cli.db") }
+// tempDB is an empty database in a fresh folder: commands other than demo,
+// users add and init need an existing one.
+func tempDB(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "cli.db")
+	if code, _, stderr := run(t, "--db", path, "init"); code != ExitOK {
+		t.Fatalf("init: %d %s", code, stderr)
+	}
+	return path
+}
 
 func TestDemoThenDepartmentsList(t *testing.T) {
 	db := tempDB(t)
@@ -220,5 +229,37 @@ func TestABackupFileOpensTheWindow(t *testing.T) {
 	}
 	if code := Run([]string{filepath.Join(t.TempDir(), "missing.bpbak")}, &out, &errOut, gui); code != ExitUsage {
 		t.Errorf("a missing backup: exit %d, want the unknown-command usage error", code)
+	}
+}
+
+// Mistaken options are said in the chosen language, and a mistyped --db
+// is refused rather than made into an empty hospital.
+func TestFlagErrorsAndMissingDatabaseInWords(t *testing.T) {
+	db := tempDB(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--db", db, "--lang", "zh", "budget", "show", "--yaer", "2026"}, "没有 --yaer 这个选项"},
+		{[]string{"--db", db, "--lang", "zh", "budget", "show", "--year", "abc"}, "“abc” 不是 --year 的有效值"},
+		{[]string{"--db", db, "--lang", "zh", "budget", "show", "--year"}, "选项 --year 需要一个值"},
+		{[]string{"--lang", "zh", "--dbb", db, "version"}, "没有 --dbb 这个选项"},
+	} {
+		code, _, stderr := run(t, tt.args...)
+		if code != ExitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, %q", tt.args, code, stderr)
+		}
+	}
+	typo := filepath.Join(filepath.Dir(db), "sub", "clli.db")
+	code, _, stderr := run(t, "--db", typo, "--lang", "en", "departments", "list")
+	if code != ExitRefused || !strings.Contains(stderr, "There is no database at "+typo) {
+		t.Errorf("mistyped --db: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Dir(typo)); !os.IsNotExist(err) {
+		t.Errorf("a mistyped --db made the folder %s", filepath.Dir(typo))
+	}
+	fresh := filepath.Join(filepath.Dir(db), "new.db")
+	if code, stdout, stderr := run(t, "--db", fresh, "--lang", "en", "init"); code != ExitOK || !strings.Contains(stderr, "New database created") || !strings.Contains(stdout, fresh) {
+		t.Errorf("init: exit %d, %q %q", code, stdout, stderr)
 	}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(command{name: "demo", summary: "cli.demo.summary", run: runDemo})
+	register(command{name: "demo", creates: true, summary: "cli.demo.summary", run: runDemo})
 }
 
 func runDemo(env *Env, args []string) error {

@@ -37,7 +37,7 @@ func (f *flags) parse(args []string) ([]string, error) {
 				f.help()
 				return nil, errHelp
 			}
-			return nil, usageError{msg: err.Error()}
+			return nil, usageError{msg: flagError(err)}
 		}
 		rest := f.Args()
 		if len(rest) == 0 {

@@ -78,7 +78,7 @@ var readMatrix = []struct {
 // have their role tests with the services), or are deliverable 1's.
 var notReads = []string{"demo", "import budget", "import actuals", "import assessment", "import staff",
 	"bonus save", "bonus approve", "budget cancel", "users add", "users set", "users passwd", "users reset",
-	"users lock", "users unlock", "backup", "restore", "audit key import"}
+	"users lock", "users unlock", "backup", "restore", "audit key import", "init"}
 
 // matrixRoles are the columns of readMatrix: login ("" = no users yet) and role.
 var matrixRoles = []struct{ login, role string }{

@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register(command{name: "users list", summary: "cli.users_list.summary", run: runUsersList})
-	register(command{name: "users add", summary: "cli.users_add.summary", run: runUsersAdd})
+	register(command{name: "users add", creates: true, summary: "cli.users_add.summary", run: runUsersAdd})
 	register(command{name: "users set", summary: "cli.users_set.summary", run: runUsersSet})
 	register(command{name: "users passwd", summary: "cli.users_passwd.summary", run: runUsersPasswd})
 	register(command{name: "users reset", summary: "cli.users_reset.summary", run: runUsersReset})
