@@ -56,5 +56,9 @@ func runReport(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	return pdfreport.WriteFile(env.ctx, svc, env.Actor, req, *out, nil)
+	if err := pdfreport.WriteFile(env.ctx, svc, env.Actor, req, *out, nil); err != nil {
+		return err
+	}
+	env.printf("%s\n", i18n.T("reports.done", "Path", *out)) // the Reports screen's words
+	return nil
 }

@@ -61,7 +61,9 @@ func TestReportTotalsEqualTheJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdf := filepath.Join(dir, "budget.pdf")
-	mustRun(t, "--db", db, "--lang", "zh", "report", "budget", "--year", "2026", "--unit", "yuan", "-o", pdf)
+	if out := mustRun(t, "--db", db, "--lang", "zh", "report", "budget", "--year", "2026", "--unit", "yuan", "-o", pdf); !strings.Contains(out, "已保存到 "+pdf) {
+		t.Errorf("report says %q on success", out)
+	}
 	text := reportText(t, pdf)
 	wantIn(t, "budget", text, yuan(b.BalanceFen), yuan(b.RevenueFen), yuan(b.ExpenditureFen))
 	for _, d := range b.Departments {
