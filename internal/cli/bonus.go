@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -73,7 +72,7 @@ func parseBonus(env *Env, name, about string, args []string, saving bool) (bonus
 	f := newFlags(env, name, "", about)
 	y := f.Int("year", 0, "cli.flag.year")
 	poolText := f.String("pool", "", "cli.flag.bonus_pool")
-	ww := f.Float64("welfare-weight", 0, "cli.flag.welfare_weight")
+	ww := f.String("welfare-weight", "", "cli.flag.welfare_weight")
 	var j *bool
 	var note *string
 	if saving {
@@ -91,11 +90,13 @@ func parseBonus(env *Env, name, about string, args []string, saving bool) (bonus
 		return bonusRequest{}, usagef("%s", i18n.T("cli.bonus.pool_required"))
 	}
 	req := bonusRequest{year: *y}
-	f.Visit(func(fl *flag.Flag) {
-		if fl.Name == "welfare-weight" {
-			req.welfare = ww
+	if *ww != "" {
+		w, err := domain.ParseRatio(*ww)
+		if err != nil {
+			return bonusRequest{}, err
 		}
-	})
+		req.welfare = &w
+	}
 	p, err := money.Parse(*poolText, money.Yuan)
 	if err != nil {
 		return bonusRequest{}, domain.NewProblem("problem.bonus.pool_text", "The bonus pool \"{{.Text}}\" is not an amount in yuan: write it like 10000000.01.", "Text", *poolText)

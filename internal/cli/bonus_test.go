@@ -106,3 +106,21 @@ func TestBonusOnTheDemo(t *testing.T) {
 		t.Errorf("bonus without --pool: exit %d", code)
 	}
 }
+
+// The public-welfare weight is given as the screen shows it (15%) or as a
+// fraction; a bare 20 is refused in words rather than read as 2000%.
+func TestWelfareWeightAsPercent(t *testing.T) {
+	db := tempDB(t)
+	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
+		t.Fatalf("demo: %s", stderr)
+	}
+	pct := bonusRun(t, db, "30%")
+	frac := bonusRun(t, db, "0.3")
+	if pct.Weights["public_welfare"] != 0.3 || frac.Weights["public_welfare"] != 0.3 || len(pct.Departments) == 0 || pct.Departments[0].BonusFen != frac.Departments[0].BonusFen {
+		t.Errorf("30%% and 0.3 differ: %+v / %+v", pct.Weights, frac.Weights)
+	}
+	code, _, stderr := run(t, "--db", db, "--lang", "en", "bonus", "--year", "2026", "--pool", "10000000.01", "--welfare-weight", "20")
+	if code != ExitRefused || !strings.Contains(stderr, "write 20% for a percentage") {
+		t.Errorf("--welfare-weight 20: exit %d %q", code, stderr)
+	}
+}
