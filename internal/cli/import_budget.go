@@ -7,6 +7,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/importing"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 
@@ -66,7 +67,7 @@ func runImportBudget(env *Env, args []string) error {
 
 // printImport shows an import's warnings on stderr and its per-department
 // totals on stdout.
-func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Problems, totals []importing.DeptTotal, lines int, revenue, expenditure money.Amount) error {
+func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Problems, totals []masterdata.DeptTotal, lines int, revenue, expenditure money.Amount) error {
 	for _, w := range warnings {
 		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(w))
 	}

@@ -9,6 +9,8 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/inputfile"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
@@ -38,9 +40,9 @@ type ActualsPreview struct {
 	// domain.Actual only while writing, so a million-line ledger is held once.
 	Lines                int
 	raw                  []xlsximport.ActualLine
-	plan                 departmentPlan
+	plan                 masterdata.DepartmentPlan
 	NewDepartments       []domain.Department
-	Totals               []DeptTotal
+	Totals               []masterdata.DeptTotal
 	Revenue, Expenditure money.Amount
 	Warnings             domain.Problems
 	// Replaced are the summaries in force that the import replaces (only
@@ -73,7 +75,7 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 	if req.Month < 0 || req.Month > 12 {
 		return ActualsPreview{}, domain.NewProblem("problem.month_range", "Month {{.Month}} is outside 1–12.", "Month", req.Month)
 	}
-	fp, err := fingerprint(req.Path)
+	fp, err := inputfile.Fingerprint(req.Path)
 	if err != nil {
 		return ActualsPreview{}, err
 	}
@@ -81,7 +83,7 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 	if err := fileAgain(ctx, s.st.Q, fp); err != nil {
 		return ActualsPreview{}, err
 	}
-	depts, subjects, err := s.masterData(ctx)
+	depts, subjects, err := masterdata.ImportReference(ctx, s.st.Q)
 	if err != nil {
 		return ActualsPreview{}, err
 	}
@@ -91,13 +93,13 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 	if err != nil {
 		return ActualsPreview{}, err
 	}
-	plan, err := planDepartments(res.NewDepartments, req.MapDepartments, req.CreateMissing, depts)
+	plan, err := masterdata.PlanDepartments(res.NewDepartments, req.MapDepartments, req.CreateMissing, depts)
 	if err != nil {
 		return ActualsPreview{}, err
 	}
-	kind := subjectKinds(subjects)
+	kind := masterdata.SubjectKinds(subjects)
 	p := ActualsPreview{Year: req.Year, Month: req.Month, File: filepath.Base(req.Path), Ledger: res.Ledger, Encoding: res.Encoding, Sheets: res.Sheets,
-		Warnings: res.Warnings, NewDepartments: plan.create, fingerprint: fp, Lines: len(res.Lines), raw: res.Lines, plan: plan,
+		Warnings: res.Warnings, NewDepartments: plan.Create, fingerprint: fp, Lines: len(res.Lines), raw: res.Lines, plan: plan,
 		replaceMonth: req.ReplaceMonth}
 	if err := p.sum(kind); err != nil {
 		return ActualsPreview{}, err
@@ -109,16 +111,16 @@ func (s *Service) PreviewActuals(ctx context.Context, by domain.Actor, req Actua
 // amounts add up past what int64 fen holds, and fingerprints a summary's
 // figures.
 func (p *ActualsPreview) sum(kind map[string]domain.SubjectKind) error {
-	tot := totaller{plan: p.plan}
+	tot := masterdata.DeptTotaller{Plan: p.plan}
 	var all money.Amount
 	var figures []string
 	for _, l := range p.raw {
-		code := p.plan.code(l.DeptCode)
+		code := p.plan.Code(l.DeptCode)
 		sum := &p.Expenditure
 		if kind[l.SubjectCode] == domain.Revenue {
 			sum = &p.Revenue
 		}
-		if !tot.add(code, l.Amount, kind[l.SubjectCode]) || !addTo(sum, l.Amount) || !addTo(&all, l.Amount) {
+		if !tot.Add(code, l.Amount, kind[l.SubjectCode]) || !money.AddTo(sum, l.Amount) || !money.AddTo(&all, l.Amount) {
 			return domain.NewProblem("import.actuals_overflow",
 				"The actuals of {{.Year}} would add up to more than BudgetPerf can hold (about 92 trillion yuan): an amount or its unit (yuan or 10,000 yuan) is wrong. Check the amounts of the file; nothing was imported.",
 				"Year", p.Year)
@@ -127,7 +129,7 @@ func (p *ActualsPreview) sum(kind map[string]domain.SubjectKind) error {
 			figures = append(figures, strconv.Itoa(l.Month)+"|"+code+"|"+l.SubjectCode+"|"+strconv.FormatInt(l.Amount.Fen(), 10))
 		}
 	}
-	p.Totals = tot.totals()
+	p.Totals = tot.Totals()
 	if !p.Ledger {
 		p.content = contentFingerprint(p.Year, figures)
 	}
@@ -159,8 +161,8 @@ func (s *Service) ImportActuals(ctx context.Context, by domain.Actor, req Actual
 
 // writeActuals writes what p describes on tx, with its audit trail.
 func writeActuals(ctx context.Context, tx *store.Tx, by domain.Actor, p *ActualsPreview) error {
-	reason := importReason(p.File)
-	if err := saveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
+	reason := masterdata.ImportReason(p.File)
+	if err := masterdata.SaveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
 		return err
 	}
 	oldLines, oldAmount, err := tx.ActualsInPeriod(ctx, p.Year, p.Month)
@@ -181,7 +183,7 @@ func writeActuals(ctx context.Context, tx *store.Tx, by domain.Actor, p *Actuals
 			if i%4096 == 0 && ctx.Err() != nil {
 				return
 			}
-			a := domain.Actual{Year: p.Year, Month: l.Month, DeptCode: p.plan.code(l.DeptCode), SubjectCode: l.SubjectCode, Amount: l.Amount,
+			a := domain.Actual{Year: p.Year, Month: l.Month, DeptCode: p.plan.Code(l.DeptCode), SubjectCode: l.SubjectCode, Amount: l.Amount,
 				Date: l.Date, Voucher: l.Voucher, Summary: l.Summary, Source: p.File + ":" + l.Sheet + "!" + l.Cell}
 			if !yield(a) {
 				return
@@ -226,14 +228,4 @@ func periodKey(year, month int) string {
 		key += "/" + strconv.Itoa(month)
 	}
 	return key
-}
-
-// addTo adds b to *a; false, leaving *a, when the sum would overflow.
-func addTo(a *money.Amount, b money.Amount) bool {
-	s := *a + b
-	if (b > 0 && s < *a) || (b < 0 && s > *a) {
-		return false
-	}
-	*a = s
-	return true
 }

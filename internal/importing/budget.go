@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -39,15 +38,6 @@ type BudgetRequest struct {
 	MapDepartments map[string]string
 }
 
-// DeptTotal is one department's totals in the file: revenue and
-// expenditure apart, never one sum of both sides.
-type DeptTotal struct {
-	Code, Name           string
-	New                  bool
-	Lines                int
-	Revenue, Expenditure money.Amount
-}
-
 // BudgetPreview is what an import found and would write.
 type BudgetPreview struct {
 	Year           int
@@ -56,7 +46,7 @@ type BudgetPreview struct {
 	Sheets         []xlsximport.SheetReport
 	Lines          []domain.BudgetLine
 	NewDepartments []domain.Department
-	Totals         []DeptTotal
+	Totals         []masterdata.DeptTotal
 	// Revenue and Expenditure are the file's two sides; Total (their sum)
 	// is only the batch's check figure, never shown as a total.
 	Revenue, Expenditure money.Amount
@@ -71,16 +61,6 @@ type BudgetPreview struct {
 func budgetExists(year int) error {
 	return domain.NewProblem("import.budget_exists",
 		"{{.Year}} already has an approved budget. Import again with --replace (in the window: tick \"Replace the existing budget\") to replace it as a whole.", "Year", year)
-}
-
-// masterData is what a workbook is matched against.
-func (s *Service) masterData(ctx context.Context) ([]domain.Department, []domain.Subject, error) {
-	depts, err := s.st.Departments(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	subjects, err := s.st.Subjects(ctx)
-	return depts, subjects, err
 }
 
 // PreviewBudget reads the workbook and reports what importing it would do,
@@ -99,7 +79,7 @@ func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req Budget
 	if err != nil {
 		return BudgetPreview{}, err
 	}
-	depts, subjects, err := s.masterData(ctx)
+	depts, subjects, err := masterdata.ImportReference(ctx, s.st.Q)
 	if err != nil {
 		return BudgetPreview{}, err
 	}
@@ -110,121 +90,31 @@ func (s *Service) PreviewBudget(ctx context.Context, by domain.Actor, req Budget
 	if err != nil {
 		return BudgetPreview{}, err
 	}
-	return buildPreview(req, res, depts, subjectKinds(subjects), exists)
-}
-
-// subjectKinds maps each subject code to revenue or expenditure.
-func subjectKinds(subjects []domain.Subject) map[string]domain.SubjectKind {
-	kind := make(map[string]domain.SubjectKind, len(subjects))
-	for _, sb := range subjects {
-		kind[sb.Code] = sb.Kind
-	}
-	return kind
-}
-
-// departmentPlan is what happens to the departments a file names that the
-// database lacks: booked to an existing department, or created.
-type departmentPlan struct {
-	remap  map[string]string // code given by the reader → existing code
-	create []domain.Department
-	names  map[string]string // code → name, existing and created
-	isNew  map[string]bool
-}
-
-// planDepartments applies the user's mapping to the reader's new departments.
-func planDepartments(found []domain.Department, mapping map[string]string, createMissing bool, depts []domain.Department) (departmentPlan, error) {
-	p := departmentPlan{remap: map[string]string{}, names: map[string]string{}, isNew: map[string]bool{}}
-	for _, d := range depts {
-		p.names[d.Code] = d.Name
-	}
-	var unmapped domain.Problems
-	for _, nd := range found {
-		if to, ok := mapping[nd.Name]; ok && to != "" {
-			if _, known := p.names[to]; !known {
-				unmapped = append(unmapped, domain.NewProblem("import.map_unknown", "Department \"{{.Name}}\" is mapped to {{.Code}}, which does not exist.", "Name", nd.Name, "Code", to))
-				continue
-			}
-			p.remap[nd.Code] = to
-			continue
-		}
-		if !createMissing {
-			unmapped = append(unmapped, domain.NewProblem("import.unknown_department_unmapped",
-				"Department \"{{.Name}}\" is not in the database: map it to an existing department or let the import create it (--create-missing).", "Name", nd.Name))
-			continue
-		}
-		p.create = append(p.create, nd)
-		p.names[nd.Code] = nd.Name
-		p.isNew[nd.Code] = true
-	}
-	if len(unmapped) > 0 {
-		return p, unmapped
-	}
-	return p, nil
-}
-
-// code is where lines of department code go.
-func (p departmentPlan) code(code string) string {
-	if to, ok := p.remap[code]; ok {
-		return to
-	}
-	return code
-}
-
-// totaller sums lines per department.
-type totaller struct {
-	plan   departmentPlan
-	byDept map[string]*DeptTotal
-}
-
-// add counts a line of a for department code; false when the
-// department's total would overflow.
-func (t *totaller) add(code string, a money.Amount, k domain.SubjectKind) bool {
-	if t.byDept == nil {
-		t.byDept = map[string]*DeptTotal{}
-	}
-	d := t.byDept[code]
-	if d == nil {
-		d = &DeptTotal{Code: code, Name: t.plan.names[code], New: t.plan.isNew[code]}
-		t.byDept[code] = d
-	}
-	d.Lines++
-	if k == domain.Revenue {
-		return addTo(&d.Revenue, a)
-	}
-	return addTo(&d.Expenditure, a)
-}
-
-func (t *totaller) totals() []DeptTotal {
-	out := make([]DeptTotal, 0, len(t.byDept))
-	for _, d := range t.byDept {
-		out = append(out, *d)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
-	return out
+	return buildPreview(req, res, depts, masterdata.SubjectKinds(subjects), exists)
 }
 
 // buildPreview applies the department mapping and sums per department.
 func buildPreview(req BudgetRequest, res xlsximport.Result, depts []domain.Department, kind map[string]domain.SubjectKind, exists bool) (BudgetPreview, error) {
 	p := BudgetPreview{Year: req.Year, File: filepath.Base(req.Path), Encoding: res.Encoding, Sheets: res.Sheets, Warnings: res.Warnings, Replaces: exists}
-	plan, err := planDepartments(res.NewDepartments, req.MapDepartments, req.CreateMissing, depts)
+	plan, err := masterdata.PlanDepartments(res.NewDepartments, req.MapDepartments, req.CreateMissing, depts)
 	if err != nil {
 		return BudgetPreview{}, err
 	}
-	p.NewDepartments = plan.create
-	tot := totaller{plan: plan}
+	p.NewDepartments = plan.Create
+	tot := masterdata.DeptTotaller{Plan: plan}
 	for _, l := range res.Lines {
-		code := plan.code(l.DeptCode)
+		code := plan.Code(l.DeptCode)
 		p.Lines = append(p.Lines, domain.BudgetLine{DeptCode: code, SubjectCode: l.SubjectCode, Amount: l.Amount, Note: l.Sheet + "!" + l.Cell})
 		side := &p.Expenditure
 		if kind[l.SubjectCode] == domain.Revenue {
 			side = &p.Revenue
 		}
-		if !tot.add(code, l.Amount, kind[l.SubjectCode]) || !addTo(side, l.Amount) || !addTo(&p.Total, l.Amount) {
+		if !tot.Add(code, l.Amount, kind[l.SubjectCode]) || !money.AddTo(side, l.Amount) || !money.AddTo(&p.Total, l.Amount) {
 			return BudgetPreview{}, domain.NewProblem("import.budget_overflow",
 				"The budget lines of the file add up to more than BudgetPerf can hold (about 92 trillion yuan): an amount or its unit (yuan or 10,000 yuan) is wrong. Check the amounts; nothing was imported.")
 		}
 	}
-	p.Totals = tot.totals()
+	p.Totals = tot.Totals()
 	if err := mergeDuplicates(p.Lines); err != nil {
 		return BudgetPreview{}, err
 	}
@@ -262,11 +152,11 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 	if err := ctx.Err(); err != nil {
 		return p, err
 	}
-	fp, err := fingerprint(req.Path)
+	fp, err := inputfile.Fingerprint(req.Path)
 	if err != nil {
 		return p, err
 	}
-	reason := importReason(p.File)
+	reason := masterdata.ImportReason(p.File)
 	// The transaction holds the write lock from its start: the year's
 	// state is checked again here, where no other import can change it
 	// before this one commits.
@@ -275,7 +165,7 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 		if err != nil {
 			return err
 		}
-		if err := saveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
+		if err := masterdata.SaveNewDepartments(ctx, tx, by, p.NewDepartments, reason); err != nil {
 			return err
 		}
 		var replaced []domain.BudgetLine
@@ -303,20 +193,6 @@ func (s *Service) ImportBudget(ctx context.Context, by domain.Actor, req BudgetR
 			"Another import or change is being saved to the database and did not finish in time, so {{.File}} was not imported. Try again when it has finished; nothing was written.", "File", p.File)
 	}
 	return p, err
-}
-
-// importReason is the reason an import's audit entries give.
-func importReason(file string) string { return "import " + file }
-
-// saveNewDepartments creates the departments an import adds, each
-// recorded in the audit trail.
-func saveNewDepartments(ctx context.Context, tx *store.Tx, by domain.Actor, depts []domain.Department, reason string) error {
-	for _, d := range depts {
-		if err := masterdata.SaveDepartmentAudited(ctx, tx, by, d, reason); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // budgetTrail is the audit trail of a budget import: per line replaced or

@@ -65,7 +65,7 @@ func crossOverlap(ctx context.Context, q store.Q, p *ActualsPreview, summaries b
 	all := map[pair]bool{}
 	anyMonth := map[pair]bool{} // month 0: the pair in some month
 	for _, l := range p.raw {
-		d := p.plan.code(l.DeptCode)
+		d := p.plan.Code(l.DeptCode)
 		all[pair{l.Month, d, l.SubjectCode}] = true
 		anyMonth[pair{0, d, l.SubjectCode}] = true
 	}
@@ -85,7 +85,7 @@ func crossOverlap(ctx context.Context, q store.Q, p *ActualsPreview, summaries b
 	var overlap []string
 	add := func(m int, keys []store.SummaryKey, inAnyMonth bool) {
 		for _, k := range keys {
-			s := fmt.Sprintf("%d/%d %s %s·%s", p.Year, m, k.DeptCode, p.plan.names[k.DeptCode], k.SubjectCode)
+			s := fmt.Sprintf("%d/%d %s %s·%s", p.Year, m, k.DeptCode, p.plan.Name(k.DeptCode), k.SubjectCode)
 			hit := mine(m, k.DeptCode, k.SubjectCode)
 			if inAnyMonth {
 				hit = anyMonth[pair{0, k.DeptCode, k.SubjectCode}]

@@ -13,6 +13,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
+	"github.com/budgetperf/budgetperf/internal/inputfile"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/testbook"
 )
@@ -49,7 +50,7 @@ func TestParallelLedgerImportsCountOnce(t *testing.T) {
 	files := []string{orig, resave(t, orig)}
 	fps := make([]string, 2)
 	for i, f := range files {
-		fp, err := fingerprint(f)
+		fp, err := inputfile.Fingerprint(f)
 		if err != nil {
 			t.Fatal(err)
 		}

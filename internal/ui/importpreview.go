@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/importing"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 
@@ -24,7 +25,7 @@ type importView struct {
 	Year   int
 	Sheets []xlsximport.SheetReport
 	Lines  int
-	Totals []importing.DeptTotal
+	Totals []masterdata.DeptTotal
 	// Revenue and Expenditure are shown apart, never summed.
 	Revenue, Expenditure money.Amount
 	NewDepartments       []domain.Department
