@@ -45,7 +45,9 @@ func packages(t *testing.T) []pkg {
 }
 
 // rel is the path inside the module: "internal/store", "app".
-func rel(importPath string) string { return strings.TrimPrefix(strings.TrimPrefix(importPath, mod), "/") }
+func rel(importPath string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(importPath, mod), "/")
+}
 
 func own(importPath string) bool { return importPath == mod || strings.HasPrefix(importPath, mod+"/") }
 
@@ -58,7 +60,7 @@ var (
 		"internal/textsheet", "internal/xlsbiff", "internal/xlsximport", "internal/xlsxexport", "internal/i18n",
 		"internal/chart", "internal/testbook"}
 	services = []string{"internal/masterdata", "internal/budgeting", "internal/execution", "internal/evaluation",
-		"internal/bonus", "internal/users", "internal/audit", "internal/backup", "internal/importing",
+		"internal/bonus", "internal/users", "internal/audit", "internal/backup",
 		"internal/demo", "internal/services"}
 	surfaces = []string{"internal/report", "internal/cli", "internal/ui", "app"}
 )

@@ -13,7 +13,7 @@ import (
 
 // Revenue and expenditure each close with their own 小计 and are never
 // added into one total; the balance follows as a note after a blank row.
-// (The round trip through the importer is tested in internal/importing.)
+// (The round trip through the importer is tested in internal/budgeting.)
 func TestWriteBudgetExactAmountsAndSubtotals(t *testing.T) {
 	b := domain.NewBreakdown([]domain.SubjectAmount{
 		{DeptCode: "000", SubjectCode: "30206", Amount: 123456789012},

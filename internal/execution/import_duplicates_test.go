@@ -1,4 +1,4 @@
-package importing
+package execution
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/inputfile"
@@ -224,7 +225,8 @@ func TestActualsOverflowRefused(t *testing.T) {
 // A directory, a device and a missing file are refused before anything
 // reads them, by every import of this package.
 func TestImportRefusesWhatIsNotAFile(t *testing.T) {
-	_, svc := newStore(t)
+	st, svc := newStore(t)
+	budgets := budgeting.New(st)
 	ctx := context.Background()
 	for path, want := range map[string]string{"/dev/zero": "import.not_regular", t.TempDir(): "import.is_folder"} {
 		if _, err := os.Stat(path); err != nil {
@@ -233,7 +235,7 @@ func TestImportRefusesWhatIsNotAFile(t *testing.T) {
 		done := make(chan [2]error, 1)
 		go func() {
 			_, a := svc.ImportActuals(ctx, domain.LocalUser, ActualsRequest{Path: path, Year: 2025})
-			_, b := svc.ImportBudget(ctx, domain.LocalUser, BudgetRequest{Path: path, Year: 2025})
+			_, b := budgets.ImportBudget(ctx, domain.LocalUser, budgeting.BudgetRequest{Path: path, Year: 2025})
 			done <- [2]error{a, b}
 		}()
 		select {

@@ -1,6 +1,4 @@
-// Package importing brings workbooks into the database: it reads them with
-// xlsximport, shows what it found, and writes everything in one transaction.
-package importing
+package budgeting
 
 import (
 	"context"
@@ -17,12 +15,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
-
-// Service imports workbooks.
-type Service struct{ st *store.Store }
-
-// New returns the service over st.
-func New(st *store.Store) *Service { return &Service{st: st} }
 
 // BudgetRequest is what the user asked for (the CLI flags, the wizard's choices).
 type BudgetRequest struct {

@@ -1,4 +1,4 @@
-package importing
+package budgeting
 
 import (
 	"context"
@@ -84,12 +84,4 @@ func checkBonusOpen(ctx context.Context, q store.Q, year int) error {
 		}
 	}
 	return nil
-}
-
-// dateOf is the date of a stored RFC 3339 time.
-func dateOf(t string) string {
-	if len(t) >= 10 {
-		return t[:10]
-	}
-	return t
 }

@@ -1,4 +1,4 @@
-package importing
+package execution
 
 import (
 	"crypto/sha256"
