@@ -7,7 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
-	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 )
 
 // ActualsOptions say how to read an actuals workbook.

@@ -12,7 +12,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/bench/mergedbook"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 	"github.com/xuri/excelize/v2"
 )
 

@@ -1,7 +1,7 @@
 package xlsximport
 
 import (
-	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 )
 
 // openGrids loads every sheet of the workbook at path (.xlsx, a legacy

@@ -8,7 +8,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
-	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 )
 
 // deptRef is a department as written in the workbook, resolved at the end.

@@ -3,7 +3,7 @@ package xlsximport
 import (
 	"strings"
 
-	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 )

@@ -4,8 +4,8 @@ import (
 	"errors"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/textsheet"
-	"github.com/budgetperf/budgetperf/internal/xlsbiff"
+	"github.com/budgetperf/budgetperf/internal/workbook/textsheet"
+	"github.com/budgetperf/budgetperf/internal/workbook/xlsbiff"
 )
 
 // Grids of the files that are not .xlsx: text exports and legacy .xls.

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-const sample = "../xlsximport/testdata/budget_long_title_rows.xls"
+const sample = "../../xlsximport/testdata/budget_long_title_rows.xls"
 
 // The sample .xls holds its title, unit and header rows and a merged title.
 func TestReadSample(t *testing.T) {

@@ -16,7 +16,7 @@ import (
 
 	"github.com/richardlehane/mscfb"
 
-	"github.com/budgetperf/budgetperf/internal/textsheet"
+	"github.com/budgetperf/budgetperf/internal/workbook/textsheet"
 )
 
 // Read reads the cell values of a legacy Excel 97–2003 (BIFF8) workbook
