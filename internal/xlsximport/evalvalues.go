@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // EvalValueRow is one indicator's actual value of an evaluated unit read
@@ -82,15 +83,15 @@ func evHeader(row []string) (evCols, bool) {
 // so that the caller can check them too and report every problem at once
 // — it must not write them. err is a file that cannot be read at all.
 func ReadEvaluationValues(path string) (rows []EvalValueRow, problems domain.Problems, err error) {
-	defer recoverUnreadable(path, &err, func() { rows, problems = nil, nil })
-	grids, percent, closeBook, err := openGrids(path)
+	defer workbook.RecoverUnreadable(path, &err, func() { rows, problems = nil, nil })
+	grids, percent, closeBook, err := workbook.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer closeBook()
 	sheets := 0
 	for _, g := range grids {
-		rs, ps, ok := readEvalGrid(g, func(r, c int) bool { return percent(g.name, r, c) })
+		rs, ps, ok := readEvalGrid(g, func(r, c int) bool { return percent(g.Name, r, c) })
 		if !ok {
 			continue
 		}
@@ -106,45 +107,45 @@ func ReadEvaluationValues(path string) (rows []EvalValueRow, problems domain.Pro
 }
 
 // readEvalGrid reads one sheet; ok is false when it has no header.
-func readEvalGrid(g *grid, percent func(r, c int) bool) (rows []EvalValueRow, probs domain.Problems, ok bool) {
-	hr, h := findHeaderRow(g, evHeader)
+func readEvalGrid(g *workbook.Grid, percent func(r, c int) bool) (rows []EvalValueRow, probs domain.Problems, ok bool) {
+	hr, h := workbook.FindHeaderRow(g, evHeader)
 	if hr < 0 {
 		return nil, nil, false
 	}
-	text := g.filledText
-	for r := hr + 1; r < len(g.rows) && len(probs) < maxSheetProblems; r++ {
-		row := EvalValueRow{Sheet: g.name, Cell: cellName(r, h.actual),
-			Indicator: text(r, h.indicator), IndicatorCell: cellName(r, h.indicator),
-			Actual:   tvValue(g.cell(r, h.actual), percent(r, h.actual)),
+	text := g.FilledText
+	for r := hr + 1; r < len(g.Rows) && len(probs) < maxSheetProblems; r++ {
+		row := EvalValueRow{Sheet: g.Name, Cell: workbook.CellName(r, h.actual),
+			Indicator: text(r, h.indicator), IndicatorCell: workbook.CellName(r, h.indicator),
+			Actual:   tvValue(g.Cell(r, h.actual), percent(r, h.actual)),
 			UnitCode: text(r, h.code), Reason: text(r, h.reason)}
 		unitCol := h.dept
 		if h.project >= 0 && (unitCol < 0 || text(r, h.project) != "") {
 			unitCol = h.project
 		}
-		row.Unit, row.UnitCell = text(r, unitCol), cellName(r, unitCol)
+		row.Unit, row.UnitCell = text(r, unitCol), workbook.CellName(r, unitCol)
 		if row.Unit == "" && row.UnitCode != "" {
-			row.UnitCell = cellName(r, h.code)
+			row.UnitCell = workbook.CellName(r, h.code)
 		}
 		occ := ""
 		if h.occurrences >= 0 {
-			occ = tvValue(g.cell(r, h.occurrences), false)
+			occ = tvValue(g.Cell(r, h.occurrences), false)
 		}
 		if row.Actual == "" && occ == "" {
 			continue // nothing reported on this row
 		}
 		switch {
 		case row.Unit == "" && row.UnitCode == "":
-			probs = append(probs, cellProblem("import.ev.no_unit", "the row has an actual value but no department or project.", g.name, row.UnitCell))
+			probs = append(probs, cellProblem("import.ev.no_unit", "the row has an actual value but no department or project.", g.Name, row.UnitCell))
 			continue
 		case row.Indicator == "":
-			probs = append(probs, cellProblem("import.ev.no_indicator", "the row has an actual value but no indicator name.", g.name, row.IndicatorCell))
+			probs = append(probs, cellProblem("import.ev.no_indicator", "the row has an actual value but no indicator name.", g.Name, row.IndicatorCell))
 			continue
 		}
 		if occ != "" {
 			n, err := strconv.Atoi(occ)
 			if err != nil || n < 0 || n > 1e6 {
 				probs = append(probs, cellProblem("import.ev.bad_occurrences", "\"{{.Text}}\" is not a number of occurrences: write a whole number, 0 or more.",
-					g.name, cellName(r, h.occurrences), "Text", occ))
+					g.Name, workbook.CellName(r, h.occurrences), "Text", occ))
 				continue
 			}
 			row.Occurrences, row.HasOccurrences = n, true

@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 )
 
@@ -98,10 +99,10 @@ type ledgerSheet struct {
 	firstMonth int          // the month of the first posting (本年累计 is checked from January only)
 }
 
-func (ar *actualsReader) newLedger(g *grid, h header, lc ledgerCols) *ledgerSheet {
+func (ar *actualsReader) newLedger(g *workbook.Grid, h header, lc ledgerCols) *ledgerSheet {
 	ar.res.Ledger = true
-	ls := &ledgerSheet{ar: ar, name: g.name, cols: lc, summIx: map[string]int32{}, deptIx: map[string]int32{}, subjIx: map[string]int32{},
-		date1904: g.date1904}
+	ls := &ledgerSheet{ar: ar, name: g.Name, cols: lc, summIx: map[string]int32{}, deptIx: map[string]int32{}, subjIx: map[string]int32{},
+		date1904: g.Date1904}
 	// An --amount-column override picks the amount column.
 	if o := ar.opts.AmountColumn; o != "" {
 		for _, c := range h.cols {
@@ -119,7 +120,7 @@ func (ar *actualsReader) newLedger(g *grid, h header, lc ledgerCols) *ledgerShee
 		}
 	}
 	ls.unit = findUnit(g, h, amountCols)
-	rep := SheetReport{Name: g.name, Used: true, HeaderRow: h.row + 1, Unit: ls.unit, Layout: LayoutLedger}
+	rep := SheetReport{Name: g.Name, Used: true, HeaderRow: h.row + 1, Unit: ls.unit, Layout: LayoutLedger}
 	switch {
 	case ls.cols.debit >= 0 || ls.cols.credit >= 0:
 		var parts []string
@@ -136,13 +137,13 @@ func (ar *actualsReader) newLedger(g *grid, h header, lc ledgerCols) *ledgerShee
 		rep.Skipped = "a date column but no amount, debit or credit column"
 		ar.probs = append(ar.probs, cellProblem("import.ledger_no_amount",
 			"this ledger has a date column but no amount column: name one column 金额 (or 发生额, Amount), or two columns 借方 and 贷方 (Debit, Credit).",
-			g.name, cellName(h.row, ls.cols.date)))
+			g.Name, workbook.CellName(h.row, ls.cols.date)))
 		ls.cols.date = -2 // read nothing
 	}
 	if ls.cols.code < 0 && ls.cols.name < 0 && rep.Used {
 		ar.probs = append(ar.probs, cellProblem("import.ledger_no_subject",
 			"this ledger has no subject column: add a column 科目编码 (or 经济分类编码, Code) or 科目名称 (Subject).",
-			g.name, cellName(h.row, ls.cols.date)))
+			g.Name, workbook.CellName(h.row, ls.cols.date)))
 		rep.Used = false
 		rep.Skipped = "no subject column"
 		ls.cols.date = -2
@@ -151,9 +152,9 @@ func (ar *actualsReader) newLedger(g *grid, h header, lc ledgerCols) *ledgerShee
 		if d, from := sheetDept(g, h, ar.depts); from != "" {
 			ls.sheetD, ls.hasD = d, true
 		} else if ar.opts.Department != "" {
-			ls.sheetD, ls.hasD = deptRef{text: ar.opts.Department, sheet: g.name}, true
+			ls.sheetD, ls.hasD = deptRef{text: ar.opts.Department, sheet: g.Name}, true
 		} else {
-			ls.sheetD, ls.hasD = deptRef{text: domain.HospitalWideCode, sheet: g.name}, true
+			ls.sheetD, ls.hasD = deptRef{text: domain.HospitalWideCode, sheet: g.Name}, true
 		}
 	}
 	ls.repIx = len(ar.res.Sheets)
@@ -185,8 +186,8 @@ func isSkipRow(cells []string) bool {
 		if len(c) == 0 || len(c) > 64 || !containsAny(c, "计", "余额", "结转", "页", "otal", "OTAL", "pening", "losing") {
 			continue
 		}
-		t := clean(c)
-		if isSubtotalWord(t) || containsAny(squash(t), skipWords...) {
+		t := workbook.Clean(c)
+		if isSubtotalWord(t) || containsAny(workbook.Squash(t), skipWords...) {
 			return true
 		}
 	}
@@ -202,7 +203,7 @@ func (ls *ledgerSheet) row(r int, cells []string, spec []xc.Special) {
 	}
 	empty := true
 	for _, c := range cells {
-		if clean(c) != "" {
+		if workbook.Clean(c) != "" {
 			empty = false
 			break
 		}
@@ -239,11 +240,11 @@ func (ls *ledgerSheet) row(r int, cells []string, spec []xc.Special) {
 		return
 	}
 	rec := ledgerRec{amount: amt, dept: di, subj: si, ymd: ymd, row: int32(r), col: int32(amtCol), summary: -1}
-	if v := clean(ls.cell(cells, lc.voucher)); v != "" {
+	if v := workbook.Clean(ls.cell(cells, lc.voucher)); v != "" {
 		ls.vbuf = append(ls.vbuf, v...)
 	}
 	rec.voucher = uint32(len(ls.vbuf))
-	if s := clean(ls.cell(cells, lc.summary)); s != "" {
+	if s := workbook.Clean(ls.cell(cells, lc.summary)); s != "" {
 		ix, ok := ls.summIx[s]
 		if !ok {
 			ix = int32(len(ls.summs))
@@ -268,26 +269,26 @@ func (ls *ledgerSheet) amounts(r int, cells []string, spec []xc.Special) (amt mo
 			return 0, false
 		}
 		raw := ls.cell(cells, c)
-		if sp, ok := specialAt(spec, c); ok {
-			if p := kindProblem(ls.name, cellName(r, c), raw, sp, ls.date1904); p != nil {
+		if sp, ok := workbook.SpecialAt(spec, c); ok {
+			if p := kindProblem(ls.name, workbook.CellName(r, c), raw, sp, ls.date1904); p != nil {
 				ls.problem(p)
 				bad = true
 				return 0, false
 			}
 		}
-		if clean(raw) == "" {
+		if workbook.Clean(raw) == "" {
 			return 0, false
 		}
 		p, err := money.Parse(raw, ls.unit)
 		if err != nil {
-			ls.problem(notAmountProblem(ls.name, cellName(r, c), raw))
+			ls.problem(notAmountProblem(ls.name, workbook.CellName(r, c), raw))
 			bad = true
 			return 0, false
 		}
 		if p.Rounded && !floatNoise(raw, ls.unit) {
-			ls.ar.res.Warnings = append(ls.ar.res.Warnings, roundedProblem(ls.name, cellName(r, c), p.Exact, raw, ls.unit))
+			ls.ar.res.Warnings = append(ls.ar.res.Warnings, roundedProblem(ls.name, workbook.CellName(r, c), p.Exact, raw, ls.unit))
 		}
-		if w := implausible(ls.name, cellName(r, c), p.Amount, raw, ls.unit); w != nil && ls.warns < maxSheetProblems {
+		if w := implausible(ls.name, workbook.CellName(r, c), p.Amount, raw, ls.unit); w != nil && ls.warns < maxSheetProblems {
 			ls.warns++
 			ls.ar.res.Warnings = append(ls.ar.res.Warnings, w)
 		}
@@ -305,7 +306,7 @@ func (ls *ledgerSheet) amounts(r int, cells []string, spec []xc.Special) (amt mo
 	amt = d - c
 	if (c < 0 && amt < d) || (c > 0 && amt > d) {
 		ls.problem(cellProblem("import.too_large_line",
-			"the amounts of this line add up to more than can be stored: check the figures and the unit.", ls.name, cellName(r, lc.debit)))
+			"the amounts of this line add up to more than can be stored: check the figures and the unit.", ls.name, workbook.CellName(r, lc.debit)))
 		bad = true
 	}
 	amtCol = lc.debit
@@ -348,7 +349,7 @@ func (ls *ledgerSheet) emit(out []ActualLine, depts *deptResolver) []ActualLine 
 	var colNames []string
 	for i, rec := range ls.recs {
 		for int(rec.col) >= len(colNames) {
-			n := cellName(0, len(colNames))
+			n := workbook.CellName(0, len(colNames))
 			colNames = append(colNames, n[:len(n)-1])
 		}
 		cb.WriteString(colNames[rec.col])

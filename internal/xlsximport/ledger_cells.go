@@ -5,6 +5,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // Reading the cells of one ledger row — its date, department and subject —
@@ -15,20 +16,20 @@ import (
 func (ls *ledgerSheet) rowDate(r int, cells []string) (int32, bool) {
 	lc := ls.cols
 	rawDate := ls.cell(cells, lc.date)
-	d, ok := parseDateIn(rawDate, ls.date1904)
+	d, ok := workbook.ParseDateIn(rawDate, ls.date1904)
 	switch {
-	case clean(rawDate) == "":
+	case workbook.Clean(rawDate) == "":
 		ls.problem(cellProblem("import.ledger_no_date",
 			"this ledger line has an amount but no date: fill in the date (such as 2025-03-05) or delete the line.",
-			ls.name, cellName(r, lc.date)))
+			ls.name, workbook.CellName(r, lc.date)))
 	case !ok:
 		ls.problem(cellProblem("import.bad_date",
 			"\"{{.Text}}\" is not a date: enter a date such as 2025-03-05, 2025/3/5 or 2025年3月5日, or format the cell as a date.",
-			ls.name, cellName(r, lc.date), "Text", rawDate))
+			ls.name, workbook.CellName(r, lc.date), "Text", rawDate))
 	case d.Year() != ls.ar.opts.Year:
 		ls.problem(cellProblem("import.date_outside_year",
 			"the date {{.Date}} is outside the year {{.Year}} being imported: correct the date, or import the line with the actuals of its own year.",
-			ls.name, cellName(r, lc.date), "Date", d.Format("2006-01-02"), "Year", ls.ar.opts.Year))
+			ls.name, workbook.CellName(r, lc.date), "Date", d.Format("2006-01-02"), "Year", ls.ar.opts.Year))
 	default:
 		if m := int(d.Month()); ls.firstMonth == 0 || m < ls.firstMonth {
 			ls.firstMonth = m
@@ -45,16 +46,16 @@ func (ls *ledgerSheet) rowDept(r int, cells []string) (int32, bool) {
 	if lc.dept < 0 {
 		return ls.internDept(ls.sheetD.text, ls.sheetD), true
 	}
-	t := clean(ls.cell(cells, lc.dept))
+	t := workbook.Clean(ls.cell(cells, lc.dept))
 	switch {
 	case t == "" && ls.hasD:
 		return ls.internDept(ls.sheetD.text, ls.sheetD), true
 	case t == "":
 		ls.problem(cellProblem("import.no_department",
-			"this line has no department: fill in the department (科室) of the line.", ls.name, cellName(r, lc.dept)))
+			"this line has no department: fill in the department (科室) of the line.", ls.name, workbook.CellName(r, lc.dept)))
 		return -1, false
 	}
-	return ls.internDept(t, deptRef{sheet: ls.name, cell: cellName(r, lc.dept)}), true
+	return ls.internDept(t, deptRef{sheet: ls.name, cell: workbook.CellName(r, lc.dept)}), true
 }
 
 // internDept returns the index of a department text, keeping where it was
@@ -75,8 +76,8 @@ func (ls *ledgerSheet) internDept(text string, at deptRef) int32 {
 // the text as written; it reports a problem and returns -1 when unknown.
 func (ls *ledgerSheet) subject(r int, cells []string) int32 {
 	lc := ls.cols
-	code := clean(ls.cell(cells, lc.code))
-	name := clean(ls.cell(cells, lc.name))
+	code := workbook.Clean(ls.cell(cells, lc.code))
+	name := workbook.Clean(ls.cell(cells, lc.name))
 	if c, n, ok := splitBracket(code); ok {
 		code = c
 		if name == "" {
@@ -98,7 +99,7 @@ func (ls *ledgerSheet) subject(r int, cells []string) int32 {
 			col = lc.name
 		}
 		ls.problem(cellProblem("import.no_subject",
-			"this line has an amount but no subject code or name: fill in the subject or delete the line.", ls.name, cellName(r, col)))
+			"this line has an amount but no subject code or name: fill in the subject or delete the line.", ls.name, workbook.CellName(r, col)))
 		return -1
 	}
 	ix, ok := ls.subjIx[key]
@@ -135,7 +136,7 @@ func (ls *ledgerSheet) subject(r int, cells []string) int32 {
 	}
 	if p := ls.subjErr[ix]; p != nil {
 		// Every line with the unknown subject is named, each at its cell.
-		q := &domain.Problem{Key: p.Key, Default: p.Default, Args: map[string]any{"Sheet": ls.name, "Cell": cellName(r, cellCol)}}
+		q := &domain.Problem{Key: p.Key, Default: p.Default, Args: map[string]any{"Sheet": ls.name, "Cell": workbook.CellName(r, cellCol)}}
 		for k, v := range p.Args {
 			q.Args[k] = v
 		}
@@ -150,7 +151,7 @@ func (ls *ledgerSheet) subject(r int, cells []string) int32 {
 // all of them when the ledger starts in January. Balances and page
 // carries (期初余额, 承前页, 过次页) are not totals of postings and are left.
 func (ls *ledgerSheet) checkTotalRow(r int, cells []string, amt money.Amount, col int) {
-	text := squash(strings.Join(cells, ""))
+	text := workbook.Squash(strings.Join(cells, ""))
 	if containsAny(text, "余额", "结转", "承前", "过次", "opening", "closing", "balance") || col < 0 {
 		return
 	}
@@ -168,15 +169,14 @@ func (ls *ledgerSheet) checkTotalRow(r int, cells []string, amt money.Amount, co
 		return
 	}
 	if amt != want && len(ls.ar.res.Warnings) < maxSheetProblems {
-		ls.ar.res.Warnings = append(ls.ar.res.Warnings, actualsMismatch(ls.name, cellName(r, col),
-			fmtAmt(amt, ls.unit), fmtAmt(want, ls.unit), totalLabel(cells), ""))
+		ls.ar.res.Warnings = append(ls.ar.res.Warnings, actualsMismatch(ls.name, workbook.CellName(r, col), fmtAmt(amt, ls.unit), fmtAmt(want, ls.unit), totalLabel(cells), ""))
 	}
 }
 
 // totalLabel is the first text of a total row (本月合计).
 func totalLabel(cells []string) string {
 	for _, c := range cells {
-		if t := clean(c); t != "" && isSkipRow([]string{t}) {
+		if t := workbook.Clean(c); t != "" && isSkipRow([]string{t}) {
 			return t
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -303,8 +304,8 @@ func sorted(xs []string) []string {
 }
 
 func TestHugeAmountsAreProblemsNotPanics(t *testing.T) {
-	catchPanics = false
-	defer func() { catchPanics = true }()
+	workbook.CatchPanics = false
+	defer func() { workbook.CatchPanics = true }()
 	path := writeBook(t, sheetSpec{name: "预算", rows: [][]any{
 		{"科室", "科目编码", "预算数", "", ""},
 		{"", "", "小计", "财政拨款", "其他资金"},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 )
 
@@ -91,27 +92,27 @@ var bracketCode = regexp.MustCompile(`^[\[【［〔(（]\s*([0-9A-Za-z.\-]+)\s*[
 
 // splitBracket reads "[30201]办公费" as code and name.
 func splitBracket(s string) (code, name string, ok bool) {
-	m := bracketCode.FindStringSubmatch(clean(s))
+	m := bracketCode.FindStringSubmatch(workbook.Clean(s))
 	if m == nil {
-		return "", clean(s), false
+		return "", workbook.Clean(s), false
 	}
-	return m[1], clean(m[2]), true
+	return m[1], workbook.Clean(m[2]), true
 }
 
-func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) sheetResult {
+func parseSheet(g *workbook.Grid, opts Options, subj *subjectIndex, depts *deptResolver) sheetResult {
 	var sr sheetResult
-	sr.report = SheetReport{Name: g.name}
+	sr.report = SheetReport{Name: g.Name}
 	sr.actuals = opts.actuals
 	h, ok := findHeader(g)
 	if !ok {
 		sr.report.Skipped = "no recognisable header row in the first 20 rows"
-		if g.empty() {
+		if g.Empty() {
 			sr.report.Skipped = "empty sheet" // nothing to warn of
 			return sr
 		}
 		sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_skipped",
 			"Sheet {{.Sheet}} was skipped: it has no recognisable header row (科室/科目编码/科目名称/预算数 …) in its first 20 rows. If it holds budget lines, add such a header row.",
-			"Sheet", g.name))
+			"Sheet", g.Name))
 		return sr
 	}
 	sr.report.HeaderRow = h.row + 1
@@ -125,9 +126,9 @@ func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) 
 	}
 	sr.amountOverride = p.spec.override
 	if p.layout == LayoutLong && p.dept < 0 {
-		p.sheetDept = deptRef{text: domain.HospitalWideCode, sheet: g.name}
+		p.sheetDept = deptRef{text: domain.HospitalWideCode, sheet: g.Name}
 		if opts.Department != "" {
-			p.sheetDept = deptRef{text: opts.Department, sheet: g.name}
+			p.sheetDept = deptRef{text: opts.Department, sheet: g.Name}
 		}
 		if d, from := sheetDept(g, p.h, depts); from != "" {
 			p.layout, p.sheetDept = LayoutPerDepartment, d
@@ -142,7 +143,7 @@ func parseSheet(g *grid, opts Options, subj *subjectIndex, depts *deptResolver) 
 // no department column departments across a one-row header, else with a
 // department column subjects across. It reports whether the sheet has
 // amounts to read; a problem placing wide subjects goes to sr.
-func (p *sheetPlan) chooseLayout(g *grid, opts Options, subj *subjectIndex, depts *deptResolver, sr *sheetResult) bool {
+func (p *sheetPlan) chooseLayout(g *workbook.Grid, opts Options, subj *subjectIndex, depts *deptResolver, sr *sheetResult) bool {
 	spec, found := chooseAmount(p.h, opts.AmountColumn)
 	if opts.AmountColumn != "" && !spec.override {
 		found = false
@@ -180,7 +181,7 @@ func (p *sheetPlan) departmentsAcross(depts *deptResolver) bool {
 
 // subjectsAcross places subjects across the header (wide subjects); a
 // problem placing them still makes the sheet a wide-subjects one.
-func (p *sheetPlan) subjectsAcross(g *grid, subj *subjectIndex, sr *sheetResult) bool {
+func (p *sheetPlan) subjectsAcross(g *workbook.Grid, subj *subjectIndex, sr *sheetResult) bool {
 	wide, prob := placeWide(g, p.h, subj)
 	found := false
 	if len(wide.cols) > 0 || prob != nil {
@@ -195,29 +196,17 @@ func (p *sheetPlan) subjectsAcross(g *grid, subj *subjectIndex, sr *sheetResult)
 }
 
 // skipNoAmount reports a sheet skipped for want of an amount column.
-func skipNoAmount(g *grid, h header, opts Options, sr *sheetResult) {
+func skipNoAmount(g *workbook.Grid, h header, opts Options, sr *sheetResult) {
 	if opts.AmountColumn != "" {
 		sr.report.Skipped = "no column headed " + opts.AmountColumn
 		sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_no_amount_column",
-			"Sheet {{.Sheet}} was skipped: it has no column headed \"{{.Column}}\".", "Sheet", g.name, "Column", opts.AmountColumn))
+			"Sheet {{.Sheet}} was skipped: it has no column headed \"{{.Column}}\".", "Sheet", g.Name, "Column", opts.AmountColumn))
 	} else {
 		sr.report.Skipped = "no amount column"
 		sr.warnings = append(sr.warnings, domain.NewProblem("import.sheet_no_amount",
 			"Sheet {{.Sheet}} was skipped: its header (row {{.Row}}) has no budget amount column such as 预算数, 全年预算 or 调整后预算.",
-			"Sheet", g.name, "Row", h.row+1))
+			"Sheet", g.Name, "Row", h.row+1))
 	}
-}
-
-// empty reports a sheet without a single filled cell.
-func (g *grid) empty() bool {
-	for _, row := range g.rows {
-		for _, c := range row {
-			if clean(c) != "" {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // chooseAmount picks the amount column(s): the override if given, else the
@@ -276,7 +265,7 @@ func groupAmount(h header, c column, override string) []amountSpec {
 	if c.gRole == rolePrior {
 		return cands
 	}
-	spec.override = override != "" && (squash(c.group) == squash(override) || headerCore(c.group) == headerCore(override))
+	spec.override = override != "" && (workbook.Squash(c.group) == workbook.Squash(override) || headerCore(c.group) == headerCore(override))
 	if len(spec.parts) == 0 && len(spec.deptCols) == 0 && spec.subtotal >= 0 {
 		spec.parts = []int{spec.subtotal}
 		spec.subtotal = -1
@@ -357,33 +346,33 @@ func matchesOverride(override string, c column) bool {
 	if override == "" {
 		return false
 	}
-	o := squash(override)
-	return o == squash(c.text) || o == squash(c.label) || headerCore(override) == headerCore(c.text) && headerCore(c.text) != ""
+	o := workbook.Squash(override)
+	return o == workbook.Squash(c.text) || o == workbook.Squash(c.label) || headerCore(override) == headerCore(c.text) && headerCore(c.text) != ""
 }
 
 var deptTitle = regexp.MustCompile(`^(科室名称|科室|部门名称|部门|预算科室|department|dept)\s*[:：]\s*(\S+)`)
 
 // sheetDept finds the department of a sheet without a department column: a
 // "科室：" title row, else the sheet name when it names a department.
-func sheetDept(g *grid, h header, depts *deptResolver) (deptRef, string) {
+func sheetDept(g *workbook.Grid, h header, depts *deptResolver) (deptRef, string) {
 	for r := 0; r < h.row; r++ {
-		for c, t := range g.rows[r] {
-			if m := deptTitle.FindStringSubmatch(strings.ToLower(clean(t))); m != nil {
+		for c, t := range g.Rows[r] {
+			if m := deptTitle.FindStringSubmatch(strings.ToLower(workbook.Clean(t))); m != nil {
 				// Take the value from the original text (case preserved).
-				v := clean(t)
+				v := workbook.Clean(t)
 				if i := strings.IndexAny(v, ":："); i >= 0 {
-					v = clean(v[i+utf8.RuneLen([]rune(v[i:])[0]):])
+					v = workbook.Clean(v[i+utf8.RuneLen([]rune(v[i:])[0]):])
 				}
 				if f := strings.Fields(v); len(f) > 0 {
 					v = f[0]
 				}
-				return deptRef{text: v, sheet: g.name, cell: cellName(r, c)}, "title"
+				return deptRef{text: v, sheet: g.Name, cell: workbook.CellName(r, c)}, "title"
 			}
 		}
 	}
-	name := clean(g.name)
+	name := workbook.Clean(g.Name)
 	if depts.known(name) || looksLikeDept(name) {
-		return deptRef{text: name, sheet: g.name, cell: ""}, "sheet"
+		return deptRef{text: name, sheet: g.Name, cell: ""}, "sheet"
 	}
 	return deptRef{}, ""
 }
@@ -396,7 +385,7 @@ func looksLikeDept(s string) bool {
 	if _, name, ok := splitBracket(s); ok && name != "" {
 		return true
 	}
-	t := clean(s)
+	t := workbook.Clean(s)
 	n := utf8.RuneCountInString(t)
 	if n < 2 || n > 12 {
 		return false
@@ -415,35 +404,35 @@ func looksLikeDept(s string) bool {
 // readAmount parses one amount cell in unit u. A cell that is not a number
 // as the spreadsheet shows it (a boolean, an error value, a date, missing
 // text, a formula never calculated) is a located problem, never a number.
-func readAmount(g *grid, r, c int, u money.Unit, sr *sheetResult) cellAmount {
-	ca := cellAmount{cell: cellName(r, c)}
-	raw := g.cell(r, c)
-	if sp, ok := g.specialAt(r, c); ok {
-		if p := kindProblem(g.name, ca.cell, raw, sp, g.date1904); p != nil {
+func readAmount(g *workbook.Grid, r, c int, u money.Unit, sr *sheetResult) cellAmount {
+	ca := cellAmount{cell: workbook.CellName(r, c)}
+	raw := g.Cell(r, c)
+	if sp, ok := g.SpecialAt(r, c); ok {
+		if p := kindProblem(g.Name, ca.cell, raw, sp, g.Date1904); p != nil {
 			ca.bad = true
 			sr.problems = append(sr.problems, p)
 			return ca
 		}
 	}
-	if clean(raw) == "" {
+	if workbook.Clean(raw) == "" {
 		ca.blank = true
-		if g.formula != nil && g.formula(r, c) {
+		if g.Formula != nil && g.Formula(r, c) {
 			ca.bad = true
-			sr.problems = append(sr.problems, kindProblem(g.name, ca.cell, raw, xc.Special{Kind: xc.NoValue}, false))
+			sr.problems = append(sr.problems, kindProblem(g.Name, ca.cell, raw, xc.Special{Kind: xc.NoValue}, false))
 		}
 		return ca
 	}
 	p, err := money.Parse(raw, u)
 	if err != nil {
 		ca.bad = true
-		sr.problems = append(sr.problems, notAmountProblem(g.name, ca.cell, raw))
+		sr.problems = append(sr.problems, notAmountProblem(g.Name, ca.cell, raw))
 		return ca
 	}
 	ca.v, ca.blank, ca.rounded = p.Amount, p.Blank, p.Rounded
 	if p.Rounded {
-		sr.warnings = append(sr.warnings, roundedProblem(g.name, ca.cell, p.Exact, raw, u))
+		sr.warnings = append(sr.warnings, roundedProblem(g.Name, ca.cell, p.Exact, raw, u))
 	}
-	if w := implausible(g.name, ca.cell, p.Amount, raw, u); w != nil {
+	if w := implausible(g.Name, ca.cell, p.Amount, raw, u); w != nil {
 		sr.warnings = append(sr.warnings, w)
 	}
 	return ca
@@ -493,7 +482,7 @@ func sumAmounts(as []cellAmount) (money.Amount, int, bool) {
 
 func isNumberingRow(cells []string) bool {
 	for _, c := range cells {
-		switch squash(c) {
+		switch workbook.Squash(c) {
 		case "栏次", "行次":
 			return true
 		}
@@ -506,7 +495,7 @@ func isNumberingRow(cells []string) bool {
 func isColumnNumbers(cells []string) bool {
 	prev, n := 0, 0
 	for _, c := range cells {
-		t := clean(c)
+		t := workbook.Clean(c)
 		if t == "" || isStemMarker(t) {
 			continue
 		}
@@ -521,7 +510,7 @@ func isColumnNumbers(cells []string) bool {
 }
 
 func isStemMarker(s string) bool {
-	switch clean(s) {
+	switch workbook.Clean(s) {
 	case "甲", "乙", "丙", "丁":
 		return true
 	}

@@ -3,6 +3,7 @@ package xlsximport
 import (
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/workbook"
 	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
@@ -23,7 +24,7 @@ type sheetPlan struct {
 
 // finishSheet reads the data rows under a recognised header into lines,
 // with the sheet's unit, subjects, subtotal checks and problems.
-func finishSheet(g *grid, p sheetPlan, subj *subjectIndex, sr *sheetResult) sheetResult {
+func finishSheet(g *workbook.Grid, p sheetPlan, subj *subjectIndex, sr *sheetResult) sheetResult {
 	h, spec, layout := p.h, p.spec, p.layout
 	if layout != LayoutWideSubjects {
 		p.wide = nil
@@ -37,10 +38,10 @@ func finishSheet(g *grid, p sheetPlan, subj *subjectIndex, sr *sheetResult) shee
 	sr.report.AmountColumn = spec.label
 	sr.report.Used = true
 	for _, c := range spec.deptCols {
-		p.colDepts = append(p.colDepts, deptRef{text: h.cols[c].label, sheet: g.name, cell: cellName(h.row+h.rows-1, c)})
+		p.colDepts = append(p.colDepts, deptRef{text: h.cols[c].label, sheet: g.Name, cell: workbook.CellName(h.row+h.rows-1, c)})
 	}
 	var rows []*dataRow
-	for r := h.row + h.rows; r < len(g.rows); r++ {
+	for r := h.row + h.rows; r < len(g.Rows); r++ {
 		if dr := p.readRow(g, r, sr); dr != nil {
 			rows = append(rows, dr)
 		}
@@ -64,11 +65,11 @@ func finishSheet(g *grid, p sheetPlan, subj *subjectIndex, sr *sheetResult) shee
 
 // readRow reads data row r; nil for rows that hold no data (blank lines,
 // column numbers, notes).
-func (p *sheetPlan) readRow(g *grid, r int, sr *sheetResult) *dataRow {
-	cells := g.rows[r]
+func (p *sheetPlan) readRow(g *workbook.Grid, r int, sr *sheetResult) *dataRow {
+	cells := g.Rows[r]
 	empty := true
 	for _, c := range cells {
-		if clean(c) != "" {
+		if workbook.Clean(c) != "" {
 			empty = false
 			break
 		}
@@ -99,13 +100,13 @@ func (p *sheetPlan) readRow(g *grid, r int, sr *sheetResult) *dataRow {
 // damagedLabel reports (once, as a problem) a code, name or department
 // cell of row r whose text is missing from the file: read as blank, it
 // would put the row's amounts under no department or subject.
-func (p *sheetPlan) damagedLabel(g *grid, r int, sr *sheetResult) bool {
+func (p *sheetPlan) damagedLabel(g *workbook.Grid, r int, sr *sheetResult) bool {
 	for _, c := range []int{p.codeCol, p.nameCol, p.dept} {
 		if c < 0 {
 			continue
 		}
-		if sp, ok := g.specialAt(r, c); ok && sp.Kind == xc.BadString {
-			sr.problems = append(sr.problems, kindProblem(g.name, cellName(r, c), g.cell(r, c), sp, false))
+		if sp, ok := g.SpecialAt(r, c); ok && sp.Kind == xc.BadString {
+			sr.problems = append(sr.problems, kindProblem(g.Name, workbook.CellName(r, c), g.Cell(r, c), sp, false))
 			return true
 		}
 	}
@@ -113,10 +114,10 @@ func (p *sheetPlan) damagedLabel(g *grid, r int, sr *sheetResult) bool {
 }
 
 // readLabels reads the code, name, department and subtotal label of row r.
-func (p *sheetPlan) readLabels(g *grid, r int, dr *dataRow) {
+func (p *sheetPlan) readLabels(g *workbook.Grid, r int, dr *dataRow) {
 	if p.codeCol >= 0 {
-		dr.codeCell = cellName(r, p.codeCol)
-		dr.code = clean(g.cell(r, p.codeCol))
+		dr.codeCell = workbook.CellName(r, p.codeCol)
+		dr.code = workbook.Clean(g.Cell(r, p.codeCol))
 		if c, n, ok := splitBracket(dr.code); ok {
 			dr.code = c
 			if dr.name == "" {
@@ -125,8 +126,8 @@ func (p *sheetPlan) readLabels(g *grid, r int, dr *dataRow) {
 		}
 	}
 	if p.nameCol >= 0 {
-		dr.nameCell = cellName(r, p.nameCol)
-		n := clean(g.cell(r, p.nameCol))
+		dr.nameCell = workbook.CellName(r, p.nameCol)
+		n := workbook.Clean(g.Cell(r, p.nameCol))
 		if c, nm, ok := splitBracket(n); ok {
 			if dr.code == "" {
 				dr.code, dr.codeCell = c, dr.nameCell
@@ -137,13 +138,13 @@ func (p *sheetPlan) readLabels(g *grid, r int, dr *dataRow) {
 	}
 	// Subtotal label: in the code, name or department cell, or the first text.
 	for _, c := range []int{p.codeCol, p.nameCol, p.dept} {
-		if c >= 0 && isSubtotalWord(g.cell(r, c)) {
+		if c >= 0 && isSubtotalWord(g.Cell(r, c)) {
 			dr.label = true
 		}
 	}
-	cells := g.rows[r]
+	cells := g.Rows[r]
 	for c := 0; c < len(cells) && !dr.label; c++ {
-		if t := clean(cells[c]); t != "" {
+		if t := workbook.Clean(cells[c]); t != "" {
 			if isSubtotalWord(t) && !containsInt(p.amountCols, c) {
 				dr.label = true
 			}
@@ -151,28 +152,28 @@ func (p *sheetPlan) readLabels(g *grid, r int, dr *dataRow) {
 		}
 	}
 	if dr.label {
-		t := squash(g.cell(r, max(p.codeCol, 0)) + g.cell(r, max(p.nameCol, 0)) + g.cell(r, max(p.dept, 0)) + g.cell(r, 0))
+		t := workbook.Squash(g.Cell(r, max(p.codeCol, 0)) + g.Cell(r, max(p.nameCol, 0)) + g.Cell(r, max(p.dept, 0)) + g.Cell(r, 0))
 		dr.grand = !strings.Contains(t, "小计") && !strings.Contains(t, "subtotal")
 		for _, c := range cells {
-			if t := clean(c); t != "" && isSubtotalWord(t) {
+			if t := workbook.Clean(c); t != "" && isSubtotalWord(t) {
 				dr.labelText = strings.TrimRight(t, ":：")
 				break
 			}
 		}
 	}
 	if p.dept >= 0 {
-		t := clean(g.filled(r, p.dept))
+		t := workbook.Clean(g.Filled(r, p.dept))
 		if isSubtotalWord(t) {
 			t = ""
 		}
-		dr.rowDept = deptRef{text: t, sheet: g.name, cell: cellName(r, p.dept)}
+		dr.rowDept = deptRef{text: t, sheet: g.Name, cell: workbook.CellName(r, p.dept)}
 	} else {
 		dr.rowDept = p.sheetDept
 	}
 }
 
 // readItems reads the amounts of row r as the layout says.
-func (p *sheetPlan) readItems(g *grid, r int, dr *dataRow, sr *sheetResult) {
+func (p *sheetPlan) readItems(g *workbook.Grid, r int, dr *dataRow, sr *sheetResult) {
 	switch p.layout {
 	case LayoutWideDepartments:
 		for i, c := range p.spec.deptCols {
@@ -202,7 +203,7 @@ func (p *sheetPlan) readItems(g *grid, r int, dr *dataRow, sr *sheetResult) {
 
 // lineAmount is the amount of a line of a long sheet: its amount column,
 // or the sum of its funding-source columns checked against their 小计.
-func (p *sheetPlan) lineAmount(g *grid, r int, sr *sheetResult) cellAmount {
+func (p *sheetPlan) lineAmount(g *workbook.Grid, r int, sr *sheetResult) cellAmount {
 	spec, unit := p.spec, p.unit
 	var parts []cellAmount
 	for _, c := range spec.parts {
@@ -215,7 +216,7 @@ func (p *sheetPlan) lineAmount(g *grid, r int, sr *sheetResult) cellAmount {
 		if !any && !allBlank(parts) {
 			a.bad = true
 			sr.problems = append(sr.problems, cellProblem("import.too_large_line",
-				"the amounts of this line add up to more than can be stored: check the figures and the unit.", g.name, parts[0].cell))
+				"the amounts of this line add up to more than can be stored: check the figures and the unit.", g.Name, parts[0].cell))
 		}
 		for _, p := range parts {
 			a.bad = a.bad || p.bad
@@ -232,7 +233,7 @@ func (p *sheetPlan) lineAmount(g *grid, r int, sr *sheetResult) cellAmount {
 		} else if diff(st.v, a.v) > tolerance(parts) {
 			sr.problems = append(sr.problems, cellProblem("import.funding_mismatch",
 				"{{.Total}} differs from the sum of its funding-source columns ({{.Sum}}): correct the figures so that 小计 equals their total.",
-				g.name, st.cell, "Total", fmtAmt(st.v, unit), "Sum", fmtAmt(a.v, unit)))
+				g.Name, st.cell, "Total", fmtAmt(st.v, unit), "Sum", fmtAmt(a.v, unit)))
 			a.bad = true
 		} else {
 			a.cell = st.cell

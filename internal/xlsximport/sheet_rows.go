@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // Resolving the rows of a sheet: subjects, parent rows, subtotal checks and
@@ -12,7 +13,7 @@ import (
 
 // resolveSubjects matches each row's subject: by code, else by name with
 // the names of the rows above as context for names used more than once.
-func resolveSubjects(g *grid, rows []*dataRow, subj *subjectIndex) {
+func resolveSubjects(g *workbook.Grid, rows []*dataRow, subj *subjectIndex) {
 	for i, p := range rows {
 		if p.label {
 			continue
@@ -23,7 +24,7 @@ func resolveSubjects(g *grid, rows []*dataRow, subj *subjectIndex) {
 			if !ok {
 				p.subjErr = cellProblem("import.unknown_subject",
 					"subject code {{.Code}} ({{.Name}}) is not in the subject catalogue: correct the code, or add the subject to the catalogue first.",
-					g.name, p.codeCell, "Code", p.code, "Name", p.name)
+					g.Name, p.codeCell, "Code", p.code, "Name", p.name)
 				continue
 			}
 			p.subject = s
@@ -39,11 +40,11 @@ func resolveSubjects(g *grid, rows []*dataRow, subj *subjectIndex) {
 			case !ok:
 				p.subjErr = cellProblem("import.unknown_subject_name",
 					"subject \"{{.Name}}\" is not in the subject catalogue and has no code: add its code, correct the name, or add the subject to the catalogue first.",
-					g.name, p.nameCell, "Name", p.name)
+					g.Name, p.nameCell, "Name", p.name)
 			case len(cands) > 0:
 				p.subjErr = cellProblem("import.ambiguous_subject",
 					"subject \"{{.Name}}\" is ambiguous (codes {{.Codes}}): add its code, or put it under its group row (e.g. 门诊收入 or 住院收入).",
-					g.name, p.nameCell, "Name", p.name, "Codes", strings.Join(cands, ", "))
+					g.Name, p.nameCell, "Name", p.name, "Codes", strings.Join(cands, ", "))
 			default:
 				p.subject = s
 			}
@@ -57,7 +58,7 @@ func resolveSubjects(g *grid, rows []*dataRow, subj *subjectIndex) {
 			}
 			p.subjErr = cellProblem("import.no_subject",
 				"this line has an amount but no subject code or name: fill in the subject or delete the line.",
-				g.name, cell)
+				g.Name, cell)
 		}
 	}
 }
@@ -97,7 +98,7 @@ func markParents(rows []*dataRow, layout string) {
 func (r *dataRow) leaf() bool { return !r.label && !r.parent }
 
 // checkAndEmit checks subtotals and emits the leaf lines.
-func checkAndEmit(g *grid, rows []*dataRow, layout, totalLabel string, unit money.Unit, sr *sheetResult) {
+func checkAndEmit(g *workbook.Grid, rows []*dataRow, layout, totalLabel string, unit money.Unit, sr *sheetResult) {
 	mismatch := func(cell string, got, want money.Amount, what, dept string) {
 		reportMismatch(g, sr, unit, cell, got, want, what, dept)
 	}
@@ -218,7 +219,7 @@ func anyBad(as []cellAmount) bool {
 	return false
 }
 
-func emitLeaf(g *grid, p *dataRow, layout string, sr *sheetResult) {
+func emitLeaf(g *workbook.Grid, p *dataRow, layout string, sr *sheetResult) {
 	if !p.hasItems {
 		return
 	}
@@ -234,13 +235,13 @@ func emitLeaf(g *grid, p *dataRow, layout string, sr *sheetResult) {
 		if it.dept.text == "" {
 			sr.problems = append(sr.problems, cellProblem("import.no_department",
 				"this line has no department: fill in the department (科室) of the line.",
-				g.name, it.dept.cell))
+				g.Name, it.dept.cell))
 			continue
 		}
 		s := subject
 		if layout == LayoutWideSubjects {
 			s = it.subject
 		}
-		sr.lines = append(sr.lines, rawLine{dept: it.dept, subject: s, amount: it.amt.v, sheet: g.name, cell: it.amt.cell})
+		sr.lines = append(sr.lines, rawLine{dept: it.dept, subject: s, amount: it.amt.v, sheet: g.Name, cell: it.amt.cell})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // TargetValueRow is one actual value of a performance target read from a
@@ -89,9 +90,9 @@ var cnMonths = []string{"一", "二", "三", "四", "五", "六", "七", "八", 
 
 // monthWord reads a month written alone: 9, 09, 9月, 9月份, 九月, Sep, September.
 func monthWord(s string) (int, bool) {
-	s = strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(clean(s)), "份"), ".")
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(workbook.Clean(s)), "份"), ".")
 	num := strings.TrimSuffix(s, "月")
-	if allDigits(num) && len(num) <= 2 {
+	if workbook.AllDigits(num) && len(num) <= 2 {
 		m, _ := strconv.Atoi(num)
 		return m, m >= 1 && m <= 12
 	}
@@ -114,13 +115,13 @@ func monthWord(s string) (int, bool) {
 // year and month (2025-09, 2025/9, 2025年9月, 202509), a date or an Excel
 // date serial. year is the month's year when the cell carries one, else 0.
 func parseMonthCell(s string) (month, year int, ok bool) {
-	t := clean(s)
-	if allDigits(t) && len(t) == 6 {
+	t := workbook.Clean(s)
+	if workbook.AllDigits(t) && len(t) == 6 {
 		y, _ := strconv.Atoi(t[:4])
 		m, _ := strconv.Atoi(t[4:])
 		return m, y, m >= 1 && m <= 12 && y >= 1900
 	}
-	if isSerial(t) {
+	if workbook.IsSerial(t) {
 		f, _ := strconv.ParseFloat(t, 64)
 		switch {
 		case f == math.Trunc(f) && f >= 1 && f <= 12:
@@ -128,7 +129,7 @@ func parseMonthCell(s string) (month, year int, ok bool) {
 		case f >= serial2000 && f < serial2101:
 			// A date cell: only serials of 2000–2100 are taken as dates, so
 			// that 2025.9 is read as a year and month, not as 17 July 1905.
-			if d, ok := parseDate(t); ok {
+			if d, ok := workbook.ParseDate(t); ok {
 				return int(d.Month()), d.Year(), true
 			}
 		}
@@ -136,11 +137,11 @@ func parseMonthCell(s string) (month, year int, ok bool) {
 	if m, ok := monthWord(t); ok {
 		return m, 0, true
 	}
-	if d, ok := parseDateText(t); ok {
+	if d, ok := workbook.ParseDateText(t); ok {
 		return int(d.Month()), d.Year(), true
 	}
 	// Year and month without a day: 2025-09, 2025/9, 2025.9, 2025年9月.
-	if d, ok := parseDateText(strings.TrimSuffix(strings.TrimSuffix(t, "份"), "月") + "-1"); ok {
+	if d, ok := workbook.ParseDateText(strings.TrimSuffix(strings.TrimSuffix(t, "份"), "月") + "-1"); ok {
 		return int(d.Month()), d.Year(), true
 	}
 	return 0, 0, false
@@ -159,20 +160,20 @@ const (
 // caller can check them too and report every problem at once; it must not
 // write them.
 func ReadTargetValues(path string, year int) (res TargetValuesResult, err error) {
-	defer recoverUnreadable(path, &err, func() { res = TargetValuesResult{} })
-	grids, percent, closeBook, err := openGrids(path)
+	defer workbook.RecoverUnreadable(path, &err, func() { res = TargetValuesResult{} })
+	grids, percent, closeBook, err := workbook.Open(path)
 	if err != nil {
 		return TargetValuesResult{}, err
 	}
 	defer closeBook()
 	var probs domain.Problems
 	for _, g := range grids {
-		rows, ps, ok := readTargetGrid(g, year, func(r, c int) bool { return percent(g.name, r, c) })
+		rows, ps, ok := readTargetGrid(g, year, func(r, c int) bool { return percent(g.Name, r, c) })
 		if !ok {
-			res.Skipped = append(res.Skipped, g.name)
+			res.Skipped = append(res.Skipped, g.Name)
 			continue
 		}
-		res.Sheets = append(res.Sheets, g.name)
+		res.Sheets = append(res.Sheets, g.Name)
 		res.Rows = append(res.Rows, rows...)
 		probs = append(probs, ps...)
 	}
@@ -187,47 +188,47 @@ func ReadTargetValues(path string, year int) (res TargetValuesResult, err error)
 }
 
 // readTargetGrid reads one sheet; ok is false when it has no header.
-func readTargetGrid(g *grid, year int, percent func(r, c int) bool) (rows []TargetValueRow, probs domain.Problems, ok bool) {
-	hr, h := findHeaderRow(g, tvHeader)
+func readTargetGrid(g *workbook.Grid, year int, percent func(r, c int) bool) (rows []TargetValueRow, probs domain.Problems, ok bool) {
+	hr, h := workbook.FindHeaderRow(g, tvHeader)
 	if hr < 0 {
 		return nil, nil, false
 	}
-	text := g.filledText
-	for r := hr + 1; r < len(g.rows) && len(probs) < maxSheetProblems; r++ {
-		base := TargetValueRow{Sheet: g.name, Project: text(r, h.project), Dept: text(r, h.dept), Indicator: text(r, h.indicator),
-			Note: text(r, h.note), ProjectCell: cellName(r, h.project), IndicatorCell: cellName(r, h.indicator)}
+	text := g.FilledText
+	for r := hr + 1; r < len(g.Rows) && len(probs) < maxSheetProblems; r++ {
+		base := TargetValueRow{Sheet: g.Name, Project: text(r, h.project), Dept: text(r, h.dept), Indicator: text(r, h.indicator),
+			Note: text(r, h.note), ProjectCell: workbook.CellName(r, h.project), IndicatorCell: workbook.CellName(r, h.indicator)}
 		if h.dept >= 0 {
-			base.DeptCell = cellName(r, h.dept)
+			base.DeptCell = workbook.CellName(r, h.dept)
 		}
 		var found []TargetValueRow
 		if h.month >= 0 && h.value >= 0 {
-			v := tvValue(g.cell(r, h.value), percent(r, h.value))
+			v := tvValue(g.Cell(r, h.value), percent(r, h.value))
 			if v == "" {
 				continue // nothing reported on this row
 			}
 			row := base
-			row.Value, row.ValueCell, row.MonthCell = v, cellName(r, h.value), cellName(r, h.month)
-			m, y, ok := parseMonthCell(g.cell(r, h.month))
+			row.Value, row.ValueCell, row.MonthCell = v, workbook.CellName(r, h.value), workbook.CellName(r, h.month)
+			m, y, ok := parseMonthCell(g.Cell(r, h.month))
 			switch {
-			case clean(g.cell(r, h.month)) == "":
-				probs = append(probs, cellProblem("import.tv.no_month", "the row has an actual value but no month: write the month, 1 to 12.", g.name, row.MonthCell))
+			case workbook.Clean(g.Cell(r, h.month)) == "":
+				probs = append(probs, cellProblem("import.tv.no_month", "the row has an actual value but no month: write the month, 1 to 12.", g.Name, row.MonthCell))
 				continue
 			case !ok:
 				probs = append(probs, cellProblem("import.tv.bad_month", "\"{{.Text}}\" is not a month: write 1 to 12, 9月 or {{.Year}}-09.",
-					g.name, row.MonthCell, "Text", clean(g.cell(r, h.month)), "Year", year))
+					g.Name, row.MonthCell, "Text", workbook.Clean(g.Cell(r, h.month)), "Year", year))
 				continue
 			case y != 0 && y != year:
 				probs = append(probs, cellProblem("import.tv.other_year", "{{.Text}} is in {{.Found}}, not {{.Year}}: import each year's values into that year.",
-					g.name, row.MonthCell, "Text", clean(g.cell(r, h.month)), "Found", y, "Year", year))
+					g.Name, row.MonthCell, "Text", workbook.Clean(g.Cell(r, h.month)), "Found", y, "Year", year))
 				continue
 			}
 			row.Month = m
 			found = append(found, row)
 		}
 		for c, m := range h.months {
-			if v := tvValue(g.cell(r, c), percent(r, c)); v != "" {
+			if v := tvValue(g.Cell(r, c), percent(r, c)); v != "" {
 				row := base
-				row.Value, row.ValueCell, row.Month, row.MonthCell = v, cellName(r, c), m, cellName(hr, c)
+				row.Value, row.ValueCell, row.Month, row.MonthCell = v, workbook.CellName(r, c), m, workbook.CellName(hr, c)
 				found = append(found, row)
 			}
 		}
@@ -236,9 +237,9 @@ func readTargetGrid(g *grid, year int, percent func(r, c int) bool) (rows []Targ
 		}
 		switch {
 		case base.Project == "":
-			probs = append(probs, cellProblem("import.tv.no_project", "the row has an actual value but no project name.", g.name, base.ProjectCell))
+			probs = append(probs, cellProblem("import.tv.no_project", "the row has an actual value but no project name.", g.Name, base.ProjectCell))
 		case base.Indicator == "":
-			probs = append(probs, cellProblem("import.tv.no_indicator", "the row has an actual value but no indicator name.", g.name, base.IndicatorCell))
+			probs = append(probs, cellProblem("import.tv.no_indicator", "the row has an actual value but no indicator name.", g.Name, base.IndicatorCell))
 		default:
 			sortRowsByMonth(found)
 			rows = append(rows, found...)
@@ -261,7 +262,7 @@ func sortRowsByMonth(rows []TargetValueRow) {
 // cell (0.95 shown as 95%) becomes "95%", and float noise of formulas
 // (1199.9999999999998) is rounded away.
 func tvValue(raw string, percent bool) string {
-	t := clean(raw)
+	t := workbook.Clean(raw)
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || strings.ContainsAny(t, "xXpPnN") {
 		return t

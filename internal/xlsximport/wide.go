@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // Placing the columns of a sheet with subjects across the columns
@@ -43,7 +44,7 @@ type wideBlock struct {
 
 // placeWide plans the columns of header h; the problem lists the columns
 // whose subject cannot be decided.
-func placeWide(g *grid, h header, subj *subjectIndex) (wideColumns, *domain.Problem) {
+func placeWide(g *workbook.Grid, h header, subj *subjectIndex) (wideColumns, *domain.Problem) {
 	var wc wideColumns
 	totalSubj := map[int]string{}
 	for _, c := range h.cols {
@@ -78,11 +79,11 @@ func placeWide(g *grid, h header, subj *subjectIndex) (wideColumns, *domain.Prob
 	}
 	var names []string
 	for _, c := range undecided {
-		names = append(names, cellName(h.row+h.rows-1, c.index)+" "+c.label)
+		names = append(names, workbook.CellName(h.row+h.rows-1, c.index)+" "+c.label)
 	}
 	return wc, domain.NewProblem("import.ambiguous_columns",
 		"Sheet {{.Sheet}}: the columns {{.Columns}} name items that exist under more than one group (门诊收入 / 住院收入), and neither a group header above them nor a subtotal column (门诊收入合计 / 住院收入合计) tells which: add the group header above each block of columns and import again.",
-		"Sheet", g.name, "Columns", strings.Join(names, ", "))
+		"Sheet", g.Name, "Columns", strings.Join(names, ", "))
 }
 
 // isWideItem reports a header that may name a subject.
@@ -221,7 +222,7 @@ func (x *subjectIndex) candidates(label string) []string {
 	if s, ok := x.byCode[name]; ok {
 		return []string{s}
 	}
-	if c := x.byName[clean(name)]; len(c) > 0 {
+	if c := x.byName[workbook.Clean(name)]; len(c) > 0 {
 		return c
 	}
 	return x.byName[normName(name)]

@@ -5,6 +5,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // Reconciling a wide-subjects sheet with its own totals, and reporting
@@ -15,7 +16,7 @@ import (
 // column of numbers that is not imported. A total that agrees once the
 // numbers of a column left out are added is not reported again: that
 // column is named already.
-func checkWideTotals(g *grid, h header, rows []*dataRow, wc *wideColumns, unit money.Unit, sr *sheetResult) {
+func checkWideTotals(g *workbook.Grid, h header, rows []*dataRow, wc *wideColumns, unit money.Unit, sr *sheetResult) {
 	upos := map[int]int{}
 	for i, c := range wc.unknown {
 		upos[c] = i
@@ -93,10 +94,10 @@ func leafRows(rows []*dataRow) []*dataRow {
 }
 
 // headerText is the header of column c as the user reads it (group·label).
-func headerText(g *grid, h header, c int) string {
+func headerText(g *workbook.Grid, h header, c int) string {
 	var parts []string
 	for r := h.row; r < h.row+h.rows; r++ {
-		if t := clean(g.filled(r, c)); t != "" && (len(parts) == 0 || parts[len(parts)-1] != t) {
+		if t := workbook.Clean(g.Filled(r, c)); t != "" && (len(parts) == 0 || parts[len(parts)-1] != t) {
 			parts = append(parts, t)
 		}
 	}
@@ -107,32 +108,32 @@ func headerText(g *grid, h header, c int) string {
 }
 
 // notImportedColumn is the warning for a column of numbers left out.
-func notImportedColumn(g *grid, c int, header string, total money.Amount, unit money.Unit) *domain.Problem {
-	col := strings.TrimRight(cellName(0, c), "1")
+func notImportedColumn(g *workbook.Grid, c int, header string, total money.Amount, unit money.Unit) *domain.Problem {
+	col := strings.TrimRight(workbook.CellName(0, c), "1")
 	return domain.NewProblem("import.column_not_imported",
 		"Sheet {{.Sheet}} column {{.Column}} ({{.Header}}): {{.Total}} not imported — its header matches no subject of the catalogue. Rename the header to a catalogue subject (or add the subject to the catalogue) and import again if these amounts belong in the import.",
-		"Sheet", g.name, "Column", col, "Header", header, "Total", fmtAmt(total, unit))
+		"Sheet", g.Name, "Column", col, "Header", header, "Total", fmtAmt(total, unit))
 }
 
 // reportMismatch reports a stated total that differs from its items, as
 // a warning naming the cell and both amounts: the items are imported (a
 // budget's and a summary's alike), and the office checks its workbook.
-func reportMismatch(g *grid, sr *sheetResult, unit money.Unit, cell string, got, want money.Amount, what, dept string) {
+func reportMismatch(g *workbook.Grid, sr *sheetResult, unit money.Unit, cell string, got, want money.Amount, what, dept string) {
 	if sr.actuals {
-		sr.warnings = append(sr.warnings, actualsMismatch(g.name, cell, fmtAmt(got, unit), fmtAmt(want, unit), what, dept))
+		sr.warnings = append(sr.warnings, actualsMismatch(g.Name, cell, fmtAmt(got, unit), fmtAmt(want, unit), what, dept))
 		return
 	}
 	sr.warnings = append(sr.warnings, cellProblem("import.subtotal_mismatch",
 		"the subtotal {{.Subtotal}} ({{.What}}) differs from the sum of its lines, {{.Sum}}: the lines were imported; check the subtotal in the workbook.",
-		g.name, cell, "Subtotal", fmtAmt(got, unit), "Sum", fmtAmt(want, unit), "What", what))
+		g.Name, cell, "Subtotal", fmtAmt(got, unit), "Sum", fmtAmt(want, unit), "What", what))
 }
 
 // looseAmount reads a number from a column that is not imported; text is
 // not a number there and is left alone.
-func looseAmount(g *grid, r, c int, u money.Unit) cellAmount {
-	ca := cellAmount{cell: cellName(r, c), blank: true}
-	raw := g.cell(r, c)
-	if clean(raw) == "" {
+func looseAmount(g *workbook.Grid, r, c int, u money.Unit) cellAmount {
+	ca := cellAmount{cell: workbook.CellName(r, c), blank: true}
+	raw := g.Cell(r, c)
+	if workbook.Clean(raw) == "" {
 		return ca
 	}
 	p, err := money.Parse(raw, u)
@@ -189,7 +190,7 @@ func reconcileSheets(sheets []SheetReport, sums map[string]money.Amount, probs d
 // warnLeftOut names every other column of numbers that a long or
 // departments-across sheet leaves out (prior-year figures, initial budgets
 // beside adjusted ones, columns nobody recognised), with its total.
-func warnLeftOut(g *grid, p *sheetPlan, rows []*dataRow, sr *sheetResult) {
+func warnLeftOut(g *workbook.Grid, p *sheetPlan, rows []*dataRow, sr *sheetResult) {
 	used := map[int]bool{p.codeCol: true, p.nameCol: true, p.dept: true}
 	if p.layout == LayoutLong || p.layout == LayoutPerDepartment {
 		used[p.spec.subtotal] = true // checked with the funding-source columns
@@ -237,7 +238,7 @@ func warnLeftOut(g *grid, p *sheetPlan, rows []*dataRow, sr *sheetResult) {
 // checkRowTotals compares a 合计/小计 column with the amounts of each row:
 // all of them, or — for a 小计 of some departments — those between it and
 // the total before it, or after it up to the next.
-func checkRowTotals(g *grid, p *sheetPlan, rows []*dataRow, c column, sr *sheetResult) {
+func checkRowTotals(g *workbook.Grid, p *sheetPlan, rows []*dataRow, c column, sr *sheetResult) {
 	spans := [][2]int{{-1, 1 << 30}, {prevTotal(p.h, c.index, -1), c.index}, {c.index, prevTotal(p.h, c.index, 1)}}
 	for _, r := range rows {
 		st := looseAmount(g, r.r, c.index, p.unit)
@@ -298,16 +299,16 @@ func (p *sheetPlan) itemCol(k int) int {
 // leftOutColumn is the warning for a column of numbers that is not the
 // amount column; used is the amount column's header ("(…)" when the
 // amounts stand under each department or subject).
-func leftOutColumn(g *grid, c int, header string, total money.Amount, unit money.Unit, used string) *domain.Problem {
-	col := strings.TrimRight(cellName(0, c), "1")
+func leftOutColumn(g *workbook.Grid, c int, header string, total money.Amount, unit money.Unit, used string) *domain.Problem {
+	col := strings.TrimRight(workbook.CellName(0, c), "1")
 	if strings.HasPrefix(used, "(") {
 		return domain.NewProblem("import.column_left_out_across",
 			"Sheet {{.Sheet}} column {{.Column}} ({{.Header}}): {{.Total}} not imported — the amounts are taken from the columns of each department or subject, and this header names none. If these amounts belong in the import, name the department or subject in the header and import again.",
-			"Sheet", g.name, "Column", col, "Header", header, "Total", fmtAmt(total, unit))
+			"Sheet", g.Name, "Column", col, "Header", header, "Total", fmtAmt(total, unit))
 	}
 	return domain.NewProblem("import.column_left_out",
 		"Sheet {{.Sheet}} column {{.Column}} ({{.Header}}): {{.Total}} not imported — the amounts are taken from {{.Used}}. If this column holds the amounts to import, name it as the amount column and import again.",
-		"Sheet", g.name, "Column", col, "Header", header, "Total", fmtAmt(total, unit), "Used", used)
+		"Sheet", g.Name, "Column", col, "Header", header, "Total", fmtAmt(total, unit), "Used", used)
 }
 
 // totalProblem refuses lines whose amounts add up past what can be stored,

@@ -7,17 +7,9 @@
 package xlsximport
 
 import (
-	"bytes"
-	"fmt"
-	"io"
-	"os"
-	"path/filepath"
-	"strings"
-
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
-	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
-	"github.com/xuri/excelize/v2"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // Options say how to match a workbook against the master data.
@@ -75,40 +67,17 @@ type Result struct {
 	Encoding       string // the text encoding a CSV or HTML export was read in; "" for workbooks
 }
 
-// catchPanics turns an unexpected panic (from a malformed file deep in the
-// reader) into a problem; the fuzz test turns it off to find them.
-var catchPanics = true
-
-// unreadable is the problem of a file the reader cannot make sense of.
-func unreadable(path, reason string) domain.Problems {
-	return domain.Problems{domain.NewProblem("import.unreadable",
-		"{{.File}} could not be read ({{.Reason}}): open it in Excel or WPS, save it again as .xlsx and retry.",
-		"File", filepath.Base(path), "Reason", reason)}
-}
-
-// recoverUnreadable, deferred by a reader, turns a panic deep in a malformed
-// file into the unreadable problem; reset clears the partial result.
-func recoverUnreadable(path string, err *error, reset func()) {
-	if !catchPanics {
-		return
-	}
-	if r := recover(); r != nil {
-		reset()
-		*err = unreadable(path, fmt.Sprint(r))
-	}
-}
-
 // ReadBudget reads the budget workbook at path. On any problem it returns a
 // domain.Problems listing every problem found, each with sheet and A1 cell.
 func ReadBudget(path string, opts Options) (res Result, err error) {
-	defer recoverUnreadable(path, &err, func() { res = Result{} })
-	if p := checkLegacy(path); p != nil {
+	defer workbook.RecoverUnreadable(path, &err, func() { res = Result{} })
+	if p := workbook.CheckLegacy(path); p != nil {
 		if p.Key == "import.xls_legacy" {
-			if gs, err := readXLS(path); err == nil {
+			if gs, err := workbook.ReadXLS(path); err == nil {
 				return readGrids(gs, opts)
 			}
 		}
-		gs, enc, err := readTextGrids(path, p, opts.Encoding)
+		gs, enc, err := workbook.ReadTextGrids(path, p, opts.Encoding)
 		if err != nil {
 			return Result{}, err
 		}
@@ -116,35 +85,11 @@ func ReadBudget(path string, opts Options) (res Result, err error) {
 		res.Encoding = enc
 		return res, err
 	}
-	books, probs := loadBook(path)
+	books, probs := workbook.LoadBook(path)
 	if probs != nil {
 		return Result{}, probs
 	}
 	return readGrids(books, opts)
-}
-
-// checkLegacy refuses files that are not zip containers: legacy .xls (and
-// password-protected workbooks) are OLE2 compound files.
-func checkLegacy(path string) *domain.Problem {
-	fh, err := os.Open(path)
-	if err != nil {
-		return domain.NewProblem("import.open", "{{.File}} cannot be opened: {{.Reason}}.", "File", path, "Reason", err.Error())
-	}
-	defer fh.Close()
-	head := make([]byte, 8)
-	n, _ := io.ReadFull(fh, head)
-	head = head[:n]
-	if bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-		return domain.NewProblem("import.xls_legacy",
-			"{{.File}} is a legacy Excel 97–2003 (.xls) file or a password-protected workbook, which cannot be read: open it in Excel or WPS and save it as .xlsx (Excel Workbook) without a password, or run `soffice --headless --convert-to xlsx {{.File}}`, then import the .xlsx.",
-			"File", filepath.Base(path))
-	}
-	if !bytes.HasPrefix(head, []byte("PK")) {
-		return domain.NewProblem("import.not_xlsx",
-			"{{.File}} is neither an Excel workbook (.xlsx, .xls) nor a CSV, text or HTML table export: export or save the table as .xlsx and import that file.",
-			"File", filepath.Base(path))
-	}
-	return nil
 }
 
 // DepartmentTotals sums the lines by department name (code when unnamed).
@@ -168,7 +113,7 @@ func totalsByDept[L any](lines []L, of func(L) (name, code string, a money.Amoun
 }
 
 // readGrids does the work of ReadBudget on loaded sheets.
-func readGrids(sheets []*grid, opts Options) (Result, error) {
+func readGrids(sheets []*workbook.Grid, opts Options) (Result, error) {
 	var res Result
 	var probs domain.Problems
 	subj := newSubjectIndex(opts.Subjects)
@@ -232,127 +177,4 @@ func readGrids(sheets []*grid, opts Options) (Result, error) {
 func cellProblem(key, def, sheet, cell string, kv ...any) *domain.Problem {
 	kv = append([]any{"Sheet", sheet, "Cell", cell}, kv...)
 	return domain.NewProblem(key, "{{.Sheet}}!{{.Cell}}: "+def, kv...)
-}
-
-// cellName is the A1 name of a 0-based row and column.
-func cellName(row, col int) string {
-	n, err := excelize.CoordinatesToCellName(col+1, row+1)
-	if err != nil {
-		return fmt.Sprintf("R%dC%d", row+1, col+1)
-	}
-	return n
-}
-
-// grid is a sheet read into memory.
-type grid struct {
-	name     string
-	rows     [][]string
-	merges   []mergeRange
-	formula  func(row, col int) bool // whether the cell holds a formula (excelize fallback only)
-	special  map[int][]xc.Special    // row → its cells that are not plain (booleans, errors, dates …)
-	date1904 bool                    // the workbook counts serial dates from 1904
-	cells    int                     // cell positions read, against maxGridCells
-
-	mergeCols  [][]int32 // column → indexes of the merges over it, by first row
-	mergeBuilt bool
-}
-
-type mergeRange struct{ r0, c0, r1, c1 int }
-
-func (g *grid) cell(r, c int) string {
-	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
-		return ""
-	}
-	return g.rows[r][c]
-}
-
-// filled is the cell's value, or the value of the merged range it lies in.
-func (g *grid) filled(r, c int) string {
-	if m, ok := g.merged(r, c); ok {
-		return g.cell(m.r0, m.c0)
-	}
-	return g.cell(r, c)
-}
-
-func (g *grid) width() int {
-	w := 0
-	for _, r := range g.rows {
-		w = max(w, len(r))
-	}
-	return w
-}
-
-// loadGrid reads a sheet through excelize: the fallback for packages the
-// stream cannot open.
-func loadGrid(f *excelize.File, name string) (*grid, error) {
-	g := &grid{name: name}
-	rows, err := f.Rows(name)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, err
-		}
-		if g.cells += len(cols); g.cells > maxGridCells {
-			return nil, &sheetTooLarge{rows: len(g.rows) + 1, cols: g.width(), cells: g.cells}
-		}
-		g.rows = append(g.rows, cols)
-	}
-	if err := rows.Error(); err != nil {
-		return nil, err
-	}
-	// Trim trailing empty rows.
-	for len(g.rows) > 0 && len(g.rows[len(g.rows)-1]) == 0 {
-		g.rows = g.rows[:len(g.rows)-1]
-	}
-	mcs, err := f.GetMergeCells(name)
-	if err == nil {
-		for _, mc := range mcs {
-			c0, r0, e1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
-			c1, r1, e2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-			if e1 != nil || e2 != nil {
-				continue
-			}
-			g.merges = append(g.merges, mergeRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1})
-		}
-	}
-	g.formula = func(r, c int) bool {
-		fo, err := f.GetCellFormula(name, cellName(r, c))
-		return err == nil && fo != ""
-	}
-	return g, nil
-}
-
-// clean trims every kind of space, full-width and non-breaking included.
-func clean(s string) string {
-	return strings.TrimFunc(s, isSpace)
-}
-
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u3000', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff':
-		return true
-	}
-	return false
-}
-
-// squash removes all spaces and lower-cases ASCII, for matching header words.
-func squash(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if isSpace(r) {
-			continue
-		}
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		if r == '：' {
-			r = ':'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -1,4 +1,4 @@
-package xlsximport
+package workbook
 
 import (
 	"errors"
@@ -10,11 +10,11 @@ import (
 
 // Grids of the files that are not .xlsx: text exports and legacy .xls.
 
-// readTextGrids reads a file that checkLegacy found not to be a workbook
+// ReadTextGrids reads a file that CheckLegacy found not to be a workbook
 // (problem p) as a CSV or HTML-table export, the "Excel export" of many
 // finance and HIS systems, into grids; encoding overrides detection. Any
 // other content is refused with p.
-func readTextGrids(path string, p *domain.Problem, encoding string) ([]*grid, string, error) {
+func ReadTextGrids(path string, p *domain.Problem, encoding string) ([]*Grid, string, error) {
 	if p.Key != "import.not_xlsx" {
 		return nil, "", domain.Problems{p}
 	}
@@ -25,13 +25,13 @@ func readTextGrids(path string, p *domain.Problem, encoding string) ([]*grid, st
 	case len(domain.AsProblems(err)) > 0:
 		return nil, "", err
 	case err != nil:
-		return nil, "", unreadable(path, err.Error())
+		return nil, "", Unreadable(path, err.Error())
 	}
 	return gridsOf(book.Sheets), book.Encoding, nil
 }
 
-// readXLS reads a legacy Excel 97–2003 workbook into grids.
-func readXLS(path string) ([]*grid, error) {
+// ReadXLS reads a legacy Excel 97–2003 workbook into grids.
+func ReadXLS(path string) ([]*Grid, error) {
 	sheets, err := xlsbiff.Read(path)
 	if err != nil {
 		return nil, err
@@ -40,12 +40,12 @@ func readXLS(path string) ([]*grid, error) {
 }
 
 // gridsOf turns sheets read from text exports or .xls files into grids.
-func gridsOf(sheets []textsheet.Sheet) []*grid {
-	gs := make([]*grid, 0, len(sheets))
+func gridsOf(sheets []textsheet.Sheet) []*Grid {
+	gs := make([]*Grid, 0, len(sheets))
 	for _, s := range sheets {
-		g := &grid{name: s.Name, rows: s.Rows}
+		g := &Grid{Name: s.Name, Rows: s.Rows}
 		for _, m := range s.Merges {
-			g.merges = append(g.merges, mergeRange{m.R0, m.C0, m.R1, m.C1})
+			g.Merges = append(g.Merges, MergeRange{m.R0, m.C0, m.R1, m.C1})
 		}
 		gs = append(gs, g)
 	}

@@ -1,4 +1,4 @@
-package xlsximport
+package workbook
 
 import (
 	"math"
@@ -15,20 +15,20 @@ const (
 	maxSerial = 2958465
 )
 
-// parseDate reads a date cell of a workbook in the 1900 date system.
-func parseDate(s string) (time.Time, bool) { return parseDateIn(s, false) }
+// ParseDate reads a date cell of a workbook in the 1900 date system.
+func ParseDate(s string) (time.Time, bool) { return ParseDateIn(s, false) }
 
-// parseDateIn reads a ledger date cell as read raw: an Excel serial (45662,
+// ParseDateIn reads a ledger date cell as read raw: an Excel serial (45662,
 // 45662.5) counted in the workbook's date system (1904: from 1904-01-01,
 // as old Mac workbooks do), or text such as 2025-03-05, 2025/3/5,
 // 2025年3月5日, 2025.3.5 or 20250305, optionally followed by a time of day.
 // The result is the date at midnight UTC; ok is false for anything else.
-func parseDateIn(s string, date1904 bool) (time.Time, bool) {
-	t := clean(s)
+func ParseDateIn(s string, date1904 bool) (time.Time, bool) {
+	t := Clean(s)
 	if t == "" {
 		return time.Time{}, false
 	}
-	if allDigits(t) && len(t) == 8 {
+	if AllDigits(t) && len(t) == 8 {
 		y, _ := strconv.Atoi(t[:4])
 		m, _ := strconv.Atoi(t[4:6])
 		d, _ := strconv.Atoi(t[6:])
@@ -36,23 +36,23 @@ func parseDateIn(s string, date1904 bool) (time.Time, bool) {
 			return mkDate(y, m, d)
 		}
 	}
-	if isSerial(t) {
+	if IsSerial(t) {
 		f, _ := strconv.ParseFloat(t, 64)
 		if f < minSerial {
 			return time.Time{}, false
 		}
-		tm, ok := serialDate(t, date1904)
+		tm, ok := SerialDate(t, date1904)
 		if !ok {
 			return time.Time{}, false
 		}
 		return mkDate(tm.Year(), int(tm.Month()), tm.Day())
 	}
-	return parseDateText(t)
+	return ParseDateText(t)
 }
 
-// serialDate reads an Excel serial date in the workbook's date system.
-func serialDate(s string, date1904 bool) (time.Time, bool) {
-	f, err := strconv.ParseFloat(clean(s), 64)
+// SerialDate reads an Excel serial date in the workbook's date system.
+func SerialDate(s string, date1904 bool) (time.Time, bool) {
+	f, err := strconv.ParseFloat(Clean(s), 64)
 	if err != nil || math.IsNaN(f) || f < 0 || f >= maxSerial+1 {
 		return time.Time{}, false
 	}
@@ -63,8 +63,8 @@ func serialDate(s string, date1904 bool) (time.Time, bool) {
 	return tm, true
 }
 
-// parseDateText reads Y sep M sep D [日] [time], sep one of - / . 年 月.
-func parseDateText(t string) (time.Time, bool) {
+// ParseDateText reads Y sep M sep D [日] [time], sep one of - / . 年 月.
+func ParseDateText(t string) (time.Time, bool) {
 	var nums [3]int
 	i := 0
 	for k := 0; k < 3; k++ {
@@ -137,7 +137,7 @@ func mkDate(y, m, d int) (time.Time, bool) {
 	return tm, true
 }
 
-func allDigits(s string) bool {
+func AllDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return false
@@ -146,8 +146,8 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// isSerial reports a plain decimal number (digits with at most one point).
-func isSerial(s string) bool {
+// IsSerial reports a plain decimal number (digits with at most one point).
+func IsSerial(s string) bool {
 	dot := false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {

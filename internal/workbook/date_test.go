@@ -1,4 +1,4 @@
-package xlsximport
+package workbook
 
 import (
 	"testing"
@@ -39,7 +39,7 @@ func TestParseDate(t *testing.T) {
 		{"2025月3年5日", ""},
 		{"NaN", ""},
 	} {
-		d, ok := parseDate(c.in)
+		d, ok := ParseDate(c.in)
 		got := ""
 		if ok {
 			got = d.Format("2006-01-02")
@@ -55,7 +55,7 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, ok := parseDate(s)
+		d, ok := ParseDate(s)
 		if ok && (d.Year() < 1900 || d.Year() > 9999 || d.Hour() != 0) {
 			t.Fatalf("parseDate(%q) = %v", s, d)
 		}
