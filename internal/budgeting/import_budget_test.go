@@ -11,7 +11,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
-	"github.com/budgetperf/budgetperf/internal/xlsxexport"
 )
 
 const samples = "../xlsximport/testdata"
@@ -165,7 +164,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 		b, _ := st.Breakdown(ctx, amounts)
 		out := filepath.Join(t.TempDir(), "export.xlsx")
-		if err := xlsxexport.SaveBudget(out, year, b, ""); err != nil {
+		if err := SaveBudget(out, year, b, ""); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := svc.ImportBudget(ctx, domain.LocalUser, BudgetRequest{Path: out, Year: 2030, Replace: true}); err != nil {

@@ -1,4 +1,4 @@
-package xlsxexport
+package budgeting
 
 import (
 	"bytes"

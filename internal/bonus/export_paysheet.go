@@ -1,4 +1,4 @@
-package xlsxexport
+package bonus
 
 import (
 	"fmt"
@@ -7,12 +7,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
-// PaySheet is a bonus allocation laid out for payroll: a sheet of
+// PayWorkbook is a bonus allocation laid out for payroll: a sheet of
 // departments and, when the staff split was imported, a sheet of people.
 // Headers and titles come translated from the caller.
-type PaySheet struct {
+type PayWorkbook struct {
 	Title, Subtitle string // e.g. hospital, year and approval; weights
 	// DeptSheet and StaffSheet name the sheets.
 	DeptSheet, StaffSheet string
@@ -43,14 +44,14 @@ type PayStaff struct {
 }
 
 // SavePaySheet writes p to path (atomically, like SaveBudget).
-func SavePaySheet(path string, p PaySheet) error {
-	return Save(path, func(w io.Writer) error { return WritePaySheet(w, p) })
+func SavePaySheet(path string, p PayWorkbook) error {
+	return workbook.Save(path, func(w io.Writer) error { return WritePaySheet(w, p) })
 }
 
 // WritePaySheet writes p: a title row, a subtitle row, the header and one
 // row per department with a totals row; amounts are exact decimal values,
 // the totals values rather than formulas so the file carries its figures.
-func WritePaySheet(w io.Writer, p PaySheet) error {
+func WritePaySheet(w io.Writer, p PayWorkbook) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", p.DeptSheet); err != nil {
@@ -93,7 +94,7 @@ func WritePaySheet(w io.Writer, p PaySheet) error {
 			return err
 		}
 	}
-	if err := Stamp(f, p.Stamp); err != nil {
+	if err := workbook.Stamp(f, p.Stamp); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(w)

@@ -1,4 +1,4 @@
-package xlsxexport
+package workbook
 
 import (
 	"errors"
@@ -12,13 +12,6 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 )
-
-// SaveBudget writes the budget workbook to path. It writes beside the
-// target and renames, so an existing file is replaced only by a complete
-// workbook.
-func SaveBudget(path string, year int, b domain.Breakdown, stamp string) error {
-	return Save(path, func(w io.Writer) error { return WriteBudget(w, year, b, stamp) })
-}
 
 // Save writes a workbook through write into a temporary file beside path
 // and renames it (atomicfile), so an existing file is only ever replaced by

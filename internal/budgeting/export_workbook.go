@@ -1,6 +1,7 @@
-// Package xlsxexport writes workbooks that finance users open in Excel or
-// WPS and that BudgetPerf imports back unchanged.
-package xlsxexport
+package budgeting
+
+// The budget workbook that Export writes: finance users open it in Excel or
+// WPS, and BudgetPerf imports it back unchanged.
 
 import (
 	"fmt"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // Budget column headers: Chinese, as the import recognises them and as a
@@ -88,7 +90,7 @@ func WriteBudget(w io.Writer, year int, b domain.Breakdown, stamp string) error 
 		return err
 	}
 	f.SetDocProps(&excelize.DocProperties{Title: fmt.Sprintf("%d年预算", year), Creator: "BudgetPerf"})
-	if err := Stamp(f, stamp); err != nil {
+	if err := workbook.Stamp(f, stamp); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(w)
@@ -137,4 +139,11 @@ func writeBudgetTotal(f *excelize.File, row int, label, amount string, style int
 		return err
 	}
 	return f.SetCellStyle(BudgetSheet, fmt.Sprintf("A%d", row), fmt.Sprintf("D%d", row), style)
+}
+
+// SaveBudget writes the budget workbook to path. It writes beside the
+// target and renames, so an existing file is replaced only by a complete
+// workbook.
+func SaveBudget(path string, year int, b domain.Breakdown, stamp string) error {
+	return workbook.Save(path, func(w io.Writer) error { return WriteBudget(w, year, b, stamp) })
 }
