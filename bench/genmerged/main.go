@@ -8,7 +8,7 @@ import (
 	"os"
 
 	"github.com/budgetperf/budgetperf/bench/mergedbook"
-	"github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	"github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 )
 
 func main() {

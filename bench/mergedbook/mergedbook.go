@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	"github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 )
 
 var subjects = [][2]string{{"30201", "办公费"}, {"30205", "水费"}, {"30206", "电费"}, {"30211", "差旅费"}, {"30213", "维修（护）费"},

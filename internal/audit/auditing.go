@@ -14,7 +14,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
-	"github.com/budgetperf/budgetperf/internal/xlsxexport"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // Service reads and checks the audit trail.
@@ -78,7 +78,7 @@ func (s *Service) Export(ctx context.Context, by domain.Actor, f Filter, headers
 		return 0, err
 	}
 	stamp := StampText(head, T)
-	return len(rows), xlsxexport.Save(path, func(w io.Writer) error { return write(w, headers, rows, stamp) })
+	return len(rows), workbook.Save(path, func(w io.Writer) error { return write(w, headers, rows, stamp) })
 }
 
 // Head is the trail's last row as recorded in the database. It is printed
@@ -103,7 +103,7 @@ func write(w io.Writer, headers []string, rows []logbook.Entry, stamp string) er
 		return err
 	}
 	// Before streaming: a stream writer drops sheet settings made after it.
-	if err := xlsxexport.Stamp(x, stamp); err != nil {
+	if err := workbook.Stamp(x, stamp); err != nil {
 		return err
 	}
 	sw, err := x.NewStreamWriter(sheet)

@@ -7,7 +7,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/payout"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/xlsxexport"
 )
 
 // ExportPaySheet writes year's stored run (approved, else the draft) as a
@@ -31,11 +30,11 @@ func (s *Service) ExportPaySheet(ctx context.Context, by domain.Actor, year int,
 	}
 	sheet := PaySheet(res, staff, hospital, T)
 	sheet.Stamp = audit.StampText(head, T)
-	return xlsxexport.SavePaySheet(path, sheet)
+	return SavePaySheet(path, sheet)
 }
 
 // PaySheet lays res and its staff split out for payroll.
-func PaySheet(res Result, staff []StaffLine, hospital string, T i18n.Translate) xlsxexport.PaySheet {
+func PaySheet(res Result, staff []StaffLine, hospital string, T i18n.Translate) PayWorkbook {
 	state := T("bonus.sheet.draft")
 	if res.Run != nil && res.Run.Approved {
 		state = T("bonus.sheet.approved", "By", res.Run.ApprovedBy, "At", shortTime(res.Run.ApprovedAt))
@@ -47,7 +46,7 @@ func PaySheet(res Result, staff []StaffLine, hospital string, T i18n.Translate) 
 		}
 		weights += T("indui.bonus."+string(d)) + " " + i18n.Percent(res.Weights[d])
 	}
-	p := xlsxexport.PaySheet{
+	p := PayWorkbook{
 		Title:      T("bonus.sheet.title", "Hospital", hospital, "Year", res.Year, "State", state),
 		Subtitle:   T("bonus.sheet.subtitle", "Weights", weights),
 		DeptSheet:  T("bonus.sheet.depts"),
@@ -62,7 +61,7 @@ func PaySheet(res Result, staff []StaffLine, hospital string, T i18n.Translate) 
 	}
 	p.DeptHeader = append(p.DeptHeader, T("col.composite_score"), T("col.bonus_yuan"))
 	for _, d := range res.Departments {
-		row := xlsxexport.PayDept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, Coefficient: domain.FormatCoefficient(d.CoefficientMilli),
+		row := PayDept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, Coefficient: domain.FormatCoefficient(d.CoefficientMilli),
 			Composite: d.Composite, Bonus: d.Bonus}
 		for _, dim := range payout.Dimensions {
 			row.Scores = append(row.Scores, d.Scores[dim])
@@ -70,7 +69,7 @@ func PaySheet(res Result, staff []StaffLine, hospital string, T i18n.Translate) 
 		p.Departments = append(p.Departments, row)
 	}
 	for _, s := range staff {
-		p.Staff = append(p.Staff, xlsxexport.PayStaff{Dept: s.DeptName, StaffNo: s.StaffNo, Name: s.Name, Post: s.Post,
+		p.Staff = append(p.Staff, PayStaff{Dept: s.DeptName, StaffNo: s.StaffNo, Name: s.Name, Post: s.Post,
 			PostCoefficient: domain.FormatCoefficient(s.PostCoefficientMilli), Attendance: s.AttendanceDays, WorkDays: s.WorkDays, Amount: s.Amount})
 	}
 	return p

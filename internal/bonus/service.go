@@ -1,6 +1,8 @@
 // Package bonus computes a year's bonus allocation from the database:
 // departments, the latest finalised evaluations and the approved
-// performance-pay budget, fed to the pure internal/bonus package.
+// performance-pay budget, fed to the pure rules of internal/domain/payout. It owns
+// the staff-list import (staff.go) and the pay-sheet workbook
+// (export_paysheet.go).
 package bonus
 
 import (

@@ -5,7 +5,6 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/xlsxexport"
 )
 
 // Export writes year's approved budget, as by may see it (Show), to path
@@ -22,5 +21,5 @@ func (s *Service) Export(ctx context.Context, by domain.Actor, year int, path st
 	if err != nil {
 		return 0, err
 	}
-	return v.Lines(), xlsxexport.SaveBudget(path, v.Year, v.Breakdown, audit.StampText(head, T))
+	return v.Lines(), SaveBudget(path, v.Year, v.Breakdown, audit.StampText(head, T))
 }

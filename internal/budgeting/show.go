@@ -1,5 +1,7 @@
 // Package budgeting serves the year's budget: showing it now, the
-// preparation cycle and adjustments as they are built.
+// preparation cycle and adjustments as they are built, and its workbooks:
+// the budget import (import_*.go, read by xlsximport's budget readers) and
+// the budget export (export.go, export_workbook.go).
 package budgeting
 
 import (

@@ -5,8 +5,8 @@ import (
 	"os"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/importing"
 )
 
 func init() {
@@ -51,12 +51,12 @@ func runImportActuals(env *Env, args []string) error {
 		big = true
 		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.reading", "File", pos[0], "MB", fi.Size()>>20))
 	}
-	req := importing.ActualsRequest{Path: pos[0], Year: *year, Month: *month, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, ReplaceMonth: *replaceMonth, Encoding: enc}
-	var p importing.ActualsPreview
+	req := execution.ActualsRequest{Path: pos[0], Year: *year, Month: *month, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, ReplaceMonth: *replaceMonth, Encoding: enc}
+	var p execution.ActualsPreview
 	if *dry {
-		p, err = svc.Import.PreviewActuals(env.ctx, env.Actor, req)
+		p, err = svc.Monitor.PreviewActuals(env.ctx, env.Actor, req)
 	} else {
-		p, err = svc.Import.ImportActuals(env.ctx, env.Actor, req)
+		p, err = svc.Monitor.ImportActuals(env.ctx, env.Actor, req)
 	}
 	if err != nil {
 		return err
@@ -83,7 +83,7 @@ func runImportActuals(env *Env, args []string) error {
 
 // printReplaced names each summary that --replace-month replaced (or, in a
 // dry run, would replace).
-func printReplaced(env *Env, p importing.ActualsPreview, dry bool) {
+func printReplaced(env *Env, p execution.ActualsPreview, dry bool) {
 	key := "cli.import_actuals.replaced"
 	if dry {
 		key = "import.will_replace_month"

@@ -3,10 +3,11 @@ package cli
 import (
 	"fmt"
 
+	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/importing"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 
@@ -42,12 +43,12 @@ func runImportBudget(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	req := importing.BudgetRequest{Path: pos[0], Year: *year, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, Encoding: enc, Replace: *replace}
-	var p importing.BudgetPreview
+	req := budgeting.BudgetRequest{Path: pos[0], Year: *year, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, Encoding: enc, Replace: *replace}
+	var p budgeting.BudgetPreview
 	if *dry {
-		p, err = svc.Import.PreviewBudget(env.ctx, env.Actor, req)
+		p, err = svc.Budgets.PreviewBudget(env.ctx, env.Actor, req)
 	} else {
-		p, err = svc.Import.ImportBudget(env.ctx, env.Actor, req)
+		p, err = svc.Budgets.ImportBudget(env.ctx, env.Actor, req)
 	}
 	if err != nil {
 		return err
@@ -66,7 +67,7 @@ func runImportBudget(env *Env, args []string) error {
 
 // printImport shows an import's warnings on stderr and its per-department
 // totals on stdout.
-func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Problems, totals []importing.DeptTotal, lines int, revenue, expenditure money.Amount) error {
+func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Problems, totals []masterdata.DeptTotal, lines int, revenue, expenditure money.Amount) error {
 	for _, w := range warnings {
 		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(w))
 	}

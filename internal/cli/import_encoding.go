@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/textsheet"
+	"github.com/budgetperf/budgetperf/internal/workbook/textsheet"
 )
 
 // checkEncoding refuses an --encoding the readers do not know before the

@@ -1,7 +1,9 @@
 // Package execution is the service the Execution screens and `monitor`
 // call: it reads budgets, monthly plans, actuals and project targets from
 // the store, applies the rules of package pace, records target values and
-// project spending, and builds the charts' models.
+// project spending, and builds the charts' models. It owns the actuals
+// import (import_*.go: ledgers and summaries, their duplicate checks) and
+// the target values import (targetimport.go).
 package execution
 
 import (

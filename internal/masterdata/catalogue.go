@@ -1,4 +1,6 @@
-// Package masterdata serves departments and the subject catalogue.
+// Package masterdata serves departments and the subject catalogue, and the
+// department mapping the budget and actuals imports share
+// (import_departments.go).
 package masterdata
 
 import (

@@ -11,7 +11,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/execution"
-	"github.com/budgetperf/budgetperf/internal/importing"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/users"
@@ -24,7 +23,6 @@ type Services struct {
 	Budgets *budgeting.Service
 	Monitor *execution.Service
 	Demo    *demo.Service
-	Import  *importing.Service
 	// Evaluation is the indicator library, evaluations and result application.
 	Evaluation *evaluation.Service
 	// Bonus computes performance-bonus allocations (issue 7).
@@ -47,7 +45,6 @@ func Open(ctx context.Context, path string) (*Services, error) {
 		Budgets: budgeting.New(st),
 		Monitor: execution.New(st),
 		Demo:    demo.NewService(st),
-		Import:  importing.New(st),
 
 		Evaluation: evaluation.New(st),
 		Accounts:   users.New(st),

@@ -52,7 +52,7 @@ func optFenText(v sql.NullInt64) string {
 	return logbook.FenText(v.Int64)
 }
 
-// auditedBudget: each approved budget line (importing.budgetTrail,
+// auditedBudget: each approved budget line (budgeting.budgetTrail,
 // budgeting adjustments), keyed year/department/subject.
 func (q Q) auditedBudget(ctx context.Context, d logbook.Data) error {
 	return q.eachRow(ctx, `SELECT b.year, dp.code, l.subject_code, l.amount_fen FROM budget_lines l

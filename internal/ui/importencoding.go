@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/textsheet"
+	"github.com/budgetperf/budgetperf/internal/workbook/textsheet"
 )
 
 // encodingChoice offers, once a CSV or HTML export is picked, to read it in

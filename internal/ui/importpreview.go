@@ -9,10 +9,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/importing"
+	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 
@@ -24,7 +26,7 @@ type importView struct {
 	Year   int
 	Sheets []xlsximport.SheetReport
 	Lines  int
-	Totals []importing.DeptTotal
+	Totals []masterdata.DeptTotal
 	// Revenue and Expenditure are shown apart, never summed.
 	Revenue, Expenditure money.Amount
 	NewDepartments       []domain.Department
@@ -38,12 +40,12 @@ type importView struct {
 	Encoding      string // the encoding a CSV or HTML export was read in
 }
 
-func budgetView(p importing.BudgetPreview) importView {
+func budgetView(p budgeting.BudgetPreview) importView {
 	return importView{Year: p.Year, Sheets: p.Sheets, Lines: len(p.Lines), Totals: p.Totals, Revenue: p.Revenue, Expenditure: p.Expenditure,
 		NewDepartments: p.NewDepartments, Warnings: p.Warnings, Replaces: p.Replaces, Encoding: p.Encoding}
 }
 
-func actualsView(p importing.ActualsPreview) importView {
+func actualsView(p execution.ActualsPreview) importView {
 	kind := i18n.T("import.summary_of_year", "Year", p.Year)
 	switch {
 	case p.Ledger:

@@ -13,9 +13,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/importing"
 )
 
 // What the Import screen brings in.
@@ -197,15 +198,15 @@ func (im *ImportScreen) chooseFile() {
 }
 
 // request is the import the screen's fields describe.
-func (im *ImportScreen) request() (importing.BudgetRequest, importing.ActualsRequest, error) {
+func (im *ImportScreen) request() (budgeting.BudgetRequest, execution.ActualsRequest, error) {
 	year, err := strconv.Atoi(strings.TrimSpace(im.year.Text))
 	if err != nil {
-		return importing.BudgetRequest{}, importing.ActualsRequest{}, errors.New(i18n.T("import.year_invalid", "Text", im.year.Text))
+		return budgeting.BudgetRequest{}, execution.ActualsRequest{}, errors.New(i18n.T("import.year_invalid", "Text", im.year.Text))
 	}
 	month := 0
 	if t := strings.TrimSpace(im.month.Text); t != "" && im.kindOf() == importActuals {
 		if month, err = strconv.Atoi(t); err != nil || month < 1 || month > 12 {
-			return importing.BudgetRequest{}, importing.ActualsRequest{}, errors.New(i18n.T("import.month_invalid", "Text", t))
+			return budgeting.BudgetRequest{}, execution.ActualsRequest{}, errors.New(i18n.T("import.month_invalid", "Text", t))
 		}
 	}
 	mapping := map[string]string{}
@@ -216,12 +217,12 @@ func (im *ImportScreen) request() (importing.BudgetRequest, importing.ActualsReq
 	}
 	path := strings.TrimSpace(im.path.Text)
 	if path == "" {
-		return importing.BudgetRequest{}, importing.ActualsRequest{}, errors.New(i18n.T("import.no_file"))
+		return budgeting.BudgetRequest{}, execution.ActualsRequest{}, errors.New(i18n.T("import.no_file"))
 	}
-	b := importing.BudgetRequest{Path: path, Year: year, CreateMissing: im.createMissing.Checked,
+	b := budgeting.BudgetRequest{Path: path, Year: year, CreateMissing: im.createMissing.Checked,
 		Replace: im.replace.Checked, AmountColumn: strings.TrimSpace(im.amountColumn.Text), MapDepartments: mapping,
 		Encoding: im.encoding.value()}
-	a := importing.ActualsRequest{Path: path, Year: year, Month: month, CreateMissing: im.createMissing.Checked,
+	a := execution.ActualsRequest{Path: path, Year: year, Month: month, CreateMissing: im.createMissing.Checked,
 		AmountColumn: b.AmountColumn, MapDepartments: mapping, ReplaceMonth: im.replaceMonth.Checked && im.replaceMonth.Visible(), Encoding: b.Encoding}
 	return b, a, nil
 }
@@ -283,16 +284,16 @@ func (im *ImportScreen) load(ctx context.Context, write bool) (importView, error
 		return importView{}, err
 	}
 	if im.kindOf() == importActuals {
-		run := s.svc.Import.PreviewActuals
+		run := s.svc.Monitor.PreviewActuals
 		if write {
-			run = s.svc.Import.ImportActuals
+			run = s.svc.Monitor.ImportActuals
 		}
 		p, err := run(ctx, s.actor, a)
 		return actualsView(p), err
 	}
-	run := s.svc.Import.PreviewBudget
+	run := s.svc.Budgets.PreviewBudget
 	if write {
-		run = s.svc.Import.ImportBudget
+		run = s.svc.Budgets.ImportBudget
 	}
 	p, err := run(ctx, s.actor, b)
 	return budgetView(p), err

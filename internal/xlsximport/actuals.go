@@ -7,7 +7,8 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
-	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	"github.com/budgetperf/budgetperf/internal/workbook"
+	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 )
 
 // ActualsOptions say how to read an actuals workbook.
@@ -51,7 +52,7 @@ const maxSheetProblems = 1000
 // opts.Month's. On any problem it returns a domain.Problems listing every
 // problem found, each with sheet and A1 cell.
 func ReadActuals(path string, opts ActualsOptions) (res ActualsResult, err error) {
-	defer recoverUnreadable(path, &err, func() { res = ActualsResult{} })
+	defer workbook.RecoverUnreadable(path, &err, func() { res = ActualsResult{} })
 	if opts.Year < 1900 || opts.Year > 9999 {
 		return ActualsResult{}, domain.Problems{domain.NewProblem("import.actuals_year",
 			"The year of the actuals ({{.Year}}) is not a valid year: give the year the amounts belong to, such as 2025.", "Year", opts.Year)}
@@ -63,16 +64,16 @@ func ReadActuals(path string, opts ActualsOptions) (res ActualsResult, err error
 	opts.actuals = true
 	ar := newActualsReader(opts)
 	ar.path = path
-	if p := checkLegacy(path); p != nil {
+	if p := workbook.CheckLegacy(path); p != nil {
 		if p.Key == "import.xls_legacy" {
-			if gs, err := readXLS(path); err == nil {
+			if gs, err := workbook.ReadXLS(path); err == nil {
 				for _, g := range gs {
 					ar.readGrid(g)
 				}
 				return ar.finish()
 			}
 		}
-		gs, enc, err := readTextGrids(path, p, opts.Encoding)
+		gs, enc, err := workbook.ReadTextGrids(path, p, opts.Encoding)
 		if err != nil {
 			return ActualsResult{}, err
 		}
@@ -85,7 +86,7 @@ func ReadActuals(path string, opts ActualsOptions) (res ActualsResult, err error
 	b, err := xc.Open(path)
 	if err != nil {
 		// A package the stream cannot open: read through excelize, whole.
-		gs, probs := loadBookExcelize(path)
+		gs, probs := workbook.LoadBookExcelize(path)
 		if probs != nil {
 			return ActualsResult{}, probs
 		}
@@ -97,7 +98,7 @@ func ReadActuals(path string, opts ActualsOptions) (res ActualsResult, err error
 	defer b.Close()
 	for _, name := range b.SheetNames() {
 		if err := ar.readSheet(b, name); err != nil {
-			return ActualsResult{}, sheetProblem(name, err)
+			return ActualsResult{}, workbook.SheetProblem(name, err)
 		}
 	}
 	return ar.finish()
@@ -134,8 +135,8 @@ func (ar *actualsReader) readSheet(b *xc.Book, name string) error {
 		return err
 	}
 	defer rows.Close()
-	g := &grid{name: name, date1904: b.Date1904}
-	if err := g.readRows(rows, headRows); err != nil {
+	g := &workbook.Grid{Name: name, Date1904: b.Date1904}
+	if err := g.ReadRows(rows, headRows); err != nil {
 		return err
 	}
 	// Merged cells follow the rows in the file, so a ledger header is
@@ -147,8 +148,8 @@ func (ar *actualsReader) readSheet(b *xc.Book, name string) error {
 				h, lc = h2, lc2
 			}
 			ls := ar.newLedger(g, h, lc)
-			for r := h.row + h.rows; r < len(g.rows); r++ {
-				ls.row(r, g.rows[r], g.special[r])
+			for r := h.row + h.rows; r < len(g.Rows); r++ {
+				ls.row(r, g.Rows[r], g.Special[r])
 			}
 			for rows.Next() {
 				ls.row(rows.Row()-1, rows.Columns(), rows.Specials())
@@ -157,7 +158,7 @@ func (ar *actualsReader) readSheet(b *xc.Book, name string) error {
 			return rows.Err()
 		}
 	}
-	if err := g.readRows(rows, -1); err != nil {
+	if err := g.ReadRows(rows, -1); err != nil {
 		return err
 	}
 	ar.readSummary(g)
@@ -165,12 +166,12 @@ func (ar *actualsReader) readSheet(b *xc.Book, name string) error {
 }
 
 // readGrid reads a sheet already in memory (legacy .xls).
-func (ar *actualsReader) readGrid(g *grid) {
+func (ar *actualsReader) readGrid(g *workbook.Grid) {
 	if h, ok := findHeader(g); ok {
 		if lc, ok := ledgerColumns(h); ok {
 			ls := ar.newLedger(g, h, lc)
-			for r := h.row + h.rows; r < len(g.rows); r++ {
-				ls.row(r, g.rows[r], g.special[r])
+			for r := h.row + h.rows; r < len(g.Rows); r++ {
+				ls.row(r, g.Rows[r], g.Special[r])
 			}
 			ar.endLedger(ls)
 			return
@@ -180,7 +181,7 @@ func (ar *actualsReader) readGrid(g *grid) {
 }
 
 // readSummary reads a sheet without a date column with the budget rules.
-func (ar *actualsReader) readSummary(g *grid) {
+func (ar *actualsReader) readSummary(g *workbook.Grid) {
 	sr := parseSheet(g, ar.opts.Options, ar.subj, ar.depts)
 	ar.res.Sheets = append(ar.res.Sheets, sr.report)
 	ar.probs = append(ar.probs, sr.problems...)
@@ -354,7 +355,7 @@ func dropFloatNoise(ws domain.Problems, u money.Unit) domain.Problems {
 // digits beyond the fen in unit u (4558853.5599999996 is 4558853.56 stored
 // as a binary float): rounding it is no news.
 func floatNoise(raw string, u money.Unit) bool {
-	f, err := strconv.ParseFloat(clean(raw), 64)
+	f, err := strconv.ParseFloat(workbook.Clean(raw), 64)
 	if err != nil {
 		return false
 	}
@@ -373,18 +374,18 @@ func floatNoise(raw string, u money.Unit) bool {
 // ledgerSubHeader reads the row under a ledger header as its lower half
 // when it names columns (借方 | 贷方 under a merged 金额) rather than
 // holding a dated line.
-func ledgerSubHeader(g *grid, h header, lc ledgerCols) (header, ledgerCols, bool) {
+func ledgerSubHeader(g *workbook.Grid, h header, lc ledgerCols) (header, ledgerCols, bool) {
 	r := h.row + 1
-	if h.rows != 1 || r >= len(g.rows) {
+	if h.rows != 1 || r >= len(g.Rows) {
 		return h, lc, false
 	}
-	if d := clean(g.cell(r, lc.date)); d != "" {
-		if _, ok := parseDate(d); ok {
+	if d := workbook.Clean(g.Cell(r, lc.date)); d != "" {
+		if _, ok := workbook.ParseDate(d); ok {
 			return h, lc, false
 		}
 	}
 	words := 0
-	for _, t := range g.rows[r] {
+	for _, t := range g.Rows[r] {
 		if containsAny(headerCore(t), "借方", "贷方", "debit", "credit", "金额", "发生额", "amount") {
 			words++
 		}

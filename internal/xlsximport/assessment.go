@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // Assessment is a national performance-assessment fill-in workbook as a
@@ -59,7 +60,7 @@ type Value struct {
 // and a workbook with no such sheet are errors; everything else is a
 // warning in Assessment.Problems, each naming its cell.
 func ReadAssessment(path string) (res Assessment, err error) {
-	defer recoverUnreadable(path, &err, func() { res = Assessment{} })
+	defer workbook.RecoverUnreadable(path, &err, func() { res = Assessment{} })
 	grids, percent, done, probs := assessmentGrids(path)
 	if probs != nil {
 		return Assessment{}, probs
@@ -67,16 +68,16 @@ func ReadAssessment(path string) (res Assessment, err error) {
 	defer done()
 	found := false
 	for _, g := range grids {
-		if len(g.rows) == 0 {
+		if len(g.Rows) == 0 {
 			res.Problems = append(res.Problems, domain.NewProblem("assessment.sheet_empty",
-				"Sheet {{.Sheet}} was skipped: it is empty.", "Sheet", g.name))
+				"Sheet {{.Sheet}} was skipped: it is empty.", "Sheet", g.Name))
 			continue
 		}
 		hr, years := findYearHeader(g)
 		if hr < 0 {
 			res.Problems = append(res.Problems, domain.NewProblem("assessment.sheet_skipped",
 				"Sheet {{.Sheet}} was skipped: it has no header row with years (such as 2020 or 2020年) in its first 20 rows.",
-				"Sheet", g.name))
+				"Sheet", g.Name))
 			continue
 		}
 		if found {
@@ -84,17 +85,17 @@ func ReadAssessment(path string) (res Assessment, err error) {
 			// are a different import, so say which one was read.
 			res.Problems = append(res.Problems, domain.NewProblem("assessment.sheet_extra",
 				"Sheet {{.Sheet}} was skipped: only the first sheet with years ({{.Used}}) is read.",
-				"Sheet", g.name, "Used", res.Sheet))
+				"Sheet", g.Name, "Used", res.Sheet))
 			continue
 		}
 		found = true
-		res.Sheet = g.name
+		res.Sheet = g.Name
 		res.Years = slices.Sorted(maps.Values(years))
-		readAssessmentGrid(g, hr, years, func(r, c int) bool { return percent(g.name, r, c) }, &res)
+		readAssessmentGrid(g, hr, years, func(r, c int) bool { return percent(g.Name, r, c) }, &res)
 		if len(res.Rows) == 0 {
 			return res, domain.Problems{domain.NewProblem("assessment.no_indicators",
 				"Sheet {{.Sheet}} has a header row with years (row {{.Row}}) but no indicator rows below it.",
-				"Sheet", g.name, "Row", hr+1)}
+				"Sheet", g.Name, "Row", hr+1)}
 		}
 	}
 	if !found {
@@ -109,30 +110,30 @@ func ReadAssessment(path string) (res Assessment, err error) {
 // reader (legacy .xls is read or refused with advice); percent reports a
 // cell whose number format is a percentage, so 0.125 shown as 12.5% is read
 // as 12.5 like the rest of the sheet.
-func assessmentGrids(path string) ([]*grid, func(sheet string, r, c int) bool, func(), domain.Problems) {
+func assessmentGrids(path string) ([]*workbook.Grid, func(sheet string, r, c int) bool, func(), domain.Problems) {
 	none := func(string, int, int) bool { return false }
 	nop := func() {}
-	if p := checkLegacy(path); p != nil {
-		gs, err := readXLS(path)
+	if p := workbook.CheckLegacy(path); p != nil {
+		gs, err := workbook.ReadXLS(path)
 		if p.Key != "import.xls_legacy" || err != nil {
 			return nil, none, nop, domain.Problems{p}
 		}
 		return gs, none, nop, nil
 	}
-	grids, probs := loadBook(path)
+	grids, probs := workbook.LoadBook(path)
 	if probs != nil {
 		return nil, none, nop, probs
 	}
-	return grids, percentOf(grids), nop, nil
+	return grids, workbook.PercentOf(grids), nop, nil
 }
 
 // findYearHeader returns the first of the first 20 rows with two or more
 // year cells, and the year of each such column.
-func findYearHeader(g *grid) (int, map[int]int) {
-	for r := 0; r < len(g.rows) && r < 20; r++ {
+func findYearHeader(g *workbook.Grid) (int, map[int]int) {
+	for r := 0; r < len(g.Rows) && r < 20; r++ {
 		years := map[int]int{}
 		seen := map[int]bool{}
-		for c, v := range g.rows[r] {
+		for c, v := range g.Rows[r] {
 			if y, ok := yearCell(v); ok && !seen[y] {
 				years[c], seen[y] = y, true
 			}
@@ -146,7 +147,7 @@ func findYearHeader(g *grid) (int, map[int]int) {
 
 // yearCell reads 2020, "2020", "2020年", "2020年度" or "2020年值" as a year.
 func yearCell(s string) (int, bool) {
-	t := squash(narrow(s))
+	t := workbook.Squash(narrow(s))
 	t = strings.TrimSuffix(t, ".0")
 	for _, suf := range []string{"年度值", "年度", "年值", "年"} {
 		if strings.HasSuffix(t, suf) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // readAssessmentGrid reads the rows below the header row hr. Layout of the
@@ -15,17 +16,17 @@ import (
 // numbered "N." (often with ▲), then the rows it is computed from numbered
 // "N.1.", "N.2." and deeper; rows starting with * are basic hospital
 // information; a 栏次 row numbers the columns.
-func readAssessmentGrid(g *grid, hr int, years map[int]int, percent func(r, c int) bool, res *Assessment) {
-	nameCol, unitCol, seqCol := assessmentColumns(g.rows[hr], years)
+func readAssessmentGrid(g *workbook.Grid, hr int, years map[int]int, percent func(r, c int) bool, res *Assessment) {
+	nameCol, unitCol, seqCol := assessmentColumns(g.Rows[hr], years)
 	cur := -1 // index in res.Rows of the indicator the following parts belong to
-	for r := hr + 1; r < len(g.rows); r++ {
-		raw := clean(g.cell(r, nameCol))
+	for r := hr + 1; r < len(g.Rows); r++ {
+		raw := workbook.Clean(g.Cell(r, nameCol))
 		values, probs := assessmentValues(g, r, years, percent)
 		if raw == "" {
 			if !yearEcho(values) {
 				res.Problems = append(res.Problems, cellProblem("assessment.nameless_values",
 					"row {{.Row}} has values but no indicator name; it was skipped.",
-					g.name, cellName(r, nameCol), "Row", r+1))
+					g.Name, workbook.CellName(r, nameCol), "Row", r+1))
 			}
 			continue
 		}
@@ -35,10 +36,10 @@ func readAssessmentGrid(g *grid, hr int, years map[int]int, percent func(r, c in
 		res.Problems = append(res.Problems, probs...)
 		unit := ""
 		if unitCol >= 0 {
-			unit = clean(g.cell(r, unitCol))
+			unit = workbook.Clean(g.Cell(r, unitCol))
 		}
 		name := CleanIndicatorName(raw)
-		part := AssessmentPart{Name: name, Unit: unit, Cell: g.name + "!" + cellName(r, nameCol), Values: values}
+		part := AssessmentPart{Name: name, Unit: unit, Cell: g.Name + "!" + workbook.CellName(r, nameCol), Values: values}
 		if strings.HasPrefix(narrow(raw), "*") {
 			res.Info = append(res.Info, part)
 			cur = -1
@@ -50,7 +51,7 @@ func readAssessmentGrid(g *grid, hr int, years map[int]int, percent func(r, c in
 			if numbered {
 				row.Seq = path[0]
 			} else if seqCol >= 0 {
-				row.Seq, _ = leadingDigits(clean(g.cell(r, seqCol)))
+				row.Seq, _ = leadingDigits(workbook.Clean(g.Cell(r, seqCol)))
 			}
 			res.Rows = append(res.Rows, row)
 			cur = len(res.Rows) - 1
@@ -59,7 +60,7 @@ func readAssessmentGrid(g *grid, hr int, years map[int]int, percent func(r, c in
 		if cur < 0 || (numbered && path[0] != res.Rows[cur].Seq) {
 			res.Problems = append(res.Problems, cellProblem("assessment.orphan_part",
 				"\"{{.Name}}\" does not follow the indicator it belongs to; it was skipped.",
-				g.name, cellName(r, nameCol), "Name", raw))
+				g.Name, workbook.CellName(r, nameCol), "Name", raw))
 			continue
 		}
 		if numbered {
@@ -81,7 +82,7 @@ func assessmentColumns(header []string, years map[int]int) (nameCol, unitCol, se
 		if _, ok := years[c]; ok {
 			continue
 		}
-		t := squash(v)
+		t := workbook.Squash(v)
 		switch {
 		case nameCol < 0 && containsAny(t, "项目", "指标", "名称"):
 			nameCol = c
@@ -98,7 +99,7 @@ func assessmentColumns(header []string, years map[int]int) (nameCol, unitCol, se
 }
 
 func isNumberingWord(s string) bool {
-	switch squash(s) {
+	switch workbook.Squash(s) {
 	case "栏次", "行次", "序号", "编号":
 		return true
 	}
@@ -146,7 +147,7 @@ func attachRatioParts(row *AssessmentRow) {
 }
 
 func noUnit(u string) bool {
-	t := strings.Trim(squash(narrow(u)), "-—/")
+	t := strings.Trim(workbook.Squash(narrow(u)), "-—/")
 	return t == ""
 }
 
@@ -168,17 +169,17 @@ func yearEcho(values map[int]Value) bool {
 
 // assessmentValues reads the year cells of row r; cells that are not
 // numbers become warnings.
-func assessmentValues(g *grid, r int, years map[int]int, percent func(r, c int) bool) (map[int]Value, domain.Problems) {
+func assessmentValues(g *workbook.Grid, r int, years map[int]int, percent func(r, c int) bool) (map[int]Value, domain.Problems) {
 	values := map[int]Value{}
 	var probs domain.Problems
 	// Column order, so that warnings come out in the order of the sheet.
 	for _, c := range slices.Sorted(maps.Keys(years)) {
 		y := years[c]
-		raw := clean(g.cell(r, c))
+		raw := workbook.Clean(g.Cell(r, c))
 		if raw == "" {
 			continue
 		}
-		v := Value{Text: raw, Cell: g.name + "!" + cellName(r, c)}
+		v := Value{Text: raw, Cell: g.Name + "!" + workbook.CellName(r, c)}
 		n, kind := parseAssessmentNumber(raw)
 		switch kind {
 		case valueNumber:
@@ -189,7 +190,7 @@ func assessmentValues(g *grid, r int, years map[int]int, percent func(r, c int) 
 		case valueNotNumber:
 			probs = append(probs, cellProblem("assessment.not_number",
 				"\"{{.Text}}\" is not a number; the value is left empty.",
-				g.name, cellName(r, c), "Text", raw))
+				g.Name, workbook.CellName(r, c), "Text", raw))
 		}
 		values[y] = v
 	}
@@ -209,7 +210,7 @@ const (
 // for that year. A ratio written 1:X or 1/X (医护比 "1/1.55", unit 比值
 // (1:X)) is read as X, the figure the unit names.
 func parseAssessmentNumber(raw string) (float64, valueKind) {
-	t := strings.ReplaceAll(squash(narrow(raw)), ",", "")
+	t := strings.ReplaceAll(workbook.Squash(narrow(raw)), ",", "")
 	t = strings.ReplaceAll(t, "，", "")
 	switch strings.Trim(t, "-—–") {
 	case "", "/", "无", "n/a", "na", "#n/a":

@@ -12,7 +12,8 @@ import (
 
 	"github.com/budgetperf/budgetperf/bench/mergedbook"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	"github.com/budgetperf/budgetperf/internal/workbook"
+	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -206,8 +207,8 @@ func TestNoRowLimit(t *testing.T) {
 
 // A sheet beyond what can be held is refused with its size, never cut.
 func TestSheetTooLargeIsRefused(t *testing.T) {
-	defer func(n int) { maxGridCells = n }(maxGridCells)
-	maxGridCells = 50
+	defer func(n int) { workbook.MaxGridCells = n }(workbook.MaxGridCells)
+	workbook.MaxGridCells = 50
 	var b strings.Builder
 	b.WriteString(`<sheetData>` + rawHeader)
 	for r := 2; r <= 40; r++ {
@@ -241,8 +242,8 @@ func TestManyMergedRanges(t *testing.T) {
 		t.Fatalf("%v, %d lines", err, len(res.Lines))
 	}
 	t.Logf("20,000 merged ranges: %v", time.Since(start))
-	defer func(n int) { maxMerges = n }(maxMerges)
-	maxMerges = 1000
+	defer func(n int) { workbook.MaxMerges = n }(workbook.MaxMerges)
+	workbook.MaxMerges = 1000
 	_, err = ReadBudget(path, Options{Subjects: catalogue(t), CreateMissing: true})
 	if ps := domain.AsProblems(err); len(ps) != 1 || ps[0].Key != "import.too_many_merges" || ps[0].Args["Merges"] != 20001 {
 		t.Fatalf("%v", err)
@@ -304,7 +305,7 @@ func TestStreamMatchesExcelize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		grids, probs := loadBook(file)
+		grids, probs := workbook.LoadBook(file)
 		if probs != nil {
 			t.Fatal(probs)
 		}
@@ -314,17 +315,17 @@ func TestStreamMatchesExcelize(t *testing.T) {
 				want = want[:len(want)-1]
 			}
 			g := grids[i]
-			if g.name != name || len(g.rows) != len(want) {
-				t.Fatalf("%s/%s: %d rows, excelize %d", file, name, len(g.rows), len(want))
+			if g.Name != name || len(g.Rows) != len(want) {
+				t.Fatalf("%s/%s: %d rows, excelize %d", file, name, len(g.Rows), len(want))
 			}
 			for r := range want {
-				if a, b := strings.Join(g.rows[r], "\x00"), strings.Join(want[r], "\x00"); a != b {
-					t.Errorf("%s/%s row %d:\n got %q\nwant %q", file, name, r+1, g.rows[r], want[r])
+				if a, b := strings.Join(g.Rows[r], "\x00"), strings.Join(want[r], "\x00"); a != b {
+					t.Errorf("%s/%s row %d:\n got %q\nwant %q", file, name, r+1, g.Rows[r], want[r])
 				}
 			}
 			mcs, _ := f.GetMergeCells(name)
-			if len(mcs) != len(g.merges) {
-				t.Errorf("%s/%s: %d merges, excelize %d", file, name, len(g.merges), len(mcs))
+			if len(mcs) != len(g.Merges) {
+				t.Errorf("%s/%s: %d merges, excelize %d", file, name, len(g.Merges), len(mcs))
 			}
 		}
 		f.Close()

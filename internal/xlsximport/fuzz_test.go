@@ -7,7 +7,8 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	xc "github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	"github.com/budgetperf/budgetperf/internal/workbook"
+	xc "github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -31,8 +32,8 @@ func FuzzReadBudget(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	catchPanics = false
-	defer func() { catchPanics = true }()
+	workbook.CatchPanics = false
+	defer func() { workbook.CatchPanics = true }()
 	dir := f.TempDir()
 	n := 0
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -127,8 +128,8 @@ func FuzzSheetXML(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	catchPanics = false
-	defer func() { catchPanics = true }()
+	workbook.CatchPanics = false
+	defer func() { workbook.CatchPanics = true }()
 	dir := f.TempDir()
 	n := 0
 	bigRef := regexp.MustCompile(`[0-9]{5,}`)

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // role is what a header cell says its column holds.
@@ -37,9 +38,9 @@ var bracketed = regexp.MustCompile(`[（(\[【〔][^）)\]】〕]*[）)\]】〕]
 // headerCore strips bracketed parts ("（元）", "(万元)") and spaces.
 func headerCore(s string) string {
 	if !strings.ContainsAny(s, "（([【〔") {
-		return squash(s) // no bracket: skip the regexp, called for every cell of a long sheet
+		return workbook.Squash(s) // no bracket: skip the regexp, called for every cell of a long sheet
 	}
-	return squash(bracketed.ReplaceAllString(s, ""))
+	return workbook.Squash(bracketed.ReplaceAllString(s, ""))
 }
 
 func containsAny(s string, words ...string) bool {
@@ -73,7 +74,7 @@ func classify(text string) (role, int) {
 	if t == "" {
 		return roleNone, 0
 	}
-	if utf8.RuneCountInString(t) > 16 || utf8.RuneCountInString(squash(text)) > 24 ||
+	if utf8.RuneCountInString(t) > 16 || utf8.RuneCountInString(workbook.Squash(text)) > 24 ||
 		strings.HasSuffix(t, "表") || strings.ContainsAny(t, "。，,;；:") {
 		return roleNone, 0 // titles, sentences
 	}
@@ -183,21 +184,21 @@ func (h header) score() (score int, ok, loose bool) {
 }
 
 // buildHeader reads the header at row r spanning n rows.
-func buildHeader(g *grid, r, n int) header {
+func buildHeader(g *workbook.Grid, r, n int) header {
 	h := header{row: r, rows: n}
-	w := g.width()
+	w := g.Width()
 	for c := 0; c < w; c++ {
 		col := column{index: c}
 		if n == 1 {
 			// A cell merged across columns counts once, in its first column.
-			if m, ok := g.merged(r, c); ok && m.c0 != c {
+			if m, ok := g.Merged(r, c); ok && m.C0 != c {
 				col.label = ""
 			} else {
-				col.label = clean(g.cell(r, c))
+				col.label = workbook.Clean(g.Cell(r, c))
 			}
 		} else {
-			up, low := g.upper(r, c), clean(g.filled(r+1, c))
-			if m, ok := g.merged(r, c); ok && m.r1 >= r+1 && m.c0 == m.c1 {
+			up, low := g.Upper(r, c), workbook.Clean(g.Filled(r+1, c))
+			if m, ok := g.Merged(r, c); ok && m.R1 >= r+1 && m.C0 == m.C1 {
 				low = "" // merged down over both rows: one text
 			}
 			if up == low {
@@ -229,13 +230,13 @@ func buildHeader(g *grid, r, n int) header {
 }
 
 // findHeader looks for the header in the first 20 rows of g.
-func findHeader(g *grid) (header, bool) {
-	limit := min(20, len(g.rows))
+func findHeader(g *workbook.Grid) (header, bool) {
+	limit := min(20, len(g.Rows))
 	for pass := 0; pass < 2; pass++ {
 		for r := 0; r < limit; r++ {
 			single := buildHeader(g, r, 1)
 			s1, ok1, loose1 := single.score()
-			if r+1 < len(g.rows) && (startsMerge(g, r) || stackedHeader(g, r)) && rowHasHeaderWord(g, r) {
+			if r+1 < len(g.Rows) && (startsMerge(g, r) || stackedHeader(g, r)) && rowHasHeaderWord(g, r) {
 				double := buildHeader(g, r, 2)
 				if s2, ok2, loose2 := double.score(); (ok2 || pass == 1 && loose2) && s2 >= s1 {
 					return double, true
@@ -249,40 +250,13 @@ func findHeader(g *grid) (header, bool) {
 	return header{}, false
 }
 
-// upper is the upper text of column c in a two-row header at row r: the
-// cell, the merged range it lies in, or — in a file without merged cells,
-// as CSV and many exports are — the group text to its left that heads a
-// block (a text with labels below it), carried over the blank cells after
-// it until a text that stands alone (医疗收入合计 over two rows) or a
-// merged range.
-func (g *grid) upper(r, c int) string {
-	if t := clean(g.filled(r, c)); t != "" {
-		return t
-	}
-	if _, ok := g.merged(r, c); ok {
-		return ""
-	}
-	for k := c - 1; k >= 0; k-- {
-		if _, ok := g.merged(r, k); ok {
-			return ""
-		}
-		if t := clean(g.cell(r, k)); t != "" {
-			if clean(g.cell(r+1, k)) == "" {
-				return ""
-			}
-			return t
-		}
-	}
-	return ""
-}
-
 // stackedHeader reports a two-row header written without merged cells:
 // row r has two texts or more (a title has one), the row under it names
 // two or more columns that r leaves blank, and is text, not figures.
-func stackedHeader(g *grid, r int) bool {
+func stackedHeader(g *workbook.Grid, r int) bool {
 	above := 0
-	for _, t := range g.rows[r] {
-		if clean(t) != "" {
+	for _, t := range g.Rows[r] {
+		if workbook.Clean(t) != "" {
 			above++
 		}
 	}
@@ -290,8 +264,8 @@ func stackedHeader(g *grid, r int) bool {
 		return false // a title row
 	}
 	under, words := 0, 0
-	for c, t := range g.rows[r+1] {
-		t = clean(t)
+	for c, t := range g.Rows[r+1] {
+		t = workbook.Clean(t)
 		if t == "" {
 			continue
 		}
@@ -299,7 +273,7 @@ func stackedHeader(g *grid, r int) bool {
 			return false // a data row
 		}
 		words++
-		if clean(g.cell(r, c)) == "" {
+		if workbook.Clean(g.Cell(r, c)) == "" {
 			under++
 		}
 	}
@@ -308,8 +282,8 @@ func stackedHeader(g *grid, r int) bool {
 
 // rowHasHeaderWord reports whether some cell of row r is a header word, so
 // that a merged title row is not taken for the upper half of a header.
-func rowHasHeaderWord(g *grid, r int) bool {
-	for _, t := range g.rows[r] {
+func rowHasHeaderWord(g *workbook.Grid, r int) bool {
+	for _, t := range g.Rows[r] {
 		if ro, _ := classify(t); ro != roleNone {
 			return true
 		}
@@ -319,12 +293,12 @@ func rowHasHeaderWord(g *grid, r int) bool {
 
 // startsMerge reports whether a merge that is part of a two-row header
 // starts at row r: merged over two rows, or across columns with texts below.
-func startsMerge(g *grid, r int) bool {
-	for _, m := range g.merges {
-		if m.r0 != r {
+func startsMerge(g *workbook.Grid, r int) bool {
+	for _, m := range g.Merges {
+		if m.R0 != r {
 			continue
 		}
-		if m.r1 > m.r0 || m.c1 > m.c0 && clean(g.cell(r+1, m.c0)) != "" {
+		if m.R1 > m.R0 || m.C1 > m.C0 && workbook.Clean(g.Cell(r+1, m.C0)) != "" {
 			return true
 		}
 	}
@@ -333,7 +307,7 @@ func startsMerge(g *grid, r int) bool {
 
 // findUnit reads the unit from the rows above the header and from the
 // amount header text; the header text wins when both name one.
-func findUnit(g *grid, h header, amountCols []int) money.Unit {
+func findUnit(g *workbook.Grid, h header, amountCols []int) money.Unit {
 	for _, c := range amountCols {
 		for _, t := range []string{h.cols[c].label, h.cols[c].group} {
 			if u, ok := money.FindUnit(t); ok {
@@ -351,7 +325,7 @@ func findUnit(g *grid, h header, amountCols []int) money.Unit {
 		}
 	}
 	for r := 0; r < h.row; r++ {
-		for _, t := range g.rows[r] {
+		for _, t := range g.Rows[r] {
 			if u, ok := money.FindUnit(t); ok {
 				return u
 			}

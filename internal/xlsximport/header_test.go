@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 func writeFile(t testing.TB, path string, b []byte) {
@@ -14,14 +15,14 @@ func writeFile(t testing.TB, path string, b []byte) {
 	}
 }
 
-func gridOf(rows [][]string, merges ...mergeRange) *grid {
-	return &grid{name: "s", rows: rows, merges: merges}
+func gridOf(rows [][]string, merges ...workbook.MergeRange) *workbook.Grid {
+	return &workbook.Grid{Name: "s", Rows: rows, Merges: merges}
 }
 
 func TestFindHeader(t *testing.T) {
 	cases := []struct {
 		name     string
-		g        *grid
+		g        *workbook.Grid
 		row, n   int
 		roles    map[int]role
 		notFound bool
@@ -30,13 +31,10 @@ func TestFindHeader(t *testing.T) {
 			roles: map[int]role{0: roleDept, 1: roleCode, 2: roleName, 3: roleAmount}},
 		{name: "english", g: gridOf([][]string{{"Department", "Code", "Subject", "Budget"}}), row: 0, n: 1,
 			roles: map[int]role{0: roleDept, 1: roleCode, 2: roleName, 3: roleAmount}},
-		{name: "title and unit rows", g: gridOf([][]string{{"A市人民医院2025年度部门支出预算表"}, {"单位：元"}, {"科室", "经济分类编码", "经济分类名称", "全年预算", "备注"}},
-			mergeRange{0, 0, 0, 4}), row: 2, n: 1, roles: map[int]role{1: roleCode, 2: roleName, 3: roleAmount, 4: roleNote}},
-		{name: "two merged rows", g: gridOf([][]string{{"2025年度科室预算汇总表（单位：元）"}, {"经济分类", "", "预算数", "", "合计"}, {"编码", "名称", "内科", "外科"}},
-			mergeRange{0, 0, 0, 4}, mergeRange{1, 0, 1, 1}, mergeRange{1, 2, 1, 3}, mergeRange{1, 4, 2, 4}),
+		{name: "title and unit rows", g: gridOf([][]string{{"A市人民医院2025年度部门支出预算表"}, {"单位：元"}, {"科室", "经济分类编码", "经济分类名称", "全年预算", "备注"}}, workbook.MergeRange{R0: 0, C0: 0, R1: 0, C1: 4}), row: 2, n: 1, roles: map[int]role{1: roleCode, 2: roleName, 3: roleAmount, 4: roleNote}},
+		{name: "two merged rows", g: gridOf([][]string{{"2025年度科室预算汇总表（单位：元）"}, {"经济分类", "", "预算数", "", "合计"}, {"编码", "名称", "内科", "外科"}}, workbook.MergeRange{R0: 0, C0: 0, R1: 0, C1: 4}, workbook.MergeRange{R0: 1, C0: 0, R1: 1, C1: 1}, workbook.MergeRange{R0: 1, C0: 2, R1: 1, C1: 3}, workbook.MergeRange{R0: 1, C0: 4, R1: 2, C1: 4}),
 			row: 1, n: 2, roles: map[int]role{0: roleCode, 1: roleName, 2: roleNone, 4: roleSubtotal}},
-		{name: "funding sources", g: gridOf([][]string{{"序号", "预算单位", "支出经济分类", "年初预算"}, {"", "", "", "小计", "财政拨款", "其他资金"}},
-			mergeRange{0, 0, 1, 0}, mergeRange{0, 1, 1, 1}, mergeRange{0, 2, 1, 2}, mergeRange{0, 3, 0, 5}),
+		{name: "funding sources", g: gridOf([][]string{{"序号", "预算单位", "支出经济分类", "年初预算"}, {"", "", "", "小计", "财政拨款", "其他资金"}}, workbook.MergeRange{R0: 0, C0: 0, R1: 1, C1: 0}, workbook.MergeRange{R0: 0, C0: 1, R1: 1, C1: 1}, workbook.MergeRange{R0: 0, C0: 2, R1: 1, C1: 2}, workbook.MergeRange{R0: 0, C0: 3, R1: 0, C1: 5}),
 			row: 0, n: 2, roles: map[int]role{0: roleNumbering, 1: roleDept, 2: roleName, 3: roleSubtotal, 4: roleFunding}},
 		{name: "indented header cells", g: gridOf([][]string{{"　科目编码 ", " 科目 名称", "预算金额（元）"}}), row: 0, n: 1,
 			roles: map[int]role{0: roleCode, 1: roleName, 2: roleAmount}},
@@ -85,7 +83,7 @@ func TestClassifyAmountKinds(t *testing.T) {
 func TestFindUnit(t *testing.T) {
 	cases := []struct {
 		name string
-		g    *grid
+		g    *workbook.Grid
 		want money.Unit
 	}{
 		{"title 万元", gridOf([][]string{{"2025年预算支出明细表"}, {"编制单位：A市人民医院", "", "", "单位：万元"}, {"科目编码", "科目名称", "本年预算数"}}), money.TenThousand},

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/bench/mergedbook"
-	"github.com/budgetperf/budgetperf/internal/xlsximport/xlsxcells"
+	"github.com/budgetperf/budgetperf/internal/workbook/xlsxcells"
 )
 
 // BenchmarkMergedCells reads a budget workbook of 200,000 lines, each with

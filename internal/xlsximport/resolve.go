@@ -5,6 +5,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // fmtAmt shows an amount exactly in unit u with the unit label.
@@ -35,7 +36,7 @@ var synonyms = map[string]string{
 }
 
 func normName(s string) string {
-	s = clean(s)
+	s = workbook.Clean(s)
 	if v, ok := synonyms[s]; ok {
 		return v
 	}
@@ -45,10 +46,10 @@ func normName(s string) string {
 func newSubjectIndex(ss []domain.Subject) *subjectIndex {
 	x := &subjectIndex{byCode: map[string]string{}, byName: map[string][]string{}, parent: map[string]string{}, name: map[string]string{}}
 	for _, s := range ss {
-		code := clean(s.Code)
+		code := workbook.Clean(s.Code)
 		x.byCode[code] = s.Code
-		x.parent[s.Code] = clean(s.Parent)
-		if n := clean(s.Name); n != "" {
+		x.parent[s.Code] = workbook.Clean(s.Parent)
+		if n := workbook.Clean(s.Name); n != "" {
 			x.byName[n] = append(x.byName[n], s.Code)
 			x.name[s.Code] = n
 		}
@@ -59,7 +60,7 @@ func newSubjectIndex(ss []domain.Subject) *subjectIndex {
 // byNameIn resolves a name given context names, nearest first. ok is false
 // when the name is unknown; candidates lists the codes when it is ambiguous.
 func (x *subjectIndex) byNameIn(name string, context []string) (code string, candidates []string, ok bool) {
-	cands := x.byName[clean(name)]
+	cands := x.byName[workbook.Clean(name)]
 	if len(cands) == 0 {
 		cands = x.byName[normName(name)]
 	}
@@ -134,12 +135,12 @@ func newDeptResolver(opts Options) *deptResolver {
 }
 
 func (d *deptResolver) add(dep domain.Department) {
-	d.byCode[clean(dep.Code)] = dep
-	d.used[clean(dep.Code)] = true
-	if n := clean(dep.Name); n != "" {
+	d.byCode[workbook.Clean(dep.Code)] = dep
+	d.used[workbook.Clean(dep.Code)] = true
+	if n := workbook.Clean(dep.Name); n != "" {
 		d.byName[n] = dep
 	}
-	if n := clean(dep.NameEn); n != "" {
+	if n := workbook.Clean(dep.NameEn); n != "" {
 		if _, ok := d.byName[n]; !ok {
 			d.byName[n] = dep
 		}
@@ -197,7 +198,7 @@ func (d *deptResolver) resolve(raw []rawLine) ([]Line, domain.Problems) {
 				continue
 			}
 			if !d.create {
-				key := clean(r.dept.text)
+				key := workbook.Clean(r.dept.text)
 				if reported[key] {
 					continue
 				}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // StaffRow is a person read from a staff-list workbook for the second
@@ -60,8 +61,8 @@ func staffHeader(row []string) (staffCols, bool) {
 // are optional). Problems name their cell; with problems, rows still
 // holds what could be read and must not be written.
 func ReadStaff(path string) (rows []StaffRow, problems domain.Problems, err error) {
-	defer recoverUnreadable(path, &err, func() { rows, problems = nil, nil })
-	grids, _, closeBook, err := openGrids(path)
+	defer workbook.RecoverUnreadable(path, &err, func() { rows, problems = nil, nil })
+	grids, _, closeBook, err := workbook.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -85,42 +86,42 @@ func ReadStaff(path string) (rows []StaffRow, problems domain.Problems, err erro
 	return rows, problems, nil
 }
 
-func readStaffGrid(g *grid) (rows []StaffRow, probs domain.Problems, ok bool) {
-	hr, h := findHeaderRow(g, staffHeader)
+func readStaffGrid(g *workbook.Grid) (rows []StaffRow, probs domain.Problems, ok bool) {
+	hr, h := workbook.FindHeaderRow(g, staffHeader)
 	if hr < 0 {
 		return nil, nil, false
 	}
-	text := g.filledText
-	for r := hr + 1; r < len(g.rows) && len(probs) < maxSheetProblems; r++ {
-		name := clean(g.cell(r, h.name))
+	text := g.FilledText
+	for r := hr + 1; r < len(g.Rows) && len(probs) < maxSheetProblems; r++ {
+		name := workbook.Clean(g.Cell(r, h.name))
 		if name == "" || isSubtotalWord(name) {
 			continue // blank lines and 合计 rows
 		}
 		row := StaffRow{Dept: text(r, h.dept), StaffNo: text(r, h.no), Name: name, Post: text(r, h.post),
-			Sheet: g.name, DeptCell: cellName(r, h.dept), NameCell: cellName(r, h.name)}
+			Sheet: g.Name, DeptCell: workbook.CellName(r, h.dept), NameCell: workbook.CellName(r, h.name)}
 		bad := false
 		if row.Dept == "" {
-			probs = append(probs, cellProblem("import.staff.no_dept", "{{.Name}} has no department: write the department's name or code.", g.name, row.DeptCell, "Name", name))
+			probs = append(probs, cellProblem("import.staff.no_dept", "{{.Name}} has no department: write the department's name or code.", g.Name, row.DeptCell, "Name", name))
 			bad = true
 		}
-		coef, okc := parseCoefficient(g.cell(r, h.coef))
+		coef, okc := parseCoefficient(g.Cell(r, h.coef))
 		if !okc {
 			probs = append(probs, cellProblem("import.staff.bad_coefficient", "\"{{.Text}}\" is not a post coefficient for {{.Name}}: write a number such as 1.2.",
-				g.name, cellName(r, h.coef), "Text", clean(g.cell(r, h.coef)), "Name", name))
+				g.Name, workbook.CellName(r, h.coef), "Text", workbook.Clean(g.Cell(r, h.coef)), "Name", name))
 			bad = true
 		}
-		days, okd := parseDays(g.cell(r, h.days))
+		days, okd := parseDays(g.Cell(r, h.days))
 		if !okd {
 			probs = append(probs, cellProblem("import.staff.bad_days", "\"{{.Text}}\" is not a number of days for {{.Name}}: write whole days such as 22.",
-				g.name, cellName(r, h.days), "Text", clean(g.cell(r, h.days)), "Name", name))
+				g.Name, workbook.CellName(r, h.days), "Text", workbook.Clean(g.Cell(r, h.days)), "Name", name))
 			bad = true
 		}
 		work := 0
-		if h.workDays >= 0 && clean(g.cell(r, h.workDays)) != "" {
-			w, okw := parseDays(g.cell(r, h.workDays))
+		if h.workDays >= 0 && workbook.Clean(g.Cell(r, h.workDays)) != "" {
+			w, okw := parseDays(g.Cell(r, h.workDays))
 			if !okw || w == 0 {
 				probs = append(probs, cellProblem("import.staff.bad_work_days", "\"{{.Text}}\" is not the number of work days for {{.Name}}: write whole days such as 22.",
-					g.name, cellName(r, h.workDays), "Text", clean(g.cell(r, h.workDays)), "Name", name))
+					g.Name, workbook.CellName(r, h.workDays), "Text", workbook.Clean(g.Cell(r, h.workDays)), "Name", name))
 				bad = true
 			}
 			work = w
@@ -137,7 +138,7 @@ func readStaffGrid(g *grid) (rows []StaffRow, probs domain.Problems, ok bool) {
 // parseCoefficient reads a post coefficient (1.2, 1, 0.85) into
 // thousandths; more than three decimals are refused rather than rounded.
 func parseCoefficient(s string) (int64, bool) {
-	t := strings.ReplaceAll(clean(s), ",", "")
+	t := strings.ReplaceAll(workbook.Clean(s), ",", "")
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 || f > 100 {
 		return 0, false
@@ -151,7 +152,7 @@ func parseCoefficient(s string) (int64, bool) {
 
 // parseDays reads whole days (22, "22", 22.0, "22天"); half days are refused.
 func parseDays(s string) (int, bool) {
-	t := strings.TrimSuffix(clean(s), "天")
+	t := strings.TrimSuffix(workbook.Clean(s), "天")
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || f < 0 || f > 366 || f != math.Trunc(f) {
 		return 0, false

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
 // FuzzReadTextExports feeds CSV and HTML exports through ReadBudget and
@@ -18,8 +19,8 @@ func FuzzReadTextExports(f *testing.F) {
 	f.Add([]byte(hisExport), true)
 	f.Add([]byte(`<table><tr><td rowspan=3>科室</td><td colspan=2>预算数</td></tr><tr><td>小计</td><td rowspan=9>财政拨款</td></tr><tr><td>内科</td></tr></table>`), true)
 	subjects, _ := subjectsForFuzz()
-	catchPanics = false
-	defer func() { catchPanics = true }()
+	workbook.CatchPanics = false
+	defer func() { workbook.CatchPanics = true }()
 	dir := f.TempDir()
 	n := 0
 	f.Fuzz(func(t *testing.T, data []byte, html bool) {

@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
 // The legacy .xls sample holds the same cells as its .xlsx twin.
 func TestXLSMatchesXLSXCellForCell(t *testing.T) {
-	gs, err := readXLS("testdata/budget_long_title_rows.xls")
+	gs, err := workbook.ReadXLS("testdata/budget_long_title_rows.xls")
 	if err != nil {
 		t.Fatalf("readXLS: %v", err)
 	}
@@ -26,23 +27,23 @@ func TestXLSMatchesXLSXCellForCell(t *testing.T) {
 		t.Fatalf("sheets %d vs %d", len(gs), len(names))
 	}
 	for i, name := range names {
-		want, err := loadGrid(f, name)
+		want, err := workbook.LoadGrid(f, name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		got := gs[i]
-		if got.name != want.name || len(got.rows) != len(want.rows) {
-			t.Fatalf("sheet %q vs %q, %d vs %d rows", got.name, want.name, len(got.rows), len(want.rows))
+		if got.Name != want.Name || len(got.Rows) != len(want.Rows) {
+			t.Fatalf("sheet %q vs %q, %d vs %d rows", got.Name, want.Name, len(got.Rows), len(want.Rows))
 		}
-		for r := range want.rows {
-			for c := 0; c < max(len(want.rows[r]), len(got.rows[r])); c++ {
-				if got.cell(r, c) != want.cell(r, c) {
-					t.Errorf("%s: %q, want %q", cellName(r, c), got.cell(r, c), want.cell(r, c))
+		for r := range want.Rows {
+			for c := 0; c < max(len(want.Rows[r]), len(got.Rows[r])); c++ {
+				if got.Cell(r, c) != want.Cell(r, c) {
+					t.Errorf("%s: %q, want %q", workbook.CellName(r, c), got.Cell(r, c), want.Cell(r, c))
 				}
 			}
 		}
-		if !reflect.DeepEqual(got.merges, want.merges) {
-			t.Errorf("merges %v, want %v", got.merges, want.merges)
+		if !reflect.DeepEqual(got.Merges, want.Merges) {
+			t.Errorf("merges %v, want %v", got.Merges, want.Merges)
 		}
 	}
 	a, err := ReadBudget("testdata/budget_long_title_rows.xls", Options{Subjects: catalogue(t), CreateMissing: true})
@@ -60,8 +61,8 @@ func TestXLSMatchesXLSXCellForCell(t *testing.T) {
 
 // A damaged .xls is refused with the conversion advice, never a panic.
 func TestDamagedXLSNeverPanics(t *testing.T) {
-	catchPanics = false
-	defer func() { catchPanics = true }()
+	workbook.CatchPanics = false
+	defer func() { workbook.CatchPanics = true }()
 	orig, err := os.ReadFile("testdata/budget_long_title_rows.xls")
 	if err != nil {
 		t.Fatal(err)

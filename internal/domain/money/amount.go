@@ -41,6 +41,16 @@ func (a Amount) Add(b Amount) Amount {
 	return s
 }
 
+// AddTo adds b to *a; false, leaving *a, when the sum would overflow.
+func AddTo(a *Amount, b Amount) bool {
+	s := *a + b
+	if (b > 0 && s < *a) || (b < 0 && s > *a) {
+		return false
+	}
+	*a = s
+	return true
+}
+
 // Sub returns a-b, panicking on overflow like Add.
 func (a Amount) Sub(b Amount) Amount {
 	d := a - b
