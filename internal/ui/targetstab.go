@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -420,11 +421,11 @@ func (t *TargetsTab) chooseFile() {
 // shell's year and says how many were recorded.
 func (t *TargetsTab) importFrom(path string) {
 	s := t.shell
-	n, err := s.svc.Monitor.ImportTargetValues(s.ctx, s.actor, s.year, path)
-	if err != nil {
-		s.showError(err)
-		return
-	}
-	t.Refresh()
-	dialog.ShowInformation(i18n.T("progress.import_title"), i18n.T("progress.imported", "Count", n, "Year", s.year), s.win)
+	year := s.year
+	run(s, job{title: i18n.T("run.importing"), key: "execution.targets"}, func(ctx context.Context, _ progressFunc) (int, error) {
+		return s.svc.Monitor.ImportTargetValues(ctx, s.actor, year, path)
+	}, func(n int) {
+		t.Refresh()
+		dialog.ShowInformation(i18n.T("progress.import_title"), i18n.T("progress.imported", "Count", n, "Year", year), s.win)
+	})
 }
