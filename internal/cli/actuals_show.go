@@ -18,7 +18,7 @@ func runActualsShow(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	v, err := svc.Monitor.Actuals(env.ctx, env.Actor, year, month)
+	v, err := svc.Execution.Actuals(env.ctx, env.Actor, year, month)
 	if err != nil {
 		return err
 	}

@@ -54,9 +54,9 @@ func runImportActuals(env *Env, args []string) error {
 	req := execution.ActualsRequest{Path: pos[0], Year: *year, Month: *month, CreateMissing: *create, Department: *dept, AmountColumn: *amountCol, ReplaceMonth: *replaceMonth, Encoding: enc}
 	var p execution.ActualsPreview
 	if *dry {
-		p, err = svc.Monitor.PreviewActuals(env.ctx, env.Actor, req)
+		p, err = svc.Execution.PreviewActuals(env.ctx, env.Actor, req)
 	} else {
-		p, err = svc.Monitor.ImportActuals(env.ctx, env.Actor, req)
+		p, err = svc.Execution.ImportActuals(env.ctx, env.Actor, req)
 	}
 	if err != nil {
 		return err

@@ -76,10 +76,10 @@ func runMonitor(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	if err := svc.Monitor.RequireData(env.ctx, env.Actor, year); err != nil {
+	if err := svc.Execution.RequireData(env.ctx, env.Actor, year); err != nil {
 		return err
 	}
-	ex, err := svc.Monitor.Execution(env.ctx, env.Actor, year, month)
+	ex, err := svc.Execution.Execution(env.ctx, env.Actor, year, month)
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,7 @@ func entryOf(t *testing.T, st *store.Store, entity, key, field string) (logbook.
 func TestMonitorRoles(t *testing.T) {
 	svc := progressDemo(t)
 	ctx := context.Background()
-	m := svc.Monitor
+	m := svc.Execution
 	ps, err := m.ProjectProgress(ctx, domain.LocalUser, progressYear, 9)
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +152,7 @@ func targetKey(project int64, position, month int) string {
 func TestMonitorAuditTrail(t *testing.T) {
 	svc := progressDemo(t)
 	ctx := context.Background()
-	m := svc.Monitor
+	m := svc.Execution
 	ps, err := m.ProjectProgress(ctx, domain.LocalUser, progressYear, 9)
 	if err != nil {
 		t.Fatal(err)

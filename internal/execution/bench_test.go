@@ -40,7 +40,7 @@ func BenchmarkMonitorMonthEnd(b *testing.B) {
 	}
 	b.Run("Execution", func(b *testing.B) {
 		for b.Loop() {
-			e, err := svc.Monitor.Execution(ctx, domain.LocalUser, year, month)
+			e, err := svc.Execution.Execution(ctx, domain.LocalUser, year, month)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -48,7 +48,7 @@ func projectNamed(t *testing.T, ps []execution.ProjectProgress, name string) exe
 // the equipment renewal behind, health education far ahead.
 func TestDemoProjectsAtSeptember(t *testing.T) {
 	svc := progressDemo(t)
-	ps, err := svc.Monitor.ProjectProgress(context.Background(), domain.LocalUser, progressYear, 9)
+	ps, err := svc.Execution.ProjectProgress(context.Background(), domain.LocalUser, progressYear, 9)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestDemoProjectsAtSeptember(t *testing.T) {
 		t.Errorf("equipment: spending rate %.2f, first target completion %.2f", eq.SpendingRate, eq.Targets[0].Assessment.Completion)
 	}
 	// At March the quarterly satisfaction surveys have reported once.
-	early, err := svc.Monitor.ProjectProgress(context.Background(), domain.LocalUser, progressYear, 2)
+	early, err := svc.Execution.ProjectProgress(context.Background(), domain.LocalUser, progressYear, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +165,7 @@ func problemKeys(err error) []string {
 func TestRecordTargetValuesAndSpending(t *testing.T) {
 	svc := progressDemo(t)
 	ctx := context.Background()
-	m := svc.Monitor
+	m := svc.Execution
 	ps, err := m.ProjectProgress(ctx, domain.LocalUser, progressYear, 9)
 	if err != nil {
 		t.Fatal(err)
@@ -276,7 +276,7 @@ func TestImportTargetValues(t *testing.T) {
 		{"502", "医疗设备更新项目", "设备购置数量", "10月", 7, ""},
 		{"", "医疗设备更新项目", "设备完好率", 14, 96, ""},
 	})
-	n, err := svc.Monitor.ImportTargetValues(ctx, domain.LocalUser, progressYear, bad)
+	n, err := svc.Execution.ImportTargetValues(ctx, domain.LocalUser, progressYear, bad)
 	type at struct{ key, cell string }
 	var got []at
 	for _, p := range domain.AsProblems(err) {
@@ -305,7 +305,7 @@ func TestImportTargetValues(t *testing.T) {
 		{"Information Technology", "智慧医院信息系统（电子病历五级）建设项目", "通过电子病历系统应用水平五级评审", "十月", "部分达成", ""},
 		{"", "孕产妇健康教育项目", "孕妇学校授课场次", 10, "", ""},
 	})
-	n, err = svc.Monitor.ImportTargetValues(ctx, domain.LocalUser, progressYear, good)
+	n, err = svc.Execution.ImportTargetValues(ctx, domain.LocalUser, progressYear, good)
 	if err != nil || n != 3 {
 		t.Fatalf("imported %d, %v", n, err)
 	}
@@ -313,16 +313,16 @@ func TestImportTargetValues(t *testing.T) {
 	if len(afterVals) != len(before)+3 {
 		t.Errorf("%d values after import, %d before", len(afterVals), len(before))
 	}
-	ps, _ := svc.Monitor.ProjectProgress(ctx, domain.LocalUser, progressYear, 10)
+	ps, _ := svc.Execution.ProjectProgress(ctx, domain.LocalUser, progressYear, 10)
 	eq := projectNamed(t, ps, "医疗设备更新项目")
 	if eq.Targets[0].Actual != "7" || eq.Targets[0].Note != "十月到货三台" || eq.Targets[1].Actual != "80%" || eq.Targets[1].ActualMonth != 10 {
 		t.Errorf("imported values: %+v", eq.Targets[:2])
 	}
 	empty := writeValues(t, dir, "empty.xlsx", [][]any{header, {"", "孕产妇健康教育项目", "孕妇学校授课场次", 10, ""}})
-	if _, err := svc.Monitor.ImportTargetValues(ctx, domain.LocalUser, progressYear, empty); !reflect.DeepEqual(problemKeys(err), []string{"problem.progress.import_empty"}) {
+	if _, err := svc.Execution.ImportTargetValues(ctx, domain.LocalUser, progressYear, empty); !reflect.DeepEqual(problemKeys(err), []string{"problem.progress.import_empty"}) {
 		t.Errorf("empty workbook: %v", err)
 	}
-	if _, err := svc.Monitor.ImportTargetValues(ctx, domain.LocalUser, 1999, good); !reflect.DeepEqual(problemKeys(err), []string{"problem.year_range"}) {
+	if _, err := svc.Execution.ImportTargetValues(ctx, domain.LocalUser, 1999, good); !reflect.DeepEqual(problemKeys(err), []string{"problem.year_range"}) {
 		t.Errorf("year 1999: %v", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 func TestRequireData(t *testing.T) {
 	svc := progressDemo(t)
 	ctx := context.Background()
-	m := svc.Monitor
+	m := svc.Execution
 	if key := problemKey(m.RequireData(ctx, domain.LocalUser, 2020)); key != "problem.budget.none" {
 		t.Errorf("no budget: %s", key)
 	}

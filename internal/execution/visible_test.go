@@ -19,11 +19,11 @@ func TestDepartmentHeadReadsOwnExecution(t *testing.T) {
 	head := domain.Actor{Login: "kezhuren", Role: domain.RoleDeptHead, Departments: own}
 	auditor := domain.Actor{Login: "shenji", Role: domain.RoleAuditor}
 
-	all, err := svc.Monitor.Execution(ctx, auditor, progressYear, 9)
+	all, err := svc.Execution.Execution(ctx, auditor, progressYear, 9)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex, err := svc.Monitor.Execution(ctx, head, progressYear, 9)
+	ex, err := svc.Execution.Execution(ctx, head, progressYear, 9)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestDepartmentHeadReadsOwnExecution(t *testing.T) {
 			t.Errorf("the head sees an alert of department %s", a.DeptCode)
 		}
 	}
-	ps, err := svc.Monitor.ProjectProgress(ctx, head, progressYear, 9)
+	ps, err := svc.Execution.ProjectProgress(ctx, head, progressYear, 9)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestDepartmentHeadReadsOwnExecution(t *testing.T) {
 			t.Errorf("the head sees project %s of department %s", p.Name, p.DeptCode)
 		}
 	}
-	av, err := svc.Monitor.Actuals(ctx, head, progressYear, 9)
+	av, err := svc.Execution.Actuals(ctx, head, progressYear, 9)
 	if err != nil {
 		t.Fatal(err)
 	}

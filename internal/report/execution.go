@@ -22,11 +22,11 @@ type executionData struct {
 }
 
 func loadExecution(ctx context.Context, svc *services.Services, by domain.Actor, year, month int) (executionData, error) {
-	latest, err := svc.Monitor.LatestMonth(ctx, by, year)
+	latest, err := svc.Execution.LatestMonth(ctx, by, year)
 	if err != nil {
 		return executionData{}, err
 	}
-	ex, err := svc.Monitor.Execution(ctx, by, year, month)
+	ex, err := svc.Execution.Execution(ctx, by, year, month)
 	if err != nil {
 		return executionData{}, err
 	}
@@ -38,7 +38,7 @@ func loadExecution(ctx context.Context, svc *services.Services, by domain.Actor,
 	if ex.Total.Expenditure.Budget == 0 && ex.Total.Revenue.Budget == 0 {
 		return executionData{}, domain.NewProblem("problem.budget.none", "There is no approved budget for {{.Year}}. Import one (budgetperf import budget --year {{.Year}} FILE) or load the demo hospital.", "Year", year)
 	}
-	projects, err := svc.Monitor.ProjectProgress(ctx, by, year, ex.Month)
+	projects, err := svc.Execution.ProjectProgress(ctx, by, year, ex.Month)
 	if err != nil {
 		return executionData{}, err
 	}

@@ -101,7 +101,7 @@ func TestExecutionReport(t *testing.T) {
 	checkPDF(t, path)
 	text := pdfText(t, path)
 	furniture(t, path, text)
-	ex, err := demo(t).Monitor.Execution(ctx, domain.LocalUser, 2026, 9)
+	ex, err := demo(t).Execution.Execution(ctx, domain.LocalUser, 2026, 9)
 	if err != nil {
 		t.Fatal(err)
 	}

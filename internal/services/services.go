@@ -18,11 +18,11 @@ import (
 
 // Services is one open database and the services over it.
 type Services struct {
-	Store   *store.Store
-	Master  *masterdata.Service
-	Budgets *budgeting.Service
-	Monitor *execution.Service
-	Demo    *demo.Service
+	Store     *store.Store
+	Master    *masterdata.Service
+	Budgets   *budgeting.Service
+	Execution *execution.Service
+	Demo      *demo.Service
 	// Evaluation is the indicator library, evaluations and result application.
 	Evaluation *evaluation.Service
 	// Bonus computes performance-bonus allocations (issue 7).
@@ -40,11 +40,11 @@ func Open(ctx context.Context, path string) (*Services, error) {
 		return nil, err
 	}
 	s := &Services{
-		Store:   st,
-		Master:  masterdata.New(st),
-		Budgets: budgeting.New(st),
-		Monitor: execution.New(st),
-		Demo:    demo.NewService(st),
+		Store:     st,
+		Master:    masterdata.New(st),
+		Budgets:   budgeting.New(st),
+		Execution: execution.New(st),
+		Demo:      demo.NewService(st),
 
 		Evaluation: evaluation.New(st),
 		Accounts:   users.New(st),

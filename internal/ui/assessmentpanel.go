@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -175,24 +176,27 @@ func (p *assessmentPanel) chooseFile() {
 // and says how many values were stored.
 func (p *assessmentPanel) importFrom(path string) {
 	s := p.shell
-	n, err := s.svc.Evaluation.ImportAssessment(s.ctx, s.actor, path)
-	if err != nil {
-		s.showError(err)
-		return
-	}
-	p.Refresh()
-	dialog.ShowInformation(i18n.T("assess.import_title"), i18n.T("assess.imported", "Count", n, "Years", len(p.ylist)), s.win)
+	run(s, job{title: i18n.T("run.importing"), key: "evaluation.assessment"}, func(ctx context.Context, _ progressFunc) (int, error) {
+		return s.svc.Evaluation.ImportAssessment(ctx, s.actor, path)
+	}, func(n int) {
+		p.Refresh()
+		dialog.ShowInformation(i18n.T("assess.import_title"), i18n.T("assess.imported", "Count", n, "Years", len(p.ylist)), s.win)
+	})
 }
 
 // evaluateHospital opens or completes the hospital-wide evaluation of the
 // shell's year from the imported values and says what it did.
 func (p *assessmentPanel) evaluateHospital() {
 	s := p.shell
-	r, err := s.svc.Evaluation.EvaluateHospital(s.ctx, s.actor, s.year)
-	if err != nil {
-		s.showError(err)
-		return
-	}
+	year := s.year
+	run(s, job{title: i18n.T("run.evaluating"), key: "evaluation.hospital"}, func(ctx context.Context, _ progressFunc) (evaluation.Run, error) {
+		return s.svc.Evaluation.EvaluateHospital(ctx, s.actor, year)
+	}, func(r evaluation.Run) { p.evaluated(year, r) })
+}
+
+// evaluated shows the hospital-wide evaluation of year and says what it holds.
+func (p *assessmentPanel) evaluated(year int, r evaluation.Run) {
+	s := p.shell
 	if s.evaluation != nil {
 		s.evaluation.Refresh()
 	}
@@ -203,6 +207,6 @@ func (p *assessmentPanel) evaluateHospital() {
 		}
 	}
 	score := scoring.Round2(evaluation.Percent(r))
-	dialog.ShowInformation(i18n.T("assess.generate"), i18n.T("assess.generated", "Year", s.year, "Filled", filled,
+	dialog.ShowInformation(i18n.T("assess.generate"), i18n.T("assess.generated", "Year", year, "Filled", filled,
 		"Score", scoreText(score), "Grade", gradeText(scoring.GradeOf(score))), s.win)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -346,18 +347,20 @@ func (b *BonusScreen) export() {
 		return
 	}
 	s.saveFile(i18n.T("bonus.export.filename", "Year", s.year), ".xlsx", func(path string) {
-		if err := b.exportTo(path); err != nil {
-			s.showError(err)
-			return
-		}
-		dialog.ShowInformation(i18n.T("bonus.export"), i18n.T("bonus.export.done", "Path", path), s.win)
+		year := s.year
+		run(s, job{title: i18n.T("run.exporting"), key: "export"}, func(ctx context.Context, _ progressFunc) (string, error) {
+			return path, b.exportTo(ctx, year, path)
+		}, func(path string) {
+			dialog.ShowInformation(i18n.T("bonus.export"), i18n.T("bonus.export.done", "Path", path), s.win)
+		})
 	})
 }
 
-func (b *BonusScreen) exportTo(path string) error {
+// exportTo writes year's pay sheet to path.
+func (b *BonusScreen) exportTo(ctx context.Context, year int, path string) error {
 	s := b.shell
-	name, _ := s.svc.Master.HospitalDisplayName(s.ctx, s.actor, i18n.Current())
-	return s.svc.Bonus.ExportPaySheet(s.ctx, s.actor, s.year, path, name, i18n.T)
+	name, _ := s.svc.Master.HospitalDisplayName(ctx, s.actor, i18n.Current())
+	return s.svc.Bonus.ExportPaySheet(ctx, s.actor, year, path, name, i18n.T)
 }
 
 // shortStamp shows a stored RFC 3339 time as 2026-01-15 09:30.

@@ -124,7 +124,7 @@ func TestBonusSliderReallocatesLive(t *testing.T) {
 
 	// The pay sheet is exported.
 	path := filepath.Join(t.TempDir(), "pay.xlsx")
-	if err := s.bonus.exportTo(path); err != nil {
+	if err := s.bonus.exportTo(s.ctx, s.year, path); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -114,11 +115,16 @@ func (p *bonusStaffPanel) importFile(path string) {
 			return
 		}
 	}
-	sum, err := s.svc.Bonus.ImportStaff(s.ctx, s.actor, s.year, path)
-	if err != nil {
-		s.showError(err)
-		return
-	}
+	year := s.year
+	// 50,000 people take seconds: in the background.
+	run(s, job{title: i18n.T("run.importing"), key: "bonus.staff"}, func(ctx context.Context, _ progressFunc) (bonus.StaffImport, error) {
+		return s.svc.Bonus.ImportStaff(ctx, s.actor, year, path)
+	}, p.imported)
+}
+
+// imported shows the split the staff import made and says what it found.
+func (p *bonusStaffPanel) imported(sum bonus.StaffImport) {
+	b, s := p.b, p.b.shell
 	b.Refresh()
 	msg := i18n.T("bonus.staff.done", "People", sum.People, "Depts", sum.Departments, "Sum", yuan(sum.Total))
 	if len(sum.Missing) > 0 {

@@ -23,7 +23,6 @@ func TestImportScreenRefusesYearWithOpenCycle(t *testing.T) {
 	}
 	s.Show(SectionImport)
 	im := s.importer
-	im.sync = true
 	im.path.SetText(filepath.Join(samples, "budget_long_title_rows.xlsx"))
 	im.year.SetText("2027")
 	test.Tap(im.previewBtn)

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
-
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -15,8 +13,11 @@ import (
 // (store.Close) and the next start redoes it.
 func (s *Shell) startDailyCheck() {
 	svc := s.svc
+	// The check is the store's own goroutine (its state shows in Settings
+	// and closing the database cancels it), so it shows no progress
+	// dialog; its result reaches the UI thread as the runner's do.
 	done := func(st store.DailyStatus) {
-		fyne.Do(func() { s.dailyFinished(svc, st) })
+		s.runs.post(func() { s.dailyFinished(svc, st) })
 	}
 	if s.opts.runDaily != nil {
 		s.opts.runDaily(svc.Store, done)

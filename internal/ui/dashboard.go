@@ -75,7 +75,7 @@ func newDashboard(s *Shell) *Dashboard {
 // Refresh loads the shell's year from the store.
 func (d *Dashboard) Refresh() {
 	s := d.shell
-	o, err := s.svc.Monitor.Execution(s.ctx, s.actor, s.year, d.month)
+	o, err := s.svc.Execution.Execution(s.ctx, s.actor, s.year, d.month)
 	if err != nil {
 		s.showError(err)
 		return

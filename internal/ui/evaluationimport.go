@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
@@ -11,11 +13,11 @@ import (
 // cell — none.
 func (e *EvaluationScreen) importValues(path string) {
 	s := e.shell
-	n, err := s.svc.Evaluation.ImportValues(s.ctx, s.actor, s.year, path)
-	if err != nil {
-		s.showError(err)
-		return
-	}
-	e.Refresh()
-	dialog.ShowInformation(i18n.T("evalui.import_values"), i18n.T("evalui.imported_values", "Count", n, "Year", s.year), s.win)
+	year := s.year
+	run(s, job{title: i18n.T("run.importing"), key: "evaluation.values"}, func(ctx context.Context, _ progressFunc) (int, error) {
+		return s.svc.Evaluation.ImportValues(ctx, s.actor, year, path)
+	}, func(n int) {
+		e.Refresh()
+		dialog.ShowInformation(i18n.T("evalui.import_values"), i18n.T("evalui.imported_values", "Count", n, "Year", year), s.win)
+	})
 }

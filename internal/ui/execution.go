@@ -92,13 +92,13 @@ func newExecutionScreen(s *Shell) *ExecutionScreen {
 // Refresh reloads the shell's year at the chosen month-end.
 func (e *ExecutionScreen) Refresh() {
 	s := e.shell
-	latest, err := s.svc.Monitor.LatestMonth(s.ctx, s.actor, s.year)
+	latest, err := s.svc.Execution.LatestMonth(s.ctx, s.actor, s.year)
 	if err != nil {
 		s.showError(err)
 		return
 	}
 	e.offerMonths(latest)
-	ex, err := s.svc.Monitor.Execution(s.ctx, s.actor, s.year, e.monthChosen)
+	ex, err := s.svc.Execution.Execution(s.ctx, s.actor, s.year, e.monthChosen)
 	if err != nil {
 		s.showError(err)
 		return
@@ -117,7 +117,7 @@ func (e *ExecutionScreen) Refresh() {
 	e.tabs.Refresh()
 	e.targets.SetMonth(ex.Month)
 	e.targets.Refresh()
-	if projects, err := s.svc.Monitor.ProjectProgress(s.ctx, s.actor, s.year, ex.Month); err == nil {
+	if projects, err := s.svc.Execution.ProjectProgress(s.ctx, s.actor, s.year, ex.Month); err == nil {
 		e.tgt.SetChart(execution.TargetChart(projects, i18n.T))
 	}
 	e.show()
@@ -176,7 +176,7 @@ func (e *ExecutionScreen) show() {
 			}
 		}
 		e.rate.Hide()
-		lines, total, err := e.shell.svc.Monitor.Ledger(e.shell.ctx, e.shell.actor, ex.Year, ex.Month, e.dept, e.subject)
+		lines, total, err := e.shell.svc.Execution.Ledger(e.shell.ctx, e.shell.actor, ex.Year, ex.Month, e.dept, e.subject)
 		if err != nil {
 			e.shell.showError(err)
 			return

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -16,23 +18,28 @@ func (s *Shell) offerDemoIfEmpty() {
 		return
 	}
 	d := dialog.NewConfirm(i18n.T("firstrun.title"), i18n.T("firstrun.message"), func(ok bool) {
-		if ok {
-			s.loadDemo()
+		if !ok {
+			s.offerFirstAdmin() // protect the new database with an account
+			return
 		}
-		s.offerFirstAdmin() // then protect the new database with an account
+		s.loadDemo(s.offerFirstAdmin) // then protect it with an account
 	}, s.win)
 	d.SetConfirmText(i18n.T("firstrun.load"))
 	d.SetDismissText(i18n.T("firstrun.skip"))
 	d.Show()
 }
 
-// loadDemo loads the demo hospital for the current calendar year.
-func (s *Shell) loadDemo() {
+// loadDemo loads the demo hospital for the current calendar year in the
+// background (it writes two years of figures), shows it, then calls then,
+// loaded or not.
+func (s *Shell) loadDemo(then func()) {
 	year := time.Now().Year()
-	if _, err := s.svc.LoadDemo(s.ctx, s.actor, year); err != nil {
-		s.showError(err)
-		return
-	}
-	s.year = year
-	s.Rebuild()
+	svc := s.svc
+	j := job{title: i18n.T("run.demo"), key: "demo", always: func(error) { then() }}
+	run(s, j, func(ctx context.Context, _ progressFunc) (demo.Loaded, error) {
+		return svc.LoadDemo(ctx, s.actor, year)
+	}, func(demo.Loaded) {
+		s.year = year
+		s.Rebuild()
+	})
 }

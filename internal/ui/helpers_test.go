@@ -34,10 +34,14 @@ func demoDB(t *testing.T, year int) string {
 // startApp opens the shell on a test app in lang. The day's check runs
 // before Start returns (dailyNow), so screens do not change under a test;
 // settings_daily_test.go runs it in the background as the program does.
+// Background jobs run on the test's goroutine (runner.sync), so a test
+// sees an action's result when the action returns; the backup, restore
+// and responsiveness tests turn it off to run them as the program does.
 func startApp(t *testing.T, dbPath, lang string) (*Shell, fyne.App) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	s := Start(a, Options{DBPath: dbPath, Lang: lang, Version: "test", runDaily: dailyNow})
+	s.runs.sync = true
 	t.Cleanup(func() { s.win.Close() })
 	return s, a
 }

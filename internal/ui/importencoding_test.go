@@ -19,7 +19,6 @@ func TestImportScreenEncodingChoice(t *testing.T) {
 	}
 	s.Show(SectionImport)
 	im := s.importer
-	im.sync = true
 	im.year.SetText("2025")
 	if im.encoding.row.Visible() {
 		t.Fatal("the encoding choice is shown before a text file is picked")

@@ -48,8 +48,6 @@ type ImportScreen struct {
 	totals   *widget.Table
 	mapping  *fyne.Container
 	confirm  *widget.Button
-	cancel   *widget.Button
-	progress *widget.ProgressBarInfinite
 	result   *widget.Label
 
 	preview    *importView
@@ -59,9 +57,6 @@ type ImportScreen struct {
 	// previewed is the form as it was previewed: 导入 imports only that,
 	// never a year or file typed in after the preview.
 	previewed string
-	stop      context.CancelFunc
-	// sync runs the import on the calling goroutine (tests).
-	sync bool
 }
 
 func newImportScreen(s *Shell) *ImportScreen {
@@ -108,7 +103,7 @@ func newImportScreen(s *Shell) *ImportScreen {
 	step1 := widget.NewCard(i18n.T("import.step.file"), i18n.T("import.step.file.hint"), container.NewVBox(form, container.NewHBox(im.previewBtn)))
 	step2 := widget.NewCard(i18n.T("import.step.preview"), "", container.NewVBox(im.summary, im.problems,
 		container.NewGridWrap(fyne.NewSize(670, 260), im.totals), im.mapping))
-	step3 := widget.NewCard(i18n.T("import.step.confirm"), "", container.NewVBox(container.NewHBox(im.confirm, im.cancel), im.progress, im.result))
+	step3 := widget.NewCard(i18n.T("import.step.confirm"), "", container.NewVBox(container.NewHBox(im.confirm), im.result))
 	exportBtn := widget.NewButtonWithIcon(i18n.T("export.button"), theme.DocumentSaveIcon(), im.chooseExport)
 	export := widget.NewCard(i18n.T("export.title"), i18n.T("export.hint"), container.NewHBox(exportBtn))
 	im.root = container.NewVScroll(container.NewVBox(step1, step2, step3, export))
@@ -134,15 +129,6 @@ func (im *ImportScreen) newPreviewWidgets() {
 	im.confirm = widget.NewButtonWithIcon(i18n.T("import.confirm"), theme.ConfirmIcon(), im.runImport)
 	im.confirm.Importance = widget.HighImportance
 	im.confirm.Disable()
-	im.cancel = widget.NewButtonWithIcon(i18n.T("action.cancel"), theme.CancelIcon(), func() {
-		if im.stop != nil {
-			im.stop()
-		}
-	})
-	im.cancel.Hide()
-	im.progress = widget.NewProgressBarInfinite()
-	im.progress.Stop()
-	im.progress.Hide()
 	im.result = widget.NewLabel("")
 	im.result.Wrapping = fyne.TextWrapWord
 }
@@ -170,24 +156,18 @@ func (im *ImportScreen) newKind() {
 	im.kindOf = func() string { return kinds[im.kind.Selected] }
 }
 
-// chooseExport asks where to save the shell year's approved budget.
+// chooseExport asks where to save the shell year's approved budget and
+// writes it in the background.
 func (im *ImportScreen) chooseExport() {
 	s := im.shell
-	s.saveFile(i18n.T("export.filename", "Year", s.year), ".xlsx", func(path string) {
-		lines, err := im.exportTo(path)
-		if err != nil {
-			s.showError(err)
-			return
-		}
-		dialog.ShowInformation(i18n.T("export.title"), i18n.T("cli.export_budget.done", "Year", s.year, "Path", path, "Lines", lines), s.win)
+	year := s.year
+	s.saveFile(i18n.T("export.filename", "Year", year), ".xlsx", func(path string) {
+		run(s, job{title: i18n.T("run.exporting"), key: "export"}, func(ctx context.Context, _ progressFunc) (int, error) {
+			return s.svc.Budgets.Export(ctx, s.actor, year, path, i18n.T)
+		}, func(lines int) {
+			dialog.ShowInformation(i18n.T("export.title"), i18n.T("cli.export_budget.done", "Year", year, "Path", path, "Lines", lines), s.win)
+		})
 	})
-}
-
-// exportTo writes the shell year's approved budget to path and says how
-// many lines it wrote.
-func (im *ImportScreen) exportTo(path string) (int, error) {
-	s := im.shell
-	return s.svc.Budgets.Export(s.ctx, s.actor, s.year, path, i18n.T)
 }
 
 func (im *ImportScreen) chooseFile() {
@@ -276,17 +256,15 @@ func (im *ImportScreen) stale() {
 	im.totals.Refresh()
 }
 
-// load previews (write false) or imports (write true) what the fields describe.
-func (im *ImportScreen) load(ctx context.Context, write bool) (importView, error) {
+// load previews (write false) or imports (write true) the budget b or
+// the actuals a, as kind says. It runs off the UI thread: the form was read
+// before (request).
+func (im *ImportScreen) load(ctx context.Context, kind string, b budgeting.BudgetRequest, a execution.ActualsRequest, write bool) (importView, error) {
 	s := im.shell
-	b, a, err := im.request()
-	if err != nil {
-		return importView{}, err
-	}
-	if im.kindOf() == importActuals {
-		run := s.svc.Monitor.PreviewActuals
+	if kind == importActuals {
+		run := s.svc.Execution.PreviewActuals
 		if write {
-			run = s.svc.Monitor.ImportActuals
+			run = s.svc.Execution.ImportActuals
 		}
 		p, err := run(ctx, s.actor, a)
 		return actualsView(p), err
@@ -300,93 +278,69 @@ func (im *ImportScreen) load(ctx context.Context, write bool) (importView, error
 }
 
 // runPreview reads the file and shows what it holds; nothing is written.
+// A large ledger takes seconds to read: it runs in the background.
 func (im *ImportScreen) runPreview() {
 	im.preview = nil
 	im.confirm.Disable()
 	key := im.formKey()
 	im.result.SetText("")
+	b, a, err := im.request()
+	if err != nil {
+		im.showPreview(err)
+		return
+	}
+	kind := im.kindOf()
 	im.summary.SetText(i18n.T("import.reading"))
-	im.previewBtn.Disable()
-	im.progress.Show()
-	im.progress.Start()
-	// A large ledger takes seconds to read: keep the window responsive.
-	im.background(func() {
-		v, err := im.load(im.shell.ctx, false)
-		im.onUI(func() {
-			im.progress.Stop()
-			im.progress.Hide()
-			im.previewBtn.Enable()
-			if err == nil {
-				im.preview = &v
-				im.previewed = key
-			}
-			im.showPreview(err)
-		})
+	j := job{title: i18n.T("import.reading"), key: "import", failed: im.showPreview,
+		cancelled: func() { im.summary.SetText(i18n.T("import.cancelled")) }}
+	run(im.shell, j, func(ctx context.Context, _ progressFunc) (importView, error) {
+		return im.load(ctx, kind, b, a, false)
+	}, func(v importView) {
+		im.preview = &v
+		im.previewed = key
+		im.showPreview(nil)
 	})
 }
 
-// background runs work off the UI goroutine (on it in tests).
-func (im *ImportScreen) background(work func()) {
-	if im.sync {
-		work()
-		return
-	}
-	go work()
-}
-
-// onUI runs f on the UI goroutine.
-func (im *ImportScreen) onUI(f func()) {
-	if im.sync {
-		f()
-		return
-	}
-	fyne.Do(f)
-}
-
 // runImport writes the previewed import in one transaction, in the
-// background with a progress bar and a cancel button.
+// background; a cancelled import writes nothing.
 func (im *ImportScreen) runImport() {
-	s := im.shell
 	if im.preview == nil || im.formKey() != im.previewed {
 		im.stale()
 		return
 	}
-	ctx, stop := context.WithCancel(s.ctx)
-	im.stop = stop
-	im.confirm.Disable()
-	im.previewBtn.Disable()
-	im.cancel.Show()
-	im.progress.Show()
-	im.progress.Start()
-	im.background(func() {
-		v, err := im.load(ctx, true)
-		im.onUI(func() { im.finish(v, err) })
-	})
-}
-
-func (im *ImportScreen) finish(p importView, err error) {
-	im.stop()
-	im.progress.Stop()
-	im.progress.Hide()
-	im.cancel.Hide()
-	im.previewBtn.Enable()
-	switch {
-	case errors.Is(err, context.Canceled):
-		im.result.SetText(i18n.T("import.cancelled"))
-	case err != nil:
-		im.result.SetText(i18n.T("import.failed") + "\n" + i18n.Message(err))
-	default:
-		key := "import.done"
-		if im.kindOf() == importActuals {
-			key = "import.done_actuals"
-		}
-		im.result.SetText(i18n.T(key, "Year", p.Year, "Lines", p.Lines, "Depts", len(p.Totals), "New", len(p.NewDepartments),
-			"Revenue", money.Format(p.Revenue), "Expenditure", money.Format(p.Expenditure)))
-		im.preview = nil
-		im.totals.Refresh()
-		im.shell.year = p.Year
-		im.shell.refresh()
+	b, a, err := im.request()
+	if err != nil {
+		im.stale()
 		return
 	}
-	im.confirm.Enable()
+	kind := im.kindOf()
+	im.confirm.Disable()
+	im.previewBtn.Disable()
+	j := job{title: i18n.T("run.importing"), key: "import",
+		failed:    func(err error) { im.result.SetText(i18n.T("import.failed") + "\n" + i18n.Message(err)) },
+		cancelled: func() { im.result.SetText(i18n.T("import.cancelled")) },
+		always: func(err error) {
+			im.previewBtn.Enable()
+			if err != nil {
+				im.confirm.Enable()
+			}
+		}}
+	run(im.shell, j, func(ctx context.Context, _ progressFunc) (importView, error) {
+		return im.load(ctx, kind, b, a, true)
+	}, func(p importView) { im.imported(kind, p) })
+}
+
+// imported says what the import wrote and shows its year.
+func (im *ImportScreen) imported(kind string, p importView) {
+	key := "import.done"
+	if kind == importActuals {
+		key = "import.done_actuals"
+	}
+	im.result.SetText(i18n.T(key, "Year", p.Year, "Lines", p.Lines, "Depts", len(p.Totals), "New", len(p.NewDepartments),
+		"Revenue", money.Format(p.Revenue), "Expenditure", money.Format(p.Expenditure)))
+	im.preview = nil
+	im.totals.Refresh()
+	im.shell.year = p.Year
+	im.shell.refresh()
 }

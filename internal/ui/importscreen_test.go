@@ -24,7 +24,6 @@ func TestImportScreenPreviewThenImport(t *testing.T) {
 	}
 	s.Show(SectionImport)
 	im := s.importer
-	im.sync = true
 	im.path.SetText(filepath.Join(samples, "budget_long_title_rows.xlsx"))
 	im.year.SetText("2025")
 	test.Tap(im.previewBtn)
@@ -72,7 +71,6 @@ func TestImportScreenShowsEveryProblem(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	s.Show(SectionImport)
 	im := s.importer
-	im.sync = true
 	im.path.SetText(filepath.Join(samples, "budget_with_errors.xlsx"))
 	im.year.SetText("2024")
 	test.Tap(im.previewBtn)
@@ -94,7 +92,6 @@ func TestImportScreenMapsDepartments(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	s.Show(SectionImport)
 	im := s.importer
-	im.sync = true
 	im.path.SetText(filepath.Join(samples, "budget_sheet_per_department.xlsx"))
 	im.year.SetText("2024")
 	test.Tap(im.previewBtn)
@@ -104,7 +101,7 @@ func TestImportScreenMapsDepartments(t *testing.T) {
 	im.mapChoices["儿科"] = "103" // the demo's paediatrics
 	im.runPreview()
 	test.Tap(im.confirm)
-	ex, err := s.svc.Monitor.Execution(context.Background(), domain.LocalUser, 2024, 0)
+	ex, err := s.svc.Execution.Execution(context.Background(), domain.LocalUser, 2024, 0)
 	det, _ := ex.Department("103")
 	if err != nil || len(det.Subjects) == 0 {
 		t.Fatalf("儿科 lines not booked to 103: %v", err)
@@ -116,7 +113,6 @@ func TestImportScreenActualsLedger(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	s.Show(SectionImport)
 	im := s.importer
-	im.sync = true
 	im.kind.SetSelected("实际数（明细账或汇总表）")
 	if im.replace.Visible() || !im.monthItem.Visible() {
 		t.Error("actuals should offer a month, not replacing a budget")
@@ -128,7 +124,7 @@ func TestImportScreenActualsLedger(t *testing.T) {
 		t.Fatalf("preview %+v: %s %s", im.preview, im.summary.Text, im.problems.Text)
 	}
 	test.Tap(im.confirm)
-	before, _ := s.svc.Monitor.Actuals(context.Background(), domain.LocalUser, 2025, 0)
+	before, _ := s.svc.Execution.Actuals(context.Background(), domain.LocalUser, 2025, 0)
 	if !hasText(im.result, "343") {
 		t.Fatalf("result %q", im.result.Text)
 	}
@@ -137,7 +133,7 @@ func TestImportScreenActualsLedger(t *testing.T) {
 	if im.preview != nil || !hasText(im.problems, "已于") {
 		t.Errorf("a second import was not refused: %q", im.problems.Text)
 	}
-	after, _ := s.svc.Monitor.Actuals(context.Background(), domain.LocalUser, 2025, 0)
+	after, _ := s.svc.Execution.Actuals(context.Background(), domain.LocalUser, 2025, 0)
 	if after.Expenditure != before.Expenditure {
 		t.Error("the refused import changed the actuals")
 	}
@@ -154,7 +150,6 @@ func TestImportScreenReplaceMonth(t *testing.T) {
 	}
 	s.Show(SectionImport)
 	im := s.importer
-	im.sync = true
 	im.kind.SetSelected("实际数（明细账或汇总表）")
 	if !im.replaceMonth.Visible() || im.replaceMonth.Checked {
 		t.Fatal("actuals should offer replacing the month, unticked")
@@ -197,7 +192,6 @@ func TestImportScreenReconcilesRevenueWorkbook(t *testing.T) {
 	}
 	s.Show(SectionImport)
 	im := s.importer
-	im.sync = true
 	im.kind.SetSelected("实际数（明细账或汇总表）")
 	im.path.SetText(filepath.Join(samples, "revenue_family", "bad_subtotals.xlsx"))
 	im.year.SetText("2020")
@@ -223,7 +217,6 @@ func TestImportScreenImportsOnlyWhatWasPreviewed(t *testing.T) {
 	}
 	s.Show(SectionImport)
 	im := s.importer
-	im.sync = true
 	im.path.SetText(filepath.Join(samples, "budget_long_title_rows.xlsx"))
 	im.year.SetText("2025")
 	test.Tap(im.previewBtn)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -33,20 +32,15 @@ type ReportsScreen struct {
 	unit     *widget.RadioGroup
 	path     *widget.Entry
 	generate *widget.Button
-	cancel   *widget.Button
 	open     *widget.Button
-	progress *widget.ProgressBar
 	result   *widget.Label
 
 	kinds []string // report kinds in the order of the radio options
-	stop  context.CancelFunc
 	// written is the last report written, for "open".
 	written string
 	// pathEdited: the user chose the file, so a new kind or period does
 	// not overwrite the choice with the default name.
 	pathEdited bool
-	// sync runs generation on the calling goroutine (tests).
-	sync bool
 }
 
 func newReportsScreen(s *Shell) *ReportsScreen {
@@ -71,16 +65,8 @@ func newReportsScreen(s *Shell) *ReportsScreen {
 	browse := widget.NewButtonWithIcon(i18n.T("reports.choose_file"), theme.FolderOpenIcon(), r.chooseFile)
 	r.generate = widget.NewButtonWithIcon(i18n.T("reports.generate"), theme.DocumentCreateIcon(), r.run)
 	r.generate.Importance = widget.HighImportance
-	r.cancel = widget.NewButtonWithIcon(i18n.T("action.cancel"), theme.CancelIcon(), func() {
-		if r.stop != nil {
-			r.stop()
-		}
-	})
-	r.cancel.Hide()
 	r.open = widget.NewButtonWithIcon(i18n.T("reports.open"), theme.FileIcon(), r.openWritten)
 	r.open.Disable()
-	r.progress = widget.NewProgressBar()
-	r.progress.Hide()
 	hint := widget.NewLabel(i18n.T("reports.print_hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
@@ -96,7 +82,7 @@ func newReportsScreen(s *Shell) *ReportsScreen {
 	intro := widget.NewLabel(i18n.T("reports.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(title, intro, widget.NewSeparator(), form,
-		container.NewHBox(r.generate, r.cancel, r.open), r.progress, r.result, hint)
+		container.NewHBox(r.generate, r.open), r.result, hint)
 	r.root = container.NewVScroll(container.NewPadded(body))
 	r.kind.SetSelected(labels[0])
 	return r
@@ -120,7 +106,7 @@ func (r *ReportsScreen) Refresh() {
 			r.unit.Refresh()
 		}
 	}
-	if latest, err := s.svc.Monitor.LatestMonth(s.ctx, s.actor, s.year); err == nil && latest > 0 {
+	if latest, err := s.svc.Execution.LatestMonth(s.ctx, s.actor, s.year); err == nil && latest > 0 {
 		r.month.SetSelectedIndex(latest - 1)
 	} else {
 		r.month.SetSelectedIndex(11)
@@ -142,7 +128,7 @@ func (r *ReportsScreen) checkReader() {
 		r.result.SetText(msg)
 		return
 	}
-	if !r.cancel.Visible() {
+	if !r.shell.runs.busy(reportJob) {
 		r.generate.Enable()
 	}
 }
@@ -218,6 +204,9 @@ func (r *ReportsScreen) chooseFile() {
 	})
 }
 
+// reportJob is the key of report generation: one report at a time.
+const reportJob = "report"
+
 // run generates the chosen report in the background.
 func (r *ReportsScreen) run() {
 	s := r.shell
@@ -230,50 +219,20 @@ func (r *ReportsScreen) run() {
 		return
 	}
 	req := report.Request{Kind: r.selectedKind(), Year: s.year, Month: r.selectedMonth()}
-	ctx, stop := context.WithCancel(s.ctx)
-	r.stop = stop
 	r.generate.Disable()
 	r.open.Disable()
-	r.cancel.Show()
-	r.progress.SetValue(0)
-	r.progress.Show()
 	r.result.SetText(i18n.T("reports.generating"))
-	work := func() {
-		err := report.WriteFile(ctx, s.svc, s.actor, req, path, func(done, total int) {
-			r.onUI(func() { r.progress.SetValue(float64(done) / float64(max(total, 1))) })
-		})
-		r.onUI(func() { r.finish(path, err) })
-	}
-	if r.sync {
-		work()
-		return
-	}
-	go work()
-}
-
-func (r *ReportsScreen) onUI(f func()) {
-	if r.sync {
-		f()
-		return
-	}
-	fyne.Do(f)
-}
-
-func (r *ReportsScreen) finish(path string, err error) {
-	r.stop()
-	r.cancel.Hide()
-	r.progress.Hide()
-	r.generate.Enable()
-	switch {
-	case errors.Is(err, context.Canceled):
-		r.result.SetText(i18n.T("reports.cancelled"))
-	case err != nil:
-		r.result.SetText(i18n.T("reports.failed", "Error", i18n.Message(err)))
-	default:
+	j := job{title: i18n.T("reports.generating"), key: reportJob,
+		failed:    func(err error) { r.result.SetText(i18n.T("reports.failed", "Error", i18n.Message(err))) },
+		cancelled: func() { r.result.SetText(i18n.T("reports.cancelled")) },
+		always:    func(error) { r.generate.Enable() }}
+	run(s, j, func(ctx context.Context, progress progressFunc) (string, error) {
+		return path, report.WriteFile(ctx, s.svc, s.actor, req, path, progress)
+	}, func(path string) {
 		r.written = path
 		r.open.Enable()
 		r.result.SetText(i18n.T("reports.done", "Path", path))
-	}
+	})
 }
 
 // openWritten opens the report in the system's PDF viewer, where the user

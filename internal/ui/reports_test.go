@@ -21,7 +21,6 @@ func TestReportsScreenGeneratesAPDF(t *testing.T) {
 	s.setYear(2026)
 	s.Show(SectionReports)
 	r := s.reports
-	r.sync = true
 	if r.month.SelectedIndex() != 8 {
 		t.Errorf("month %d proposed, want 9 (the latest with actuals)", r.month.SelectedIndex()+1)
 	}
@@ -46,7 +45,7 @@ func TestReportsScreenGeneratesAPDF(t *testing.T) {
 	if !strings.HasPrefix(string(data), "%PDF-") {
 		t.Errorf("not a PDF: %q", data[:min(len(data), 16)])
 	}
-	if r.open.Disabled() || !strings.Contains(r.result.Text, out) || r.progress.Visible() {
+	if r.open.Disabled() || !strings.Contains(r.result.Text, out) || s.runs.busy(reportJob) || r.generate.Disabled() {
 		t.Errorf("after writing: open disabled %v, result %q", r.open.Disabled(), r.result.Text)
 	}
 	test.Tap(r.open) // the test app opens nothing, but must not fail

@@ -44,6 +44,7 @@ func TestRestoreAnotherHospitalConfirmationStatesTheChange(t *testing.T) {
 	p := s.settings.backupPanel()
 	finished := make(chan error, 1)
 	p.done = func(err error) { finished <- err }
+	s.runs.sync = false // as the program runs it
 	p.pickOpen = func(done func(string)) { done(other) }
 	before := sqlfixture.Dump(t, path)
 
@@ -104,6 +105,7 @@ func TestRestoreOverADamagedDatabaseAtStart(t *testing.T) {
 	}
 	finished := make(chan error, 1)
 	s.restoreDone = func(err error) { finished <- err }
+	s.runs.sync = false // as the program runs it
 
 	signIn := func(login, password string) {
 		s.restoreOverFailed(bak)
@@ -166,6 +168,7 @@ func TestSignInOffersRestoreWhenTheAccountsCannotBeRead(t *testing.T) {
 	}
 	finished := make(chan error, 1)
 	s.restoreDone = func(err error) { finished <- err }
+	s.runs.sync = false // as the program runs it
 	s.restoreOverFailed(bak)
 	form := topOverlay(s)
 	entries := entriesIn(form)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -124,20 +125,23 @@ func (s *Shell) runRestore(req backup.Request, done func(error)) {
 		s.svc.Close()
 		s.svc = nil
 	}
-	bar := widget.NewProgressBarInfinite()
-	d := dialog.NewCustomWithoutButtons(i18n.T("restore.working"), bar, s.win)
-	d.Show()
-	go func() {
-		res, err := backup.Restore(s.ctx, req)
-		fyne.Do(func() {
-			bar.Stop()
-			d.Hide()
-			s.restoreFinished(req, res, err)
-			if done != nil {
-				done(err)
-			}
-		})
-	}()
+	// Once begun, a restore is finished: good or bad, its outcome opens a
+	// database again (restoreFinished), so it has no Cancel, and its error
+	// is part of the outcome rather than the runner's.
+	type outcome struct {
+		res backup.Result
+		err error
+	}
+	j := job{title: i18n.T("restore.working"), key: "restore", noCancel: true}
+	run(s, j, func(ctx context.Context, _ progressFunc) (outcome, error) {
+		res, err := backup.Restore(ctx, req)
+		return outcome{res, err}, nil
+	}, func(o outcome) {
+		s.restoreFinished(req, o.res, o.err)
+		if done != nil {
+			done(o.err)
+		}
+	})
 }
 
 // restoreFinished opens the database again: the restored one, or the old

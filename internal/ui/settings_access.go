@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -402,14 +403,17 @@ func (p *accessPanel) refreshAudit() {
 
 func (p *accessPanel) verifyChain() {
 	s := p.shell
-	r, err := s.svc.Audit.Verify(s.ctx, s.actor)
-	if err != nil {
+	// It reads every row of the trail: in the background.
+	failed := func(err error) {
 		p.auditMsg.Importance = widget.DangerImportance
 		p.auditMsg.SetText(verifyText(err))
-		return
 	}
-	p.auditMsg.Importance = widget.SuccessImportance
-	p.auditMsg.SetText(i18n.T("cli.audit.verified", "Rows", r.Rows, "Head", r.Head.String()))
+	run(s, job{title: i18n.T("run.verifying"), key: "audit.verify", failed: failed}, func(ctx context.Context, _ progressFunc) (logbook.Result, error) {
+		return s.svc.Audit.Verify(ctx, s.actor)
+	}, func(r logbook.Result) {
+		p.auditMsg.Importance = widget.SuccessImportance
+		p.auditMsg.SetText(i18n.T("cli.audit.verified", "Rows", r.Rows, "Head", r.Head.String()))
+	})
 }
 
 // exportKey writes this PC's audit key for another PC that must verify
@@ -465,11 +469,10 @@ func (p *accessPanel) exportTo(path string) {
 		headers = append(headers, i18n.T(k))
 	}
 	headers = append(headers, i18n.T("col.audit.hash"))
-	n, err := s.svc.Audit.Export(s.ctx, s.actor, f, headers, path, i18n.T)
-	if err != nil {
-		s.showError(err)
-		return
-	}
-	p.auditMsg.Importance = widget.SuccessImportance
-	p.auditMsg.SetText(i18n.T("cli.audit.exported", "Rows", n, "Path", path))
+	run(s, job{title: i18n.T("run.exporting"), key: "export"}, func(ctx context.Context, _ progressFunc) (int, error) {
+		return s.svc.Audit.Export(ctx, s.actor, f, headers, path, i18n.T)
+	}, func(n int) {
+		p.auditMsg.Importance = widget.SuccessImportance
+		p.auditMsg.SetText(i18n.T("cli.audit.exported", "Rows", n, "Path", path))
+	})
 }

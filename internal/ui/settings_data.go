@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -207,36 +208,13 @@ func (p *backupPanel) refresh() {
 	p.autoList.Refresh()
 }
 
-// busy shows a modal progress dialog while work runs off the UI thread,
-// then hands its result to finish on the UI thread.
-func (p *backupPanel) busy(title string, work func() error, finish func(error)) {
-	bar := widget.NewProgressBarInfinite()
-	d := dialog.NewCustomWithoutButtons(title, bar, p.shell.win)
-	d.Show()
-	go func() {
-		err := work()
-		fyne.Do(func() {
-			bar.Stop()
-			d.Hide()
-			finish(err)
-			p.done(err)
-		})
-	}()
-}
-
 // backupTo writes a backup of the open database to path.
 func (p *backupPanel) backupTo(path string) {
 	s := p.shell
-	var info backup.Info
-	p.busy(i18n.T("backup.working"), func() error {
-		var err error
-		info, err = backup.Create(s.ctx, s.svc.Store, s.actor, path)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.showError(err)
-			return
-		}
+	j := job{title: i18n.T("backup.working"), key: "backup", always: p.done}
+	run(s, j, func(ctx context.Context, _ progressFunc) (backup.Info, error) {
+		return backup.Create(ctx, s.svc.Store, s.actor, path)
+	}, func(info backup.Info) {
 		dialog.ShowInformation(i18n.T("backup.done.title"), i18n.T("backup.done", "Path", info.Path, "Size", backup.HumanSize(info.Size)), s.win)
 	})
 }

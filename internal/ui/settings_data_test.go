@@ -57,6 +57,7 @@ func TestBackupThenRestoreFromSettings(t *testing.T) {
 
 	finished := make(chan error, 1)
 	p.done = func(err error) { finished <- err }
+	s.runs.sync = false // as the program runs it
 	dir := t.TempDir()
 	var offered string
 	p.pickSave = func(name string, done func(string)) {

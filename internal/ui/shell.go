@@ -74,12 +74,16 @@ type Shell struct {
 	// restoreDone is called when a restore from the open-failed screen
 	// finished (tests wait on it).
 	restoreDone func(error)
+
+	// runs is the one runner of background work (runner.go).
+	runs *runner
 }
 
 // NewShell makes the shell inside win; call Open to attach a database.
 func NewShell(a fyne.App, win fyne.Window, opts Options) *Shell {
 	s := &Shell{app: a, win: win, opts: opts, actor: domain.LocalUser, ctx: context.Background(),
 		section: SectionDashboard, year: time.Now().Year()}
+	s.runs = newRunner(s)
 	win.SetOnClosed(func() {
 		if s.prep != nil && s.svc != nil {
 			s.prep.flush() // nothing typed is lost when the window closes

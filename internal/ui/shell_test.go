@@ -20,7 +20,7 @@ import (
 func TestDashboardShowsTheStoreFigures(t *testing.T) {
 	path := demoDB(t, 2026)
 	s, _ := startApp(t, path, "zh")
-	o, err := s.svc.Monitor.Execution(context.Background(), domain.LocalUser, 2026, 0)
+	o, err := s.svc.Execution.Execution(context.Background(), domain.LocalUser, 2026, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func TestOneStatusOnEverySurface(t *testing.T) {
 	s, _ := startApp(t, path, "zh")
 	for _, y := range []struct{ year, latest int }{{2025, 12}, {2026, 9}} {
 		s.year = y.year
-		latest, err := s.svc.Monitor.LatestMonth(s.ctx, s.actor, y.year)
+		latest, err := s.svc.Execution.LatestMonth(s.ctx, s.actor, y.year)
 		if err != nil || latest != y.latest {
 			t.Fatalf("%d: actuals through %d (%v), want %d", y.year, latest, err, y.latest)
 		}

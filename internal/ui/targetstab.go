@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -139,7 +140,7 @@ func (t *TargetsTab) Refresh() {
 	if s.svc == nil {
 		return
 	}
-	all, err := s.svc.Monitor.ProjectProgress(s.ctx, s.actor, s.year, t.month)
+	all, err := s.svc.Execution.ProjectProgress(s.ctx, s.actor, s.year, t.month)
 	if err != nil {
 		s.showError(err)
 		return
@@ -386,7 +387,7 @@ func (t *TargetsTab) saveValues() {
 		return
 	}
 	s := t.shell
-	if err := s.svc.Monitor.RecordTargetValues(s.ctx, s.actor, p.ID, p.Month, entries); err != nil {
+	if err := s.svc.Execution.RecordTargetValues(s.ctx, s.actor, p.ID, p.Month, entries); err != nil {
 		s.showError(err)
 		return
 	}
@@ -405,7 +406,7 @@ func (t *TargetsTab) saveSpending() {
 		s.showError(err)
 		return
 	}
-	if err := s.svc.Monitor.RecordProjectSpending(s.ctx, s.actor, p.ID, p.Month, amount); err != nil {
+	if err := s.svc.Execution.RecordProjectSpending(s.ctx, s.actor, p.ID, p.Month, amount); err != nil {
 		s.showError(err)
 		return
 	}
@@ -420,11 +421,11 @@ func (t *TargetsTab) chooseFile() {
 // shell's year and says how many were recorded.
 func (t *TargetsTab) importFrom(path string) {
 	s := t.shell
-	n, err := s.svc.Monitor.ImportTargetValues(s.ctx, s.actor, s.year, path)
-	if err != nil {
-		s.showError(err)
-		return
-	}
-	t.Refresh()
-	dialog.ShowInformation(i18n.T("progress.import_title"), i18n.T("progress.imported", "Count", n, "Year", s.year), s.win)
+	year := s.year
+	run(s, job{title: i18n.T("run.importing"), key: "execution.targets"}, func(ctx context.Context, _ progressFunc) (int, error) {
+		return s.svc.Execution.ImportTargetValues(ctx, s.actor, year, path)
+	}, func(n int) {
+		t.Refresh()
+		dialog.ShowInformation(i18n.T("progress.import_title"), i18n.T("progress.imported", "Count", n, "Year", year), s.win)
+	})
 }

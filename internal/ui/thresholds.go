@@ -33,7 +33,7 @@ func (e *ExecutionScreen) editThresholds() {
 		}
 		nt := pace.Thresholds{GreenWithin: readFloat(green.Text) / 100, AmberWithin: readFloat(amber.Text) / 100,
 			BehindBelow: readFloat(behind.Text), AheadAbove: readFloat(ahead.Text)}
-		if err := s.svc.Monitor.SetThresholds(s.ctx, s.actor, nt); err != nil {
+		if err := s.svc.Execution.SetThresholds(s.ctx, s.actor, nt); err != nil {
 			s.showError(err)
 			return
 		}
