@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/workbook"
 )
@@ -68,7 +69,7 @@ func (s *Service) Verify(ctx context.Context, by domain.Actor) (logbook.Result, 
 // header row in the user's language (headers are given by the caller,
 // which translates them).
 // The trail's head is printed at the foot of its pages in the words of T.
-func (s *Service) Export(ctx context.Context, by domain.Actor, f Filter, headers []string, path string, T func(string, ...any) string) (int, error) {
+func (s *Service) Export(ctx context.Context, by domain.Actor, f Filter, headers []string, path string, T i18n.Translate) (int, error) {
 	rows, err := s.List(ctx, by, f)
 	if err != nil {
 		return 0, err
@@ -88,7 +89,7 @@ func (s *Service) Head(ctx context.Context) (logbook.Head, error) { return s.st.
 
 // StampText is the footer line of reports and exports for head, in the
 // words given by T (i18n.T).
-func StampText(head logbook.Head, T func(key string, args ...any) string) string {
+func StampText(head logbook.Head, T i18n.Translate) string {
 	return T("trail.stamp", "Head", head.String())
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/audit"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
 // Export writes year's approved budget, as by may see it (Show), to path
@@ -12,7 +13,7 @@ import (
 // carries the audit trail's head in the words of T (i18n.T). It returns
 // the number of budget lines written. The Import screen and the CLI both
 // export through here.
-func (s *Service) Export(ctx context.Context, by domain.Actor, year int, path string, T func(string, ...any) string) (int, error) {
+func (s *Service) Export(ctx context.Context, by domain.Actor, year int, path string, T i18n.Translate) (int, error) {
 	v, err := s.Show(ctx, by, year)
 	if err != nil {
 		return 0, err
