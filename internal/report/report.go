@@ -3,8 +3,11 @@
 // allocation. Each report loads its figures through the same services the
 // CLI's JSON uses (so the totals agree), then lays them out on A4 with
 // fpdf, the embedded CJK font and charts from internal/chart drawn as
-// vectors. Loading (load*.go) and layout (the report files) are separate,
-// so the layout can be exercised on data built in memory.
+// vectors. Each report's file (budget.go, execution.go, evaluation.go,
+// bonus.go) holds its loading function (load…) and its layout, one method
+// per section; they are separate so the layout can be exercised on data
+// built in memory. doc.go, table.go, layout.go and wrap.go are the page
+// furniture the four share.
 package report
 
 import (

@@ -1,6 +1,10 @@
 // Package store is the only package that speaks SQL. It opens the SQLite
 // file, applies the embedded migrations and offers one file of queries per
-// entity. Callers see domain types only.
+// entity, on the pool (Q) or inside a transaction (Tx). Queries return
+// domain types where one fits and otherwise the store's own row types
+// (BudgetLine, BonusRun, …), plain structs without behaviour that the
+// services turn into what they serve. It imports only the rules
+// (internal/domain/…) and keyring, which seals the audit trail.
 package store
 
 import (
