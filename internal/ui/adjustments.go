@@ -14,6 +14,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // AdjustmentsTab lists the year's budget adjustment requests with their
@@ -59,19 +60,19 @@ func newAdjustmentsTab(s *Shell) *AdjustmentsTab {
 	a := &AdjustmentsTab{shell: s, selected: -1}
 	a.status = widget.NewLabel("")
 	a.status.Wrapping = fyne.TextWrapWord
-	a.list = newLabelTable(adjListKeys, adjListWidths, func() int { return len(a.history.Adjustments) }, a.listCell)
+	a.list = kit.NewLabelTable(adjListKeys, adjListWidths, func() int { return len(a.history.Adjustments) }, a.listCell)
 	a.list.OnSelected = func(id widget.TableCellID) {
 		a.selected = id.Row
 		a.lines.Refresh()
 		a.updateButtons()
 	}
-	a.lines = newLabelTable(adjLineKeys, adjLineWidths, func() int {
+	a.lines = kit.NewLabelTable(adjLineKeys, adjLineWidths, func() int {
 		if adj, ok := a.current(); ok {
 			return len(adj.Lines)
 		}
 		return 0
 	}, a.lineCell)
-	a.versions = newLabelTable(adjVersionKeys, adjVersionWidths, func() int { return len(a.history.Versions) }, a.versionCell)
+	a.versions = kit.NewLabelTable(adjVersionKeys, adjVersionWidths, func() int { return len(a.history.Versions) }, a.versionCell)
 
 	a.newRequest = widget.NewButtonWithIcon(i18n.T("adjust.new"), theme.ContentAddIcon(), func() { a.openRequest() })
 	a.newRequest.Importance = widget.HighImportance
@@ -175,11 +176,11 @@ func (a *AdjustmentsTab) current() (budgeting.AdjustmentSummary, bool) {
 }
 
 func (a *AdjustmentsTab) updateButtons() {
-	enableWhen(a.newRequest, a.ok)
+	kit.EnableWhen(a.newRequest, a.ok)
 	adj, ok := a.current()
 	waiting := ok && adj.State == domain.AdjustmentRequested
-	enableWhen(a.approve, waiting)
-	enableWhen(a.reject, waiting)
+	kit.EnableWhen(a.approve, waiting)
+	kit.EnableWhen(a.reject, waiting)
 }
 
 func (a *AdjustmentsTab) listCell(r, c int) (string, fyne.TextAlign) {
@@ -209,7 +210,7 @@ func (a *AdjustmentsTab) lineCell(r, c int) (string, fyne.TextAlign) {
 	switch c {
 	case 0:
 		d := a.depts[l.DeptCode]
-		return l.DeptCode + " " + pickName(d.Name, d.NameEn), fyne.TextAlignLeading
+		return l.DeptCode + " " + kit.PickName(d.Name, d.NameEn), fyne.TextAlignLeading
 	case 1:
 		return l.SubjectCode + " " + a.subjects[l.SubjectCode].DisplayName(i18n.Current()), fyne.TextAlignLeading
 	case 2:

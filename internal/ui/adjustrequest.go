@@ -14,6 +14,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // adjustmentRequestDialog is the form of a new adjustment request: rows of
@@ -38,7 +39,7 @@ type adjustmentRequestDialog struct {
 type adjRequestRow struct {
 	dept, subject *widget.Select
 	current       *widget.Label
-	amount        *amountEntry
+	amount        *kit.AmountEntry
 	remove        *widget.Button
 	box           *fyne.Container
 	prefilled     string // the current amount put into amount, until the user types
@@ -69,7 +70,7 @@ func (a *AdjustmentsTab) openRequest() *adjustmentRequestDialog {
 	d.addRow = widget.NewButtonWithIcon(i18n.T("adjust.add_row"), theme.ContentAddIcon(), func() { d.add() })
 	d.add()
 
-	header := newColumns(adjRowWidths,
+	header := kit.NewColumns(adjRowWidths,
 		widget.NewLabelWithStyle(i18n.T("col.department"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(i18n.T("col.subject"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(i18n.T("adjust.col.current"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
@@ -101,7 +102,7 @@ func (d *adjustmentRequestDialog) loadChoices() error {
 		return err
 	}
 	for _, dep := range depts {
-		label := dep.Code + " " + pickName(dep.Name, dep.NameEn)
+		label := dep.Code + " " + kit.PickName(dep.Name, dep.NameEn)
 		d.deptLabels = append(d.deptLabels, label)
 		d.deptCode[label] = dep.Code
 	}
@@ -141,14 +142,14 @@ func (d *adjustmentRequestDialog) setProblem(text string) {
 
 // add appends an empty row.
 func (d *adjustmentRequestDialog) add() *adjRequestRow {
-	r := &adjRequestRow{current: widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{}), amount: newAmountEntry()}
+	r := &adjRequestRow{current: widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{}), amount: kit.NewAmountEntry()}
 	r.dept = widget.NewSelect(d.deptLabels, func(string) { d.showCurrent(r) })
 	r.dept.PlaceHolder = i18n.T("adjust.choose_dept")
 	r.subject = widget.NewSelect(d.subjectLabels, func(string) { d.showCurrent(r) })
 	r.subject.PlaceHolder = i18n.T("adjust.choose_subject")
 	r.amount.SetPlaceHolder("0.00")
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.removeRow(r) })
-	r.box = newColumns(adjRowWidths, r.dept, r.subject, r.current, r.amount, r.remove)
+	r.box = kit.NewColumns(adjRowWidths, r.dept, r.subject, r.current, r.amount, r.remove)
 	d.rows = append(d.rows, r)
 	d.rowsBox.Add(r.box)
 	return r
@@ -207,7 +208,7 @@ func (d *adjustmentRequestDialog) send() {
 			problems = append(problems, i18n.T("adjust.row_no_amount", "Row", i+1))
 			continue
 		}
-		amount, err := parseAmount(text)
+		amount, err := kit.ParseAmount(text)
 		if err != nil {
 			problems = append(problems, i18n.T("adjust.row_bad_amount", "Row", i+1, "Text", text))
 			continue

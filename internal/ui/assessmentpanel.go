@@ -15,6 +15,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // assessmentPanel shows the national secondary-assessment values imported
@@ -57,7 +58,7 @@ func newAssessmentPanel(s *Shell) *assessmentPanel {
 	p.years.PlaceHolder = i18n.T("assess.year")
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
-	p.table = newLabelTable(assessmentHeader, assessmentWidths, func() int { return len(p.rows) }, p.cell)
+	p.table = kit.NewLabelTable(assessmentHeader, assessmentWidths, func() int { return len(p.rows) }, p.cell)
 	top := container.NewVBox(
 		container.NewHBox(p.importBtn, widget.NewLabel(i18n.T("assess.year")), p.years, p.generate),
 		p.note)

@@ -15,6 +15,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // bonusStaffPanel is the second level: the saved run's department amounts
@@ -33,7 +34,7 @@ var staffHeaderKeys = []string{"col.department", "bonus.col.staff_no", "bonus.co
 
 func newBonusStaffPanel(b *BonusScreen) *bonusStaffPanel {
 	p := &bonusStaffPanel{b: b}
-	p.table = newLabelTable(staffHeaderKeys, []float32{170, 80, 100, 100, 90, 80, 90, 130},
+	p.table = kit.NewLabelTable(staffHeaderKeys, []float32{170, 80, 100, 100, 90, 80, 90, 130},
 		func() int { return len(p.lines) },
 		func(r, c int) (string, fyne.TextAlign) {
 			l := p.lines[r]
@@ -91,7 +92,7 @@ func (p *bonusStaffPanel) refresh() {
 			sum += l.Amount
 			depts[l.DeptCode] = true
 		}
-		p.info.SetText(i18n.T("bonus.staff.summary", "People", len(p.lines), "Depts", len(depts), "Sum", yuan(sum)))
+		p.info.SetText(i18n.T("bonus.staff.summary", "People", len(p.lines), "Depts", len(depts), "Sum", kit.Yuan(sum)))
 	} else if p.b.stored == nil {
 		p.info.SetText(i18n.T("bonus.staff.save_first"))
 	} else {
@@ -126,7 +127,7 @@ func (p *bonusStaffPanel) importFile(path string) {
 func (p *bonusStaffPanel) imported(sum bonus.StaffImport) {
 	b, s := p.b, p.b.shell
 	b.Refresh()
-	msg := i18n.T("bonus.staff.done", "People", sum.People, "Depts", sum.Departments, "Sum", yuan(sum.Total))
+	msg := i18n.T("bonus.staff.done", "People", sum.People, "Depts", sum.Departments, "Sum", kit.Yuan(sum.Total))
 	if len(sum.Missing) > 0 {
 		msg += "\n" + i18n.T("bonus.staff.missing", "Depts", strings.Join(sum.Missing, "、"))
 	}

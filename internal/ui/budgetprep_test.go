@@ -10,6 +10,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // confirmTop taps the confirming (highlighted) button of the dialog on top.
@@ -40,7 +41,7 @@ func entriesIn(o fyne.CanvasObject) []*widget.Entry {
 		case *widget.Entry:
 			out = append(out, e)
 			return false
-		case *amountEntry:
+		case *kit.AmountEntry:
 			out = append(out, &e.Entry)
 			return false
 		}
@@ -105,8 +106,8 @@ func TestBudgetCycleInTheWindow(t *testing.T) {
 			want += gl.value
 		}
 	}
-	if !hasText(v.grid.totals, yuan(want)) {
-		t.Errorf("the expenditure total %s is not shown live: %q", yuan(want), texts(v.grid.totals))
+	if !hasText(v.grid.totals, kit.Yuan(want)) {
+		t.Errorf("the expenditure total %s is not shown live: %q", kit.Yuan(want), texts(v.grid.totals))
 	}
 	tapButton(t, v.actions, "保存")
 	p, err := s.svc.Budgets.Proposal(s.ctx, s.actor, 2027, "103")
@@ -130,7 +131,7 @@ func TestBudgetCycleInTheWindow(t *testing.T) {
 	tapButton(t, b.consolidation.root, "下达控制数")
 	control := want - money.FromYuan(100000)
 	entries := entriesIn(s.win.Canvas().Overlays().Top())
-	entries[0].SetText(yuan(control))
+	entries[0].SetText(kit.Yuan(control))
 	confirmTop(t, s)
 	if v.p.Dept.State != domain.StateControlIssued || v.p.Dept.ControlTotal == nil || *v.p.Dept.ControlTotal != control {
 		t.Fatalf("after issuing: %s %v", v.p.Dept.State, v.p.Dept.ControlTotal)
@@ -147,7 +148,7 @@ func TestBudgetCycleInTheWindow(t *testing.T) {
 			big = gl
 		}
 	}
-	big.entry.SetText(yuan(big.value - money.FromYuan(100000)))
+	big.entry.SetText(kit.Yuan(big.value - money.FromYuan(100000)))
 	tapButton(t, v.actions, "上报")
 	if v.p.Dept.State != domain.StateRevised {
 		t.Fatalf("after the second up: %s", v.p.Dept.State)
@@ -261,8 +262,8 @@ func TestPoorEvaluationSuggestsACutInPreparation(t *testing.T) {
 	tapButton(t, v.actions, "上报")
 	v.issueControlDialog()
 	entries := entriesIn(s.win.Canvas().Overlays().Top())
-	if entries[0].Text != yuan(want) {
-		t.Errorf("control figure starts at %q, want the decided %s", entries[0].Text, yuan(want))
+	if entries[0].Text != kit.Yuan(want) {
+		t.Errorf("control figure starts at %q, want the decided %s", entries[0].Text, kit.Yuan(want))
 	}
 }
 

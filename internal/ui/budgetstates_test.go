@@ -11,6 +11,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // The import screen refuses a budget for a year whose preparation cycle
@@ -106,7 +107,7 @@ func TestAdjustmentOfPerformancePayRefusedOnceBonusApproved(t *testing.T) {
 	r := d.rows[0]
 	r.dept.SetSelected("101 产科")
 	r.subject.SetSelected(adjSubjectLabel(t, d, domain.PerformancePaySubject))
-	r.amount.SetText(yuan(before.Amount + money.FromYuan(10_000)))
+	r.amount.SetText(kit.Yuan(before.Amount + money.FromYuan(10_000)))
 	d.category.SetSelected("新增任务")
 	d.reason.SetText("提高绩效工资")
 	mpTap(t, s, "提交申请")

@@ -11,13 +11,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/report"
 )
 
-// shown is the chart model a chart view draws.
-func (v *chartView) shown() chart.Chart {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.chart
-}
-
 // noNaN is c with every NaN (a gap) replaced by one stand-in, so that
 // reflect.DeepEqual, for which NaN differs from itself, compares models.
 func noNaN(c chart.Chart) chart.Chart {
@@ -99,15 +92,15 @@ func executionChartsAgree(t *testing.T, s *Shell) {
 	// The report names the hospital 全院 where the screen says 全院合计 (or
 	// the user's own departments): the unit named in the title is the only
 	// difference.
-	cum := e.cum.shown()
+	cum := e.cum.Chart()
 	if cum.Title == cs[0].Title {
 		t.Errorf("cumulative titles: both %q", cum.Title)
 	}
 	cum.Title = cs[0].Title
 	sameChart(t, "cumulative", cum, cs[0])
-	sameChart(t, "department rates", e.rate.shown(), cs[1])
-	sameChart(t, "heat map", e.heat.shown(), cs[2])
-	sameChart(t, "targets", e.tgt.shown(), cs[3])
+	sameChart(t, "department rates", e.rate.Chart(), cs[1])
+	sameChart(t, "heat map", e.heat.Chart(), cs[2])
+	sameChart(t, "targets", e.tgt.Chart(), cs[3])
 }
 
 // evaluationChartsAgree compares the Evaluation screen's scorecard of
@@ -128,7 +121,7 @@ func evaluationChartsAgree(t *testing.T, s *Shell) {
 		if n >= len(cs) {
 			t.Fatalf("the screen has more scored units than the report's %d", len(cs))
 		}
-		sameChart(t, "scorecard of "+r.Unit.Code, e.radar.shown(), cs[n])
+		sameChart(t, "scorecard of "+r.Unit.Code, e.radar.Chart(), cs[n])
 		n++
 	}
 	if n != len(cs) {
@@ -150,7 +143,7 @@ func bonusChartsAgree(t *testing.T, s *Shell) {
 			continue
 		}
 		b.chartShow.SetSelectedIndex(i)
-		want := b.chart.shown()
+		want := b.chart.Chart()
 		want.Title += " · " + i18n.T(g.Key)
 		if n >= len(cs) {
 			t.Fatalf("the report draws %d sensitivity charts", len(cs))

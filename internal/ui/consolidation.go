@@ -9,6 +9,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // Consolidation columns.
@@ -114,8 +115,7 @@ func (v *consolidationView) Refresh() {
 	}
 	v.c = c
 	v.flag.SetText(c.GrowthFlag.String())
-	v.summary.SetText(i18n.T("prep.consolidation_summary", "Count", len(c.Departments), "Final", yuan(c.Total.ExpFinal),
-		"Prior", yuan(c.Total.ExpPriorBudget), "Growth", growthText(c.Total.ExpFinal, c.Total.ExpPriorBudget), "Flagged", c.FlaggedCount()))
+	v.summary.SetText(i18n.T("prep.consolidation_summary", "Count", len(c.Departments), "Final", kit.Yuan(c.Total.ExpFinal), "Prior", kit.Yuan(c.Total.ExpPriorBudget), "Growth", growthText(c.Total.ExpFinal, c.Total.ExpPriorBudget), "Flagged", c.FlaggedCount()))
 	if c.PriorMonths > 0 && c.PriorMonths < 12 {
 		v.summary.SetText(v.summary.Text + " " + i18n.T("prep.estimate_note", "Months", c.PriorMonths))
 	}
@@ -157,7 +157,7 @@ func (v *consolidationView) cell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.Alignment = fyne.TextAlignLeading
 		text = i18n.T("col.total")
 		if id.Row > 0 {
-			text = d.DeptCode + " " + pickName(d.DeptName, d.DeptNameEn)
+			text = d.DeptCode + " " + kit.PickName(d.DeptName, d.DeptNameEn)
 		}
 	case ccState:
 		l.Alignment = fyne.TextAlignLeading
@@ -168,15 +168,15 @@ func (v *consolidationView) cell(id widget.TableCellID, o fyne.CanvasObject) {
 			}
 		}
 	case ccPriorBudget:
-		text = yuan(d.ExpPriorBudget)
+		text = kit.Yuan(d.ExpPriorBudget)
 	case ccPriorActual:
-		text = yuan(d.ExpPriorActual)
+		text = kit.Yuan(d.ExpPriorActual)
 	case ccProposal:
-		text = yuan(d.ExpProposal)
+		text = kit.Yuan(d.ExpProposal)
 	case ccControl:
 		text = optAmount(d.Control)
 	case ccFinal:
-		text = yuan(d.ExpFinal)
+		text = kit.Yuan(d.ExpFinal)
 		if d.OverControl {
 			l.Importance = widget.DangerImportance
 		}

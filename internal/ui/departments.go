@@ -12,6 +12,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // DepartmentsPanel lists the departments with a search box and lets the
@@ -34,7 +35,7 @@ func newDepartmentsPanel(s *Shell) *DepartmentsPanel {
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder(i18n.T("depts.search"))
 	p.search.OnChanged = func(string) { p.filter() }
-	p.list = newLabelTable(deptColKeys, deptColWidths, func() int { return len(p.shown) }, p.cell)
+	p.list = kit.NewLabelTable(deptColKeys, deptColWidths, func() int { return len(p.shown) }, p.cell)
 	p.list.OnSelected = func(id widget.TableCellID) {
 		p.list.UnselectAll()
 		if id.Row >= 0 && id.Row < len(p.shown) && !p.shown[id.Row].BuiltIn {

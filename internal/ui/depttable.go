@@ -10,6 +10,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // deptTable lists every department's expenditure execution with a pinned,
@@ -127,11 +128,11 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 	case colCode:
 		return e.Code, fyne.TextAlignLeading, imp
 	case colName:
-		return pickName(e.Name, e.NameEn), fyne.TextAlignLeading, imp
+		return kit.PickName(e.Name, e.NameEn), fyne.TextAlignLeading, imp
 	case colBudget:
-		return wan(e.Expenditure.Budget), fyne.TextAlignTrailing, imp
+		return kit.Wan(e.Expenditure.Budget), fyne.TextAlignTrailing, imp
 	case colActual:
-		return wan(e.Expenditure.Actual), fyne.TextAlignTrailing, imp
+		return kit.Wan(e.Expenditure.Actual), fyne.TextAlignTrailing, imp
 	case colRate:
 		return i18n.Percent(e.Expenditure.ExecutionRate()), fyne.TextAlignTrailing, imp
 	case colRatio:
@@ -140,10 +141,10 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 		}
 		return fmt.Sprintf("%.2f", e.Expenditure.Ratio), fyne.TextAlignTrailing, imp
 	case colStatus:
-		return i18n.T(e.Expenditure.Status.Key()), fyne.TextAlignLeading, levelImportance(e.Expenditure.Status.Level())
+		return i18n.T(e.Expenditure.Status.Key()), fyne.TextAlignLeading, kit.LevelImportance(e.Expenditure.Status.Level())
 	}
 	if e.Expenditure.Pace != pace.NoPlan {
-		imp = levelImportance(e.Expenditure.Pace.Level())
+		imp = kit.LevelImportance(e.Expenditure.Pace.Level())
 	}
 	return i18n.T(e.Expenditure.Pace.Key()), fyne.TextAlignLeading, imp
 }

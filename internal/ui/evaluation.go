@@ -11,6 +11,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // EvaluationScreen is the year's performance evaluation (绩效评价): the
@@ -44,8 +45,8 @@ type EvaluationScreen struct {
 	finalise *widget.Button
 	grid     *evalGrid
 	totals   *widget.Label
-	radar    *chartView
-	history  *chartView
+	radar    *kit.ChartView
+	history  *kit.ChartView
 	detail   *fyne.Container // the run's page, or a note when none is selected
 	page     fyne.CanvasObject
 	none     *widget.Label
@@ -89,15 +90,15 @@ func newEvaluationScreen(s *Shell) *EvaluationScreen {
 	e.grid = newEvalGrid(e)
 	e.totals = widget.NewLabel("")
 	e.totals.Wrapping = fyne.TextWrapWord
-	e.radar = newChartView()
-	e.history = newChartView()
+	e.radar = kit.NewChartView()
+	e.history = kit.NewChartView()
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.save, e.finalise), e.title),
 		container.NewHBox(e.score, e.grade, e.state),
 		widget.NewSeparator())
 	charts := container.NewGridWithColumns(2,
-		container.New(&minHeightLayout{height: 240}, e.radar),
-		container.New(&minHeightLayout{height: 240}, e.history))
+		container.New(&kit.MinHeightLayout{Height: 240}, e.radar),
+		container.New(&kit.MinHeightLayout{Height: 240}, e.history))
 	body := container.NewVScroll(container.NewVBox(e.grid.root, e.totals, charts))
 	e.page = container.NewBorder(head, nil, nil, nil, body)
 	e.none = widget.NewLabel("")
@@ -107,7 +108,7 @@ func newEvaluationScreen(s *Shell) *EvaluationScreen {
 	split.Offset = 0.3
 	e.assessment = newAssessmentPanel(s)
 	e.application = newApplicationTab(s)
-	e.ranking = newLabelTable(evalRankHeader, evalRankWidths, func() int { return len(e.runs) }, e.rankCell)
+	e.ranking = kit.NewLabelTable(evalRankHeader, evalRankWidths, func() int { return len(e.runs) }, e.rankCell)
 	e.ranking.OnSelected = func(id widget.TableCellID) {
 		e.ranking.UnselectAll()
 		if id.Row >= 0 && id.Row < len(e.runs) {
@@ -128,7 +129,7 @@ func (e *EvaluationScreen) newListItem() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
 	grade := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	return newColumns(evalListWidths, widget.NewLabel(""), widget.NewLabel(""), name,
+	return kit.NewColumns(evalListWidths, widget.NewLabel(""), widget.NewLabel(""), name,
 		widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{}), grade, widget.NewIcon(nil))
 }
 
@@ -141,7 +142,7 @@ func (e *EvaluationScreen) updateListItem(id widget.ListItemID, o fyne.CanvasObj
 	cells := o.(*fyne.Container).Objects
 	cells[0].(*widget.Label).SetText(rankText(r, i))
 	cells[1].(*widget.Label).SetText(i18n.T("evalui.kind." + string(r.Unit.Kind)))
-	cells[2].(*widget.Label).SetText(pickName(r.Unit.Name, r.Unit.NameEn))
+	cells[2].(*widget.Label).SetText(kit.PickName(r.Unit.Name, r.Unit.NameEn))
 	cells[3].(*widget.Label).SetText(runScoreText(r))
 	setGradeBadge(cells[4].(*widget.Label), r.Result.Grade)
 	lock := cells[5].(*widget.Icon)
@@ -270,8 +271,7 @@ func (e *EvaluationScreen) reload() {
 // showRun fills the header, the totals and the radar from e.run.
 func (e *EvaluationScreen) showRun() {
 	r := e.run
-	e.title.SetText(i18n.T("evalui.title", "Unit", pickName(r.Unit.Name, r.Unit.NameEn),
-		"Scheme", pickName(r.Scheme.Name, r.Scheme.NameEn), "Year", r.Year))
+	e.title.SetText(i18n.T("evalui.title", "Unit", kit.PickName(r.Unit.Name, r.Unit.NameEn), "Scheme", kit.PickName(r.Scheme.Name, r.Scheme.NameEn), "Year", r.Year))
 	e.score.SetText(i18n.T("evalui.score", "Score", runScoreText(*r)))
 	setGradeBadge(e.grade, r.Result.Grade)
 	if r.Finalised {
@@ -346,7 +346,7 @@ func (e *EvaluationScreen) confirmFinalise() {
 	}
 	s := e.shell
 	id := e.run.ID
-	name := pickName(e.run.Unit.Name, e.run.Unit.NameEn)
+	name := kit.PickName(e.run.Unit.Name, e.run.Unit.NameEn)
 	d := dialog.NewConfirm(i18n.T("evalui.finalise"), i18n.T("evalui.finalise_confirm", "Unit", name), func(ok bool) {
 		if !ok {
 			return
@@ -374,9 +374,9 @@ func (e *EvaluationScreen) rankCell(row, col int) (string, fyne.TextAlign) {
 	case 1:
 		return i18n.T("evalui.kind." + string(r.Unit.Kind)), fyne.TextAlignLeading
 	case 2:
-		return pickName(r.Unit.Name, r.Unit.NameEn), fyne.TextAlignLeading
+		return kit.PickName(r.Unit.Name, r.Unit.NameEn), fyne.TextAlignLeading
 	case 3:
-		return pickName(r.Scheme.Name, r.Scheme.NameEn), fyne.TextAlignLeading
+		return kit.PickName(r.Scheme.Name, r.Scheme.NameEn), fyne.TextAlignLeading
 	case 4:
 		return runScoreText(r), fyne.TextAlignTrailing
 	case 5:

@@ -15,6 +15,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // evalGrid is the self-evaluation form of one run: each dimension and
@@ -63,7 +64,7 @@ func (g *evalGrid) build(r evaluation.Run) {
 	for i, k := range evalGridHeader {
 		header[i] = widget.NewLabelWithStyle(i18n.T(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	objs := []fyne.CanvasObject{newColumns(evalGridWidths, header...), widget.NewSeparator()}
+	objs := []fyne.CanvasObject{kit.NewColumns(evalGridWidths, header...), widget.NewSeparator()}
 	for _, dim := range r.Scheme.Roots {
 		objs = append(objs, g.nodeRow(dim, 1))
 		for _, grp := range dim.Children {
@@ -82,7 +83,7 @@ func (g *evalGrid) build(r evaluation.Run) {
 
 // nodeRow is the line of a dimension (bold) or a group (indented).
 func (g *evalGrid) nodeRow(n scoring.Node, level int) fyne.CanvasObject {
-	name := pickName(n.Name, n.NameEn)
+	name := kit.PickName(n.Name, n.NameEn)
 	if level == 2 {
 		name = "    " + name
 	}
@@ -91,14 +92,14 @@ func (g *evalGrid) nodeRow(n scoring.Node, level int) fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	score := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, style)
 	g.nodes[n.Code] = score
-	return newColumns(evalGridWidths, title, widget.NewLabel(""), widget.NewLabel(""),
+	return kit.NewColumns(evalGridWidths, title, widget.NewLabel(""), widget.NewLabel(""),
 		widget.NewLabelWithStyle(i18n.Number(n.Points), fyne.TextAlignTrailing, style), score, widget.NewLabel(""))
 }
 
 func (g *evalGrid) indicatorRow(r evaluation.Run, n scoring.Node) fyne.CanvasObject {
 	ind := *n.Indicator
 	row := &evalRow{code: leafCodeOf(n), ind: ind}
-	name := widget.NewLabel(pickName(nameOr(n.Name, ind.Name), nameOr(n.NameEn, ind.NameEn)))
+	name := widget.NewLabel(kit.PickName(nameOr(n.Name, ind.Name), nameOr(n.NameEn, ind.NameEn)))
 	name.Truncation = fyne.TextTruncateEllipsis
 	v := r.Values[row.code]
 	var actual fyne.CanvasObject
@@ -147,7 +148,7 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n scoring.Node) fyne.CanvasObj
 		}
 	}
 	g.rows = append(g.rows, row)
-	return newColumns(evalGridWidths, name, widget.NewLabel(indicatorTarget(ind)), actual,
+	return kit.NewColumns(evalGridWidths, name, widget.NewLabel(indicatorTarget(ind)), actual,
 		widget.NewLabelWithStyle(i18n.Number(n.Points), fyne.TextAlignTrailing, fyne.TextStyle{}), row.score, reason)
 }
 

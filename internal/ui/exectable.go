@@ -10,6 +10,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // execTable is the Execution screen's table: departments, a department's
@@ -99,7 +100,7 @@ func (t *execTable) showDepartments(ex pace.Execution, kind domain.SubjectKind) 
 	t.rows = len(rows)
 	t.cells = func(r, c int) (string, fyne.TextAlign, widget.Importance) {
 		d := rows[r]
-		return figureCell(d.Code, pickName(d.Name, d.NameEn), d.Of(kind), c)
+		return figureCell(d.Code, kit.PickName(d.Name, d.NameEn), d.Of(kind), c)
 	}
 	t.table.ScrollToTop()
 	t.table.Refresh()
@@ -116,7 +117,7 @@ func (t *execTable) showSubjects(ex pace.Execution, d pace.DeptRow, kind domain.
 	t.codes = []string{""}
 	for _, s := range d.Subjects {
 		if s.Kind == kind {
-			rows = append(rows, row{s.Code, pickName(s.Name, s.NameEn), s.Figures})
+			rows = append(rows, row{s.Code, kit.PickName(s.Name, s.NameEn), s.Figures})
 			t.codes = append(t.codes, s.Code)
 		}
 	}
@@ -137,11 +138,11 @@ func figureCell(code, name string, f pace.Figures, c int) (string, fyne.TextAlig
 	case 1:
 		return name, fyne.TextAlignLeading, imp
 	case 2:
-		return wan(f.Budget), fyne.TextAlignTrailing, imp
+		return kit.Wan(f.Budget), fyne.TextAlignTrailing, imp
 	case 3:
-		return wan(f.PlanToDate), fyne.TextAlignTrailing, imp
+		return kit.Wan(f.PlanToDate), fyne.TextAlignTrailing, imp
 	case 4:
-		return wan(f.Actual), fyne.TextAlignTrailing, imp
+		return kit.Wan(f.Actual), fyne.TextAlignTrailing, imp
 	case 5:
 		if f.Budget == 0 {
 			return "—", fyne.TextAlignTrailing, imp
@@ -151,7 +152,7 @@ func figureCell(code, name string, f pace.Figures, c int) (string, fyne.TextAlig
 		if f.Pace == pace.NoPlan {
 			return "—", fyne.TextAlignTrailing, imp
 		}
-		return fmt.Sprintf("%.2f", f.Ratio), fyne.TextAlignTrailing, levelImportance(f.Pace.Level())
+		return fmt.Sprintf("%.2f", f.Ratio), fyne.TextAlignTrailing, kit.LevelImportance(f.Pace.Level())
 	case 7:
 		d, ok := f.Deviation()
 		if !ok {
@@ -159,7 +160,7 @@ func figureCell(code, name string, f pace.Figures, c int) (string, fyne.TextAlig
 		}
 		return i18n.SignedPercent(d), fyne.TextAlignTrailing, imp
 	}
-	return i18n.T(f.Status.Key()), fyne.TextAlignLeading, levelImportance(f.Status.Level())
+	return i18n.T(f.Status.Key()), fyne.TextAlignLeading, kit.LevelImportance(f.Status.Level())
 }
 
 // showLedger lists the ledger lines behind a subject.
@@ -180,7 +181,7 @@ func (t *execTable) showLedger(lines []domain.Actual, total int) {
 		a := lines[r]
 		switch c {
 		case 0:
-			return monthName(a.Month), fyne.TextAlignLeading, widget.MediumImportance
+			return kit.MonthName(a.Month), fyne.TextAlignLeading, widget.MediumImportance
 		case 1:
 			if a.Date.IsZero() {
 				return "—", fyne.TextAlignLeading, widget.MediumImportance
@@ -204,21 +205,6 @@ func (t *execTable) showLedger(lines []domain.Actual, total int) {
 	}
 	t.table.ScrollToTop()
 	t.table.Refresh()
-}
-
-// levelImportance colours a status, pace or alert by its level: the one
-// mapping of a level to a label's colour on every screen (statusColor is
-// the same for drawn figures).
-func levelImportance(l pace.Level) widget.Importance {
-	switch l {
-	case pace.Red:
-		return widget.DangerImportance
-	case pace.Amber:
-		return widget.WarningImportance
-	case pace.Blue:
-		return widget.HighImportance
-	}
-	return widget.SuccessImportance
 }
 
 // totalName is what the total of ex is called: 全院合计 for the hospital,

@@ -17,6 +17,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // What the Import screen brings in.
@@ -118,7 +119,7 @@ func (im *ImportScreen) newPreviewWidgets() {
 	im.problems = widget.NewLabel("")
 	im.problems.Wrapping = fyne.TextWrapWord
 	im.problems.Importance = widget.DangerImportance
-	im.totals = newLabelTable([]string{"col.code", "col.department", "col.lines", "col.revenue_yuan", "col.expenditure_yuan"}, []float32{70, 220, 60, 150, 150},
+	im.totals = kit.NewLabelTable([]string{"col.code", "col.department", "col.lines", "col.revenue_yuan", "col.expenditure_yuan"}, []float32{70, 220, 60, 150, 150},
 		func() int {
 			if im.preview == nil {
 				return 0

@@ -13,6 +13,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // IndicatorsScreen is the indicator library (指标库): a scheme's tree of
@@ -48,7 +49,7 @@ func newIndicatorsScreen(s *Shell) *IndicatorsScreen {
 		},
 		func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 			if n := i.node(id); n != nil {
-				o.(*widget.Label).SetText(i18n.T("indui.tree_item", "Name", pickName(n.Name, n.NameEn), "Points", i18n.Number(n.Points)))
+				o.(*widget.Label).SetText(i18n.T("indui.tree_item", "Name", kit.PickName(n.Name, n.NameEn), "Points", i18n.Number(n.Points)))
 			}
 		})
 	i.tree.OnSelected = func(id widget.TreeNodeID) {
@@ -102,7 +103,7 @@ func (i *IndicatorsScreen) Refresh() {
 }
 
 func schemeLabel(sc scoring.Scheme) string {
-	return pickName(sc.Name, sc.NameEn) + " (" + sc.Code + ")"
+	return kit.PickName(sc.Name, sc.NameEn) + " (" + sc.Code + ")"
 }
 
 // pickScheme follows the select, asking before unsaved edits are dropped.
@@ -309,7 +310,7 @@ func (i *IndicatorsScreen) saveScheme() {
 	}
 	i.problems.SetText("")
 	i.load(i.scheme.Code)
-	dialog.ShowInformation(i18n.T("action.save"), i18n.T("indui.saved", "Scheme", pickName(i.scheme.Name, i.scheme.NameEn)), s.win)
+	dialog.ShowInformation(i18n.T("action.save"), i18n.T("indui.saved", "Scheme", kit.PickName(i.scheme.Name, i.scheme.NameEn)), s.win)
 }
 
 // saveAs stores the working copy under a new code and name: a scheme that

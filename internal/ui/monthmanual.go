@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // manualSplitDialog edits one line's twelve months by hand. It shows the
@@ -21,7 +22,7 @@ import (
 type manualSplitDialog struct {
 	tab     *MonthlyTab
 	line    budgeting.MonthlyLine
-	entries [12]*amountEntry
+	entries [12]*kit.AmountEntry
 	diff    *widget.Label
 	problem *widget.Label
 	balance *widget.Button
@@ -37,11 +38,11 @@ func (m *MonthlyTab) openManual(l budgeting.MonthlyLine) *manualSplitDialog {
 	d.problem.Importance = widget.DangerImportance
 	grid := container.NewGridWithColumns(4)
 	for i := range d.entries {
-		e := newAmountEntry()
+		e := kit.NewAmountEntry()
 		e.SetText(money.FormatPlain(l.Months[i]))
 		e.OnChanged = func(text string) { d.changed(i, text) }
-		e.onEnter = func() { d.focus(i + 1) }
-		e.onPasteBlock = func(lines []string) bool {
+		e.OnEnter = func() { d.focus(i + 1) }
+		e.OnPasteBlock = func(lines []string) bool {
 			d.spread(i, strings.Join(lines, "\t"))
 			return true
 		}
@@ -49,13 +50,13 @@ func (m *MonthlyTab) openManual(l budgeting.MonthlyLine) *manualSplitDialog {
 	}
 	// January–June on the left, July–December on the right, as on paper.
 	for i := 0; i < 6; i++ {
-		grid.Add(widget.NewLabelWithStyle(monthName(i+1), fyne.TextAlignTrailing, fyne.TextStyle{}))
+		grid.Add(widget.NewLabelWithStyle(kit.MonthName(i+1), fyne.TextAlignTrailing, fyne.TextStyle{}))
 		grid.Add(d.entries[i])
-		grid.Add(widget.NewLabelWithStyle(monthName(i+7), fyne.TextAlignTrailing, fyne.TextStyle{}))
+		grid.Add(widget.NewLabelWithStyle(kit.MonthName(i+7), fyne.TextAlignTrailing, fyne.TextStyle{}))
 		grid.Add(d.entries[i+6])
 	}
-	info := widget.NewLabel(i18n.T("monthly.manual_line", "Dept", l.DeptCode+" "+pickName(l.DeptName, l.DeptNameEn),
-		"Subject", l.SubjectCode+" "+pickName(l.SubjectName, l.SubjectNameEn), "Annual", money.FormatPlain(l.Annual)))
+	info := widget.NewLabel(i18n.T("monthly.manual_line", "Dept", l.DeptCode+" "+kit.PickName(l.DeptName, l.DeptNameEn),
+		"Subject", l.SubjectCode+" "+kit.PickName(l.SubjectName, l.SubjectNameEn), "Annual", money.FormatPlain(l.Annual)))
 	info.Wrapping = fyne.TextWrapWord
 	d.balance = widget.NewButton(i18n.T("monthly.balance_december"), d.balanceDecember)
 	d.cancel = widget.NewButton(i18n.T("action.cancel"), func() { d.dialog.Hide() })
@@ -117,9 +118,9 @@ func (d *manualSplitDialog) months() (domain.Months, []string) {
 	var out domain.Months
 	var problems []string
 	for i, e := range d.entries {
-		a, err := parseAmount(e.Text)
+		a, err := kit.ParseAmount(e.Text)
 		if err != nil {
-			problems = append(problems, i18n.T("monthly.bad_month", "Month", monthName(i+1), "Text", e.Text))
+			problems = append(problems, i18n.T("monthly.bad_month", "Month", kit.MonthName(i+1), "Text", e.Text))
 			continue
 		}
 		out[i] = a

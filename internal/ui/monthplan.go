@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // MonthlyTab shows the monthly distribution of the year's approved budget
@@ -127,7 +128,7 @@ func (m *MonthlyTab) Refresh() {
 	for _, l := range m.plan.Lines {
 		if !seen[l.DeptCode] {
 			seen[l.DeptCode] = true
-			m.deptLabels = append(m.deptLabels, l.DeptCode+" "+pickName(l.DeptName, l.DeptNameEn))
+			m.deptLabels = append(m.deptLabels, l.DeptCode+" "+kit.PickName(l.DeptName, l.DeptNameEn))
 		}
 	}
 	// Keep the chosen department when it still has lines.
@@ -170,10 +171,10 @@ func (m *MonthlyTab) filter() {
 
 func (m *MonthlyTab) updateButtons() {
 	has := len(m.plan.Lines) > 0
-	enableWhen(m.evenAll, has)
-	enableWhen(m.priorAll, has)
+	kit.EnableWhen(m.evenAll, has)
+	kit.EnableWhen(m.priorAll, has)
 	_, ok := m.current()
-	enableWhen(m.manual, ok)
+	kit.EnableWhen(m.manual, ok)
 }
 
 func (m *MonthlyTab) current() (budgeting.MonthlyLine, bool) {
@@ -194,7 +195,7 @@ func mpHeader(col int) string {
 	case mpColMethod:
 		return i18n.T("monthly.col.method")
 	}
-	return i18n.T("monthly.col.month", "Month", monthName(col-mpColJan+1))
+	return i18n.T("monthly.col.month", "Month", kit.MonthName(col-mpColJan+1))
 }
 
 // cell is the text of table row r (the totals first) and column c.
@@ -217,9 +218,9 @@ func (m *MonthlyTab) cell(r, c int) (string, fyne.TextAlign) {
 	l := m.shown[r-mpTotalRows]
 	switch c {
 	case mpColDept:
-		return l.DeptCode + " " + pickName(l.DeptName, l.DeptNameEn), fyne.TextAlignLeading
+		return l.DeptCode + " " + kit.PickName(l.DeptName, l.DeptNameEn), fyne.TextAlignLeading
 	case mpColSubject:
-		return l.SubjectCode + " " + pickName(l.SubjectName, l.SubjectNameEn), fyne.TextAlignLeading
+		return l.SubjectCode + " " + kit.PickName(l.SubjectName, l.SubjectNameEn), fyne.TextAlignLeading
 	case mpColAnnual:
 		return money.FormatPlain(l.Annual), fyne.TextAlignTrailing
 	case mpColMethod:

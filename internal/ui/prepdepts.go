@@ -11,6 +11,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // prepDeptList is the left column of Budget preparation: every department
@@ -47,7 +48,7 @@ func newPrepDeptList() *prepDeptList {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			dp := d.shown[id]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(dp.DeptCode + " " + pickName(dp.DeptName, dp.DeptNameEn))
+			box.Objects[0].(*widget.Label).SetText(dp.DeptCode + " " + kit.PickName(dp.DeptName, dp.DeptNameEn))
 			stack := box.Objects[1].(*fyne.Container)
 			stack.Objects[0].(*canvas.Rectangle).FillColor = stateColor(dp.State)
 			badge := stack.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
@@ -126,13 +127,13 @@ func stateColor(s domain.PrepState) color.Color {
 	case domain.StateSubmitted:
 		return color.NRGBA{R: 0x1e, G: 0x6f, B: 0xd9, A: 0xff}
 	case domain.StateReturned:
-		return colorBehind
+		return kit.ColorBehind
 	case domain.StateControlIssued:
 		return color.NRGBA{R: 0xb2, G: 0x6a, B: 0x00, A: 0xff}
 	case domain.StateRevised:
 		return color.NRGBA{R: 0x6a, G: 0x3d, B: 0x9a, A: 0xff}
 	case domain.StateApproved:
-		return colorOnPace
+		return kit.ColorOnPace
 	}
 	return color.NRGBA{R: 0x75, G: 0x75, B: 0x75, A: 0xff}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // askComment asks for a comment; required comments keep OK disabled
@@ -37,18 +38,18 @@ func askComment(s *Shell, title, prompt string, required bool, done func(string)
 // showIssueControl asks for a department's expenditure control total.
 func showIssueControl(s *Shell, dept string, proposed, suggest money.Amount, done func(money.Amount, string)) {
 	total := widget.NewEntry()
-	total.SetText(yuan(suggest))
+	total.SetText(kit.Yuan(suggest))
 	hint := widget.NewLabel("")
 	hint.Wrapping = fyne.TextWrapWord
 	update := func(string) {
-		a, err := parseAmount(total.Text)
+		a, err := kit.ParseAmount(total.Text)
 		if err != nil {
 			hint.Importance = widget.DangerImportance
 			hint.SetText(i18n.T("prep.bad_control", "Text", total.Text))
 			return
 		}
 		hint.Importance = widget.MediumImportance
-		hint.SetText(i18n.T("prep.control_hint", "Proposed", yuan(proposed), "Diff", yuan(a-proposed), "Growth", growthText(a, proposed)))
+		hint.SetText(i18n.T("prep.control_hint", "Proposed", kit.Yuan(proposed), "Diff", kit.Yuan(a-proposed), "Growth", growthText(a, proposed)))
 	}
 	total.OnChanged = update
 	update("")
@@ -62,7 +63,7 @@ func showIssueControl(s *Shell, dept string, proposed, suggest money.Amount, don
 		if !ok {
 			return
 		}
-		a, err := parseAmount(total.Text)
+		a, err := kit.ParseAmount(total.Text)
 		if err != nil {
 			s.showError(domain.NewProblem("problem.prep.control_amount", "\"{{.Text}}\" is not an amount: type the control figure in yuan, e.g. 1,234,500 or 123.45万.", "Text", total.Text))
 			return

@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // ProjectsPanel lists a department's project budgets of the shell's year
@@ -245,21 +246,13 @@ func (p *ProjectsPanel) deptName() string {
 // since reviewers need to read the target tables.
 func (p *ProjectsPanel) updateButtons() {
 	_, selected := p.current()
-	enableWhen(p.add, p.editable)
-	enableWhen(p.del, p.editable && selected)
-	enableWhen(p.edit, selected)
+	kit.EnableWhen(p.add, p.editable)
+	kit.EnableWhen(p.del, p.editable && selected)
+	kit.EnableWhen(p.edit, selected)
 	if p.editable {
 		p.edit.SetText(i18n.T("projects.edit"))
 	} else {
 		p.edit.SetText(i18n.T("projects.view"))
-	}
-}
-
-func enableWhen(b *widget.Button, on bool) {
-	if on {
-		b.Enable()
-	} else {
-		b.Disable()
 	}
 }
 

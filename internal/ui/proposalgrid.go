@@ -9,6 +9,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // gridMode says which column of the proposal the current user fills in.
@@ -58,7 +59,7 @@ type proposalGrid struct {
 // gridLine is one subject row and what the user typed in it.
 type gridLine struct {
 	line   budgeting.ProposalLine
-	entry  *amountEntry
+	entry  *kit.AmountEntry
 	note   *widget.Entry
 	cells  [pcCount]*widget.Label
 	value  money.Amount
@@ -71,7 +72,7 @@ func newProposalGrid() *proposalGrid {
 	g := &proposalGrid{rows: container.NewVBox(), totals: container.NewVBox(), status: widget.NewLabel("")}
 	g.status.Importance = widget.DangerImportance
 	g.status.Wrapping = fyne.TextWrapWord
-	g.header = newColumns(proposalWidths, g.headerCells()...)
+	g.header = kit.NewColumns(proposalWidths, g.headerCells()...)
 	g.root = container.NewBorder(container.NewVBox(g.header, widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), g.totals, g.status), nil, nil, container.NewVScroll(g.rows))
 	return g
@@ -119,7 +120,7 @@ func (g *proposalGrid) set(p budgeting.Proposal, mode gridMode) {
 		for _, c := range []int{pcProposal, pcRevised} {
 			cells[c] = amountLabel(p.Projects, false)
 		}
-		objs = append(objs, newColumns(proposalWidths, cells...))
+		objs = append(objs, kit.NewColumns(proposalWidths, cells...))
 	}
 	if len(p.Lines) == 0 {
 		objs = append(objs, widget.NewLabel(i18n.T("prep.no_lines")))
@@ -133,7 +134,7 @@ func (g *proposalGrid) set(p budgeting.Proposal, mode gridMode) {
 func (g *proposalGrid) sectionRow(l budgeting.ProposalLine) fyne.CanvasObject {
 	title := i18n.T("prep.section." + l.Section.Key)
 	if l.Section.Code != "" {
-		title = i18n.T("prep.section.expenditure", "Code", l.Section.Code, "Name", pickName(l.Section.Name, l.Section.NameEn))
+		title = i18n.T("prep.section.expenditure", "Code", l.Section.Code, "Name", kit.PickName(l.Section.Name, l.Section.NameEn))
 	}
 	return widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
@@ -151,26 +152,26 @@ func (g *proposalGrid) newLine(l budgeting.ProposalLine) *gridLine {
 	}
 	gl.cells[pcSubject].SetText(l.SubjectCode + " " + name)
 	gl.cells[pcSubject].Alignment = fyne.TextAlignLeading
-	gl.cells[pcPriorBudget].SetText(yuan(l.PriorBudget))
-	gl.cells[pcPriorActual].SetText(yuan(l.PriorActual))
-	gl.cells[pcProposal].SetText(yuan(l.Proposal))
+	gl.cells[pcPriorBudget].SetText(kit.Yuan(l.PriorBudget))
+	gl.cells[pcPriorActual].SetText(kit.Yuan(l.PriorActual))
+	gl.cells[pcProposal].SetText(kit.Yuan(l.Proposal))
 	gl.cells[pcControl].SetText(optAmount(l.Control))
 	gl.cells[pcRevised].SetText(optAmount(l.Revised))
 	gl.cells[pcNote].SetText(l.Note)
 	gl.cells[pcNote].Alignment = fyne.TextAlignLeading
 	if g.mode != modeView {
-		gl.entry = newAmountEntry()
-		gl.entry.SetText(yuan(gl.value))
+		gl.entry = kit.NewAmountEntry()
+		gl.entry.SetText(kit.Yuan(gl.value))
 		gl.entry.OnChanged = func(string) { gl.changed() }
-		gl.entry.onCommit = func() {
+		gl.entry.OnCommit = func() {
 			if gl.err == nil && gl.entry.Text != "" {
-				gl.entry.SetText(yuan(gl.value))
+				gl.entry.SetText(kit.Yuan(gl.value))
 			}
 		}
-		gl.entry.onEnter = func() { g.focusAfter(gl) }
-		gl.entry.onFocus = func() { g.focused = gl }
+		gl.entry.OnEnter = func() { g.focusAfter(gl) }
+		gl.entry.OnFocus = func() { g.focused = gl }
 
-		gl.entry.onPasteBlock = func(lines []string) bool { return g.pasteFrom(gl, lines) }
+		gl.entry.OnPasteBlock = func(lines []string) bool { return g.pasteFrom(gl, lines) }
 	}
 	if g.mode == modeProposal || g.mode == modeRevised {
 		gl.note = widget.NewEntry()
@@ -206,11 +207,11 @@ func (gl *gridLine) row() fyne.CanvasObject {
 	if gl.note != nil {
 		cells[pcNote] = gl.note
 	}
-	return newColumns(proposalWidths, cells...)
+	return kit.NewColumns(proposalWidths, cells...)
 }
 
 func (gl *gridLine) changed() {
-	v, err := parseAmount(gl.entry.Text)
+	v, err := kit.ParseAmount(gl.entry.Text)
 	gl.err = err
 	g := gl.parent
 	// The row's subject turns red while its cell is not an amount.
@@ -308,7 +309,7 @@ func (g *proposalGrid) recalc() {
 			}
 			cells[pcControl] = l
 		}
-		return newColumns(proposalWidths, cells...)
+		return kit.NewColumns(proposalWidths, cells...)
 	}
 	if g.onTotals != nil {
 		g.onTotals(exp.final)
@@ -370,7 +371,7 @@ func (g *proposalGrid) fillBaseline(growth domain.Growth, pick func(*gridLine) b
 		if gl.entry == nil || pick != nil && !pick(gl) {
 			continue
 		}
-		gl.entry.SetText(yuan(domain.Baseline(gl.line.PriorActual, growth)))
+		gl.entry.SetText(kit.Yuan(domain.Baseline(gl.line.PriorActual, growth)))
 		n++
 	}
 	return n
@@ -410,14 +411,14 @@ func (g *proposalGrid) pasteFrom(gl *gridLine, lines []string) bool {
 }
 
 func amountLabel(a money.Amount, bold bool) *widget.Label {
-	return widget.NewLabelWithStyle(yuan(a), fyne.TextAlignTrailing, fyne.TextStyle{Bold: bold})
+	return widget.NewLabelWithStyle(kit.Yuan(a), fyne.TextAlignTrailing, fyne.TextStyle{Bold: bold})
 }
 
 func optAmount(a *money.Amount) string {
 	if a == nil {
 		return "—"
 	}
-	return yuan(*a)
+	return kit.Yuan(*a)
 }
 
 // growthText is the growth on the prior-year budget, "新增" for a line

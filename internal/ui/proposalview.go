@@ -12,6 +12,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // proposalView is the right side of Budget preparation: the selected
@@ -79,7 +80,7 @@ func (v *proposalView) show(dept string) {
 		return
 	}
 	v.p = p
-	v.title.SetText(p.Dept.DeptCode + " " + pickName(p.Dept.DeptName, p.Dept.DeptNameEn))
+	v.title.SetText(p.Dept.DeptCode + " " + kit.PickName(p.Dept.DeptName, p.Dept.DeptNameEn))
 	v.state.SetText(i18n.T("prep.state." + string(p.Dept.State)))
 	v.state.Importance = widget.MediumImportance
 	if p.Dept.State == domain.StateReturned {
@@ -102,13 +103,13 @@ func (v *proposalView) showControl(expenditure money.Amount) {
 		v.control.SetText("")
 	case v.p.Dept.Round == 2 && expenditure > *c:
 		v.control.Importance = widget.DangerImportance
-		v.control.SetText(i18n.T("prep.control_over", "Amount", yuan(*c), "Over", yuan(expenditure-*c)))
+		v.control.SetText(i18n.T("prep.control_over", "Amount", kit.Yuan(*c), "Over", kit.Yuan(expenditure-*c)))
 	case v.p.Dept.Round == 2:
 		v.control.Importance = widget.SuccessImportance
-		v.control.SetText(i18n.T("prep.control_within", "Amount", yuan(*c), "Left", yuan(*c-expenditure)))
+		v.control.SetText(i18n.T("prep.control_within", "Amount", kit.Yuan(*c), "Left", kit.Yuan(*c-expenditure)))
 	default:
 		v.control.Importance = widget.MediumImportance
-		v.control.SetText(i18n.T("prep.control_total", "Amount", yuan(*c)))
+		v.control.SetText(i18n.T("prep.control_total", "Amount", kit.Yuan(*c)))
 	}
 }
 
@@ -280,7 +281,7 @@ func (v *proposalView) issueControlDialog() {
 	} else if v.p.Expenditure.HasControl {
 		suggest = v.p.Expenditure.Control + v.p.Projects
 	}
-	showIssueControl(s, pickName(v.p.Dept.DeptName, v.p.Dept.DeptNameEn), v.p.ExpenditureFinal(), suggest, func(total money.Amount, comment string) {
+	showIssueControl(s, kit.PickName(v.p.Dept.DeptName, v.p.Dept.DeptNameEn), v.p.ExpenditureFinal(), suggest, func(total money.Amount, comment string) {
 		v.stepped(s.svc.Budgets.IssueControl(s.ctx, s.actor, s.year, v.dept, &total, comment))
 	})
 }

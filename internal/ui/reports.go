@@ -17,6 +17,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/report"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // ReportsScreen lets the user choose a report and its period, generate the
@@ -54,7 +55,7 @@ func newReportsScreen(s *Shell) *ReportsScreen {
 	r.kind.Required = true
 	var months []string
 	for m := 1; m <= 12; m++ {
-		months = append(months, monthName(m))
+		months = append(months, kit.MonthName(m))
 	}
 	r.month = widget.NewSelect(months, func(string) { r.defaultPath() })
 	r.unit = widget.NewRadioGroup([]string{i18n.T("report.unit.wan"), i18n.T("report.unit.yuan")}, func(string) { r.unitChanged() })

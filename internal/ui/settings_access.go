@@ -18,6 +18,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 	"github.com/budgetperf/budgetperf/internal/users"
 )
 
@@ -157,7 +158,7 @@ func (p *accessPanel) changePassword() {
 }
 
 func (p *accessPanel) usersTab() fyne.CanvasObject {
-	p.userTable = newLabelTable(userColKeys, userColWidths, func() int { return len(p.users) }, p.userCell)
+	p.userTable = kit.NewLabelTable(userColKeys, userColWidths, func() int { return len(p.users) }, p.userCell)
 	p.userTable.OnSelected = func(id widget.TableCellID) { p.selectUser(id.Row) }
 	p.login, p.name, p.depts, p.userPw = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewPasswordEntry()
 	p.depts.SetPlaceHolder(i18n.T("users.departments_hint"))
@@ -310,7 +311,7 @@ func (p *accessPanel) auditTab() fyne.CanvasObject {
 	p.export = widget.NewButtonWithIcon(i18n.T("audit.export"), theme.DocumentSaveIcon(), func() {
 		p.shell.saveFile("audit.xlsx", ".xlsx", p.exportTo)
 	})
-	p.auditTable = newLabelTable(auditColKeys, auditColWidths, func() int { return len(p.entries) }, p.auditCell)
+	p.auditTable = kit.NewLabelTable(auditColKeys, auditColWidths, func() int { return len(p.entries) }, p.auditCell)
 	filters := container.NewGridWithColumns(5, p.entity, p.user, p.key, p.from, p.to)
 	buttons := container.NewHBox(p.apply, p.verify, p.export)
 	if permission.Allowed(p.shell.actor.Role, permission.BackupRestore) {

@@ -7,11 +7,12 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // Start opens the main window on a and shows it; the caller runs the app.
 func Start(a fyne.App, opts Options) *Shell {
-	a.Settings().SetTheme(NewTheme())
+	a.Settings().SetTheme(kit.NewTheme())
 	lang := opts.Lang
 	if lang == "" {
 		lang = a.Preferences().String(prefLanguage)

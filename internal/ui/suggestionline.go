@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // suggestionLine shows, above a department's proposal, what last year's
@@ -54,7 +55,7 @@ func (l *suggestionLine) show(dept string) {
 	}
 	g := l.sugg
 	text := i18n.T("suggest.line", "Year", g.EvalYear, "Grade", gradeName(g.Grade), "Score", fmt.Sprintf("%.2f", g.Score),
-		"Change", i18n.SignedPercent(g.Application.ChangePct/100), "Base", yuan(g.Base), "Suggested", yuan(g.Suggested))
+		"Change", i18n.SignedPercent(g.Application.ChangePct/100), "Base", kit.Yuan(g.Base), "Suggested", kit.Yuan(g.Suggested))
 	if g.Application.NoteKey != "" {
 		text += " " + i18n.T(g.Application.NoteKey)
 	}
@@ -62,9 +63,9 @@ func (l *suggestionLine) show(dept string) {
 	buttons.Objects = nil
 	switch g.State {
 	case "accepted":
-		text += " " + i18n.T("suggest.accepted", "Amount", yuan(*g.Decided))
+		text += " " + i18n.T("suggest.accepted", "Amount", kit.Yuan(*g.Decided))
 	case "overridden":
-		text += " " + i18n.T("suggest.overridden", "Amount", yuan(*g.Decided), "Reason", g.Reason)
+		text += " " + i18n.T("suggest.overridden", "Amount", kit.Yuan(*g.Decided), "Reason", g.Reason)
 	default:
 		accept := widget.NewButton(i18n.T("suggest.accept"), func() { l.decide(true, g.Suggested, "") })
 		accept.Importance = widget.HighImportance
@@ -82,7 +83,7 @@ func (l *suggestionLine) show(dept string) {
 func (l *suggestionLine) override() {
 	s := l.shell
 	amount := widget.NewEntry()
-	amount.SetText(yuan(l.sugg.Suggested))
+	amount.SetText(kit.Yuan(l.sugg.Suggested))
 	reason := widget.NewMultiLineEntry()
 	reason.SetMinRowsVisible(3)
 	form := widget.NewForm(widget.NewFormItem(i18n.T("suggest.amount"), amount), widget.NewFormItem(i18n.T("suggest.reason"), reason))
@@ -90,7 +91,7 @@ func (l *suggestionLine) override() {
 		if !ok {
 			return
 		}
-		a, err := parseAmount(amount.Text)
+		a, err := kit.ParseAmount(amount.Text)
 		if err != nil {
 			s.showError(err)
 			return

@@ -10,6 +10,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // Badges and texts of target levels, shared by the project list and the
@@ -70,7 +71,7 @@ func levelWord(l domain.TargetLevel) string {
 // the first quarter shows as overdue, in red, because it is lagging too.
 func projectBadge(p execution.ProjectProgress) (string, color.Color) {
 	if p.Lagging && p.Level != domain.LevelRed {
-		return i18n.T("progress.level.overdue"), colorBehind
+		return i18n.T("progress.level.overdue"), kit.ColorBehind
 	}
 	return levelWord(p.Level), levelColor(p.Level)
 }
@@ -79,13 +80,13 @@ func projectBadge(p execution.ProjectProgress) (string, color.Color) {
 func levelColor(l domain.TargetLevel) color.Color {
 	switch l {
 	case domain.LevelRed:
-		return colorBehind
+		return kit.ColorBehind
 	case domain.LevelAmber:
 		return color.NRGBA{R: 0xb2, G: 0x6a, B: 0x00, A: 0xff}
 	case domain.LevelGreen:
-		return colorOnPace
+		return kit.ColorOnPace
 	case domain.LevelBlue:
-		return colorAhead
+		return kit.ColorAhead
 	}
 	return color.NRGBA{R: 0x75, G: 0x75, B: 0x75, A: 0xff}
 }
@@ -110,7 +111,7 @@ func monthLabel(m int) string {
 	if m < 1 || m > 12 {
 		return "—"
 	}
-	return monthName(m)
+	return kit.MonthName(m)
 }
 
 func projectTypeName(pt domain.ProjectType) string {

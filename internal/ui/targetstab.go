@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // TargetsTab is the project half of "double monitoring" (双监控): every
@@ -93,7 +94,7 @@ func newTargetsTab(s *Shell) *TargetsTab {
 	dept := container.NewGridWrap(fyne.NewSize(220, t.dept.MinSize().Height), t.dept)
 	top := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(dept, t.importB), t.search),
 		t.summary, nil, nil, t.list)
-	header := newColumns(targetRowWidths, headerLabels(targetRowKeys)...)
+	header := kit.NewColumns(targetRowWidths, headerLabels(targetRowKeys)...)
 	spendRow := container.NewBorder(nil, nil, t.spendLbl, t.saveSp, t.spend)
 	heading := container.NewBorder(nil, nil, nil, container.NewCenter(t.save), container.NewVBox(t.title, t.info))
 	detail := container.NewBorder(container.NewVBox(widget.NewSeparator(), heading, header),
@@ -154,7 +155,7 @@ func (t *TargetsTab) Refresh() {
 		if !seen[p.DeptCode] {
 			seen[p.DeptCode] = true
 			t.depts = append(t.depts, p.DeptCode)
-			opts = append(opts, p.DeptCode+" "+pickName(p.DeptName, p.DeptNameEn))
+			opts = append(opts, p.DeptCode+" "+kit.PickName(p.DeptName, p.DeptNameEn))
 		}
 		switch {
 		case p.Lagging:
@@ -258,16 +259,16 @@ func (t *TargetsTab) cell(p execution.ProjectProgress, c int) (string, fyne.Text
 	case 0:
 		return p.Name, fyne.TextAlignLeading
 	case 2:
-		return wan(p.Budget), fyne.TextAlignTrailing
+		return kit.Wan(p.Budget), fyne.TextAlignTrailing
 	case 3:
-		return wan(p.Spent), fyne.TextAlignTrailing
+		return kit.Wan(p.Spent), fyne.TextAlignTrailing
 	case 4:
 		if p.Budget == 0 {
 			return "—", fyne.TextAlignTrailing
 		}
 		return i18n.Percent(p.SpendingRate), fyne.TextAlignTrailing
 	case 5:
-		return pickName(p.DeptName, p.DeptNameEn), fyne.TextAlignLeading
+		return kit.PickName(p.DeptName, p.DeptNameEn), fyne.TextAlignLeading
 	}
 	return "", fyne.TextAlignLeading
 }
@@ -294,14 +295,13 @@ func (t *TargetsTab) showProject() {
 		t.spendLbl.SetText(i18n.T("progress.spending_label", "Month", monthLabel(t.monthShown())))
 		t.spend.SetText("")
 		t.rowsBox.Refresh()
-		enableWhen(t.save, false)
-		enableWhen(t.saveSp, false)
+		kit.EnableWhen(t.save, false)
+		kit.EnableWhen(t.saveSp, false)
 		return
 	}
 	t.title.SetText(p.Name)
-	t.info.SetText(i18n.T("progress.info", "Dept", pickName(p.DeptName, p.DeptNameEn), "Type", projectTypeName(p.Type),
-		"Budget", wan(p.Budget), "Month", monthLabel(p.Month), "Spent", wan(p.Spent),
-		"Rate", i18n.Percent(p.SpendingRate), "Time", i18n.Percent(p.TimeProgress)))
+	t.info.SetText(i18n.T("progress.info", "Dept", kit.PickName(p.DeptName, p.DeptNameEn), "Type", projectTypeName(p.Type),
+		"Budget", kit.Wan(p.Budget), "Month", monthLabel(p.Month), "Spent", kit.Wan(p.Spent), "Rate", i18n.Percent(p.SpendingRate), "Time", i18n.Percent(p.TimeProgress)))
 	for _, tp := range p.Targets {
 		r := t.newProgressRow(tp, p.Month)
 		t.rows = append(t.rows, r)
@@ -310,7 +310,7 @@ func (t *TargetsTab) showProject() {
 			cells = append(cells, l)
 		}
 		cells = append(cells, r.badge.root, r.entry)
-		t.rowsBox.Add(newColumns(targetRowWidths, cells...))
+		t.rowsBox.Add(kit.NewColumns(targetRowWidths, cells...))
 	}
 	if len(p.Targets) == 0 {
 		t.rowsBox.Add(widget.NewLabel(i18n.T("progress.no_targets")))
@@ -319,10 +319,10 @@ func (t *TargetsTab) showProject() {
 	t.spendLbl.SetText(i18n.T("progress.spending_label", "Month", monthLabel(p.Month)))
 	t.spend.SetText("")
 	if p.MonthRecorded {
-		t.spend.SetText(yuan(p.MonthSpent))
+		t.spend.SetText(kit.Yuan(p.MonthSpent))
 	}
-	enableWhen(t.save, monthOK && len(p.Targets) > 0)
-	enableWhen(t.saveSp, monthOK)
+	kit.EnableWhen(t.save, monthOK && len(p.Targets) > 0)
+	kit.EnableWhen(t.saveSp, monthOK)
 }
 
 func (t *TargetsTab) newProgressRow(tp execution.TargetProgress, month int) *progressRow {
@@ -401,7 +401,7 @@ func (t *TargetsTab) saveSpending() {
 		return
 	}
 	s := t.shell
-	amount, err := parseAmount(t.spend.Text)
+	amount, err := kit.ParseAmount(t.spend.Text)
 	if err != nil {
 		s.showError(err)
 		return

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image/color"
@@ -11,16 +11,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// figureCard is one headline figure: a caption, a large value and a note.
-type figureCard struct {
+// FigureCard is one headline figure: a caption, a large value and a note.
+type FigureCard struct {
 	title *widget.Label
 	value *canvas.Text
 	note  *widget.Label
-	root  fyne.CanvasObject
+	Root  fyne.CanvasObject
 }
 
-func newFigureCard(title string) *figureCard {
-	c := &figureCard{
+// Value is the figure shown.
+func (c *FigureCard) Value() string { return c.value.Text }
+
+// NewFigureCard makes a card captioned title.
+func NewFigureCard(title string) *FigureCard {
+	c := &FigureCard{
 		title: widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		value: canvas.NewText("—", theme.Color(theme.ColorNameForeground)),
 		note:  widget.NewLabel(""),
@@ -30,12 +34,12 @@ func newFigureCard(title string) *figureCard {
 	c.note.Wrapping = fyne.TextWrapWord
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = 6
-	c.root = container.NewStack(bg, container.NewPadded(container.NewVBox(c.title, container.New(layout.NewCustomPaddedLayout(0, 0, theme.InnerPadding(), 0), c.value), c.note)))
+	c.Root = container.NewStack(bg, container.NewPadded(container.NewVBox(c.title, container.New(layout.NewCustomPaddedLayout(0, 0, theme.InnerPadding(), 0), c.value), c.note)))
 	return c
 }
 
-// set shows value and note; col colours the value (nil for the default).
-func (c *figureCard) set(value, note string, col color.Color) {
+// Set shows value and note; col colours the value (nil for the default).
+func (c *FigureCard) Set(value, note string, col color.Color) {
 	if col == nil {
 		col = theme.Color(theme.ColorNameForeground)
 	}

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image"
@@ -16,12 +16,12 @@ import (
 	"github.com/budgetperf/budgetperf/internal/chart"
 )
 
-// chartView shows a chart.Chart. The chart is drawn by package chart into
+// ChartView shows a chart.Chart. The chart is drawn by package chart into
 // an image at the widget's pixel size (sharp on HiDPI screens) and kept
 // until the size, the chart or the theme changes, so hovering and
 // scrolling never redraw it. Hovering shows what is under the pointer;
 // tapping a bar, cell or point calls OnTapped, for drilling down.
-type chartView struct {
+type ChartView struct {
 	widget.BaseWidget
 
 	// OnTapped is called with what was tapped; nil makes taps do nothing.
@@ -51,15 +51,15 @@ type chartKey struct {
 // chartMinSize fits a dashboard card at 1366×768 with two charts side by side.
 var chartMinSize = fyne.NewSize(360, 220)
 
-func newChartView() *chartView {
-	v := &chartView{tip: newChartTip()}
+func NewChartView() *ChartView {
+	v := &ChartView{tip: newChartTip()}
 	v.raster = canvas.NewRaster(v.generate)
 	v.ExtendBaseWidget(v)
 	return v
 }
 
 // SetChart shows c, replacing what was shown.
-func (v *chartView) SetChart(c chart.Chart) {
+func (v *ChartView) SetChart(c chart.Chart) {
 	v.mu.Lock()
 	v.chart, v.hasChart = c, true
 	v.gen++
@@ -69,13 +69,21 @@ func (v *chartView) SetChart(c chart.Chart) {
 	v.Refresh()
 }
 
-func (v *chartView) MinSize() fyne.Size {
+// Chart is the chart model the view draws.
+func (v *ChartView) Chart() chart.Chart {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.chart
+}
+
+// MinSize is at least the chart's minimum size.
+func (v *ChartView) MinSize() fyne.Size {
 	v.ExtendBaseWidget(v)
 	return v.BaseWidget.MinSize().Max(chartMinSize)
 }
 
 // generate is the raster's generator: the chart at w×h pixels.
-func (v *chartView) generate(w, h int) image.Image {
+func (v *ChartView) generate(w, h int) image.Image {
 	scale := float32(1)
 	if sz := v.Size(); sz.Width > 0 && w > 0 {
 		scale = float32(w) / sz.Width
@@ -88,7 +96,7 @@ func (v *chartView) generate(w, h int) image.Image {
 
 // render returns the chart drawn at w×h pixels at scale pixels per
 // Fyne unit, from the cache when nothing changed.
-func (v *chartView) render(w, h int, scale float32) *chart.Rendered {
+func (v *ChartView) render(w, h int, scale float32) *chart.Rendered {
 	if w <= 0 || h <= 0 {
 		return nil
 	}
@@ -117,13 +125,13 @@ func (v *chartView) render(w, h int, scale float32) *chart.Rendered {
 
 // dark reports whether the theme's background is dark, so the chart draws
 // light text and grid lines on it.
-func (v *chartView) dark() bool {
+func (v *ChartView) dark() bool {
 	r, g, b, _ := theme.ColorForWidget(theme.ColorNameBackground, v).RGBA()
 	return 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0.5*0xffff
 }
 
 // scale is the canvas' pixels per Fyne unit (1 when not on a canvas yet).
-func (v *chartView) scale() float32 {
+func (v *ChartView) scale() float32 {
 	if a := fyne.CurrentApp(); a != nil {
 		if c := a.Driver().CanvasForObject(v); c != nil && c.Scale() > 0 {
 			return c.Scale()
@@ -134,7 +142,7 @@ func (v *chartView) scale() float32 {
 
 // hit returns what is at pos (in the widget's coordinates). It uses the
 // drawing on screen, drawing it first if the driver has not yet.
-func (v *chartView) hit(pos fyne.Position) (chart.Point, bool) {
+func (v *ChartView) hit(pos fyne.Position) (chart.Point, bool) {
 	sz := v.Size()
 	if sz.Width <= 0 || sz.Height <= 0 {
 		return chart.Point{}, false
@@ -154,7 +162,7 @@ func (v *chartView) hit(pos fyne.Position) (chart.Point, bool) {
 }
 
 // Tapped calls OnTapped with what is under the pointer.
-func (v *chartView) Tapped(ev *fyne.PointEvent) {
+func (v *ChartView) Tapped(ev *fyne.PointEvent) {
 	if v.OnTapped == nil {
 		return
 	}
@@ -164,10 +172,10 @@ func (v *chartView) Tapped(ev *fyne.PointEvent) {
 }
 
 // MouseIn shows the tooltip of what is under the pointer.
-func (v *chartView) MouseIn(ev *desktop.MouseEvent) { v.MouseMoved(ev) }
+func (v *ChartView) MouseIn(ev *desktop.MouseEvent) { v.MouseMoved(ev) }
 
 // MouseMoved moves the tooltip with the pointer.
-func (v *chartView) MouseMoved(ev *desktop.MouseEvent) {
+func (v *ChartView) MouseMoved(ev *desktop.MouseEvent) {
 	p, ok := v.hit(ev.Position)
 	if !ok || p.Text == "" {
 		v.tip.hide()
@@ -177,21 +185,21 @@ func (v *chartView) MouseMoved(ev *desktop.MouseEvent) {
 }
 
 // MouseOut hides the tooltip.
-func (v *chartView) MouseOut() { v.tip.hide() }
+func (v *ChartView) MouseOut() { v.tip.hide() }
 
 // Cursor shows a hand when taps do something.
-func (v *chartView) Cursor() desktop.Cursor {
+func (v *ChartView) Cursor() desktop.Cursor {
 	if v.OnTapped != nil && v.tip.visible() {
 		return desktop.PointerCursor
 	}
 	return desktop.DefaultCursor
 }
 
-func (v *chartView) CreateRenderer() fyne.WidgetRenderer {
+func (v *ChartView) CreateRenderer() fyne.WidgetRenderer {
 	return &chartViewRenderer{v: v}
 }
 
-type chartViewRenderer struct{ v *chartView }
+type chartViewRenderer struct{ v *ChartView }
 
 func (r *chartViewRenderer) Layout(size fyne.Size) {
 	r.v.raster.Move(fyne.NewPos(0, 0))

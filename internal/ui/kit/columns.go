@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -40,6 +40,6 @@ func (l *columnsLayout) width(i int) float32 {
 	return 80
 }
 
-func newColumns(widths []float32, cells ...fyne.CanvasObject) *fyne.Container {
+func NewColumns(widths []float32, cells ...fyne.CanvasObject) *fyne.Container {
 	return container.New(&columnsLayout{widths: widths}, cells...)
 }

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,9 +7,9 @@ import (
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
-// newLabelTable is a read-only table of labels with a translated header
+// NewLabelTable is a read-only table of labels with a translated header
 // row; cell gives the text and alignment of each cell.
-func newLabelTable(headerKeys []string, widths []float32, rows func() int, cell func(r, c int) (string, fyne.TextAlign)) *widget.Table {
+func NewLabelTable(headerKeys []string, widths []float32, rows func() int, cell func(r, c int) (string, fyne.TextAlign)) *widget.Table {
 	t := widget.NewTable(func() (int, int) { return rows(), len(headerKeys) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image/color"
@@ -22,11 +22,11 @@ func testRateChart() chart.Chart {
 
 // showChart puts a chart view with c in a window of size and paints it
 // once, as the driver would.
-func showChart(t *testing.T, c chart.Chart, size fyne.Size) (*chartView, fyne.Window) {
+func showChart(t *testing.T, c chart.Chart, size fyne.Size) (*ChartView, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(NewTheme())
-	v := newChartView()
+	v := NewChartView()
 	w := test.NewTempWindow(t, v)
 	w.SetPadded(false)
 	w.Resize(size)
@@ -37,7 +37,7 @@ func showChart(t *testing.T, c chart.Chart, size fyne.Size) (*chartView, fyne.Wi
 
 // centre returns where, in the widget's coordinates, the chart put
 // category/series.
-func centre(t *testing.T, v *chartView, category, series int) fyne.Position {
+func centre(t *testing.T, v *ChartView, category, series int) fyne.Position {
 	t.Helper()
 	v.mu.Lock()
 	r := v.cached
@@ -153,7 +153,7 @@ func TestChartViewHiDPI(t *testing.T) {
 func TestChartViewEmpty(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(NewTheme())
-	v := newChartView()
+	v := NewChartView()
 	w := test.NewTempWindow(t, v)
 	w.Resize(fyne.NewSize(400, 250))
 	w.Canvas().Capture() // no chart yet: nothing drawn, no panic

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -9,18 +9,18 @@ import (
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
-// alertList shows what needs attention, red first; a tap opens the detail.
-type alertList struct {
-	root   fyne.CanvasObject
-	list   *widget.List
+// AlertList shows what needs attention, red first; a tap opens the detail.
+type AlertList struct {
+	Root   fyne.CanvasObject
+	List   *widget.List
 	empty  *widget.Label
 	items  []pace.Alert
-	onOpen func(pace.Alert)
+	OnOpen func(pace.Alert)
 }
 
-func newAlertList() *alertList {
-	a := &alertList{empty: widget.NewLabel(i18n.T("exec.no_alerts"))}
-	a.list = widget.NewList(func() int { return len(a.items) },
+func NewAlertList() *AlertList {
+	a := &AlertList{empty: widget.NewLabel(i18n.T("exec.no_alerts"))}
+	a.List = widget.NewList(func() int { return len(a.items) },
 		func() fyne.CanvasObject {
 			sev := widget.NewLabel("")
 			sev.TextStyle = fyne.TextStyle{Bold: true}
@@ -34,28 +34,31 @@ func newAlertList() *alertList {
 			text := box.Objects[0].(*widget.Label)
 			sev := box.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 			sev.SetText(i18n.T(it.Severity.Key()))
-			sev.Importance = levelImportance(it.Severity)
+			sev.Importance = LevelImportance(it.Severity)
 			sev.Refresh()
-			text.SetText(alertLine(it))
+			text.SetText(AlertLine(it))
 		})
-	a.list.OnSelected = func(id widget.ListItemID) {
-		a.list.UnselectAll()
-		if a.onOpen != nil && id < len(a.items) {
-			a.onOpen(a.items[id])
+	a.List.OnSelected = func(id widget.ListItemID) {
+		a.List.UnselectAll()
+		if a.OnOpen != nil && id < len(a.items) {
+			a.OnOpen(a.items[id])
 		}
 	}
-	a.root = container.NewBorder(a.empty, nil, nil, nil, a.list)
+	a.Root = container.NewBorder(a.empty, nil, nil, nil, a.List)
 	return a
 }
 
-func (a *alertList) set(items []pace.Alert) {
+func (a *AlertList) Set(items []pace.Alert) {
 	a.items = items
 	a.empty.Hidden = len(items) > 0
 	a.empty.Refresh()
-	a.list.Refresh()
+	a.List.Refresh()
 }
 
-// alertLine is an alert's text in the list: its kind's word and what is wrong.
-func alertLine(a pace.Alert) string {
+// AlertLine is an alert's text in the list: its kind's word and what is wrong.
+func AlertLine(a pace.Alert) string {
 	return i18n.T(a.Kind.Key()) + " · " + i18n.Message(a.Text)
 }
+
+// Items are the alerts shown, in their order.
+func (a *AlertList) Items() []pace.Alert { return a.items }

@@ -1,0 +1,27 @@
+package kit
+
+import (
+	"fmt"
+
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+)
+
+// Wan shows an amount in 万元 with two decimals and separators; the unit is
+// in the column header or the card's caption.
+func Wan(a money.Amount) string { return money.FormatIn(a, money.TenThousand, 2) }
+
+// MonthName is "9月" or "September".
+func MonthName(m int) string { return i18n.T(fmt.Sprintf("month.%d", m)) }
+
+// Yuan shows an amount in 元 with separators and no currency sign; the
+// unit is in the grid's caption.
+func Yuan(a money.Amount) string { return money.FormatPlain(a) }
+
+// PickName chooses the department name for the interface language.
+func PickName(zh, en string) string {
+	if i18n.Current() == i18n.English && en != "" {
+		return en
+	}
+	return zh
+}
