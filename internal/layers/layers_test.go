@@ -62,7 +62,7 @@ var (
 	services = []string{"internal/masterdata", "internal/budgeting", "internal/execution", "internal/evaluation",
 		"internal/bonus", "internal/users", "internal/audit", "internal/backup",
 		"internal/demo", "internal/services"}
-	surfaces = []string{"internal/report", "internal/cli", "internal/ui", "internal/ui/kit", "app"}
+	surfaces = []string{"internal/report", "internal/cli", "internal/ui", "internal/ui/kit", "internal/ui/prep", "app"}
 )
 
 func floorOf(p string) int {
@@ -110,6 +110,8 @@ func TestImportsRespectTheFloors(t *testing.T) {
 				t.Errorf("%s imports %s: only app starts the command line and the window", from, to)
 			case from == "internal/ui/kit" && under(to, "internal/ui"):
 				t.Errorf("%s imports %s: the widgets know no screen", from, to)
+			case strings.HasPrefix(from, "internal/ui/") && from != "internal/ui/kit" && under(to, "internal/ui") && to != "internal/ui/kit":
+				t.Errorf("%s imports %s: an area of the window reaches the shell through its Host, and no other area", from, to)
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // applicationTab edits the result-application table (结果应用): what each
@@ -30,7 +31,7 @@ func newApplicationTab(s *Shell) *applicationTab {
 	for _, g := range scoring.Grades {
 		e := widget.NewEntry()
 		a.changes[g] = e
-		form.Append(i18n.T("apply.change_for", "Grade", gradeName(g)), e)
+		form.Append(i18n.T("apply.change_for", "Grade", kit.GradeName(g)), e)
 	}
 	save := widget.NewButton(i18n.T("action.save"), a.save)
 	save.Importance = widget.HighImportance
@@ -69,7 +70,7 @@ func (a *applicationTab) save() {
 		pct, err := strconv.ParseFloat(text, 64)
 		if err != nil {
 			a.status.Importance = widget.DangerImportance
-			a.status.SetText(i18n.T("apply.not_a_rate", "Grade", gradeName(row.Grade), "Text", a.changes[row.Grade].Text))
+			a.status.SetText(i18n.T("apply.not_a_rate", "Grade", kit.GradeName(row.Grade), "Text", a.changes[row.Grade].Text))
 			return
 		}
 		t[i].ChangePct = pct
@@ -81,7 +82,7 @@ func (a *applicationTab) save() {
 	a.status.Importance = widget.SuccessImportance
 	var parts []string
 	for _, row := range t {
-		parts = append(parts, fmt.Sprintf("%s %+g%%", gradeName(row.Grade), row.ChangePct))
+		parts = append(parts, fmt.Sprintf("%s %+g%%", kit.GradeName(row.Grade), row.ChangePct))
 	}
 	a.status.SetText(i18n.T("apply.saved", "Table", strings.Join(parts, "，")))
 }

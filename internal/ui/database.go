@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // chooseDatabase lets the user open an existing database file or create a
@@ -70,7 +71,7 @@ func (s *Shell) setLanguage(code string) {
 	if code == i18n.Current() {
 		return
 	}
-	if err := useLanguage(code); err != nil {
+	if err := kit.UseLanguage(code); err != nil {
 		s.showError(err)
 		return
 	}

@@ -117,7 +117,7 @@ func restoreConfirmText(plan backup.Plan, kept string) fyne.CanvasObject {
 func (s *Shell) runRestore(req backup.Request, done func(error)) {
 	if s.svc != nil {
 		if s.prep != nil {
-			s.prep.flush()
+			s.prep.Flush()
 		}
 		if s.evaluation != nil {
 			s.evaluation.grid.saveAll()

@@ -109,7 +109,7 @@ func (p *accessPanel) accountTab() fyne.CanvasObject {
 	p.who = widget.NewLabel("")
 	p.who.Wrapping = fyne.TextWrapWord
 	if p.hasUsers {
-		who := i18n.T("account.signed_in", "Name", displayName(a), "Role", i18n.T("role."+string(a.Role)))
+		who := i18n.T("account.signed_in", "Name", kit.DisplayName(a), "Role", i18n.T("role."+string(a.Role)))
 		if len(a.Departments) > 0 {
 			who += "\n" + i18n.T("account.departments", "Depts", strings.Join(a.Departments, ", "))
 		}
@@ -132,13 +132,6 @@ func (p *accessPanel) accountTab() fyne.CanvasObject {
 	}
 	p.accountBox = container.NewVBox(content...)
 	return container.NewVScroll(p.accountBox)
-}
-
-func displayName(a domain.Actor) string {
-	if a.Name != "" {
-		return a.Name + " (" + a.Login + ")"
-	}
-	return a.Login
 }
 
 func (p *accessPanel) changePassword() {

@@ -18,6 +18,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/ui/prep"
 )
 
 // Section names of the navigation; a section appears once it works.
@@ -57,7 +58,7 @@ type Shell struct {
 	body       *fyne.Container
 
 	dashboard  *Dashboard
-	prep       *BudgetPrepScreen
+	prep       *prep.Screen
 	execution  *ExecutionScreen
 	indicators *IndicatorsScreen
 	evaluation *EvaluationScreen
@@ -86,7 +87,7 @@ func NewShell(a fyne.App, win fyne.Window, opts Options) *Shell {
 	s.runs = newRunner(s)
 	win.SetOnClosed(func() {
 		if s.prep != nil && s.svc != nil {
-			s.prep.flush() // nothing typed is lost when the window closes
+			s.prep.Flush() // nothing typed is lost when the window closes
 			s.evaluation.grid.saveAll()
 		}
 		if s.svc != nil {
@@ -173,7 +174,7 @@ func (s *Shell) Rebuild() {
 		return
 	}
 	s.dashboard = newDashboard(s)
-	s.prep = newBudgetPrepScreen(s)
+	s.prep = prep.NewScreen(s)
 	s.execution = newExecutionScreen(s)
 	s.indicators = newIndicatorsScreen(s)
 	s.evaluation = newEvaluationScreen(s)
@@ -212,7 +213,7 @@ func (s *Shell) Rebuild() {
 // Show switches to a section.
 func (s *Shell) Show(section string) {
 	if s.prep != nil && section != SectionBudget {
-		s.prep.flush()
+		s.prep.Flush()
 	}
 	if s.evaluation != nil && section != SectionEvaluation {
 		s.evaluation.grid.saveAll()
@@ -220,7 +221,7 @@ func (s *Shell) Show(section string) {
 	s.section = section
 	switch section {
 	case SectionBudget:
-		s.body.Objects = []fyne.CanvasObject{s.prep.root}
+		s.body.Objects = []fyne.CanvasObject{s.prep.Root}
 	case SectionExecution:
 		s.body.Objects = []fyne.CanvasObject{s.execution.root}
 	case SectionIndicators:
@@ -274,7 +275,7 @@ func (s *Shell) refresh() {
 // setYear switches the whole window to year.
 func (s *Shell) setYear(year int) {
 	if s.prep != nil {
-		s.prep.flush()
+		s.prep.Flush()
 	}
 	s.year = year
 	s.refresh()

@@ -101,7 +101,7 @@ func (si *SignInScreen) offerRestore(err error) {
 func (s *Shell) signOut() {
 	// What the user typed is saved as theirs before the session ends.
 	if s.prep != nil {
-		s.prep.flush()
+		s.prep.Flush()
 	}
 	if s.evaluation != nil {
 		s.evaluation.grid.saveAll()

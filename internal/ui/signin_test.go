@@ -67,14 +67,14 @@ func TestSignInThenDepartmentHeadSeesOwnDepartment(t *testing.T) {
 		t.Fatalf("not signed in: %+v (%q)", s.actor, si.message.Text)
 	}
 	s.setYear(2027)
-	if got := s.prep.depts.all; len(got) != 1 || got[0].DeptCode != "103" {
+	if got := s.prep.Departments(); len(got) != 1 || got[0].DeptCode != "103" {
 		t.Fatalf("the head's department list: %+v", got)
 	}
 	// Opening another department's proposal (as a stale selection or a
 	// crafted call would) is refused by the service, with the reason shown.
-	s.prep.proposal.show("101")
+	s.prep.ShowProposal("101")
 	top := s.win.Canvas().Overlays().Top()
-	if top == nil || !hasText(top, "103") || s.prep.proposal.p.Dept.DeptCode == "101" {
+	if top == nil || !hasText(top, "103") || s.prep.ProposalDept() == "101" {
 		t.Fatalf("another department's proposal was opened; dialog %v", top)
 	}
 	closeOverlays(s)

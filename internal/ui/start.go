@@ -17,7 +17,7 @@ func Start(a fyne.App, opts Options) *Shell {
 	if lang == "" {
 		lang = a.Preferences().String(prefLanguage)
 	}
-	if err := useLanguage(lang); err != nil {
+	if err := kit.UseLanguage(lang); err != nil {
 		fyne.LogError("loading translations", err)
 	}
 	win := a.NewWindow("BudgetPerf")

@@ -3,7 +3,9 @@ package kit
 import (
 	"fmt"
 
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -24,4 +26,25 @@ func PickName(zh, en string) string {
 		return en
 	}
 	return zh
+}
+
+// GradeName is 优/良/中/差 (Excellent…Poor).
+func GradeName(g scoring.Grade) string {
+	switch g {
+	case scoring.Excellent:
+		return i18n.T("grade.excellent")
+	case scoring.Good:
+		return i18n.T("grade.good")
+	case scoring.Fair:
+		return i18n.T("grade.fair")
+	}
+	return i18n.T("grade.poor")
+}
+
+// DisplayName is how a user is named on screen: "Name (login)" or the login.
+func DisplayName(a domain.Actor) string {
+	if a.Name != "" {
+		return a.Name + " (" + a.Login + ")"
+	}
+	return a.Login
 }

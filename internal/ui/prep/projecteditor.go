@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"strconv"
@@ -41,9 +41,9 @@ type projectEditor struct {
 func newProjectEditor(panel *ProjectsPanel, p domain.Project, readOnly bool) *projectEditor {
 	s := panel.shell
 	e := &projectEditor{panel: panel, orig: p, readOnly: readOnly}
-	subjects, err := s.svc.Master.Subjects(s.ctx, s.actor)
+	subjects, err := s.Services().Master.Subjects(s.Ctx(), s.Actor())
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 	}
 	e.subjects = newSubjectChoices(subjects)
 
@@ -105,7 +105,7 @@ func newProjectEditor(panel *ProjectsPanel, p domain.Project, readOnly bool) *pr
 		title = i18n.T("projects.edit_title", "Name", p.Name)
 	}
 	e.root = e.content()
-	e.dialog = dialog.NewCustomWithoutButtons(title, e.root, s.win)
+	e.dialog = dialog.NewCustomWithoutButtons(title, e.root, s.Window())
 	e.dialog.SetButtons([]fyne.CanvasObject{e.cancel, e.save})
 	// Sized for 1366×768 office screens, leaving the window edges visible.
 	e.dialog.Resize(fyne.NewSize(1000, 640))
@@ -174,7 +174,7 @@ func (e *projectEditor) showTemplates() {
 	for _, t := range templatesFor(e.projectType()) {
 		items = append(items, fyne.NewMenuItem(t.label(), func() { e.addTemplate(t) }))
 	}
-	c := e.panel.shell.win.Canvas()
+	c := e.panel.shell.Window().Canvas()
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e.templates).Add(fyne.NewPos(0, e.templates.Size().Height))
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
 }
@@ -290,13 +290,13 @@ func (e *projectEditor) trySave() {
 		e.showProblems(append(ps, p.Validate()...))
 		return
 	}
-	id, err := s.svc.Budgets.SaveProject(s.ctx, s.actor, p)
+	id, err := s.Services().Budgets.SaveProject(s.Ctx(), s.Actor(), p)
 	if err != nil {
 		if ps := domain.AsProblems(err); ps != nil {
 			e.showProblems(ps)
 			return
 		}
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	e.dirty = false
@@ -366,7 +366,7 @@ func (e *projectEditor) tryClose() {
 		if ok {
 			e.dialog.Hide()
 		}
-	}, e.panel.shell.win)
+	}, e.panel.shell.Window())
 	d.SetConfirmText(i18n.T("projects.discard_yes"))
 	d.SetDismissText(i18n.T("projects.discard_no"))
 	d.Show()

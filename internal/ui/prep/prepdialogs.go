@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"sort"
@@ -17,7 +17,7 @@ import (
 
 // askComment asks for a comment; required comments keep OK disabled
 // until something is typed.
-func askComment(s *Shell, title, prompt string, required bool, done func(string)) {
+func askComment(s Host, title, prompt string, required bool, done func(string)) {
 	e := widget.NewMultiLineEntry()
 	e.SetMinRowsVisible(3)
 	var d *dialog.ConfirmDialog
@@ -26,17 +26,17 @@ func askComment(s *Shell, title, prompt string, required bool, done func(string)
 		if ok {
 			done(strings.TrimSpace(e.Text))
 		}
-	}, s.win)
+	}, s.Window())
 	if required {
 		d.SetConfirmImportance(widget.DangerImportance)
 	}
 	d.Resize(fyne.NewSize(520, 260))
 	d.Show()
-	s.win.Canvas().Focus(e)
+	s.Window().Canvas().Focus(e)
 }
 
 // showIssueControl asks for a department's expenditure control total.
-func showIssueControl(s *Shell, dept string, proposed, suggest money.Amount, done func(money.Amount, string)) {
+func showIssueControl(s Host, dept string, proposed, suggest money.Amount, done func(money.Amount, string)) {
 	total := widget.NewEntry()
 	total.SetText(kit.Yuan(suggest))
 	hint := widget.NewLabel("")
@@ -65,21 +65,21 @@ func showIssueControl(s *Shell, dept string, proposed, suggest money.Amount, don
 		}
 		a, err := kit.ParseAmount(total.Text)
 		if err != nil {
-			s.showError(domain.NewProblem("problem.prep.control_amount", "\"{{.Text}}\" is not an amount: type the control figure in yuan, e.g. 1,234,500 or 123.45万.", "Text", total.Text))
+			s.ShowError(domain.NewProblem("problem.prep.control_amount", "\"{{.Text}}\" is not an amount: type the control figure in yuan, e.g. 1,234,500 or 123.45万.", "Text", total.Text))
 			return
 		}
 		done(a, strings.TrimSpace(comment.Text))
-	}, s.win)
+	}, s.Window())
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 }
 
 // pickSubject lets the user search the leaf subjects of the catalogue by
 // code or name and choose one.
-func pickSubject(s *Shell, done func(code string)) {
-	subjects, err := s.svc.Master.Subjects(s.ctx, s.actor)
+func pickSubject(s Host, done func(code string)) {
+	subjects, err := s.Services().Master.Subjects(s.Ctx(), s.Actor())
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	parents := map[string]bool{}
@@ -119,8 +119,8 @@ func pickSubject(s *Shell, done func(code string)) {
 		if ok && chosen != "" {
 			done(chosen)
 		}
-	}, s.win)
+	}, s.Window())
 	d.Resize(fyne.NewSize(520, 520))
 	d.Show()
-	s.win.Canvas().Focus(search)
+	s.Window().Canvas().Focus(search)
 }

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"os"
@@ -15,10 +15,10 @@ import (
 // with Fyne.
 var fyneTranslations sync.Once
 
-// useLanguage makes code the interface language (i18n.Use) and registers
+// UseLanguage makes code the interface language (i18n.Use) and registers
 // the translation files with Fyne so that its own texts, the dialog
 // buttons, follow. i18n itself does not import Fyne.
-func useLanguage(code string) error {
+func UseLanguage(code string) error {
 	if err := i18n.Use(code); err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"github.com/budgetperf/budgetperf/internal/domain"

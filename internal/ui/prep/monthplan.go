@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"strings"
@@ -20,7 +20,7 @@ import (
 // and changes it: all lines evenly or by the prior year's pattern, or one
 // line by hand.
 type MonthlyTab struct {
-	shell *Shell
+	shell Host
 	root  fyne.CanvasObject
 
 	deptFilter *widget.Select
@@ -52,7 +52,7 @@ const (
 // mpTotalRows are the pinned totals rows above the lines.
 const mpTotalRows = 2
 
-func newMonthlyTab(s *Shell) *MonthlyTab {
+func newMonthlyTab(s Host) *MonthlyTab {
 	m := &MonthlyTab{shell: s, selected: -1}
 	m.deptFilter = widget.NewSelect(nil, func(string) { m.filter() })
 	m.search = widget.NewEntry()
@@ -107,15 +107,15 @@ func newMonthlyTab(s *Shell) *MonthlyTab {
 // Refresh reloads the shell's year.
 func (m *MonthlyTab) Refresh() {
 	s := m.shell
-	plan, err := s.svc.Budgets.MonthlyPlan(s.ctx, s.actor, s.year)
-	m.plan = budgeting.MonthlyPlan{Year: s.year}
+	plan, err := s.Services().Budgets.MonthlyPlan(s.Ctx(), s.Actor(), s.Year())
+	m.plan = budgeting.MonthlyPlan{Year: s.Year()}
 	if err != nil {
 		// No approved budget yet is a normal state during preparation:
 		// say so on the tab instead of raising an error dialog.
 		m.status.SetText(i18n.Message(err))
 		m.status.Importance = widget.WarningImportance
 		if domain.AsProblems(err) == nil {
-			s.showError(err)
+			s.ShowError(err)
 		}
 	} else {
 		m.plan = plan
@@ -256,9 +256,9 @@ func splitMethodLabel(m domain.SplitMethod) string {
 // splits typed by hand.
 func (m *MonthlyTab) splitAll(method domain.SplitMethod) {
 	s := m.shell
-	question := i18n.T("monthly.confirm_even", "Year", s.year, "Lines", len(m.plan.Lines))
+	question := i18n.T("monthly.confirm_even", "Year", s.Year(), "Lines", len(m.plan.Lines))
 	if method == domain.SplitMethodPrior {
-		question = i18n.T("monthly.confirm_prior", "Year", s.year, "Prior", s.year-1, "Lines", len(m.plan.Lines))
+		question = i18n.T("monthly.confirm_prior", "Year", s.Year(), "Prior", s.Year()-1, "Lines", len(m.plan.Lines))
 	}
 	msg := widget.NewLabel(question)
 	msg.Wrapping = fyne.TextWrapWord
@@ -266,18 +266,18 @@ func (m *MonthlyTab) splitAll(method domain.SplitMethod) {
 		if !ok {
 			return
 		}
-		res, err := s.svc.Budgets.SplitAll(s.ctx, s.actor, s.year, method)
+		res, err := s.Services().Budgets.SplitAll(s.Ctx(), s.Actor(), s.Year(), method)
 		if err != nil {
-			s.showError(err)
+			s.ShowError(err)
 			return
 		}
 		m.Refresh()
 		if method == domain.SplitMethodPrior {
-			m.status.SetText(i18n.T("monthly.prior_done", "Lines", res.Lines, "FellBack", res.FellBack, "Prior", s.year-1))
+			m.status.SetText(i18n.T("monthly.prior_done", "Lines", res.Lines, "FellBack", res.FellBack, "Prior", s.Year()-1))
 		} else {
 			m.status.SetText(i18n.T("monthly.even_done", "Lines", res.Lines))
 		}
-	}, s.win)
+	}, s.Window())
 	d.Resize(fyne.NewSize(480, 220))
 	d.Show()
 }

@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"context"
@@ -24,12 +24,12 @@ func TestCancelCycleInTheWindow(t *testing.T) {
 	s.setYear(2027)
 	s.Show(SectionBudget)
 	b := s.prep
-	if b.cancelBtn != nil || findButton(b.root, "取消本年度编制") != nil {
+	if b.cancelBtn != nil || findButton(b.Root, "取消本年度编制") != nil {
 		t.Fatal("the committee is offered the cancellation")
 	}
 	s.actor = domain.Actor{Login: "li", Name: "李会计", Role: domain.RoleBudgetOffice}
 	b.Refresh()
-	tapButton(t, b.root, "取消本年度编制")
+	tapButton(t, b.Root, "取消本年度编制")
 	top := s.win.Canvas().Overlays().Top()
 	if top == nil || !hasText(top, "无法恢复") || !hasText(top, "当前登录：李会计 (li)，预算办公室。") {
 		t.Fatalf("dialog: %q", texts(top))
@@ -43,7 +43,7 @@ func TestCancelCycleInTheWindow(t *testing.T) {
 		t.Fatal("keeping the preparation cancelled it")
 	}
 
-	tapButton(t, b.root, "取消本年度编制")
+	tapButton(t, b.Root, "取消本年度编制")
 	top = s.win.Canvas().Overlays().Top()
 	entriesIn(top)[0].SetText("全院编制口径调整，重新编制")
 	tapButton(t, top, "取消本年度编制")

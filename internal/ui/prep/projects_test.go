@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 
 // projectsPanelFor opens the demo hospital with a 2027 cycle in which
 // department 301 drafts its proposal, and shows 301's projects.
-func projectsPanelFor(t *testing.T, lang string) (*Shell, *ProjectsPanel) {
+func projectsPanelFor(t *testing.T, lang string) (*testHost, *ProjectsPanel) {
 	t.Helper()
 	s, _ := startApp(t, demoDB(t, 2026), lang)
 	ctx := context.Background()
@@ -242,20 +242,20 @@ func TestPickingATypicalIndicator(t *testing.T) {
 		t.Errorf("rows after picking: %d, first %q", len(e.targets.rows), e.targets.rows[0].indicator.Text)
 	}
 	test.Tap(e.templates)
-	menu := p.shell.win.Canvas().Overlays().Top()
+	menu := p.shell.Window().Canvas().Overlays().Top()
 	if menu == nil || !hasText(menu, "阳性病例随访率") {
 		t.Fatal("the typical indicators of public-health programmes are not offered")
 	}
-	p.shell.win.Canvas().Overlays().Remove(menu)
+	p.shell.Window().Canvas().Overlays().Remove(menu)
 
 	// Closing with changes asks first and keeps the editor open.
 	test.Tap(e.cancel)
-	top := p.shell.win.Canvas().Overlays().Top()
+	top := p.shell.Window().Canvas().Overlays().Top()
 	if top == nil || !hasText(top, "放弃修改") {
 		t.Fatal("closing an edited project does not ask")
 	}
 	test.Tap(findButton(top, "继续编辑"))
-	if top := p.shell.win.Canvas().Overlays().Top(); top == nil || !hasText(top, "绩效目标表") {
+	if top := p.shell.Window().Canvas().Overlays().Top(); top == nil || !hasText(top, "绩效目标表") {
 		t.Error("keep editing closed the editor")
 	}
 }

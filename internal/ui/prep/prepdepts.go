@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"image/color"

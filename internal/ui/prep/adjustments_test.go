@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
-func openAdjustmentsTab(t *testing.T) (*Shell, *AdjustmentsTab) {
+func openAdjustmentsTab(t *testing.T) (*testHost, *AdjustmentsTab) {
 	t.Helper()
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	s.year = 2026

@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ import (
 // suggestionLine shows, above a department's proposal, what last year's
 // evaluation suggests for its budget (结果应用), with accept and override.
 type suggestionLine struct {
-	shell *Shell
+	shell Host
 	root  *fyne.Container
 	text  *widget.Label
 	sugg  *evaluation.Suggestion
@@ -27,7 +27,7 @@ type suggestionLine struct {
 	onDecided func()
 }
 
-func newSuggestionLine(s *Shell) *suggestionLine {
+func newSuggestionLine(s Host) *suggestionLine {
 	l := &suggestionLine{shell: s, text: widget.NewLabel("")}
 	l.text.Wrapping = fyne.TextWrapWord
 	l.root = container.NewBorder(nil, nil, nil, container.NewHBox(), l.text)
@@ -39,7 +39,7 @@ func newSuggestionLine(s *Shell) *suggestionLine {
 func (l *suggestionLine) show(dept string) {
 	s := l.shell
 	l.sugg = nil
-	all, err := s.svc.Evaluation.Suggestions(s.ctx, s.actor, s.year)
+	all, err := s.Services().Evaluation.Suggestions(s.Ctx(), s.Actor(), s.Year())
 	if err != nil {
 		l.root.Hide()
 		return
@@ -54,7 +54,7 @@ func (l *suggestionLine) show(dept string) {
 		return
 	}
 	g := l.sugg
-	text := i18n.T("suggest.line", "Year", g.EvalYear, "Grade", gradeName(g.Grade), "Score", fmt.Sprintf("%.2f", g.Score),
+	text := i18n.T("suggest.line", "Year", g.EvalYear, "Grade", kit.GradeName(g.Grade), "Score", fmt.Sprintf("%.2f", g.Score),
 		"Change", i18n.SignedPercent(g.Application.ChangePct/100), "Base", kit.Yuan(g.Base), "Suggested", kit.Yuan(g.Suggested))
 	if g.Application.NoteKey != "" {
 		text += " " + i18n.T(g.Application.NoteKey)
@@ -93,19 +93,19 @@ func (l *suggestionLine) override() {
 		}
 		a, err := kit.ParseAmount(amount.Text)
 		if err != nil {
-			s.showError(err)
+			s.ShowError(err)
 			return
 		}
 		l.decide(false, a, strings.TrimSpace(reason.Text))
-	}, s.win)
+	}, s.Window())
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 }
 
 func (l *suggestionLine) decide(accept bool, amount money.Amount, reason string) {
 	s := l.shell
-	if err := s.svc.Evaluation.DecideSuggestion(s.ctx, s.actor, l.sugg.ID, accept, amount, reason); err != nil {
-		s.showError(err)
+	if err := s.Services().Evaluation.DecideSuggestion(s.Ctx(), s.Actor(), l.sugg.ID, accept, amount, reason); err != nil {
+		s.ShowError(err)
 		return
 	}
 	l.show(l.sugg.Unit.Code)
@@ -121,17 +121,4 @@ func (l *suggestionLine) decided() (money.Amount, bool) {
 		return 0, false
 	}
 	return *l.sugg.Decided, true
-}
-
-// gradeName is 优/良/中/差 (Excellent…Poor).
-func gradeName(g scoring.Grade) string {
-	switch g {
-	case scoring.Excellent:
-		return i18n.T("grade.excellent")
-	case scoring.Good:
-		return i18n.T("grade.good")
-	case scoring.Fair:
-		return i18n.T("grade.fair")
-	}
-	return i18n.T("grade.poor")
 }

@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"fmt"
@@ -21,7 +21,7 @@ import (
 // editor. A project without an output and a benefit target carries the
 // badge 缺少绩效目标: "no target, no budget".
 type ProjectsPanel struct {
-	shell *Shell
+	shell Host
 	root  fyne.CanvasObject
 
 	dept     string
@@ -43,7 +43,7 @@ var projectColWidths = []float32{200, 120, 170, 120, 80, 60, 150}
 
 const projectStatusCol = 6
 
-func newProjectsPanel(s *Shell) *ProjectsPanel {
+func newProjectsPanel(s Host) *ProjectsPanel {
 	p := &ProjectsPanel{shell: s, selected: -1}
 	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.status = widget.NewLabel("")
@@ -52,7 +52,7 @@ func newProjectsPanel(s *Shell) *ProjectsPanel {
 	p.summary = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	p.list = p.newList()
 	p.add = widget.NewButtonWithIcon(i18n.T("projects.add"), theme.ContentAddIcon(), func() {
-		year := p.shell.year
+		year := p.shell.Year()
 		p.openEditor(domain.Project{Year: year, DeptCode: p.dept, StartYear: year, EndYear: year}, false)
 	})
 	p.edit = widget.NewButtonWithIcon(i18n.T("projects.edit"), theme.DocumentCreateIcon(), func() {
@@ -156,9 +156,9 @@ func (p *ProjectsPanel) Show(deptCode string) {
 // Refresh reloads the projects and whether the department may change them.
 func (p *ProjectsPanel) Refresh() {
 	s := p.shell
-	projects, err := s.svc.Budgets.Projects(s.ctx, s.actor, s.year, p.dept)
+	projects, err := s.Services().Budgets.Projects(s.Ctx(), s.Actor(), s.Year(), p.dept)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	p.projects = projects
@@ -173,7 +173,7 @@ func (p *ProjectsPanel) Refresh() {
 		total = total.Add(pr.Amount)
 	}
 	p.loadSubjects()
-	p.title.SetText(i18n.T("projects.title", "Dept", p.deptName(), "Year", s.year))
+	p.title.SetText(i18n.T("projects.title", "Dept", p.deptName(), "Year", s.Year()))
 	switch {
 	case len(projects) == 0:
 		p.summary.SetText(i18n.T("projects.none"))
@@ -199,9 +199,9 @@ func (p *ProjectsPanel) setEditable() {
 		p.status.Show()
 		return
 	}
-	err := s.svc.Budgets.ProjectsEditable(s.ctx, s.actor, s.year, p.dept)
+	err := s.Services().Budgets.ProjectsEditable(s.Ctx(), s.Actor(), s.Year(), p.dept)
 	if err != nil && domain.AsProblems(err) == nil {
-		s.showError(err)
+		s.ShowError(err)
 	}
 	p.editable = err == nil
 	if p.editable {
@@ -216,7 +216,7 @@ func (p *ProjectsPanel) setEditable() {
 func (p *ProjectsPanel) loadSubjects() {
 	s := p.shell
 	p.subjects = map[string]string{}
-	subjects, err := s.svc.Master.Subjects(s.ctx, s.actor)
+	subjects, err := s.Services().Master.Subjects(s.Ctx(), s.Actor())
 	if err != nil {
 		return // the list falls back to bare codes
 	}
@@ -230,7 +230,7 @@ func (p *ProjectsPanel) deptName() string {
 		return i18n.T("projects.all_depts")
 	}
 	s := p.shell
-	depts, err := s.svc.Master.Departments(s.ctx, s.actor)
+	depts, err := s.Services().Master.Departments(s.Ctx(), s.Actor())
 	if err == nil {
 		for _, d := range depts {
 			if d.Code == p.dept {
@@ -288,9 +288,9 @@ func (p *ProjectsPanel) confirmDelete() {
 		if !yes {
 			return
 		}
-		if err := s.svc.Budgets.DeleteProject(s.ctx, s.actor, pr.ID); err != nil {
-			s.showError(err)
+		if err := s.Services().Budgets.DeleteProject(s.Ctx(), s.Actor(), pr.ID); err != nil {
+			s.ShowError(err)
 		}
 		p.Refresh()
-	}, s.win)
+	}, s.Window())
 }

@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"strconv"
@@ -20,7 +20,7 @@ import (
 // AdjustmentsTab lists the year's budget adjustment requests with their
 // lines and the budget's version history, and makes and decides requests.
 type AdjustmentsTab struct {
-	shell *Shell
+	shell Host
 	root  fyne.CanvasObject
 
 	status     *widget.Label
@@ -56,7 +56,7 @@ var adjVersionKeys = []string{"adjust.col.version", "adjust.col.basis", "adjust.
 	"col.revenue_budget_yuan", "col.expenditure_budget_yuan", "adjust.col.expenditure_change"}
 var adjVersionWidths = []float32{70, 130, 100, 110, 170, 190, 190}
 
-func newAdjustmentsTab(s *Shell) *AdjustmentsTab {
+func newAdjustmentsTab(s Host) *AdjustmentsTab {
 	a := &AdjustmentsTab{shell: s, selected: -1}
 	a.status = widget.NewLabel("")
 	a.status.Wrapping = fyne.TextWrapWord
@@ -98,9 +98,9 @@ func newAdjustmentsTab(s *Shell) *AdjustmentsTab {
 // Refresh reloads the shell's year.
 func (a *AdjustmentsTab) Refresh() {
 	s := a.shell
-	a.history, a.ok = budgeting.AdjustmentHistory{Year: s.year}, false
+	a.history, a.ok = budgeting.AdjustmentHistory{Year: s.Year()}, false
 	a.selected = -1
-	h, err := s.svc.Budgets.Adjustments(s.ctx, s.actor, s.year)
+	h, err := s.Services().Budgets.Adjustments(s.Ctx(), s.Actor(), s.Year())
 	switch {
 	case err == nil:
 		a.history, a.ok = h, true
@@ -114,12 +114,12 @@ func (a *AdjustmentsTab) Refresh() {
 		a.status.Importance = widget.WarningImportance
 		a.status.SetText(i18n.Message(err))
 	default:
-		s.showError(err)
+		s.ShowError(err)
 	}
 	if a.ok {
 		a.loadNames()
 	}
-	if n, err := s.svc.Budgets.AdjustmentLimit(s.ctx, s.actor); err == nil {
+	if n, err := s.Services().Budgets.AdjustmentLimit(s.Ctx(), s.Actor()); err == nil {
 		a.limit.SetText(strconv.Itoa(n))
 	}
 	a.list.UnselectAll()
@@ -156,12 +156,12 @@ func (a *AdjustmentsTab) summary() (string, bool) {
 func (a *AdjustmentsTab) loadNames() {
 	s := a.shell
 	a.depts, a.subjects = map[string]domain.Department{}, map[string]domain.Subject{}
-	if depts, err := s.svc.Master.Departments(s.ctx, s.actor); err == nil {
+	if depts, err := s.Services().Master.Departments(s.Ctx(), s.Actor()); err == nil {
 		for _, d := range depts {
 			a.depts[d.Code] = d
 		}
 	}
-	if subs, err := s.svc.Master.Subjects(s.ctx, s.actor); err == nil {
+	if subs, err := s.Services().Master.Subjects(s.Ctx(), s.Actor()); err == nil {
 		for _, sub := range subs {
 			a.subjects[sub.Code] = sub
 		}
@@ -266,15 +266,15 @@ func (a *AdjustmentsTab) decide(approve bool) {
 		if !ok {
 			return
 		}
-		if _, err := s.svc.Budgets.DecideAdjustment(s.ctx, s.actor, adj.ID, approve, comment.Text); err != nil {
-			s.showError(err)
+		if _, err := s.Services().Budgets.DecideAdjustment(s.Ctx(), s.Actor(), adj.ID, approve, comment.Text); err != nil {
+			s.ShowError(err)
 			return
 		}
 		a.Refresh()
 		if approve && a.OnBudgetChanged != nil {
 			a.OnBudgetChanged()
 		}
-	}, s.win)
+	}, s.Window())
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 }
@@ -283,11 +283,11 @@ func (a *AdjustmentsTab) setLimit() {
 	s := a.shell
 	n, err := strconv.Atoi(strings.TrimSpace(a.limit.Text))
 	if err != nil {
-		dialog.ShowInformation(i18n.T("adjust.limit"), i18n.T("adjust.limit_invalid", "Text", a.limit.Text), s.win)
+		dialog.ShowInformation(i18n.T("adjust.limit"), i18n.T("adjust.limit_invalid", "Text", a.limit.Text), s.Window())
 		return
 	}
-	if err := s.svc.Budgets.SetAdjustmentLimit(s.ctx, s.actor, n); err != nil {
-		s.showError(err)
+	if err := s.Services().Budgets.SetAdjustmentLimit(s.Ctx(), s.Actor(), n); err != nil {
+		s.ShowError(err)
 		return
 	}
 	a.Refresh()

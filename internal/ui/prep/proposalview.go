@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"errors"
@@ -19,7 +19,7 @@ import (
 // department's state, the actions its state allows, and its figures,
 // projects and history.
 type proposalView struct {
-	shell    *Shell
+	shell    Host
 	root     fyne.CanvasObject
 	title    *widget.Label
 	state    *widget.Label
@@ -37,7 +37,7 @@ type proposalView struct {
 	onChange func() // a step was taken: the list and consolidation refresh
 }
 
-func newProposalView(s *Shell) *proposalView {
+func newProposalView(s Host) *proposalView {
 	v := &proposalView{shell: s,
 		title:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		state:   widget.NewLabel(""),
@@ -74,9 +74,9 @@ func (v *proposalView) show(dept string) {
 		return
 	}
 	s := v.shell
-	p, err := s.svc.Budgets.Proposal(s.ctx, s.actor, s.year, dept)
+	p, err := s.Services().Budgets.Proposal(s.Ctx(), s.Actor(), s.Year(), dept)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	v.p = p
@@ -167,9 +167,9 @@ func (v *proposalView) showActions() {
 
 func (v *proposalView) showHistory() {
 	s := v.shell
-	hist, err := s.svc.Budgets.History(s.ctx, s.actor, s.year, v.dept)
+	hist, err := s.Services().Budgets.History(s.Ctx(), s.Actor(), s.Year(), v.dept)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	text := ""
@@ -199,20 +199,20 @@ func (v *proposalView) save(report bool) bool {
 	if v.mode() == modeControl {
 		edits, ok := v.grid.controlEdits()
 		if !ok {
-			s.showError(errors.New(v.grid.firstError()))
+			s.ShowError(errors.New(v.grid.firstError()))
 			return false
 		}
-		err = s.svc.Budgets.SetControl(s.ctx, s.actor, s.year, v.dept, v.p.Dept.ControlTotal, edits)
+		err = s.Services().Budgets.SetControl(s.Ctx(), s.Actor(), s.Year(), v.dept, v.p.Dept.ControlTotal, edits)
 	} else {
 		edits, ok := v.grid.edits()
 		if !ok {
-			s.showError(errors.New(v.grid.firstError()))
+			s.ShowError(errors.New(v.grid.firstError()))
 			return false
 		}
-		err = s.svc.Budgets.SaveProposal(s.ctx, s.actor, s.year, v.dept, edits)
+		err = s.Services().Budgets.SaveProposal(s.Ctx(), s.Actor(), s.Year(), v.dept, edits)
 	}
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return false
 	}
 	v.show(v.dept)
@@ -228,7 +228,7 @@ func (v *proposalView) save(report bool) bool {
 func (v *proposalView) fill(pick func(*gridLine) bool) {
 	g, err := domain.ParseGrowth(v.growth.Text)
 	if err != nil {
-		v.shell.showError(err)
+		v.shell.ShowError(err)
 		return
 	}
 	v.grid.fillBaseline(g, pick)
@@ -252,14 +252,14 @@ func (v *proposalView) act(a domain.PrepAction) {
 
 func (v *proposalView) step(a domain.PrepAction, comment string) {
 	s := v.shell
-	v.stepped(s.svc.Budgets.Transition(s.ctx, s.actor, s.year, v.dept, a, comment))
+	v.stepped(s.Services().Budgets.Transition(s.Ctx(), s.Actor(), s.Year(), v.dept, a, comment))
 }
 
 // stepped shows the outcome of a step: the refusal, or the new state
 // here and in the list and consolidation.
 func (v *proposalView) stepped(err error) {
 	if err != nil {
-		v.shell.showError(err)
+		v.shell.ShowError(err)
 		return
 	}
 	v.show(v.dept)
@@ -282,7 +282,7 @@ func (v *proposalView) issueControlDialog() {
 		suggest = v.p.Expenditure.Control + v.p.Projects
 	}
 	showIssueControl(s, kit.PickName(v.p.Dept.DeptName, v.p.Dept.DeptNameEn), v.p.ExpenditureFinal(), suggest, func(total money.Amount, comment string) {
-		v.stepped(s.svc.Budgets.IssueControl(s.ctx, s.actor, s.year, v.dept, &total, comment))
+		v.stepped(s.Services().Budgets.IssueControl(s.Ctx(), s.Actor(), s.Year(), v.dept, &total, comment))
 	})
 }
 
@@ -292,8 +292,8 @@ func (v *proposalView) addSubject() {
 		return
 	}
 	pickSubject(s, func(code string) {
-		if err := s.svc.Budgets.AddLines(s.ctx, s.actor, s.year, v.dept, []string{code}); err != nil {
-			s.showError(err)
+		if err := s.Services().Budgets.AddLines(s.Ctx(), s.Actor(), s.Year(), v.dept, []string{code}); err != nil {
+			s.ShowError(err)
 			return
 		}
 		v.show(v.dept)

@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 
 // openMonthlyTab shows the monthly tab of the demo's 2026 budget alone in
 // the window, the way the budget screen will hold it.
-func openMonthlyTab(t *testing.T) (*Shell, *MonthlyTab) {
+func openMonthlyTab(t *testing.T) (*testHost, *MonthlyTab) {
 	t.Helper()
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	s.year = 2026
@@ -38,7 +38,7 @@ func mpSelect(t *testing.T, m *MonthlyTab, dept, subject string) {
 }
 
 // mpTap taps the button labelled text in the dialog on top.
-func mpTap(t *testing.T, s *Shell, text string) {
+func mpTap(t *testing.T, s *testHost, text string) {
 	t.Helper()
 	top := s.win.Canvas().Overlays().Top()
 	if top == nil {

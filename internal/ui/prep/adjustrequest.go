@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"sort"
@@ -51,7 +51,7 @@ func (a *AdjustmentsTab) openRequest() *adjustmentRequestDialog {
 	s := a.shell
 	d := &adjustmentRequestDialog{tab: a, deptCode: map[string]string{}, subjectCode: map[string]string{}, current: map[[2]string]money.Amount{}}
 	if err := d.loadChoices(); err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return nil
 	}
 	categories := make([]string, len(domain.ReasonCategories))
@@ -86,7 +86,7 @@ func (a *AdjustmentsTab) openRequest() *adjustmentRequestDialog {
 	rows.SetMinSize(fyne.NewSize(0, 180))
 	content := container.NewVBox(header, rows, container.NewHBox(d.addRow), form, d.problem,
 		container.NewHBox(layout.NewSpacer(), cancel, d.submit))
-	d.dialog = dialog.NewCustomWithoutButtons(i18n.T("adjust.new_title", "Year", s.year), content, s.win)
+	d.dialog = dialog.NewCustomWithoutButtons(i18n.T("adjust.new_title", "Year", s.Year()), content, s.Window())
 	d.dialog.Resize(fyne.NewSize(800, 0))
 	d.dialog.Show()
 	a.request = d
@@ -97,7 +97,7 @@ func (a *AdjustmentsTab) openRequest() *adjustmentRequestDialog {
 // subtotal and is never budgeted itself) and the current amounts.
 func (d *adjustmentRequestDialog) loadChoices() error {
 	s := d.tab.shell
-	depts, err := s.svc.Master.Departments(s.ctx, s.actor)
+	depts, err := s.Services().Master.Departments(s.Ctx(), s.Actor())
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func (d *adjustmentRequestDialog) loadChoices() error {
 		d.deptLabels = append(d.deptLabels, label)
 		d.deptCode[label] = dep.Code
 	}
-	subjects, err := s.svc.Master.Subjects(s.ctx, s.actor)
+	subjects, err := s.Services().Master.Subjects(s.Ctx(), s.Actor())
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func (d *adjustmentRequestDialog) loadChoices() error {
 		d.subjectCode[label] = sub.Code
 	}
 	sort.Strings(d.subjectLabels)
-	plan, err := s.svc.Budgets.MonthlyPlan(s.ctx, s.actor, s.year)
+	plan, err := s.Services().Budgets.MonthlyPlan(s.Ctx(), s.Actor(), s.Year())
 	if err != nil {
 		return err
 	}
@@ -225,10 +225,10 @@ func (d *adjustmentRequestDialog) send() {
 			category = string(domain.ReasonCategories[i])
 		}
 	}
-	adj, err := s.svc.Budgets.RequestAdjustment(s.ctx, s.actor, s.year, category, d.reason.Text, lines)
+	adj, err := s.Services().Budgets.RequestAdjustment(s.Ctx(), s.Actor(), s.Year(), category, d.reason.Text, lines)
 	if err != nil {
 		if domain.AsProblems(err) == nil {
-			s.showError(err)
+			s.ShowError(err)
 			return
 		}
 		d.setProblem(i18n.T("adjust.not_submitted") + "\n" + i18n.Message(err))

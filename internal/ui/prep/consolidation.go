@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"fyne.io/fyne/v2"
@@ -32,7 +32,7 @@ var consolidationWidths = []float32{140, 80, 122, 122, 122, 122, 122, 76, 150}
 // expenditure against its control figure and the prior year, with flags,
 // and control figures issued from here.
 type consolidationView struct {
-	shell   *Shell
+	shell   Host
 	root    fyne.CanvasObject
 	table   *widget.Table
 	summary *widget.Label
@@ -45,7 +45,7 @@ type consolidationView struct {
 	onIssue func(code string)
 }
 
-func newConsolidationView(s *Shell) *consolidationView {
+func newConsolidationView(s Host) *consolidationView {
 	v := &consolidationView{shell: s, summary: widget.NewLabel(""), flag: widget.NewEntry(), sel: -1}
 	v.summary.Wrapping = fyne.TextWrapWord
 	v.table = widget.NewTable(func() (int, int) { return len(v.c.Departments) + 1, ccCount },
@@ -104,7 +104,7 @@ func (v *consolidationView) header(col int) string {
 // Refresh reloads the shell's year.
 func (v *consolidationView) Refresh() {
 	s := v.shell
-	c, err := s.svc.Budgets.Consolidation(s.ctx, s.actor, s.year)
+	c, err := s.Services().Budgets.Consolidation(s.Ctx(), s.Actor(), s.Year())
 	if err != nil {
 		v.c = budgeting.Consolidation{}
 		v.summary.SetText(i18n.Message(err))
@@ -208,10 +208,10 @@ func (v *consolidationView) setFlag() {
 	s := v.shell
 	g, err := domain.ParseGrowth(v.flag.Text)
 	if err == nil {
-		err = s.svc.Budgets.SetGrowthFlag(s.ctx, s.actor, g)
+		err = s.Services().Budgets.SetGrowthFlag(s.Ctx(), s.Actor(), g)
 	}
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	v.Refresh()

@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"strings"
@@ -64,12 +64,12 @@ func (m *MonthlyTab) openManual(l budgeting.MonthlyLine) *manualSplitDialog {
 	d.save.Importance = widget.HighImportance
 	buttons := container.NewHBox(d.balance, layout.NewSpacer(), d.cancel, d.save)
 	content := container.NewVBox(info, widget.NewLabel(i18n.T("monthly.manual_unit")), grid, d.diff, d.problem, buttons)
-	d.dialog = dialog.NewCustomWithoutButtons(i18n.T("monthly.manual_title"), content, s.win)
+	d.dialog = dialog.NewCustomWithoutButtons(i18n.T("monthly.manual_title"), content, s.Window())
 	d.update()
 	m.editor = d
 	d.dialog.Resize(fyne.NewSize(640, 0))
 	d.dialog.Show()
-	s.win.Canvas().Focus(d.entries[0])
+	s.Window().Canvas().Focus(d.entries[0])
 	return d
 }
 
@@ -107,10 +107,10 @@ func (d *manualSplitDialog) spread(from int, text string) {
 
 func (d *manualSplitDialog) focus(i int) {
 	if i < len(d.entries) {
-		d.tab.shell.win.Canvas().Focus(d.entries[i])
+		d.tab.shell.Window().Canvas().Focus(d.entries[i])
 		return
 	}
-	d.tab.shell.win.Canvas().Focus(d.save)
+	d.tab.shell.Window().Canvas().Focus(d.save)
 }
 
 // months parses the entries; problems name each month that is no amount.
@@ -178,9 +178,9 @@ func (d *manualSplitDialog) saveMonths() {
 		d.setProblem(strings.Join(problems, "\n"))
 		return
 	}
-	if err := s.svc.Budgets.SetSplit(s.ctx, s.actor, s.year, d.line.DeptCode, d.line.SubjectCode, domain.SplitMethodManual, &months); err != nil {
+	if err := s.Services().Budgets.SetSplit(s.Ctx(), s.Actor(), s.Year(), d.line.DeptCode, d.line.SubjectCode, domain.SplitMethodManual, &months); err != nil {
 		if domain.AsProblems(err) == nil {
-			s.showError(err)
+			s.ShowError(err)
 			return
 		}
 		d.setProblem(i18n.T("monthly.not_saved") + "\n" + i18n.Message(err))

@@ -1,4 +1,4 @@
-package ui
+package prep
 
 import (
 	"fmt"
@@ -15,12 +15,12 @@ import (
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
-// BudgetPrepScreen is Budget preparation: the year's "two ups, two downs"
+// Screen is Budget preparation: the year's "two ups, two downs"
 // cycle by department, the budget office's consolidation, and after
 // approval the monthly plan and adjustments.
-type BudgetPrepScreen struct {
-	shell   *Shell
-	root    fyne.CanvasObject
+type Screen struct {
+	shell   Host
+	Root    fyne.CanvasObject
 	banner  *widget.Label
 	buttons *fyne.Container
 	tabs    *container.AppTabs
@@ -36,8 +36,8 @@ type BudgetPrepScreen struct {
 	cancelBtn     *widget.Button // 取消本年度编制, nil when not shown
 }
 
-func newBudgetPrepScreen(s *Shell) *BudgetPrepScreen {
-	b := &BudgetPrepScreen{shell: s, banner: widget.NewLabel(""), buttons: container.NewHBox()}
+func NewScreen(s Host) *Screen {
+	b := &Screen{shell: s, banner: widget.NewLabel(""), buttons: container.NewHBox()}
 	b.banner.Wrapping = fyne.TextWrapWord
 	b.depts = newPrepDeptList()
 	b.proposal = newProposalView(s)
@@ -51,7 +51,7 @@ func newBudgetPrepScreen(s *Shell) *BudgetPrepScreen {
 	b.proposal.onChange = b.Refresh
 	b.adjustments.OnBudgetChanged = func() {
 		b.monthly.Refresh()
-		s.dashboard.Refresh()
+		s.BudgetChanged()
 	}
 	b.consolidation.onOpen = func(code string) {
 		b.tabs.Select(b.prepTab)
@@ -81,17 +81,17 @@ func newBudgetPrepScreen(s *Shell) *BudgetPrepScreen {
 		}
 	}
 	top := container.NewBorder(nil, nil, nil, b.buttons, b.banner)
-	b.root = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, b.tabs)
+	b.Root = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, b.tabs)
 	return b
 }
 
 // Refresh reloads the shell's year: the banner, the department list, the
 // open proposal and the tab in view.
-func (b *BudgetPrepScreen) Refresh() {
+func (b *Screen) Refresh() {
 	s := b.shell
-	st, err := s.svc.Budgets.Status(s.ctx, s.actor, s.year)
+	st, err := s.Services().Budgets.Status(s.Ctx(), s.Actor(), s.Year())
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	b.status = st
@@ -119,8 +119,8 @@ func (b *BudgetPrepScreen) Refresh() {
 }
 
 // showBanner says where the year stands and offers the hospital-level step.
-func (b *BudgetPrepScreen) showBanner() {
-	st, y := b.status, b.shell.year
+func (b *Screen) showBanner() {
+	st, y := b.status, b.shell.Year()
 	var buttons []fyne.CanvasObject
 	b.cancelBtn = nil
 	switch {
@@ -164,41 +164,54 @@ func (b *BudgetPrepScreen) showBanner() {
 	b.buttons.Refresh()
 }
 
-func (b *BudgetPrepScreen) nextYearButton() fyne.CanvasObject {
-	next := b.shell.year + 1
-	return widget.NewButton(i18n.T("prep.go_next_year", "Year", next), func() { b.shell.setYear(next) })
+func (b *Screen) nextYearButton() fyne.CanvasObject {
+	next := b.shell.Year() + 1
+	return widget.NewButton(i18n.T("prep.go_next_year", "Year", next), func() { b.shell.SetYear(next) })
 }
 
-func (b *BudgetPrepScreen) openCycle() {
+func (b *Screen) openCycle() {
 	s := b.shell
-	dialog.ShowConfirm(i18n.T("prep.open_cycle", "Year", s.year), i18n.T("prep.open_confirm", "Year", s.year, "Prior", s.year-1), func(ok bool) {
+	dialog.ShowConfirm(i18n.T("prep.open_cycle", "Year", s.Year()), i18n.T("prep.open_confirm", "Year", s.Year(), "Prior", s.Year()-1), func(ok bool) {
 		if !ok {
 			return
 		}
-		if _, err := s.svc.Budgets.OpenCycle(s.ctx, s.actor, s.year); err != nil {
-			s.showError(err)
+		if _, err := s.Services().Budgets.OpenCycle(s.Ctx(), s.Actor(), s.Year()); err != nil {
+			s.ShowError(err)
 			return
 		}
 		b.tabs.Select(b.prepTab)
 		b.Refresh()
-	}, s.win)
+	}, s.Window())
 }
 
-func (b *BudgetPrepScreen) approveHospital() {
+func (b *Screen) approveHospital() {
 	s := b.shell
-	dialog.ShowConfirm(i18n.T("prep.approve_hospital"), i18n.T("prep.approve_confirm", "Year", s.year), func(ok bool) {
+	dialog.ShowConfirm(i18n.T("prep.approve_hospital"), i18n.T("prep.approve_confirm", "Year", s.Year()), func(ok bool) {
 		if !ok {
 			return
 		}
-		n, err := s.svc.Budgets.ApproveHospital(s.ctx, s.actor, s.year)
+		n, err := s.Services().Budgets.ApproveHospital(s.Ctx(), s.Actor(), s.Year())
 		if err != nil {
-			s.showError(err)
+			s.ShowError(err)
 			return
 		}
-		s.refresh()
-		dialog.ShowInformation(i18n.T("prep.approve_hospital"), i18n.T("prep.approved_info", "Year", s.year, "Lines", strconv.Itoa(n)), s.win)
-	}, s.win)
+		s.Refresh()
+		dialog.ShowInformation(i18n.T("prep.approve_hospital"), i18n.T("prep.approved_info", "Year", s.Year(), "Lines", strconv.Itoa(n)), s.Window())
+	}, s.Window())
 }
 
-// flush saves what is typed in the open proposal before the screen goes.
-func (b *BudgetPrepScreen) flush() { b.proposal.save(false) }
+// SelectDepartment opens code's proposal, as choosing it in the list does.
+func (b *Screen) SelectDepartment(code string) { b.depts.selectCode(code) }
+
+// Departments are the departments listed for the year, as the actor may see them.
+func (b *Screen) Departments() []domain.DeptPrep { return b.depts.all }
+
+// ShowProposal opens dept's proposal directly, as a stale selection
+// would; the service decides whether the actor may see it.
+func (b *Screen) ShowProposal(dept string) { b.proposal.show(dept) }
+
+// ProposalDept is the department whose proposal is open.
+func (b *Screen) ProposalDept() string { return b.proposal.p.Dept.DeptCode }
+
+// Flush saves what is typed in the open proposal before the screen goes.
+func (b *Screen) Flush() { b.proposal.save(false) }
