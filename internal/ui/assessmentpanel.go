@@ -177,7 +177,7 @@ func (p *assessmentPanel) chooseFile() {
 // and says how many values were stored.
 func (p *assessmentPanel) importFrom(path string) {
 	s := p.shell
-	run(s, job{title: i18n.T("run.importing"), key: "evaluation.assessment"}, func(ctx context.Context, _ progressFunc) (int, error) {
+	run(s, kit.Job{Title: i18n.T("run.importing"), Key: "evaluation.assessment"}, func(ctx context.Context, _ kit.Progress) (int, error) {
 		return s.svc.Evaluation.ImportAssessment(ctx, s.actor, path)
 	}, func(n int) {
 		p.Refresh()
@@ -190,7 +190,7 @@ func (p *assessmentPanel) importFrom(path string) {
 func (p *assessmentPanel) evaluateHospital() {
 	s := p.shell
 	year := s.year
-	run(s, job{title: i18n.T("run.evaluating"), key: "evaluation.hospital"}, func(ctx context.Context, _ progressFunc) (evaluation.Run, error) {
+	run(s, kit.Job{Title: i18n.T("run.evaluating"), Key: "evaluation.hospital"}, func(ctx context.Context, _ kit.Progress) (evaluation.Run, error) {
 		return s.svc.Evaluation.EvaluateHospital(ctx, s.actor, year)
 	}, func(r evaluation.Run) { p.evaluated(year, r) })
 }

@@ -349,7 +349,7 @@ func (b *BonusScreen) export() {
 	}
 	s.saveFile(i18n.T("bonus.export.filename", "Year", s.year), ".xlsx", func(path string) {
 		year := s.year
-		run(s, job{title: i18n.T("run.exporting"), key: "export"}, func(ctx context.Context, _ progressFunc) (string, error) {
+		run(s, kit.Job{Title: i18n.T("run.exporting"), Key: "export"}, func(ctx context.Context, _ kit.Progress) (string, error) {
 			return path, b.exportTo(ctx, year, path)
 		}, func(path string) {
 			dialog.ShowInformation(i18n.T("bonus.export"), i18n.T("bonus.export.done", "Path", path), s.win)

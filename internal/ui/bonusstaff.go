@@ -118,7 +118,7 @@ func (p *bonusStaffPanel) importFile(path string) {
 	}
 	year := s.year
 	// 50,000 people take seconds: in the background.
-	run(s, job{title: i18n.T("run.importing"), key: "bonus.staff"}, func(ctx context.Context, _ progressFunc) (bonus.StaffImport, error) {
+	run(s, kit.Job{Title: i18n.T("run.importing"), Key: "bonus.staff"}, func(ctx context.Context, _ kit.Progress) (bonus.StaffImport, error) {
 		return s.svc.Bonus.ImportStaff(ctx, s.actor, year, path)
 	}, p.imported)
 }

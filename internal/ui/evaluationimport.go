@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // importValues enters the indicator values of the workbook at path into
@@ -14,7 +15,7 @@ import (
 func (e *EvaluationScreen) importValues(path string) {
 	s := e.shell
 	year := s.year
-	run(s, job{title: i18n.T("run.importing"), key: "evaluation.values"}, func(ctx context.Context, _ progressFunc) (int, error) {
+	run(s, kit.Job{Title: i18n.T("run.importing"), Key: "evaluation.values"}, func(ctx context.Context, _ kit.Progress) (int, error) {
 		return s.svc.Evaluation.ImportValues(ctx, s.actor, year, path)
 	}, func(n int) {
 		e.Refresh()

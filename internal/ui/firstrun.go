@@ -8,6 +8,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // offerDemoIfEmpty asks, on a database without a hospital, whether to load
@@ -35,8 +36,8 @@ func (s *Shell) offerDemoIfEmpty() {
 func (s *Shell) loadDemo(then func()) {
 	year := time.Now().Year()
 	svc := s.svc
-	j := job{title: i18n.T("run.demo"), key: "demo", always: func(error) { then() }}
-	run(s, j, func(ctx context.Context, _ progressFunc) (demo.Loaded, error) {
+	j := kit.Job{Title: i18n.T("run.demo"), Key: "demo", Always: func(error) { then() }}
+	run(s, j, func(ctx context.Context, _ kit.Progress) (demo.Loaded, error) {
 		return svc.LoadDemo(ctx, s.actor, year)
 	}, func(demo.Loaded) {
 		s.year = year

@@ -163,7 +163,7 @@ func (im *ImportScreen) chooseExport() {
 	s := im.shell
 	year := s.year
 	s.saveFile(i18n.T("export.filename", "Year", year), ".xlsx", func(path string) {
-		run(s, job{title: i18n.T("run.exporting"), key: "export"}, func(ctx context.Context, _ progressFunc) (int, error) {
+		run(s, kit.Job{Title: i18n.T("run.exporting"), Key: "export"}, func(ctx context.Context, _ kit.Progress) (int, error) {
 			return s.svc.Budgets.Export(ctx, s.actor, year, path, i18n.T)
 		}, func(lines int) {
 			dialog.ShowInformation(i18n.T("export.title"), i18n.T("cli.export_budget.done", "Year", year, "Path", path, "Lines", lines), s.win)
@@ -292,9 +292,9 @@ func (im *ImportScreen) runPreview() {
 	}
 	kind := im.kindOf()
 	im.summary.SetText(i18n.T("import.reading"))
-	j := job{title: i18n.T("import.reading"), key: "import", failed: im.showPreview,
-		cancelled: func() { im.summary.SetText(i18n.T("import.cancelled")) }}
-	run(im.shell, j, func(ctx context.Context, _ progressFunc) (importView, error) {
+	j := kit.Job{Title: i18n.T("import.reading"), Key: "import", Failed: im.showPreview,
+		Cancelled: func() { im.summary.SetText(i18n.T("import.cancelled")) }}
+	run(im.shell, j, func(ctx context.Context, _ kit.Progress) (importView, error) {
 		return im.load(ctx, kind, b, a, false)
 	}, func(v importView) {
 		im.preview = &v
@@ -318,16 +318,16 @@ func (im *ImportScreen) runImport() {
 	kind := im.kindOf()
 	im.confirm.Disable()
 	im.previewBtn.Disable()
-	j := job{title: i18n.T("run.importing"), key: "import",
-		failed:    func(err error) { im.result.SetText(i18n.T("import.failed") + "\n" + i18n.Message(err)) },
-		cancelled: func() { im.result.SetText(i18n.T("import.cancelled")) },
-		always: func(err error) {
+	j := kit.Job{Title: i18n.T("run.importing"), Key: "import",
+		Failed:    func(err error) { im.result.SetText(i18n.T("import.failed") + "\n" + i18n.Message(err)) },
+		Cancelled: func() { im.result.SetText(i18n.T("import.cancelled")) },
+		Always: func(err error) {
 			im.previewBtn.Enable()
 			if err != nil {
 				im.confirm.Enable()
 			}
 		}}
-	run(im.shell, j, func(ctx context.Context, _ progressFunc) (importView, error) {
+	run(im.shell, j, func(ctx context.Context, _ kit.Progress) (importView, error) {
 		return im.load(ctx, kind, b, a, true)
 	}, func(p importView) { im.imported(kind, p) })
 }

@@ -223,11 +223,11 @@ func (r *ReportsScreen) run() {
 	r.generate.Disable()
 	r.open.Disable()
 	r.result.SetText(i18n.T("reports.generating"))
-	j := job{title: i18n.T("reports.generating"), key: reportJob,
-		failed:    func(err error) { r.result.SetText(i18n.T("reports.failed", "Error", i18n.Message(err))) },
-		cancelled: func() { r.result.SetText(i18n.T("reports.cancelled")) },
-		always:    func(error) { r.generate.Enable() }}
-	run(s, j, func(ctx context.Context, progress progressFunc) (string, error) {
+	j := kit.Job{Title: i18n.T("reports.generating"), Key: reportJob,
+		Failed:    func(err error) { r.result.SetText(i18n.T("reports.failed", "Error", i18n.Message(err))) },
+		Cancelled: func() { r.result.SetText(i18n.T("reports.cancelled")) },
+		Always:    func(error) { r.generate.Enable() }}
+	run(s, j, func(ctx context.Context, progress kit.Progress) (string, error) {
 		return path, report.WriteFile(ctx, s.svc, s.actor, req, path, progress)
 	}, func(path string) {
 		r.written = path

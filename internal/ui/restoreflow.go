@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // beginRestore asks what the restore of plan needs — a sign-in against
@@ -132,8 +133,8 @@ func (s *Shell) runRestore(req backup.Request, done func(error)) {
 		res backup.Result
 		err error
 	}
-	j := job{title: i18n.T("restore.working"), key: "restore", noCancel: true}
-	run(s, j, func(ctx context.Context, _ progressFunc) (outcome, error) {
+	j := kit.Job{Title: i18n.T("restore.working"), Key: "restore", NoCancel: true}
+	run(s, j, func(ctx context.Context, _ kit.Progress) (outcome, error) {
 		res, err := backup.Restore(ctx, req)
 		return outcome{res, err}, nil
 	}, func(o outcome) {

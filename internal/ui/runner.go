@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // The one way work leaves the UI thread. Every operation that can take
@@ -23,25 +24,6 @@ import (
 // through fyne.Do — to done on success, else to the shell's error dialog
 // (i18n.Message) or the job's own failed. A job with a key runs once at a
 // time: a second start (a double click) is refused.
-
-// progressFunc says how far the work got: done of total steps.
-type progressFunc func(done, total int)
-
-// job says how a background operation is shown.
-type job struct {
-	// title names the work in the progress dialog.
-	title string
-	// key, when set, allows one running job of that key.
-	key string
-	// noCancel hides Cancel: a restore, once begun, is finished.
-	noCancel bool
-	// failed shows an error instead of the shell's error dialog.
-	failed func(error)
-	// cancelled is called instead of failed when the user cancelled.
-	cancelled func()
-	// always runs last, on the UI thread, whatever the outcome.
-	always func(error)
-}
 
 // runner runs the shell's jobs.
 type runner struct {
@@ -95,9 +77,9 @@ func (r *runner) end(key string) {
 // run starts work for j in the background and hands its result to done on
 // the UI thread; it returns false when a job of the same key is running.
 // Call it on the UI thread.
-func run[T any](s *Shell, j job, work func(ctx context.Context, progress progressFunc) (T, error), done func(T)) bool {
+func run[T any](s *Shell, j kit.Job, work func(ctx context.Context, progress kit.Progress) (T, error), done func(T)) bool {
 	r := s.runs
-	if !r.begin(j.key) {
+	if !r.begin(j.Key) {
 		return false
 	}
 	ctx, cancel := context.WithCancel(s.ctx)
@@ -105,14 +87,14 @@ func run[T any](s *Shell, j job, work func(ctx context.Context, progress progres
 	finish := func(v T, err error) {
 		cancel()
 		view.hide()
-		r.end(j.key)
+		r.end(j.Key)
 		r.report(j, ctx, err, func() {
 			if done != nil {
 				done(v)
 			}
 		})
-		if j.always != nil {
-			j.always(err)
+		if j.Always != nil {
+			j.Always(err)
 		}
 	}
 	if r.sync {
@@ -138,16 +120,16 @@ func run[T any](s *Shell, j job, work func(ctx context.Context, progress progres
 
 // report hands the outcome on: success to ok, a cancel to j.cancelled,
 // an error to j.failed or the shell's error dialog.
-func (r *runner) report(j job, ctx context.Context, err error, ok func()) {
+func (r *runner) report(j kit.Job, ctx context.Context, err error, ok func()) {
 	switch {
 	case err == nil:
 		ok()
 	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
-		if j.cancelled != nil {
-			j.cancelled()
+		if j.Cancelled != nil {
+			j.Cancelled()
 		}
-	case j.failed != nil:
-		j.failed(err)
+	case j.Failed != nil:
+		j.Failed(err)
 	default:
 		r.shell.showError(err)
 	}
@@ -161,12 +143,12 @@ type runView struct {
 	bar      *widget.ProgressBar
 }
 
-func newRunView(win fyne.Window, j job, cancel context.CancelFunc) *runView {
+func newRunView(win fyne.Window, j kit.Job, cancel context.CancelFunc) *runView {
 	v := &runView{infinite: widget.NewProgressBarInfinite(), bar: widget.NewProgressBar()}
 	v.bar.Hide()
 	content := container.NewStack(v.infinite, v.bar)
-	v.d = dialog.NewCustomWithoutButtons(j.title, container.NewGridWrap(fyne.NewSize(360, content.MinSize().Height), content), win)
-	if !j.noCancel {
+	v.d = dialog.NewCustomWithoutButtons(j.Title, container.NewGridWrap(fyne.NewSize(360, content.MinSize().Height), content), win)
+	if !j.NoCancel {
 		var stop *widget.Button
 		stop = widget.NewButtonWithIcon(i18n.T("action.cancel"), theme.CancelIcon(), func() {
 			cancel()

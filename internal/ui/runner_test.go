@@ -14,6 +14,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // prompt is how soon the UI thread must serve a callback while a job runs.
@@ -195,16 +196,16 @@ func TestDemoLoadKeepsTheWindowResponsive(t *testing.T) {
 func TestRunnerOutcomes(t *testing.T) {
 	s, _ := startApp(t, filepath.Join(t.TempDir(), "new.db"), "en")
 	var got []string
-	j := job{title: "t", key: "k",
-		failed:    func(err error) { got = append(got, "failed "+err.Error()) },
-		cancelled: func() { got = append(got, "cancelled") },
-		always:    func(error) { got = append(got, "always") }}
-	run(s, j, func(_ context.Context, progress progressFunc) (int, error) {
+	j := kit.Job{Title: "t", Key: "k",
+		Failed:    func(err error) { got = append(got, "failed "+err.Error()) },
+		Cancelled: func() { got = append(got, "cancelled") },
+		Always:    func(error) { got = append(got, "always") }}
+	run(s, j, func(_ context.Context, progress kit.Progress) (int, error) {
 		progress(1, 2)
 		return 7, nil
 	}, func(n int) { got = append(got, fmt.Sprint("done ", n)) })
-	run(s, j, func(context.Context, progressFunc) (int, error) { return 0, errors.New("boom") }, nil)
-	run(s, j, func(ctx context.Context, _ progressFunc) (int, error) {
+	run(s, j, func(context.Context, kit.Progress) (int, error) { return 0, errors.New("boom") }, nil)
+	run(s, j, func(ctx context.Context, _ kit.Progress) (int, error) {
 		test.Tap(findButton(topOverlay(s), i18n.T("action.cancel")))
 		<-ctx.Done()
 		return 0, ctx.Err()
@@ -219,14 +220,14 @@ func TestRunnerOutcomes(t *testing.T) {
 
 	// Without failed, the error is the shell's error dialog.
 	shown := errors.New("Shown to the user")
-	run(s, job{title: "t"}, func(context.Context, progressFunc) (int, error) { return 0, shown }, nil)
+	run(s, kit.Job{Title: "t"}, func(context.Context, kit.Progress) (int, error) { return 0, shown }, nil)
 	if !hasText(topOverlay(s), i18n.Message(shown)) {
 		t.Errorf("the error is not shown: %q", texts(topOverlay(s)))
 	}
 
 	// A second start of a running key is refused.
 	s.runs.begin("k")
-	if run(s, j, func(context.Context, progressFunc) (int, error) { return 0, nil }, nil) {
+	if run(s, j, func(context.Context, kit.Progress) (int, error) { return 0, nil }, nil) {
 		t.Error("a second job of a running key started")
 	}
 	s.runs.end("k")

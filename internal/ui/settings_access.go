@@ -402,7 +402,7 @@ func (p *accessPanel) verifyChain() {
 		p.auditMsg.Importance = widget.DangerImportance
 		p.auditMsg.SetText(verifyText(err))
 	}
-	run(s, job{title: i18n.T("run.verifying"), key: "audit.verify", failed: failed}, func(ctx context.Context, _ progressFunc) (logbook.Result, error) {
+	run(s, kit.Job{Title: i18n.T("run.verifying"), Key: "audit.verify", Failed: failed}, func(ctx context.Context, _ kit.Progress) (logbook.Result, error) {
 		return s.svc.Audit.Verify(ctx, s.actor)
 	}, func(r logbook.Result) {
 		p.auditMsg.Importance = widget.SuccessImportance
@@ -463,7 +463,7 @@ func (p *accessPanel) exportTo(path string) {
 		headers = append(headers, i18n.T(k))
 	}
 	headers = append(headers, i18n.T("col.audit.hash"))
-	run(s, job{title: i18n.T("run.exporting"), key: "export"}, func(ctx context.Context, _ progressFunc) (int, error) {
+	run(s, kit.Job{Title: i18n.T("run.exporting"), Key: "export"}, func(ctx context.Context, _ kit.Progress) (int, error) {
 		return s.svc.Audit.Export(ctx, s.actor, f, headers, path, i18n.T)
 	}, func(n int) {
 		p.auditMsg.Importance = widget.SuccessImportance

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // The Shell is the host of the area packages' screens (prep.Host): what a
@@ -34,3 +35,11 @@ func (s *Shell) Refresh() { s.refresh() }
 
 // BudgetChanged redraws what shows the budget outside its own screen.
 func (s *Shell) BudgetChanged() { s.dashboard.Refresh() }
+
+// Run runs work in the background through the shell's runner (kit.Runner).
+func (s *Shell) Run(j kit.Job, work func(ctx context.Context, progress kit.Progress) (any, error), done func(any)) bool {
+	return run(s, j, work, done)
+}
+
+// ChooseFile asks for a file to open with one of exts and hands its path to done.
+func (s *Shell) ChooseFile(exts []string, done func(path string)) { s.chooseFile(exts, done) }

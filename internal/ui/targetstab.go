@@ -422,7 +422,7 @@ func (t *TargetsTab) chooseFile() {
 func (t *TargetsTab) importFrom(path string) {
 	s := t.shell
 	year := s.year
-	run(s, job{title: i18n.T("run.importing"), key: "execution.targets"}, func(ctx context.Context, _ progressFunc) (int, error) {
+	run(s, kit.Job{Title: i18n.T("run.importing"), Key: "execution.targets"}, func(ctx context.Context, _ kit.Progress) (int, error) {
 		return s.svc.Execution.ImportTargetValues(ctx, s.actor, year, path)
 	}, func(n int) {
 		t.Refresh()
