@@ -62,7 +62,7 @@ var (
 	services = []string{"internal/masterdata", "internal/budgeting", "internal/execution", "internal/evaluation",
 		"internal/bonus", "internal/users", "internal/audit", "internal/backup",
 		"internal/demo", "internal/services"}
-	surfaces = []string{"internal/report", "internal/cli", "internal/ui", "internal/ui/kit", "internal/ui/prep", "app"}
+	surfaces = []string{"internal/report", "internal/cli", "internal/ui", "internal/ui/kit", "internal/ui/prep", "internal/ui/evalui", "app"}
 )
 
 func floorOf(p string) int {

@@ -5,10 +5,12 @@ import (
 	"reflect"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/report"
+	"github.com/budgetperf/budgetperf/internal/ui/evalui"
 )
 
 // noNaN is c with every NaN (a gap) replaced by one stand-in, so that
@@ -111,21 +113,15 @@ func evaluationChartsAgree(t *testing.T, s *Shell) {
 	if len(cs) == 0 {
 		t.Fatal("the evaluation report draws no scorecard")
 	}
-	n := 0
-	for _, i := range e.shown {
-		r := e.runs[i]
-		if !r.Scored() {
-			continue
-		}
-		e.selectID(r.ID)
+	shown := e.Scorecards()
+	if len(shown) != len(cs) {
+		t.Errorf("the screen shows %d scored units, the report %d scorecards", len(shown), len(cs))
+	}
+	for n, sc := range shown {
 		if n >= len(cs) {
 			t.Fatalf("the screen has more scored units than the report's %d", len(cs))
 		}
-		sameChart(t, "scorecard of "+r.Unit.Code, e.radar.Chart(), cs[n])
-		n++
-	}
-	if n != len(cs) {
-		t.Errorf("the screen shows %d scored units, the report %d scorecards", n, len(cs))
+		sameChart(t, "scorecard of "+sc.Unit, sc.Chart, cs[n])
 	}
 }
 
@@ -154,4 +150,17 @@ func bonusChartsAgree(t *testing.T, s *Shell) {
 	if n != len(cs) || n == 0 {
 		t.Errorf("the report draws %d sensitivity charts, the screen's report groups are %d", len(cs), n)
 	}
+}
+
+// openEvaluation shows the Evaluation screen for year in the window at
+// the office monitor size.
+func openEvaluation(t *testing.T, s *Shell, year int) *evalui.EvaluationScreen {
+	t.Helper()
+	s.year = year
+	e := evalui.NewEvaluationScreen(s)
+	s.body.Objects = []fyne.CanvasObject{e.Root}
+	s.body.Refresh()
+	s.win.Resize(fyne.NewSize(1366, 768))
+	e.Refresh()
+	return e
 }

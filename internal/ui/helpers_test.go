@@ -176,3 +176,9 @@ func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	}
 	test.Tap(b)
 }
+
+func closeOverlays(s *Shell) {
+	for top := s.win.Canvas().Overlays().Top(); top != nil; top = s.win.Canvas().Overlays().Top() {
+		s.win.Canvas().Overlays().Remove(top)
+	}
+}

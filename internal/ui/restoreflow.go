@@ -121,7 +121,7 @@ func (s *Shell) runRestore(req backup.Request, done func(error)) {
 			s.prep.Flush()
 		}
 		if s.evaluation != nil {
-			s.evaluation.grid.saveAll()
+			s.evaluation.SaveAll()
 		}
 		s.svc.Close()
 		s.svc = nil

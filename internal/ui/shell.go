@@ -18,6 +18,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/ui/evalui"
 	"github.com/budgetperf/budgetperf/internal/ui/prep"
 )
 
@@ -60,8 +61,8 @@ type Shell struct {
 	dashboard  *Dashboard
 	prep       *prep.Screen
 	execution  *ExecutionScreen
-	indicators *IndicatorsScreen
-	evaluation *EvaluationScreen
+	indicators *evalui.IndicatorsScreen
+	evaluation *evalui.EvaluationScreen
 	bonus      *BonusScreen
 	reports    *ReportsScreen
 	importer   *ImportScreen
@@ -88,7 +89,7 @@ func NewShell(a fyne.App, win fyne.Window, opts Options) *Shell {
 	win.SetOnClosed(func() {
 		if s.prep != nil && s.svc != nil {
 			s.prep.Flush() // nothing typed is lost when the window closes
-			s.evaluation.grid.saveAll()
+			s.evaluation.SaveAll()
 		}
 		if s.svc != nil {
 			s.svc.Close()
@@ -176,8 +177,8 @@ func (s *Shell) Rebuild() {
 	s.dashboard = newDashboard(s)
 	s.prep = prep.NewScreen(s)
 	s.execution = newExecutionScreen(s)
-	s.indicators = newIndicatorsScreen(s)
-	s.evaluation = newEvaluationScreen(s)
+	s.indicators = evalui.NewIndicatorsScreen(s)
+	s.evaluation = evalui.NewEvaluationScreen(s)
 	s.bonus = newBonusScreen(s)
 	s.reports = newReportsScreen(s)
 	s.settings = newSettingsScreen(s)
@@ -216,7 +217,7 @@ func (s *Shell) Show(section string) {
 		s.prep.Flush()
 	}
 	if s.evaluation != nil && section != SectionEvaluation {
-		s.evaluation.grid.saveAll()
+		s.evaluation.SaveAll()
 	}
 	s.section = section
 	switch section {
@@ -225,9 +226,9 @@ func (s *Shell) Show(section string) {
 	case SectionExecution:
 		s.body.Objects = []fyne.CanvasObject{s.execution.root}
 	case SectionIndicators:
-		s.body.Objects = []fyne.CanvasObject{s.indicators.root}
+		s.body.Objects = []fyne.CanvasObject{s.indicators.Root}
 	case SectionEvaluation:
-		s.body.Objects = []fyne.CanvasObject{s.evaluation.root}
+		s.body.Objects = []fyne.CanvasObject{s.evaluation.Root}
 	case SectionBonus:
 		s.body.Objects = []fyne.CanvasObject{s.bonus.root}
 	case SectionReports:

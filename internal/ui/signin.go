@@ -104,7 +104,7 @@ func (s *Shell) signOut() {
 		s.prep.Flush()
 	}
 	if s.evaluation != nil {
-		s.evaluation.grid.saveAll()
+		s.evaluation.SaveAll()
 	}
 	s.needsSignIn()
 }

@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"strings"
@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
@@ -18,8 +19,8 @@ import (
 // units ranked on the left, the selected unit's indicator form on the
 // right, and the hospital ranking on a tab of its own.
 type EvaluationScreen struct {
-	shell *Shell
-	root  fyne.CanvasObject
+	shell Host
+	Root  fyne.CanvasObject
 	tabs  *container.AppTabs
 
 	assessment  *assessmentPanel
@@ -58,7 +59,7 @@ type EvaluationScreen struct {
 // grade, lock. They fit a 340-unit panel, leaving the form ≈800 at 1366×768.
 var evalListWidths = []float32{34, 44, 136, 56, 70, 22}
 
-func newEvaluationScreen(s *Shell) *EvaluationScreen {
+func NewEvaluationScreen(s Host) *EvaluationScreen {
 	e := &EvaluationScreen{shell: s}
 	e.search = widget.NewEntry()
 	e.search.SetPlaceHolder(i18n.T("evalui.search"))
@@ -76,7 +77,7 @@ func newEvaluationScreen(s *Shell) *EvaluationScreen {
 	// The start button and its note are only in the panel while the year
 	// has no evaluations; hidden widgets would still leave a gap here.
 	e.leftTop = container.NewVBox(e.search)
-	importValues := widget.NewButtonWithIcon(i18n.T("evalui.import_values"), theme.UploadIcon(), func() { e.shell.chooseFile([]string{".xlsx", ".xls"}, e.importValues) })
+	importValues := widget.NewButtonWithIcon(i18n.T("evalui.import_values"), theme.UploadIcon(), func() { e.shell.ChooseFile([]string{".xlsx", ".xls"}, e.importValues) })
 	left := container.NewBorder(e.leftTop, importValues, nil, nil, e.list)
 
 	e.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -107,6 +108,7 @@ func newEvaluationScreen(s *Shell) *EvaluationScreen {
 	split := container.NewHSplit(left, e.detail)
 	split.Offset = 0.3
 	e.assessment = newAssessmentPanel(s)
+	e.assessment.onEvaluated = e.Refresh
 	e.application = newApplicationTab(s)
 	e.ranking = kit.NewLabelTable(evalRankHeader, evalRankWidths, func() int { return len(e.runs) }, e.rankCell)
 	e.ranking.OnSelected = func(id widget.TableCellID) {
@@ -121,7 +123,7 @@ func newEvaluationScreen(s *Shell) *EvaluationScreen {
 		container.NewTabItem(i18n.T("evalui.tab.ranking"), e.ranking),
 		container.NewTabItem(i18n.T("assess.tab"), e.assessment.root),
 		container.NewTabItem(i18n.T("evalui.tab.apply"), e.application.root))
-	e.root = e.tabs
+	e.Root = e.tabs
 	return e
 }
 
@@ -158,15 +160,15 @@ func (e *EvaluationScreen) Refresh() {
 	s := e.shell
 	e.assessment.Refresh()
 	e.application.Refresh()
-	runs, err := s.svc.Evaluation.Runs(s.ctx, s.actor, s.year)
+	runs, err := s.Services().Evaluation.Runs(s.Ctx(), s.Actor(), s.Year())
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	e.runs = runs
 	e.leftTop.Objects = []fyne.CanvasObject{e.search}
 	if len(runs) == 0 {
-		e.empty.SetText(i18n.T("evalui.no_runs", "Year", s.year))
+		e.empty.SetText(i18n.T("evalui.no_runs", "Year", s.Year()))
 		e.leftTop.Objects = append(e.leftTop.Objects, e.empty, e.start)
 	} else if n := evaluation.Unscored(runs); n > 0 {
 		// Unscored units are listed after the ranked ones, without rank.
@@ -174,11 +176,11 @@ func (e *EvaluationScreen) Refresh() {
 		e.leftTop.Objects = append(e.leftTop.Objects, e.empty)
 	}
 	e.leftTop.Refresh()
-	e.none.SetText(i18n.T("evalui.pick", "Year", s.year))
+	e.none.SetText(i18n.T("evalui.pick", "Year", s.Year()))
 	e.filter()
 	e.ranking.Refresh()
 	keep := int64(0)
-	if e.run != nil && e.run.Year == s.year {
+	if e.run != nil && e.run.Year == s.Year() {
 		keep = e.run.ID
 	}
 	if keep == 0 && len(runs) > 0 {
@@ -225,9 +227,9 @@ func (e *EvaluationScreen) open(id int64) {
 	if e.run != nil && e.run.ID != id {
 		e.grid.saveAll() // what was typed in the previous unit is kept
 	}
-	r, err := s.svc.Evaluation.Run(s.ctx, s.actor, id)
+	r, err := s.Services().Evaluation.Run(s.Ctx(), s.Actor(), id)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	e.run = &r
@@ -245,9 +247,9 @@ func (e *EvaluationScreen) reload() {
 		return
 	}
 	s := e.shell
-	r, err := s.svc.Evaluation.Run(s.ctx, s.actor, e.run.ID)
+	r, err := s.Services().Evaluation.Run(s.Ctx(), s.Actor(), e.run.ID)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	locked := r.Finalised != e.run.Finalised
@@ -314,9 +316,9 @@ func (e *EvaluationScreen) missingReasons() int {
 func (e *EvaluationScreen) loadHistory() {
 	s := e.shell
 	r := e.run
-	runs, err := s.svc.Evaluation.History(s.ctx, s.actor, r.Unit.Kind, r.Unit.Code)
+	runs, err := s.Services().Evaluation.History(s.Ctx(), s.Actor(), r.Unit.Kind, r.Unit.Code)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	e.history.SetChart(evaluation.HistoryChart(runs, i18n.T))
@@ -325,17 +327,17 @@ func (e *EvaluationScreen) loadHistory() {
 // startYear opens the year's evaluations for every unit with a scheme.
 func (e *EvaluationScreen) startYear() {
 	s := e.shell
-	n, err := s.svc.Evaluation.StartYear(s.ctx, s.actor, s.year)
+	n, err := s.Services().Evaluation.StartYear(s.Ctx(), s.Actor(), s.Year())
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	e.Refresh()
-	text := i18n.T("evalui.started", "Year", s.year, "Count", n)
+	text := i18n.T("evalui.started", "Year", s.Year(), "Count", n)
 	if n == 0 {
-		text = i18n.T("evalui.started_none", "Year", s.year)
+		text = i18n.T("evalui.started_none", "Year", s.Year())
 	}
-	dialog.ShowInformation(i18n.T("evalui.start"), text, s.win)
+	dialog.ShowInformation(i18n.T("evalui.start"), text, s.Window())
 }
 
 // confirmFinalise saves what was typed, then finalises after a
@@ -351,12 +353,12 @@ func (e *EvaluationScreen) confirmFinalise() {
 		if !ok {
 			return
 		}
-		if err := s.svc.Evaluation.Finalise(s.ctx, s.actor, id); err != nil {
-			s.showError(err)
+		if err := s.Services().Evaluation.Finalise(s.Ctx(), s.Actor(), id); err != nil {
+			s.ShowError(err)
 			return
 		}
 		e.reload()
-	}, s.win)
+	}, s.Window())
 	d.SetConfirmText(i18n.T("evalui.finalise"))
 	d.SetDismissText(i18n.T("action.cancel"))
 	d.Show()
@@ -386,4 +388,28 @@ func (e *EvaluationScreen) rankCell(row, col int) (string, fyne.TextAlign) {
 		return i18n.T("evalui.finalised_short"), fyne.TextAlignLeading
 	}
 	return i18n.T("evalui.open_short"), fyne.TextAlignLeading
+}
+
+// SaveAll saves the values typed in the grid before the screen goes.
+func (e *EvaluationScreen) SaveAll() { e.grid.saveAll() }
+
+// Scorecard is a scored unit's scorecard chart as the screen draws it.
+type Scorecard struct {
+	Unit  string
+	Chart chart.Chart
+}
+
+// Scorecards selects each scored unit of the list in turn and gives its
+// scorecard, in the list's order.
+func (e *EvaluationScreen) Scorecards() []Scorecard {
+	var out []Scorecard
+	for _, i := range e.shown {
+		r := e.runs[i]
+		if !r.Scored() {
+			continue
+		}
+		e.selectID(r.ID)
+		out = append(out, Scorecard{Unit: r.Unit.Code, Chart: e.radar.Chart()})
+	}
+	return out
 }

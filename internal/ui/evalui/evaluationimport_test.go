@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"path/filepath"
@@ -18,8 +18,8 @@ func TestImportEvaluationValuesInTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := openEvaluation(t, s, 2026)
-	if !hasText(e.root, "导入指标完成值…") {
-		t.Errorf("no import button: %q", texts(e.root))
+	if !hasText(e.Root, "导入指标完成值…") {
+		t.Errorf("no import button: %q", texts(e.Root))
 	}
 	var unit, name, code, value string
 	var id int64

@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"context"
@@ -14,11 +14,11 @@ import (
 // cell — none.
 func (e *EvaluationScreen) importValues(path string) {
 	s := e.shell
-	year := s.year
-	run(s, kit.Job{Title: i18n.T("run.importing"), Key: "evaluation.values"}, func(ctx context.Context, _ kit.Progress) (int, error) {
-		return s.svc.Evaluation.ImportValues(ctx, s.actor, year, path)
+	year := s.Year()
+	kit.Run(s, kit.Job{Title: i18n.T("run.importing"), Key: "evaluation.values"}, func(ctx context.Context, _ kit.Progress) (int, error) {
+		return s.Services().Evaluation.ImportValues(ctx, s.Actor(), year, path)
 	}, func(n int) {
 		e.Refresh()
-		dialog.ShowInformation(i18n.T("evalui.import_values"), i18n.T("evalui.imported_values", "Count", n, "Year", year), s.win)
+		dialog.ShowInformation(i18n.T("evalui.import_values"), i18n.T("evalui.imported_values", "Count", n, "Year", year), s.Window())
 	})
 }

@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 )
 
 // topText is every text of the dialog on top, joined.
-func topText(t *testing.T, s *Shell) string {
+func topText(t *testing.T, s *testHost) string {
 	t.Helper()
 	top := s.win.Canvas().Overlays().Top()
 	if top == nil {
@@ -22,7 +22,7 @@ func topText(t *testing.T, s *Shell) string {
 func TestStartYearWithoutBudgetInTheWindow(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	e := openEvaluation(t, s, 2020)
-	tapButton(t, e.root, "开始本年度评价")
+	tapButton(t, e.Root, "开始本年度评价")
 	if msg := topText(t, s); !strings.Contains(msg, "没有已批准的预算") || !strings.Contains(msg, "import budget --year 2020") {
 		t.Errorf("refusal does not say to import the budget: %q", msg)
 	}
@@ -39,7 +39,7 @@ func TestStartedYearIsUnscoredInTheWindow(t *testing.T) {
 	if len(e.runs) != 0 {
 		t.Fatalf("the demo year already has %d evaluations", len(e.runs))
 	}
-	tapButton(t, e.root, "开始本年度评价")
+	tapButton(t, e.Root, "开始本年度评价")
 	if msg := topText(t, s); !strings.Contains(msg, "未评分") {
 		t.Errorf("the start does not say the units are unscored: %q", msg)
 	}
@@ -60,10 +60,10 @@ func TestStartedYearIsUnscoredInTheWindow(t *testing.T) {
 	if e.grade.Text != "未评分" || !strings.Contains(e.score.Text, "—") {
 		t.Errorf("form shows score %q grade %q", e.score.Text, e.grade.Text)
 	}
-	if !hasText(e.root, "尚未评分") {
-		t.Errorf("no note that the units are unscored: %q", texts(e.root))
+	if !hasText(e.Root, "尚未评分") {
+		t.Errorf("no note that the units are unscored: %q", texts(e.Root))
 	}
-	for _, txt := range texts(e.root) {
+	for _, txt := range texts(e.Root) {
 		if txt == "差" || txt == "0.00" {
 			t.Errorf("an unscored unit shows %q", txt)
 		}

@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"math"
@@ -21,8 +21,8 @@ import (
 // settings on the right. Edits change a working copy; 保存 hands the whole
 // scheme to the service, which refuses it while any level does not add up.
 type IndicatorsScreen struct {
-	shell *Shell
-	root  fyne.CanvasObject
+	shell Host
+	Root  fyne.CanvasObject
 
 	schemeSelect *widget.Select
 	schemes      []scoring.Scheme
@@ -38,7 +38,7 @@ type IndicatorsScreen struct {
 	addGroup, addIndicator, remove, save *widget.Button
 }
 
-func newIndicatorsScreen(s *Shell) *IndicatorsScreen {
+func NewIndicatorsScreen(s Host) *IndicatorsScreen {
 	i := &IndicatorsScreen{shell: s}
 	i.schemeSelect = widget.NewSelect(nil, func(string) { i.pickScheme() })
 	i.tree = widget.NewTree(i.childIDs, i.isBranch,
@@ -76,7 +76,7 @@ func newIndicatorsScreen(s *Shell) *IndicatorsScreen {
 	right := container.NewBorder(nil, i.problems, nil, nil, container.NewVScroll(i.form))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.45
-	i.root = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+	i.Root = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
 	i.updateButtons()
 	return i
 }
@@ -84,9 +84,9 @@ func newIndicatorsScreen(s *Shell) *IndicatorsScreen {
 // Refresh reloads the list of schemes, keeping the one shown.
 func (i *IndicatorsScreen) Refresh() {
 	s := i.shell
-	list, err := s.svc.Evaluation.Schemes(s.ctx, s.actor)
+	list, err := s.Services().Evaluation.Schemes(s.Ctx(), s.Actor())
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	i.schemes = list
@@ -123,7 +123,7 @@ func (i *IndicatorsScreen) pickScheme() {
 			return
 		}
 		i.schemeSelect.SetSelected(schemeLabel(i.scheme)) // stay on the edited one
-	}, i.shell.win)
+	}, i.shell.Window())
 }
 
 // load fetches scheme code afresh as the working copy.
@@ -135,9 +135,9 @@ func (i *IndicatorsScreen) load(code string) {
 		i.rebuild()
 		return
 	}
-	sc, err := s.svc.Evaluation.Scheme(s.ctx, s.actor, code)
+	sc, err := s.Services().Evaluation.Scheme(s.Ctx(), s.Actor(), code)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	i.scheme, i.dirty, i.selected = sc, false, ""
@@ -296,21 +296,21 @@ func (i *IndicatorsScreen) confirmRemove() {
 		*list = append((*list)[:k:k], (*list)[k+1:]...)
 		i.selected, i.dirty = "", true
 		i.rebuild()
-	}, i.shell.win)
+	}, i.shell.Window())
 }
 
 // saveScheme hands the working copy to the service; its refusal lists
 // every problem, e.g. the group whose indicators do not add up.
 func (i *IndicatorsScreen) saveScheme() {
 	s := i.shell
-	if err := s.svc.Evaluation.SaveScheme(s.ctx, s.actor, i.scheme); err != nil {
+	if err := s.Services().Evaluation.SaveScheme(s.Ctx(), s.Actor(), i.scheme); err != nil {
 		i.problems.SetText(i18n.Message(err))
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	i.problems.SetText("")
 	i.load(i.scheme.Code)
-	dialog.ShowInformation(i18n.T("action.save"), i18n.T("indui.saved", "Scheme", kit.PickName(i.scheme.Name, i.scheme.NameEn)), s.win)
+	dialog.ShowInformation(i18n.T("action.save"), i18n.T("indui.saved", "Scheme", kit.PickName(i.scheme.Name, i.scheme.NameEn)), s.Window())
 }
 
 // saveAs stores the working copy under a new code and name: a scheme that
@@ -321,7 +321,7 @@ func (i *IndicatorsScreen) saveAs() {
 		return
 	}
 	code, name := widget.NewEntry(), widget.NewEntry()
-	code.SetText(i.scheme.Code + "-" + strconv.Itoa(s.year))
+	code.SetText(i.scheme.Code + "-" + strconv.Itoa(s.Year()))
 	name.SetText(i.scheme.Name)
 	items := []*widget.FormItem{
 		widget.NewFormItem(i18n.T("indui.code"), code),
@@ -333,14 +333,14 @@ func (i *IndicatorsScreen) saveAs() {
 		}
 		sc := i.scheme
 		sc.Code, sc.Name = strings.TrimSpace(code.Text), strings.TrimSpace(name.Text)
-		if err := s.svc.Evaluation.SaveScheme(s.ctx, s.actor, sc); err != nil {
+		if err := s.Services().Evaluation.SaveScheme(s.Ctx(), s.Actor(), sc); err != nil {
 			i.problems.SetText(i18n.Message(err))
-			s.showError(err)
+			s.ShowError(err)
 			return
 		}
 		i.scheme.Code = sc.Code
 		i.Refresh()
-	}, s.win)
+	}, s.Window())
 }
 
 // updateSums shows each level's points against what it must add up to,

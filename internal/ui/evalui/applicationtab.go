@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"fmt"
@@ -18,13 +18,13 @@ import (
 // grade does to the unit's next-year budget. Budget preparation shows the
 // suggestions it makes.
 type applicationTab struct {
-	shell   *Shell
+	shell   Host
 	root    fyne.CanvasObject
 	changes map[scoring.Grade]*widget.Entry
 	status  *widget.Label
 }
 
-func newApplicationTab(s *Shell) *applicationTab {
+func newApplicationTab(s Host) *applicationTab {
 	a := &applicationTab{shell: s, changes: map[scoring.Grade]*widget.Entry{}, status: widget.NewLabel("")}
 	a.status.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm()
@@ -45,9 +45,9 @@ func newApplicationTab(s *Shell) *applicationTab {
 // Refresh shows the table in force.
 func (a *applicationTab) Refresh() {
 	s := a.shell
-	t, err := s.svc.Evaluation.ApplicationTable(s.ctx, s.actor)
+	t, err := s.Services().Evaluation.ApplicationTable(s.Ctx(), s.Actor())
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	for _, row := range t {
@@ -60,9 +60,9 @@ func (a *applicationTab) Refresh() {
 
 func (a *applicationTab) save() {
 	s := a.shell
-	t, err := s.svc.Evaluation.ApplicationTable(s.ctx, s.actor)
+	t, err := s.Services().Evaluation.ApplicationTable(s.Ctx(), s.Actor())
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	for i, row := range t {
@@ -75,8 +75,8 @@ func (a *applicationTab) save() {
 		}
 		t[i].ChangePct = pct
 	}
-	if err := s.svc.Evaluation.SetApplicationTable(s.ctx, s.actor, t); err != nil {
-		s.showError(err)
+	if err := s.Services().Evaluation.SetApplicationTable(s.Ctx(), s.Actor(), t); err != nil {
+		s.ShowError(err)
 		return
 	}
 	a.status.Importance = widget.SuccessImportance

@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"context"
@@ -23,13 +23,17 @@ import (
 // year's values into the hospital-wide evaluation.
 type assessmentPanel struct {
 	root  fyne.CanvasObject
-	shell *Shell
+	shell Host
 
 	importBtn *widget.Button
 	generate  *widget.Button
 	years     *widget.Select
 	note      *widget.Label
 	table     *widget.Table
+
+	// onEvaluated is called when the hospital-wide evaluation is made
+	// (the Evaluation screen reloads its list).
+	onEvaluated func()
 
 	all   []evaluation.AssessmentValue // every year
 	rows  []evaluation.AssessmentValue // the selected year
@@ -42,7 +46,7 @@ var assessmentHeader = []string{"assess.col.seq", "assess.col.indicator", "asses
 
 var assessmentWidths = []float32{56, 460, 100, 120, 120, 110}
 
-func newAssessmentPanel(s *Shell) *assessmentPanel {
+func newAssessmentPanel(s Host) *assessmentPanel {
 	p := &assessmentPanel{shell: s}
 	p.importBtn = widget.NewButtonWithIcon(i18n.T("assess.import"), theme.DownloadIcon(), p.chooseFile)
 	p.generate = widget.NewButtonWithIcon(i18n.T("assess.generate"), theme.MediaPlayIcon(), p.evaluateHospital)
@@ -71,12 +75,12 @@ func newAssessmentPanel(s *Shell) *assessmentPanel {
 // has values, else picking the shell's year or the latest imported one.
 func (p *assessmentPanel) Refresh() {
 	s := p.shell
-	if s.svc == nil {
+	if s.Services() == nil {
 		return
 	}
-	all, err := s.svc.Evaluation.AssessmentValues(s.ctx, s.actor, 0)
+	all, err := s.Services().Evaluation.AssessmentValues(s.Ctx(), s.Actor(), 0)
 	if err != nil {
-		s.showError(err)
+		s.ShowError(err)
 		return
 	}
 	p.all = all
@@ -96,8 +100,8 @@ func (p *assessmentPanel) Refresh() {
 	case len(p.ylist) == 0:
 		p.year = 0
 	case slices.Contains(p.ylist, p.year):
-	case slices.Contains(p.ylist, s.year):
-		p.year = s.year
+	case slices.Contains(p.ylist, s.Year()):
+		p.year = s.Year()
 	default:
 		p.year = p.ylist[len(p.ylist)-1]
 	}
@@ -127,7 +131,7 @@ func (p *assessmentPanel) showYear() {
 				filled++
 			}
 		}
-		p.note.SetText(i18n.T("assess.summary", "Year", p.year, "Count", len(p.rows), "Filled", filled, "Shell", p.shell.year))
+		p.note.SetText(i18n.T("assess.summary", "Year", p.year, "Count", len(p.rows), "Filled", filled, "Shell", p.shell.Year()))
 	}
 	p.table.Refresh()
 }
@@ -170,18 +174,18 @@ func sourceCell(src string) string {
 }
 
 func (p *assessmentPanel) chooseFile() {
-	p.shell.chooseFile([]string{".xlsx"}, p.importFrom)
+	p.shell.ChooseFile([]string{".xlsx"}, p.importFrom)
 }
 
 // importFrom imports the fill-in workbook at path (every year it holds)
 // and says how many values were stored.
 func (p *assessmentPanel) importFrom(path string) {
 	s := p.shell
-	run(s, kit.Job{Title: i18n.T("run.importing"), Key: "evaluation.assessment"}, func(ctx context.Context, _ kit.Progress) (int, error) {
-		return s.svc.Evaluation.ImportAssessment(ctx, s.actor, path)
+	kit.Run(s, kit.Job{Title: i18n.T("run.importing"), Key: "evaluation.assessment"}, func(ctx context.Context, _ kit.Progress) (int, error) {
+		return s.Services().Evaluation.ImportAssessment(ctx, s.Actor(), path)
 	}, func(n int) {
 		p.Refresh()
-		dialog.ShowInformation(i18n.T("assess.import_title"), i18n.T("assess.imported", "Count", n, "Years", len(p.ylist)), s.win)
+		dialog.ShowInformation(i18n.T("assess.import_title"), i18n.T("assess.imported", "Count", n, "Years", len(p.ylist)), s.Window())
 	})
 }
 
@@ -189,17 +193,17 @@ func (p *assessmentPanel) importFrom(path string) {
 // shell's year from the imported values and says what it did.
 func (p *assessmentPanel) evaluateHospital() {
 	s := p.shell
-	year := s.year
-	run(s, kit.Job{Title: i18n.T("run.evaluating"), Key: "evaluation.hospital"}, func(ctx context.Context, _ kit.Progress) (evaluation.Run, error) {
-		return s.svc.Evaluation.EvaluateHospital(ctx, s.actor, year)
+	year := s.Year()
+	kit.Run(s, kit.Job{Title: i18n.T("run.evaluating"), Key: "evaluation.hospital"}, func(ctx context.Context, _ kit.Progress) (evaluation.Run, error) {
+		return s.Services().Evaluation.EvaluateHospital(ctx, s.Actor(), year)
 	}, func(r evaluation.Run) { p.evaluated(year, r) })
 }
 
 // evaluated shows the hospital-wide evaluation of year and says what it holds.
 func (p *assessmentPanel) evaluated(year int, r evaluation.Run) {
 	s := p.shell
-	if s.evaluation != nil {
-		s.evaluation.Refresh()
+	if p.onEvaluated != nil {
+		p.onEvaluated()
 	}
 	filled := 0
 	for _, t := range r.Texts {
@@ -209,5 +213,5 @@ func (p *assessmentPanel) evaluated(year int, r evaluation.Run) {
 	}
 	score := scoring.Round2(evaluation.Percent(r))
 	dialog.ShowInformation(i18n.T("assess.generate"), i18n.T("assess.generated", "Year", year, "Filled", filled,
-		"Score", scoreText(score), "Grade", gradeText(scoring.GradeOf(score))), s.win)
+		"Score", scoreText(score), "Grade", gradeText(scoring.GradeOf(score))), s.Window())
 }

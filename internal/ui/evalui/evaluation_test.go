@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"fmt"
@@ -15,11 +15,11 @@ import (
 
 // openEvaluation shows the Evaluation screen for year in the window at
 // the office monitor size.
-func openEvaluation(t *testing.T, s *Shell, year int) *EvaluationScreen {
+func openEvaluation(t *testing.T, s *testHost, year int) *EvaluationScreen {
 	t.Helper()
 	s.year = year
-	e := newEvaluationScreen(s)
-	s.body.Objects = []fyne.CanvasObject{e.root}
+	e := NewEvaluationScreen(s)
+	s.body.Objects = []fyne.CanvasObject{e.Root}
 	s.body.Refresh()
 	s.win.Resize(fyne.NewSize(1366, 768))
 	e.Refresh()
@@ -61,7 +61,7 @@ func fullValue(ind scoring.Indicator) string {
 	return i18n.Number(ind.Target)
 }
 
-func closeOverlays(s *Shell) {
+func closeOverlays(s *testHost) {
 	for top := s.win.Canvas().Overlays().Top(); top != nil; top = s.win.Canvas().Overlays().Top() {
 		s.win.Canvas().Overlays().Remove(top)
 	}
@@ -75,10 +75,10 @@ func TestEvaluateAndFinaliseInTheWindow(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	e := openEvaluation(t, s, 2026)
 	if len(e.runs) == 0 {
-		if !hasText(e.root, "2026年尚未开展绩效评价") {
-			t.Errorf("no hint that the year has not started: %q", texts(e.root))
+		if !hasText(e.Root, "2026年尚未开展绩效评价") {
+			t.Errorf("no hint that the year has not started: %q", texts(e.Root))
 		}
-		tapButton(t, e.root, "开始本年度评价")
+		tapButton(t, e.Root, "开始本年度评价")
 	}
 	if len(e.runs) == 0 || e.run == nil {
 		t.Fatalf("no evaluations after starting the year")
@@ -145,7 +145,7 @@ func TestEvaluateAndFinaliseInTheWindow(t *testing.T) {
 	}
 
 	// Finalising without the reason is refused, naming the indicator.
-	tapButton(t, e.root, "定稿")
+	tapButton(t, e.Root, "定稿")
 	confirmTop(t, s)
 	top := s.win.Canvas().Overlays().Top()
 	if top == nil || !hasText(top, big.code) {
@@ -154,12 +154,12 @@ func TestEvaluateAndFinaliseInTheWindow(t *testing.T) {
 	closeOverlays(s)
 
 	submit(big.reason, "门诊量受院区改造影响；下年度增开夜间门诊")
-	tapButton(t, e.root, "定稿")
+	tapButton(t, e.Root, "定稿")
 	confirmTop(t, s)
 	if !e.run.Finalised {
 		t.Fatalf("not finalised; dialog: %v", s.win.Canvas().Overlays().Top())
 	}
-	if !strings.Contains(e.state.Text, "已定稿") || findButton(e.root, "定稿") != nil {
+	if !strings.Contains(e.state.Text, "已定稿") || findButton(e.Root, "定稿") != nil {
 		t.Errorf("finalised run not shown locked: %q", e.state.Text)
 	}
 	for _, row := range e.grid.rows {
@@ -191,8 +191,8 @@ func TestPriorYearEvaluationIsLocked(t *testing.T) {
 	if !e.run.Finalised {
 		t.Skip("the demo's 2025 evaluation is not finalised")
 	}
-	if !hasText(e.root, "已定稿") || findButton(e.root, "定稿") != nil {
-		t.Errorf("a finalised run is not read-only: %q", texts(e.root))
+	if !hasText(e.Root, "已定稿") || findButton(e.Root, "定稿") != nil {
+		t.Errorf("a finalised run is not read-only: %q", texts(e.Root))
 	}
 	for _, row := range e.grid.rows {
 		if (row.actual != nil && !row.actual.Disabled()) || !row.reason.Disabled() {

@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"math"
@@ -10,10 +10,10 @@ import (
 )
 
 // openIndicators shows the indicator library in the window.
-func openIndicators(t *testing.T, s *Shell) *IndicatorsScreen {
+func openIndicators(t *testing.T, s *testHost) *IndicatorsScreen {
 	t.Helper()
-	i := newIndicatorsScreen(s)
-	s.body.Objects = []fyne.CanvasObject{i.root}
+	i := NewIndicatorsScreen(s)
+	s.body.Objects = []fyne.CanvasObject{i.Root}
 	s.body.Refresh()
 	s.win.Resize(fyne.NewSize(1366, 768))
 	i.Refresh()
@@ -57,7 +57,7 @@ func TestIndicatorPointsThatDoNotAddUpAreRefused(t *testing.T) {
 	if !hasText(i.sums, group.Name) {
 		t.Errorf("the sums line does not name %s: %q", group.Name, i.sums.Text)
 	}
-	tapButton(t, i.root, "保存")
+	tapButton(t, i.Root, "保存")
 	top := s.win.Canvas().Overlays().Top()
 	if top == nil || !hasText(top, group.Name) {
 		t.Fatalf("save not refused naming group %s: %v", group.Name, top)
@@ -80,7 +80,7 @@ func TestIndicatorPointsThatDoNotAddUpAreRefused(t *testing.T) {
 		}
 		// The demo's systems scored its finalised prior year, so they are
 		// locked; the edit is kept by saving it under a new code.
-		tapButton(t, i.root, "另存为新体系")
+		tapButton(t, i.Root, "另存为新体系")
 		entries, _ := formEntries(t, s)
 		entries[0].SetText("TEST-2026")
 		entries[1].SetText("测试指标体系")
@@ -105,16 +105,16 @@ func TestIndicatorTreeAddAndRemove(t *testing.T) {
 	i := openIndicators(t, s)
 	i.tree.Select("0")
 	groups := len(i.scheme.Roots[0].Children)
-	tapButton(t, i.root, "二级指标")
+	tapButton(t, i.Root, "二级指标")
 	if len(i.scheme.Roots[0].Children) != groups+1 || depthOf(i.selected) != 2 {
 		t.Fatalf("group not added: %d groups, selected %q", len(i.scheme.Roots[0].Children), i.selected)
 	}
-	tapButton(t, i.root, "三级指标")
+	tapButton(t, i.Root, "三级指标")
 	n := i.node(i.selected)
 	if n == nil || n.Indicator == nil || depthOf(i.selected) != 3 {
 		t.Fatalf("indicator not added under the new group: %q", i.selected)
 	}
-	tapButton(t, i.root, "删除")
+	tapButton(t, i.Root, "删除")
 	confirmTop(t, s)
 	if g := i.scheme.Roots[0].Children[groups]; len(g.Children) != 0 {
 		t.Errorf("indicator not removed: %d left", len(g.Children))

@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"errors"
@@ -198,7 +198,7 @@ func (g *evalGrid) save(row *evalRow, reload bool) bool {
 	}
 	now, err := row.current()
 	if err != nil {
-		g.e.shell.showError(err)
+		g.e.shell.ShowError(err)
 		return false
 	}
 	if now == row.saved {
@@ -206,8 +206,8 @@ func (g *evalGrid) save(row *evalRow, reload bool) bool {
 	}
 	s := g.e.shell
 	occ, _ := strconv.Atoi(now[1])
-	if err := s.svc.Evaluation.SetValue(s.ctx, s.actor, g.runID, row.code, now[0], occ, now[2]); err != nil {
-		s.showError(err)
+	if err := s.Services().Evaluation.SetValue(s.Ctx(), s.Actor(), g.runID, row.code, now[0], occ, now[2]); err != nil {
+		s.ShowError(err)
 		return false
 	}
 	row.saved = now

@@ -1,4 +1,4 @@
-package ui
+package evalui
 
 import (
 	"path/filepath"
@@ -27,7 +27,7 @@ func TestAssessmentPanelImportsAndEvaluatesTheHospital(t *testing.T) {
 		t.Error("buttons missing")
 	}
 
-	p.importFrom(filepath.Join("..", "xlsximport", "testdata", "county_hospital_secondary_assessment_values_2017_2020.xlsx"))
+	p.importFrom(filepath.Join("..", "..", "xlsximport", "testdata", "county_hospital_secondary_assessment_values_2017_2020.xlsx"))
 	if got := strings.Join(p.years.Options, ","); got != "2017,2018,2019,2020" {
 		t.Errorf("years %s", got)
 	}
