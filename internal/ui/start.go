@@ -1,7 +1,11 @@
-// Package ui is the Fyne interface: one file per screen, a theme with the
-// embedded CJK font, and translations. It does not import
-// fyne.io/fyne/v2/app, so screens are tested with fyne.io/fyne/v2/test
-// without a display.
+// Package ui is the Fyne window: the shell (navigation, the year, the one
+// runner of background work, sign-in, opening and restoring a database)
+// and the screens that belong to no area package. The areas' screens live
+// in ui/prep (Budget preparation) and ui/evalui (Indicators, Evaluation),
+// which reach the shell through their Host interface; the reusable
+// widgets, the theme and the display formats are ui/kit. It does not
+// import fyne.io/fyne/v2/app, so screens are tested with
+// fyne.io/fyne/v2/test without a display.
 package ui
 
 import (
