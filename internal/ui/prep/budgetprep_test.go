@@ -3,7 +3,6 @@ package prep
 import (
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -12,55 +11,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
-
-// confirmTop taps the confirming (highlighted) button of the dialog on top.
-func confirmTop(t *testing.T, s *testHost) {
-	t.Helper()
-	top := s.win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is open")
-	}
-	var confirm *widget.Button
-	walk(top, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && confirm == nil && (b.Importance == widget.HighImportance || b.Importance == widget.DangerImportance) {
-			confirm = b
-		}
-		return confirm == nil
-	})
-	if confirm == nil {
-		t.Fatalf("the dialog has no confirm button: %q", texts(top))
-	}
-	test.Tap(confirm)
-}
-
-// entriesIn lists the visible entries under o in order.
-func entriesIn(o fyne.CanvasObject) []*widget.Entry {
-	var out []*widget.Entry
-	walk(o, func(o fyne.CanvasObject) bool {
-		switch e := o.(type) {
-		case *widget.Entry:
-			out = append(out, e)
-			return false
-		case *kit.AmountEntry:
-			out = append(out, &e.Entry)
-			return false
-		}
-		return true
-	})
-	return out
-}
-
-func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
-	t.Helper()
-	b := findButton(o, text)
-	if b == nil {
-		t.Fatalf("no button %q among %q", text, texts(o))
-	}
-	if b.Disabled() {
-		t.Fatalf("button %q is disabled", text)
-	}
-	test.Tap(b)
-}
 
 // The whole cycle in the window: open 2027, fill and submit a proposal,
 // issue a control figure from the consolidation, revise, approve, approve

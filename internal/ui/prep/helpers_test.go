@@ -1,78 +1,30 @@
 package prep
 
 import (
-	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+	"github.com/budgetperf/budgetperf/internal/ui/probe"
 )
-
-// walk, texts, hasText and findButton are the screen tests' helpers (as in ui/helpers_test.go).
-func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
-	if o == nil || !o.Visible() || !visit(o) {
-		return
-	}
-	if c, ok := o.(*fyne.Container); ok {
-		for _, child := range c.Objects {
-			walk(child, visit)
-		}
-		return
-	}
-	if w, ok := o.(fyne.Widget); ok {
-		for _, child := range test.WidgetRenderer(w).Objects() {
-			walk(child, visit)
-		}
-	}
-}
-
-// texts collects every visible text under o.
-func texts(o fyne.CanvasObject) []string {
-	var out []string
-	walk(o, func(o fyne.CanvasObject) bool {
-		switch w := o.(type) {
-		case *widget.Label:
-			out = append(out, w.Text)
-		case *widget.Button:
-			out = append(out, w.Text)
-		case *canvas.Text:
-			out = append(out, w.Text)
-		case *widget.RadioGroup:
-			out = append(out, w.Options...)
-		case *widget.Card:
-			out = append(out, w.Title, w.Subtitle)
-		}
-		return true
-	})
-	return out
-}
-
-func hasText(o fyne.CanvasObject, want string) bool {
-	for _, s := range texts(o) {
-		if strings.Contains(s, want) {
-			return true
-		}
-	}
-	return false
-}
-
-// findButton finds a visible button by its text.
-func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	var found *widget.Button
-	walk(o, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-		}
-		return found == nil
-	})
-	return found
-}
 
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// The screens' tests share their helpers (package probe).
+var (
+	texts      = probe.Texts
+	hasText    = probe.HasText
+	findButton = probe.FindButton
+	entriesIn  = probe.EntriesIn
+	tapButton  = probe.TapButton
+	demoDB     = probe.DemoDB
+)
+
+// confirmTop taps the confirming (highlighted) button of the dialog on top.
+func confirmTop(t *testing.T, s *testHost) {
+	t.Helper()
+	probe.ConfirmTop(t, s.win)
 }

@@ -3,7 +3,6 @@ package prep
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -96,19 +95,4 @@ func startApp(t *testing.T, dbPath, lang string) (*testHost, fyne.App) {
 	h.win.Show()
 	t.Cleanup(func() { h.win.Close(); svc.Close() })
 	return h, a
-}
-
-// demoDB makes a database holding the demo hospital for year.
-func demoDB(t *testing.T, year int) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	svc, err := services.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
-	if _, err := svc.Demo.Load(context.Background(), domain.LocalUser, year); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
