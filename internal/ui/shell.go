@@ -77,7 +77,7 @@ type Shell struct {
 	// finished (tests wait on it).
 	restoreDone func(error)
 
-	// runs is the one runner of background work (runner.go).
+	// runs is the one runner of background work (shell_runner.go).
 	runs *runner
 }
 

@@ -21,7 +21,7 @@ type Job struct {
 	Always func(error)
 }
 
-// Runner runs background work: the shell's one runner (ui/runner.go),
+// Runner runs background work: the shell's one runner (ui/shell_runner.go),
 // which shows the job's progress with Cancel, runs work off the UI thread
 // and hands its result to done on the UI thread, or its error to the
 // error dialog. Run returns false when a job of the same key is running.
