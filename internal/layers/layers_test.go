@@ -73,7 +73,7 @@ var (
 	services = []string{"internal/masterdata", "internal/budgeting", "internal/execution", "internal/evaluation",
 		"internal/bonus", "internal/users", "internal/audit", "internal/backup",
 		"internal/demo", "internal/services"}
-	surfaces = []string{"internal/report", "internal/cli", "internal/ui", "app"}
+	surfaces = []string{"internal/report", "internal/cli", "internal/ui", "internal/ui/kit", "internal/ui/prep", "internal/ui/evalui", "internal/ui/probe", "app"}
 )
 
 func floorOf(p string) int {
@@ -119,6 +119,12 @@ func TestImportsRespectTheFloors(t *testing.T) {
 				t.Errorf("%s (floor %d) imports %s (floor %d): a lower floor never imports a higher one", from, floorOf(from), to, floorOf(to))
 			case (to == "internal/cli" || to == "internal/ui") && from != "app":
 				t.Errorf("%s imports %s: only app starts the command line and the window", from, to)
+			case to == "internal/ui/probe":
+				t.Errorf("%s imports %s: only tests use the probe", from, to)
+			case from == "internal/ui/kit" && under(to, "internal/ui"):
+				t.Errorf("%s imports %s: the widgets know no screen", from, to)
+			case strings.HasPrefix(from, "internal/ui/") && from != "internal/ui/kit" && from != "internal/ui/probe" && under(to, "internal/ui") && to != "internal/ui/kit":
+				t.Errorf("%s imports %s: an area of the window reaches the shell through its Host, and no other area", from, to)
 			}
 		}
 	}

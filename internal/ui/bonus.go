@@ -18,6 +18,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // BonusScreen is the performance-bonus allocation of the shell's year:
@@ -49,7 +50,7 @@ type BonusScreen struct {
 	totals     *widget.Label
 
 	table     *widget.Table
-	chart     *chartView
+	chart     *kit.ChartView
 	chartShow *widget.Select
 	staff     *bonusStaffPanel
 
@@ -76,7 +77,7 @@ func newBonusScreen(s *Shell) *BonusScreen {
 	b.totals = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 
 	b.table = b.newTable()
-	b.chart = newChartView()
+	b.chart = kit.NewChartView()
 	b.chartShow = widget.NewSelect(nil, func(string) { b.drawChart() })
 	b.staff = newBonusStaffPanel(b)
 
@@ -155,16 +156,16 @@ func (b *BonusScreen) Refresh() {
 		b.inputs = in
 	}
 	if b.inputs != nil {
-		b.capLabel.SetText(i18n.T("bonus.cap", "Cap", yuan(b.inputs.Cap())))
+		b.capLabel.SetText(i18n.T("bonus.cap", "Cap", kit.Yuan(b.inputs.Cap())))
 	} else {
-		b.capLabel.SetText(i18n.T("bonus.cap", "Cap", yuan(stored.Cap)))
+		b.capLabel.SetText(i18n.T("bonus.cap", "Cap", kit.Yuan(stored.Cap)))
 	}
 	w := bonus.DefaultWeights[scoring.BonusPublicWelfare]
 	if b.hasRes {
 		w = b.res.Weights[scoring.BonusPublicWelfare]
-		b.pool.SetText(yuan(b.res.Pool))
+		b.pool.SetText(kit.Yuan(b.res.Pool))
 	} else {
-		b.pool.SetText(yuan(b.inputs.Pool()))
+		b.pool.SetText(kit.Yuan(b.inputs.Pool()))
 	}
 	b.slider.Min = 0
 	b.slider.Max = 50
@@ -252,7 +253,7 @@ func (b *BonusScreen) show() {
 			sum += d.Bonus
 		}
 	}
-	b.totals.SetText(i18n.T("bonus.totals", "Count", len(b.res.Departments), "Heads", heads, "Sum", yuan(sum)))
+	b.totals.SetText(i18n.T("bonus.totals", "Count", len(b.res.Departments), "Heads", heads, "Sum", kit.Yuan(sum)))
 	switch {
 	case b.stored == nil || b.dirty:
 		b.state.SetText(i18n.T("bonus.state.unsaved"))
@@ -321,7 +322,7 @@ func (b *BonusScreen) approve() {
 	for _, d := range b.res.Departments {
 		sum += d.Bonus
 	}
-	msg := i18n.T("bonus.approve.confirm", "Year", s.year, "Pool", yuan(sum), "Weight", i18n.Percent(b.res.Weights[scoring.BonusPublicWelfare]))
+	msg := i18n.T("bonus.approve.confirm", "Year", s.year, "Pool", kit.Yuan(sum), "Weight", i18n.Percent(b.res.Weights[scoring.BonusPublicWelfare]))
 	dialog.ShowConfirm(i18n.T("bonus.approve"), msg, func(ok bool) {
 		if !ok {
 			return
@@ -348,7 +349,7 @@ func (b *BonusScreen) export() {
 	}
 	s.saveFile(i18n.T("bonus.export.filename", "Year", s.year), ".xlsx", func(path string) {
 		year := s.year
-		run(s, job{title: i18n.T("run.exporting"), key: "export"}, func(ctx context.Context, _ progressFunc) (string, error) {
+		run(s, kit.Job{Title: i18n.T("run.exporting"), Key: "export"}, func(ctx context.Context, _ kit.Progress) (string, error) {
 			return path, b.exportTo(ctx, year, path)
 		}, func(path string) {
 			dialog.ShowInformation(i18n.T("bonus.export"), i18n.T("bonus.export.done", "Path", path), s.win)

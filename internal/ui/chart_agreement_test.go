@@ -5,18 +5,13 @@ import (
 	"reflect"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/report"
+	"github.com/budgetperf/budgetperf/internal/ui/evalui"
 )
-
-// shown is the chart model a chart view draws.
-func (v *chartView) shown() chart.Chart {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.chart
-}
 
 // noNaN is c with every NaN (a gap) replaced by one stand-in, so that
 // reflect.DeepEqual, for which NaN differs from itself, compares models.
@@ -99,15 +94,15 @@ func executionChartsAgree(t *testing.T, s *Shell) {
 	// The report names the hospital 全院 where the screen says 全院合计 (or
 	// the user's own departments): the unit named in the title is the only
 	// difference.
-	cum := e.cum.shown()
+	cum := e.cum.Chart()
 	if cum.Title == cs[0].Title {
 		t.Errorf("cumulative titles: both %q", cum.Title)
 	}
 	cum.Title = cs[0].Title
 	sameChart(t, "cumulative", cum, cs[0])
-	sameChart(t, "department rates", e.rate.shown(), cs[1])
-	sameChart(t, "heat map", e.heat.shown(), cs[2])
-	sameChart(t, "targets", e.tgt.shown(), cs[3])
+	sameChart(t, "department rates", e.rate.Chart(), cs[1])
+	sameChart(t, "heat map", e.heat.Chart(), cs[2])
+	sameChart(t, "targets", e.tgt.Chart(), cs[3])
 }
 
 // evaluationChartsAgree compares the Evaluation screen's scorecard of
@@ -118,21 +113,15 @@ func evaluationChartsAgree(t *testing.T, s *Shell) {
 	if len(cs) == 0 {
 		t.Fatal("the evaluation report draws no scorecard")
 	}
-	n := 0
-	for _, i := range e.shown {
-		r := e.runs[i]
-		if !r.Scored() {
-			continue
-		}
-		e.selectID(r.ID)
+	shown := e.Scorecards()
+	if len(shown) != len(cs) {
+		t.Errorf("the screen shows %d scored units, the report %d scorecards", len(shown), len(cs))
+	}
+	for n, sc := range shown {
 		if n >= len(cs) {
 			t.Fatalf("the screen has more scored units than the report's %d", len(cs))
 		}
-		sameChart(t, "scorecard of "+r.Unit.Code, e.radar.shown(), cs[n])
-		n++
-	}
-	if n != len(cs) {
-		t.Errorf("the screen shows %d scored units, the report %d scorecards", n, len(cs))
+		sameChart(t, "scorecard of "+sc.Unit, sc.Chart, cs[n])
 	}
 }
 
@@ -150,7 +139,7 @@ func bonusChartsAgree(t *testing.T, s *Shell) {
 			continue
 		}
 		b.chartShow.SetSelectedIndex(i)
-		want := b.chart.shown()
+		want := b.chart.Chart()
 		want.Title += " · " + i18n.T(g.Key)
 		if n >= len(cs) {
 			t.Fatalf("the report draws %d sensitivity charts", len(cs))
@@ -161,4 +150,17 @@ func bonusChartsAgree(t *testing.T, s *Shell) {
 	if n != len(cs) || n == 0 {
 		t.Errorf("the report draws %d sensitivity charts, the screen's report groups are %d", len(cs), n)
 	}
+}
+
+// openEvaluation shows the Evaluation screen for year in the window at
+// the office monitor size.
+func openEvaluation(t *testing.T, s *Shell, year int) *evalui.EvaluationScreen {
+	t.Helper()
+	s.year = year
+	e := evalui.NewEvaluationScreen(s)
+	s.body.Objects = []fyne.CanvasObject{e.Root}
+	s.body.Refresh()
+	s.win.Resize(fyne.NewSize(1366, 768))
+	e.Refresh()
+	return e
 }

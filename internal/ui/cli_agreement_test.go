@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/cli"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // The dashboard's figures are the ones the command line reports for the
@@ -29,10 +30,10 @@ func TestDashboardAgreesWithTheCommandLine(t *testing.T) {
 	s, _ := startApp(t, path, "zh")
 	fen := func(m map[string]any, k string) money.Amount { return money.Amount(int64(m[k].(float64))) }
 	d := s.dashboard
-	if got, want := d.budget.value.Text, wan(fen(budget, "expenditure_fen")); got != want {
+	if got, want := d.budget.Value(), kit.Wan(fen(budget, "expenditure_fen")); got != want {
 		t.Errorf("budget card %s, CLI budget show %s", got, want)
 	}
-	if got, want := d.actual.value.Text, wan(fen(actuals, "expenditure_fen")); got != want {
+	if got, want := d.actual.Value(), kit.Wan(fen(actuals, "expenditure_fen")); got != want {
 		t.Errorf("spent card %s, CLI actuals show %s", got, want)
 	}
 	if d.ex.Total.Expenditure.Budget != fen(budget, "expenditure_fen") || d.ex.Total.Revenue.Actual != fen(actuals, "revenue_fen") {

@@ -15,6 +15,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // Dashboard shows the year at a glance: budget, actual to date, execution
@@ -23,9 +24,9 @@ type Dashboard struct {
 	shell *Shell
 	root  fyne.CanvasObject
 
-	budget, actual, rate, revenue *figureCard
-	alerts                        *figureCard
-	cum, byDept                   *chartView
+	budget, actual, rate, revenue *kit.FigureCard
+	alerts                        *kit.FigureCard
+	cum, byDept                   *kit.ChartView
 	behind, ahead                 *fyne.Container
 	empty                         *widget.Label
 	balance                       *widget.Label // 收入合计 · 支出合计 · 收支差额, with the deficit warning
@@ -36,13 +37,13 @@ type Dashboard struct {
 
 func newDashboard(s *Shell) *Dashboard {
 	d := &Dashboard{shell: s,
-		budget:  newFigureCard(i18n.T("dash.card.budget")),
-		actual:  newFigureCard(i18n.T("dash.card.actual")),
-		rate:    newFigureCard(i18n.T("dash.card.rate")),
-		revenue: newFigureCard(i18n.T("dash.card.revenue")),
-		alerts:  newFigureCard(i18n.T("dash.card.alerts")),
-		cum:     newChartView(),
-		byDept:  newChartView(),
+		budget:  kit.NewFigureCard(i18n.T("dash.card.budget")),
+		actual:  kit.NewFigureCard(i18n.T("dash.card.actual")),
+		rate:    kit.NewFigureCard(i18n.T("dash.card.rate")),
+		revenue: kit.NewFigureCard(i18n.T("dash.card.revenue")),
+		alerts:  kit.NewFigureCard(i18n.T("dash.card.alerts")),
+		cum:     kit.NewChartView(),
+		byDept:  kit.NewChartView(),
 		behind:  container.NewVBox(),
 		ahead:   container.NewVBox(),
 		empty:   widget.NewLabel(""),
@@ -52,20 +53,20 @@ func newDashboard(s *Shell) *Dashboard {
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.empty.Importance = widget.WarningImportance
 	d.balance.Wrapping = fyne.TextWrapWord
-	cards := container.NewGridWithColumns(5, d.budget.root, d.actual.root, d.rate.root, d.revenue.root, d.alerts.root)
-	d.alerts.root = container.NewStack(d.alerts.root, newTapArea(func() { s.openAlerts() }))
-	cards.Objects[4] = d.alerts.root
+	cards := container.NewGridWithColumns(5, d.budget.Root, d.actual.Root, d.rate.Root, d.revenue.Root, d.alerts.Root)
+	d.alerts.Root = container.NewStack(d.alerts.Root, kit.NewTapArea(func() { s.openAlerts() }))
+	cards.Objects[4] = d.alerts.Root
 	d.byDept.OnTapped = func(p chart.Point) {
 		if rows := d.ratedDepartments(); p.Category >= 0 && p.Category < len(rows) {
 			s.openExecution(rows[p.Category])
 		}
 	}
-	charts := container.New(&minHeightLayout{height: 270}, container.NewGridWithColumns(2, d.cum, d.byDept))
+	charts := container.New(&kit.MinHeightLayout{Height: 270}, container.NewGridWithColumns(2, d.cum, d.byDept))
 	lists := container.NewGridWithColumns(2,
 		widget.NewCard(i18n.T("dash.behind"), i18n.T("dash.behind.hint"), d.behind),
 		widget.NewCard(i18n.T("dash.ahead"), i18n.T("dash.ahead.hint"), d.ahead))
 	d.table.onOpen = func(code string) { s.openExecution(code) }
-	table := container.New(&minHeightLayout{height: 420}, d.table.table)
+	table := container.New(&kit.MinHeightLayout{Height: 420}, d.table.table)
 	body := container.NewVBox(d.empty, cards, d.balance, charts, lists,
 		widget.NewLabelWithStyle(i18n.T("dash.table.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table)
 	d.root = container.NewVScroll(body)
@@ -90,25 +91,25 @@ func (d *Dashboard) Refresh() {
 	}
 	through := i18n.T("dash.no_actuals")
 	if o.Month > 0 {
-		through = i18n.T("dash.through", "Month", monthName(o.Month))
+		through = i18n.T("dash.through", "Month", kit.MonthName(o.Month))
 	}
-	d.budget.set(wan(exp.Budget), i18n.T("dash.unit_wan")+" · "+i18n.T("dash.budget.note", "Year", o.Year), nil)
-	d.actual.set(wan(exp.Actual), i18n.T("dash.unit_wan")+" · "+through, nil)
-	d.rate.set(i18n.Percent(exp.ExecutionRate()), i18n.T("dash.rate.note", "Progress", i18n.Percent(o.TimeProgress), "Ratio", fmt.Sprintf("%.2f", exp.Ratio)), paceColor(exp.Pace, o.Month))
-	d.revenue.set(i18n.Percent(rev.ExecutionRate()), i18n.T("dash.revenue.note", "Actual", wan(rev.Actual), "Budget", wan(rev.Budget)), nil)
+	d.budget.Set(kit.Wan(exp.Budget), i18n.T("dash.unit_wan")+" · "+i18n.T("dash.budget.note", "Year", o.Year), nil)
+	d.actual.Set(kit.Wan(exp.Actual), i18n.T("dash.unit_wan")+" · "+through, nil)
+	d.rate.Set(i18n.Percent(exp.ExecutionRate()), i18n.T("dash.rate.note", "Progress", i18n.Percent(o.TimeProgress), "Ratio", fmt.Sprintf("%.2f", exp.Ratio)), paceColor(exp.Pace, o.Month))
+	d.revenue.Set(i18n.Percent(rev.ExecutionRate()), i18n.T("dash.revenue.note", "Actual", kit.Wan(rev.Actual), "Budget", kit.Wan(rev.Budget)), nil)
 	var red int
 	for _, a := range o.Alerts {
 		if a.Severity == pace.Red {
 			red++
 		}
 	}
-	alertColor := statusColor(pace.Green)
+	alertColor := kit.StatusColor(pace.Green)
 	if red > 0 {
-		alertColor = statusColor(pace.Red)
+		alertColor = kit.StatusColor(pace.Red)
 	} else if len(o.Alerts) > 0 {
-		alertColor = statusColor(pace.Amber)
+		alertColor = kit.StatusColor(pace.Amber)
 	}
-	d.alerts.set(fmt.Sprint(len(o.Alerts)), i18n.T("dash.alerts.note", "Red", red), alertColor)
+	d.alerts.Set(fmt.Sprint(len(o.Alerts)), i18n.T("dash.alerts.note", "Red", red), alertColor)
 	d.showBalance(rev.Budget, exp.Budget, o.Year)
 	d.cum.SetChart(execution.CumulativeChart(exp, o.Month, domain.Expenditure, totalName(o), i18n.T))
 	d.byDept.SetChart(execution.DeptRateChart(o, domain.Expenditure, i18n.Current(), i18n.T))
@@ -147,7 +148,7 @@ func (d *Dashboard) deptLinks(ds []pace.DeptRow, none string) []fyne.CanvasObjec
 	out := make([]fyne.CanvasObject, len(ds))
 	for i, e := range ds {
 		code := e.Code
-		text := i18n.T("dash.dept_line", "Name", pickName(e.Name, e.NameEn), "Rate", i18n.Percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio))
+		text := i18n.T("dash.dept_line", "Name", kit.PickName(e.Name, e.NameEn), "Rate", i18n.Percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio))
 		if st := e.Expenditure.Status; st != pace.StatusNormal {
 			// Fastest is not best: an overspent department says so here
 			// as in the table (issue 16).
@@ -172,17 +173,9 @@ func (d *Dashboard) ratedDepartments() []string {
 	return out
 }
 
-// pickName chooses the department name for the interface language.
-func pickName(zh, en string) string {
-	if i18n.Current() == i18n.English && en != "" {
-		return en
-	}
-	return zh
-}
-
 func paceColor(p pace.Pace, month int) color.Color {
 	if month == 0 {
 		return nil
 	}
-	return statusColor(p.Level())
+	return kit.StatusColor(p.Level())
 }

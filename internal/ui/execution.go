@@ -11,6 +11,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // ExecutionScreen is Execution: money against the monthly plan and time
@@ -26,12 +27,12 @@ type ExecutionScreen struct {
 	kind    *widget.RadioGroup
 	crumbs  *fyne.Container
 	summary *widget.Label
-	cum     *chartView
-	rate    *chartView
-	heat    *chartView
-	tgt     *chartView
+	cum     *kit.ChartView
+	rate    *kit.ChartView
+	heat    *kit.ChartView
+	tgt     *kit.ChartView
 	table   *execTable
-	alerts  *alertList
+	alerts  *kit.AlertList
 	targets *TargetsTab
 	tabs    *container.AppTabs
 	alertTb *container.TabItem
@@ -46,7 +47,7 @@ type ExecutionScreen struct {
 
 func newExecutionScreen(s *Shell) *ExecutionScreen {
 	e := &ExecutionScreen{shell: s, crumbs: container.NewHBox(), summary: widget.NewLabel(""), kindShown: domain.Expenditure,
-		cum: newChartView(), rate: newChartView(), heat: newChartView(), tgt: newChartView()}
+		cum: kit.NewChartView(), rate: kit.NewChartView(), heat: kit.NewChartView(), tgt: kit.NewChartView()}
 	e.summary.Wrapping = fyne.TextWrapWord
 	e.through = widget.NewLabel("")
 	e.through.Importance = widget.LowImportance
@@ -72,8 +73,8 @@ func newExecutionScreen(s *Shell) *ExecutionScreen {
 	e.table.onOpen = e.drill
 	e.rate.OnTapped = func(p chart.Point) { e.drillChartBar(p.Category) }
 	e.heat.OnTapped = func(p chart.Point) { e.drillHeatRow(p.Series) }
-	e.alerts = newAlertList()
-	e.alerts.onOpen = e.openAlert
+	e.alerts = kit.NewAlertList()
+	e.alerts.OnOpen = e.openAlert
 	e.targets = newTargetsTab(s)
 	thresholds := widget.NewButton(i18n.T("exec.thresholds"), e.editThresholds)
 	bar := container.NewHBox(widget.NewLabel(i18n.T("exec.month_end")), e.month, e.through, e.kind, e.crumbs, layout.NewSpacer(),
@@ -81,7 +82,7 @@ func newExecutionScreen(s *Shell) *ExecutionScreen {
 	charts := container.NewGridWithColumns(2, e.cum, e.rate)
 	analysis := container.NewBorder(container.NewVBox(e.summary, charts), nil, nil, nil, e.table.table)
 	e.mainTab = container.NewTabItem(i18n.T("exec.tab.analysis"), analysis)
-	e.alertTb = container.NewTabItem(i18n.T("exec.tab.alerts"), e.alerts.root)
+	e.alertTb = container.NewTabItem(i18n.T("exec.tab.alerts"), e.alerts.Root)
 	e.tgtTab = container.NewTabItem(i18n.T("exec.tab.targets"), e.targets.root)
 	e.tabs = container.NewAppTabs(e.mainTab, container.NewTabItem(i18n.T("exec.tab.heat"), e.heat),
 		container.NewTabItem(i18n.T("exec.tab.target_chart"), e.tgt), e.alertTb, e.tgtTab)
@@ -112,7 +113,7 @@ func (e *ExecutionScreen) Refresh() {
 	if _, ok := ex.Department(e.dept); !ok {
 		e.dept, e.subject = "", ""
 	}
-	e.alerts.set(ex.Alerts)
+	e.alerts.Set(ex.Alerts)
 	e.alertTb.Text = i18n.T("exec.tab.alerts_n", "Count", len(ex.Alerts))
 	e.tabs.Refresh()
 	e.targets.SetMonth(ex.Month)
@@ -130,7 +131,7 @@ func (e *ExecutionScreen) Refresh() {
 func (e *ExecutionScreen) offerMonths(latest int) {
 	months := make([]string, 0, latest)
 	for m := 1; m <= latest; m++ {
-		months = append(months, monthName(m))
+		months = append(months, kit.MonthName(m))
 	}
 	e.month.Options = months
 	e.month.Refresh()
@@ -141,7 +142,7 @@ func (e *ExecutionScreen) offerMonths(latest int) {
 		e.through.SetText(i18n.T("exec.no_actuals"))
 		return
 	}
-	e.through.SetText(i18n.T("exec.actuals_through", "Month", monthName(latest)))
+	e.through.SetText(i18n.T("exec.actuals_through", "Month", kit.MonthName(latest)))
 }
 
 // show draws the current level: the hospital, a department or a subject.
@@ -161,7 +162,7 @@ func (e *ExecutionScreen) show() {
 		e.table.showDepartments(ex, kind)
 	case e.subject == "":
 		f := d.Of(kind)
-		name := pickName(d.Name, d.NameEn)
+		name := kit.PickName(d.Name, d.NameEn)
 		e.summary.SetText(e.summaryText(name, f))
 		e.cum.SetChart(execution.CumulativeChart(f, ex.Month, kind, name, i18n.T))
 		e.rate.SetChart(execution.SubjectRateChart(d, kind, ex.TimeProgress, lang, i18n.T))
@@ -170,8 +171,8 @@ func (e *ExecutionScreen) show() {
 	default:
 		for _, sr := range d.Subjects {
 			if sr.Code == e.subject {
-				name := sr.Code + " " + pickName(sr.Name, sr.NameEn)
-				e.summary.SetText(e.summaryText(pickName(d.Name, d.NameEn)+" · "+name, sr.Figures))
+				name := sr.Code + " " + kit.PickName(sr.Name, sr.NameEn)
+				e.summary.SetText(e.summaryText(kit.PickName(d.Name, d.NameEn)+" · "+name, sr.Figures))
 				e.cum.SetChart(execution.CumulativeChart(sr.Figures, ex.Month, sr.Kind, name, i18n.T))
 			}
 		}
@@ -193,15 +194,14 @@ func (e *ExecutionScreen) summaryText(unit string, f pace.Figures) string {
 	if d, ok := f.Deviation(); ok {
 		dev = i18n.SignedPercent(d)
 	}
-	return i18n.T("exec.summary", "Unit", unit, "Month", monthName(e.ex.Month), "Budget", wan(f.Budget), "Plan", wan(f.PlanToDate),
-		"Actual", wan(f.Actual), "Rate", i18n.Percent(f.ExecutionRate()), "Progress", i18n.Percent(e.ex.TimeProgress), "Deviation", dev,
+	return i18n.T("exec.summary", "Unit", unit, "Month", kit.MonthName(e.ex.Month), "Budget", kit.Wan(f.Budget), "Plan", kit.Wan(f.PlanToDate), "Actual", kit.Wan(f.Actual), "Rate", i18n.Percent(f.ExecutionRate()), "Progress", i18n.Percent(e.ex.TimeProgress), "Deviation", dev,
 		"Status", i18n.T(f.Status.Key()))
 }
 
 func (e *ExecutionScreen) showCrumbs() {
 	objs := []fyne.CanvasObject{widget.NewLabel("›"), e.crumb(totalName(e.ex), func() { e.goTo("", "") })}
 	if d, ok := e.ex.Department(e.dept); ok {
-		objs = append(objs, widget.NewLabel("›"), e.crumb(pickName(d.Name, d.NameEn), func() { e.goTo(e.dept, "") }))
+		objs = append(objs, widget.NewLabel("›"), e.crumb(kit.PickName(d.Name, d.NameEn), func() { e.goTo(e.dept, "") }))
 		if e.subject != "" {
 			objs = append(objs, widget.NewLabel("›"), e.crumb(e.subject, func() {}))
 		}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // Issue 16: the demo's 2026 actuals stop at September. The Execution
@@ -18,10 +19,10 @@ func TestMonthChoiceStopsAtTheLastMonthWithActuals(t *testing.T) {
 	e := s.execution
 	e.monthChosen = 0
 	e.Refresh()
-	if got := e.month.Options; len(got) != 9 || got[0] != monthName(1) || got[8] != monthName(9) {
+	if got := e.month.Options; len(got) != 9 || got[0] != kit.MonthName(1) || got[8] != kit.MonthName(9) {
 		t.Fatalf("2026 offers %v, want 1月 … 9月", got)
 	}
-	if e.month.Selected != monthName(9) || e.ex.Month != 9 {
+	if e.month.Selected != kit.MonthName(9) || e.ex.Month != 9 {
 		t.Errorf("selected %q (month %d), want the latest, 9月", e.month.Selected, e.ex.Month)
 	}
 	if !strings.Contains(e.through.Text, "实际数已导入至 9") || !e.through.Visible() {

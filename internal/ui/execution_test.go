@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // rowOf finds the table row that opens code.
@@ -33,7 +34,7 @@ func TestExecutionDrillDown(t *testing.T) {
 	if e.table.rows != len(e.ex.Departments)+1 {
 		t.Errorf("hospital level lists %d rows for %d departments", e.table.rows, len(e.ex.Departments))
 	}
-	if text, _, _ := e.table.cells(0, 4); text != wan(e.ex.Total.Expenditure.Actual) {
+	if text, _, _ := e.table.cells(0, 4); text != kit.Wan(e.ex.Total.Expenditure.Actual) {
 		t.Errorf("total row actual %q", text)
 	}
 	if !hasText(e.summary, "序时进度 75.0%") {
@@ -85,7 +86,7 @@ func TestExecutionDrillDown(t *testing.T) {
 	if e.kindShown != domain.Revenue {
 		t.Fatal("revenue not shown")
 	}
-	if text, _, _ := e.table.cells(0, 4); text != wan(e.ex.Total.Revenue.Actual) {
+	if text, _, _ := e.table.cells(0, 4); text != kit.Wan(e.ex.Total.Revenue.Actual) {
 		t.Errorf("revenue total row %q", text)
 	}
 }
@@ -106,9 +107,9 @@ func TestExecutionAlertsOpenTheirDetail(t *testing.T) {
 		}
 	}
 	e.tabs.Select(e.alertTb)
-	for i, a := range e.alerts.items {
+	for i, a := range e.alerts.Items() {
 		if a == behind {
-			e.alerts.list.Select(i)
+			e.alerts.List.Select(i)
 		}
 	}
 	if e.dept != behind.DeptCode || e.tabs.Selected() != e.mainTab {

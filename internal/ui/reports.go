@@ -17,6 +17,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/report"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // ReportsScreen lets the user choose a report and its period, generate the
@@ -54,7 +55,7 @@ func newReportsScreen(s *Shell) *ReportsScreen {
 	r.kind.Required = true
 	var months []string
 	for m := 1; m <= 12; m++ {
-		months = append(months, monthName(m))
+		months = append(months, kit.MonthName(m))
 	}
 	r.month = widget.NewSelect(months, func(string) { r.defaultPath() })
 	r.unit = widget.NewRadioGroup([]string{i18n.T("report.unit.wan"), i18n.T("report.unit.yuan")}, func(string) { r.unitChanged() })
@@ -222,11 +223,11 @@ func (r *ReportsScreen) run() {
 	r.generate.Disable()
 	r.open.Disable()
 	r.result.SetText(i18n.T("reports.generating"))
-	j := job{title: i18n.T("reports.generating"), key: reportJob,
-		failed:    func(err error) { r.result.SetText(i18n.T("reports.failed", "Error", i18n.Message(err))) },
-		cancelled: func() { r.result.SetText(i18n.T("reports.cancelled")) },
-		always:    func(error) { r.generate.Enable() }}
-	run(s, j, func(ctx context.Context, progress progressFunc) (string, error) {
+	j := kit.Job{Title: i18n.T("reports.generating"), Key: reportJob,
+		Failed:    func(err error) { r.result.SetText(i18n.T("reports.failed", "Error", i18n.Message(err))) },
+		Cancelled: func() { r.result.SetText(i18n.T("reports.cancelled")) },
+		Always:    func(error) { r.generate.Enable() }}
+	run(s, j, func(ctx context.Context, progress kit.Progress) (string, error) {
 		return path, report.WriteFile(ctx, s.svc, s.actor, req, path, progress)
 	}, func(path string) {
 		r.written = path

@@ -18,6 +18,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 	"github.com/budgetperf/budgetperf/internal/users"
 )
 
@@ -108,7 +109,7 @@ func (p *accessPanel) accountTab() fyne.CanvasObject {
 	p.who = widget.NewLabel("")
 	p.who.Wrapping = fyne.TextWrapWord
 	if p.hasUsers {
-		who := i18n.T("account.signed_in", "Name", displayName(a), "Role", i18n.T("role."+string(a.Role)))
+		who := i18n.T("account.signed_in", "Name", kit.DisplayName(a), "Role", i18n.T("role."+string(a.Role)))
 		if len(a.Departments) > 0 {
 			who += "\n" + i18n.T("account.departments", "Depts", strings.Join(a.Departments, ", "))
 		}
@@ -133,13 +134,6 @@ func (p *accessPanel) accountTab() fyne.CanvasObject {
 	return container.NewVScroll(p.accountBox)
 }
 
-func displayName(a domain.Actor) string {
-	if a.Name != "" {
-		return a.Name + " (" + a.Login + ")"
-	}
-	return a.Login
-}
-
 func (p *accessPanel) changePassword() {
 	s := p.shell
 	if p.newPw.Text != p.newPw2.Text {
@@ -157,7 +151,7 @@ func (p *accessPanel) changePassword() {
 }
 
 func (p *accessPanel) usersTab() fyne.CanvasObject {
-	p.userTable = newLabelTable(userColKeys, userColWidths, func() int { return len(p.users) }, p.userCell)
+	p.userTable = kit.NewLabelTable(userColKeys, userColWidths, func() int { return len(p.users) }, p.userCell)
 	p.userTable.OnSelected = func(id widget.TableCellID) { p.selectUser(id.Row) }
 	p.login, p.name, p.depts, p.userPw = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewPasswordEntry()
 	p.depts.SetPlaceHolder(i18n.T("users.departments_hint"))
@@ -310,7 +304,7 @@ func (p *accessPanel) auditTab() fyne.CanvasObject {
 	p.export = widget.NewButtonWithIcon(i18n.T("audit.export"), theme.DocumentSaveIcon(), func() {
 		p.shell.saveFile("audit.xlsx", ".xlsx", p.exportTo)
 	})
-	p.auditTable = newLabelTable(auditColKeys, auditColWidths, func() int { return len(p.entries) }, p.auditCell)
+	p.auditTable = kit.NewLabelTable(auditColKeys, auditColWidths, func() int { return len(p.entries) }, p.auditCell)
 	filters := container.NewGridWithColumns(5, p.entity, p.user, p.key, p.from, p.to)
 	buttons := container.NewHBox(p.apply, p.verify, p.export)
 	if permission.Allowed(p.shell.actor.Role, permission.BackupRestore) {
@@ -408,7 +402,7 @@ func (p *accessPanel) verifyChain() {
 		p.auditMsg.Importance = widget.DangerImportance
 		p.auditMsg.SetText(verifyText(err))
 	}
-	run(s, job{title: i18n.T("run.verifying"), key: "audit.verify", failed: failed}, func(ctx context.Context, _ progressFunc) (logbook.Result, error) {
+	run(s, kit.Job{Title: i18n.T("run.verifying"), Key: "audit.verify", Failed: failed}, func(ctx context.Context, _ kit.Progress) (logbook.Result, error) {
 		return s.svc.Audit.Verify(ctx, s.actor)
 	}, func(r logbook.Result) {
 		p.auditMsg.Importance = widget.SuccessImportance
@@ -469,7 +463,7 @@ func (p *accessPanel) exportTo(path string) {
 		headers = append(headers, i18n.T(k))
 	}
 	headers = append(headers, i18n.T("col.audit.hash"))
-	run(s, job{title: i18n.T("run.exporting"), key: "export"}, func(ctx context.Context, _ progressFunc) (int, error) {
+	run(s, kit.Job{Title: i18n.T("run.exporting"), Key: "export"}, func(ctx context.Context, _ kit.Progress) (int, error) {
 		return s.svc.Audit.Export(ctx, s.actor, f, headers, path, i18n.T)
 	}, func(n int) {
 		p.auditMsg.Importance = widget.SuccessImportance

@@ -19,6 +19,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // backupPanel is the backup and restore card of Settings › Data: where the
@@ -211,8 +212,8 @@ func (p *backupPanel) refresh() {
 // backupTo writes a backup of the open database to path.
 func (p *backupPanel) backupTo(path string) {
 	s := p.shell
-	j := job{title: i18n.T("backup.working"), key: "backup", always: p.done}
-	run(s, j, func(ctx context.Context, _ progressFunc) (backup.Info, error) {
+	j := kit.Job{Title: i18n.T("backup.working"), Key: "backup", Always: p.done}
+	run(s, j, func(ctx context.Context, _ kit.Progress) (backup.Info, error) {
 		return backup.Create(ctx, s.svc.Store, s.actor, path)
 	}, func(info backup.Info) {
 		dialog.ShowInformation(i18n.T("backup.done.title"), i18n.T("backup.done", "Path", info.Path, "Size", backup.HumanSize(info.Size)), s.win)

@@ -18,6 +18,8 @@ import (
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/ui/evalui"
+	"github.com/budgetperf/budgetperf/internal/ui/prep"
 )
 
 // Section names of the navigation; a section appears once it works.
@@ -57,10 +59,10 @@ type Shell struct {
 	body       *fyne.Container
 
 	dashboard  *Dashboard
-	prep       *BudgetPrepScreen
+	prep       *prep.Screen
 	execution  *ExecutionScreen
-	indicators *IndicatorsScreen
-	evaluation *EvaluationScreen
+	indicators *evalui.IndicatorsScreen
+	evaluation *evalui.EvaluationScreen
 	bonus      *BonusScreen
 	reports    *ReportsScreen
 	importer   *ImportScreen
@@ -75,7 +77,7 @@ type Shell struct {
 	// finished (tests wait on it).
 	restoreDone func(error)
 
-	// runs is the one runner of background work (runner.go).
+	// runs is the one runner of background work (shell_runner.go).
 	runs *runner
 }
 
@@ -86,8 +88,8 @@ func NewShell(a fyne.App, win fyne.Window, opts Options) *Shell {
 	s.runs = newRunner(s)
 	win.SetOnClosed(func() {
 		if s.prep != nil && s.svc != nil {
-			s.prep.flush() // nothing typed is lost when the window closes
-			s.evaluation.grid.saveAll()
+			s.prep.Flush() // nothing typed is lost when the window closes
+			s.evaluation.SaveAll()
 		}
 		if s.svc != nil {
 			s.svc.Close()
@@ -173,10 +175,10 @@ func (s *Shell) Rebuild() {
 		return
 	}
 	s.dashboard = newDashboard(s)
-	s.prep = newBudgetPrepScreen(s)
+	s.prep = prep.NewScreen(s)
 	s.execution = newExecutionScreen(s)
-	s.indicators = newIndicatorsScreen(s)
-	s.evaluation = newEvaluationScreen(s)
+	s.indicators = evalui.NewIndicatorsScreen(s)
+	s.evaluation = evalui.NewEvaluationScreen(s)
 	s.bonus = newBonusScreen(s)
 	s.reports = newReportsScreen(s)
 	s.settings = newSettingsScreen(s)
@@ -212,21 +214,21 @@ func (s *Shell) Rebuild() {
 // Show switches to a section.
 func (s *Shell) Show(section string) {
 	if s.prep != nil && section != SectionBudget {
-		s.prep.flush()
+		s.prep.Flush()
 	}
 	if s.evaluation != nil && section != SectionEvaluation {
-		s.evaluation.grid.saveAll()
+		s.evaluation.SaveAll()
 	}
 	s.section = section
 	switch section {
 	case SectionBudget:
-		s.body.Objects = []fyne.CanvasObject{s.prep.root}
+		s.body.Objects = []fyne.CanvasObject{s.prep.Root}
 	case SectionExecution:
 		s.body.Objects = []fyne.CanvasObject{s.execution.root}
 	case SectionIndicators:
-		s.body.Objects = []fyne.CanvasObject{s.indicators.root}
+		s.body.Objects = []fyne.CanvasObject{s.indicators.Root}
 	case SectionEvaluation:
-		s.body.Objects = []fyne.CanvasObject{s.evaluation.root}
+		s.body.Objects = []fyne.CanvasObject{s.evaluation.Root}
 	case SectionBonus:
 		s.body.Objects = []fyne.CanvasObject{s.bonus.root}
 	case SectionReports:
@@ -274,7 +276,7 @@ func (s *Shell) refresh() {
 // setYear switches the whole window to year.
 func (s *Shell) setYear(year int) {
 	if s.prep != nil {
-		s.prep.flush()
+		s.prep.Flush()
 	}
 	s.year = year
 	s.refresh()

@@ -14,6 +14,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // The dashboard shows exactly the store's figures, in Chinese.
@@ -28,17 +29,17 @@ func TestDashboardShowsTheStoreFigures(t *testing.T) {
 		t.Fatalf("demo actuals run through month %d, want 9", o.Month)
 	}
 	d := s.dashboard
-	if got, want := d.budget.value.Text, wan(o.Total.Expenditure.Budget); got != want {
+	if got, want := d.budget.Value(), kit.Wan(o.Total.Expenditure.Budget); got != want {
 		t.Errorf("budget card %q, want %q", got, want)
 	}
-	if got, want := d.actual.value.Text, wan(o.Total.Expenditure.Actual); got != want {
+	if got, want := d.actual.Value(), kit.Wan(o.Total.Expenditure.Actual); got != want {
 		t.Errorf("actual card %q, want %q", got, want)
 	}
-	if got, want := d.rate.value.Text, i18n.Percent(o.Total.Expenditure.ExecutionRate()); got != want {
+	if got, want := d.rate.Value(), i18n.Percent(o.Total.Expenditure.ExecutionRate()); got != want {
 		t.Errorf("rate card %q, want %q", got, want)
 	}
-	if !hasText(d.rate.root, "序时进度 75.0%") {
-		t.Errorf("rate card does not show the time progress: %q", texts(d.rate.root))
+	if !hasText(d.rate.Root, "序时进度 75.0%") {
+		t.Errorf("rate card does not show the time progress: %q", texts(d.rate.Root))
 	}
 	content := s.win.Content()
 	for _, want := range []string{"总览", "设置", "支出预算", "执行最慢的科室", "滨江"} {
@@ -53,7 +54,7 @@ func TestDashboardShowsTheStoreFigures(t *testing.T) {
 	if rows, _ := d.table.table.Length(); rows != len(o.Departments)+1 {
 		t.Errorf("table has %d rows, want %d departments + total", rows, len(o.Departments))
 	}
-	if text, _, _ := d.table.cell(0, colActual); text != wan(o.Total.Expenditure.Actual) {
+	if text, _, _ := d.table.cell(0, colActual); text != kit.Wan(o.Total.Expenditure.Actual) {
 		t.Errorf("totals row shows %q", text)
 	}
 	// Revenue, expenditure and their balance, never one sum; the demo's
@@ -97,7 +98,7 @@ func TestFirstLaunchOffersTheDemo(t *testing.T) {
 	if err != nil || empty {
 		t.Fatalf("after accepting, the database is still empty (%v)", err)
 	}
-	if s.dashboard.budget.value.Text == wan(0) {
+	if s.dashboard.budget.Value() == kit.Wan(0) {
 		t.Error("the dashboard still shows a zero budget after loading the demo")
 	}
 }

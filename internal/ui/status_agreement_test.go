@@ -15,6 +15,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/report"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // unitStatus is what a surface shows for one unit ("" = the hospital):
@@ -68,7 +69,7 @@ func checkOneStatus(t *testing.T, s *Shell, path string, year, m int) {
 		}
 	}
 	for code, imp := range dashLevels {
-		if imp != levelImportance(cliLevels[code]) {
+		if imp != kit.LevelImportance(cliLevels[code]) {
 			t.Errorf("unit %q: dashboard status coloured %v, its level is %s", code, imp, cliLevels[code])
 		}
 	}
@@ -78,8 +79,8 @@ func checkOneStatus(t *testing.T, s *Shell, path string, year, m int) {
 		t.Errorf("at September 儿科 and 新生儿科 are no longer red: %v", red)
 	}
 	alerted := map[string]string{}
-	for _, a := range s.execution.alerts.items {
-		alerted[a.DeptCode] += alertLine(a) + "\n"
+	for _, a := range s.execution.alerts.Items() {
+		alerted[a.DeptCode] += kit.AlertLine(a) + "\n"
 	}
 	for code, name := range red {
 		if !strings.Contains(alerted[code], name) {
@@ -93,11 +94,9 @@ func checkOneStatus(t *testing.T, s *Shell, path string, year, m int) {
 
 // checkBarLevels checks that each bar of a rate chart (one per code, in
 // order) has the level of its department's status in monitor --json.
-func checkBarLevels(t *testing.T, where string, v *chartView, codes []string, levels map[string]pace.Level) {
+func checkBarLevels(t *testing.T, where string, v *kit.ChartView, codes []string, levels map[string]pace.Level) {
 	t.Helper()
-	v.mu.Lock()
-	c := v.chart
-	v.mu.Unlock()
+	c := v.Chart()
 	if len(c.Levels) != len(codes) || len(c.Category) != len(codes) {
 		t.Fatalf("%s rate chart: %d bars, %d levels, %d departments", where, len(c.Category), len(c.Levels), len(codes))
 	}
@@ -155,7 +154,7 @@ func executionStatuses(s *Shell, m int) (map[string]unitStatus, map[string]strin
 				u.Expenditure = st
 			}
 			out[code] = u
-			if code != "" && imp == levelImportance(pace.Red) {
+			if code != "" && imp == kit.LevelImportance(pace.Red) {
 				name, _, _ := e.table.cells(r, 1)
 				red[code] = name
 			}
@@ -220,8 +219,8 @@ func TestAlertsTabListsTheRedDepartments(t *testing.T) {
 	e.monthChosen = 9
 	e.Refresh()
 	e.tabs.Select(e.alertTb)
-	e.alerts.list.Refresh()
-	shown := strings.Join(texts(e.alerts.root), "\n")
+	e.alerts.List.Refresh()
+	shown := strings.Join(texts(e.alerts.Root), "\n")
 	for _, name := range []string{"儿科", "新生儿科", "超支预警"} {
 		if !strings.Contains(shown, name) {
 			t.Errorf("the alerts tab does not show %s:\n%s", name, shown)

@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/bonus"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
+)
+
+// bonusStaffPanel is the second level: the saved run's department amounts
+// split among staff from an imported staff list.
+type bonusStaffPanel struct {
+	b       *BonusScreen
+	root    fyne.CanvasObject
+	lines   []bonus.StaffLine
+	table   *widget.Table
+	info    *widget.Label
+	import_ *widget.Button
+}
+
+var staffHeaderKeys = []string{"col.department", "bonus.col.staff_no", "bonus.col.name", "bonus.col.post",
+	"bonus.col.post_coefficient", "bonus.col.attendance", "bonus.col.work_days", "col.bonus_yuan"}
+
+func newBonusStaffPanel(b *BonusScreen) *bonusStaffPanel {
+	p := &bonusStaffPanel{b: b}
+	p.table = kit.NewLabelTable(staffHeaderKeys, []float32{170, 80, 100, 100, 90, 80, 90, 130},
+		func() int { return len(p.lines) },
+		func(r, c int) (string, fyne.TextAlign) {
+			l := p.lines[r]
+			right := fyne.TextAlignTrailing
+			switch c {
+			case 0:
+				return l.DeptName, fyne.TextAlignLeading
+			case 1:
+				return l.StaffNo, fyne.TextAlignLeading
+			case 2:
+				return l.Name, fyne.TextAlignLeading
+			case 3:
+				return l.Post, fyne.TextAlignLeading
+			case 4:
+				return domain.FormatCoefficient(l.PostCoefficientMilli), right
+			case 5:
+				return strconv.Itoa(l.AttendanceDays), right
+			case 6:
+				return strconv.Itoa(l.WorkDays), right
+			}
+			return money.FormatPlain(l.Amount), right
+		})
+	p.info = widget.NewLabel("")
+	p.info.Wrapping = fyne.TextWrapWord
+	p.import_ = widget.NewButtonWithIcon(i18n.T("bonus.staff.import"), theme.UploadIcon(), p.choose)
+	hint := widget.NewLabel(i18n.T("bonus.staff.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	p.root = container.NewBorder(container.NewVBox(container.NewHBox(p.import_), hint, p.info), nil, nil, nil, p.table)
+	return p
+}
+
+func (p *bonusStaffPanel) setEditable(on bool) {
+	if on {
+		p.import_.Enable()
+	} else {
+		p.import_.Disable()
+	}
+}
+
+// refresh reads the saved run's staff split.
+func (p *bonusStaffPanel) refresh() {
+	s := p.b.shell
+	p.lines = nil
+	if p.b.stored != nil {
+		lines, err := s.svc.Bonus.Staff(s.ctx, s.actor, s.year)
+		if err != nil {
+			p.info.SetText(i18n.Message(err))
+		}
+		p.lines = lines
+	}
+	if len(p.lines) > 0 {
+		var sum money.Amount
+		depts := map[string]bool{}
+		for _, l := range p.lines {
+			sum += l.Amount
+			depts[l.DeptCode] = true
+		}
+		p.info.SetText(i18n.T("bonus.staff.summary", "People", len(p.lines), "Depts", len(depts), "Sum", kit.Yuan(sum)))
+	} else if p.b.stored == nil {
+		p.info.SetText(i18n.T("bonus.staff.save_first"))
+	} else {
+		p.info.SetText(i18n.T("bonus.staff.none"))
+	}
+	p.table.Refresh()
+}
+
+func (p *bonusStaffPanel) choose() {
+	p.b.shell.chooseFile([]string{".xlsx", ".xls"}, p.importFile)
+}
+
+// importFile splits the saved run's amounts by the staff list at path;
+// unsaved changes on screen are saved first, since the split is of the
+// saved amounts.
+func (p *bonusStaffPanel) importFile(path string) {
+	b, s := p.b, p.b.shell
+	if b.dirty && b.hasRes {
+		if _, err := s.svc.Bonus.Save(s.ctx, s.actor, b.res, ""); err != nil {
+			s.showError(err)
+			return
+		}
+	}
+	year := s.year
+	// 50,000 people take seconds: in the background.
+	run(s, kit.Job{Title: i18n.T("run.importing"), Key: "bonus.staff"}, func(ctx context.Context, _ kit.Progress) (bonus.StaffImport, error) {
+		return s.svc.Bonus.ImportStaff(ctx, s.actor, year, path)
+	}, p.imported)
+}
+
+// imported shows the split the staff import made and says what it found.
+func (p *bonusStaffPanel) imported(sum bonus.StaffImport) {
+	b, s := p.b, p.b.shell
+	b.Refresh()
+	msg := i18n.T("bonus.staff.done", "People", sum.People, "Depts", sum.Departments, "Sum", kit.Yuan(sum.Total))
+	if len(sum.Missing) > 0 {
+		msg += "\n" + i18n.T("bonus.staff.missing", "Depts", strings.Join(sum.Missing, "、"))
+	}
+	dialog.ShowInformation(i18n.T("bonus.staff.import"), msg, s.win)
+}

@@ -1,0 +1,88 @@
+package evalui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
+)
+
+// applicationTab edits the result-application table (结果应用): what each
+// grade does to the unit's next-year budget. Budget preparation shows the
+// suggestions it makes.
+type applicationTab struct {
+	shell   Host
+	root    fyne.CanvasObject
+	changes map[scoring.Grade]*widget.Entry
+	status  *widget.Label
+}
+
+func newApplicationTab(s Host) *applicationTab {
+	a := &applicationTab{shell: s, changes: map[scoring.Grade]*widget.Entry{}, status: widget.NewLabel("")}
+	a.status.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm()
+	for _, g := range scoring.Grades {
+		e := widget.NewEntry()
+		a.changes[g] = e
+		form.Append(i18n.T("apply.change_for", "Grade", kit.GradeName(g)), e)
+	}
+	save := widget.NewButton(i18n.T("action.save"), a.save)
+	save.Importance = widget.HighImportance
+	intro := widget.NewLabel(i18n.T("apply.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	a.root = container.NewVBox(intro, container.NewGridWrap(fyne.NewSize(420, form.MinSize().Height), form),
+		container.NewHBox(save), a.status)
+	return a
+}
+
+// Refresh shows the table in force.
+func (a *applicationTab) Refresh() {
+	s := a.shell
+	t, err := s.Services().Evaluation.ApplicationTable(s.Ctx(), s.Actor())
+	if err != nil {
+		s.ShowError(err)
+		return
+	}
+	for _, row := range t {
+		if e := a.changes[row.Grade]; e != nil {
+			e.SetText(strconv.FormatFloat(row.ChangePct, 'f', -1, 64))
+		}
+	}
+	a.status.SetText("")
+}
+
+func (a *applicationTab) save() {
+	s := a.shell
+	t, err := s.Services().Evaluation.ApplicationTable(s.Ctx(), s.Actor())
+	if err != nil {
+		s.ShowError(err)
+		return
+	}
+	for i, row := range t {
+		text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(a.changes[row.Grade].Text), "%"))
+		pct, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			a.status.Importance = widget.DangerImportance
+			a.status.SetText(i18n.T("apply.not_a_rate", "Grade", kit.GradeName(row.Grade), "Text", a.changes[row.Grade].Text))
+			return
+		}
+		t[i].ChangePct = pct
+	}
+	if err := s.Services().Evaluation.SetApplicationTable(s.Ctx(), s.Actor(), t); err != nil {
+		s.ShowError(err)
+		return
+	}
+	a.status.Importance = widget.SuccessImportance
+	var parts []string
+	for _, row := range t {
+		parts = append(parts, fmt.Sprintf("%s %+g%%", kit.GradeName(row.Grade), row.ChangePct))
+	}
+	a.status.SetText(i18n.T("apply.saved", "Table", strings.Join(parts, "，")))
+}

@@ -1,0 +1,98 @@
+package prep
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
+)
+
+// SectionBudget is the shell's name of this area (ui.SectionBudget).
+const SectionBudget = "budget"
+
+// testHost is the window as the preparation screens see it, the way the
+// shell (package ui) is: the services of a database, who is signed in,
+// the year shown and the window; Refresh and setYear reload the screen.
+type testHost struct {
+	ctx   context.Context
+	actor domain.Actor
+	svc   *services.Services
+	year  int
+	win   fyne.Window
+	prep  *Screen
+}
+
+func (h *testHost) Ctx() context.Context         { return h.ctx }
+func (h *testHost) Actor() domain.Actor          { return h.actor }
+func (h *testHost) Services() *services.Services { return h.svc }
+func (h *testHost) Year() int                    { return h.year }
+func (h *testHost) SetYear(year int)             { h.setYear(year) }
+func (h *testHost) Window() fyne.Window          { return h.win }
+func (h *testHost) BudgetChanged()               {}
+
+func (h *testHost) ShowError(err error) {
+	dialog.ShowError(errors.New(i18n.Message(err)), h.win)
+}
+
+func (h *testHost) Refresh() {
+	if h.prep != nil {
+		h.prep.Refresh()
+	}
+}
+
+// setYear switches to year as the shell does: what is typed is saved first.
+func (h *testHost) setYear(year int) {
+	if h.prep != nil {
+		h.prep.Flush()
+	}
+	h.year = year
+	h.Refresh()
+}
+
+// Show puts the budget screen in the window (the shell's Show(SectionBudget)).
+func (h *testHost) Show(section string) {
+	if section == SectionBudget {
+		h.win.SetContent(h.prep.Root)
+	}
+}
+
+// startApp opens dbPath on a test app in lang as the shell does: the
+// local administrator signed in, the calendar year (or the newest earlier
+// one with a budget) shown, the budget screen made and refreshed.
+func startApp(t *testing.T, dbPath, lang string) (*testHost, fyne.App) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(kit.NewTheme())
+	if err := kit.UseLanguage(lang); err != nil {
+		t.Fatal(err)
+	}
+	svc, err := services.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &testHost{ctx: context.Background(), actor: domain.LocalUser, svc: svc, year: time.Now().Year()}
+	if years, err := svc.Budgets.Years(h.ctx, h.actor); err == nil {
+		for _, y := range years {
+			if y <= h.year {
+				h.year = y
+				break
+			}
+		}
+	}
+	h.win = a.NewWindow("BudgetPerf")
+	h.win.Resize(fyne.NewSize(1366, 768))
+	h.prep = NewScreen(h)
+	h.Refresh()
+	h.win.Show()
+	t.Cleanup(func() { h.win.Close(); svc.Close() })
+	return h, a
+}

@@ -1,0 +1,488 @@
+package prep
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+)
+
+// projectEditor is the dialog that creates or changes a project budget
+// with its performance target table. It stays open until the project is
+// saved or the user gives it up, so nothing typed is lost to a problem.
+type projectEditor struct {
+	panel    *ProjectsPanel
+	orig     domain.Project
+	readOnly bool
+	dirty    bool
+
+	name, amount, start, end, desc     *widget.Entry
+	typ                                *widget.Select
+	subject                            *widget.SelectEntry
+	nameMsg, typMsg, subjectMsg        *widget.Label
+	amountMsg, yearsMsg, problems      *widget.Label
+	targets                            *targetTable
+	addTarget, templates, save, cancel *widget.Button
+	subjects                           subjectChoices
+	root                               fyne.CanvasObject
+	dialog                             *dialog.CustomDialog
+}
+
+// newProjectEditor builds the editor for p; readOnly shows it without
+// letting anything change (the department has submitted).
+func newProjectEditor(panel *ProjectsPanel, p domain.Project, readOnly bool) *projectEditor {
+	s := panel.shell
+	e := &projectEditor{panel: panel, orig: p, readOnly: readOnly}
+	subjects, err := s.Services().Master.Subjects(s.Ctx(), s.Actor())
+	if err != nil {
+		s.ShowError(err)
+	}
+	e.subjects = newSubjectChoices(subjects)
+
+	e.name = widget.NewEntry()
+	e.name.SetText(p.Name)
+	e.name.SetPlaceHolder(i18n.T("projects.name_hint"))
+	e.typ = widget.NewSelect(projectTypeLabels(), nil)
+	e.typ.PlaceHolder = i18n.T("projects.choose")
+	for i, t := range domain.ProjectTypes {
+		if t == p.Type {
+			e.typ.SetSelectedIndex(i)
+		}
+	}
+	e.subject = widget.NewSelectEntry(e.subjects.labels)
+	e.subject.SetText(e.subjects.labelOf(p.SubjectCode))
+	e.subject.SetPlaceHolder(i18n.T("projects.subject_hint"))
+	e.amount = widget.NewEntry()
+	if p.ID != 0 {
+		e.amount.SetText(money.FormatPlain(p.Amount))
+	}
+	e.amount.SetPlaceHolder("1,234.5 / 12.3万")
+	e.start, e.end = widget.NewEntry(), widget.NewEntry()
+	e.start.SetText(projectYearText(p.StartYear, p.Year))
+	e.end.SetText(projectYearText(p.EndYear, p.Year))
+	e.desc = widget.NewMultiLineEntry()
+	e.desc.SetText(p.Description)
+	e.desc.SetMinRowsVisible(2)
+	e.desc.Wrapping = fyne.TextWrapWord
+	e.desc.SetPlaceHolder(i18n.T("projects.description_hint"))
+	e.nameMsg, e.typMsg, e.subjectMsg = newFieldMessage(), newFieldMessage(), newFieldMessage()
+	e.amountMsg, e.yearsMsg = newFieldMessage(), newFieldMessage()
+	e.problems = newFieldMessage()
+	e.problems.SizeName = theme.SizeNameText
+
+	e.targets = newTargetTable(e.changed)
+	e.targets.readOnly = readOnly
+	for _, t := range p.Targets {
+		e.targets.add(t)
+	}
+	e.addTarget = widget.NewButtonWithIcon(i18n.T("projects.add_target"), theme.ContentAddIcon(), func() {
+		e.targets.add(domain.Target{Category: e.targets.nextCategory(), Direction: domain.DirHigher})
+		e.changed()
+	})
+	e.templates = widget.NewButtonWithIcon(i18n.T("projects.templates"), theme.MenuDropDownIcon(), e.showTemplates)
+	e.save = widget.NewButtonWithIcon(i18n.T("action.save"), theme.DocumentSaveIcon(), e.trySave)
+	e.save.Importance = widget.HighImportance
+	e.cancel = widget.NewButton(i18n.T("action.cancel"), e.tryClose)
+	e.showAmount()
+	e.wire()
+	if readOnly {
+		e.disable()
+	}
+
+	title := i18n.T("projects.add")
+	switch {
+	case readOnly:
+		title = i18n.T("projects.view_title", "Name", p.Name)
+	case p.ID != 0:
+		title = i18n.T("projects.edit_title", "Name", p.Name)
+	}
+	e.root = e.content()
+	e.dialog = dialog.NewCustomWithoutButtons(title, e.root, s.Window())
+	e.dialog.SetButtons([]fyne.CanvasObject{e.cancel, e.save})
+	// Sized for 1366×768 office screens, leaving the window edges visible.
+	e.dialog.Resize(fyne.NewSize(1000, 640))
+	return e
+}
+
+// wire attaches the change callbacks once the initial values are in, so
+// that filling the form does not count as an edit.
+func (e *projectEditor) wire() {
+	changed := func(string) { e.changed() }
+	e.name.OnChanged, e.typ.OnChanged, e.start.OnChanged, e.end.OnChanged, e.desc.OnChanged = changed, changed, changed, changed, changed
+	e.amount.OnChanged = func(string) { e.changed(); e.showAmount() }
+	e.subject.OnChanged = func(text string) {
+		e.changed()
+		// Typing narrows the drop-down to the matching subjects, which
+		// makes a 60-entry catalogue searchable by code or name.
+		e.subject.SetOptions(e.subjects.filter(text))
+		e.showSubject()
+	}
+}
+
+func (e *projectEditor) changed() { e.dirty = true }
+
+func (e *projectEditor) disable() {
+	for _, w := range []fyne.Disableable{e.name, e.typ, e.subject, e.amount, e.start, e.end, e.desc} {
+		w.Disable()
+	}
+	e.addTarget.Hide()
+	e.templates.Hide()
+	e.save.Hide()
+	e.cancel.SetText(i18n.T("action.close"))
+}
+
+// content lays the dialog out: the project fields on top in two columns,
+// the target table in the middle taking the remaining height, the
+// problems at the bottom.
+func (e *projectEditor) content() fyne.CanvasObject {
+	left := widget.NewForm(
+		widget.NewFormItem(i18n.T("projects.name"), container.NewVBox(e.name, e.nameMsg)),
+		widget.NewFormItem(i18n.T("projects.type"), container.NewVBox(e.typ, e.typMsg)),
+		widget.NewFormItem(i18n.T("projects.subject"), container.NewVBox(e.subject, e.subjectMsg)),
+	)
+	yearBox := func(e *widget.Entry) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(90, e.MinSize().Height), e)
+	}
+	years := container.NewHBox(yearBox(e.start), widget.NewLabel(i18n.T("projects.years_to")), yearBox(e.end))
+	right := widget.NewForm(
+		widget.NewFormItem(i18n.T("projects.amount"), container.NewVBox(e.amount, e.amountMsg)),
+		widget.NewFormItem(i18n.T("projects.years"), container.NewVBox(years, e.yearsMsg)),
+		widget.NewFormItem(i18n.T("projects.description"), e.desc),
+	)
+	fields := container.NewGridWithColumns(2, left, right)
+
+	rule := widget.NewLabelWithStyle(i18n.T("projects.target_rule"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	rule.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle(i18n.T("projects.targets_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	bar := container.NewBorder(nil, nil, title, container.NewHBox(e.templates, e.addTarget), rule)
+	table := container.NewBorder(e.targets.header(), nil, nil, nil, container.NewVScroll(e.targets.box))
+	targets := container.NewBorder(container.NewVBox(widget.NewSeparator(), bar), nil, nil, nil, table)
+	return container.NewBorder(fields, e.problems, nil, nil, targets)
+}
+
+// showTemplates offers the typical indicators of the chosen project type.
+func (e *projectEditor) showTemplates() {
+	var items []*fyne.MenuItem
+	for _, t := range templatesFor(e.projectType()) {
+		items = append(items, fyne.NewMenuItem(t.label(), func() { e.addTemplate(t) }))
+	}
+	c := e.panel.shell.Window().Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e.templates).Add(fyne.NewPos(0, e.templates.Size().Height))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
+}
+
+// addTemplate fills the first blank row with t, or adds a row.
+func (e *projectEditor) addTemplate(t targetTemplate) {
+	for i, r := range e.targets.rows {
+		if r.blank() {
+			e.targets.rows = append(e.targets.rows[:i], e.targets.rows[i+1:]...)
+			break
+		}
+	}
+	e.targets.add(t.target())
+	e.changed()
+}
+
+func (e *projectEditor) projectType() domain.ProjectType {
+	if i := e.typ.SelectedIndex(); i >= 0 {
+		return domain.ProjectTypes[i]
+	}
+	return ""
+}
+
+// showAmount says under the amount what was understood, so that 12.3万
+// is seen to be ¥123,000.00 before saving.
+func (e *projectEditor) showAmount() {
+	text := strings.TrimSpace(e.amount.Text)
+	if text == "" {
+		e.message(e.amountMsg, i18n.T("projects.amount_hint"), widget.LowImportance)
+		return
+	}
+	a, pr := parseProjectAmount(text)
+	if pr != nil {
+		e.message(e.amountMsg, i18n.Message(pr), widget.DangerImportance)
+		return
+	}
+	e.message(e.amountMsg, "= "+money.Format(a), widget.MediumImportance)
+}
+
+// showSubject confirms the subject typed or picked, by its name.
+func (e *projectEditor) showSubject() {
+	code := e.subjects.resolve(e.subject.Text)
+	if label, ok := e.subjects.byCode[code]; ok && label != strings.TrimSpace(e.subject.Text) {
+		e.message(e.subjectMsg, label, widget.MediumImportance)
+	} else {
+		e.message(e.subjectMsg, "", widget.LowImportance)
+	}
+}
+
+// parseProjectAmount reads the amount in yuan; a problem when it is not one.
+func parseProjectAmount(text string) (money.Amount, *domain.Problem) {
+	r, err := money.Parse(text, money.Yuan)
+	if err != nil {
+		return 0, domain.NewProblem("problem.project.amount_text", "\"{{.Text}}\" is not an amount: type it in yuan, e.g. 1,234.5 or 12.3万.", "Text", text)
+	}
+	return r.Amount, nil
+}
+
+// collect reads the form into a project, with the problems of text that
+// is not a number; the service judges the rest.
+func (e *projectEditor) collect() (domain.Project, domain.Problems) {
+	p := e.orig
+	var ps domain.Problems
+	p.Name = e.name.Text
+	p.Type = e.projectType()
+	p.SubjectCode = e.subjects.resolve(e.subject.Text)
+	p.Description = e.desc.Text
+	p.Amount = 0
+	if text := strings.TrimSpace(e.amount.Text); text == "" {
+		ps = append(ps, domain.NewProblem("problem.project.amount_missing", "Give the project amount in yuan, e.g. 1,234.5 or 12.3万."))
+	} else if a, pr := parseProjectAmount(text); pr != nil {
+		ps = append(ps, pr)
+	} else {
+		p.Amount = a
+	}
+	var yearsOK bool
+	p.StartYear, p.EndYear, yearsOK = parseProjectYears(e.start.Text, e.end.Text, p.Year)
+	if !yearsOK {
+		ps = append(ps, domain.NewProblem("problem.project.years_text", "Give the start and end years as four digits, e.g. {{.Year}}.", "Year", p.Year))
+	}
+	p.Targets = e.targets.targets()
+	return p, ps
+}
+
+// parseProjectYears reads the year entries; an empty one is the budget
+// year (the service's default too). ok is false for text that is no year.
+func parseProjectYears(start, end string, year int) (int, int, bool) {
+	read := func(s string) (int, bool) {
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "年"))
+		if s == "" {
+			return year, true
+		}
+		y, err := strconv.Atoi(s)
+		return y, err == nil && domain.ValidYear(y)
+	}
+	a, okA := read(start)
+	b, okB := read(end)
+	if !okA || !okB {
+		// Keep the others' checks quiet about the years already reported.
+		return year, year, false
+	}
+	return a, b, true
+}
+
+// trySave checks and saves; on problems the dialog stays open with each
+// problem shown at its field, or below the table.
+func (e *projectEditor) trySave() {
+	s := e.panel.shell
+	p, ps := e.collect()
+	if len(ps) > 0 {
+		// Show the form's own problems together with the rules the
+		// service would apply, so that one round finds them all.
+		e.showProblems(append(ps, p.Validate()...))
+		return
+	}
+	id, err := s.Services().Budgets.SaveProject(s.Ctx(), s.Actor(), p)
+	if err != nil {
+		if ps := domain.AsProblems(err); ps != nil {
+			e.showProblems(ps)
+			return
+		}
+		s.ShowError(err)
+		return
+	}
+	e.dirty = false
+	e.dialog.Hide()
+	e.panel.Refresh()
+	e.panel.selectProject(id)
+}
+
+// fieldOf is where a problem is shown: the message under a field, or nil
+// for the list below the target table.
+func (e *projectEditor) fieldOf(key string) *widget.Label {
+	switch key {
+	case "problem.project.name", "problem.project.name_long":
+		return e.nameMsg
+	case "problem.project.type":
+		return e.typMsg
+	case "problem.project.subject", "problem.project.unknown_subject", "problem.project.not_expenditure":
+		return e.subjectMsg
+	case "problem.project.amount_negative", "problem.project.amount_text", "problem.project.amount_missing":
+		return e.amountMsg
+	case "problem.project.years", "problem.project.years_text":
+		return e.yearsMsg
+	}
+	return nil
+}
+
+func (e *projectEditor) showProblems(ps domain.Problems) {
+	for _, l := range []*widget.Label{e.nameMsg, e.typMsg, e.subjectMsg, e.yearsMsg, e.problems} {
+		e.message(l, "", widget.DangerImportance)
+	}
+	e.showAmount()
+	e.showSubject()
+	e.targets.clearMarks()
+	at := map[*widget.Label][]string{}
+	for _, p := range ps {
+		l := e.fieldOf(p.Key)
+		if l == nil {
+			l = e.problems
+		}
+		at[l] = append(at[l], i18n.Message(p))
+		if row, ok := p.Args["Row"].(int); ok {
+			e.targets.markRow(row)
+		}
+	}
+	for l, lines := range at {
+		e.message(l, strings.Join(lines, "\n"), widget.DangerImportance)
+	}
+}
+
+// message sets a field's message, laying the dialog out again when the
+// message appears or goes, since a container does not notice by itself.
+func (e *projectEditor) message(l *widget.Label, text string, imp widget.Importance) {
+	was := l.Visible()
+	showFieldMessage(l, text, imp)
+	if was != l.Visible() && e.root != nil {
+		e.root.Refresh()
+	}
+}
+
+// tryClose asks before throwing away changes.
+func (e *projectEditor) tryClose() {
+	if !e.dirty || e.readOnly {
+		e.dialog.Hide()
+		return
+	}
+	d := dialog.NewConfirm(i18n.T("projects.discard_title"), i18n.T("projects.discard"), func(ok bool) {
+		if ok {
+			e.dialog.Hide()
+		}
+	}, e.panel.shell.Window())
+	d.SetConfirmText(i18n.T("projects.discard_yes"))
+	d.SetDismissText(i18n.T("projects.discard_no"))
+	d.Show()
+}
+
+// newFieldMessage is the line under a field for hints and problems; hidden
+// while empty so that the form stays compact.
+func newFieldMessage() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	l.Hide()
+	return l
+}
+
+func showFieldMessage(l *widget.Label, text string, imp widget.Importance) {
+	l.Importance = imp
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+func projectYearText(y, def int) string {
+	if y == 0 {
+		y = def
+	}
+	return strconv.Itoa(y)
+}
+
+func projectTypeLabels() []string {
+	out := make([]string, len(domain.ProjectTypes))
+	for i, t := range domain.ProjectTypes {
+		out[i] = i18n.T("project.type." + string(t))
+	}
+	return out
+}
+
+// subjectChoices are the expenditure leaf subjects a project may be
+// budgeted under, shown as "30201 办公费".
+type subjectChoices struct {
+	labels []string
+	codes  []string
+	byCode map[string]string // code → label
+	byName map[string]string // name → code
+}
+
+func newSubjectChoices(all []domain.Subject) subjectChoices {
+	parent := map[string]bool{}
+	for _, s := range all {
+		if s.Parent != "" {
+			parent[s.Parent] = true
+		}
+	}
+	c := subjectChoices{byCode: map[string]string{}, byName: map[string]string{}}
+	for _, s := range all {
+		if s.Kind != domain.Expenditure || parent[s.Code] {
+			continue
+		}
+		label := s.Code + " " + s.DisplayName(i18n.Current())
+		c.labels = append(c.labels, label)
+		c.codes = append(c.codes, s.Code)
+		c.byCode[s.Code] = label
+		c.byName[s.Name] = s.Code
+		if s.NameEn != "" {
+			c.byName[strings.ToLower(s.NameEn)] = s.Code
+		}
+	}
+	return c
+}
+
+func (c subjectChoices) labelOf(code string) string {
+	if l, ok := c.byCode[code]; ok {
+		return l
+	}
+	return code
+}
+
+// resolve turns what is in the subject field into a code: a picked
+// "30201 办公费", a bare code, or an exact name. Anything else is passed
+// on as typed, and the service explains that it is no subject.
+func (c subjectChoices) resolve(text string) string {
+	text = strings.TrimSpace(text)
+	if code, ok := c.byName[text]; ok {
+		return code
+	}
+	if code, ok := c.byName[strings.ToLower(text)]; ok {
+		return code
+	}
+	if f := strings.Fields(text); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// filter is the labels containing every word of text, all when empty.
+func (c subjectChoices) filter(text string) []string {
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) == 0 {
+		return c.labels
+	}
+	var out []string
+	for _, l := range c.labels {
+		ll := strings.ToLower(l)
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(ll, w)
+		}
+		if ok {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return c.labels
+	}
+	return out
+}
