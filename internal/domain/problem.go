@@ -81,6 +81,7 @@ type Term struct{ Key, Default string }
 type (
 	Percent       float64
 	SignedPercent float64
+	Ratio         float64 // shown with two decimals, e.g. execution ÷ time progress
 )
 
 func (t Term) String() string { return t.Default }

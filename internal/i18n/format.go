@@ -28,6 +28,15 @@ func Decimals(x float64, max int) string {
 	return zeroless(strconv.FormatFloat(math.Round(x*p)/p, 'f', -1, 64))
 }
 
+// Ratio shows a ratio (execution rate ÷ time progress) with two decimals:
+// 0.9312 → "0.93". NaN and ±Inf show as NoData, minus zero as "0.00".
+func Ratio(r float64) string {
+	if !finite(r) {
+		return NoData
+	}
+	return zeroless(strconv.FormatFloat(r, 'f', 2, 64))
+}
+
 // Percent shows a rate as a percentage with one decimal: 0.8732 →
 // "87.3%". What rounds to minus zero shows as "0.0%"; NaN and ±Inf as
 // NoData.

@@ -84,3 +84,11 @@ func TestMessageFormatsPercentArguments(t *testing.T) {
 		t.Errorf("message %q", got)
 	}
 }
+
+func TestRatio(t *testing.T) {
+	for in, want := range map[float64]string{0.9312: "0.93", 1.1: "1.10", math.NaN(): NoData, math.Inf(1): NoData, math.Copysign(0, -1): "0.00"} {
+		if got := Ratio(in); got != want {
+			t.Errorf("Ratio(%v) = %q, want %q", in, got, want)
+		}
+	}
+}

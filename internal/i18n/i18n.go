@@ -207,6 +207,8 @@ func translateTerms(data map[string]any) map[string]any {
 			text = Percent(float64(t))
 		case domain.SignedPercent:
 			text = SignedPercent(float64(t))
+		case domain.Ratio:
+			text = Ratio(float64(t))
 		default:
 			continue
 		}

@@ -95,7 +95,7 @@ func (d *Dashboard) Refresh() {
 	}
 	d.budget.Set(kit.Wan(exp.Budget), i18n.T("dash.unit_wan")+" · "+i18n.T("dash.budget.note", "Year", o.Year), nil)
 	d.actual.Set(kit.Wan(exp.Actual), i18n.T("dash.unit_wan")+" · "+through, nil)
-	d.rate.Set(i18n.Percent(exp.ExecutionRate()), i18n.T("dash.rate.note", "Progress", i18n.Percent(o.TimeProgress), "Ratio", fmt.Sprintf("%.2f", exp.Ratio)), paceColor(exp.Pace, o.Month))
+	d.rate.Set(i18n.Percent(exp.ExecutionRate()), i18n.T("dash.rate.note", "Progress", i18n.Percent(o.TimeProgress), "Ratio", i18n.Ratio(exp.Ratio)), paceColor(exp.Pace, o.Month))
 	d.revenue.Set(i18n.Percent(rev.ExecutionRate()), i18n.T("dash.revenue.note", "Actual", kit.Wan(rev.Actual), "Budget", kit.Wan(rev.Budget)), nil)
 	var red int
 	for _, a := range o.Alerts {
@@ -148,7 +148,7 @@ func (d *Dashboard) deptLinks(ds []pace.DeptRow, none string) []fyne.CanvasObjec
 	out := make([]fyne.CanvasObject, len(ds))
 	for i, e := range ds {
 		code := e.Code
-		text := i18n.T("dash.dept_line", "Name", kit.PickName(e.Name, e.NameEn), "Rate", i18n.Percent(e.Expenditure.ExecutionRate()), "Ratio", fmt.Sprintf("%.2f", e.Expenditure.Ratio))
+		text := i18n.T("dash.dept_line", "Name", kit.PickName(e.Name, e.NameEn), "Rate", i18n.Percent(e.Expenditure.ExecutionRate()), "Ratio", i18n.Ratio(e.Expenditure.Ratio))
 		if st := e.Expenditure.Status; st != pace.StatusNormal {
 			// Fastest is not best: an overspent department says so here
 			// as in the table (issue 16).

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -139,7 +138,7 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 		if e.Expenditure.Pace == pace.NoPlan {
 			return "—", fyne.TextAlignTrailing, imp
 		}
-		return fmt.Sprintf("%.2f", e.Expenditure.Ratio), fyne.TextAlignTrailing, imp
+		return i18n.Ratio(e.Expenditure.Ratio), fyne.TextAlignTrailing, imp
 	case colStatus:
 		return i18n.T(e.Expenditure.Status.Key()), fyne.TextAlignLeading, kit.LevelImportance(e.Expenditure.Status.Level())
 	}

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
@@ -152,7 +150,7 @@ func figureCell(code, name string, f pace.Figures, c int) (string, fyne.TextAlig
 		if f.Pace == pace.NoPlan {
 			return "—", fyne.TextAlignTrailing, imp
 		}
-		return fmt.Sprintf("%.2f", f.Ratio), fyne.TextAlignTrailing, kit.LevelImportance(f.Pace.Level())
+		return i18n.Ratio(f.Ratio), fyne.TextAlignTrailing, kit.LevelImportance(f.Pace.Level())
 	case 7:
 		d, ok := f.Deviation()
 		if !ok {

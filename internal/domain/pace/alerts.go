@@ -74,7 +74,7 @@ func alerts(ex Execution) []Alert {
 		if e := d.Expenditure; e.Pace == Behind && !red {
 			out = append(out, Alert{Kind: AlertDeptBehind, Severity: Amber, DeptCode: d.Code, Of: domain.Expenditure, Weight: 1 - e.Ratio,
 				Text: domain.NewProblem("alert.dept_behind", "{{.Dept}} has spent {{.Rate}} of its budget at time progress {{.Progress}} (ratio {{.Ratio}}).",
-					"Dept", d.Name, "Rate", domain.Percent(e.ExecutionRate()), "Progress", domain.Percent(ex.TimeProgress), "Ratio", fmt2(e.Ratio))})
+					"Dept", d.Name, "Rate", domain.Percent(e.ExecutionRate()), "Progress", domain.Percent(ex.TimeProgress), "Ratio", domain.Ratio(e.Ratio))})
 		}
 		out = append(out, lineAlerts(d)...)
 	}

@@ -1,8 +1,6 @@
 package pace
 
 import (
-	"strconv"
-
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
@@ -81,7 +79,3 @@ func ratio(a, b money.Amount) float64 {
 	}
 	return float64(a) / float64(b)
 }
-
-// fmt2 formats ratios inside alert texts, which carry no locale; rates
-// there are domain.Percent and domain.SignedPercent, formatted by i18n.
-func fmt2(r float64) string { return strconv.FormatFloat(r, 'f', 2, 64) }
