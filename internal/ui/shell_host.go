@@ -33,8 +33,13 @@ func (s *Shell) ShowError(err error) { s.showError(err) }
 // Refresh reloads the year list, the hospital name and every screen.
 func (s *Shell) Refresh() { s.refresh() }
 
-// BudgetChanged redraws what shows the budget outside its own screen.
-func (s *Shell) BudgetChanged() { s.dashboard.Refresh() }
+// BudgetChanged redraws what shows the budget outside its own screen: the
+// dashboard and Execution monitoring (after an approved adjustment the
+// monitor's full-year budget, plan and alerts change too).
+func (s *Shell) BudgetChanged() {
+	s.dashboard.Refresh()
+	s.execution.Refresh()
+}
 
 // Run runs work in the background through the shell's runner (kit.Runner).
 func (s *Shell) Run(j kit.Job, work func(ctx context.Context, progress kit.Progress) (any, error), done func(any)) bool {
