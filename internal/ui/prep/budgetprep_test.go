@@ -1,6 +1,7 @@
 package prep
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -181,5 +182,33 @@ func TestPoorEvaluationSuggestsACutInPreparation(t *testing.T) {
 	entries := entriesIn(s.win.Canvas().Overlays().Top())
 	if entries[0].Text != kit.Yuan(want) {
 		t.Errorf("control figure starts at %q, want the decided %s", entries[0].Text, kit.Yuan(want))
+	}
+}
+
+// Switching to a year without a cycle shows no department: nothing of the
+// one open before stays (its suggestion with buttons that would decide it
+// in the new year, its projects, its history).
+func TestYearWithoutCycleKeepsNothingOfTheDepartment(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.setYear(2027)
+	s.Show(SectionBudget)
+	if _, err := s.svc.Budgets.OpenCycle(s.ctx, s.actor, 2027); err != nil {
+		t.Fatal(err)
+	}
+	s.prep.Refresh()
+	s.prep.depts.selectCode("502")
+	v := s.prep.proposal
+	if !v.suggest.root.Visible() || v.projects.dept != "502" {
+		t.Fatalf("设备科 not open: suggestion %v, projects of %q", v.suggest.root.Visible(), v.projects.dept)
+	}
+	s.setYear(2025)
+	if v.suggest.root.Visible() || v.suggest.sugg != nil {
+		t.Errorf("the 2027 suggestion of 设备科 stays in 2025: %q", v.suggest.text.Text)
+	}
+	if v.projects.dept != "" || strings.Contains(v.projects.title.Text, "2027") {
+		t.Errorf("projects panel still shows %q: %q", v.projects.dept, v.projects.title.Text)
+	}
+	if v.p.Dept.DeptCode != "" || v.history.Text != "" {
+		t.Errorf("proposal %q, history %q stay", v.p.Dept.DeptCode, v.history.Text)
 	}
 }

@@ -66,11 +66,19 @@ func newProposalView(s Host) *proposalView {
 func (v *proposalView) show(dept string) {
 	v.dept = dept
 	if dept == "" {
+		// Nothing of the department shown before stays: not its
+		// suggestion (whose buttons would decide it in this year), its
+		// projects, control total or history.
+		v.p = budgeting.Proposal{}
 		v.title.SetText(i18n.T("prep.pick_dept"))
 		v.state.SetText("")
+		v.control.SetText("")
 		v.actions.Objects = nil
 		v.actions.Refresh()
 		v.grid.set(budgeting.Proposal{}, modeView)
+		v.suggest.hide()
+		v.projects.Show("")
+		v.history.SetText("")
 		return
 	}
 	s := v.shell

@@ -35,6 +35,12 @@ func newSuggestionLine(s Host) *suggestionLine {
 	return l
 }
 
+// hide shows no suggestion (no department is open).
+func (l *suggestionLine) hide() {
+	l.sugg = nil
+	l.root.Hide()
+}
+
 // show finds the suggestion for dept in the shell's year; hidden if none.
 func (l *suggestionLine) show(dept string) {
 	s := l.shell
