@@ -49,6 +49,7 @@ func NewScreen(s Host) *Screen {
 		b.proposal.show(code)
 	}
 	b.proposal.onChange = b.Refresh
+	b.monthly.OnPlanChanged = s.BudgetChanged
 	b.adjustments.OnBudgetChanged = func() {
 		b.monthly.Refresh()
 		s.BudgetChanged()

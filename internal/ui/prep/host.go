@@ -30,7 +30,7 @@ type Host interface {
 	// Refresh reloads the year list and every screen (after approval or
 	// cancelling a cycle).
 	Refresh()
-	// BudgetChanged redraws what shows the budget elsewhere (the dashboard)
-	// after an adjustment.
+	// BudgetChanged redraws what shows the budget elsewhere (the dashboard,
+	// Execution) after an adjustment or a change of the monthly plan.
 	BudgetChanged()
 }

@@ -188,5 +188,6 @@ func (d *manualSplitDialog) saveMonths() {
 	}
 	d.dialog.Hide()
 	d.tab.Refresh()
+	d.tab.planChanged()
 	d.tab.status.SetText(i18n.T("monthly.manual_saved", "Dept", d.line.DeptCode, "Subject", d.line.SubjectCode))
 }

@@ -37,6 +37,17 @@ type MonthlyTab struct {
 	deptLabels           []string           // filter choices after "all departments"
 	selected             int                // index into shown; -1 when none
 	editor               *manualSplitDialog // the open manual split, if any
+
+	// OnPlanChanged runs after a split was saved, so that screens showing
+	// the plan to date elsewhere (the dashboard, Execution) reload.
+	OnPlanChanged func()
+}
+
+// planChanged tells OnPlanChanged.
+func (m *MonthlyTab) planChanged() {
+	if m.OnPlanChanged != nil {
+		m.OnPlanChanged()
+	}
 }
 
 // Columns of the monthly table: the line, then January–December.
@@ -272,6 +283,7 @@ func (m *MonthlyTab) splitAll(method domain.SplitMethod) {
 			return
 		}
 		m.Refresh()
+		m.planChanged()
 		if method == domain.SplitMethodPrior {
 			m.status.SetText(i18n.T("monthly.prior_done", "Lines", res.Lines, "FellBack", res.FellBack, "Prior", s.Year()-1))
 		} else {

@@ -87,6 +87,8 @@ func TestMonthlyTabShowsThePlan(t *testing.T) {
 
 func TestManualSplitThroughTheDialog(t *testing.T) {
 	s, m := openMonthlyTab(t)
+	changed := 0
+	m.OnPlanChanged = func() { changed++ }
 	m.deptFilter.SetSelected("101 产科")
 	mpSelect(t, m, "101", "30218")
 	test.Tap(m.manual)
@@ -125,6 +127,9 @@ func TestManualSplitThroughTheDialog(t *testing.T) {
 	if l, _ := s.svc.Store.PlanLine(context.Background(), 2026, "101", "30218"); l.Method == domain.SplitMethodManual {
 		t.Fatal("an unbalanced split was saved")
 	}
+	if changed != 0 {
+		t.Error("a refused split told the other screens the plan changed")
+	}
 
 	// The remainder goes into December, and then it saves.
 	mpTap(t, s, "差额计入12月")
@@ -138,6 +143,9 @@ func TestManualSplitThroughTheDialog(t *testing.T) {
 	l, err := s.svc.Store.PlanLine(context.Background(), 2026, "101", "30218")
 	if err != nil || l.Method != domain.SplitMethodManual {
 		t.Fatalf("stored %+v %v", l, err)
+	}
+	if changed != 1 {
+		t.Errorf("the plan-changed hook ran %d times after the save, want 1 (dashboard and Execution reload)", changed)
 	}
 	want := domain.Months{123_000_00, 1_234_50}
 	want, _ = domain.BalanceIntoDecember(annual, want)
@@ -171,8 +179,13 @@ func TestPastedRowFillsTheMonths(t *testing.T) {
 
 func TestSplitAllByPriorYearFromTheButtons(t *testing.T) {
 	s, m := openMonthlyTab(t)
+	changed := 0
+	m.OnPlanChanged = func() { changed++ }
 	test.Tap(m.priorAll)
 	mpTap(t, s, "分解")
+	if changed != 1 {
+		t.Errorf("the plan-changed hook ran %d times, want 1", changed)
+	}
 	if !strings.Contains(m.status.Text, "按 2025 年同期分解") {
 		t.Errorf("status %q", m.status.Text)
 	}
