@@ -101,3 +101,10 @@ func cellProblem(key, def, sheet, cell string, kv ...any) *domain.Problem {
 	kv = append([]any{"Sheet", sheet, "Cell", cell}, kv...)
 	return domain.NewProblem(key, "{{.Sheet}}!{{.Cell}}: "+def, kv...)
 }
+
+// addOK adds without wrapping (money.AddTo); ok is false on overflow and
+// the sum is then a.
+func addOK(a, b money.Amount) (money.Amount, bool) {
+	ok := money.AddTo(&a, b)
+	return a, ok
+}
