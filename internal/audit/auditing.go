@@ -37,21 +37,26 @@ func (s *Service) List(ctx context.Context, by domain.Actor, f Filter) ([]logboo
 
 // Verify checks the whole chain. A broken chain is returned as the Result
 // and as a problem naming the first bad row; an intact one is compared
-// with the data (CheckData), each disagreement a problem.
+// with the data (logbook.CompareData), each disagreement a problem.
 func (s *Service) Verify(ctx context.Context, by domain.Actor) (logbook.Result, error) {
 	if err := permission.Check(by, permission.AuditView, ""); err != nil {
 		return logbook.Result{}, err
 	}
-	// Rows, head and anchor are read under the write lock, so that a change
-	// recorded meanwhile cannot look like a deletion.
+	// Rows, head, anchor and data are read in one transaction under the
+	// write lock, so that a change recorded meanwhile can look neither like
+	// a deletion nor like a change made past the trail.
 	var rows []logbook.Entry
 	var marks logbook.Marks
+	var data logbook.Data
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
 		if rows, err = tx.AuditEntries(ctx, Filter{}); err != nil {
 			return err
 		}
-		marks, err = s.st.AuditMarks(ctx, tx)
+		if marks, err = s.st.AuditMarks(ctx, tx); err != nil {
+			return err
+		}
+		data, err = tx.AuditedData(ctx)
 		return err
 	})
 	if err != nil {
@@ -62,7 +67,7 @@ func (s *Service) Verify(ctx context.Context, by domain.Actor) (logbook.Result, 
 		return r, r.Problem()
 	}
 	// An intact trail is then compared with the data it records.
-	return r, s.dataProblems(ctx, by)
+	return r, mismatchProblems(logbook.CompareData(rows, data))
 }
 
 // Export writes the entries matching f to a workbook at path, with a

@@ -1,46 +1,17 @@
 package audit
 
 import (
-	"context"
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
-	"github.com/budgetperf/budgetperf/internal/domain/permission"
-	"github.com/budgetperf/budgetperf/internal/store"
 )
 
-// CheckData compares the current value of every audited field with its
-// last value in the trail (see logbook.CompareData) and returns where they
-// disagree: data changed, deleted or added past the services.
-func (s *Service) CheckData(ctx context.Context, by domain.Actor) ([]logbook.Mismatch, error) {
-	if err := permission.Check(by, permission.AuditView, ""); err != nil {
-		return nil, err
-	}
-	// Trail and data are read under the write lock, so a change saved
-	// meanwhile cannot look like one made past the trail.
-	var rows []logbook.Entry
-	var data logbook.Data
-	err := s.st.InTx(ctx, func(tx *store.Tx) error {
-		var err error
-		if rows, err = tx.AuditEntries(ctx, Filter{}); err != nil {
-			return err
-		}
-		data, err = tx.AuditedData(ctx)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return logbook.CompareData(rows, data), nil
-}
-
-// dataProblems is CheckData as problems, one per mismatch; nil when the
-// data agrees with the trail.
-func (s *Service) dataProblems(ctx context.Context, by domain.Actor) error {
-	ms, err := s.CheckData(ctx, by)
-	if err != nil || len(ms) == 0 {
-		return err
+// mismatchProblems is one problem per mismatch; nil when the data agrees
+// with the trail.
+func mismatchProblems(ms []logbook.Mismatch) error {
+	if len(ms) == 0 {
+		return nil
 	}
 	ps := make(domain.Problems, len(ms))
 	for i, m := range ms {
