@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // The import screen refuses a budget for a year whose preparation cycle
@@ -48,7 +49,7 @@ func TestWindowOpensOnTheCurrentYear(t *testing.T) {
 		years []int
 		want  int
 	}{{nil, 2026}, {[]int{2027, 2026, 2025}, 2026}, {[]int{2027, 2025}, 2025}, {[]int{2027}, 2026}} {
-		if got := openingYear(2026, func() ([]int, error) { return c.years, nil }); got != c.want {
+		if got := kit.OpeningYear(2026, func() ([]int, error) { return c.years, nil }); got != c.want {
 			t.Errorf("budgets %v: opens on %d, want %d", c.years, got, c.want)
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/ui/evalui"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 	"github.com/budgetperf/budgetperf/internal/ui/prep"
 )
 
@@ -147,22 +148,7 @@ func (s *Shell) Services() *services.Services { return s.svc }
 // the window open on the newest earlier year with one; a later year's
 // budget (the next year, prepared or imported ahead) never takes its place.
 func (s *Shell) defaultYear() int {
-	return openingYear(time.Now().Year(), func() ([]int, error) { return s.svc.Budgets.Years(s.ctx, s.actor) })
-}
-
-// openingYear is defaultYear for the calendar year now and the years with
-// a budget (newest first).
-func openingYear(now int, budgetYears func() ([]int, error)) int {
-	years, err := budgetYears()
-	if err != nil {
-		return now
-	}
-	for _, y := range years {
-		if y <= now {
-			return y
-		}
-	}
-	return now
+	return kit.OpeningYear(time.Now().Year(), func() ([]int, error) { return s.svc.Budgets.Years(s.ctx, s.actor) })
 }
 
 // Rebuild recreates every screen, e.g. after the language changed.

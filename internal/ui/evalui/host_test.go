@@ -4,17 +4,16 @@ import (
 	"context"
 	"errors"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
+	"github.com/budgetperf/budgetperf/internal/ui/probe"
 )
 
 // testHost is the window as the evaluation screens see it, the way the
@@ -77,24 +76,8 @@ func (h *testHost) Run(j kit.Job, work func(ctx context.Context, progress kit.Pr
 // one with a budget) shown, the two screens made and refreshed.
 func startApp(t *testing.T, dbPath, lang string) (*testHost, fyne.App) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(kit.NewTheme())
-	if err := kit.UseLanguage(lang); err != nil {
-		t.Fatal(err)
-	}
-	svc, err := services.Open(context.Background(), dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := &testHost{ctx: context.Background(), actor: domain.LocalUser, svc: svc, year: time.Now().Year()}
-	if years, err := svc.Budgets.Years(h.ctx, h.actor); err == nil {
-		for _, y := range years {
-			if y <= h.year {
-				h.year = y
-				break
-			}
-		}
-	}
+	a, svc, year := probe.OpenApp(t, dbPath, lang)
+	h := &testHost{ctx: context.Background(), actor: domain.LocalUser, svc: svc, year: year}
 	h.win = a.NewWindow("BudgetPerf")
 	h.win.Resize(fyne.NewSize(1366, 768))
 	h.body = container.NewStack()
@@ -104,6 +87,6 @@ func startApp(t *testing.T, dbPath, lang string) (*testHost, fyne.App) {
 	h.indicators.Refresh()
 	h.evaluation.Refresh()
 	h.win.Show()
-	t.Cleanup(func() { h.win.Close(); svc.Close() })
+	t.Cleanup(func() { h.win.Close() }) // before the services close (registered earlier, run later)
 	return h, a
 }

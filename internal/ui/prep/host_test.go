@@ -4,16 +4,14 @@ import (
 	"context"
 	"errors"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
-	"github.com/budgetperf/budgetperf/internal/ui/kit"
+	"github.com/budgetperf/budgetperf/internal/ui/probe"
 )
 
 // SectionBudget is the shell's name of this area (ui.SectionBudget).
@@ -70,29 +68,13 @@ func (h *testHost) Show(section string) {
 // one with a budget) shown, the budget screen made and refreshed.
 func startApp(t *testing.T, dbPath, lang string) (*testHost, fyne.App) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(kit.NewTheme())
-	if err := kit.UseLanguage(lang); err != nil {
-		t.Fatal(err)
-	}
-	svc, err := services.Open(context.Background(), dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := &testHost{ctx: context.Background(), actor: domain.LocalUser, svc: svc, year: time.Now().Year()}
-	if years, err := svc.Budgets.Years(h.ctx, h.actor); err == nil {
-		for _, y := range years {
-			if y <= h.year {
-				h.year = y
-				break
-			}
-		}
-	}
+	a, svc, year := probe.OpenApp(t, dbPath, lang)
+	h := &testHost{ctx: context.Background(), actor: domain.LocalUser, svc: svc, year: year}
 	h.win = a.NewWindow("BudgetPerf")
 	h.win.Resize(fyne.NewSize(1366, 768))
 	h.prep = NewScreen(h)
 	h.Refresh()
 	h.win.Show()
-	t.Cleanup(func() { h.win.Close(); svc.Close() })
+	t.Cleanup(func() { h.win.Close() }) // before the services close (registered earlier, run later)
 	return h, a
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -159,4 +160,26 @@ func DemoDB(t *testing.T, year int) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// OpenApp opens dbPath on a test app in lang as the shell does: the
+// window's theme and language, the services, and the year the window
+// opens on for the local administrator (kit.OpeningYear). The services
+// are closed when the test ends.
+func OpenApp(t *testing.T, dbPath, lang string) (fyne.App, *services.Services, int) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(kit.NewTheme())
+	if err := kit.UseLanguage(lang); err != nil {
+		t.Fatal(err)
+	}
+	svc, err := services.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Close() })
+	year := kit.OpeningYear(time.Now().Year(), func() ([]int, error) {
+		return svc.Budgets.Years(context.Background(), domain.LocalUser)
+	})
+	return a, svc, year
 }
