@@ -214,7 +214,8 @@ func TestSubmitRefusesProjectWithoutTargets(t *testing.T) {
 	}
 	fillBaseline(t, svc, 2027, "302")
 	p := domain.Project{Year: 2027, DeptCode: "302", Name: "两癌筛查项目", Type: domain.ProjectPublicHealth, SubjectCode: "30227",
-		Amount: money.FromYuan(800000), StartYear: 2027, EndYear: 2027}
+		Amount: money.FromYuan(800000), StartYear: 2027, EndYear: 2027,
+		Funding: domain.Funding{Fiscal: money.FromYuan(800000)}, AnnualGoal: "筛查12000人。"}
 	id, err := b.SaveProject(ctx, me, p)
 	if err != nil {
 		t.Fatal(err)

@@ -97,6 +97,13 @@ func (s *Service) SaveProject(ctx context.Context, by domain.Actor, p domain.Pro
 				problems = append(problems, pr)
 			}
 		}
+		if p.Code != "" {
+			if taken, err := tx.ProjectCodeTaken(ctx, p.Year, p.Code, p.ID); err != nil {
+				return err
+			} else if taken {
+				problems = append(problems, domain.NewProblem("problem.project.code_taken", "Another {{.Year}} project already has the code {{.Code}}. Give this one another code, or leave it empty to have one assigned.", "Year", p.Year, "Code", p.Code))
+			}
+		}
 		if len(problems) > 0 {
 			return problems
 		}
@@ -126,7 +133,26 @@ func projectChanges(old, p domain.Project, id int64) changes {
 	}
 	c.add(logbook.EntityProject, k, "amount", oldAmount, amountText(p.Amount), reason)
 	c.add(logbook.EntityProject, k, "targets", fmt.Sprint(len(old.Targets)), fmt.Sprint(len(p.Targets)), reason)
+	c.add(logbook.EntityProject, k, "code", old.Code, p.Code, reason)
+	c.add(logbook.EntityProject, k, "funding", fundingText(old), fundingText(p), reason)
+	c.add(logbook.EntityProject, k, "attribute", string(old.Attribute), string(p.Attribute), reason)
+	c.add(logbook.EntityProject, k, "responsible", old.Responsible, p.Responsible, reason)
+	c.add(logbook.EntityProject, k, "long_term_goal", old.LongTermGoal, p.LongTermGoal, reason)
+	c.add(logbook.EntityProject, k, "annual_goal", old.AnnualGoal, p.AnnualGoal, reason)
 	return c
+}
+
+// fundingText is the funding split as the trail records it: fiscal /
+// business income / carry-over / other, in yuan; "" while not given.
+func fundingText(p domain.Project) string {
+	if !p.Funding.Given() {
+		return ""
+	}
+	var parts []string
+	for _, a := range p.Funding.Parts() {
+		parts = append(parts, amountText(a))
+	}
+	return strings.Join(parts, " / ")
 }
 
 // DeleteProject removes a project with its target table, while its
@@ -196,8 +222,19 @@ func tidyProject(p domain.Project) domain.Project {
 	if p.StartYear == 0 {
 		p.StartYear = p.Year
 	}
+	p.Code = strings.TrimSpace(p.Code)
+	p.Responsible = strings.TrimSpace(p.Responsible)
+	p.LongTermGoal = strings.TrimSpace(p.LongTermGoal)
+	p.AnnualGoal = strings.TrimSpace(p.AnnualGoal)
 	if p.EndYear == 0 {
 		p.EndYear = p.Year
+	}
+	if p.Attribute == "" {
+		// A project that started in an earlier year goes on from it.
+		p.Attribute = domain.ProjectNew
+		if p.StartYear < p.Year {
+			p.Attribute = domain.ProjectContinuing
+		}
 	}
 	targets := make([]domain.Target, len(p.Targets))
 	for i, t := range p.Targets {

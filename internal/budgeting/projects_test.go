@@ -1,6 +1,7 @@
 package budgeting
 
 import (
+	"regexp"
 	"context"
 	"path/filepath"
 	"reflect"
@@ -52,6 +53,8 @@ func projectFixture(t *testing.T) (*Service, *store.Store) {
 func screeningProject() domain.Project {
 	return domain.Project{Year: projYear, DeptCode: "301", Name: "两癌筛查项目", Type: domain.ProjectPublicHealth,
 		SubjectCode: "30218", Amount: money.FromYuan(1_234_500),
+		Funding:    domain.Funding{Fiscal: money.FromYuan(1_000_000), Business: money.FromYuan(234_500)},
+		AnnualGoal: "筛查12000人次，早诊率不低于85%。",
 		Targets: []domain.Target{
 			{Category: domain.TargetQuantity, Indicator: "筛查人数", Value: "12,000", Unit: "人次", Direction: domain.DirHigher},
 			{Category: domain.TargetSocial, Indicator: "早诊率", Value: "85%", Unit: "%", Direction: domain.DirHigher},
@@ -114,6 +117,10 @@ func TestSaveProjectChecksTheInput(t *testing.T) {
 			}
 			want := tidyProject(p)
 			want.ID = id
+			if !regexp.MustCompile(`^XM2027\d{3}$`).MatchString(saved.Code) {
+				t.Errorf("the project got code %q, want XM2027nnn", saved.Code)
+			}
+			want.Code = saved.Code
 			if len(want.Targets) == 0 {
 				want.Targets = nil
 			}
@@ -226,7 +233,7 @@ func TestProjectChangesFollowTheCycle(t *testing.T) {
 				t.Errorf("adding: %v, want %v", err, want)
 			}
 			p, _ := svc.st.Project(ctx, id)
-			p.Amount = money.FromYuan(1)
+			p.Amount, p.Funding = money.FromYuan(1), domain.Funding{Business: money.FromYuan(1)}
 			if _, err := svc.SaveProject(ctx, domain.LocalUser, p); !reflect.DeepEqual(problemKeys(err), want) {
 				t.Errorf("changing: %v, want %v", err, want)
 			}

@@ -38,6 +38,41 @@ type projectSpec struct {
 	targets             []targetSpec
 }
 
+// projectForms is what the bureau's forms ask of a demo project: who
+// answers for it, its overall targets and its funding shares in percent
+// (fiscal, business income, carry-over, other).
+type projectForms struct {
+	responsible, longTerm, annual string
+	shares                        [4]int64
+}
+
+// projectFormSpecs follows projectSpecs, one per project.
+var projectFormSpecs = []projectForms{
+	{"王丽华", "到2025年辖区适龄农村妇女宫颈癌筛查覆盖率达到50%，早诊早治，降低两癌死亡率。", "完成20000名农村妇女宫颈癌、乳腺癌免费筛查，阳性病例全部随访，早诊率不低于70%。", [4]int64{70, 30, 0, 0}},
+	{"陈建国", "新生儿遗传代谢病和听力筛查率稳定在98%和95%以上，确诊患儿全部纳入规范治疗。", "全年筛查新生儿9000人，可疑阳性病例召回率不低于95%。", [4]int64{60, 40, 0, 0}},
+	{"刘芳", "提升基层孕产妇和儿童健康管理能力，孕产妇系统管理率保持在90%以上。", "下乡督导基层机构48次，培训基层妇幼人员600人次，年终考核结算。", [4]int64{80, 0, 20, 0}},
+	{"赵敏", "提高孕产妇健康素养，孕早期建册率达到85%以上。", "孕妇学校授课120场，健康教育覆盖20000人次，知识知晓率不低于85%。", [4]int64{50, 50, 0, 0}},
+	{"孙伟", "按设备更新规划逐年更新老旧医疗设备，设备完好率保持在95%以上。", "年内完成12台监护类设备招标采购、到货和验收。", [4]int64{0, 100, 0, 0}},
+	{"周强", "三年内电子病历系统应用水平达到五级，建成智慧医院。", "本年新上线临床子系统12个，年底前通过电子病历五级评审。", [4]int64{30, 40, 30, 0}},
+	{"吴静", "建成覆盖全市的无创产前基因检测平台，高风险孕妇产前诊断率达到90%以上。", "完成平台设备安装调试，全年检测3000例，报告按时发放率不低于98%。", [4]int64{40, 55, 0, 5}},
+}
+
+// withForms fills p's form fields from f, splitting the amount by its
+// shares so that the sources add up to the amount to the fen.
+func withForms(p domain.Project, f projectForms) (domain.Project, error) {
+	parts, err := money.Allocate(p.Amount, f.shares[:])
+	if err != nil {
+		return p, err
+	}
+	p.Funding = domain.Funding{Fiscal: parts[0], Business: parts[1], Carryover: parts[2], Other: parts[3]}
+	p.Responsible, p.LongTermGoal, p.AnnualGoal = f.responsible, f.longTerm, f.annual
+	p.Attribute = domain.ProjectNew
+	if p.StartYear < p.Year {
+		p.Attribute = domain.ProjectContinuing
+	}
+	return p, nil
+}
+
 var (
 	more = domain.DirHigher
 	less = domain.DirLower
@@ -118,7 +153,7 @@ func projects(ds Dataset) ([]demoProject, error) {
 		amounts[[2]string{l.DeptCode, l.SubjectCode}] = l.Amount
 	}
 	var out []demoProject
-	for _, s := range projectSpecs {
+	for k, s := range projectSpecs {
 		amount, ok := amounts[[2]string{s.dept, s.subject}]
 		if !ok {
 			return nil, fmt.Errorf("demo project %s: no %d line %s/%s", s.name, year, s.dept, s.subject)
@@ -127,6 +162,10 @@ func projects(ds Dataset) ([]demoProject, error) {
 			Amount: amount, StartYear: year, EndYear: year, Description: s.description}
 		if s.startsPriorYear {
 			p.StartYear = year - 1
+		}
+		p, err := withForms(p, projectFormSpecs[k])
+		if err != nil {
+			return nil, fmt.Errorf("demo project %s: %w", s.name, err)
 		}
 		dp := demoProject{project: p}
 		for i, t := range s.targets {

@@ -68,6 +68,30 @@ func (c TargetCategory) Dimension() TargetDimension {
 	return DimSatisfaction
 }
 
+// GroupName is the category's name as a level-2 indicator of the bureau's
+// forms, in Chinese and English.
+func (c TargetCategory) GroupName() (zh, en string) {
+	switch c {
+	case TargetQuantity:
+		return "数量指标", "Quantity"
+	case TargetQuality:
+		return "质量指标", "Quality"
+	case TargetTimeliness:
+		return "时效指标", "Timeliness"
+	case TargetCost:
+		return "成本指标", "Cost"
+	case TargetEconomic:
+		return "经济效益指标", "Economic benefit"
+	case TargetSocial:
+		return "社会效益指标", "Social benefit"
+	case TargetEcological:
+		return "生态效益指标", "Ecological benefit"
+	case TargetSustainable:
+		return "可持续影响指标", "Sustainable impact"
+	}
+	return "服务对象满意度指标", "Service-object satisfaction"
+}
+
 // Valid reports whether c is a known category.
 func (c TargetCategory) Valid() bool { return slices.Contains(TargetCategories, c) }
 
@@ -98,19 +122,74 @@ type Target struct {
 	IndicatorCode string
 }
 
-// Project is a project budget with its performance targets.
+// Project is a project budget with its performance targets and what the
+// finance bureau's target declaration form (项目支出绩效目标申报表) asks
+// about it.
 type Project struct {
-	ID          int64
+	ID int64
+	// Code is the project's code (项目编码), unique in its year; the store
+	// gives one (XM<year><nnn>) to a project saved without it.
+	Code        string
 	Year        int
 	DeptCode    string
 	Name        string
 	Type        ProjectType
 	SubjectCode string // the expenditure subject the project is budgeted under
 	Amount      money.Amount
+	// Funding splits Amount by source; all zero while not yet decided.
+	Funding   Funding
+	Attribute ProjectAttribute
+	// Responsible is the person answerable for the project (项目负责人).
+	Responsible string
 	StartYear   int
 	EndYear     int
 	Description string
-	Targets     []Target
+	// LongTermGoal is the overall target over the project's whole period
+	// (总体目标); AnnualGoal the target for Year (年度目标).
+	LongTermGoal string
+	AnnualGoal   string
+	Targets      []Target
+}
+
+// ProjectAttribute says whether a project starts in its year or goes on
+// from an earlier one (项目属性: 新增 / 延续).
+type ProjectAttribute string
+
+const (
+	ProjectNew        ProjectAttribute = "new"
+	ProjectContinuing ProjectAttribute = "continuing"
+)
+
+// ProjectAttributes lists the attributes in menu order.
+var ProjectAttributes = []ProjectAttribute{ProjectNew, ProjectContinuing}
+
+// Valid reports whether a is a known attribute.
+func (a ProjectAttribute) Valid() bool { return slices.Contains(ProjectAttributes, a) }
+
+// Funding is where a project's money comes from (资金来源).
+type Funding struct {
+	Fiscal    money.Amount // 财政拨款
+	Business  money.Amount // 事业收入
+	Carryover money.Amount // 上年结转
+	Other     money.Amount // 其他资金
+}
+
+// Parts lists the sources in the forms' column order.
+func (f Funding) Parts() []money.Amount {
+	return []money.Amount{f.Fiscal, f.Business, f.Carryover, f.Other}
+}
+
+// Given reports whether any source has been filled in.
+func (f Funding) Given() bool { return f != Funding{} }
+
+// Total is the sum of the sources; ok is false when it overflows.
+func (f Funding) Total() (total money.Amount, ok bool) {
+	for _, a := range f.Parts() {
+		if !money.AddTo(&total, a) {
+			return 0, false
+		}
+	}
+	return total, true
 }
 
 // Validate checks what a project needs to be saved: the fields must be
@@ -138,8 +217,39 @@ func (p Project) Validate() Problems {
 	if p.StartYear == 0 || p.EndYear == 0 || p.EndYear < p.StartYear || p.StartYear > p.Year || p.EndYear < p.Year {
 		ps = append(ps, NewProblem("problem.project.years", "The project years must include {{.Year}} and end no earlier than they start (e.g. {{.Year}}–{{.Year}}).", "Year", p.Year))
 	}
+	ps = append(ps, p.validateForms()...)
 	for i, t := range p.Targets {
 		ps = append(ps, t.validate(i+1)...)
+	}
+	return ps
+}
+
+// validateForms checks the fields the bureau's forms print: the code, the
+// attribute, the funding split (which must add up to the amount once any
+// part is given) and the lengths of the texts.
+func (p Project) validateForms() Problems {
+	var ps Problems
+	if utf8.RuneCountInString(p.Code) > 30 {
+		ps = append(ps, NewProblem("problem.project.code_long", "The project code is longer than 30 characters; shorten it."))
+	}
+	if p.Attribute != "" && !p.Attribute.Valid() {
+		ps = append(ps, NewProblem("problem.project.attribute", "Choose whether the project is new this year or continues from an earlier year."))
+	}
+	for _, a := range p.Funding.Parts() {
+		if a < 0 {
+			ps = append(ps, NewProblem("problem.project.funding_negative", "A funding source cannot be negative."))
+			break
+		}
+	}
+	if total, ok := p.Funding.Total(); p.Funding.Given() && p.Amount >= 0 && (!ok || total != p.Amount) {
+		ps = append(ps, NewProblem("problem.project.funding_sum", "The funding sources add up to {{.Sum}} yuan but the project amount is {{.Amount}} yuan. Make the fiscal, business-income, carry-over and other parts add up to the amount.",
+			"Sum", money.FormatPlain(total), "Amount", money.FormatPlain(p.Amount)))
+	}
+	for _, t := range []string{p.Responsible, p.LongTermGoal, p.AnnualGoal} {
+		if utf8.RuneCountInString(t) > 2000 {
+			ps = append(ps, NewProblem("problem.project.text_long", "A project text is longer than 2,000 characters; shorten it."))
+			break
+		}
 	}
 	return ps
 }
@@ -204,6 +314,12 @@ func (p Project) ReadyToSubmit() Problems {
 		case DimBenefit:
 			benefit = true
 		}
+	}
+	if !p.Funding.Given() {
+		ps = append(ps, NewProblem("problem.project.funding", "Project \"{{.Name}}\" does not say where its money comes from: split its amount into fiscal appropriation, business income, carry-over and other funds before submitting.", "Name", p.Name))
+	}
+	if strings.TrimSpace(p.AnnualGoal) == "" {
+		ps = append(ps, NewProblem("problem.project.annual_goal", "Project \"{{.Name}}\" has no annual overall target: say in a sentence or two what it will achieve this year before submitting.", "Name", p.Name))
 	}
 	if !output || !benefit {
 		ps = append(ps, NewProblem("problem.project.targets", "Project \"{{.Name}}\" has no performance target table: add at least one output target (quantity, quality, timeliness or cost) and one benefit target (economic, social, ecological or sustainable) before submitting. No target, no budget.", "Name", p.Name))

@@ -39,6 +39,10 @@ func (s *Service) StartYear(ctx context.Context, by domain.Actor, year int) (int
 	if err != nil {
 		return 0, err
 	}
+	targets, err := s.targetActuals(ctx, by, year)
+	if err != nil {
+		return 0, err
+	}
 	created := 0
 	err = s.st.InTx(ctx, func(tx *store.Tx) error {
 		// The library is filled at every start; this covers a database
@@ -53,38 +57,23 @@ func (s *Service) StartYear(ctx context.Context, by domain.Actor, year int) (int
 		if len(units) == 0 {
 			return noBudget(year)
 		}
-		schemes := map[int64]scoring.Scheme{}
-		ids, err := tx.SchemeIDs(ctx)
-		if err != nil {
+		st := starter{tx: tx, by: by, year: year, rates: rates, targets: targets, schemes: map[int64]scoring.Scheme{}}
+		if st.ids, err = tx.SchemeIDs(ctx); err != nil {
+			return err
+		}
+		if st.rules, err = projectRules(ctx, tx.Q); err != nil {
+			return err
+		}
+		if st.existing, err = tx.Evaluations(ctx, year); err != nil {
 			return err
 		}
 		for _, u := range units {
-			code := schemeFor(u)
-			sid, ok := ids[code]
-			if !ok {
-				return noScheme(code)
-			}
-			id, isNew, err := tx.InsertEvaluation(ctx, by, year, string(u.unit.Kind), u.unit.Code, sid)
+			isNew, err := st.open(ctx, u)
 			if err != nil {
 				return err
 			}
-			if !isNew {
-				continue
-			}
-			created++
-			rate, ok := rates[unitKey{string(u.unit.Kind), u.unit.Code}]
-			if !ok {
-				continue
-			}
-			sc, ok := schemes[sid]
-			if !ok {
-				if sc, err = tx.SchemeByID(ctx, sid); err != nil {
-					return err
-				}
-				schemes[sid] = sc
-			}
-			if err := fillRate(ctx, tx.Q, by, id, sc, rate); err != nil {
-				return err
+			if isNew {
+				created++
 			}
 		}
 		return nil
@@ -92,9 +81,70 @@ func (s *Service) StartYear(ctx context.Context, by domain.Actor, year int) (int
 	return created, err
 }
 
+// starter opens the evaluations of one year inside StartYear's transaction.
+type starter struct {
+	tx       *store.Tx
+	by       domain.Actor
+	year     int
+	rates    map[unitKey]float64
+	targets  map[int64]map[int]string
+	ids      map[string]int64
+	rules    scoring.ProjectRules
+	existing []store.Evaluation
+	schemes  map[int64]scoring.Scheme
+}
+
+// open opens u's evaluation unless it has one, and fills what monitoring
+// knows. A project is judged on a scheme built from its own targets, made
+// only for a new evaluation so that a running one keeps its scheme.
+func (st *starter) open(ctx context.Context, u startUnit) (bool, error) {
+	for _, e := range st.existing {
+		if e.UnitKind == string(u.unit.Kind) && e.UnitCode == u.unit.Code {
+			return false, nil
+		}
+	}
+	code := schemeFor(u)
+	sid, ok := st.ids[code]
+	own := false
+	if u.project != nil {
+		id, built, err := projectSchemeID(ctx, st.tx.Q, st.by, *u.project, st.rules)
+		if err != nil {
+			return false, err
+		}
+		if built {
+			sid, ok, own = id, true, true
+		}
+	}
+	if !ok {
+		return false, noScheme(code)
+	}
+	id, isNew, err := st.tx.InsertEvaluation(ctx, st.by, st.year, string(u.unit.Kind), u.unit.Code, sid)
+	if err != nil || !isNew {
+		return isNew, err
+	}
+	if own {
+		if err := fillTargets(ctx, st.tx.Q, st.by, id, *u.project, st.targets[u.project.ID]); err != nil {
+			return true, err
+		}
+	}
+	rate, ok := st.rates[unitKey{string(u.unit.Kind), u.unit.Code}]
+	if !ok {
+		return true, nil
+	}
+	sc, ok := st.schemes[sid]
+	if !ok {
+		if sc, err = st.tx.SchemeByID(ctx, sid); err != nil {
+			return true, err
+		}
+		st.schemes[sid] = sc
+	}
+	return true, fillRate(ctx, st.tx.Q, st.by, id, sc, rate)
+}
+
 type startUnit struct {
 	unit     Unit
 	deptType domain.DeptType
+	project  *domain.Project // the project of a project unit
 }
 
 // unitsOf lists the departments with a budget in year and year's projects.
@@ -122,8 +172,8 @@ func unitsOf(ctx context.Context, q store.Q, year int) ([]startUnit, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range ps {
-		out = append(out, startUnit{unit: Unit{Kind: scoring.ProjectScheme, Code: strconv.FormatInt(p.ID, 10), Name: p.Name, DeptCode: p.DeptCode}})
+	for i, p := range ps {
+		out = append(out, startUnit{unit: Unit{Kind: scoring.ProjectScheme, Code: projectUnitCode(p.ID), Name: p.Name, DeptCode: p.DeptCode}, project: &ps[i]})
 	}
 	return out, nil
 }
@@ -164,6 +214,27 @@ func (s *Service) executionRates(ctx context.Context, by domain.Actor, year int)
 		if p.Budget > 0 {
 			out[unitKey{string(scoring.ProjectScheme), strconv.FormatInt(p.ID, 10)}] = p.SpendingRate
 		}
+	}
+	return out, nil
+}
+
+// targetActuals reads from monitoring, per project, the latest value of
+// each target row (by position) at the latest month with actuals, or at
+// the latest month with any target reported.
+func (s *Service) targetActuals(ctx context.Context, by domain.Actor, year int) (map[int64]map[int]string, error) {
+	out := map[int64]map[int]string{}
+	pp, err := s.mon.ProjectProgress(ctx, by, year, 12)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pp {
+		m := map[int]string{}
+		for _, t := range p.Targets {
+			if t.Actual != "" {
+				m[t.Position] = t.Actual
+			}
+		}
+		out[p.ID] = m
 	}
 	return out, nil
 }

@@ -15,11 +15,22 @@ import (
 // comes back exactly as it was given. Run it in a transaction: a scheme
 // with half its nodes would score everything wrong.
 func (q Q) SaveScheme(ctx context.Context, by domain.Actor, s scoring.Scheme, builtin bool) (int64, error) {
-	_, err := q.db.ExecContext(ctx, `INSERT INTO indicator_schemes (code, name, name_en, kind, total, origin, builtin, updated_at, updated_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	return q.saveScheme(ctx, by, s, builtin, nil)
+}
+
+// SaveProjectScheme saves the scheme a project's evaluation is scored
+// with, built from the project's own targets. It is kept apart from the
+// library (Schemes does not list it) and tied to the project.
+func (q Q) SaveProjectScheme(ctx context.Context, by domain.Actor, s scoring.Scheme, projectID int64) (int64, error) {
+	return q.saveScheme(ctx, by, s, false, &projectID)
+}
+
+func (q Q) saveScheme(ctx context.Context, by domain.Actor, s scoring.Scheme, builtin bool, projectID *int64) (int64, error) {
+	_, err := q.db.ExecContext(ctx, `INSERT INTO indicator_schemes (code, name, name_en, kind, total, origin, builtin, project_id, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, kind = excluded.kind,
 			total = excluded.total, origin = excluded.origin, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-		s.Code, s.Name, s.NameEn, string(s.Kind), s.Total, s.Origin, builtin, now(), by.Login)
+		s.Code, s.Name, s.NameEn, string(s.Kind), s.Total, s.Origin, builtin, projectID, now(), by.Login)
 	if err != nil {
 		return 0, fmt.Errorf("saving indicator system %s: %w", s.Code, err)
 	}
@@ -30,6 +41,11 @@ func (q Q) SaveScheme(ctx context.Context, by domain.Actor, s scoring.Scheme, bu
 	if _, err := q.db.ExecContext(ctx, `DELETE FROM indicator_nodes WHERE scheme_id = ?`, id); err != nil {
 		return 0, err
 	}
+	return id, q.saveNodes(ctx, id, s)
+}
+
+// saveNodes stores s's tree under scheme id, flat in tree order.
+func (q Q) saveNodes(ctx context.Context, id int64, s scoring.Scheme) error {
 	pos := 0
 	var walk func(n scoring.Node, level int, parent string) error
 	walk = func(n scoring.Node, level int, parent string) error {
@@ -43,11 +59,13 @@ func (q Q) SaveScheme(ctx context.Context, by domain.Actor, s scoring.Scheme, bu
 			}
 		}
 		_, err := q.db.ExecContext(ctx, `INSERT INTO indicator_nodes (scheme_id, code, parent_code, level, position, name, name_en, points,
-			unit, direction, rule, target, low, high, deduct_per, source, perspective, bonus, public_welfare, revenue_linked)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			unit, direction, rule, target, low, high, deduct_per, source, perspective, bonus, public_welfare, revenue_linked,
+			over_factor, over_deduct, target_text)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, code, parent, level, pos, n.Name, n.NameEn, n.Points,
 			in.Unit, string(in.Direction), string(in.Rule), in.Target, in.Low, in.High, in.DeductPer, in.Source,
-			string(in.Perspective), string(in.Bonus), in.PublicWelfare, in.RevenueLinked)
+			string(in.Perspective), string(in.Bonus), in.PublicWelfare, in.RevenueLinked,
+			in.OverFactor, in.OverDeduct, in.TargetText)
 		if err != nil {
 			return fmt.Errorf("saving indicator %s of %s: %w", code, s.Code, err)
 		}
@@ -60,16 +78,16 @@ func (q Q) SaveScheme(ctx context.Context, by domain.Actor, s scoring.Scheme, bu
 	}
 	for _, n := range s.Roots {
 		if err := walk(n, 1, ""); err != nil {
-			return 0, err
+			return err
 		}
 	}
-	return id, nil
+	return nil
 }
 
 // CountSchemes is how many indicator systems the library holds.
 func (q Q) CountSchemes(ctx context.Context) (int, error) {
 	var n int
-	err := q.db.QueryRowContext(ctx, `SELECT count(*) FROM indicator_schemes`).Scan(&n)
+	err := q.db.QueryRowContext(ctx, `SELECT count(*) FROM indicator_schemes WHERE project_id IS NULL`).Scan(&n)
 	return n, err
 }
 
@@ -92,9 +110,10 @@ func (q Q) SchemeIDs(ctx context.Context) (map[string]int64, error) {
 	return out, rows.Err()
 }
 
-// Schemes reads the whole library, ordered by code.
+// Schemes reads the whole library, ordered by code; the schemes built for
+// one project's evaluation are not part of it.
 func (q Q) Schemes(ctx context.Context) ([]scoring.Scheme, error) {
-	rows, err := q.db.QueryContext(ctx, `SELECT id FROM indicator_schemes ORDER BY code`)
+	rows, err := q.db.QueryContext(ctx, `SELECT id FROM indicator_schemes WHERE project_id IS NULL ORDER BY code`)
 	if err != nil {
 		return nil, fmt.Errorf("reading the indicator library: %w", err)
 	}
@@ -162,7 +181,7 @@ type flatNode struct {
 
 func (q Q) schemeNodes(ctx context.Context, id int64) ([]scoring.Node, error) {
 	rows, err := q.db.QueryContext(ctx, `SELECT code, parent_code, level, name, name_en, points, unit, direction, rule,
-		target, low, high, deduct_per, source, perspective, bonus, public_welfare, revenue_linked
+		target, low, high, deduct_per, source, perspective, bonus, public_welfare, revenue_linked, over_factor, over_deduct, target_text
 		FROM indicator_nodes WHERE scheme_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, err
@@ -175,7 +194,7 @@ func (q Q) schemeNodes(ctx context.Context, id int64) ([]scoring.Node, error) {
 		var dir, rule, persp, bonus string
 		if err := rows.Scan(&f.node.Code, &f.parent, &f.level, &f.node.Name, &f.node.NameEn, &f.node.Points,
 			&in.Unit, &dir, &rule, &in.Target, &in.Low, &in.High, &in.DeductPer, &in.Source, &persp, &bonus,
-			&in.PublicWelfare, &in.RevenueLinked); err != nil {
+			&in.PublicWelfare, &in.RevenueLinked, &in.OverFactor, &in.OverDeduct, &in.TargetText); err != nil {
 			return nil, err
 		}
 		if f.level == 3 {

@@ -5,13 +5,13 @@ import (
 	"fmt"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
 // Projects lists year's projects with their targets, of one department
 // when deptCode is not empty, in department and id order.
 func (q Q) Projects(ctx context.Context, year int, deptCode string) ([]domain.Project, error) {
-	query := `SELECT p.id, p.year, d.code, p.name, p.type, p.subject_code, p.amount_fen, p.start_year, p.end_year, p.description
+	query := `SELECT p.id, p.code, p.year, d.code, p.name, p.type, p.subject_code, p.amount_fen, p.start_year, p.end_year, p.description,
+			p.attribute, p.responsible, p.long_term_goal, p.annual_goal, p.fiscal_fen, p.business_fen, p.carryover_fen, p.other_fen
 		FROM projects p JOIN departments d ON d.id = p.department_id WHERE p.year = ?`
 	args := []any{year}
 	if deptCode != "" {
@@ -25,14 +25,13 @@ func (q Q) Projects(ctx context.Context, year int, deptCode string) ([]domain.Pr
 	var out []domain.Project
 	for rows.Next() {
 		var p domain.Project
-		var typ string
-		var fen int64
-		if err := rows.Scan(&p.ID, &p.Year, &p.DeptCode, &p.Name, &typ, &p.SubjectCode, &fen, &p.StartYear, &p.EndYear, &p.Description); err != nil {
+		var typ, attr string
+		if err := rows.Scan(&p.ID, &p.Code, &p.Year, &p.DeptCode, &p.Name, &typ, &p.SubjectCode, &p.Amount, &p.StartYear, &p.EndYear, &p.Description,
+			&attr, &p.Responsible, &p.LongTermGoal, &p.AnnualGoal, &p.Funding.Fiscal, &p.Funding.Business, &p.Funding.Carryover, &p.Funding.Other); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		p.Type = domain.ProjectType(typ)
-		p.Amount = money.Amount(fen)
+		p.Type, p.Attribute = domain.ProjectType(typ), domain.ProjectAttribute(attr)
 		out = append(out, p)
 	}
 	rows.Close()
@@ -85,14 +84,51 @@ func (q Q) projectTargets(ctx context.Context, id int64) ([]domain.Target, error
 	return out, rows.Err()
 }
 
+// ProjectCodeTaken reports whether another project of year than id uses
+// code.
+func (q Q) ProjectCodeTaken(ctx context.Context, year int, code string, id int64) (bool, error) {
+	var n int
+	err := q.db.QueryRowContext(ctx, `SELECT count(*) FROM projects WHERE year = ? AND code = ? AND id <> ?`, year, code, id).Scan(&n)
+	return n > 0, err
+}
+
+// nextProjectCode is the first free code XM<year><nnn> of year.
+func (q Q) nextProjectCode(ctx context.Context, year int) (string, error) {
+	var n int
+	if err := q.db.QueryRowContext(ctx, `SELECT count(*) FROM projects WHERE year = ?`, year).Scan(&n); err != nil {
+		return "", err
+	}
+	for ; ; n++ {
+		code := fmt.Sprintf("XM%d%03d", year, n+1)
+		taken, err := q.ProjectCodeTaken(ctx, year, code, 0)
+		if err != nil || !taken {
+			return code, err
+		}
+	}
+}
+
 // SaveProject inserts p (ID 0) or updates it, replacing its targets, and
-// returns its id. Run it in a transaction.
+// returns its id. A project without a code gets the next free one of its
+// year. Run it in a transaction.
 func (q Q) SaveProject(ctx context.Context, by domain.Actor, p domain.Project) (int64, error) {
 	id := p.ID
+	if p.Code == "" {
+		var err error
+		if p.Code, err = q.nextProjectCode(ctx, p.Year); err != nil {
+			return 0, err
+		}
+	}
+	if p.Attribute == "" {
+		p.Attribute = domain.ProjectNew
+	}
+	f := p.Funding
 	if id == 0 {
-		res, err := q.db.ExecContext(ctx, `INSERT INTO projects (year, department_id, name, type, subject_code, amount_fen, start_year, end_year, description, created_at, created_by, updated_at, updated_by)
-			SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM departments WHERE code = ?`,
-			p.Year, p.Name, string(p.Type), p.SubjectCode, p.Amount.Fen(), p.StartYear, p.EndYear, p.Description, now(), by.Login, now(), by.Login, p.DeptCode)
+		res, err := q.db.ExecContext(ctx, `INSERT INTO projects (year, department_id, name, type, subject_code, amount_fen, start_year, end_year, description,
+				code, attribute, responsible, long_term_goal, annual_goal, fiscal_fen, business_fen, carryover_fen, other_fen, created_at, created_by, updated_at, updated_by)
+			SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM departments WHERE code = ?`,
+			p.Year, p.Name, string(p.Type), p.SubjectCode, p.Amount.Fen(), p.StartYear, p.EndYear, p.Description,
+			p.Code, string(p.Attribute), p.Responsible, p.LongTermGoal, p.AnnualGoal, f.Fiscal.Fen(), f.Business.Fen(), f.Carryover.Fen(), f.Other.Fen(),
+			now(), by.Login, now(), by.Login, p.DeptCode)
 		if err != nil {
 			return 0, fmt.Errorf("saving project %q: %w", p.Name, err)
 		}
@@ -104,8 +140,12 @@ func (q Q) SaveProject(ctx context.Context, by domain.Actor, p domain.Project) (
 		}
 	} else {
 		res, err := q.db.ExecContext(ctx, `UPDATE projects SET department_id = (SELECT id FROM departments WHERE code = ?), name = ?, type = ?,
-			subject_code = ?, amount_fen = ?, start_year = ?, end_year = ?, description = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-			p.DeptCode, p.Name, string(p.Type), p.SubjectCode, p.Amount.Fen(), p.StartYear, p.EndYear, p.Description, now(), by.Login, id)
+			subject_code = ?, amount_fen = ?, start_year = ?, end_year = ?, description = ?,
+			code = ?, attribute = ?, responsible = ?, long_term_goal = ?, annual_goal = ?, fiscal_fen = ?, business_fen = ?, carryover_fen = ?, other_fen = ?,
+			updated_at = ?, updated_by = ? WHERE id = ?`,
+			p.DeptCode, p.Name, string(p.Type), p.SubjectCode, p.Amount.Fen(), p.StartYear, p.EndYear, p.Description,
+			p.Code, string(p.Attribute), p.Responsible, p.LongTermGoal, p.AnnualGoal, f.Fiscal.Fen(), f.Business.Fen(), f.Carryover.Fen(), f.Other.Fen(),
+			now(), by.Login, id)
 		if err != nil {
 			return 0, fmt.Errorf("saving project %q: %w", p.Name, err)
 		}

@@ -55,6 +55,24 @@ func unseal(t *testing.T, s *Store, edit string) {
 	exec(t, s, `ALTER TABLE audit_log DROP COLUMN key_id`)
 	exec(t, s, `DELETE FROM settings WHERE key IN ('audit.sealed_from', 'db.id')`)
 	exec(t, s, `DELETE FROM schema_migrations WHERE version = 10`)
+	undo11(t, s)
+}
+
+// undo11 takes back migration 11 (project forms), which comes after the
+// sealing and would otherwise keep the schema version above 9.
+func undo11(t *testing.T, s *Store) {
+	t.Helper()
+	exec(t, s, `DROP INDEX projects_code`)
+	for table, cols := range map[string][]string{
+		"projects":          {"code", "attribute", "responsible", "long_term_goal", "annual_goal", "fiscal_fen", "business_fen", "carryover_fen", "other_fen"},
+		"indicator_schemes": {"project_id"},
+		"indicator_nodes":   {"over_factor", "over_deduct", "target_text"},
+	} {
+		for _, c := range cols {
+			exec(t, s, `ALTER TABLE `+table+` DROP COLUMN `+c)
+		}
+	}
+	exec(t, s, `DELETE FROM schema_migrations WHERE version = 11`)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

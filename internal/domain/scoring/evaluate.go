@@ -18,7 +18,9 @@ type IndicatorScore struct {
 	Score      float64
 	// Short asks for a reason for deviation and a corrective measure.
 	Short bool
-	Value Value
+	// Overshoot flags a target exceeded so far that it looks set too low.
+	Overshoot bool
+	Value     Value
 }
 
 // PerspectiveScore is the points and score of the indicators tagged with
@@ -82,7 +84,7 @@ func (r *Result) walk(n Node, depth int, dim, group string, values map[string]Va
 		}
 		r.Indicators = append(r.Indicators, IndicatorScore{
 			Code: code, Name: name, Group: group, Dimension: dim,
-			Points: n.Points, Score: sc, Short: short, Value: v,
+			Points: n.Points, Score: sc, Short: short, Value: v, Overshoot: Overshoot(ind, v),
 		})
 		if ind.Perspective != "" {
 			p := r.Perspectives[ind.Perspective]

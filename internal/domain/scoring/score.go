@@ -76,7 +76,29 @@ func Score(ind Indicator, points float64, v Value) (score float64, short bool) {
 	if s > points {
 		s = points
 	}
+	if Overshoot(ind, v) {
+		s = points * (1 - clamp01(ind.OverDeduct))
+	}
 	return s, s < points-1e-9*math.Max(1, points)
+}
+
+// Overshoot reports whether v exceeds the target so far that the target
+// looks set too low (目标值设定偏低): above OverFactor × target when higher
+// is better (Proportional), below target ÷ OverFactor when lower is better
+// (Inverse). Indicators without a factor above 1, without a positive
+// target or without a readable value never overshoot.
+func Overshoot(ind Indicator, v Value) bool {
+	f := ind.OverFactor
+	if !v.Has || !finite(v.Actual) || !(f > 1) || !finite(f) || !(ind.Target > 0) || !finite(ind.Target) {
+		return false
+	}
+	switch ind.Rule {
+	case Proportional:
+		return v.Actual > ind.Target*f+tol(ind.Target*f)
+	case Inverse:
+		return v.Actual < ind.Target/f-tol(ind.Target/f)
+	}
+	return false
 }
 
 // raw scores by rule without clamping; ok is false when the value cannot

@@ -115,3 +115,35 @@ func TestRound2(t *testing.T) {
 		t.Error("Round2(NaN) should stay NaN")
 	}
 }
+
+func TestOvershoot(t *testing.T) {
+	higher := Indicator{Direction: Higher, Rule: Proportional, Target: 20000, OverFactor: 1.5, OverDeduct: 0.2}
+	lower := Indicator{Direction: Lower, Rule: Inverse, Target: 10, OverFactor: 1.5, OverDeduct: 0.2}
+	flagOnly := higher
+	flagOnly.OverDeduct = 0
+	tests := []struct {
+		name      string
+		ind       Indicator
+		actual    float64
+		wantScore float64
+		wantOver  bool
+	}{
+		{"met exactly", higher, 20000, 10, false},
+		{"short", higher, 15000, 7.5, false},
+		{"at the factor is not over", higher, 30000, 10, false},
+		{"beyond the factor loses its share", higher, 30001, 8, true},
+		{"flag only keeps full points", flagOnly, 60000, 10, true},
+		{"lower: at target ÷ factor", lower, 10.0 / 1.5, 10, false},
+		{"lower: far below the target", lower, 5, 8, true},
+		{"lower: above the target", lower, 20, 5, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			v := Value{Actual: tc.actual, Has: true}
+			got, _ := Score(tc.ind, 10, v)
+			if math.Abs(got-tc.wantScore) > 1e-9 || Overshoot(tc.ind, v) != tc.wantOver {
+				t.Errorf("Score = %v, Overshoot = %v; want %v, %v", got, Overshoot(tc.ind, v), tc.wantScore, tc.wantOver)
+			}
+		})
+	}
+}

@@ -85,6 +85,14 @@ type Indicator struct {
 	// RevenueLinked marks drug, consumable, examination or laboratory
 	// revenue indicators, which may never drive pay (issue 7 refuses them).
 	RevenueLinked bool
+	// OverFactor, when above 1, flags a result beyond OverFactor times the
+	// target (below target ÷ OverFactor when lower is better) as a target
+	// set too low (目标值设定偏低), which then earns its points less the
+	// share OverDeduct (0 flags only).
+	OverFactor, OverDeduct float64
+	// TargetText is the target as it was declared (words for a qualitative
+	// target, the number as typed otherwise), for the forms.
+	TargetText string
 }
 
 // Node is a level-1 dimension or level-2 group with its points, or a
