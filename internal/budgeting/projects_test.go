@@ -1,10 +1,10 @@
 package budgeting
 
 import (
-	"regexp"
 	"context"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain"

@@ -46,13 +46,13 @@ func TestSchemeForProject(t *testing.T) {
 	}
 	// Each target is scored by its direction against its own value.
 	res := Evaluate(s, map[string]Value{
-		"1.1.1": {Actual: 18000, Has: true},          // 18000 ÷ 20000 of 12.5
-		"1.2.2": {Actual: 96, Has: true},             // met
-		"1.3.3": {Achievement: Partly, Has: true},    // 70%
-		"1.4.4": {Actual: 100, Has: true},            // 80 ÷ 100 of 12.5
-		"2.2.5": {Achievement: Achieved, Has: true},  // full
-		"3.1.6": {Actual: 92, Has: true},             // met
-		ExecutionRateCode: {Actual: 85.5, Has: true}, // 8.55
+		"1.1.1":           {Actual: 18000, Has: true},         // 18000 ÷ 20000 of 12.5
+		"1.2.2":           {Actual: 96, Has: true},            // met
+		"1.3.3":           {Achievement: Partly, Has: true},   // 70%
+		"1.4.4":           {Actual: 100, Has: true},           // 80 ÷ 100 of 12.5
+		"2.2.5":           {Achievement: Achieved, Has: true}, // full
+		"3.1.6":           {Actual: 92, Has: true},            // met
+		ExecutionRateCode: {Actual: 85.5, Has: true},          // 8.55
 	})
 	wantTotal := 11.25 + 12.5 + 8.75 + 10 + 30 + 10 + 8.55
 	if math.Abs(res.Total-wantTotal) > 1e-9 {
