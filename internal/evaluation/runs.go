@@ -18,6 +18,9 @@ import (
 type Unit struct {
 	Kind                         scoring.SchemeKind
 	Code, Name, NameEn, DeptCode string
+	// Ref is the code people know the unit by: a department's code, a
+	// project's code (项目编码; Code is the project's id).
+	Ref string
 }
 
 // Run is an evaluation with its values and result.
@@ -204,7 +207,7 @@ func unitNames(ctx context.Context, q store.Q, evs []store.Evaluation) (map[unit
 		u := Unit{Kind: scoring.SchemeKind(e.UnitKind), Code: e.UnitCode}
 		if u.Kind == scoring.DepartmentScheme {
 			d := byCode[e.UnitCode]
-			u.Name, u.NameEn, u.DeptCode = d.Name, d.NameEn, d.Code
+			u.Name, u.NameEn, u.DeptCode, u.Ref = d.Name, d.NameEn, d.Code, d.Code
 		} else {
 			projYears[e.Year] = true
 		}
@@ -218,7 +221,7 @@ func unitNames(ctx context.Context, q store.Q, evs []store.Evaluation) (map[unit
 		for _, p := range ps {
 			k := unitKey{string(scoring.ProjectScheme), strconv.FormatInt(p.ID, 10)}
 			if u, ok := out[k]; ok {
-				u.Name, u.DeptCode = p.Name, p.DeptCode
+				u.Name, u.DeptCode, u.Ref = p.Name, p.DeptCode, p.Code
 				out[k] = u
 			}
 		}

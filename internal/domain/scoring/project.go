@@ -202,3 +202,30 @@ func executionNode(points float64) Node {
 		Children: []Node{{Code: "4.1", Name: ExecutionRateName, NameEn: "Budget execution rate", Points: points,
 			Children: []Node{{Code: in.Code, Name: in.Name, NameEn: in.NameEn, Points: points, Indicator: &in}}}}}
 }
+
+// TargetLabel is an indicator's target as the forms print it: the
+// declared value with its direction (≥ 20000 人, ≤ 45 元/人, = 100 %, or
+// the words of a qualitative target), else what the rule scores against.
+// An indicator without a target to state (deduction, monitored) is "".
+func TargetLabel(in Indicator) string {
+	unit := ""
+	if in.Unit != "" {
+		unit = " " + in.Unit
+	}
+	if in.Rule == Qualitative || in.Direction == Monitor || in.Rule == Deduction {
+		return in.TargetText
+	}
+	value := in.TargetText
+	if value == "" {
+		value = num(in.Target)
+	}
+	switch {
+	case in.Direction == InRange && in.TargetText != "":
+		return "= " + value + unit
+	case in.Direction == InRange || in.Rule == LinearBand:
+		return num(in.Low) + "–" + num(in.High) + unit
+	case in.Direction == Lower:
+		return "≤ " + value + unit
+	}
+	return "≥ " + value + unit
+}
