@@ -119,7 +119,7 @@ func projectsText(env *Env, ps []domain.Project, names map[string]domain.Departm
 		rows := [][]string{}
 		for _, t := range p.Targets {
 			rows = append(rows, []string{i18n.T("target.category." + string(t.Category)), t.Indicator,
-				i18n.T("target.direction."+string(t.Direction)), t.Value, t.Unit})
+				i18n.T("target.direction." + string(t.Direction)), t.Value, t.Unit})
 		}
 		if err := table(env.Stdout, []string{i18n.T("col.category"), i18n.T("col.indicator"), i18n.T("col.direction"),
 			i18n.T("col.target"), i18n.T("col.unit")}, rows); err != nil {

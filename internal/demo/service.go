@@ -89,7 +89,10 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 		if err := insertWorkloadScores(ctx, tx, by, ds.Departments, year); err != nil {
 			return err
 		}
-		return insertEvaluations(ctx, tx, by, year-1)
+		if err := insertEvaluations(ctx, tx, by, year-1); err != nil {
+			return err
+		}
+		return insertPriorProjects(ctx, tx, by, ds)
 	})
 	return out, err
 }

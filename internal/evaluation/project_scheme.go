@@ -103,3 +103,41 @@ func fillTargets(ctx context.Context, q store.Q, by domain.Actor, id int64, p do
 
 // projectUnitCode is the unit code of project id in evaluations.
 func projectUnitCode(id int64) string { return strconv.FormatInt(id, 10) }
+
+// StartProjectIn opens, inside the caller's transaction, year's evaluation
+// of project p on the scheme built from its own targets, filled with the
+// latest target values (by row) and the execution rate (a fraction; < 0
+// when unknown). The demo uses it for the prior year's projects; StartYear
+// does the same for a whole year. It returns the evaluation's id.
+func StartProjectIn(ctx context.Context, q store.Q, by domain.Actor, p domain.Project, latest map[int]string, rate float64) (int64, error) {
+	rules, err := projectRules(ctx, q)
+	if err != nil {
+		return 0, err
+	}
+	sid, ok, err := projectSchemeID(ctx, q, by, p, rules)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, domain.NewProblem("problem.evaluation.no_targets", "Project {{.Name}} has no output or benefit target to be judged against: add its target table first.", "Name", p.Name)
+	}
+	id, _, err := q.InsertEvaluation(ctx, by, p.Year, string(scoring.ProjectScheme), projectUnitCode(p.ID), sid)
+	if err != nil {
+		return 0, err
+	}
+	if err := fillTargets(ctx, q, by, id, p, latest); err != nil {
+		return 0, err
+	}
+	if rate < 0 {
+		return id, nil
+	}
+	sc, err := q.SchemeByID(ctx, sid)
+	if err != nil {
+		return 0, err
+	}
+	return id, fillRate(ctx, q, by, id, sc, rate)
+}
+
+// RunIn reads evaluation id with its result inside the caller's
+// transaction (the demo's), without a role check.
+func RunIn(ctx context.Context, q store.Q, id int64) (Run, error) { return loadRun(ctx, q, id) }

@@ -285,3 +285,21 @@ func (q Q) DeleteCycle(ctx context.Context, year int) error {
 	}
 	return nil
 }
+
+// CycleYears lists the years with a preparation cycle, newest first.
+func (q Q) CycleYears(ctx context.Context) ([]int, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT year FROM prep_cycles ORDER BY year DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}

@@ -197,7 +197,7 @@ func targetNode(t domain.Target, pos int, points float64, r ProjectRules) Node {
 // executed ÷ full-year budget, full points at 100%.
 func executionNode(points float64) Node {
 	in := Indicator{Code: ExecutionRateCode, Name: ExecutionRateName, NameEn: "Budget execution rate", Unit: "%",
-		Direction: Higher, Rule: Proportional, Target: 100, TargetText: "100%", Source: "预算执行监控"}
+		Direction: Higher, Rule: Proportional, Target: 100, TargetText: "100", Source: "预算执行监控"}
 	return Node{Code: ProjectExecutionCode, Name: ExecutionRateName, NameEn: "Budget execution", Points: points,
 		Children: []Node{{Code: "4.1", Name: ExecutionRateName, NameEn: "Budget execution rate", Points: points,
 			Children: []Node{{Code: in.Code, Name: in.Name, NameEn: in.NameEn, Points: points, Indicator: &in}}}}}
