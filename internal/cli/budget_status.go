@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/services"
 )
 
 func init() {
@@ -25,11 +28,26 @@ type deptStatusJSON struct {
 }
 
 func runBudgetStatus(env *Env, args []string) error {
-	svc, year, asJSON, err := yearReport(env, "budget status", "cli.budget_status.about", args)
+	f := newFlags(env, "budget status", "", "cli.budget_status.about")
+	y := f.Int("year", 0, "cli.flag.year_optional")
+	j := f.Bool("json", false, "cli.flag.json")
+	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	if *y != 0 {
+		if err := requireYear(*y); err != nil {
+			return err
+		}
+	}
+	svc, err := env.open()
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
+	year, asJSON := *y, *j
+	if year == 0 {
+		return budgetYears(env, svc, asJSON)
+	}
 	st, err := svc.Budgets.Status(env.ctx, env.Actor, year)
 	if err != nil {
 		return err
@@ -55,4 +73,56 @@ func runBudgetStatus(env *Env, args []string) error {
 		return writeJSON(env.Stdout, out)
 	}
 	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.state"), i18n.T("col.updated_at")}, rows)
+}
+
+type yearsStatusJSON struct {
+	Years []yearStatusJSON `json:"years"`
+}
+
+type yearStatusJSON struct {
+	Year           int            `json:"year"`
+	ApprovedBudget bool           `json:"approved_budget"`
+	Preparation    string         `json:"preparation"` // none, in_progress or approved
+	Departments    int            `json:"departments"`
+	States         map[string]int `json:"states"`
+}
+
+// budgetYears prints every year's standing: approved, or its preparation
+// cycle in progress with the departments at each state.
+func budgetYears(env *Env, svc *services.Services, asJSON bool) error {
+	ys, err := svc.Budgets.Overview(env.ctx, env.Actor)
+	if err != nil {
+		return err
+	}
+	out := yearsStatusJSON{Years: []yearStatusJSON{}}
+	rows := [][]string{}
+	for _, o := range ys {
+		y := yearStatusJSON{Year: o.Year, ApprovedBudget: o.ApprovedBudget, Preparation: "none", Departments: o.Total, States: map[string]int{}}
+		switch {
+		case o.Opened && o.Locked:
+			y.Preparation = "approved"
+		case o.Opened:
+			y.Preparation = "in_progress"
+		}
+		var parts []string
+		for _, st := range domain.PrepStates {
+			if n := o.States[st]; n > 0 && o.Opened {
+				y.States[string(st)] = n
+				parts = append(parts, i18n.T("cli.budget_status.count", "State", i18n.T("prep.state."+string(st)), "Count", n))
+			}
+		}
+		out.Years = append(out.Years, y)
+		budget := i18n.T("cli.budget_status.no_budget")
+		if o.ApprovedBudget {
+			budget = i18n.T("cli.budget_status.approved")
+		}
+		rows = append(rows, []string{strconv.Itoa(o.Year), budget, i18n.T("cli.budget_status.prep_" + y.Preparation), strings.Join(parts, i18n.T("list.sep"))})
+	}
+	if asJSON {
+		return writeJSON(env.Stdout, out)
+	}
+	if len(rows) == 0 {
+		return domain.NewProblem("problem.budget.no_years", "There is no budget yet: import an approved budget or open a preparation cycle in Budget preparation.")
+	}
+	return table(env.Stdout, []string{i18n.T("col.year"), i18n.T("col.budget"), i18n.T("col.preparation"), i18n.T("col.prep_progress")}, rows)
 }

@@ -131,3 +131,32 @@ func TestBudgetStatusFollowsTheCycle(t *testing.T) {
 		t.Errorf("budget show lines %d+%d, want the approved %d", shown.RevenueFen, shown.ExpenditureFen, want.Fen())
 	}
 }
+
+// Without --year, budget status lists every year: the approved ones and
+// a cycle in progress beside them.
+func TestBudgetStatusListsTheYears(t *testing.T) {
+	db := tempDB(t)
+	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	code, stdout, stderr := run(t, "--db", db, "budget", "status", "--json")
+	if code != ExitOK {
+		t.Fatal(stderr)
+	}
+	var got yearsStatusJSON
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	approved := 0
+	for _, y := range got.Years {
+		if y.ApprovedBudget {
+			approved++
+		}
+	}
+	if approved < 2 {
+		t.Errorf("years %+v: want 2025 and 2026 approved", got.Years)
+	}
+	if code, stdout, _ := run(t, "--db", db, "--lang", "zh", "budget", "status"); code != ExitOK || !strings.Contains(stdout, "已批复") {
+		t.Errorf("text: %d %q", code, stdout)
+	}
+}
