@@ -82,3 +82,22 @@ func TestEvaluatedProjectsCarryTheirOwnTargets(t *testing.T) {
 		t.Errorf("unknown unit: exit %d %q", code, stderr)
 	}
 }
+
+func TestEvaluateRules(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	if code, _, stderr := run(t, "--db", db, "init"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := run(t, "--db", db, "evaluate", "rules", "--output", "60"); code != ExitRefused || stderr == "" {
+		t.Errorf("weights adding up to 110: exit %d %q", code, stderr)
+	}
+	code, stdout, stderr := run(t, "--db", db, "evaluate", "rules", "--output", "60", "--benefit", "20", "--over-deduct", "10%", "--json")
+	var got projectRulesJSON
+	if code != ExitOK || json.Unmarshal([]byte(stdout), &got) != nil || got.Output != 60 || got.OverDeduct != 0.1 {
+		t.Errorf("setting the rules: %d %q %q", code, stdout, stderr)
+	}
+	_, stdout, _ = run(t, "--db", db, "evaluate", "rules", "--json")
+	if json.Unmarshal([]byte(stdout), &got) != nil || got.Benefit != 20 {
+		t.Errorf("the rules did not stick: %q", stdout)
+	}
+}
