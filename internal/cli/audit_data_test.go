@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/credential"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
+	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 	"github.com/budgetperf/budgetperf/internal/users"
@@ -183,17 +185,24 @@ func finaliseProject(t *testing.T, svc *services.Services) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var id int64
+	// A project judged on its own targets: every indicator gets its
+	// target's value, or a word for a qualitative one.
+	var run evaluation.Run
 	for _, r := range runs {
-		if r.Unit.Kind == scoring.ProjectScheme && id == 0 {
-			id = r.ID
+		if r.Unit.Kind == scoring.ProjectScheme && run.ID == 0 {
+			run = r
 		}
 	}
-	for _, v := range [][3]string{{"1.1.1", "80%", "设备到货延迟；已督促供应商"}, {"1.2.1", "100", ""}, {"1.3.1", "100", ""},
-		{"1.4.1", "105", "材料涨价；下年度加强询价"}, {"2.1.1", "部分", "受医保政策影响；调整收费结构"}, {"2.2.1", "达成", ""},
-		{"2.3.1", "达成", ""}, {"2.4.1", "达成", ""}, {"3.1.1", "92.5", ""}, {"4.1.1", "100", ""}} {
-		if err := svc.Evaluation.SetValue(ctx, by, id, v[0], v[1], 0, v[2]); err != nil {
-			t.Fatal(v[0], err)
+	id := run.ID
+	for _, is := range run.Result.Indicators {
+		v := "100"
+		if in := indicatorOf(run.Scheme, is.Code); in.Rule == scoring.Qualitative {
+			v = "达成"
+		} else if in.Target > 0 {
+			v = strconv.FormatFloat(in.Target, 'f', -1, 64)
+		}
+		if err := svc.Evaluation.SetValue(ctx, by, id, is.Code, v, 0, "按计划完成"); err != nil {
+			t.Fatal(is.Code, err)
 		}
 	}
 	if err := svc.Evaluation.Finalise(ctx, by, id); err != nil {
@@ -257,4 +266,20 @@ func TestAuditVerifyNamesDirectEdits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// indicatorOf finds indicator code in sc.
+func indicatorOf(sc scoring.Scheme, code string) scoring.Indicator {
+	var found scoring.Indicator
+	var walk func(ns []scoring.Node)
+	walk = func(ns []scoring.Node) {
+		for _, n := range ns {
+			if n.Indicator != nil && n.Code == code {
+				found = *n.Indicator
+			}
+			walk(n.Children)
+		}
+	}
+	walk(sc.Roots)
+	return found
 }

@@ -56,6 +56,12 @@ var readMatrix = []struct {
 	{[]string{"budget", "status", "--year", "2027", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"budget", "proposal", "--year", "2027", "--department", "101", "--json"}, "json", "AAAOAA", "101"},
 	{[]string{"budget", "proposal", "--year", "2027", "--department", "103", "--json"}, "json", "AAA-AA", "103"},
+	{[]string{"budget", "status", "--json"}, "text", "AAAAAA", ""},
+	{[]string{"budget", "projects", "--year", "2026", "--department", "301", "--json"}, "json", "AAAAAA", "301"},
+	{[]string{"budget", "projects", "--year", "2026", "--department", "502", "--json"}, "json", "AAA-AA", "502"},
+	{[]string{"evaluate", "--year", "2025", "--unit", "XM2025001", "--json"}, "text", "AAAAAA", ""},
+	{[]string{"evaluate", "--year", "2025", "--unit", "XM2025004", "--json"}, "text", "AAA-AA", ""},
+	{[]string{"evaluate", "rules", "--json"}, "text", "AAAAAA", ""},
 	{[]string{"actuals", "show", "--year", "2026", "--month", "9", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"monitor", "--year", "2026", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"evaluate", "--year", "2025", "--json"}, "json", "AAAOAA", ""},
@@ -230,7 +236,8 @@ func readDepts(t *testing.T, kind, stdout, out string, names map[string]string) 
 }
 
 // jsonDepts collects the department codes of objects with a "code" (units
-// of kind "project" are named by their id, not a department).
+// of kind "project" are named by their id, not a department) or a
+// "department".
 func jsonDepts(v any, names map[string]string) map[string]bool {
 	found := map[string]bool{}
 	var walk func(v any)
@@ -238,6 +245,12 @@ func jsonDepts(v any, names map[string]string) map[string]bool {
 		switch x := v.(type) {
 		case map[string]any:
 			if c, ok := x["code"].(string); ok && x["kind"] != "project" {
+				if _, dept := names[c]; dept {
+					found[c] = true
+				}
+			}
+			// A project names its department.
+			if c, ok := x["department"].(string); ok {
 				if _, dept := names[c]; dept {
 					found[c] = true
 				}

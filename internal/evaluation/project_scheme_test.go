@@ -9,6 +9,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/execution"
+	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // Every project is judged against its own target table: each target is an
@@ -16,10 +17,18 @@ import (
 // reported; the execution rate comes from the project's spending.
 func TestProjectsAreJudgedOnTheirOwnTargets(t *testing.T) {
 	st, svc := withDemo(t)
+	projects, _ := st.Projects(ctx, year, "")
+	// A December report is the year's result and is copied; September's
+	// are not.
+	err := st.InTx(ctx, func(tx *store.Tx) error {
+		return tx.SaveTargetValue(ctx, me, store.TargetValue{ProjectID: projects[0].ID, Position: 1, Month: 12, Value: "19800"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := svc.StartYear(ctx, me, year); err != nil {
 		t.Fatal(err)
 	}
-	projects, _ := st.Projects(ctx, year, "")
 	runs, err := svc.Runs(ctx, me, year)
 	if err != nil {
 		t.Fatal(err)
@@ -57,6 +66,17 @@ func TestProjectsAreJudgedOnTheirOwnTargets(t *testing.T) {
 		}
 	}
 	r := byUnit["project/"+strconv.FormatInt(screening.ID, 10)]
+	if r.Texts["1.1.1"] != "19800" || r.Texts["1.2.2"] != "" {
+		t.Errorf("copied from monitoring: December %q, September %q (want 19800 and nothing)", r.Texts["1.1.1"], r.Texts["1.2.2"])
+	}
+	for code, v := range map[string]string{"1.1.1": "15600", "1.2.2": "96.2", "1.4.3": "42.6", "2.2.4": "73.5", "3.1.5": "93.1"} {
+		if err := svc.SetValue(ctx, me, r.ID, code, v, 0, "x"); err != nil {
+			t.Fatal(code, err)
+		}
+	}
+	if r, err = svc.Run(ctx, me, r.ID); err != nil {
+		t.Fatal(err)
+	}
 	rate := 0.0
 	for _, pp := range progress {
 		if pp.ID == screening.ID {
@@ -67,8 +87,8 @@ func TestProjectsAreJudgedOnTheirOwnTargets(t *testing.T) {
 	if math.Abs(r.Result.Total-want) > 0.005 || !r.Scored() {
 		t.Errorf("两癌筛查 = %.4f (scored %v), want %.4f", r.Result.Total, r.Scored(), want)
 	}
-	if r.Texts["1.1.1"] != "15600" || r.Texts[scoring.ExecutionRateCode] != strconv.FormatFloat(rate, 'f', 2, 64) {
-		t.Errorf("values from monitoring: %q, %q", r.Texts["1.1.1"], r.Texts[scoring.ExecutionRateCode])
+	if r.Texts[scoring.ExecutionRateCode] != strconv.FormatFloat(rate, 'f', 2, 64) {
+		t.Errorf("execution rate from monitoring: %q", r.Texts[scoring.ExecutionRateCode])
 	}
 }
 

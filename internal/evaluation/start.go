@@ -218,9 +218,11 @@ func (s *Service) executionRates(ctx context.Context, by domain.Actor, year int)
 	return out, nil
 }
 
-// targetActuals reads from monitoring, per project, the latest value of
-// each target row (by position) at the latest month with actuals, or at
-// the latest month with any target reported.
+// targetActuals reads from monitoring, per project, each target row's
+// value reported for December: the year's result as the department
+// reported it. A value of an earlier month is not the year's result (a
+// September count is three months short), so a year evaluated before its
+// December reports stays 未评分 until the values are entered.
 func (s *Service) targetActuals(ctx context.Context, by domain.Actor, year int) (map[int64]map[int]string, error) {
 	out := map[int64]map[int]string{}
 	pp, err := s.mon.ProjectProgress(ctx, by, year, 12)
@@ -230,7 +232,7 @@ func (s *Service) targetActuals(ctx context.Context, by domain.Actor, year int) 
 	for _, p := range pp {
 		m := map[int]string{}
 		for _, t := range p.Targets {
-			if t.Actual != "" {
+			if t.Actual != "" && t.ActualMonth == 12 {
 				m[t.Position] = t.Actual
 			}
 		}
