@@ -44,7 +44,7 @@ type evalRow struct {
 	frame  *canvas.Rectangle // amber frame: a reason is required
 	score  *widget.Label
 	over   *fyne.Container // 目标值设定偏低: the result far beyond the target
-	saved  [3]string // actual, occurrences, reason
+	saved  [3]string       // actual, occurrences, reason
 }
 
 var evalGridHeader = []string{"evalui.col.indicator", "evalui.col.target", "evalui.col.actual", "evalui.col.points", "evalui.col.score", "evalui.col.reason"}
