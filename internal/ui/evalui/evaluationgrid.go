@@ -191,6 +191,12 @@ func (g *evalGrid) update(r evaluation.Run) {
 		if over := is.Overshoot && scored; over != row.over.Visible() {
 			row.over.Hidden = !over
 			relayout = true
+			// The reason asked for is then why the target was set so low.
+			hint := "evalui.reason_hint"
+			if over {
+				hint = "evalui.reason_overshoot_hint"
+			}
+			row.reason.SetPlaceHolder(i18n.T(hint))
 		}
 		row.score.Importance = widget.MediumImportance
 		switch {

@@ -56,6 +56,9 @@ func TestProjectRunShowsDeclaredTargetsAndOvershoot(t *testing.T) {
 		}
 		if row.code == code {
 			found = true
+			if row.reason.PlaceHolder != "说明目标值设定偏低的原因" {
+				t.Errorf("the overshot row asks %q", row.reason.PlaceHolder)
+			}
 			if got := row.score.Text; got != scoreText(is.Score) || is.Score >= is.Points {
 				t.Errorf("overshot row scores %q (service %v of %v points), want less than full", got, is.Score, is.Points)
 			}

@@ -26,8 +26,7 @@ type projectRulesTab struct {
 	execution, output, benefit, satisfaction *widget.Entry
 	factor, deduct                           *widget.Entry
 	save, defaults                           *widget.Button
-	check                                    *widget.Label // the rule's verdict while typing
-	status                                   *widget.Label // saved, or the refusal
+	status                                   *widget.Label // the rule's verdict while typing, saved, or the refusal
 	roleNote                                 *widget.Label // why the form is read-only
 }
 
@@ -58,11 +57,11 @@ func newProjectRulesTab(s Host) *projectRulesTab {
 	title := widget.NewLabelWithStyle(i18n.T("projrules.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	intro := widget.NewLabel(i18n.T("projrules.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	r.check, r.status, r.roleNote = wrapLabel(), wrapLabel(), wrapLabel()
+	r.status, r.roleNote = wrapLabel(), wrapLabel()
 	r.roleNote.Importance = widget.WarningImportance
 	r.root = container.NewVBox(title, intro, r.roleNote,
 		container.NewGridWrap(fyne.NewSize(460, form.MinSize().Height), form),
-		r.check, container.NewHBox(r.defaults, r.save), r.status)
+		container.NewHBox(r.defaults, r.save), r.status)
 	return r
 }
 
@@ -94,7 +93,6 @@ func (r *projectRulesTab) Refresh() {
 		return
 	}
 	r.show(rules)
-	setNote(r.status, "", widget.MediumImportance)
 	if err := permission.Check(s.Actor(), permission.IndicatorsEdit, ""); err != nil {
 		for _, e := range r.entries() {
 			e.Disable()
@@ -141,16 +139,17 @@ func (r *projectRulesTab) read() (scoring.ProjectRules, string, bool) {
 }
 
 // showCheck says while typing what the rule (ProjectRules.Validate) will
-// refuse, so the sum of the points is right before saving.
+// refuse, so the sum of the points is right before saving; the line under
+// the buttons then reports the save.
 func (r *projectRulesTab) showCheck() {
 	rules, msg, ok := r.read()
 	switch {
 	case !ok:
-		setNote(r.check, msg, widget.DangerImportance)
+		setNote(r.status, msg, widget.DangerImportance)
 	case len(rules.Validate()) > 0:
-		setNote(r.check, i18n.Message(rules.Validate()), widget.DangerImportance)
+		setNote(r.status, i18n.Message(rules.Validate()), widget.DangerImportance)
 	default:
-		setNote(r.check, "", widget.MediumImportance)
+		setNote(r.status, "", widget.MediumImportance)
 	}
 	if r.root != nil {
 		r.root.Refresh()

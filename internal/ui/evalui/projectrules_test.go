@@ -27,8 +27,8 @@ func TestProjectRulesForm(t *testing.T) {
 
 	r.output.SetText("60")
 	r.benefit.SetText("60")
-	if !r.check.Visible() || !strings.Contains(r.check.Text, "合计为 140") {
-		t.Errorf("60 + 60 not questioned while typing: %q", r.check.Text)
+	if !r.status.Visible() || !strings.Contains(r.status.Text, "合计为 140") {
+		t.Errorf("60 + 60 not questioned while typing: %q", r.status.Text)
 	}
 	test.Tap(r.save)
 	if r.status.Importance != widget.DangerImportance || !strings.Contains(r.status.Text, "应为 100") {
@@ -43,8 +43,8 @@ func TestProjectRulesForm(t *testing.T) {
 	r.benefit.SetText("25")
 	r.factor.SetText("2")
 	r.deduct.SetText("10%")
-	if r.check.Visible() {
-		t.Errorf("valid rules questioned: %q", r.check.Text)
+	if r.status.Visible() {
+		t.Errorf("valid rules questioned: %q", r.status.Text)
 	}
 	test.Tap(r.save)
 	want := scoring.ProjectRules{Execution: 10, Output: 55, Benefit: 25, Satisfaction: 10, OverFactor: 2, OverDeduct: 0.1}

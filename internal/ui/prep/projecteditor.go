@@ -74,7 +74,7 @@ func newProjectEditor(panel *ProjectsPanel, p domain.Project, readOnly bool) *pr
 	e.end.SetText(projectYearText(p.EndYear, p.Year))
 	e.desc = widget.NewMultiLineEntry()
 	e.desc.SetText(p.Description)
-	e.desc.SetMinRowsVisible(2)
+	e.desc.SetMinRowsVisible(3)
 	e.desc.Wrapping = fyne.TextWrapWord
 	e.desc.SetPlaceHolder(i18n.T("projects.description_hint"))
 	e.formFields(p)
@@ -116,7 +116,7 @@ func newProjectEditor(panel *ProjectsPanel, p domain.Project, readOnly bool) *pr
 	e.dialog.SetButtons([]fyne.CanvasObject{e.cancel, e.save})
 	// Sized for 1366×768 office screens, leaving the window edges visible;
 	// the fields scroll above the target table.
-	e.dialog.Resize(fyne.NewSize(1100, 680))
+	e.dialog.Resize(fyne.NewSize(1100, 736))
 	return e
 }
 
@@ -153,42 +153,44 @@ func (e *projectEditor) disable() {
 }
 
 // content lays the dialog out: the project fields on top in two columns
-// with the funding split and the overall targets under them, scrolling
-// when the window is small; the target table below, the two parts split
-// so that either can be given more room; the problems at the bottom.
+// (what the project is on the left; its money, with the funding split, on
+// the right), the description and the overall targets side by side under
+// them, scrolling when the window is small; the target table below, the
+// two parts split so that either can be given more room; the problems at
+// the bottom.
 func (e *projectEditor) content() fyne.CanvasObject {
+	yearBox := func(e *widget.Entry) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(90, e.MinSize().Height), e)
+	}
+	years := container.NewHBox(yearBox(e.start), widget.NewLabel(i18n.T("projects.years_to")), yearBox(e.end))
 	left := widget.NewForm(
 		widget.NewFormItem(i18n.T("projects.name"), container.NewVBox(e.name, e.nameMsg)),
 		widget.NewFormItem(i18n.T("projects.code"), container.NewVBox(e.code, e.codeMsg)),
 		widget.NewFormItem(i18n.T("projects.type"), container.NewVBox(e.typ, e.typMsg)),
 		widget.NewFormItem(i18n.T("projects.attribute"), container.NewVBox(e.attribute, e.attributeMsg)),
 		widget.NewFormItem(i18n.T("projects.subject"), container.NewVBox(e.subject, e.subjectMsg)),
-	)
-	yearBox := func(e *widget.Entry) fyne.CanvasObject {
-		return container.NewGridWrap(fyne.NewSize(90, e.MinSize().Height), e)
-	}
-	years := container.NewHBox(yearBox(e.start), widget.NewLabel(i18n.T("projects.years_to")), yearBox(e.end))
-	right := widget.NewForm(
-		widget.NewFormItem(i18n.T("projects.amount"), container.NewVBox(e.amount, e.amountMsg)),
 		widget.NewFormItem(i18n.T("projects.years"), container.NewVBox(years, e.yearsMsg)),
 		widget.NewFormItem(i18n.T("projects.responsible"), e.responsible),
-		widget.NewFormItem(i18n.T("projects.description"), e.desc),
 	)
-	goal := func(key string, entry *widget.Entry) fyne.CanvasObject {
-		return container.NewVBox(widget.NewLabelWithStyle(i18n.T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), entry)
+	right := widget.NewForm(widget.NewFormItem(i18n.T("projects.amount"), container.NewVBox(e.amount, e.amountMsg)))
+	for _, it := range e.funding.formItems() {
+		right.AppendItem(it)
 	}
-	goals := container.NewGridWithColumns(2, goal("projects.long_goal", e.longGoal), goal("projects.annual_goal", e.annualGoal))
-	fields := container.NewVBox(container.NewGridWithColumns(2, left, right), widget.NewSeparator(),
-		e.funding.content(), widget.NewSeparator(), goals, e.goalsMsg)
+	text := func(key string, entry *widget.Entry) fyne.CanvasObject {
+		return container.NewBorder(widget.NewLabelWithStyle(i18n.T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, entry)
+	}
+	texts := container.NewGridWithColumns(3, text("projects.description", e.desc),
+		text("projects.long_goal", e.longGoal), text("projects.annual_goal", e.annualGoal))
+	fields := container.NewVBox(container.NewGridWithColumns(2, left, right), texts, e.goalsMsg)
 
 	rule := widget.NewLabelWithStyle(i18n.T("projects.target_rule"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	rule.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(i18n.T("projects.targets_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bar := container.NewBorder(nil, nil, title, container.NewHBox(e.templates, e.addTarget), rule)
 	table := container.NewBorder(e.targets.header(), nil, nil, nil, container.NewVScroll(e.targets.box))
-	targets := container.NewBorder(bar, nil, nil, nil, table)
+	targets := container.NewBorder(container.NewVBox(widget.NewSeparator(), bar), nil, nil, nil, table)
 	split := container.NewVSplit(container.NewVScroll(fields), targets)
-	split.Offset = 0.58
+	split.Offset = 0.64
 	return container.NewBorder(nil, e.problems, nil, nil, split)
 }
 

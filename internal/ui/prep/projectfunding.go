@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -130,15 +129,19 @@ func (ff *fundingFields) disable() {
 	ff.allBusiness.Hide()
 }
 
-// content is the block: a bold title, the four sources side by side, the
-// total line with the helpers, and the problems.
-func (ff *fundingFields) content() fyne.CanvasObject {
-	cols := make([]fyne.CanvasObject, len(ff.parts))
+// formItems are the rows the block adds to the editor's form: the four
+// sources ("其中：财政拨款" first, as the bureau's forms write it), the
+// total line, and the helpers with the problems of a save.
+func (ff *fundingFields) formItems() []*widget.FormItem {
+	items := make([]*widget.FormItem, 0, len(ff.parts)+2)
 	for i, e := range ff.parts {
-		cols[i] = container.NewVBox(widget.NewLabel(i18n.T(fundingSourceKeys[i])), e)
+		label := i18n.T(fundingSourceKeys[i])
+		if i == 0 {
+			label = i18n.T("projects.funding.of_which", "Source", label)
+		}
+		items = append(items, widget.NewFormItem(label, e))
 	}
-	title := widget.NewLabelWithStyle(i18n.T("projects.funding.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	helpers := container.NewHBox(layout.NewSpacer(), ff.allFiscal, ff.allBusiness)
-	return container.NewVBox(title, container.NewGridWithColumns(4, cols...),
-		container.NewBorder(nil, nil, nil, helpers, ff.total), ff.msg)
+	return append(items,
+		widget.NewFormItem(i18n.T("projects.funding.sum"), ff.total),
+		widget.NewFormItem("", container.NewVBox(container.NewHBox(ff.allFiscal, ff.allBusiness), ff.msg)))
 }

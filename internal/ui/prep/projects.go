@@ -39,7 +39,7 @@ type ProjectsPanel struct {
 
 var projectColKeys = []string{"projects.col.code", "projects.col.name", "projects.col.type", "projects.col.subject", "col.amount_yuan",
 	"projects.col.years", "projects.col.targets", "projects.col.status"}
-var projectColWidths = []float32{110, 200, 120, 170, 120, 80, 60, 150}
+var projectColWidths = []float32{96, 180, 104, 150, 116, 92, 56, 140}
 
 const projectStatusCol = 7
 
