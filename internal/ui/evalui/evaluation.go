@@ -25,6 +25,7 @@ type EvaluationScreen struct {
 
 	assessment  *assessmentPanel
 	application *applicationTab
+	rules       *projectRulesTab
 
 	// left: the year's units, best first
 	search *widget.Entry
@@ -110,6 +111,7 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 	e.assessment = newAssessmentPanel(s)
 	e.assessment.onEvaluated = e.Refresh
 	e.application = newApplicationTab(s)
+	e.rules = newProjectRulesTab(s)
 	e.ranking = kit.NewLabelTable(evalRankHeader, evalRankWidths, func() int { return len(e.runs) }, e.rankCell)
 	e.ranking.OnSelected = func(id widget.TableCellID) {
 		e.ranking.UnselectAll()
@@ -122,7 +124,8 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 		container.NewTabItem(i18n.T("evalui.tab.units"), split),
 		container.NewTabItem(i18n.T("evalui.tab.ranking"), e.ranking),
 		container.NewTabItem(i18n.T("assess.tab"), e.assessment.root),
-		container.NewTabItem(i18n.T("evalui.tab.apply"), e.application.root))
+		container.NewTabItem(i18n.T("evalui.tab.apply"), e.application.root),
+		container.NewTabItem(i18n.T("evalui.tab.project_rules"), container.NewVScroll(e.rules.root)))
 	e.Root = e.tabs
 	return e
 }
@@ -160,6 +163,7 @@ func (e *EvaluationScreen) Refresh() {
 	s := e.shell
 	e.assessment.Refresh()
 	e.application.Refresh()
+	e.rules.Refresh()
 	runs, err := s.Services().Evaluation.Runs(s.Ctx(), s.Actor(), s.Year())
 	if err != nil {
 		s.ShowError(err)

@@ -31,8 +31,10 @@ func TestStartYearWithoutBudgetInTheWindow(t *testing.T) {
 	}
 }
 
-// 开始本年度评价 on the demo year opens every unit 未评分: no rank, no score,
-// no grade — not 0.00 差 — in the list, on the form and in the ranking.
+// 开始本年度评价 on the demo year opens every department 未评分: no rank, no
+// score, no grade — not 0.00 差 — in the list, on the form and in the
+// ranking. Projects start from what monitoring recorded of their targets
+// and spending, so they are scored from the start.
 func TestStartedYearIsUnscoredInTheWindow(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	e := openEvaluation(t, s, 2026)
@@ -47,7 +49,14 @@ func TestStartedYearIsUnscoredInTheWindow(t *testing.T) {
 	if len(e.runs) < 20 || e.run == nil {
 		t.Fatalf("%d evaluations after starting", len(e.runs))
 	}
+	deptID := int64(0)
 	for row, r := range e.runs {
+		if r.Unit.Kind == scoring.ProjectScheme {
+			continue
+		}
+		if deptID == 0 {
+			deptID = r.ID
+		}
 		if r.Scored() || r.Result.Grade != scoring.Unscored {
 			t.Errorf("%s: scored %v grade %s", r.Unit.Name, r.Scored(), r.Result.Grade)
 		}
@@ -57,13 +66,17 @@ func TestStartedYearIsUnscoredInTheWindow(t *testing.T) {
 			}
 		}
 	}
+	if deptID == 0 {
+		t.Fatal("no department evaluation was started")
+	}
+	e.selectID(deptID)
 	if e.grade.Text != "未评分" || !strings.Contains(e.score.Text, "—") {
 		t.Errorf("form shows score %q grade %q", e.score.Text, e.grade.Text)
 	}
 	if !hasText(e.Root, "尚未评分") {
 		t.Errorf("no note that the units are unscored: %q", texts(e.Root))
 	}
-	for _, txt := range texts(e.Root) {
+	for _, txt := range texts(e.page) {
 		if txt == "差" || txt == "0.00" {
 			t.Errorf("an unscored unit shows %q", txt)
 		}

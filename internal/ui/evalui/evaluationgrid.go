@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
@@ -42,16 +43,34 @@ type evalRow struct {
 	reason *evalEntry
 	frame  *canvas.Rectangle // amber frame: a reason is required
 	score  *widget.Label
-	saved  [3]string // actual, occurrences, reason
+	over   *fyne.Container // 目标值设定偏低: the result far beyond the target
+	saved  [3]string       // actual, occurrences, reason
 }
 
 var evalGridHeader = []string{"evalui.col.indicator", "evalui.col.target", "evalui.col.actual", "evalui.col.points", "evalui.col.score", "evalui.col.reason"}
 
 // evalGridWidths fit the right panel at 1366×768; the reason takes the rest.
-var evalGridWidths = []float32{200, 84, 100, 44, 58, 190}
+var evalGridWidths = []float32{190, 110, 100, 44, 58, 190}
 
 // requiredColour frames a reason that must be given before finalising.
 var requiredColour = color.NRGBA{R: 0xf0, G: 0x9a, B: 0x00, A: 0xff}
+
+// overshootColour is the badge of a target exceeded so far that it looks
+// set too low (目标值设定偏低), a fault of target setting.
+var overshootColour = color.NRGBA{R: 0xc6, G: 0x4b, B: 0x00, A: 0xff}
+
+// newOvershootBadge is the 目标值设定偏低 badge under an indicator's name,
+// hidden until the score says so.
+func newOvershootBadge() *fyne.Container {
+	bg := canvas.NewRectangle(overshootColour)
+	bg.CornerRadius = 4
+	text := canvas.NewText(i18n.T("evalui.overshoot"), color.White)
+	text.TextSize = theme.CaptionTextSize()
+	text.TextStyle.Bold = true
+	badge := container.NewHBox(container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(1, 1, 6, 6), text)))
+	badge.Hide()
+	return badge
+}
 
 func newEvalGrid(e *EvaluationScreen) *evalGrid {
 	return &evalGrid{e: e, root: container.NewVBox()}
@@ -101,6 +120,9 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n scoring.Node) fyne.CanvasObj
 	row := &evalRow{code: leafCodeOf(n), ind: ind}
 	name := widget.NewLabel(kit.PickName(nameOr(n.Name, ind.Name), nameOr(n.NameEn, ind.NameEn)))
 	name.Truncation = fyne.TextTruncateEllipsis
+	row.over = newOvershootBadge()
+	target := widget.NewLabel(indicatorTarget(ind))
+	target.Truncation = fyne.TextTruncateEllipsis
 	v := r.Values[row.code]
 	var actual fyne.CanvasObject
 	switch {
@@ -148,7 +170,7 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n scoring.Node) fyne.CanvasObj
 		}
 	}
 	g.rows = append(g.rows, row)
-	return kit.NewColumns(evalGridWidths, name, widget.NewLabel(indicatorTarget(ind)), actual,
+	return kit.NewColumns(evalGridWidths, container.NewVBox(name, row.over), target, actual,
 		widget.NewLabelWithStyle(i18n.Number(n.Points), fyne.TextAlignTrailing, fyne.TextStyle{}), row.score, reason)
 }
 
@@ -162,9 +184,20 @@ func (g *evalGrid) update(r evaluation.Run) {
 	// An unscored run (未评分) has no scores yet: dashes, not 0.00, and
 	// no reason asked for until something is entered.
 	scored := r.Scored()
+	relayout := false
 	for _, row := range g.rows {
 		is := scores[row.code]
 		is.Short = is.Short && scored
+		if over := is.Overshoot && scored; over != row.over.Visible() {
+			row.over.Hidden = !over
+			relayout = true
+			// The reason asked for is then why the target was set so low.
+			hint := "evalui.reason_hint"
+			if over {
+				hint = "evalui.reason_overshoot_hint"
+			}
+			row.reason.SetPlaceHolder(i18n.T(hint))
+		}
 		row.score.Importance = widget.MediumImportance
 		switch {
 		case row.ind.Direction == scoring.Monitor || !scored:
@@ -187,6 +220,9 @@ func (g *evalGrid) update(r evaluation.Run) {
 		if l := g.nodes[d.Code]; l != nil {
 			l.SetText(runNodeText(r, d.Score))
 		}
+	}
+	if relayout {
+		g.root.Refresh() // a badge came or went: the rows' heights change
 	}
 }
 

@@ -3,6 +3,7 @@ package evalui
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -77,5 +78,24 @@ func rankText(r evaluation.Run, i int) string {
 // the same rounding).
 func scoreText(x float64) string { return fmt.Sprintf("%.2f", scoring.Round2(x)) }
 
-// indicatorTarget is what earns full points (i18n.IndicatorTarget).
-func indicatorTarget(ind scoring.Indicator) string { return i18n.IndicatorTarget(ind) }
+// indicatorTarget is what earns full points (i18n.IndicatorTarget); for
+// a target of a project's own table, the value as the project declared it
+// with its unit ("≥ 20000 人次", "≤ 45 元/人"), or its words when it is
+// qualitative ("年底前通过"), as the self-evaluation form prints it.
+func indicatorTarget(ind scoring.Indicator) string {
+	declared := strings.TrimSpace(ind.TargetText)
+	if declared == "" || ind.Direction == scoring.Monitor || ind.Rule == scoring.Deduction {
+		return i18n.IndicatorTarget(ind)
+	}
+	if ind.Rule == scoring.Qualitative {
+		return declared
+	}
+	v := i18n.WithUnit(declared, ind.Unit)
+	switch ind.Direction {
+	case scoring.Lower:
+		return "≤ " + v
+	case scoring.InRange:
+		return "= " + v
+	}
+	return "≥ " + v
+}

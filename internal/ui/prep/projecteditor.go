@@ -25,10 +25,14 @@ type projectEditor struct {
 	dirty    bool
 
 	name, amount, start, end, desc     *widget.Entry
-	typ                                *widget.Select
+	code, responsible                  *widget.Entry
+	longGoal, annualGoal               *widget.Entry
+	typ, attribute                     *widget.Select
 	subject                            *widget.SelectEntry
 	nameMsg, typMsg, subjectMsg        *widget.Label
 	amountMsg, yearsMsg, problems      *widget.Label
+	codeMsg, attributeMsg, goalsMsg    *widget.Label
+	funding                            *fundingFields
 	targets                            *targetTable
 	addTarget, templates, save, cancel *widget.Button
 	subjects                           subjectChoices
@@ -70,11 +74,13 @@ func newProjectEditor(panel *ProjectsPanel, p domain.Project, readOnly bool) *pr
 	e.end.SetText(projectYearText(p.EndYear, p.Year))
 	e.desc = widget.NewMultiLineEntry()
 	e.desc.SetText(p.Description)
-	e.desc.SetMinRowsVisible(2)
+	e.desc.SetMinRowsVisible(3)
 	e.desc.Wrapping = fyne.TextWrapWord
 	e.desc.SetPlaceHolder(i18n.T("projects.description_hint"))
+	e.formFields(p)
 	e.nameMsg, e.typMsg, e.subjectMsg = newFieldMessage(), newFieldMessage(), newFieldMessage()
 	e.amountMsg, e.yearsMsg = newFieldMessage(), newFieldMessage()
+	e.codeMsg, e.attributeMsg, e.goalsMsg = newFieldMessage(), newFieldMessage(), newFieldMessage()
 	e.problems = newFieldMessage()
 	e.problems.SizeName = theme.SizeNameText
 
@@ -92,6 +98,7 @@ func newProjectEditor(panel *ProjectsPanel, p domain.Project, readOnly bool) *pr
 	e.save.Importance = widget.HighImportance
 	e.cancel = widget.NewButton(i18n.T("action.cancel"), e.tryClose)
 	e.showAmount()
+	e.funding.showTotal()
 	e.wire()
 	if readOnly {
 		e.disable()
@@ -107,8 +114,9 @@ func newProjectEditor(panel *ProjectsPanel, p domain.Project, readOnly bool) *pr
 	e.root = e.content()
 	e.dialog = dialog.NewCustomWithoutButtons(title, e.root, s.Window())
 	e.dialog.SetButtons([]fyne.CanvasObject{e.cancel, e.save})
-	// Sized for 1366×768 office screens, leaving the window edges visible.
-	e.dialog.Resize(fyne.NewSize(1000, 640))
+	// Sized for 1366×768 office screens, leaving the window edges visible;
+	// the fields scroll above the target table.
+	e.dialog.Resize(fyne.NewSize(1100, 736))
 	return e
 }
 
@@ -117,7 +125,10 @@ func newProjectEditor(panel *ProjectsPanel, p domain.Project, readOnly bool) *pr
 func (e *projectEditor) wire() {
 	changed := func(string) { e.changed() }
 	e.name.OnChanged, e.typ.OnChanged, e.start.OnChanged, e.end.OnChanged, e.desc.OnChanged = changed, changed, changed, changed, changed
-	e.amount.OnChanged = func(string) { e.changed(); e.showAmount() }
+	e.code.OnChanged, e.attribute.OnChanged, e.responsible.OnChanged = changed, changed, changed
+	e.longGoal.OnChanged, e.annualGoal.OnChanged = changed, changed
+	e.amount.OnChanged = func(string) { e.changed(); e.showAmount(); e.funding.showTotal() }
+	e.funding.onChanged(func() { e.changed(); e.funding.showTotal() })
 	e.subject.OnChanged = func(text string) {
 		e.changed()
 		// Typing narrows the drop-down to the matching subjects, which
@@ -130,34 +141,47 @@ func (e *projectEditor) wire() {
 func (e *projectEditor) changed() { e.dirty = true }
 
 func (e *projectEditor) disable() {
-	for _, w := range []fyne.Disableable{e.name, e.typ, e.subject, e.amount, e.start, e.end, e.desc} {
+	for _, w := range []fyne.Disableable{e.name, e.typ, e.subject, e.amount, e.start, e.end, e.desc,
+		e.code, e.attribute, e.responsible, e.longGoal, e.annualGoal} {
 		w.Disable()
 	}
+	e.funding.disable()
 	e.addTarget.Hide()
 	e.templates.Hide()
 	e.save.Hide()
 	e.cancel.SetText(i18n.T("action.close"))
 }
 
-// content lays the dialog out: the project fields on top in two columns,
-// the target table in the middle taking the remaining height, the
-// problems at the bottom.
+// content lays the dialog out: the project fields on top in two columns
+// (what the project is on the left; its money, with the funding split, on
+// the right), the description and the overall targets side by side under
+// them, scrolling when the window is small; the target table below, the
+// two parts split so that either can be given more room; the problems at
+// the bottom.
 func (e *projectEditor) content() fyne.CanvasObject {
-	left := widget.NewForm(
-		widget.NewFormItem(i18n.T("projects.name"), container.NewVBox(e.name, e.nameMsg)),
-		widget.NewFormItem(i18n.T("projects.type"), container.NewVBox(e.typ, e.typMsg)),
-		widget.NewFormItem(i18n.T("projects.subject"), container.NewVBox(e.subject, e.subjectMsg)),
-	)
 	yearBox := func(e *widget.Entry) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(90, e.MinSize().Height), e)
 	}
 	years := container.NewHBox(yearBox(e.start), widget.NewLabel(i18n.T("projects.years_to")), yearBox(e.end))
-	right := widget.NewForm(
-		widget.NewFormItem(i18n.T("projects.amount"), container.NewVBox(e.amount, e.amountMsg)),
+	left := widget.NewForm(
+		widget.NewFormItem(i18n.T("projects.name"), container.NewVBox(e.name, e.nameMsg)),
+		widget.NewFormItem(i18n.T("projects.code"), container.NewVBox(e.code, e.codeMsg)),
+		widget.NewFormItem(i18n.T("projects.type"), container.NewVBox(e.typ, e.typMsg)),
+		widget.NewFormItem(i18n.T("projects.attribute"), container.NewVBox(e.attribute, e.attributeMsg)),
+		widget.NewFormItem(i18n.T("projects.subject"), container.NewVBox(e.subject, e.subjectMsg)),
 		widget.NewFormItem(i18n.T("projects.years"), container.NewVBox(years, e.yearsMsg)),
-		widget.NewFormItem(i18n.T("projects.description"), e.desc),
+		widget.NewFormItem(i18n.T("projects.responsible"), e.responsible),
 	)
-	fields := container.NewGridWithColumns(2, left, right)
+	right := widget.NewForm(widget.NewFormItem(i18n.T("projects.amount"), container.NewVBox(e.amount, e.amountMsg)))
+	for _, it := range e.funding.formItems() {
+		right.AppendItem(it)
+	}
+	text := func(key string, entry *widget.Entry) fyne.CanvasObject {
+		return container.NewBorder(widget.NewLabelWithStyle(i18n.T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, entry)
+	}
+	texts := container.NewGridWithColumns(3, text("projects.description", e.desc),
+		text("projects.long_goal", e.longGoal), text("projects.annual_goal", e.annualGoal))
+	fields := container.NewVBox(container.NewGridWithColumns(2, left, right), texts, e.goalsMsg)
 
 	rule := widget.NewLabelWithStyle(i18n.T("projects.target_rule"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	rule.Wrapping = fyne.TextWrapWord
@@ -165,7 +189,57 @@ func (e *projectEditor) content() fyne.CanvasObject {
 	bar := container.NewBorder(nil, nil, title, container.NewHBox(e.templates, e.addTarget), rule)
 	table := container.NewBorder(e.targets.header(), nil, nil, nil, container.NewVScroll(e.targets.box))
 	targets := container.NewBorder(container.NewVBox(widget.NewSeparator(), bar), nil, nil, nil, table)
-	return container.NewBorder(fields, e.problems, nil, nil, targets)
+	split := container.NewVSplit(container.NewVScroll(fields), targets)
+	split.Offset = 0.64
+	return container.NewBorder(nil, e.problems, nil, nil, split)
+}
+
+// formFields makes the fields the bureau's forms print: the code, the
+// attribute, the person responsible, the funding split and the overall
+// targets.
+func (e *projectEditor) formFields(p domain.Project) {
+	e.code = widget.NewEntry()
+	e.code.SetText(p.Code)
+	e.code.SetPlaceHolder(i18n.T("projects.code_hint", "Year", p.Year))
+	e.attribute = widget.NewSelect(projectAttributeLabels(), nil)
+	e.attribute.PlaceHolder = i18n.T("projects.attribute_auto")
+	for i, a := range domain.ProjectAttributes {
+		if a == p.Attribute {
+			e.attribute.SetSelectedIndex(i)
+		}
+	}
+	e.responsible = widget.NewEntry()
+	e.responsible.SetText(p.Responsible)
+	e.responsible.SetPlaceHolder(i18n.T("projects.responsible_hint"))
+	goal := func(text, hint string) *widget.Entry {
+		g := widget.NewMultiLineEntry()
+		g.SetText(text)
+		g.SetMinRowsVisible(3)
+		g.Wrapping = fyne.TextWrapWord
+		g.SetPlaceHolder(i18n.T(hint))
+		return g
+	}
+	e.longGoal = goal(p.LongTermGoal, "projects.long_goal_hint")
+	e.annualGoal = goal(p.AnnualGoal, "projects.annual_goal_hint")
+	e.funding = newFundingFields(p.Funding, e.amountValue)
+	e.funding.message = e.message
+}
+
+// amountValue is the project amount typed, ok false while there is none.
+func (e *projectEditor) amountValue() (money.Amount, bool) {
+	text := strings.TrimSpace(e.amount.Text)
+	if text == "" {
+		return 0, false
+	}
+	a, pr := parseProjectAmount(text)
+	return a, pr == nil
+}
+
+func (e *projectEditor) projectAttribute() domain.ProjectAttribute {
+	if i := e.attribute.SelectedIndex(); i >= 0 {
+		return domain.ProjectAttributes[i]
+	}
+	return ""
 }
 
 // showTemplates offers the typical indicators of the chosen project type.
@@ -242,6 +316,14 @@ func (e *projectEditor) collect() (domain.Project, domain.Problems) {
 	p.Type = e.projectType()
 	p.SubjectCode = e.subjects.resolve(e.subject.Text)
 	p.Description = e.desc.Text
+	p.Code = strings.TrimSpace(e.code.Text)
+	p.Attribute = e.projectAttribute()
+	p.Responsible = strings.TrimSpace(e.responsible.Text)
+	p.LongTermGoal = strings.TrimSpace(e.longGoal.Text)
+	p.AnnualGoal = strings.TrimSpace(e.annualGoal.Text)
+	var fps domain.Problems
+	p.Funding, fps = e.funding.read()
+	ps = append(ps, fps...)
 	p.Amount = 0
 	if text := strings.TrimSpace(e.amount.Text); text == "" {
 		ps = append(ps, domain.NewProblem("problem.project.amount_missing", "Give the project amount in yuan, e.g. 1,234.5 or 12.3万."))
@@ -319,15 +401,25 @@ func (e *projectEditor) fieldOf(key string) *widget.Label {
 		return e.amountMsg
 	case "problem.project.years", "problem.project.years_text":
 		return e.yearsMsg
+	case "problem.project.code_long", "problem.project.code_taken":
+		return e.codeMsg
+	case "problem.project.attribute":
+		return e.attributeMsg
+	case "problem.project.funding", "problem.project.funding_sum", "problem.project.funding_negative", "problem.project.funding_text":
+		return e.funding.msg
+	case "problem.project.annual_goal", "problem.project.text_long":
+		return e.goalsMsg
 	}
 	return nil
 }
 
 func (e *projectEditor) showProblems(ps domain.Problems) {
-	for _, l := range []*widget.Label{e.nameMsg, e.typMsg, e.subjectMsg, e.yearsMsg, e.problems} {
+	for _, l := range []*widget.Label{e.nameMsg, e.typMsg, e.subjectMsg, e.yearsMsg, e.problems,
+		e.codeMsg, e.attributeMsg, e.goalsMsg, e.funding.msg} {
 		e.message(l, "", widget.DangerImportance)
 	}
 	e.showAmount()
+	e.funding.showTotal()
 	e.showSubject()
 	e.targets.clearMarks()
 	at := map[*widget.Label][]string{}
@@ -397,6 +489,14 @@ func projectYearText(y, def int) string {
 		y = def
 	}
 	return strconv.Itoa(y)
+}
+
+func projectAttributeLabels() []string {
+	out := make([]string, len(domain.ProjectAttributes))
+	for i, a := range domain.ProjectAttributes {
+		out[i] = i18n.T("project.attribute." + string(a))
+	}
+	return out
 }
 
 func projectTypeLabels() []string {

@@ -37,11 +37,11 @@ type ProjectsPanel struct {
 	editor                 *projectEditor // the one last opened
 }
 
-var projectColKeys = []string{"projects.col.name", "projects.col.type", "projects.col.subject", "col.amount_yuan",
+var projectColKeys = []string{"projects.col.code", "projects.col.name", "projects.col.type", "projects.col.subject", "col.amount_yuan",
 	"projects.col.years", "projects.col.targets", "projects.col.status"}
-var projectColWidths = []float32{200, 120, 170, 120, 80, 60, 150}
+var projectColWidths = []float32{96, 180, 104, 150, 116, 92, 56, 140}
 
-const projectStatusCol = 6
+const projectStatusCol = 7
 
 func newProjectsPanel(s Host) *ProjectsPanel {
 	p := &ProjectsPanel{shell: s, selected: -1}
@@ -122,28 +122,50 @@ func (p *ProjectsPanel) cell(r, c int) (string, fyne.TextAlign) {
 	pr := p.projects[r]
 	switch c {
 	case 0:
-		return pr.Name, fyne.TextAlignLeading
+		return pr.Code, fyne.TextAlignLeading
 	case 1:
-		return i18n.T("project.type." + string(pr.Type)), fyne.TextAlignLeading
+		return pr.Name, fyne.TextAlignLeading
 	case 2:
+		return i18n.T("project.type." + string(pr.Type)), fyne.TextAlignLeading
+	case 3:
 		if l, ok := p.subjects[pr.SubjectCode]; ok {
 			return l, fyne.TextAlignLeading
 		}
 		return pr.SubjectCode, fyne.TextAlignLeading
-	case 3:
-		return money.FormatPlain(pr.Amount), fyne.TextAlignTrailing
 	case 4:
+		return money.FormatPlain(pr.Amount), fyne.TextAlignTrailing
+	case 5:
 		if pr.StartYear == pr.EndYear {
 			return strconv.Itoa(pr.StartYear), fyne.TextAlignCenter
 		}
 		return fmt.Sprintf("%d–%d", pr.StartYear, pr.EndYear), fyne.TextAlignCenter
-	case 5:
+	case 6:
 		return strconv.Itoa(len(pr.Targets)), fyne.TextAlignTrailing
 	}
 	if p.missing[r] {
-		return i18n.T("projects.missing_targets"), fyne.TextAlignLeading
+		return i18n.T(projectGapKey(pr)), fyne.TextAlignLeading
 	}
 	return i18n.T("projects.targets_ok"), fyne.TextAlignLeading
+}
+
+// projectGapKey is the badge of a project that cannot be submitted yet,
+// naming the first thing the rule (ReadyToSubmit) finds missing: the
+// target table first ("no target, no budget"), then the funding split,
+// then the annual target.
+func projectGapKey(pr domain.Project) string {
+	keys := map[string]bool{}
+	for _, prob := range pr.ReadyToSubmit() {
+		keys[prob.Key] = true
+	}
+	switch {
+	case keys["problem.project.targets"]:
+		return "projects.missing_targets"
+	case keys["problem.project.funding"]:
+		return "projects.missing_funding"
+	case keys["problem.project.annual_goal"]:
+		return "projects.missing_goal"
+	}
+	return "projects.incomplete"
 }
 
 // Show lists deptCode's projects of the shell's year ("" lists every

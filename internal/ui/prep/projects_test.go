@@ -73,10 +73,10 @@ func TestProjectWithTargetTableThroughTheEditor(t *testing.T) {
 	if len(p.projects) != 1 {
 		t.Fatalf("%d projects listed after saving, want 1; editor says %q", len(p.projects), e.problems.Text)
 	}
-	if got, align := p.cell(0, 3); got != "123,000.00" || align != fyne.TextAlignTrailing {
+	if got, align := p.cell(0, 4); got != "123,000.00" || align != fyne.TextAlignTrailing {
 		t.Errorf("amount cell %q (align %v), want 123,000.00 right-aligned", got, align)
 	}
-	if got, _ := p.cell(0, 2); got != "31003 专用设备购置" {
+	if got, _ := p.cell(0, 3); got != "31003 专用设备购置" {
 		t.Errorf("subject cell %q", got)
 	}
 	if got, _ := p.cell(0, projectStatusCol); got != "缺少绩效目标" || !p.missing[0] {
@@ -99,8 +99,17 @@ func TestProjectWithTargetTableThroughTheEditor(t *testing.T) {
 	fillTarget(e.targets.rows[0], "产出指标·数量指标", "设备购置数量", "2", "台", "≥（越高越好）")
 	fillTarget(e.targets.rows[1], "效益指标·社会效益", "设备使用率", "85%", "%", "≥（越高越好）")
 	test.Tap(e.save)
+	// With its targets the project still lacks the funding split and the
+	// annual target, and the badge says which comes next.
+	if got, _ := p.cell(0, projectStatusCol); got != "缺少资金来源" || !p.missing[0] {
+		t.Fatalf("status cell %q after adding targets, want 缺少资金来源; editor says %q", got, e.problems.Text)
+	}
+	e = openEditorFor(t, p, 0)
+	test.Tap(e.funding.allBusiness)
+	test.Type(e.annualGoal, "完成两台设备购置并投入使用")
+	test.Tap(e.save)
 	if p.missing[0] {
-		t.Fatalf("the badge stays after adding targets; editor says %q", e.problems.Text)
+		t.Fatalf("the badge stays after the funding and annual target; editor says %q %q", e.problems.Text, e.funding.msg.Text)
 	}
 	if got, _ := p.cell(0, projectStatusCol); got != "已填报" {
 		t.Errorf("status cell %q", got)
@@ -225,6 +234,7 @@ func TestTargetTemplatesAreValid(t *testing.T) {
 			}
 		}
 		p.Name, p.Type, p.DeptCode, p.SubjectCode, p.Year, p.StartYear, p.EndYear = "x", typ, "301", "30218", 2027, 2027, 2027
+		p.Amount, p.Funding.Fiscal, p.AnnualGoal = 100, 100, "x" // what a project needs besides its targets
 		if ps := p.ReadyToSubmit(); len(ps) > 0 {
 			t.Errorf("%s: the typical indicators do not make a valid table: %v", typ, ps)
 		}
