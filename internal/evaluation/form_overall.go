@@ -202,7 +202,7 @@ func overallProblems(o Overall, timeProgress float64) []string {
 }
 
 // overallWidths are the form's eight columns, in characters.
-var overallWidths = []float64{10, 14, 20, 14, 14, 14, 12, 14}
+var overallWidths = []float64{13, 14, 20, 14, 14, 14, 12, 14}
 
 // Layout lays the overall self-evaluation out as a grid of five parts.
 func (o Overall) Layout() workbook.Form {

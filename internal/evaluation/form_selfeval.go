@@ -193,7 +193,7 @@ func (se SelfEvaluation) Met() int {
 }
 
 // selfEvalWidths are the form's eight columns, in characters.
-var selfEvalWidths = []float64{10, 14, 20, 14, 14, 9, 10, 32}
+var selfEvalWidths = []float64{11, 17, 20, 14, 14, 9, 10, 30}
 
 // Layout lays the self-evaluation out as the bureau's grid.
 func (se SelfEvaluation) Layout() workbook.Form {

@@ -104,7 +104,7 @@ func BuildMonitoring(hospital string, p domain.Project, pp ProjectProgress) Moni
 }
 
 // monitoringWidths are the form's nine columns, in characters.
-var monitoringWidths = []float64{10, 13, 18, 13, 13, 13, 10, 22, 22}
+var monitoringWidths = []float64{13, 15, 18, 13, 13, 13, 9, 20, 20}
 
 // Layout lays the monitoring form out as the bureau's grid.
 func (m Monitoring) Layout() workbook.Form {
