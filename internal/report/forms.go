@@ -102,7 +102,11 @@ func WriteForm(ctx context.Context, svc *services.Services, by domain.Actor, req
 	if err != nil {
 		return err
 	}
-	meta := Meta{Hospital: hospital, Title: set.title, Period: fmt.Sprintf("%d年", req.Year), Generated: time.Now(), Lang: i18n.Chinese, Trail: stamp}
+	period := fmt.Sprintf("%d年", req.Year)
+	if req.Kind == PerformanceMonitoring && req.Month > 0 {
+		period += fmt.Sprintf("%d月末", req.Month)
+	}
+	meta := Meta{Hospital: hospital, Title: set.title, Period: period, Generated: time.Now(), Lang: i18n.Chinese, Trail: stamp}
 	return writeAtomically(path, func(w *os.File) error { return writeForms(ctx, meta, set.forms, w, progress) })
 }
 
