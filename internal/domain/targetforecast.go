@@ -85,3 +85,32 @@ func ForecastTarget(t Target, actual string, month int) TargetForecast {
 	}
 	return f
 }
+
+// noteMeasure are the markers that start the corrective measure in a
+// reported value's note; noteReason those that may open its reason.
+var (
+	noteMeasure = []string{"纠偏措施：", "纠偏措施:", "改进措施：", "改进措施:", "措施：", "措施:", "Measure:", "measure:"}
+	noteReason  = []string{"偏差原因：", "偏差原因:", "原因：", "原因:", "Reason:", "reason:"}
+)
+
+// SplitNote reads the note given with a reported target value as the
+// monitoring form's two columns: the reason for the deviation (偏差原因)
+// and, after a marker such as "纠偏措施：" or "措施：", the corrective
+// measure (纠偏措施). A note without a marker is all reason.
+func SplitNote(note string) (reason, measure string) {
+	reason = strings.TrimSpace(note)
+	at, marker := -1, ""
+	for _, m := range noteMeasure {
+		if i := strings.Index(reason, m); i >= 0 && (at < 0 || i < at) {
+			at, marker = i, m
+		}
+	}
+	if at >= 0 {
+		reason, measure = reason[:at], strings.TrimSpace(reason[at+len(marker):])
+	}
+	reason = strings.TrimSpace(reason)
+	for _, m := range noteReason {
+		reason = strings.TrimSpace(strings.TrimPrefix(reason, m))
+	}
+	return strings.TrimRight(reason, "；;，, "), measure
+}

@@ -42,3 +42,20 @@ func TestForecastTarget(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitNote(t *testing.T) {
+	for _, c := range []struct{ note, reason, measure string }{
+		{"", "", ""},
+		{"宣传不足", "宣传不足", ""},
+		{"偏差原因：宣传不足；纠偏措施：下季度加强宣教", "宣传不足", "下季度加强宣教"},
+		{"设备到货延迟，措施：督促供应商", "设备到货延迟", "督促供应商"},
+		{"改进措施: 增加筛查点", "", "增加筛查点"},
+		{"原因：人手不足；措施：招聘两名护士；纠偏措施：另行安排", "人手不足", "招聘两名护士；纠偏措施：另行安排"},
+		{"Reason: late delivery; Measure: chase the supplier", "late delivery", "chase the supplier"},
+	} {
+		r, m := SplitNote(c.note)
+		if r != c.reason || m != c.measure {
+			t.Errorf("SplitNote(%q) = %q, %q; want %q, %q", c.note, r, m, c.reason, c.measure)
+		}
+	}
+}

@@ -27,8 +27,9 @@ type Monitoring struct {
 }
 
 // MonitoringLine is one target: its annual value, the value reported by
-// the month, the forecast and, from the reported value's note, the reason
-// for a deviation (偏差原因); the corrective measure is left to fill.
+// the month, the forecast and, from the reported value's note
+// (domain.SplitNote), the reason for a deviation (偏差原因) and the
+// corrective measure (纠偏措施); empty ones are left to fill.
 type MonitoringLine struct {
 	Labels   [2]string
 	Target   domain.Target
@@ -96,8 +97,10 @@ func BuildMonitoring(hospital string, p domain.Project, pp ProjectProgress) Moni
 			if _, numeric := domain.TargetNumber(actual); numeric {
 				actual = i18n.WithUnit(actual, tp.Target.Unit)
 			}
-			m.Lines = append(m.Lines, MonitoringLine{Labels: workbook.TargetLabels(c), Target: tp.Target, Actual: actual,
-				Forecast: domain.ForecastTarget(tp.Target, tp.Actual, pp.Month), Reason: tp.Note})
+			l := MonitoringLine{Labels: workbook.TargetLabels(c), Target: tp.Target, Actual: actual,
+				Forecast: domain.ForecastTarget(tp.Target, tp.Actual, pp.Month)}
+			l.Reason, l.Measure = domain.SplitNote(tp.Note)
+			m.Lines = append(m.Lines, l)
 		}
 	}
 	return m
@@ -112,7 +115,7 @@ func (m Monitoring) Layout() workbook.Form {
 	f := workbook.Form{Sheet: workbook.SheetName(p.Code, p.Name), Title: MonitoringTitle, Widths: monitoringWidths,
 		Lines: []string{"填报单位：" + m.Hospital, fmt.Sprintf("监控时点：%d年%d月末", m.Year, m.Month), "单位：万元"},
 		Notes: []string{"注：" + domain.ForecastMethodText,
-			"时间进度 = 已过月数 ÷ 12；执行率 = 1–M月执行数 ÷ 全年预算数。偏差原因取自填报实际值时的说明，纠偏措施由项目负责人填写。"}}
+			"时间进度 = 已过月数 ÷ 12；执行率 = 1–M月执行数 ÷ 全年预算数。偏差原因和纠偏措施取自填报实际值时的说明（“措施：”之后为纠偏措施），空白处由项目负责人填写。"}}
 	head := workbook.ProjectHead(p, m.DeptName)
 	for i := range head {
 		head[i].Cells[1].Span, head[i].Cells[2].Col, head[i].Cells[3].Col, head[i].Cells[3].Span = 4, 5, 6, 3

@@ -17,7 +17,7 @@ func TestBuildMonitoring(t *testing.T) {
 		}}
 	pp := BuildProjectProgress(2026, 9, []domain.Project{p}, nil,
 		nil, nil)[0]
-	pp.Targets[0].Actual, pp.Targets[0].Note = "65", "宣传不足，下季度加强宣教。"
+	pp.Targets[0].Actual, pp.Targets[0].Note = "65", "偏差原因：宣传不足；纠偏措施：下季度加强宣教。"
 	pp.Targets[1].Actual = "12000"
 	m := BuildMonitoring("某院", p, pp)
 	if len(m.Lines) != 2 || m.Lines[0].Target.Indicator != "筛查人数" {
@@ -26,7 +26,7 @@ func TestBuildMonitoring(t *testing.T) {
 	if q := m.Lines[0]; q.Forecast.Text != "16000" || q.Forecast.Likely || q.Actual != "12000 人" {
 		t.Errorf("quantity %+v", q)
 	}
-	if r := m.Lines[1]; r.Forecast.Text != "65" || r.Forecast.Method != domain.ForecastLast || r.Reason != "宣传不足，下季度加强宣教。" {
+	if r := m.Lines[1]; r.Forecast.Text != "65" || r.Forecast.Method != domain.ForecastLast || r.Reason != "宣传不足" || r.Measure != "下季度加强宣教。" {
 		t.Errorf("rate %+v", r)
 	}
 	f := m.Layout()
