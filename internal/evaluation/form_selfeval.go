@@ -200,8 +200,13 @@ func (se SelfEvaluation) Layout() workbook.Form {
 	p := se.Project
 	f := workbook.Form{Sheet: workbook.SheetName(p.Code, p.Name), Title: SelfEvaluationTitle, Widths: selfEvalWidths,
 		Lines: []string{"填报单位：" + se.Hospital, fmt.Sprintf("年度：%d年", se.Year), "单位：万元"},
-		Notes: []string{fmt.Sprintf("注：全年预算数即项目预算数（项目不单独调整预算）；全年执行数为%d年1–%d月项目支出；执行率为评价所用的预算执行率。", se.Year, se.ExecutedMonth),
-			"标注“" + OvershootFlag + "”的指标实际完成值超过年度指标值的设定倍数，按规则扣减分值。"}}
+		Notes: []string{fmt.Sprintf("注：全年预算数即项目预算数（项目不单独调整预算）；全年执行数为%d年1–%d月项目支出；执行率为评价所用的预算执行率。", se.Year, se.ExecutedMonth)}}
+	for _, l := range se.Lines {
+		if l.Overshoot {
+			f.Notes = append(f.Notes, "标注“"+OvershootFlag+"”的指标实际完成值超过年度指标值的设定倍数，按规则扣减分值。")
+			break
+		}
+	}
 	f.Rows = append(f.Rows, workbook.ProjectHead(p, se.Dept)...)
 	f.Rows = append(f.Rows, se.fundRows()...)
 	f.Rows = append(f.Rows,
