@@ -12,13 +12,16 @@ func init() {
 	register(command{name: "report", summary: "cli.report.summary", run: runReport})
 }
 
-// runReport writes a PDF report: report KIND --year Y [--month M] -o FILE.
+// runReport writes a PDF report: report KIND --year Y [--month M] -o FILE,
+// or one of the bureau's forms as a workbook or a PDF: report FORM --year Y
+// [--project CODE] [--month M] -o FILE.xlsx|.pdf.
 func runReport(env *Env, args []string) error {
 	f := newFlags(env, "report", "KIND", "cli.report.about")
 	y := f.Int("year", 0, "cli.flag.year")
 	m := f.Int("month", 0, "cli.flag.report_month")
 	out := f.String("o", "", "cli.flag.report_out")
 	unit := f.String("unit", "", "cli.flag.report_unit")
+	project := f.String("project", "", "cli.flag.report_project")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -27,6 +30,9 @@ func runReport(env *Env, args []string) error {
 		return usagef("%s", i18n.T("cli.report.kind_required"))
 	}
 	kind := strings.ToLower(pos[0])
+	if pdfreport.IsForm(kind) {
+		return runForm(env, pdfreport.FormRequest{Kind: kind, Year: *y, Month: *m, Project: *project}, *out)
+	}
 	if !pdfreport.ValidKind(kind) {
 		return usagef("%s", i18n.T("cli.report.bad_kind", "Kind", pos[0]))
 	}
@@ -60,5 +66,32 @@ func runReport(env *Env, args []string) error {
 		return err
 	}
 	env.printf("%s\n", i18n.T("reports.done", "Path", *out)) // the Reports screen's words
+	return nil
+}
+
+// runForm writes one of the finance bureau's forms, in the format of out's
+// extension.
+func runForm(env *Env, req pdfreport.FormRequest, out string) error {
+	if err := requireYear(req.Year); err != nil {
+		return err
+	}
+	if req.Month < 0 || req.Month > 12 {
+		return usagef("%s", i18n.T("cli.report.bad_month", "Month", req.Month))
+	}
+	if out == "" {
+		return usagef("%s", i18n.T("cli.report.form_out_required"))
+	}
+	if _, err := pdfreport.FormFormat(out); err != nil {
+		return usagef("%s", i18n.Message(err))
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	if err := pdfreport.WriteForm(env.ctx, svc, env.Actor, req, out, nil); err != nil {
+		return err
+	}
+	env.printf("%s\n", i18n.T("reports.done", "Path", out))
 	return nil
 }

@@ -326,3 +326,33 @@ func (p Project) ReadyToSubmit() Problems {
 	}
 	return ps
 }
+
+// PickProject keeps, of projects, the one whose Code is code, or all of
+// them when code is empty. It refuses a code none has and a year without
+// projects, so that each bureau form says why it is empty.
+func PickProject(projects []Project, year int, code string) ([]Project, error) {
+	code = strings.TrimSpace(code)
+	if code == "" {
+		if len(projects) == 0 {
+			return nil, NewProblem("problem.form.no_projects", "There are no projects in {{.Year}} to put on the form: add the year's projects on the Budget preparation screen first.", "Year", year)
+		}
+		return projects, nil
+	}
+	for _, p := range projects {
+		if strings.EqualFold(p.Code, code) {
+			return []Project{p}, nil
+		}
+	}
+	return nil, NewProblem("problem.form.no_project", "There is no project {{.Code}} in {{.Year}} that you may see. Check the code (e.g. XM{{.Year}}001).", "Code", code, "Year", year)
+}
+
+// AttributeText is the project attribute as the bureau's forms print it.
+func (a ProjectAttribute) AttributeText() string {
+	switch a {
+	case ProjectNew:
+		return "新增项目"
+	case ProjectContinuing:
+		return "延续项目"
+	}
+	return ""
+}

@@ -35,6 +35,8 @@ type ReportsScreen struct {
 	generate *widget.Button
 	open     *widget.Button
 	result   *widget.Label
+	// forms writes the finance bureau's forms.
+	forms *formsPanel
 
 	kinds []string // report kinds in the order of the radio options
 	// written is the last report written, for "open".
@@ -82,8 +84,9 @@ func newReportsScreen(s *Shell) *ReportsScreen {
 	title := widget.NewLabelWithStyle(i18n.T("reports.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	intro := widget.NewLabel(i18n.T("reports.intro"))
 	intro.Wrapping = fyne.TextWrapWord
+	r.forms = newFormsPanel(s)
 	body := container.NewVBox(title, intro, widget.NewSeparator(), form,
-		container.NewHBox(r.generate, r.open), r.result, hint)
+		container.NewHBox(r.generate, r.open), r.result, hint, widget.NewSeparator(), r.forms.root)
 	r.root = container.NewVScroll(container.NewPadded(body))
 	r.kind.SetSelected(labels[0])
 	return r
@@ -97,6 +100,7 @@ func (r *ReportsScreen) Refresh() {
 		return
 	}
 	r.checkReader()
+	r.forms.Refresh()
 	if u, err := report.AmountUnit(s.ctx, s.svc, s.actor); err == nil {
 		label := i18n.T("report.unit.wan")
 		if u == money.Yuan {
