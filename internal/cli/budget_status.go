@@ -87,6 +87,17 @@ type yearStatusJSON struct {
 	States         map[string]int `json:"states"`
 }
 
+// prepText names a value of the preparation column.
+func prepText(p string) string {
+	switch p {
+	case "in_progress":
+		return i18n.T("cli.budget_status.prep_in_progress")
+	case "approved":
+		return i18n.T("cli.budget_status.prep_approved")
+	}
+	return i18n.T("cli.budget_status.prep_none")
+}
+
 // budgetYears prints every year's standing: approved, or its preparation
 // cycle in progress with the departments at each state.
 func budgetYears(env *Env, svc *services.Services, asJSON bool) error {
@@ -116,7 +127,7 @@ func budgetYears(env *Env, svc *services.Services, asJSON bool) error {
 		if o.ApprovedBudget {
 			budget = i18n.T("cli.budget_status.approved")
 		}
-		rows = append(rows, []string{strconv.Itoa(o.Year), budget, i18n.T("cli.budget_status.prep_" + y.Preparation), strings.Join(parts, i18n.T("list.sep"))})
+		rows = append(rows, []string{strconv.Itoa(o.Year), budget, prepText(y.Preparation), strings.Join(parts, i18n.T("list.sep"))})
 	}
 	if asJSON {
 		return writeJSON(env.Stdout, out)

@@ -126,7 +126,7 @@ func writeEvaluation(ctx context.Context, meta Meta, data evaluationData, w io.W
 		{i18n.T("col.name"), 34, "L"}, {i18n.T("col.score"), 10, "R"}, {i18n.T("col.grade"), 9, "C"}, {i18n.T("col.state"), 10, "C"}}
 	var rows []row
 	for i, r := range data.Runs {
-		rows = append(rows, row{cells: []string{itoa(i + 1), i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Code,
+		rows = append(rows, row{cells: []string{itoa(i + 1), i18n.T("evaluation.kind." + string(r.Unit.Kind)), unitRef(r.Unit),
 			d.pick(r.Unit.Name, r.Unit.NameEn), score(unitScore(r)), i18n.T("evalui.grade." + string(scoring.GradeOf(unitScore(r)))), stateText(r)}})
 	}
 	d.newTable(i18n.T("report.eval.table_rank", "Year", data.Year), cols).rows(rows)
@@ -166,7 +166,7 @@ func (d *doc) unscoredList(runs []evaluation.Run) {
 	cols := []column{{i18n.T("col.kind"), 13, "C"}, {i18n.T("col.code"), 8, "L"}, {i18n.T("col.name"), 58, "L"}, {i18n.T("col.state"), 21, "C"}}
 	var rows []row
 	for _, r := range runs {
-		rows = append(rows, row{cells: []string{i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Code,
+		rows = append(rows, row{cells: []string{i18n.T("evaluation.kind." + string(r.Unit.Kind)), unitRef(r.Unit),
 			d.pick(r.Unit.Name, r.Unit.NameEn), i18n.T("evalui.grade." + string(scoring.Unscored))}})
 	}
 	d.newTable("", cols).rows(rows)
@@ -345,4 +345,13 @@ func actualText(r evaluation.Run, code string, ind scoring.Indicator) string {
 		return t
 	}
 	return i18n.Number(v.Actual) + ind.Unit
+}
+
+// unitRef is the code people know a unit by: a project's code (项目编码)
+// rather than its id.
+func unitRef(u evaluation.Unit) string {
+	if u.Ref != "" {
+		return u.Ref
+	}
+	return u.Code
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // evaluatedDemo is the demo with the 2026 evaluation started: the
@@ -27,6 +28,29 @@ func evaluatedDemo(t *testing.T) *services.Services {
 	}
 	t.Cleanup(func() { svc.Close() })
 	if _, err := svc.Demo.Load(ctx, domain.LocalUser, 2026); err != nil {
+		t.Fatal(err)
+	}
+	// The departments report each target's September value as the year's
+	// (December) result, which the evaluation takes from monitoring.
+	progress, err := svc.Execution.ProjectProgress(ctx, domain.LocalUser, 2026, 9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = svc.Store.InTx(ctx, func(tx *store.Tx) error {
+		for _, p := range progress {
+			for _, tp := range p.Targets {
+				if tp.Actual == "" {
+					continue
+				}
+				v := store.TargetValue{ProjectID: p.ID, Position: tp.Position, Month: 12, Value: tp.Actual}
+				if err := tx.SaveTargetValue(ctx, domain.LocalUser, v); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := svc.Evaluation.StartYear(ctx, domain.LocalUser, 2026); err != nil {

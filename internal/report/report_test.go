@@ -135,7 +135,7 @@ func TestEvaluationReport(t *testing.T) {
 	for i, r := range runs {
 		// The score as `evaluate --json` gives it, as printed.
 		s := strconv.FormatFloat(scoring.Round2(evaluation.Percent(r)), 'f', 2, 64)
-		contains(t, "evaluation", text, r.Unit.Name, s, strconv.Itoa(i+1)+". "+r.Unit.Name+"（科室）", "绩效自评表："+r.Unit.Name)
+		contains(t, "evaluation", text, r.Unit.Name, s, strconv.Itoa(i+1)+". "+r.Unit.Name+"（"+i18n.T("evaluation.kind."+string(r.Unit.Kind))+"）", "绩效自评表："+r.Unit.Name)
 	}
 }
 
