@@ -3,10 +3,13 @@ package evaluation
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
@@ -105,4 +108,51 @@ func appliesTo(subjects []domain.Subject, code string) bool {
 		}
 	}
 	return false
+}
+
+// Base is a unit's result-application base in a year.
+type Base struct {
+	Kind   scoring.SchemeKind
+	Code   string
+	Amount money.Amount
+}
+
+// ApplicationBases are the bases year's units would have their grades
+// applied to — a department's budget on the subjects results apply to
+// (returned too), a project's amount — the figures Suggestions uses, for
+// the evaluation report.
+func (s *Service) ApplicationBases(ctx context.Context, by domain.Actor, year int) ([]Base, []domain.Subject, error) {
+	if err := permission.SignedIn(by); err != nil {
+		return nil, nil, err
+	}
+	subs, err := applicationSubjectList(ctx, s.st.Q)
+	if err != nil {
+		return nil, nil, err
+	}
+	bases, err := expenditureBases(ctx, s.st.Q, year, subs)
+	if err != nil {
+		return nil, nil, err
+	}
+	// A department head sees the bases of their departments and of
+	// their projects only.
+	projectDept := map[string]string{}
+	ps, err := s.st.Projects(ctx, year, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, p := range ps {
+		projectDept[strconv.FormatInt(p.ID, 10)] = p.DeptCode
+	}
+	out := make([]Base, 0, len(bases))
+	for k, a := range bases {
+		dept := k.code
+		if k.kind == string(scoring.ProjectScheme) {
+			dept = projectDept[k.code]
+		}
+		if by.Role == domain.RoleDeptHead && !permission.CanSee(by, dept) {
+			continue
+		}
+		out = append(out, Base{Kind: scoring.SchemeKind(k.kind), Code: k.code, Amount: a})
+	}
+	return out, subs, nil
 }
