@@ -161,7 +161,7 @@ add['level1'], add['level2'] = '运营效率', '收支结构'
 i = max(k for k, r in enumerate(tcm) if r['level2'] == '收支结构'); tcm.insert(i+1, add)
 open('assets/indicators/tcm-tertiary-assessment.csv','w').write(build('tcm-tertiary-assessment',
   '三级公立中医医院绩效考核指标体系（66＋1项）','Tertiary public TCM hospital performance assessment (66 + 1)',
-  '国家三级公立中医医院绩效考核指标（国中医药办医政发〔2019〕5号，66项）及后增“重点监控高值医用耗材收入占比”（监测比较），取自 assets/catalogues/national-assessment-indicators.csv（'+HQ+'）；名称、分组、方向照录；分值（40/30/15/15，维度内计分指标等分）、计分规则与目标值为 BudgetPerf 默认', tcm))
+  '国家三级公立中医医院绩效考核指标（国家中医药管理局2019年印发，66项）及后增“重点监控高值医用耗材收入占比”（监测比较），取自 assets/catalogues/national-assessment-indicators.csv（'+HQ+'）；名称、分组、方向照录；分值（40/30/15/15，维度内计分指标等分）、计分规则与目标值为 BudgetPerf 默认', tcm))
 # Secondary TCM: not in the catalogue. Derived: the secondary general 28 with the TCM-specific
 # indicators of the tertiary TCM list that replace or add to them.
 sec = [dict(r) for r in sel('二级公立医院绩效考核(综合)')]
