@@ -189,3 +189,35 @@ func TestApplicationSubjectsSetting(t *testing.T) {
 		t.Errorf("subjects after saving 30201, 310: %+v", subs)
 	}
 }
+
+// A library made before the department-type and national schemes shipped
+// gets them at the next start; the schemes it holds stay as the user left
+// them.
+func TestNewBuiltInSchemesReachAnOlderLibrary(t *testing.T) {
+	st := open(t)
+	all, err := scoring.Templates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var old scoring.Scheme
+	for _, sc := range all {
+		if sc.Code == evaluation.HospitalSecondarySchemeCode {
+			old = sc
+		}
+	}
+	old.Name = "本院二级考核（已修改）"
+	if _, err := st.SaveScheme(ctx, me, old, true); err != nil {
+		t.Fatal(err)
+	}
+	svc := evaluation.New(st)
+	if err := svc.EnsureTemplates(ctx); err != nil {
+		t.Fatal(err)
+	}
+	list, err := svc.Schemes(ctx, me)
+	if err != nil || len(list) != len(all) {
+		t.Fatalf("%d schemes after start, want %d (%v)", len(list), len(all), err)
+	}
+	if sc, _ := svc.Scheme(ctx, me, evaluation.HospitalSecondarySchemeCode); sc.Name != "本院二级考核（已修改）" {
+		t.Errorf("the edited scheme was overwritten: %q", sc.Name)
+	}
+}
