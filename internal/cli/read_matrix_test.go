@@ -65,6 +65,9 @@ var readMatrix = []struct {
 	{[]string{"actuals", "show", "--year", "2026", "--month", "9", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"monitor", "--year", "2026", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"evaluate", "--year", "2025", "--json"}, "json", "AAAOAA", ""},
+	{[]string{"evaluate", "suggestions", "--year", "2026", "--json"}, "json", "AAAOAA", ""},
+	{[]string{"indicators", "schemes", "--json"}, "text", "AAAAAA", ""},
+	{[]string{"indicators", "base-subjects"}, "text", "AAAAAA", ""},
 	{[]string{"bonus", "--year", "2026", "--pool", "10000000.01", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"bonus", "export", "--year", "2026", "-o", "OUT.xlsx"}, "xlsx", "AAAOAA", ""},
 	{[]string{"export", "budget", "--year", "2026", "-o", "OUT.xlsx"}, "xlsx", "AAAOAA", ""},
@@ -84,7 +87,7 @@ var readMatrix = []struct {
 // have their role tests with the services), or are deliverable 1's.
 var notReads = []string{"demo", "import budget", "import actuals", "import assessment", "import staff",
 	"bonus save", "bonus approve", "budget cancel", "users add", "users set", "users passwd", "users reset",
-	"users lock", "users unlock", "backup", "restore", "audit key import", "init"}
+	"users lock", "users unlock", "backup", "restore", "audit key import", "init", "indicators use-for-hospital"}
 
 // matrixRoles are the columns of readMatrix: login ("" = no users yet) and role.
 var matrixRoles = []struct{ login, role string }{

@@ -15,9 +15,10 @@ import (
 
 // EvaluateHospital evaluates the hospital as a whole for year from the
 // imported national assessment values. It opens, when there is none yet,
-// an evaluation of the hospital-wide unit (000) on the secondary-hospital
-// scheme — StartYear never does, as 000 is no department anyone answers
-// for — and fills every indicator whose name is that of an assessment
+// an evaluation of the hospital-wide unit (000) on the hospital scheme
+// chosen in the library (HospitalScheme: the secondary, tertiary, TCM or
+// MCH assessment) — StartYear never does, as 000 is no department anyone
+// answers for — and fills every indicator whose name is that of an assessment
 // value of year holding a value. The values go in as SetValue stores them,
 // read by the same rules.
 //
@@ -60,9 +61,13 @@ func (s *Service) EvaluateHospital(ctx context.Context, by domain.Actor, year in
 		if err != nil {
 			return err
 		}
-		sid, ok := ids[DepartmentSchemeCode]
+		code, err := hospitalScheme(ctx, tx.Q)
+		if err != nil {
+			return err
+		}
+		sid, ok := ids[code]
 		if !ok {
-			return noScheme(DepartmentSchemeCode)
+			return noScheme(code)
 		}
 		id, _, err := tx.InsertEvaluation(ctx, by, year, string(scoring.DepartmentScheme), domain.HospitalWideCode, sid)
 		if err != nil {

@@ -134,3 +134,32 @@ func schemeIndicators(sc scoring.Scheme) map[string]scoring.Indicator {
 	walk(sc.Roots)
 	return out
 }
+
+// A tertiary hospital starts from the 55 + 1 scheme: chosen in the
+// library, the hospital evaluation opens on it and fills the indicators
+// the two lists share (出院患者手术占比, 手术患者并发症发生率 …).
+func TestEvaluateHospitalOnTheTertiaryScheme(t *testing.T) {
+	svc := evaluation.New(open(t))
+	if err := svc.SetHospitalScheme(ctx, me, evaluation.HospitalTertiarySchemeCode); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.ImportAssessment(ctx, me, realAssessment()); err != nil {
+		t.Fatal(err)
+	}
+	run, err := svc.EvaluateHospital(ctx, me, 2020)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.Scheme.Code != evaluation.HospitalTertiarySchemeCode || len(run.Result.Indicators) != 56 {
+		t.Fatalf("hospital evaluation on %s with %d indicators, want the tertiary 56", run.Scheme.Code, len(run.Result.Indicators))
+	}
+	filled := map[string]bool{}
+	for _, is := range run.Result.Indicators {
+		if run.Texts[is.Code] != "" {
+			filled[is.Name] = true
+		}
+	}
+	if !filled["出院患者手术占比"] || !filled["手术患者并发症发生率"] || !run.Scored() {
+		t.Errorf("filled %v, scored %v", filled, run.Scored())
+	}
+}

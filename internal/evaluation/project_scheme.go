@@ -135,7 +135,7 @@ func StartProjectIn(ctx context.Context, q store.Q, by domain.Actor, p domain.Pr
 	if err != nil {
 		return 0, err
 	}
-	return id, fillRate(ctx, q, by, id, sc, rate)
+	return id, fillRate(ctx, q, by, id, sc, budgetFigures{rate: rate})
 }
 
 // RunIn reads evaluation id with its result inside the caller's

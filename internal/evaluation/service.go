@@ -16,12 +16,45 @@ import (
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
-// The built-in schemes StartYear assigns (codes of assets/indicators/*.csv).
+// The built-in schemes (codes of assets/indicators/*.csv). StartYear
+// assigns a project the MoF scheme and a department the scheme of its
+// type (DepartmentSchemeFor); the hospital-wide unit is evaluated on the
+// hospital scheme chosen in the library (HospitalScheme).
 const (
-	ProjectSchemeCode      = "mof-project-self-evaluation"
-	DepartmentSchemeCode   = "hospital-secondary-assessment"
-	PublicHealthSchemeCode = "mch-public-welfare"
+	ProjectSchemeCode          = "mof-project-self-evaluation"
+	ClinicalSchemeCode         = "dept-clinical"
+	MedicalTechnicalSchemeCode = "dept-medical-technical"
+	PublicHealthSchemeCode     = "dept-public-health"
+	AdministrativeSchemeCode   = "dept-administrative"
+	LogisticsSchemeCode        = "dept-logistics"
+	// The national assessment schemes a hospital evaluation starts from.
+	HospitalSecondarySchemeCode = "hospital-secondary-assessment"
+	HospitalTertiarySchemeCode  = "tertiary-general-assessment"
+	TCMTertiarySchemeCode       = "tcm-tertiary-assessment"
+	TCMSecondarySchemeCode      = "tcm-secondary-assessment"
+	MCHSchemeCode               = "mch-public-welfare"
+	// DepartmentSchemeCode is the scheme every non-public-health
+	// department was evaluated on before each type had its own, and the
+	// hospital scheme by default; evaluations opened then keep it.
+	DepartmentSchemeCode = HospitalSecondarySchemeCode
 )
+
+// DepartmentSchemeFor is the built-in scheme of a department type: no
+// department is scored on indicators that do not concern it (a finance
+// office has no surgery share).
+func DepartmentSchemeFor(t domain.DeptType) string {
+	switch t {
+	case domain.MedicalTechnical:
+		return MedicalTechnicalSchemeCode
+	case domain.PublicHealth:
+		return PublicHealthSchemeCode
+	case domain.Administrative:
+		return AdministrativeSchemeCode
+	case domain.Logistics:
+		return LogisticsSchemeCode
+	}
+	return ClinicalSchemeCode
+}
 
 // Service is the evaluation service.
 type Service struct {
@@ -32,13 +65,16 @@ type Service struct {
 // New returns the service over st.
 func New(st *store.Store) *Service { return &Service{st: st, mon: execution.New(st)} }
 
-// EnsureTemplates loads the built-in schemes into the library when it is
-// empty. A library that holds anything is the user's: it is never
-// overwritten, so edits survive every start of the program.
+// EnsureTemplates adds to the library every built-in scheme whose code it
+// does not hold yet (all of them in a new database; in an older one, the
+// schemes shipped since). A scheme the library holds is the user's: it is
+// never overwritten, so edits survive every start of the program and the
+// evaluations that point at a scheme keep scoring as they did.
 func (s *Service) EnsureTemplates(ctx context.Context) error {
 	// Read first: this runs at every start, and a write transaction would
 	// needlessly wait on another program holding the database.
-	if n, err := s.st.CountSchemes(ctx); err != nil || n > 0 {
+	missing, err := missingTemplates(ctx, s.st.Q)
+	if err != nil || len(missing) == 0 {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -49,22 +85,38 @@ func (s *Service) EnsureTemplates(ctx context.Context) error {
 // EnsureTemplatesIn is EnsureTemplates inside a caller's transaction (the
 // demo load uses it).
 func EnsureTemplatesIn(ctx context.Context, q store.Q, by domain.Actor) error {
-	n, err := q.CountSchemes(ctx)
-	if err != nil || n > 0 {
+	missing, err := missingTemplates(ctx, q)
+	if err != nil {
 		return err
 	}
-	// A broken template file is a build defect that the templates test
-	// catches; the schemes that parsed still load.
-	schemes, err := scoring.Templates()
-	if err != nil && len(schemes) == 0 {
-		return err
-	}
-	for _, sc := range schemes {
+	for _, sc := range missing {
 		if _, err := q.SaveScheme(ctx, by, sc, true); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// missingTemplates are the built-in schemes whose code the library does
+// not hold.
+func missingTemplates(ctx context.Context, q store.Q) ([]scoring.Scheme, error) {
+	ids, err := q.SchemeIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// A broken template file is a build defect that the templates test
+	// catches; the schemes that parsed still load.
+	schemes, err := scoring.Templates()
+	if err != nil && len(schemes) == 0 {
+		return nil, err
+	}
+	var out []scoring.Scheme
+	for _, sc := range schemes {
+		if _, ok := ids[sc.Code]; !ok {
+			out = append(out, sc)
+		}
+	}
+	return out, nil
 }
 
 // Schemes lists the indicator library, ordered by code.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetperf/budgetperf/assets"
 	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
@@ -72,7 +73,7 @@ func TestTemplatesLoadOnceAndEditsSurvive(t *testing.T) {
 		t.Fatal(err)
 	}
 	schemes, err := svc.Schemes(ctx, me)
-	if err != nil || len(schemes) != 3 {
+	if err != nil || len(schemes) != len(assets.IndicatorTemplates()) {
 		t.Fatalf("%d schemes %v", len(schemes), err)
 	}
 	sc, err := svc.Scheme(ctx, me, evaluation.ProjectSchemeCode)
@@ -144,7 +145,7 @@ func TestStartSetFinalise(t *testing.T) {
 		case r.Unit.Kind == scoring.ProjectScheme && r.Scheme.Code == evaluation.ProjectSchemeCode:
 			proj = r
 		case r.Unit.Code == "301" && r.Scheme.Code != evaluation.PublicHealthSchemeCode,
-			r.Unit.Code == "101" && r.Scheme.Code != evaluation.DepartmentSchemeCode:
+			r.Unit.Code == "101" && r.Scheme.Code != evaluation.ClinicalSchemeCode:
 			t.Errorf("%s on %s", r.Unit.Name, r.Scheme.Code)
 		}
 	}
@@ -268,12 +269,24 @@ func TestSuggestionsFromAPoorUnit(t *testing.T) {
 	if len(sugg) != len(runs) {
 		t.Fatalf("%d suggestions for %d finalised evaluations", len(sugg), len(runs))
 	}
-	totals, _ := st.BudgetTotals(ctx, year-1)
-	var base int64
-	for _, tt := range totals {
-		if tt.DeptCode == "502" && tt.Kind == domain.Expenditure {
-			base += tt.Amount.Fen()
+	// The base is 502's budget on the default subjects (302 goods and
+	// services, 310 capital, 500199 and 510199 other running costs), its
+	// personnel lines (301) left out.
+	lines, _ := st.BudgetLines(ctx, year-1)
+	var base, personnel int64
+	for _, l := range lines {
+		if l.DeptCode != "502" {
+			continue
 		}
+		switch c := l.SubjectCode; {
+		case strings.HasPrefix(c, "302"), strings.HasPrefix(c, "310"), strings.HasPrefix(c, "500199"), strings.HasPrefix(c, "510199"):
+			base += l.Amount.Fen()
+		case strings.HasPrefix(c, "301"):
+			personnel += l.Amount.Fen()
+		}
+	}
+	if personnel == 0 {
+		t.Fatal("502 has no personnel lines: the test would not show they are left out")
 	}
 	// −10% exact in fen, rounded half away from zero.
 	want := base * 9 / 10
@@ -285,6 +298,9 @@ func TestSuggestionsFromAPoorUnit(t *testing.T) {
 		if s.Unit.Code == "502" {
 			poor = s
 		}
+	}
+	if len(poor.BaseSubjects) != 4 || poor.BaseSubjects[0].Code != "302" || poor.BaseSubjects[1].Code != "310" {
+		t.Errorf("base subjects %+v, want 302, 310, 500199, 510199", poor.BaseSubjects)
 	}
 	if poor.Grade != scoring.Poor || poor.Base.Fen() != base || poor.Suggested.Fen() != want || poor.Application.ChangePct != -10 || poor.State != evaluation.SuggestionOpen || poor.Unit.Name != "设备科" {
 		t.Fatalf("poor suggestion %+v, want base %d suggested %d", poor, base, want)

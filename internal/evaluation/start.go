@@ -11,16 +11,26 @@ import (
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
-// executionRateName marks the indicator filled from monitoring.
-const executionRateName = "预算执行率"
+// The budget-execution indicators StartYear fills from monitoring, found
+// by name: the execution rate (of a project, or of a department against
+// time progress) and a department's deviation rate.
+const (
+	executionRateName = "预算执行率"
+	deviationRateName = "预算偏差率"
+)
+
+// fromMonitoring says an indicator is one StartYear fills from monitoring.
+func fromMonitoring(in scoring.Indicator) bool {
+	return strings.Contains(in.Name, executionRateName) || strings.Contains(in.Name, deviationRateName)
+}
 
 // StartYear opens an evaluation for every department with a budget in
-// year — public-health departments on the MCH public-welfare scheme, the
-// others on the secondary-hospital scheme — and for every project of year
-// on the MoF project scheme. Existing evaluations are kept untouched. In a
-// new evaluation the budget-execution-rate indicator, where the scheme has
-// one, is filled from monitoring at the latest month with actuals (month 12
-// once the year is closed). That copied rate is not an evaluation: the new
+// year — each on the scheme of its department type (DepartmentSchemeFor)
+// — and for every project of year on the MoF project scheme. Existing
+// evaluations are kept untouched. In a new evaluation the budget-execution
+// indicators the scheme has (预算执行率; a department's 预算偏差率) are
+// filled from monitoring at the latest month with actuals (month 12 once
+// the year is closed). Those copied figures are not an evaluation: the new
 // units are unscored (未评分) — not ranked, graded or printed — until a
 // value is entered or imported. A year with neither a budgeted department
 // nor a project is refused: import the budget first. It returns how many
@@ -86,7 +96,7 @@ type starter struct {
 	tx       *store.Tx
 	by       domain.Actor
 	year     int
-	rates    map[unitKey]float64
+	rates    map[unitKey]budgetFigures
 	targets  map[int64]map[int]string
 	ids      map[string]int64
 	rules    scoring.ProjectRules
@@ -178,21 +188,31 @@ func unitsOf(ctx context.Context, q store.Q, year int) ([]startUnit, error) {
 	return out, nil
 }
 
+// schemeFor is the built-in scheme a unit is opened on: a project the MoF
+// scheme, a department the scheme of its type.
 func schemeFor(u startUnit) string {
-	switch {
-	case u.unit.Kind == scoring.ProjectScheme:
+	if u.unit.Kind == scoring.ProjectScheme {
 		return ProjectSchemeCode
-	case u.deptType == domain.PublicHealth:
-		return PublicHealthSchemeCode
 	}
-	return DepartmentSchemeCode
+	return DepartmentSchemeFor(u.deptType)
 }
 
-// executionRates reads from monitoring the execution rate (a fraction) of
+// budgetFigures are a unit's budget-execution figures from monitoring, as
+// fractions: rate is a project's spending rate, or a department's
+// expenditure execution rate ÷ time progress (equal to the execution rate
+// at year end); a department's deviation, when hasDeviation, is
+// |executed − budget × time progress| ÷ (budget × time progress).
+type budgetFigures struct {
+	rate         float64
+	deviation    float64
+	hasDeviation bool
+}
+
+// executionRates reads from monitoring the budget-execution figures of
 // every department's expenditure and every project's spending; empty when
 // the year has no actuals yet.
-func (s *Service) executionRates(ctx context.Context, by domain.Actor, year int) (map[unitKey]float64, error) {
-	out := map[unitKey]float64{}
+func (s *Service) executionRates(ctx context.Context, by domain.Actor, year int) (map[unitKey]budgetFigures, error) {
+	out := map[unitKey]budgetFigures{}
 	month, err := s.mon.LatestMonth(ctx, by, year)
 	if err != nil || month == 0 {
 		return out, err
@@ -203,7 +223,9 @@ func (s *Service) executionRates(ctx context.Context, by domain.Actor, year int)
 	}
 	for _, d := range ex.Departments {
 		if d.Expenditure.Budget > 0 {
-			out[unitKey{string(scoring.DepartmentScheme), d.Code}] = d.Expenditure.ExecutionRate()
+			f := budgetFigures{rate: d.Expenditure.AgainstTime(ex.TimeProgress)}
+			f.deviation, f.hasDeviation = d.Expenditure.DeviationAgainstTime(ex.TimeProgress)
+			out[unitKey{string(scoring.DepartmentScheme), d.Code}] = f
 		}
 	}
 	pp, err := s.mon.ProjectProgress(ctx, by, year, month)
@@ -212,7 +234,7 @@ func (s *Service) executionRates(ctx context.Context, by domain.Actor, year int)
 	}
 	for _, p := range pp {
 		if p.Budget > 0 {
-			out[unitKey{string(scoring.ProjectScheme), strconv.FormatInt(p.ID, 10)}] = p.SpendingRate
+			out[unitKey{string(scoring.ProjectScheme), strconv.FormatInt(p.ID, 10)}] = budgetFigures{rate: p.SpendingRate}
 		}
 	}
 	return out, nil
@@ -241,16 +263,25 @@ func (s *Service) targetActuals(ctx context.Context, by domain.Actor, year int) 
 	return out, nil
 }
 
-// fillRate enters rate into the scheme's budget-execution-rate indicator,
-// in percent when the indicator is kept in percent.
-func fillRate(ctx context.Context, q store.Q, by domain.Actor, id int64, sc scoring.Scheme, rate float64) error {
+// fillRate enters the figures into the scheme's budget-execution
+// indicators, in percent when the indicator is kept in percent.
+func fillRate(ctx context.Context, q store.Q, by domain.Actor, id int64, sc scoring.Scheme, f budgetFigures) error {
 	for code, in := range indicators(sc) {
-		if !strings.Contains(in.Name, executionRateName) || in.Direction == scoring.Monitor {
+		if in.Direction == scoring.Monitor {
 			continue
 		}
-		text := strconv.FormatFloat(scoring.Round2(rate*100), 'f', 2, 64)
+		var v float64
+		switch {
+		case strings.Contains(in.Name, executionRateName):
+			v = f.rate
+		case strings.Contains(in.Name, deviationRateName) && f.hasDeviation:
+			v = f.deviation
+		default:
+			continue
+		}
+		text := strconv.FormatFloat(scoring.Round2(v*100), 'f', 2, 64)
 		if !strings.ContainsAny(in.Unit, "%％") {
-			text = strconv.FormatFloat(rate, 'f', 4, 64)
+			text = strconv.FormatFloat(v, 'f', 4, 64)
 		}
 		if err := q.SetEvaluationValue(ctx, by, id, store.EvaluationValue{IndicatorCode: code, Actual: text}); err != nil {
 			return err

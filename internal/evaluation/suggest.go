@@ -34,10 +34,13 @@ type Suggestion struct {
 	Grade           scoring.Grade
 	Score           float64
 	Base, Suggested money.Amount
-	Application     scoring.Application
-	State           string // open, accepted or overridden
-	Decided         *money.Amount
-	Reason          string
+	// BaseSubjects are the expenditure subjects a department's base sums
+	// (ApplicationSubjects); empty for a project, whose base is its amount.
+	BaseSubjects []domain.Subject
+	Application  scoring.Application
+	State        string // open, accepted or overridden
+	Decided      *money.Amount
+	Reason       string
 }
 
 // ApplicationTable reads the hospital's grade → budget change table, the
@@ -103,8 +106,9 @@ func checkTable(t []scoring.Application) error {
 
 // Suggestions lists the budget changes suggested for budget year by the
 // latest finalised evaluations (year − 1, else up to three years back).
-// The base is the unit's approved expenditure budget of year − 1 (a
-// department) or the project's amount.
+// The base is the unit's approved budget of year − 1 on the subjects
+// results apply to (a department; ApplicationSubjects) or the project's
+// amount.
 // Missing suggestions are created and open ones refreshed; decided ones
 // are kept as decided.
 func (s *Service) Suggestions(ctx context.Context, by domain.Actor, year int) ([]Suggestion, error) {
@@ -150,12 +154,16 @@ func suggestionsIn(ctx context.Context, q store.Q, year int) ([]Suggestion, erro
 	// The base is the current budget (year − 1) when there is one: an
 	// office preparing 2027 in the autumn of 2026 applies the latest
 	// finalised evaluation (often 2025's) to the 2026 budget.
-	bases, err := expenditureBases(ctx, q, year-1)
+	subjects, err := applicationSubjectList(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	bases, err := expenditureBases(ctx, q, year-1, subjects)
 	if err != nil {
 		return nil, err
 	}
 	if len(bases) == 0 && evalYear != year-1 {
-		if bases, err = expenditureBases(ctx, q, evalYear); err != nil {
+		if bases, err = expenditureBases(ctx, q, evalYear, subjects); err != nil {
 			return nil, err
 		}
 	}
@@ -191,12 +199,16 @@ func suggestionsIn(ctx context.Context, q store.Q, year int) ([]Suggestion, erro
 		// The stored change is what the suggestion was computed with; the
 		// table may have changed since a decision was taken.
 		app.ChangePct = float64(r.ChangeBP) / 100
-		out = append(out, Suggestion{
+		sg := Suggestion{
 			ID: r.ID, Year: r.Year, EvalYear: byID[r.EvaluationID].Year, Unit: names[unitKey{r.UnitKind, r.UnitCode}],
 			Grade: scoring.Grade(r.Grade), Score: byID[r.EvaluationID].Score,
 			Base: r.Base, Suggested: r.Suggested, Application: app,
 			State: r.State, Decided: r.Decided, Reason: r.Reason,
-		})
+		}
+		if r.UnitKind == string(scoring.DepartmentScheme) {
+			sg.BaseSubjects = subjects
+		}
+		out = append(out, sg)
 	}
 	return out, nil
 }
@@ -221,16 +233,18 @@ func latestFinalised(ctx context.Context, q store.Q, year int) ([]store.Evaluati
 }
 
 // expenditureBases maps the units of year to their base: a department's
-// approved expenditure budget, a project's amount.
-func expenditureBases(ctx context.Context, q store.Q, year int) (map[unitKey]money.Amount, error) {
+// approved expenditure budget on the subjects results apply to (each
+// subject with the items under it), a project's amount.
+func expenditureBases(ctx context.Context, q store.Q, year int, subjects []domain.Subject) (map[unitKey]money.Amount, error) {
 	out := map[unitKey]money.Amount{}
-	totals, err := q.BudgetTotals(ctx, year)
+	lines, err := q.BudgetLines(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	for _, t := range totals {
-		if t.Kind == domain.Expenditure {
-			out[unitKey{string(scoring.DepartmentScheme), t.DeptCode}] += t.Amount
+	for _, l := range lines {
+		if appliesTo(subjects, l.SubjectCode) {
+			k := unitKey{string(scoring.DepartmentScheme), l.DeptCode}
+			out[k] = out[k].Add(l.Amount)
 		}
 	}
 	ps, err := q.Projects(ctx, year, "")

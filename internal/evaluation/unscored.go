@@ -2,7 +2,6 @@ package evaluation
 
 import (
 	"context"
-	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
@@ -14,7 +13,7 @@ import (
 func (r Run) Scored() bool { return r.Finalised || r.Result.Scored }
 
 // unscore marks result unscored when its only values are those StartYear
-// fills from monitoring: the budget-execution rate is a figure the program
+// fills from monitoring: the budget-execution figures are what the program
 // copies, not an evaluation anyone made, so a unit holding nothing else is
 // still 未评分 rather than ranked at a few points graded 差.
 func unscore(sc scoring.Scheme, values map[string]scoring.Value, res *scoring.Result) {
@@ -22,7 +21,7 @@ func unscore(sc scoring.Scheme, values map[string]scoring.Value, res *scoring.Re
 		return
 	}
 	for code, in := range indicators(sc) {
-		if v, ok := values[code]; ok && v.Has && in.Direction != scoring.Monitor && !strings.Contains(in.Name, executionRateName) {
+		if v, ok := values[code]; ok && v.Has && in.Direction != scoring.Monitor && !fromMonitoring(in) {
 			return
 		}
 	}

@@ -3,7 +3,6 @@ package report
 import (
 	"context"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -25,6 +24,8 @@ type evaluationData struct {
 	Unscored []evaluation.Run
 	Table    []scoring.Application
 	Bases    map[unitKey]money.Amount
+	// Subjects are those a department's base sums.
+	Subjects []domain.Subject
 }
 
 type unitKey struct {
@@ -51,29 +52,17 @@ func loadEvaluation(ctx context.Context, svc *services.Services, by domain.Actor
 	if out.Table, err = svc.Evaluation.ApplicationTable(ctx, by); err != nil {
 		return out, err
 	}
-	years, err := svc.Budgets.Years(ctx, by)
+	// The bases are the service's, the same figures as the suggestions in
+	// Budget preparation: a department's budget on the subjects results
+	// apply to, a project's amount.
+	bases, subs, err := svc.Evaluation.ApplicationBases(ctx, by, year)
 	if err != nil {
 		return out, err
 	}
-	for _, y := range years {
-		if y != year {
-			continue
-		}
-		v, err := svc.Budgets.Show(ctx, by, year)
-		if err != nil {
-			return out, err
-		}
-		for _, dep := range v.Departments {
-			out.Bases[unitKey{scoring.DepartmentScheme, dep.Code}] = dep.Expenditure
-		}
+	for _, b := range bases {
+		out.Bases[unitKey{b.Kind, b.Code}] = b.Amount
 	}
-	projects, err := svc.Budgets.Projects(ctx, by, year, "")
-	if err != nil {
-		return out, err
-	}
-	for _, p := range projects {
-		out.Bases[unitKey{scoring.ProjectScheme, strconv.FormatInt(p.ID, 10)}] = p.Amount
-	}
+	out.Subjects = subs
 	return out, nil
 }
 
@@ -299,6 +288,13 @@ func applicationText(d *doc, r evaluation.Run, grade scoring.Grade, data evaluat
 	if base, ok := data.Bases[unitKey{r.Unit.Kind, r.Unit.Code}]; ok {
 		sugg, _ := scoring.Suggest(data.Table, grade, base)
 		text += i18n.T("report.eval.apply_amount", "Base", d.amtUnit(base), "Next", d.amtUnit(sugg), "Year", data.Year+1)
+		if r.Unit.Kind == scoring.DepartmentScheme && len(data.Subjects) > 0 {
+			names := make([]string, 0, len(data.Subjects))
+			for _, sub := range data.Subjects {
+				names = append(names, sub.Code+" "+sub.DisplayName(i18n.Current()))
+			}
+			text += " " + i18n.T("suggest.base_of", "Subjects", strings.Join(names, i18n.T("report.list_sep")))
+		}
 	}
 	return text
 }

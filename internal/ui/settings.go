@@ -23,6 +23,7 @@ type SettingsScreen struct {
 	hospitalEn   *widget.Entry
 	saveName     *widget.Button
 	departments  *DepartmentsPanel
+	applySubs    *applicationSubjectsPanel
 }
 
 // language choices as shown; each language names itself.
@@ -61,10 +62,12 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 	about.Wrapping = fyne.TextWrapWord
 
 	st.departments = newDepartmentsPanel(s)
+	st.applySubs = newApplicationSubjectsPanel(s)
 	general := container.NewVScroll(container.NewVBox(
 		widget.NewCard(i18n.T("settings.language"), i18n.T("settings.language.hint"), st.language),
 		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, container.NewGridWithColumns(2, st.hospitalName, st.hospitalEn))),
 		widget.NewCard(i18n.T("settings.departments"), i18n.T("settings.departments.hint"), st.departments.root),
+		widget.NewCard(i18n.T("settings.apply_subjects"), i18n.T("settings.apply_subjects.hint"), st.applySubs.root),
 		widget.NewCard(i18n.T("settings.about"), "", about),
 	))
 	data := container.NewVScroll(container.NewVBox(
@@ -95,6 +98,7 @@ func (st *SettingsScreen) Refresh() {
 	en, _ := st.shell.svc.Master.HospitalNameEn(st.shell.ctx, st.shell.actor)
 	st.hospitalEn.SetText(en)
 	st.departments.Refresh()
+	st.applySubs.Refresh()
 	st.refreshData()
 	st.refreshAccess()
 }

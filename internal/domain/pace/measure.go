@@ -1,6 +1,8 @@
 package pace
 
 import (
+	"math"
+
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
@@ -71,6 +73,18 @@ func (m Measure) AgainstTime(timeProgress float64) float64 {
 		return 0
 	}
 	return m.ExecutionRate() / timeProgress
+}
+
+// DeviationAgainstTime is |actual − budget × time progress| ÷ (budget ×
+// time progress): how far spending strays, either way, from the budget
+// due by the month-end; at year end (time progress 1) it is |actual −
+// budget| ÷ budget. ok is false at month 0 or without a budget.
+func (m Measure) DeviationAgainstTime(timeProgress float64) (rate float64, ok bool) {
+	due := float64(m.Budget) * timeProgress
+	if !(due > 0) {
+		return 0, false
+	}
+	return math.Abs(float64(m.Actual)-due) / due, true
 }
 
 func ratio(a, b money.Amount) float64 {

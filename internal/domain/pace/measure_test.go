@@ -84,3 +84,36 @@ func TestThresholdsValidate(t *testing.T) {
 		t.Error("defaults refused")
 	}
 }
+
+// The two budget-execution indicators of a department's evaluation: the
+// execution rate against time progress and the deviation from the budget
+// due, both either way.
+func TestAgainstTimeAndDeviationAgainstTime(t *testing.T) {
+	tests := []struct {
+		name      string
+		m         Measure
+		tp        float64
+		ratio     float64
+		deviation float64
+		devOK     bool
+	}{
+		{"year end on budget", Measure{Budget: yuan(1000), Actual: yuan(1000)}, 1, 1, 0, true},
+		{"year end 4% under", Measure{Budget: yuan(1000), Actual: yuan(960)}, 1, 0.96, 0.04, true},
+		{"year end 12% over", Measure{Budget: yuan(1000), Actual: yuan(1120)}, 1, 1.12, 0.12, true},
+		{"June, half spent", Measure{Budget: yuan(1200), Actual: yuan(600)}, 0.5, 1, 0, true},
+		{"June, 450 of 600 due", Measure{Budget: yuan(1200), Actual: yuan(450)}, 0.5, 0.75, 0.25, true},
+		{"no budget", Measure{Actual: yuan(10)}, 1, 0, 0, false},
+		{"month 0", Measure{Budget: yuan(1200)}, 0, 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.m.AgainstTime(tt.tp); math.Abs(got-tt.ratio) > 1e-9 {
+				t.Errorf("against time %v, want %v", got, tt.ratio)
+			}
+			d, ok := tt.m.DeviationAgainstTime(tt.tp)
+			if ok != tt.devOK || math.Abs(d-tt.deviation) > 1e-9 {
+				t.Errorf("deviation against time %v %v, want %v %v", d, ok, tt.deviation, tt.devOK)
+			}
+		})
+	}
+}

@@ -272,3 +272,109 @@ func TestParseTemplateErrors(t *testing.T) {
 		})
 	}
 }
+
+// deptCodes are the department-type schemes; every one scores the
+// department's budget execution from monitoring.
+var deptCodes = []string{"dept-clinical", "dept-medical-technical", "dept-public-health", "dept-administrative", "dept-logistics"}
+
+func TestDepartmentSchemesScoreBudgetExecution(t *testing.T) {
+	all := loadTemplates(t)
+	for _, code := range deptCodes {
+		s, ok := all[code]
+		if !ok {
+			t.Fatalf("no template %s", code)
+		}
+		var rate, dev *Node
+		for _, n := range leaves(s) {
+			switch n.Name {
+			case "预算执行率":
+				rate = &n
+			case "预算偏差率":
+				dev = &n
+			}
+		}
+		if rate == nil || dev == nil {
+			t.Fatalf("%s: want both 预算执行率 and 预算偏差率", code)
+		}
+		// Execution rate ÷ time progress, in percent: proportional to 100%,
+		// capped at full points.
+		for _, c := range []struct{ actual, share float64 }{{100, 1}, {96, 0.96}, {112, 1}, {50, 0.5}} {
+			got, _ := Score(*rate.Indicator, rate.Points, Value{Actual: c.actual, Has: true})
+			if !near(got, c.share*rate.Points) {
+				t.Errorf("%s 预算执行率 %v%%: %v points, want %v", code, c.actual, got, c.share*rate.Points)
+			}
+		}
+		// Deviation: full points up to 5%, none from 20%, straight between.
+		for _, c := range []struct{ actual, share float64 }{{0, 1}, {4, 1}, {5, 1}, {12.5, 0.5}, {20, 0}, {35, 0}} {
+			got, _ := Score(*dev.Indicator, dev.Points, Value{Actual: c.actual, Has: true})
+			if !near(got, c.share*dev.Points) {
+				t.Errorf("%s 预算偏差率 %v%%: %v points, want %v", code, c.actual, got, c.share*dev.Points)
+			}
+		}
+		for _, in := range []*Indicator{rate.Indicator, dev.Indicator} {
+			if in.RevenueLinked || in.Unit != "%" {
+				t.Errorf("%s %s: revenue_linked %v, unit %q; want false, %%", code, in.Name, in.RevenueLinked, in.Unit)
+			}
+		}
+	}
+}
+
+// TestNationalSchemesFollowTheCatalogue: each national scheme holds the
+// catalogue's list under its name, once each, in the catalogue's direction.
+func TestNationalSchemesFollowTheCatalogue(t *testing.T) {
+	all := loadTemplates(t)
+	r := csv.NewReader(bytes.NewReader(assets.AssessmentIndicatorsCSV()))
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := map[string]Direction{"higher_better": Higher, "lower_better": Lower, "monitor_only": Monitor, "qualitative_improve": Higher}
+	for _, c := range []struct {
+		code, assessment string
+		want             int
+	}{
+		{"tertiary-general-assessment", "三级公立医院绩效考核(综合)", 56},
+		{"tcm-tertiary-assessment", "三级公立中医医院绩效考核", 67},
+	} {
+		byName := map[string]*Indicator{}
+		for _, in := range indicators(all[c.code]) {
+			if byName[in.Name] != nil {
+				t.Errorf("%s: %s twice", c.code, in.Name)
+			}
+			byName[in.Name] = in
+		}
+		n := 0
+		for _, row := range rows[1:] {
+			if row[0] != c.assessment {
+				continue
+			}
+			n++
+			in := byName[row[4]]
+			if in == nil {
+				t.Errorf("%s: catalogue indicator %s missing", c.code, row[4])
+				continue
+			}
+			// A composite judged achieved / partly / not (单病种质量控制)
+			// is higher-is-better whatever its parts.
+			composite := in.Rule == Qualitative && in.Direction == Higher
+			if in.Direction != dir[row[10]] && !composite {
+				t.Errorf("%s %s: direction %s, catalogue %s", c.code, in.Name, in.Direction, row[10])
+			}
+		}
+		if n != c.want || len(byName) != c.want {
+			t.Errorf("%s: catalogue %d, scheme %d indicators; want %d", c.code, n, len(byName), c.want)
+		}
+	}
+	if in := indicators(all["tertiary-general-assessment"]); len(in) != 56 {
+		t.Errorf("tertiary: %d indicators", len(in))
+	}
+	for _, name := range []string{"重点监控高值医用耗材收入占比", "医疗收入增幅", "中药收入占药品收入比例"} {
+		for _, code := range []string{"tertiary-general-assessment", "tcm-tertiary-assessment", "tcm-secondary-assessment"} {
+			for _, in := range indicators(all[code]) {
+				if in.Name == name && !in.RevenueLinked {
+					t.Errorf("%s %s: want revenue_linked", code, name)
+				}
+			}
+		}
+	}
+}

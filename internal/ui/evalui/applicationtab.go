@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
@@ -22,11 +23,17 @@ type applicationTab struct {
 	root    fyne.CanvasObject
 	changes map[scoring.Grade]*widget.Entry
 	status  *widget.Label
+	// base names the subjects a department's suggestion applies to;
+	// suggestions lists next year's suggestions, each with its base.
+	base        *widget.Label
+	suggestions *fyne.Container
 }
 
 func newApplicationTab(s Host) *applicationTab {
-	a := &applicationTab{shell: s, changes: map[scoring.Grade]*widget.Entry{}, status: widget.NewLabel("")}
+	a := &applicationTab{shell: s, changes: map[scoring.Grade]*widget.Entry{}, status: widget.NewLabel(""),
+		base: widget.NewLabel(""), suggestions: container.NewVBox()}
 	a.status.Wrapping = fyne.TextWrapWord
+	a.base.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm()
 	for _, g := range scoring.Grades {
 		e := widget.NewEntry()
@@ -37,8 +44,8 @@ func newApplicationTab(s Host) *applicationTab {
 	save.Importance = widget.HighImportance
 	intro := widget.NewLabel(i18n.T("apply.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	a.root = container.NewVBox(intro, container.NewGridWrap(fyne.NewSize(420, form.MinSize().Height), form),
-		container.NewHBox(save), a.status)
+	a.root = container.NewVScroll(container.NewVBox(intro, container.NewGridWrap(fyne.NewSize(420, form.MinSize().Height), form),
+		container.NewHBox(save), a.status, widget.NewSeparator(), a.base, a.suggestions))
 	return a
 }
 
@@ -56,6 +63,49 @@ func (a *applicationTab) Refresh() {
 		}
 	}
 	a.status.SetText("")
+	a.showSuggestions()
+}
+
+// showSuggestions lists the changes suggested for the year after the one
+// shown, each with its base: the subjects a department's base sums (set
+// in Settings) and the amount, or a project's amount.
+func (a *applicationTab) showSuggestions() {
+	s := a.shell
+	subs, err := s.Services().Evaluation.ApplicationSubjects(s.Ctx(), s.Actor())
+	if err != nil {
+		s.ShowError(err)
+		return
+	}
+	a.base.SetText(i18n.T("apply.base", "Subjects", subjectNames(subs)))
+	a.suggestions.RemoveAll()
+	sugg, err := s.Services().Evaluation.Suggestions(s.Ctx(), s.Actor(), s.Year()+1)
+	if err != nil {
+		a.suggestions.Add(widget.NewLabel(i18n.Message(err)))
+		return
+	}
+	if len(sugg) == 0 {
+		a.suggestions.Add(widget.NewLabel(i18n.T("apply.no_suggestions", "Year", s.Year()+1)))
+	}
+	for _, g := range sugg {
+		base := i18n.T("suggest.base_project")
+		if len(g.BaseSubjects) > 0 {
+			base = subjectNames(g.BaseSubjects)
+		}
+		l := widget.NewLabel(i18n.T("apply.suggestion", "Unit", kit.PickName(g.Unit.Name, g.Unit.NameEn), "Grade", kit.GradeName(g.Grade),
+			"Subjects", base, "Base", kit.Yuan(g.Base), "Change", i18n.SignedPercent(g.Application.ChangePct/100),
+			"Suggested", kit.Yuan(g.Suggested), "State", i18n.T("suggest.state."+g.State)))
+		l.Wrapping = fyne.TextWrapWord
+		a.suggestions.Add(l)
+	}
+}
+
+// subjectNames lists subjects as code and name.
+func subjectNames(subs []domain.Subject) string {
+	names := make([]string, 0, len(subs))
+	for _, sub := range subs {
+		names = append(names, sub.Code+" "+sub.DisplayName(i18n.Current()))
+	}
+	return strings.Join(names, i18n.T("report.list_sep"))
 }
 
 func (a *applicationTab) save() {
@@ -85,4 +135,5 @@ func (a *applicationTab) save() {
 		parts = append(parts, fmt.Sprintf("%s %+g%%", kit.GradeName(row.Grade), row.ChangePct))
 	}
 	a.status.SetText(i18n.T("apply.saved", "Table", strings.Join(parts, "，")))
+	a.showSuggestions()
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // The result-application table is set in Evaluation and drives the
@@ -33,6 +34,32 @@ func TestApplicationTableChangesTheSuggestion(t *testing.T) {
 			}
 			return
 		}
+	}
+	t.Fatal("no suggestion for 设备科")
+}
+
+// The tab names the base of the suggestions — goods and services,
+// capital and other running costs, never personnel — and lists each
+// suggestion with its base amount.
+func TestApplicationTabShowsTheBase(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	a := s.evaluation.application
+	a.Refresh()
+	if !hasText(a.base, "302 商品和服务支出") || !hasText(a.base, "310 资本性支出") || hasText(a.base, "301") {
+		t.Errorf("base line: %q", a.base.Text)
+	}
+	sugg, err := s.svc.Evaluation.Suggestions(s.ctx, s.actor, 2027)
+	if err != nil || len(sugg) == 0 {
+		t.Fatal(len(sugg), err)
+	}
+	for _, g := range sugg {
+		if g.Unit.Code != "502" {
+			continue
+		}
+		if !hasText(a.suggestions, "设备科") || !hasText(a.suggestions, kit.Yuan(g.Base)) {
+			t.Errorf("设备科's suggestion with base %s not listed: %v", g.Base, texts(a.suggestions))
+		}
+		return
 	}
 	t.Fatal("no suggestion for 设备科")
 }

@@ -213,5 +213,5 @@ func (p *assessmentPanel) evaluated(year int, r evaluation.Run) {
 	}
 	score := scoring.Round2(evaluation.Percent(r))
 	dialog.ShowInformation(i18n.T("assess.generate"), i18n.T("assess.generated", "Year", year, "Filled", filled,
-		"Score", scoreText(score), "Grade", gradeText(scoring.GradeOf(score))), s.Window())
+		"Scheme", kit.PickName(r.Scheme.Name, r.Scheme.NameEn), "Score", scoreText(score), "Grade", gradeText(scoring.GradeOf(score))), s.Window())
 }

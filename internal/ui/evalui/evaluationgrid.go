@@ -142,7 +142,7 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n scoring.Node) fyne.CanvasObj
 			if v.Has {
 				row.actual.SetText(strconv.Itoa(v.Occurrences))
 			}
-			row.saved[1] = row.actual.Text
+			row.saved[0], row.saved[1] = row.actual.Text, row.actual.Text
 		case r.Texts[row.code] != "":
 			row.actual.SetText(r.Texts[row.code])
 			row.saved[0] = row.actual.Text
@@ -283,7 +283,9 @@ func (row *evalRow) current() ([3]string, error) {
 				return out, errors.New(i18n.T("evalui.bad_occurrences", "Text", t))
 			}
 		}
-		out[1] = t
+		// The count goes in as the actual too, so that 0 occurrences —
+		// the best result — is a value entered, not an empty cell.
+		out[0], out[1] = t, t
 	default:
 		out[0] = strings.TrimSpace(row.actual.Text)
 	}

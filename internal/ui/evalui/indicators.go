@@ -36,6 +36,7 @@ type IndicatorsScreen struct {
 	form     *fyne.Container
 
 	addGroup, addIndicator, remove, save *widget.Button
+	hospital                             hospitalChoice
 }
 
 func NewIndicatorsScreen(s Host) *IndicatorsScreen {
@@ -76,7 +77,7 @@ func NewIndicatorsScreen(s Host) *IndicatorsScreen {
 	right := container.NewBorder(nil, i.problems, nil, nil, container.NewVScroll(i.form))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.45
-	i.Root = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+	i.Root = container.NewBorder(container.NewVBox(top, i.newHospitalChoice(), widget.NewSeparator()), nil, nil, nil, split)
 	i.updateButtons()
 	return i
 }
@@ -143,6 +144,7 @@ func (i *IndicatorsScreen) load(code string) {
 	i.scheme, i.dirty, i.selected = sc, false, ""
 	i.schemeSelect.SetSelected(schemeLabel(sc))
 	i.rebuild()
+	i.refreshHospital()
 }
 
 // rebuild redraws the tree, the sums and the form after the shape changed.

@@ -120,3 +120,26 @@ func TestIndicatorTreeAddAndRemove(t *testing.T) {
 		t.Errorf("indicator not removed: %d left", len(g.Children))
 	}
 }
+
+// The library says which scheme the hospital evaluation starts from and
+// can switch it to the tertiary assessment shown; a project scheme cannot
+// be chosen.
+func TestIndicatorLibraryChoosesTheHospitalScheme(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	i := openIndicators(t, s)
+	if !hasText(i.hospital.label, "二级公立医院绩效考核指标体系") {
+		t.Errorf("hospital scheme line: %q", i.hospital.label.Text)
+	}
+	i.load("mof-project-self-evaluation")
+	if !i.hospital.use.Disabled() {
+		t.Error("a project scheme can be chosen for the hospital")
+	}
+	i.load("tertiary-general-assessment")
+	tapButton(t, i.Root, "用于全院评价")
+	if !hasText(i.hospital.label, "三级公立医院绩效考核指标体系（55＋1项）") || !i.hospital.use.Disabled() {
+		t.Errorf("after choosing the tertiary scheme: %q, button disabled %v", i.hospital.label.Text, i.hospital.use.Disabled())
+	}
+	if code, err := s.svc.Evaluation.HospitalScheme(s.ctx, s.actor); err != nil || code != "tertiary-general-assessment" {
+		t.Errorf("stored hospital scheme %q %v", code, err)
+	}
+}

@@ -62,6 +62,13 @@ func (l *suggestionLine) show(dept string) {
 	g := l.sugg
 	text := i18n.T("suggest.line", "Year", g.EvalYear, "Grade", kit.GradeName(g.Grade), "Score", fmt.Sprintf("%.2f", g.Score),
 		"Change", i18n.SignedPercent(g.Application.ChangePct/100), "Base", kit.Yuan(g.Base), "Suggested", kit.Yuan(g.Suggested))
+	if len(g.BaseSubjects) > 0 {
+		names := make([]string, 0, len(g.BaseSubjects))
+		for _, sub := range g.BaseSubjects {
+			names = append(names, sub.Code+" "+sub.DisplayName(i18n.Current()))
+		}
+		text += " " + i18n.T("suggest.base_of", "Subjects", strings.Join(names, i18n.T("report.list_sep")))
+	}
 	if g.Application.NoteKey != "" {
 		text += " " + i18n.T(g.Application.NoteKey)
 	}
