@@ -26,14 +26,15 @@ type Loaded struct {
 }
 
 // Load writes the demo hospital for year (its budget with nine months of
-// actuals, and the prior year complete) into an empty database, all in one
-// transaction. A database that already holds a hospital is refused so that
+// actuals and the adjustments approved during the year, the prior year
+// complete and evaluated in January, and the next year's preparation half
+// done) into an empty database, all in one transaction. A database that already holds a hospital is refused so that
 // real data is never mixed with invented figures.
 func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, error) {
 	if err := permission.Check(by, permission.MasterdataEdit, ""); err != nil {
 		return Loaded{}, err
 	}
-	if !domain.ValidYear(year) || !domain.ValidYear(year-1) {
+	if !domain.ValidYear(year) || !domain.ValidYear(year-1) || !domain.ValidYear(year+1) {
 		return Loaded{}, domain.YearProblem(year)
 	}
 	ds := Generate(year)
@@ -87,6 +88,13 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 			return err
 		}
 		if err := insertWorkloadScores(ctx, tx, by, ds.Departments, year); err != nil {
+			return err
+		}
+		bs := budgeting.New(s.st)
+		if err := insertAdjustments(ctx, tx, bs, by, ds); err != nil {
+			return err
+		}
+		if err := insertNextYearCycle(ctx, tx, bs, by, ds); err != nil {
 			return err
 		}
 		return insertEvaluations(ctx, tx, by, year-1)
