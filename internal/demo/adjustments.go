@@ -48,8 +48,11 @@ var adjustmentSpecs = []adjustmentSpec{
 
 // insertAdjustments requests and decides the current year's adjustments
 // through the budgeting service (its checks, re-split of the open months
-// and trail), dated when each was asked for and decided.
+// and trail), dated when each was asked for and decided. The budget
+// office loading the demo may not decide adjustments, so the decisions are
+// taken in the committee's role, under the loader's login.
 func insertAdjustments(ctx context.Context, tx *store.Tx, bs *budgeting.Service, by domain.Actor, ds Dataset) error {
+	committee := domain.Actor{Login: by.Login, Name: by.Name, Role: domain.RoleCommittee}
 	current := ds.Budgets[len(ds.Budgets)-1]
 	amounts := map[[2]string]money.Amount{}
 	for _, l := range current.Lines {
@@ -70,7 +73,7 @@ func insertAdjustments(ctx context.Context, tx *store.Tx, bs *budgeting.Service,
 			return err
 		}
 		tx.StampAt(time.Date(current.Year, time.Month(a.decided[0]), a.decided[1], 16, 30, 0, 0, beijing))
-		if _, err := bs.DecideAdjustmentIn(ctx, tx, by, req.ID, a.approve, a.comment); err != nil {
+		if _, err := bs.DecideAdjustmentIn(ctx, tx, committee, req.ID, a.approve, a.comment); err != nil {
 			return err
 		}
 		if !a.approve {
