@@ -38,9 +38,7 @@ func status(t *testing.T, db string, year string) statusOut {
 // runs, and the approved budget in budget show once the hospital approves.
 func TestBudgetStatusFollowsTheCycle(t *testing.T) {
 	db := tempDB(t)
-	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
-		t.Fatalf("demo: %s", stderr)
-	}
+	demoWithoutNextYear(t, db)
 	code, _, stderr := run(t, "--db", db, "--lang", "en", "budget", "status", "--year", "2027", "--json")
 	if code != ExitRefused || !strings.Contains(stderr, "has not been opened") {
 		t.Fatalf("status of an unopened year: exit %d %q", code, stderr)
@@ -129,5 +127,17 @@ func TestBudgetStatusFollowsTheCycle(t *testing.T) {
 	_ = json.Unmarshal([]byte(stdout), &shown)
 	if shown.RevenueFen+shown.ExpenditureFen != want.Fen() {
 		t.Errorf("budget show lines %d+%d, want the approved %d", shown.RevenueFen, shown.ExpenditureFen, want.Fen())
+	}
+}
+
+// demoWithoutNextYear loads the demo hospital of 2026 and cancels the
+// 2027 preparation it has under way, for tests that run a cycle of their own.
+func demoWithoutNextYear(t *testing.T, db string) {
+	t.Helper()
+	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
+		t.Fatalf("demo: %s", stderr)
+	}
+	if code, _, stderr := run(t, "--db", db, "budget", "cancel", "--year", "2027", "--reason", "test"); code != ExitOK {
+		t.Fatalf("budget cancel: %s", stderr)
 	}
 }
