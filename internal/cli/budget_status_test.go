@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
+	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/services"
@@ -38,7 +39,7 @@ func status(t *testing.T, db string, year string) statusOut {
 // runs, and the approved budget in budget show once the hospital approves.
 func TestBudgetStatusFollowsTheCycle(t *testing.T) {
 	db := tempDB(t)
-	demoWithoutNextYear(t, db)
+	baseDemo(t, db)
 	code, _, stderr := run(t, "--db", db, "--lang", "en", "budget", "status", "--year", "2027", "--json")
 	if code != ExitRefused || !strings.Contains(stderr, "has not been opened") {
 		t.Fatalf("status of an unopened year: exit %d %q", code, stderr)
@@ -130,14 +131,18 @@ func TestBudgetStatusFollowsTheCycle(t *testing.T) {
 	}
 }
 
-// demoWithoutNextYear loads the demo hospital of 2026 and cancels the
-// 2027 preparation it has under way, for tests that run a cycle of their own.
-func demoWithoutNextYear(t *testing.T, db string) {
+// baseDemo loads the demo hospital of 2026 into db without its year's
+// story (demo.BaseOnly: no adjustments, no 2027 preparation), the fixture
+// of tests that run a 2027 cycle or adjustments of their own.
+func baseDemo(t *testing.T, db string) {
 	t.Helper()
-	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
-		t.Fatalf("demo: %s", stderr)
+	ctx := context.Background()
+	svc, err := services.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if code, _, stderr := run(t, "--db", db, "budget", "cancel", "--year", "2027", "--reason", "test"); code != ExitOK {
-		t.Fatalf("budget cancel: %s", stderr)
+	defer svc.Close()
+	if _, err := svc.LoadDemoScope(ctx, domain.LocalUser, 2026, demo.BaseOnly); err != nil {
+		t.Fatal(err)
 	}
 }
