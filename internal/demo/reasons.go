@@ -21,6 +21,10 @@ const (
 	topicDrugs        topic = "drugs"
 	topicAntibiotics  topic = "antibiotics"
 	topicStructure    topic = "structure"
+	topicEnergy       topic = "energy"
+	topicPersonnel    topic = "personnel"
+	topicMortality    topic = "mortality"
+	topicStaffMood    topic = "staff_satisfaction"
 	topicLab          topic = "lab"
 	topicSurgery      topic = "surgery"
 	topicSafety       topic = "safety"
@@ -42,20 +46,24 @@ var topicWords = []struct {
 	words []string
 }{
 	{topicBudget, []string{"预算", "执行率", "偏差率"}},
+	{topicStaffMood, []string{"医务人员满意", "职工满意", "员工满意"}},
 	{topicSatisfaction, []string{"满意"}},
 	{topicControl, []string{"内控", "内部控制", "制度", "审计", "合同", "资产"}},
-	{topicSafety, []string{"并发症", "死亡", "安全", "感染", "差错", "不良"}},
+	{topicMortality, []string{"死亡"}},
+	{topicSafety, []string{"并发症", "安全", "感染", "差错", "不良"}},
 	{topicAntibiotics, []string{"抗菌"}},
-	{topicStructure, []string{"收入", "人员经费", "能耗"}},
+	{topicEnergy, []string{"能耗"}},
+	{topicPersonnel, []string{"人员经费"}},
+	{topicStructure, []string{"收入"}},
+	{topicStaff, []string{"人才", "人员", "医师", "学科", "科研", "培训", "医护"}},
+	{topicCost, []string{"费用", "成本", "耗材", "增幅", "经费"}},
 	{topicDrugs, []string{"药"}},
 	{topicSurgery, []string{"手术"}},
-	{topicLab, []string{"检验", "室间", "病理"}},
-	{topicScreening, []string{"筛查", "检测", "质量评价"}},
+	{topicLab, []string{"检验", "室间"}},
+	{topicScreening, []string{"筛查", "检测"}},
 	{topicManagement, []string{"管理率", "随访", "系统管理", "建档"}},
 	{topicEducation, []string{"教育", "讲座", "咨询", "指导", "宣传"}},
 	{topicIT, []string{"电子病历", "信息", "系统"}},
-	{topicCost, []string{"费用", "成本", "能耗", "耗材", "增幅", "经费"}},
-	{topicStaff, []string{"人才", "人员", "医师", "学科", "科研", "培训", "医护"}},
 	{topicVolume, []string{"门诊", "诊疗", "人次", "量", "床", "出院", "住院"}},
 }
 
@@ -79,7 +87,7 @@ var topicReasons = map[topic][]reason{
 	topicSatisfaction: {
 		{"门诊候诊时间偏长，第三方调查中“等候时间”一项得分较低", "推行分时段预约，高峰时段增开诊室，每季度复核满意度调查结果"},
 		{"病区改造期间环境嘈杂、陪护安排不便，住院患者评价下降", "改造完成后恢复陪护休息区，出院回访增加环境与服务两项问题"},
-		{"职工对夜班补助和休假安排意见较多", "修订夜班补助标准，排班提前一个月公示"},
+		{"职能科室办事流程多、跑腿次数多，临床科室对服务评价偏低", "推行“一站式”服务窗口和线上审批，每季度开展临床科室评议"},
 	},
 	topicDrugs: {
 		{"国家集采中选品种切换期间部分非中选药品仍在使用，占比未达目标", "每月通报各科用药结构，未按规定使用中选药品的处方纳入点评"},
@@ -91,8 +99,23 @@ var topicReasons = map[topic][]reason{
 	},
 	topicStructure: {
 		{"检查、耗材收入占比下降慢于预期，医疗服务收入占比提升有限", "配合医疗服务价格调整，提高护理、诊察等技术劳务项目的开展量"},
+		{"手术和护理等技术劳务项目开展量增长慢于检查检验", "梳理可开展的技术劳务项目，新项目按程序申报价格"},
+	},
+	topicEnergy: {
 		{"新院区投入使用后水电能耗上升，而收入增长滞后", "推行分区计量和空调分时控制，按月公布各楼宇能耗"},
+		{"夏季持续高温，空调负荷大，用电量较上年增加", "更换高效冷水机组，病区以外区域空调定时关闭"},
+	},
+	topicPersonnel: {
 		{"人员招聘滞后，人员经费支出低于计划", "按编制和业务量制定年度招聘计划，季度跟踪到岗情况"},
+		{"绩效工资核定晚于预期，年内发放不足", "绩效方案年初核定，按季度预发、年终清算"},
+	},
+	topicMortality: {
+		{"死因评审发现个别病例基层转诊延误，危重孕产妇和新生儿救治网络仍有薄弱环节", "每例死亡病例一个月内完成评审，评审意见通报到基层机构并跟踪整改"},
+		{"辖区流动人口中高危孕产妇、早产儿比例上升，个别未及时建档", "高危孕产妇专案管理，流动人口纳入网格化随访"},
+	},
+	topicStaffMood: {
+		{"职工对夜班补助和休假安排意见较多", "修订夜班补助标准，排班提前一个月公示"},
+		{"病区人手紧张，加班较多，职工满意度下降", "按床护比补充护理人员，加班时长纳入科室考核"},
 	},
 	topicLab: {
 		{"个别检验项目室间质评结果不合格，原因为试剂批号更换后未重新校准", "试剂批号更换即做校准和质控，不合格项目当月完成整改复评"},
@@ -105,6 +128,7 @@ var topicReasons = map[topic][]reason{
 	topicSafety: {
 		{"个别并发症病例上报和讨论不及时，发生率高于目标", "每例并发症48小时内讨论并上报，季度质控会通报"},
 		{"危重病例转入增加，病例组合变重", "按病例组合分层评价，危重病例实行多学科会诊"},
+		{"不良事件主动上报意识不足，同类事件重复发生", "不良事件非惩罚性上报，每月根因分析并公布改进措施"},
 	},
 	topicScreening: {
 		{"流动人口多、联系方式变更，部分应筛对象未能按期到检", "与社区卫生服务中心共享名单，未到检者电话和上门提醒"},
@@ -186,6 +210,9 @@ func shortfall(in scoring.Indicator, actual string) string {
 		return "发生" + actual + "次"
 	}
 	unit := in.Unit
+	if unit != "" && (unit[0] >= '0' && unit[0] <= '9' || strings.Contains(unit, ":")) {
+		unit = "（" + unit + "）"
+	}
 	target := in.Target
 	if in.Rule == scoring.LinearBand {
 		target = in.High
