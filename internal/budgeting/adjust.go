@@ -66,54 +66,70 @@ func (h AdjustmentHistory) Pending() int {
 // The caller gives each line's department, subject and new amount; the old
 // amount is read from the budget as it stands (0 for a line it lacks).
 func (s *Service) RequestAdjustment(ctx context.Context, by domain.Actor, year int, reasonCategory, reason string, lines []domain.AdjustmentLine) (domain.Adjustment, error) {
-	a := domain.Adjustment{Year: year, State: domain.AdjustmentRequested, ReasonCategory: domain.ReasonCategory(reasonCategory),
-		Reason: strings.TrimSpace(reason), RequestedBy: by.Login}
+	if err := checkRequestPermission(by, lines); err != nil {
+		return domain.Adjustment{}, err
+	}
+	var a domain.Adjustment
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		a, err = s.RequestAdjustmentIn(ctx, tx, by, year, reasonCategory, reason, lines)
+		return err
+	})
+	return a, err
+}
+
+func checkRequestPermission(by domain.Actor, lines []domain.AdjustmentLine) error {
 	depts := make([]string, 0, len(lines))
 	for _, l := range lines {
 		depts = append(depts, strings.TrimSpace(l.DeptCode))
 	}
-	if err := permission.CheckEach(by, permission.BudgetAdjustRequest, depts); err != nil {
+	return permission.CheckEach(by, permission.BudgetAdjustRequest, depts)
+}
+
+// RequestAdjustmentIn is RequestAdjustment inside a caller's transaction
+// (the demo uses it).
+func (s *Service) RequestAdjustmentIn(ctx context.Context, tx *store.Tx, by domain.Actor, year int, reasonCategory, reason string, lines []domain.AdjustmentLine) (domain.Adjustment, error) {
+	a := domain.Adjustment{Year: year, State: domain.AdjustmentRequested, ReasonCategory: domain.ReasonCategory(reasonCategory),
+		Reason: strings.TrimSpace(reason), RequestedBy: by.Login}
+	if err := checkRequestPermission(by, lines); err != nil {
 		return a, err
 	}
 	subjects, err := s.st.Subjects(ctx)
 	if err != nil {
 		return a, err
 	}
-	err = s.st.InTx(ctx, func(tx *store.Tx) error {
-		if err := s.checkApprovedBudget(ctx, tx.Q, by, year); err != nil {
-			return err
-		}
-		if err := checkRequestLimit(ctx, tx.Q, year); err != nil {
-			return err
-		}
-		ps, err := adjustmentLines(ctx, tx.Q, year, lines, subjects, &a)
-		if err != nil {
-			return err
-		}
-		if ps = append(ps, a.Validate()...); len(ps) > 0 {
-			return ps
-		}
-		if ps, err = checkFloors(ctx, tx.Q, year, a.Lines); err != nil || len(ps) > 0 {
-			return errOr(err, ps)
-		}
-		if err := checkBonusLock(ctx, tx.Q, year, a.Lines); err != nil {
-			return err
-		}
-		if a.Number, err = tx.NextAdjustmentNumber(ctx, year); err != nil {
-			return err
-		}
-		a.RequestedAt = time.Now()
-		if a.ID, err = tx.InsertAdjustment(ctx, by, a); err != nil {
-			return err
-		}
-		c := changes{{Entity: logbook.EntityAdjustment, EntityKey: adjustmentKey(a), Field: "state", New: string(a.State),
-			Reason: string(a.ReasonCategory) + ": " + a.Reason}}
-		for _, l := range a.Lines {
-			c.add(logbook.EntityAdjustment, adjustmentKey(a), l.DeptCode+"/"+l.SubjectCode, amountText(l.Old), amountText(l.New), "")
-		}
-		return c.record(ctx, tx, by)
-	})
-	return a, err
+	if err := s.checkApprovedBudget(ctx, tx.Q, by, year); err != nil {
+		return a, err
+	}
+	if err := checkRequestLimit(ctx, tx.Q, year); err != nil {
+		return a, err
+	}
+	ps, err := adjustmentLines(ctx, tx.Q, year, lines, subjects, &a)
+	if err != nil {
+		return a, err
+	}
+	if ps = append(ps, a.Validate()...); len(ps) > 0 {
+		return a, ps
+	}
+	if ps, err = checkFloors(ctx, tx.Q, year, a.Lines); err != nil || len(ps) > 0 {
+		return a, errOr(err, ps)
+	}
+	if err := checkBonusLock(ctx, tx.Q, year, a.Lines); err != nil {
+		return a, err
+	}
+	if a.Number, err = tx.NextAdjustmentNumber(ctx, year); err != nil {
+		return a, err
+	}
+	a.RequestedAt = tx.Now()
+	if a.ID, err = tx.InsertAdjustment(ctx, by, a); err != nil {
+		return a, err
+	}
+	c := changes{{Entity: logbook.EntityAdjustment, EntityKey: adjustmentKey(a), Field: "state", New: string(a.State),
+		Reason: string(a.ReasonCategory) + ": " + a.Reason}}
+	for _, l := range a.Lines {
+		c.add(logbook.EntityAdjustment, adjustmentKey(a), l.DeptCode+"/"+l.SubjectCode, amountText(l.Old), amountText(l.New), "")
+	}
+	return a, c.record(ctx, tx, by)
 }
 
 // adjustmentLines checks the requested lines against the catalogue and the
@@ -174,49 +190,59 @@ func (s *Service) DecideAdjustment(ctx context.Context, by domain.Actor, id int6
 	if err := permission.Check(by, permission.BudgetAdjustDecide, ""); err != nil {
 		return a, err
 	}
-	comment = strings.TrimSpace(comment)
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		a, err = tx.Adjustment(ctx, id)
-		if store.IsNotFound(err) {
-			return domain.NewProblem("problem.adjust.not_found", "Adjustment request {{.ID}} does not exist; refresh the list.", "ID", id)
-		}
-		if err != nil {
-			return err
-		}
-		state, err := a.Decide(approve, comment)
-		if err != nil {
-			return err
-		}
-		if approve {
-			if err := s.checkApprovedBudget(ctx, tx.Q, by, a.Year); err != nil {
-				return err
-			}
-			if err := checkApproveLimit(ctx, tx.Q, a.Year); err != nil {
-				return err
-			}
-			if err := checkBonusLock(ctx, tx.Q, a.Year, a.Lines); err != nil {
-				return err
-			}
-			if err := applyAdjustment(ctx, tx, a); err != nil {
-				return err
-			}
-		}
-		if err := tx.DecideAdjustment(ctx, by, id, state, comment); err != nil {
-			return err
-		}
-		var c changes
-		c.add(logbook.EntityAdjustment, adjustmentKey(a), "state", string(a.State), string(state), comment)
-		if approve {
-			for _, l := range a.Lines {
-				c.add(logbook.EntityBudget, lineKey(a.Year, l.DeptCode, l.SubjectCode), "amount", amountText(l.Old), amountText(l.New),
-					fmt.Sprintf("adjustment %d: %s", a.Number, a.Reason))
-			}
-		}
-		a.State, a.DecidedBy, a.DecidedAt, a.DecisionComment = state, by.Login, time.Now(), comment
-		return c.record(ctx, tx, by)
+		a, err = s.DecideAdjustmentIn(ctx, tx, by, id, approve, comment)
+		return err
 	})
 	return a, err
+}
+
+// DecideAdjustmentIn is DecideAdjustment inside a caller's transaction
+// (the demo uses it).
+func (s *Service) DecideAdjustmentIn(ctx context.Context, tx *store.Tx, by domain.Actor, id int64, approve bool, comment string) (domain.Adjustment, error) {
+	if err := permission.Check(by, permission.BudgetAdjustDecide, ""); err != nil {
+		return domain.Adjustment{}, err
+	}
+	comment = strings.TrimSpace(comment)
+	a, err := tx.Adjustment(ctx, id)
+	if store.IsNotFound(err) {
+		return a, domain.NewProblem("problem.adjust.not_found", "Adjustment request {{.ID}} does not exist; refresh the list.", "ID", id)
+	}
+	if err != nil {
+		return a, err
+	}
+	state, err := a.Decide(approve, comment)
+	if err != nil {
+		return a, err
+	}
+	if approve {
+		if err := s.checkApprovedBudget(ctx, tx.Q, by, a.Year); err != nil {
+			return a, err
+		}
+		if err := checkApproveLimit(ctx, tx.Q, a.Year); err != nil {
+			return a, err
+		}
+		if err := checkBonusLock(ctx, tx.Q, a.Year, a.Lines); err != nil {
+			return a, err
+		}
+		if err := applyAdjustment(ctx, tx, a); err != nil {
+			return a, err
+		}
+	}
+	if err := tx.DecideAdjustment(ctx, by, id, state, comment); err != nil {
+		return a, err
+	}
+	var c changes
+	c.add(logbook.EntityAdjustment, adjustmentKey(a), "state", string(a.State), string(state), comment)
+	if approve {
+		for _, l := range a.Lines {
+			c.add(logbook.EntityBudget, lineKey(a.Year, l.DeptCode, l.SubjectCode), "amount", amountText(l.Old), amountText(l.New),
+				fmt.Sprintf("adjustment %d: %s", a.Number, a.Reason))
+		}
+	}
+	a.State, a.DecidedBy, a.DecidedAt, a.DecisionComment = state, by.Login, tx.Now(), comment
+	return a, c.record(ctx, tx, by)
 }
 
 // applyAdjustment writes an approved adjustment's new amounts and

@@ -101,47 +101,56 @@ func (s *Service) OpenCycle(ctx context.Context, by domain.Actor, year int) (int
 	if err := permission.Check(by, permission.PrepOpen, ""); err != nil {
 		return 0, err
 	}
+	n := 0
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		n, err = s.OpenCycleIn(ctx, tx, by, year)
+		return err
+	})
+	return n, err
+}
+
+// OpenCycleIn is OpenCycle inside a caller's transaction (the demo uses it).
+func (s *Service) OpenCycleIn(ctx context.Context, tx *store.Tx, by domain.Actor, year int) (int, error) {
+	if err := permission.Check(by, permission.PrepOpen, ""); err != nil {
+		return 0, err
+	}
 	if !domain.ValidYear(year) {
 		return 0, domain.YearProblem(year)
 	}
-	n := 0
-	err := s.st.InTx(ctx, func(tx *store.Tx) error {
-		if _, ok, err := tx.Cycle(ctx, year); err != nil {
-			return err
-		} else if ok {
-			return domain.NewProblem("problem.prep.cycle_exists", "The {{.Year}} budget preparation is already open.", "Year", year)
+	if _, ok, err := tx.Cycle(ctx, year); err != nil {
+		return 0, err
+	} else if ok {
+		return 0, domain.NewProblem("problem.prep.cycle_exists", "The {{.Year}} budget preparation is already open.", "Year", year)
+	}
+	if ok, err := tx.BudgetExists(ctx, year); err != nil {
+		return 0, err
+	} else if ok {
+		return 0, domain.NewProblem("problem.prep.budget_exists", "{{.Year}} already has an approved budget, so there is nothing to prepare. Change it with a budget adjustment, or prepare the next year.", "Year", year)
+	}
+	codes, seeds, err := participants(ctx, tx.Q, year)
+	if err != nil {
+		return 0, err
+	}
+	if len(codes) == 0 {
+		return 0, domain.NewProblem("problem.prep.no_departments", "There are no departments to prepare budgets for. Add departments in Settings (or import a budget with --create-missing) first.")
+	}
+	if err := tx.InsertCycle(ctx, by, year); err != nil {
+		return 0, err
+	}
+	for _, code := range codes {
+		if err := tx.InsertDeptPrep(ctx, by, year, code); err != nil {
+			return 0, err
 		}
-		if ok, err := tx.BudgetExists(ctx, year); err != nil {
-			return err
-		} else if ok {
-			return domain.NewProblem("problem.prep.budget_exists", "{{.Year}} already has an approved budget, so there is nothing to prepare. Change it with a budget adjustment, or prepare the next year.", "Year", year)
-		}
-		codes, seeds, err := participants(ctx, tx.Q, year)
-		if err != nil {
-			return err
-		}
-		if len(codes) == 0 {
-			return domain.NewProblem("problem.prep.no_departments", "There are no departments to prepare budgets for. Add departments in Settings (or import a budget with --create-missing) first.")
-		}
-		if err := tx.InsertCycle(ctx, by, year); err != nil {
-			return err
-		}
-		for _, code := range codes {
-			if err := tx.InsertDeptPrep(ctx, by, year, code); err != nil {
-				return err
-			}
-			for _, subject := range seeds[code] {
-				if err := tx.SavePrepLine(ctx, year, code, domain.PrepLine{SubjectCode: subject}); err != nil {
-					return err
-				}
+		for _, subject := range seeds[code] {
+			if err := tx.SavePrepLine(ctx, year, code, domain.PrepLine{SubjectCode: subject}); err != nil {
+				return 0, err
 			}
 		}
-		n = len(codes)
-		var c changes
-		c.add(logbook.EntityPrepCycle, fmt.Sprint(year), "state", "", "open", fmt.Sprintf("%d departments", n))
-		return c.record(ctx, tx, by)
-	})
-	return n, err
+	}
+	var c changes
+	c.add(logbook.EntityPrepCycle, fmt.Sprint(year), "state", "", "open", fmt.Sprintf("%d departments", len(codes)))
+	return len(codes), c.record(ctx, tx, by)
 }
 
 // participants are the departments of the cycle and, per department, the

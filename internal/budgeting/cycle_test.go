@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
+	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/services"
@@ -16,7 +17,8 @@ var (
 	me  = domain.LocalUser
 )
 
-// openDemo is a database with the demo hospital's 2025 and 2026 budgets.
+// openDemo is a database with the demo hospital's 2025 and 2026 budgets,
+// without the demo's adjustments and 2027 preparation (the tests run their own).
 func openDemo(t *testing.T) *services.Services {
 	t.Helper()
 	svc, err := services.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
@@ -24,7 +26,7 @@ func openDemo(t *testing.T) *services.Services {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { svc.Close() })
-	if _, err := svc.Demo.Load(ctx, me, 2026); err != nil {
+	if _, err := svc.Demo.LoadScope(ctx, me, 2026, demo.BaseOnly); err != nil {
 		t.Fatal(err)
 	}
 	return svc

@@ -16,7 +16,8 @@ import (
 var mctx = context.Background()
 
 // monthlyTestService opens a new database holding the demo hospital with
-// approved budgets for 2025 and 2026 and the 2025 actuals.
+// approved budgets for 2025 and 2026 and the 2025 actuals, without the
+// demo's adjustments and 2027 preparation (the tests run their own).
 func monthlyTestService(t *testing.T) (*Service, *store.Store) {
 	t.Helper()
 	st, err := store.Open(mctx, filepath.Join(t.TempDir(), "t.db"))
@@ -27,7 +28,7 @@ func monthlyTestService(t *testing.T) (*Service, *store.Store) {
 	if err := masterdata.New(st).EnsureCatalogue(mctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.NewService(st).Load(mctx, domain.LocalUser, 2026); err != nil {
+	if _, err := demo.NewService(st).LoadScope(mctx, domain.LocalUser, 2026, demo.BaseOnly); err != nil {
 		t.Fatal(err)
 	}
 	return New(st), st

@@ -190,42 +190,50 @@ func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, d
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		dept, err := checkEditable(ctx, tx.Q, year, deptCode)
-		if err != nil {
-			return err
-		}
-		byCode, err := linesByCode(ctx, tx.Q, year, deptCode)
-		if err != nil {
-			return err
-		}
-		var ps domain.Problems
-		var c changes
-		for _, e := range edits {
-			l, ok := byCode[e.SubjectCode]
-			if !ok {
-				ps = append(ps, noLine(e.SubjectCode))
-				continue
-			}
-			k := lineKey(year, deptCode, e.SubjectCode)
-			if dept.Round == 1 {
-				c.add(logbook.EntityPrepLine, k, "proposal", amountText(l.Proposal), amountText(e.Amount), "")
-				l.Proposal = e.Amount
-			} else {
-				a := e.Amount
-				c.add(logbook.EntityPrepLine, k, "revised", optAmountText(l.Revised), amountText(a), "")
-				l.Revised = &a
-			}
-			c.add(logbook.EntityPrepLine, k, "note", l.Note, e.Note, "")
-			l.Note = e.Note
-			if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
-				return err
-			}
-		}
-		if len(ps) > 0 {
-			return ps
-		}
-		return c.record(ctx, tx, by)
+		return s.SaveProposalIn(ctx, tx, by, year, deptCode, edits)
 	})
+}
+
+// SaveProposalIn is SaveProposal inside a caller's transaction (the demo uses it).
+func (s *Service) SaveProposalIn(ctx context.Context, tx *store.Tx, by domain.Actor, year int, deptCode string, edits []LineEdit) error {
+	if err := permission.Check(by, permission.PrepEditProposal, deptCode); err != nil {
+		return err
+	}
+	dept, err := checkEditable(ctx, tx.Q, year, deptCode)
+	if err != nil {
+		return err
+	}
+	byCode, err := linesByCode(ctx, tx.Q, year, deptCode)
+	if err != nil {
+		return err
+	}
+	var ps domain.Problems
+	var c changes
+	for _, e := range edits {
+		l, ok := byCode[e.SubjectCode]
+		if !ok {
+			ps = append(ps, noLine(e.SubjectCode))
+			continue
+		}
+		k := lineKey(year, deptCode, e.SubjectCode)
+		if dept.Round == 1 {
+			c.add(logbook.EntityPrepLine, k, "proposal", amountText(l.Proposal), amountText(e.Amount), "")
+			l.Proposal = e.Amount
+		} else {
+			a := e.Amount
+			c.add(logbook.EntityPrepLine, k, "revised", optAmountText(l.Revised), amountText(a), "")
+			l.Revised = &a
+		}
+		c.add(logbook.EntityPrepLine, k, "note", l.Note, e.Note, "")
+		l.Note = e.Note
+		if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
+			return err
+		}
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	return c.record(ctx, tx, by)
 }
 
 // AddLines adds subjects to a department's proposal. Only leaf subjects can

@@ -22,6 +22,14 @@ func (s *Service) Transition(ctx context.Context, by domain.Actor, year int, dep
 	})
 }
 
+// TransitionIn is Transition inside a caller's transaction (the demo uses it).
+func (s *Service) TransitionIn(ctx context.Context, tx *store.Tx, by domain.Actor, year int, deptCode string, action domain.PrepAction, comment string) error {
+	if err := permission.Check(by, actionOp(action), deptCode); err != nil {
+		return err
+	}
+	return s.transition(ctx, tx, by, year, deptCode, action, comment)
+}
+
 func (s *Service) transition(ctx context.Context, tx *store.Tx, by domain.Actor, year int, deptCode string, action domain.PrepAction, comment string) error {
 	if _, err := openCycle(ctx, tx.Q, year); err != nil {
 		return err
@@ -195,11 +203,19 @@ func (s *Service) IssueControl(ctx context.Context, by domain.Actor, year int, d
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		if total != nil {
-			if err := setControl(ctx, tx, by, year, deptCode, total, nil); err != nil {
-				return err
-			}
-		}
-		return s.transition(ctx, tx, by, year, deptCode, domain.ActIssueControl, comment)
+		return s.IssueControlIn(ctx, tx, by, year, deptCode, total, comment)
 	})
+}
+
+// IssueControlIn is IssueControl inside a caller's transaction (the demo uses it).
+func (s *Service) IssueControlIn(ctx context.Context, tx *store.Tx, by domain.Actor, year int, deptCode string, total *money.Amount, comment string) error {
+	if err := permission.Check(by, permission.PrepIssueControl, deptCode); err != nil {
+		return err
+	}
+	if total != nil {
+		if err := setControl(ctx, tx, by, year, deptCode, total, nil); err != nil {
+			return err
+		}
+	}
+	return s.transition(ctx, tx, by, year, deptCode, domain.ActIssueControl, comment)
 }

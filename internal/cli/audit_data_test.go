@@ -32,7 +32,7 @@ func usedHospital(t *testing.T) string {
 			t.Fatalf("%v: %d %s", args, code, stderr)
 		}
 	}
-	must("demo", "--year", "2026")
+	baseDemo(t, db)
 	dir := t.TempDir()
 	b25, b26 := filepath.Join(dir, "b25.xlsx"), filepath.Join(dir, "b26.xlsx")
 	must("export", "budget", "--year", "2025", "-o", b25)

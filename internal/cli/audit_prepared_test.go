@@ -22,9 +22,7 @@ import (
 func preparedHospital(t *testing.T) string {
 	t.Helper()
 	db := tempDB(t)
-	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
-		t.Fatalf("demo: %d %s", code, stderr)
-	}
+	baseDemo(t, db)
 	ctx, by := context.Background(), domain.LocalUser
 	svc, err := services.Open(ctx, db)
 	if err != nil {
@@ -142,9 +140,7 @@ func TestAuditVerifyDemoAfterHospitalName(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc.Close()
-	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
-		t.Fatalf("demo: %d %s", code, stderr)
-	}
+	baseDemo(t, db)
 	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "audit", "verify"); code != ExitOK {
 		t.Fatalf("verify: %d %s %s", code, stdout, stderr)
 	}

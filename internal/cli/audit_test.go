@@ -29,9 +29,7 @@ func openCycle(t *testing.T, db string, year int) {
 
 func TestAuditListVerifyExport(t *testing.T) {
 	db := tempDB(t)
-	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
-		t.Fatalf("demo: %d %s", code, stderr)
-	}
+	baseDemo(t, db)
 	openCycle(t, db, 2027)
 	svc, err := services.Open(context.Background(), db)
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 // takes an import.
 func TestBudgetCancel(t *testing.T) {
 	db := tempDB(t)
-	mustRun(t, "--db", db, "demo", "--year", "2026")
+	baseDemo(t, db)
 	svc, err := services.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)

@@ -47,7 +47,7 @@ func refused(t *testing.T, db string, args []string, want ...string) {
 // the cycle's 27 drafts and an imported "approved v1" would contradict.
 func TestImportIntoYearWithOpenCycleIsRefused(t *testing.T) {
 	db := tempDB(t)
-	mustRun(t, "--db", db, "demo", "--year", "2026")
+	baseDemo(t, db)
 	svc, err := services.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +69,7 @@ func TestImportIntoYearWithOpenCycleIsRefused(t *testing.T) {
 // committee approves, never by the budget office's import.
 func TestImportReplaceOverApprovedBudgetIsRefused(t *testing.T) {
 	db := tempDB(t)
-	mustRun(t, "--db", db, "demo", "--year", "2026")
+	baseDemo(t, db)
 	refused(t, db, []string{"--lang", "en", "import", "budget", "--year", "2026", "--create-missing", "--replace", budgetSample},
 		"carries the budget committee's approval", "budget adjustment", "Nothing was imported")
 	refused(t, db, []string{"--lang", "zh", "import", "budget", "--year", "2026", "--create-missing", "--replace", budgetSample},
@@ -79,7 +79,7 @@ func TestImportReplaceOverApprovedBudgetIsRefused(t *testing.T) {
 // A year whose bonus allocation is approved and locked keeps its budget.
 func TestImportReplaceInBonusLockedYearIsRefused(t *testing.T) {
 	db := tempDB(t)
-	mustRun(t, "--db", db, "demo", "--year", "2026")
+	baseDemo(t, db)
 	mustRun(t, "--db", db, "bonus", "save", "--year", "2026", "--pool", "10000000", "--welfare-weight", "0.3")
 	f := excelize.NewFile()
 	for i, r := range [][]any{{"科室", "姓名", "岗位系数", "出勤天数"}, {"妇女保健科", "张敏", 1.5, 22}} {
@@ -102,7 +102,7 @@ func TestImportReplaceInBonusLockedYearIsRefused(t *testing.T) {
 // sum, and warns of the demo's deficit.
 func TestBudgetShowBalanceAndDeficit(t *testing.T) {
 	db := tempDB(t)
-	mustRun(t, "--db", db, "demo", "--year", "2026")
+	baseDemo(t, db)
 	code, stdout, stderr := run(t, "--db", db, "--lang", "zh", "budget", "show", "--year", "2026")
 	if code != ExitOK || !strings.Contains(stdout, "收入合计") || !strings.Contains(stdout, "支出合计") || !strings.Contains(stdout, "收支差额") {
 		t.Errorf("exit %d: %s", code, stdout)

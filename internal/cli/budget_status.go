@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
@@ -25,6 +26,11 @@ type deptStatusJSON struct {
 	Name      string `json:"name"`
 	State     string `json:"state"`
 	UpdatedAt string `json:"updated_at"`
+	// ControlTotalFen is the expenditure control figure issued, if any.
+	ControlTotalFen *int64 `json:"control_total_fen,omitempty"`
+	// Comment is what was written with the step that brought the
+	// department to its state (a return's reasons, a control figure's note).
+	Comment string `json:"comment,omitempty"`
 }
 
 func runBudgetStatus(env *Env, args []string) error {
@@ -55,6 +61,10 @@ func runBudgetStatus(env *Env, args []string) error {
 	if !st.Opened && !st.ApprovedBudget {
 		return domain.NewProblem("problem.prep.no_cycle", "The {{.Year}} budget preparation has not been opened. Open the {{.Year}} cycle in Budget preparation first.", "Year", year)
 	}
+	comments, err := stepComments(env, svc, year, st.Opened)
+	if err != nil {
+		return err
+	}
 	out := statusJSON{Year: st.Year, Locked: st.Locked() || st.ApprovedBudget && !st.Opened, Departments: []deptStatusJSON{}}
 	rows := [][]string{}
 	for _, d := range st.Departments {
@@ -62,17 +72,38 @@ func runBudgetStatus(env *Env, args []string) error {
 		if !d.UpdatedAt.IsZero() {
 			at = d.UpdatedAt.Format(time.RFC3339)
 		}
-		out.Departments = append(out.Departments, deptStatusJSON{Code: d.DeptCode, Name: d.DeptName, State: string(d.State), UpdatedAt: at})
+		dj := deptStatusJSON{Code: d.DeptCode, Name: d.DeptName, State: string(d.State), UpdatedAt: at, Comment: comments[d.DeptCode]}
+		control := ""
+		if d.ControlTotal != nil {
+			fen := d.ControlTotal.Fen()
+			dj.ControlTotalFen, control = &fen, money.FormatPlain(*d.ControlTotal)
+		}
+		out.Departments = append(out.Departments, dj)
 		name := d.DeptName
 		if i18n.Current() == i18n.English && d.DeptNameEn != "" {
 			name = d.DeptNameEn
 		}
-		rows = append(rows, []string{d.DeptCode, name, i18n.T("prep.state." + string(d.State)), at})
+		rows = append(rows, []string{d.DeptCode, name, i18n.T("prep.state." + string(d.State)), at, control, dj.Comment})
 	}
 	if asJSON {
 		return writeJSON(env.Stdout, out)
 	}
-	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.state"), i18n.T("col.updated_at")}, rows)
+	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.state"), i18n.T("col.updated_at"),
+		i18n.T("col.control_yuan"), i18n.T("col.comment")}, rows)
+}
+
+// stepComments is, per department of year's cycle, the comment of the
+// step that brought it to where it stands (empty without a cycle).
+func stepComments(env *Env, svc *services.Services, year int, opened bool) (map[string]string, error) {
+	out := map[string]string{}
+	if !opened {
+		return out, nil
+	}
+	steps, err := svc.Budgets.History(env.ctx, env.Actor, year, "")
+	for _, s := range steps {
+		out[s.DeptCode] = s.Comment
+	}
+	return out, err
 }
 
 type yearsStatusJSON struct {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
+	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/services"
@@ -38,9 +39,7 @@ func status(t *testing.T, db string, year string) statusOut {
 // runs, and the approved budget in budget show once the hospital approves.
 func TestBudgetStatusFollowsTheCycle(t *testing.T) {
 	db := tempDB(t)
-	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
-		t.Fatalf("demo: %s", stderr)
-	}
+	baseDemo(t, db)
 	code, _, stderr := run(t, "--db", db, "--lang", "en", "budget", "status", "--year", "2027", "--json")
 	if code != ExitRefused || !strings.Contains(stderr, "has not been opened") {
 		t.Fatalf("status of an unopened year: exit %d %q", code, stderr)
@@ -158,5 +157,21 @@ func TestBudgetStatusListsTheYears(t *testing.T) {
 	}
 	if code, stdout, _ := run(t, "--db", db, "--lang", "zh", "budget", "status"); code != ExitOK || !strings.Contains(stdout, "已批复") {
 		t.Errorf("text: %d %q", code, stdout)
+	}
+}
+
+// baseDemo loads the demo hospital of 2026 into db without its year's
+// story (demo.BaseOnly: no adjustments, no 2027 preparation), the fixture
+// of tests that run a 2027 cycle or adjustments of their own.
+func baseDemo(t *testing.T, db string) {
+	t.Helper()
+	ctx := context.Background()
+	svc, err := services.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	if _, err := svc.LoadDemoScope(ctx, domain.LocalUser, 2026, demo.BaseOnly); err != nil {
+		t.Fatal(err)
 	}
 }

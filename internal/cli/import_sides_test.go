@@ -12,9 +12,7 @@ import (
 // expenditure, never their sum.
 func TestImportShowsRevenueAndExpenditureApart(t *testing.T) {
 	db := tempDB(t)
-	if code, _, stderr := run(t, "--db", db, "--lang", "zh", "demo", "--year", "2026"); code != ExitOK {
-		t.Fatalf("demo: %s", stderr)
-	}
+	baseDemo(t, db)
 	book := filepath.Join(t.TempDir(), "b2026.xlsx")
 	if code, _, stderr := run(t, "--db", db, "export", "budget", "--year", "2026", "-o", book); code != ExitOK {
 		t.Fatalf("export: %s", stderr)
@@ -42,9 +40,7 @@ func TestImportShowsRevenueAndExpenditureApart(t *testing.T) {
 // add --replace that would then be refused too.
 func TestImportOverApprovedBudgetPointsToAdjustment(t *testing.T) {
 	db := tempDB(t)
-	if code, _, stderr := run(t, "--db", db, "--lang", "zh", "demo", "--year", "2026"); code != ExitOK {
-		t.Fatalf("demo: %s", stderr)
-	}
+	baseDemo(t, db)
 	book := filepath.Join(t.TempDir(), "b2026.xlsx")
 	if code, _, stderr := run(t, "--db", db, "export", "budget", "--year", "2026", "-o", book); code != ExitOK {
 		t.Fatalf("export: %s", stderr)

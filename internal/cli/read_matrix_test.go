@@ -326,7 +326,7 @@ func sorted(m map[string]bool) []string {
 func matrixDatabase(t *testing.T) string {
 	t.Helper()
 	db := tempDB(t)
-	mustRun(t, "--db", db, "demo", "--year", "2026")
+	baseDemo(t, db)
 	openCycle(t, db, 2027)
 	mustRun(t, "--db", db, "bonus", "save", "--year", "2026", "--pool", "10000000.01")
 	f := excelize.NewFile()

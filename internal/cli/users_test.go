@@ -17,9 +17,7 @@ func as(t *testing.T, login, password string) {
 
 func TestUsersAndSignIn(t *testing.T) {
 	db := tempDB(t)
-	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
-		t.Fatalf("demo: %d %s", code, stderr)
-	}
+	baseDemo(t, db)
 	if code, _, stderr := run(t, "--db", db, "budget", "status", "--year", "2026", "--json"); code != ExitOK {
 		t.Fatalf("no users yet, runs as the local administrator: %d %s", code, stderr)
 	}
@@ -103,9 +101,7 @@ func TestUsersAndSignIn(t *testing.T) {
 // their own department's proposal and is refused another's.
 func TestDepartmentHeadCannotReadAnotherProposal(t *testing.T) {
 	db := tempDB(t)
-	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
-		t.Fatalf("demo: %d %s", code, stderr)
-	}
+	baseDemo(t, db)
 	// The demo hospital's 2027 cycle is opened through the service; the
 	// command line has no command for it.
 	openCycle(t, db, 2027)

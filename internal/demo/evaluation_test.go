@@ -61,7 +61,7 @@ func TestLoadFinalisesPriorYearEvaluations(t *testing.T) {
 	}
 	// Deterministic: the same inputs give the same values.
 	sc := runs[0].Scheme
-	a, b := demoValues("101", evalSpecs["101"], sc), demoValues("101", evalSpecs["101"], sc)
+	a, b := demoValues("101", evalLevel["101"], sc), demoValues("101", evalLevel["101"], sc)
 	for i := range a {
 		if a[i] != b[i] {
 			t.Fatalf("demo values differ: %+v %+v", a[i], b[i])

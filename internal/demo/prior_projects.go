@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
@@ -157,6 +158,8 @@ func evaluatePriorProject(ctx context.Context, tx *store.Tx, by domain.Actor, ds
 	if p.Amount > 0 {
 		rate = float64(spent) / float64(p.Amount)
 	}
+	defer tx.StampAt(time.Time{})
+	tx.StampAt(evalDay(p.Year, p.Code, false))
 	id, err := evaluation.StartProjectIn(ctx, tx.Q, by, p, latest, rate)
 	if err != nil {
 		return err
@@ -177,5 +180,6 @@ func evaluatePriorProject(ctx context.Context, tx *store.Tx, by domain.Actor, ds
 			return err
 		}
 	}
+	tx.StampAt(evalDay(p.Year, p.Code, true))
 	return evaluation.FinaliseIn(ctx, tx.Q, by, id)
 }

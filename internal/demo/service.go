@@ -25,15 +25,34 @@ type Loaded struct {
 	Actuals     int
 }
 
+// Scope is how much of the demo hospital Load writes.
+type Scope int
+
+const (
+	// Everything is the hospital with its year's story: the adjustments
+	// approved during the year and the next year's preparation half done.
+	Everything Scope = iota
+	// BaseOnly leaves the story out: the fixture of tests that run a
+	// preparation cycle or adjustments of their own from a clean state.
+	BaseOnly
+)
+
 // Load writes the demo hospital for year (its budget with nine months of
-// actuals, and the prior year complete) into an empty database, all in one
-// transaction. A database that already holds a hospital is refused so that
-// real data is never mixed with invented figures.
+// actuals and the adjustments approved during the year, the prior year
+// complete and evaluated in January, and the next year's preparation half
+// done) into an empty database, all in one transaction. A database that
+// already holds a hospital is refused so that real data is never mixed
+// with invented figures.
 func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, error) {
+	return s.LoadScope(ctx, by, year, Everything)
+}
+
+// LoadScope is Load of scope.
+func (s *Service) LoadScope(ctx context.Context, by domain.Actor, year int, scope Scope) (Loaded, error) {
 	if err := permission.Check(by, permission.MasterdataEdit, ""); err != nil {
 		return Loaded{}, err
 	}
-	if !domain.ValidYear(year) || !domain.ValidYear(year-1) {
+	if !domain.ValidYear(year) || !domain.ValidYear(year-1) || !domain.ValidYear(year+1) {
 		return Loaded{}, domain.YearProblem(year)
 	}
 	ds := Generate(year)
@@ -89,6 +108,11 @@ func (s *Service) Load(ctx context.Context, by domain.Actor, year int) (Loaded, 
 		if err := insertWorkloadScores(ctx, tx, by, ds.Departments, year); err != nil {
 			return err
 		}
+		if scope == Everything {
+			if err := insertStory(ctx, tx, budgeting.New(s.st), by, ds); err != nil {
+				return err
+			}
+		}
 		if err := insertEvaluations(ctx, tx, by, year-1); err != nil {
 			return err
 		}
@@ -116,4 +140,13 @@ func setNames(ctx context.Context, tx *store.Tx, by domain.Actor, ds Dataset) er
 		}
 	}
 	return tx.AppendAudit(ctx, by.Login, trail...)
+}
+
+// insertStory writes the year's story: the adjustments decided during the
+// year, then the next year's preparation opened in the autumn.
+func insertStory(ctx context.Context, tx *store.Tx, bs *budgeting.Service, by domain.Actor, ds Dataset) error {
+	if err := insertAdjustments(ctx, tx, bs, by, ds); err != nil {
+		return err
+	}
+	return insertNextYearCycle(ctx, tx, bs, by, ds)
 }

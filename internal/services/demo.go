@@ -12,7 +12,13 @@ import (
 // current year's bonus has a last period to compare with. The bonus run
 // is a second step: should it fail, the hospital is still loaded.
 func (s *Services) LoadDemo(ctx context.Context, by domain.Actor, year int) (demo.Loaded, error) {
-	out, err := s.Demo.Load(ctx, by, year)
+	return s.LoadDemoScope(ctx, by, year, demo.Everything)
+}
+
+// LoadDemoScope is LoadDemo of scope (demo.BaseOnly for tests that run a
+// preparation cycle or adjustments of their own).
+func (s *Services) LoadDemoScope(ctx context.Context, by domain.Actor, year int, scope demo.Scope) (demo.Loaded, error) {
+	out, err := s.Demo.LoadScope(ctx, by, year, scope)
 	if err != nil {
 		return out, err
 	}

@@ -42,7 +42,7 @@ func (q Q) InsertAdjustment(ctx context.Context, by domain.Actor, a domain.Adjus
 	if err != nil {
 		return 0, err
 	}
-	at := now()
+	at := q.stamp()
 	if !a.RequestedAt.IsZero() {
 		at = a.RequestedAt.Format(time.RFC3339)
 	}
@@ -161,7 +161,7 @@ func scanAdjustmentLine(rows *sql.Rows, id *int64) (domain.AdjustmentLine, error
 // meanwhile, so that two people deciding at once cannot both succeed.
 func (q Q) DecideAdjustment(ctx context.Context, by domain.Actor, id int64, state domain.AdjustmentState, comment string) error {
 	res, err := q.db.ExecContext(ctx, `UPDATE budget_adjustments SET state = ?, decided_at = ?, decided_by = ?, decision_comment = ?
-		WHERE id = ? AND state = ?`, string(state), now(), by.Login, comment, id, string(domain.AdjustmentRequested))
+		WHERE id = ? AND state = ?`, string(state), q.stamp(), by.Login, comment, id, string(domain.AdjustmentRequested))
 	if err != nil {
 		return fmt.Errorf("recording the decision on adjustment %d: %w", id, err)
 	}

@@ -88,7 +88,7 @@ func (q Q) Evaluation(ctx context.Context, id int64) (Evaluation, error) {
 func (q Q) InsertEvaluation(ctx context.Context, by domain.Actor, year int, unitKind, unitCode string, schemeID int64) (id int64, created bool, err error) {
 	res, err := q.db.ExecContext(ctx, `INSERT INTO evaluations (year, unit_kind, unit_code, scheme_id, state, created_at, created_by)
 		VALUES (?, ?, ?, ?, 'open', ?, ?) ON CONFLICT (year, unit_kind, unit_code) DO NOTHING`,
-		year, unitKind, unitCode, schemeID, now(), by.Login)
+		year, unitKind, unitCode, schemeID, q.stamp(), by.Login)
 	if err != nil {
 		return 0, false, fmt.Errorf("opening the %d evaluation of %s %s: %w", year, unitKind, unitCode, err)
 	}
@@ -126,7 +126,7 @@ func (q Q) SetEvaluationValue(ctx context.Context, by domain.Actor, id int64, v 
 		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (evaluation_id, indicator_code) DO UPDATE SET actual = excluded.actual, occurrences = excluded.occurrences,
 			reason = excluded.reason, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-		id, v.IndicatorCode, v.Actual, v.Occurrences, v.Reason, now(), by.Login)
+		id, v.IndicatorCode, v.Actual, v.Occurrences, v.Reason, q.stamp(), by.Login)
 	if err != nil {
 		return fmt.Errorf("saving indicator %s: %w", v.IndicatorCode, err)
 	}
@@ -137,7 +137,7 @@ func (q Q) SetEvaluationValue(ctx context.Context, by domain.Actor, id int64, v 
 // IsNotFound when it is missing or already finalised.
 func (q Q) FinaliseEvaluation(ctx context.Context, by domain.Actor, id int64, score float64, grade string) error {
 	res, err := q.db.ExecContext(ctx, `UPDATE evaluations SET state = 'finalised', score = ?, grade = ?, finalised_at = ?, finalised_by = ?
-		WHERE id = ? AND state = 'open'`, score, grade, now(), by.Login, id)
+		WHERE id = ? AND state = 'open'`, score, grade, q.stamp(), by.Login, id)
 	if err != nil {
 		return err
 	}

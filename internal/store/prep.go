@@ -30,7 +30,7 @@ func (q Q) Cycle(ctx context.Context, year int) (c domain.Cycle, ok bool, err er
 
 // InsertCycle opens year's cycle.
 func (q Q) InsertCycle(ctx context.Context, by domain.Actor, year int) error {
-	_, err := q.db.ExecContext(ctx, `INSERT INTO prep_cycles (year, opened_at, opened_by) VALUES (?, ?, ?)`, year, now(), by.Login)
+	_, err := q.db.ExecContext(ctx, `INSERT INTO prep_cycles (year, opened_at, opened_by) VALUES (?, ?, ?)`, year, q.stamp(), by.Login)
 	if err != nil {
 		return fmt.Errorf("opening the %d preparation cycle: %w", year, err)
 	}
@@ -39,14 +39,14 @@ func (q Q) InsertCycle(ctx context.Context, by domain.Actor, year int) error {
 
 // LockCycle records the committee's approval of the whole hospital budget.
 func (q Q) LockCycle(ctx context.Context, by domain.Actor, year int) error {
-	_, err := q.db.ExecContext(ctx, `UPDATE prep_cycles SET locked_at = ?, locked_by = ? WHERE year = ?`, now(), by.Login, year)
+	_, err := q.db.ExecContext(ctx, `UPDATE prep_cycles SET locked_at = ?, locked_by = ? WHERE year = ?`, q.stamp(), by.Login, year)
 	return err
 }
 
 // InsertDeptPrep enters a department into year's cycle as a draft.
 func (q Q) InsertDeptPrep(ctx context.Context, by domain.Actor, year int, deptCode string) error {
 	_, err := q.db.ExecContext(ctx, `INSERT INTO prep_departments (year, department_id, state, round, updated_at, updated_by)
-		SELECT ?, id, 'draft', 1, ?, ? FROM departments WHERE code = ?`, year, now(), by.Login, deptCode)
+		SELECT ?, id, 'draft', 1, ?, ? FROM departments WHERE code = ?`, year, q.stamp(), by.Login, deptCode)
 	if err != nil {
 		return fmt.Errorf("adding department %s to the %d cycle: %w", deptCode, year, err)
 	}
@@ -101,7 +101,7 @@ func (q Q) DeptPrep(ctx context.Context, year int, deptCode string) (domain.Dept
 func (q Q) SetDeptPosition(ctx context.Context, by domain.Actor, year int, deptCode string, pos domain.PrepPosition) error {
 	_, err := q.db.ExecContext(ctx, `UPDATE prep_departments SET state = ?, round = ?, updated_at = ?, updated_by = ?
 		WHERE year = ? AND department_id = (SELECT id FROM departments WHERE code = ?)`,
-		string(pos.State), pos.Round, now(), by.Login, year, deptCode)
+		string(pos.State), pos.Round, q.stamp(), by.Login, year, deptCode)
 	return err
 }
 
@@ -109,7 +109,7 @@ func (q Q) SetDeptPosition(ctx context.Context, by domain.Actor, year int, deptC
 func (q Q) SetControlTotal(ctx context.Context, by domain.Actor, year int, deptCode string, total *money.Amount) error {
 	_, err := q.db.ExecContext(ctx, `UPDATE prep_departments SET control_total_fen = ?, updated_at = ?, updated_by = ?
 		WHERE year = ? AND department_id = (SELECT id FROM departments WHERE code = ?)`,
-		amountOrNull(total), now(), by.Login, year, deptCode)
+		amountOrNull(total), q.stamp(), by.Login, year, deptCode)
 	return err
 }
 
@@ -174,7 +174,7 @@ func (q Q) DeletePrepLine(ctx context.Context, year int, deptCode, subject strin
 func (q Q) InsertTransition(ctx context.Context, by domain.Actor, year int, t domain.Transition) error {
 	_, err := q.db.ExecContext(ctx, `INSERT INTO prep_transitions (year, department_id, action, from_state, to_state, comment, at, by)
 		SELECT ?, id, ?, ?, ?, ?, ?, ? FROM departments WHERE code = ?`,
-		year, string(t.Action), string(t.From), string(t.To), t.Comment, now(), by.Login, t.DeptCode)
+		year, string(t.Action), string(t.From), string(t.To), t.Comment, q.stamp(), by.Login, t.DeptCode)
 	if err != nil {
 		return fmt.Errorf("recording the %s step: %w", t.Action, err)
 	}

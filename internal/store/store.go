@@ -32,7 +32,10 @@ type querier interface {
 }
 
 // Q runs the entity queries against a pool or a transaction.
-type Q struct{ db querier }
+type Q struct {
+	db querier
+	at time.Time // the stamp of written rows; zero: the real clock (clock.go)
+}
 
 // Store is an open BudgetPerf database.
 type Store struct {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
@@ -147,7 +148,9 @@ func ConfirmTop(t *testing.T, win fyne.Window) {
 	test.Tap(confirm)
 }
 
-// DemoDB makes a database holding the demo hospital for year.
+// DemoDB makes a database holding the demo hospital for year, without its
+// year's story (the adjustments and the next year's preparation: see
+// demo.BaseOnly), so that tests run those from a clean state.
 func DemoDB(t *testing.T, year int) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
@@ -156,7 +159,7 @@ func DemoDB(t *testing.T, year int) string {
 		t.Fatal(err)
 	}
 	defer svc.Close()
-	if _, err := svc.Demo.Load(context.Background(), domain.LocalUser, year); err != nil {
+	if _, err := svc.Demo.LoadScope(context.Background(), domain.LocalUser, year, demo.BaseOnly); err != nil {
 		t.Fatal(err)
 	}
 	return path
