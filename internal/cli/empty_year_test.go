@@ -73,7 +73,7 @@ func TestStartedYearIsUnscored(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "evaluate", "--year", "2026", "--json")), &got); err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Units) < 20 || got.Units[0]["code"] != scored.Unit.Code || got.Units[0]["status"] != "scored" || got.Units[0]["grade"] == nil {
+	if len(got.Units) < 20 || got.Units[0]["code"] != scored.Unit.Ref || got.Units[0]["status"] != "scored" || got.Units[0]["grade"] == nil {
 		t.Fatalf("the scored unit is not first: %v", got.Units[:1])
 	}
 	var unscored []string

@@ -63,7 +63,7 @@ func runEvaluate(env *Env, args []string) error {
 	out := evaluateJSON{Year: year, Units: []evalUnitJSON{}}
 	rows := [][]string{}
 	for i, r := range runs {
-		u := evalUnitJSON{Kind: string(r.Unit.Kind), Code: r.Unit.Code, Name: r.Unit.Name, Status: "unscored", Finalised: r.Finalised}
+		u := evalUnitJSON{Kind: string(r.Unit.Kind), Code: r.Unit.Ref, Name: r.Unit.Name, Status: "unscored", Finalised: r.Finalised}
 		rank, scoreText, grade := "—", "—", i18n.T("grade."+string(scoring.Unscored))
 		if r.Scored() {
 			score := scoring.Round2(evaluation.Percent(r))
@@ -79,7 +79,7 @@ func runEvaluate(env *Env, args []string) error {
 		if r.Finalised {
 			state = i18n.T("evaluation.state.finalised")
 		}
-		rows = append(rows, []string{rank, i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Code, name, scoreText, grade, state})
+		rows = append(rows, []string{rank, i18n.T("evaluation.kind." + string(r.Unit.Kind)), r.Unit.Ref, name, scoreText, grade, state})
 	}
 	if asJSON {
 		return writeJSON(env.Stdout, out)

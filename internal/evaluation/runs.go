@@ -204,7 +204,7 @@ func unitNames(ctx context.Context, q store.Q, evs []store.Evaluation) (map[unit
 	projYears := map[int]bool{}
 	for _, e := range evs {
 		k := unitKey{e.UnitKind, e.UnitCode}
-		u := Unit{Kind: scoring.SchemeKind(e.UnitKind), Code: e.UnitCode}
+		u := Unit{Kind: scoring.SchemeKind(e.UnitKind), Code: e.UnitCode, Ref: e.UnitCode}
 		if u.Kind == scoring.DepartmentScheme {
 			d := byCode[e.UnitCode]
 			u.Name, u.NameEn, u.DeptCode, u.Ref = d.Name, d.NameEn, d.Code, d.Code
