@@ -10,6 +10,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
+	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store"
 )
@@ -76,18 +77,18 @@ func TestRevenueLinkedDriverIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, err := svc.Evaluation.Scheme(ctx, domain.LocalUser, "hospital-secondary-assessment")
+	// The clinical departments' scheme, with one of its pay drivers marked
+	// as measured in revenue (as a hospital's own edit might make it).
+	sc, err := svc.Evaluation.Scheme(ctx, domain.LocalUser, evaluation.ClinicalSchemeCode)
 	if err != nil {
 		t.Fatal(err)
 	}
+	name := ""
 	var tag func(ns []scoring.Node) bool
 	tag = func(ns []scoring.Node) bool {
 		for i := range ns {
-			if ind := ns[i].Indicator; ind != nil && ind.Name == "重点监控药品收入占比" {
-				if !ind.RevenueLinked {
-					t.Fatal("the shipped indicator is not flagged revenue-linked")
-				}
-				ind.Bonus = scoring.BonusQuality
+			if ind := ns[i].Indicator; ind != nil && ind.Bonus == scoring.BonusQuality {
+				ind.RevenueLinked, name = true, ns[i].Name
 				return true
 			}
 			if tag(ns[i].Children) {
@@ -97,10 +98,10 @@ func TestRevenueLinkedDriverIsRefused(t *testing.T) {
 		return false
 	}
 	if !tag(sc.Roots) {
-		t.Fatal("重点监控药品收入占比 not in the scheme")
+		t.Fatal("the clinical scheme has no quality driver")
 	}
 	err = svc.Evaluation.SaveScheme(ctx, domain.LocalUser, sc)
-	if err == nil || !strings.Contains(err.Error(), "重点监控药品收入占比") || !strings.Contains(err.Error(), "nine rules") {
+	if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "nine rules") {
 		t.Errorf("saving the library with a revenue driver: %v", err)
 	}
 	// Written behind the application's back, as an old or edited file might hold it.
@@ -109,7 +110,7 @@ func TestRevenueLinkedDriverIsRefused(t *testing.T) {
 	}
 	svc.Close()
 	code, _, stderr := run(t, "--db", db, "--lang", "en", "bonus", "--year", "2026", "--pool", "10000000.01", "--json")
-	if code != ExitRefused || !strings.Contains(stderr, "重点监控药品收入占比") || !strings.Contains(stderr, "cannot drive performance pay") {
+	if code != ExitRefused || !strings.Contains(stderr, name) || !strings.Contains(stderr, "cannot drive performance pay") {
 		t.Errorf("bonus with a revenue driver: exit %d %q", code, stderr)
 	}
 	code, _, stderr = run(t, "--db", db, "--lang", "zh", "bonus", "--year", "2026", "--pool", "10000000.01")
