@@ -138,8 +138,7 @@ func bonusChartsAgree(t *testing.T, s *Shell) {
 		if !g.InReport {
 			continue
 		}
-		b.chartShow.SetSelectedIndex(i)
-		want := b.chart.Chart()
+		want := b.ChartOf(i)
 		want.Title += " · " + i18n.T(g.Key)
 		if n >= len(cs) {
 			t.Fatalf("the report draws %d sensitivity charts", len(cs))

@@ -20,6 +20,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/ui/evalui"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
+	"github.com/budgetperf/budgetperf/internal/ui/payui"
 	"github.com/budgetperf/budgetperf/internal/ui/prep"
 )
 
@@ -64,7 +65,7 @@ type Shell struct {
 	execution  *ExecutionScreen
 	indicators *evalui.IndicatorsScreen
 	evaluation *evalui.EvaluationScreen
-	bonus      *BonusScreen
+	bonus      *payui.BonusScreen
 	reports    *ReportsScreen
 	importer   *ImportScreen
 	settings   *SettingsScreen
@@ -165,7 +166,7 @@ func (s *Shell) Rebuild() {
 	s.execution = newExecutionScreen(s)
 	s.indicators = evalui.NewIndicatorsScreen(s)
 	s.evaluation = evalui.NewEvaluationScreen(s)
-	s.bonus = newBonusScreen(s)
+	s.bonus = payui.NewScreen(s)
 	s.reports = newReportsScreen(s)
 	s.settings = newSettingsScreen(s)
 	s.importer = newImportScreen(s)
@@ -216,7 +217,7 @@ func (s *Shell) Show(section string) {
 	case SectionEvaluation:
 		s.body.Objects = []fyne.CanvasObject{s.evaluation.Root}
 	case SectionBonus:
-		s.body.Objects = []fyne.CanvasObject{s.bonus.root}
+		s.body.Objects = []fyne.CanvasObject{s.bonus.Root}
 	case SectionReports:
 		s.body.Objects = []fyne.CanvasObject{s.reports.root}
 	case SectionSettings:

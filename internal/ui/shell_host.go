@@ -48,3 +48,6 @@ func (s *Shell) Run(j kit.Job, work func(ctx context.Context, progress kit.Progr
 
 // ChooseFile asks for a file to open with one of exts and hands its path to done.
 func (s *Shell) ChooseFile(exts []string, done func(path string)) { s.chooseFile(exts, done) }
+
+// SaveFile asks where to save a file named name with extension ext.
+func (s *Shell) SaveFile(name, ext string, done func(path string)) { s.saveFile(name, ext, done) }

@@ -1,4 +1,4 @@
-package ui
+package payui
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/bonus"
+	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/payout"
@@ -27,8 +28,8 @@ import (
 // saving, approval (which locks the year), the staff split and the pay
 // sheet.
 type BonusScreen struct {
-	shell *Shell
-	root  fyne.CanvasObject
+	host Host
+	Root fyne.CanvasObject
 
 	// inputs are read once per year and pool, so the slider needs no
 	// database; nil while the year is locked or cannot be computed.
@@ -57,8 +58,8 @@ type BonusScreen struct {
 	saveBtn, approveBtn, exportBtn *widget.Button
 }
 
-func newBonusScreen(s *Shell) *BonusScreen {
-	b := &BonusScreen{shell: s}
+func NewScreen(s Host) *BonusScreen {
+	b := &BonusScreen{host: s}
 	b.pool = widget.NewEntry()
 	b.pool.OnSubmitted = func(string) { b.poolChanged() }
 	b.capLabel = widget.NewLabel("")
@@ -102,14 +103,14 @@ func newBonusScreen(s *Shell) *BonusScreen {
 		container.NewTabItem(i18n.T("bonus.tab.departments"), split),
 		container.NewTabItem(i18n.T("bonus.tab.staff"), b.staff.root),
 	)
-	b.root = container.NewBorder(scheme, nil, nil, nil, tabs)
+	b.Root = container.NewBorder(scheme, nil, nil, nil, tabs)
 	return b
 }
 
 // Refresh loads the shell's year: its saved run, else a new allocation of
 // the whole approved performance pay under the default weights.
 func (b *BonusScreen) Refresh() {
-	s := b.shell
+	s := b.host
 	b.inputs, b.stored, b.hasRes, b.dirty = nil, nil, false, false
 	b.say("")
 	opts := make([]string, len(bonus.ChartGroups))
@@ -119,19 +120,19 @@ func (b *BonusScreen) Refresh() {
 	b.chartShow.SetOptions(opts)
 	if b.chartShow.SelectedIndex() < 0 {
 		first := 0
-		if s.actor.Role == domain.RoleDeptHead {
+		if s.Actor().Role == domain.RoleDeptHead {
 			// Their own departments may all be of another type than the
 			// first group's: "all" shows exactly theirs, never an empty chart.
 			first = len(bonus.ChartGroups) - 1
 		}
 		b.chartShow.SetSelectedIndex(first)
 	}
-	stored, ok, err := s.svc.Bonus.Current(s.ctx, s.actor, s.year)
+	stored, ok, err := s.Services().Bonus.Current(s.Ctx(), s.Actor(), s.Year())
 	if err != nil {
 		b.fail(err)
 		return
 	}
-	floor, _ := s.svc.Bonus.Floor(s.ctx, s.actor)
+	floor, _ := s.Services().Bonus.Floor(s.Ctx(), s.Actor())
 	b.floorLabel.SetText(i18n.T("bonus.floor", "Floor", i18n.Percent(floor)))
 	if ok {
 		b.stored = &stored
@@ -142,13 +143,13 @@ func (b *BonusScreen) Refresh() {
 		pool := money.Amount(0)
 		if ok {
 			pool = stored.Pool
-		} else if cap, err := s.svc.Bonus.Cap(s.ctx, s.actor, s.year); err == nil {
+		} else if cap, err := s.Services().Bonus.Cap(s.Ctx(), s.Actor(), s.Year()); err == nil {
 			pool = cap
 		} else {
 			b.fail(err)
 			return
 		}
-		in, err := s.svc.Bonus.Prepare(s.ctx, s.actor, s.year, pool)
+		in, err := s.Services().Bonus.Prepare(s.Ctx(), s.Actor(), s.Year(), pool)
 		if err != nil {
 			b.fail(err)
 			return
@@ -191,7 +192,7 @@ func (b *BonusScreen) fail(err error) {
 // setEditable enables what the year's state and the user's role allow:
 // the budget office computes and saves, the committee approves a saved draft.
 func (b *BonusScreen) setEditable(on bool) {
-	role := b.shell.actor.Role
+	role := b.host.Actor().Role
 	compute := on && permission.Allowed(role, permission.BonusCompute)
 	approve := on && permission.Allowed(role, permission.BonusApprove) && (compute || b.stored != nil)
 	for w, ok := range map[fyne.Disableable]bool{b.pool: compute, b.slider: compute, b.saveBtn: compute, b.approveBtn: approve} {
@@ -300,12 +301,12 @@ func (b *BonusScreen) drawChart() {
 
 // save stores the allocation on screen as the year's draft.
 func (b *BonusScreen) save() {
-	s := b.shell
+	s := b.host
 	if !b.hasRes {
 		return
 	}
-	if _, err := s.svc.Bonus.Save(s.ctx, s.actor, b.res, ""); err != nil {
-		s.showError(err)
+	if _, err := s.Services().Bonus.Save(s.Ctx(), s.Actor(), b.res, ""); err != nil {
+		s.ShowError(err)
 		return
 	}
 	b.Refresh()
@@ -314,7 +315,7 @@ func (b *BonusScreen) save() {
 // approve saves what is on screen if needed and approves it, after the
 // user confirmed that the year is then locked.
 func (b *BonusScreen) approve() {
-	s := b.shell
+	s := b.host
 	if !b.hasRes {
 		return
 	}
@@ -322,46 +323,46 @@ func (b *BonusScreen) approve() {
 	for _, d := range b.res.Departments {
 		sum += d.Bonus
 	}
-	msg := i18n.T("bonus.approve.confirm", "Year", s.year, "Pool", kit.Yuan(sum), "Weight", i18n.Percent(b.res.Weights[scoring.BonusPublicWelfare]))
+	msg := i18n.T("bonus.approve.confirm", "Year", s.Year(), "Pool", kit.Yuan(sum), "Weight", i18n.Percent(b.res.Weights[scoring.BonusPublicWelfare]))
 	dialog.ShowConfirm(i18n.T("bonus.approve"), msg, func(ok bool) {
 		if !ok {
 			return
 		}
 		if b.dirty || b.stored == nil {
-			if _, err := s.svc.Bonus.Save(s.ctx, s.actor, b.res, ""); err != nil {
-				s.showError(err)
+			if _, err := s.Services().Bonus.Save(s.Ctx(), s.Actor(), b.res, ""); err != nil {
+				s.ShowError(err)
 				return
 			}
 		}
-		if _, err := s.svc.Bonus.Approve(s.ctx, s.actor, s.year); err != nil {
-			s.showError(err)
+		if _, err := s.Services().Bonus.Approve(s.Ctx(), s.Actor(), s.Year()); err != nil {
+			s.ShowError(err)
 		}
 		b.Refresh()
-	}, s.win)
+	}, s.Window())
 }
 
 // export writes the saved run's pay sheet.
 func (b *BonusScreen) export() {
-	s := b.shell
+	s := b.host
 	if b.dirty {
-		dialog.ShowInformation(i18n.T("bonus.export"), i18n.T("bonus.export.unsaved"), s.win)
+		dialog.ShowInformation(i18n.T("bonus.export"), i18n.T("bonus.export.unsaved"), s.Window())
 		return
 	}
-	s.saveFile(i18n.T("bonus.export.filename", "Year", s.year), ".xlsx", func(path string) {
-		year := s.year
-		run(s, kit.Job{Title: i18n.T("run.exporting"), Key: "export"}, func(ctx context.Context, _ kit.Progress) (string, error) {
+	s.SaveFile(i18n.T("bonus.export.filename", "Year", s.Year()), ".xlsx", func(path string) {
+		year := s.Year()
+		kit.Run(s, kit.Job{Title: i18n.T("run.exporting"), Key: "export"}, func(ctx context.Context, _ kit.Progress) (string, error) {
 			return path, b.exportTo(ctx, year, path)
 		}, func(path string) {
-			dialog.ShowInformation(i18n.T("bonus.export"), i18n.T("bonus.export.done", "Path", path), s.win)
+			dialog.ShowInformation(i18n.T("bonus.export"), i18n.T("bonus.export.done", "Path", path), s.Window())
 		})
 	})
 }
 
 // exportTo writes year's pay sheet to path.
 func (b *BonusScreen) exportTo(ctx context.Context, year int, path string) error {
-	s := b.shell
-	name, _ := s.svc.Master.HospitalDisplayName(ctx, s.actor, i18n.Current())
-	return s.svc.Bonus.ExportPaySheet(ctx, s.actor, year, path, name, i18n.T)
+	s := b.host
+	name, _ := s.Services().Master.HospitalDisplayName(ctx, s.Actor(), i18n.Current())
+	return s.Services().Bonus.ExportPaySheet(ctx, s.Actor(), year, path, name, i18n.T)
 }
 
 // shortStamp shows a stored RFC 3339 time as 2026-01-15 09:30.
@@ -380,4 +381,11 @@ func (b *BonusScreen) say(text string) {
 	} else {
 		b.message.Show()
 	}
+}
+
+// ChartOf shows the sensitivity chart of group i (of bonus.ChartGroups) and
+// returns what it draws, for the test that compares it with the report.
+func (b *BonusScreen) ChartOf(i int) chart.Chart {
+	b.chartShow.SetSelectedIndex(i)
+	return b.chart.Chart()
 }

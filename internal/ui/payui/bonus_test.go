@@ -1,4 +1,4 @@
-package ui
+package payui
 
 import (
 	"path/filepath"
@@ -45,7 +45,6 @@ func TestBonusSliderReallocatesLive(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	s.win.Resize(fyne.NewSize(1366, 768))
 	s.setYear(2026)
-	s.Show(SectionBonus)
 	b := s.bonus
 
 	if got := b.weight.Text; got != "公益性权重 15.0%" {

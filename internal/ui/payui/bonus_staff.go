@@ -1,4 +1,4 @@
-package ui
+package payui
 
 import (
 	"context"
@@ -76,10 +76,10 @@ func (p *bonusStaffPanel) setEditable(on bool) {
 
 // refresh reads the saved run's staff split.
 func (p *bonusStaffPanel) refresh() {
-	s := p.b.shell
+	s := p.b.host
 	p.lines = nil
 	if p.b.stored != nil {
-		lines, err := s.svc.Bonus.Staff(s.ctx, s.actor, s.year)
+		lines, err := s.Services().Bonus.Staff(s.Ctx(), s.Actor(), s.Year())
 		if err != nil {
 			p.info.SetText(i18n.Message(err))
 		}
@@ -102,34 +102,41 @@ func (p *bonusStaffPanel) refresh() {
 }
 
 func (p *bonusStaffPanel) choose() {
-	p.b.shell.chooseFile([]string{".xlsx", ".xls"}, p.importFile)
+	p.b.host.ChooseFile([]string{".xlsx", ".xls"}, p.importFile)
 }
 
 // importFile splits the saved run's amounts by the staff list at path;
 // unsaved changes on screen are saved first, since the split is of the
 // saved amounts.
 func (p *bonusStaffPanel) importFile(path string) {
-	b, s := p.b, p.b.shell
+	b, s := p.b, p.b.host
 	if b.dirty && b.hasRes {
-		if _, err := s.svc.Bonus.Save(s.ctx, s.actor, b.res, ""); err != nil {
-			s.showError(err)
+		if _, err := s.Services().Bonus.Save(s.Ctx(), s.Actor(), b.res, ""); err != nil {
+			s.ShowError(err)
 			return
 		}
 	}
-	year := s.year
+	year := s.Year()
 	// 50,000 people take seconds: in the background.
-	run(s, kit.Job{Title: i18n.T("run.importing"), Key: "bonus.staff"}, func(ctx context.Context, _ kit.Progress) (bonus.StaffImport, error) {
-		return s.svc.Bonus.ImportStaff(ctx, s.actor, year, path)
+	kit.Run(s, kit.Job{Title: i18n.T("run.importing"), Key: "bonus.staff"}, func(ctx context.Context, _ kit.Progress) (bonus.StaffImport, error) {
+		return s.Services().Bonus.ImportStaff(ctx, s.Actor(), year, path)
 	}, p.imported)
 }
 
 // imported shows the split the staff import made and says what it found.
 func (p *bonusStaffPanel) imported(sum bonus.StaffImport) {
-	b, s := p.b, p.b.shell
+	b, s := p.b, p.b.host
 	b.Refresh()
 	msg := i18n.T("bonus.staff.done", "People", sum.People, "Depts", sum.Departments, "Sum", kit.Yuan(sum.Total))
 	if len(sum.Missing) > 0 {
 		msg += "\n" + i18n.T("bonus.staff.missing", "Depts", strings.Join(sum.Missing, "、"))
 	}
-	dialog.ShowInformation(i18n.T("bonus.staff.import"), msg, s.win)
+	dialog.ShowInformation(i18n.T("bonus.staff.import"), msg, s.Window())
 }
+
+// ImportStaff imports the staff list at path as the 导入人员名单 button does
+// (for the shell's responsiveness test).
+func (b *BonusScreen) ImportStaff(path string) { b.staff.importFile(path) }
+
+// StaffShown is how many people the staff table shows.
+func (b *BonusScreen) StaffShown() int { return len(b.staff.lines) }

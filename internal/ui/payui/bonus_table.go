@@ -1,4 +1,4 @@
-package ui
+package payui
 
 import (
 	"errors"
@@ -143,8 +143,8 @@ func signedChange(a money.Amount) (string, fyne.TextAlign, widget.Importance) {
 // enterScore asks for a department's score in a dimension; an empty
 // entry (or 恢复评价得分) goes back to the evaluation's score.
 func (b *BonusScreen) enterScore(d bonus.Dept, dim payout.Dimension) {
-	s := b.shell
-	if b.inputs == nil || !permission.Allowed(s.actor.Role, permission.BonusCompute) {
+	s := b.host
+	if b.inputs == nil || !permission.Allowed(s.Actor().Role, permission.BonusCompute) {
 		return // locked, not computable, or not the user's to change
 	}
 	e := widget.NewEntry()
@@ -154,8 +154,8 @@ func (b *BonusScreen) enterScore(d bonus.Dept, dim payout.Dimension) {
 		name = d.NameEn
 	}
 	apply := func(score *float64) {
-		if err := s.svc.Bonus.SetScore(s.ctx, s.actor, s.year, d.Code, dim, score); err != nil {
-			s.showError(err)
+		if err := s.Services().Bonus.SetScore(s.Ctx(), s.Actor(), s.Year(), d.Code, dim, score); err != nil {
+			s.ShowError(err)
 			return
 		}
 		b.reload()
@@ -178,11 +178,11 @@ func (b *BonusScreen) enterScore(d bonus.Dept, dim payout.Dimension) {
 			}
 			v, err := strconv.ParseFloat(e.Text, 64)
 			if err != nil {
-				dialog.ShowError(errors.New(i18n.T("bonus.score.not_number", "Text", e.Text)), s.win)
+				dialog.ShowError(errors.New(i18n.T("bonus.score.not_number", "Text", e.Text)), s.Window())
 				return
 			}
 			apply(&v)
-		}, s.win)
+		}, s.Window())
 	dlg.Resize(fyne.NewSize(420, 240))
 	dlg.Show()
 }
@@ -190,9 +190,9 @@ func (b *BonusScreen) enterScore(d bonus.Dept, dim payout.Dimension) {
 // reload re-reads the inputs (after a score changed) and keeps the
 // slider's weight and the typed pool.
 func (b *BonusScreen) reload() {
-	s := b.shell
+	s := b.host
 	pool := b.inputs.Pool()
-	in, err := s.svc.Bonus.Prepare(s.ctx, s.actor, s.year, pool)
+	in, err := s.Services().Bonus.Prepare(s.Ctx(), s.Actor(), s.Year(), pool)
 	if err != nil {
 		b.fail(err)
 		return
