@@ -26,6 +26,7 @@ type IndicatorsScreen struct {
 
 	schemeSelect *widget.Select
 	schemes      []scoring.Scheme
+	labels       map[string]string // scheme code → the name the picker shows
 	scheme       scoring.Scheme // the working copy
 	dirty        bool
 
@@ -92,8 +93,9 @@ func (i *IndicatorsScreen) Refresh() {
 	}
 	i.schemes = list
 	names := make([]string, len(list))
+	i.labels = schemeLabels(list)
 	for k, sc := range list {
-		names[k] = schemeLabel(sc)
+		names[k] = i.labels[sc.Code]
 	}
 	i.schemeSelect.SetOptions(names)
 	code := i.scheme.Code
@@ -103,8 +105,31 @@ func (i *IndicatorsScreen) Refresh() {
 	i.load(code)
 }
 
-func schemeLabel(sc scoring.Scheme) string {
-	return kit.PickName(sc.Name, sc.NameEn) + " (" + sc.Code + ")"
+// schemeLabels names each scheme by its display name, adding the code only
+// where two schemes would read alike: a finance office reads names, and
+// the picker needs each entry to be distinct.
+func schemeLabels(list []scoring.Scheme) map[string]string {
+	count := map[string]int{}
+	for _, sc := range list {
+		count[kit.PickName(sc.Name, sc.NameEn)]++
+	}
+	out := map[string]string{}
+	for _, sc := range list {
+		name := kit.PickName(sc.Name, sc.NameEn)
+		if count[name] > 1 {
+			name += " (" + sc.Code + ")"
+		}
+		out[sc.Code] = name
+	}
+	return out
+}
+
+// schemeLabel is sc's entry in the picker.
+func (i *IndicatorsScreen) schemeLabel(sc scoring.Scheme) string {
+	if l, ok := i.labels[sc.Code]; ok {
+		return l
+	}
+	return kit.PickName(sc.Name, sc.NameEn)
 }
 
 // pickScheme follows the select, asking before unsaved edits are dropped.
@@ -123,7 +148,7 @@ func (i *IndicatorsScreen) pickScheme() {
 			i.load(code)
 			return
 		}
-		i.schemeSelect.SetSelected(schemeLabel(i.scheme)) // stay on the edited one
+		i.schemeSelect.SetSelected(i.schemeLabel(i.scheme)) // stay on the edited one
 	}, i.shell.Window())
 }
 
@@ -142,7 +167,7 @@ func (i *IndicatorsScreen) load(code string) {
 		return
 	}
 	i.scheme, i.dirty, i.selected = sc, false, ""
-	i.schemeSelect.SetSelected(schemeLabel(sc))
+	i.schemeSelect.SetSelected(i.schemeLabel(sc))
 	i.rebuild()
 	i.refreshHospital()
 }
