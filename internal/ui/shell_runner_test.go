@@ -18,7 +18,10 @@ import (
 )
 
 // prompt is how soon the UI thread must serve a callback while a job runs.
-const prompt = 200 * time.Millisecond
+// A window frozen by the work would keep callbacks waiting for seconds; the
+// margin above a frame or two is for the full test suite running packages
+// in parallel on two cores, where the scheduler alone delays a callback.
+const prompt = 400 * time.Millisecond
 
 // uiLoop makes the test's goroutine the UI thread, as Fyne's main loop
 // is: the runner posts progress and results to it (runs.post, fyne.Do in
