@@ -70,7 +70,7 @@ type Dept struct {
 	Unmeasured map[payout.Dimension]bool
 	Effective  payout.Weights
 	Composite  float64
-	Bonus     money.Amount
+	Bonus      money.Amount
 	// AtZero is the department's bonus with a public-welfare weight of 0,
 	// the other weights rescaled: what the weighting changes for it.
 	AtZero money.Amount
