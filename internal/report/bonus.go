@@ -176,9 +176,9 @@ func bonusAllocation(d *doc, res bonus.Result) {
 func bonusEffective(d *doc, res bonus.Result) {
 	cols := []column{{i18n.T("col.code"), 6, "L"}, {i18n.T("col.department"), 15, "L"}}
 	for _, dim := range payout.Dimensions {
-		cols = append(cols, column{dimName(dim), 11, "R"})
+		cols = append(cols, column{dimName(dim), 12, "R"})
 	}
-	cols = append(cols, column{i18n.T("col.composite_score"), 9, "R"}, column{i18n.T("report.col.per_head"), 15, "R"})
+	cols = append(cols, column{i18n.T("col.composite_score"), 9, "R"}, column{i18n.T("report.col.per_head"), 10, "R"})
 	var rows []row
 	for _, dep := range res.Departments {
 		cells := []string{dep.Code, d.pick(dep.Name, dep.NameEn)}
