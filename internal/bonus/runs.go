@@ -38,8 +38,8 @@ func (s *Service) Save(ctx context.Context, by domain.Actor, res Result, note st
 		Drivers: driversText(res.Drivers), Note: strings.TrimSpace(note), CreatedBy: by.Login}
 	for _, d := range res.Departments {
 		run.Departments = append(run.Departments, store.BonusRunDept{Code: d.Code, Name: d.Name, NameEn: d.NameEn,
-			Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: d.Scores, Composite: d.Composite,
-			Bonus: d.Bonus, AtZero: d.AtZero})
+			Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: d.Scores, Unmeasured: d.Unmeasured,
+			Composite: d.Composite, Bonus: d.Bonus, AtZero: d.AtZero})
 	}
 	var id int64
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -273,12 +273,13 @@ func (s *Service) fromRun(ctx context.Context, r store.BonusRun) (Result, error)
 	var in []payout.Dept
 	for _, d := range r.Departments {
 		line := Dept{Code: d.Code, Name: d.Name, NameEn: d.NameEn, Type: types[d.Code], Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli,
-			Coefficient: float64(d.CoefficientMilli) / 1000, Scores: d.Scores, Entered: entered[d.Code], Composite: d.Composite, Bonus: d.Bonus, AtZero: d.AtZero}
+			Coefficient: float64(d.CoefficientMilli) / 1000, Scores: d.Scores, Entered: entered[d.Code], Composite: d.Composite, Bonus: d.Bonus, AtZero: d.AtZero,
+			Unmeasured: d.Unmeasured, Effective: payout.EffectiveWeights(res.Weights, d.Unmeasured)}
 		if v, ok := last[d.Code]; ok {
 			line.LastPeriod = &v
 		}
 		res.Departments = append(res.Departments, line)
-		in = append(in, payout.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: d.Scores})
+		in = append(in, payout.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: d.Scores, Unmeasured: d.Unmeasured})
 	}
 	sens, err := payout.Sensitivity(payout.Scheme{Pool: r.Pool, Cap: r.Cap, Weights: res.Weights}, in, res.Steps)
 	if err != nil {

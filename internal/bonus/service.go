@@ -62,9 +62,15 @@ type Dept struct {
 	Coefficient        float64
 	Scores             map[payout.Dimension]float64
 	// Entered marks the scores entered by hand rather than taken from the evaluation.
-	Entered   map[payout.Dimension]bool
-	Composite float64
-	Bonus     money.Amount
+	Entered map[payout.Dimension]bool
+	// Unmeasured marks the dimensions with no measurement (no tagged
+	// indicator with a value in the evaluation, no score entered): left out
+	// of the composite, never scored 0. Effective are the weights the
+	// composite was computed with: 0 for those, the others rescaled.
+	Unmeasured map[payout.Dimension]bool
+	Effective  payout.Weights
+	Composite  float64
+	Bonus      money.Amount
 	// AtZero is the department's bonus with a public-welfare weight of 0,
 	// the other weights rescaled: what the weighting changes for it.
 	AtZero money.Amount
@@ -98,8 +104,10 @@ type Result struct {
 // 000) with a headcount above 0. Each department's dimension scores come
 // from its latest finalised evaluation of year, year−1 or year−2: score =
 // Σ indicator score ÷ Σ indicator points × 100 over the indicators tagged
-// with the dimension. A dimension with no tagged indicator in that run (or
-// a department with no finalised evaluation) scores 0. welfareWeight, if
+// with the dimension. A dimension with no tagged indicator with a value in
+// that run (or a department with no finalised evaluation) and no score
+// entered by hand is unmeasured: left out of the department's composite,
+// its other weights rescaled (payout.EffectiveWeights). welfareWeight, if
 // not nil, sets the public-welfare weight, the others rescaled in
 // proportion; it may not be below the hospital's floor. The cap is the approved
 // 30107 (绩效工资) budget of year summed over departments.
@@ -211,9 +219,6 @@ func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool m
 		}
 		in.names[d.Code] = d
 		scores := map[payout.Dimension]float64{}
-		for _, dim := range payout.Dimensions {
-			scores[dim] = 0 // no tagged indicator: 0
-		}
 		if r, ok := latest[d.Code]; ok {
 			evaluatedScores(r, scores, &drivers)
 		}
@@ -224,7 +229,8 @@ func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool m
 			}
 			in.entered[d.Code][dim] = true
 		}
-		in.depts = append(in.depts, payout.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: scores})
+		in.depts = append(in.depts, payout.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli,
+			Scores: scores, Unmeasured: unmeasured(scores)})
 	}
 	in.scheme = payout.Scheme{Pool: pool, Cap: cap, Weights: DefaultWeights, WelfareFloor: floor, Drivers: drivers.list}
 	if in.last, err = s.lastPeriod(ctx, year); err != nil {
@@ -288,13 +294,17 @@ func (ds *driverSet) add(code string, ind scoring.Indicator) {
 	}
 }
 
-// evaluatedScores sets each dimension's score from run r: the share of
-// the points of its tagged indicators that r scored, 0–100; the tagged
-// indicators join drivers.
+// evaluatedScores sets each measured dimension's score from run r: the
+// share of the points of its tagged indicators that r scored, 0–100; the
+// tagged indicators join drivers. A dimension is measured when one of its
+// tagged indicators with points has a value; one left without a value
+// beside it scores 0, as in the evaluation itself. A dimension without
+// any is left out of scores: unmeasured.
 func evaluatedScores(r evaluation.Run, scores map[payout.Dimension]float64, drivers *driverSet) {
 	tags := tagged(r.Scheme)
 	points := map[payout.Dimension]float64{}
 	got := map[payout.Dimension]float64{}
+	valued := map[payout.Dimension]bool{}
 	for _, is := range r.Result.Indicators {
 		ind, ok := tags[is.Code]
 		if !ok {
@@ -302,13 +312,28 @@ func evaluatedScores(r evaluation.Run, scores map[payout.Dimension]float64, driv
 		}
 		points[ind.Bonus] += is.Points
 		got[ind.Bonus] += is.Score
+		valued[ind.Bonus] = valued[ind.Bonus] || (is.Value.Has && is.Points > 0)
 		drivers.add(is.Code, ind)
 	}
 	for dim, p := range points {
-		if p > 0 {
+		if p > 0 && valued[dim] {
 			scores[dim] = min(max(got[dim]/p*100, 0), 100)
 		}
 	}
+}
+
+// unmeasured marks the dimensions that have no score: no measurement.
+func unmeasured(scores map[payout.Dimension]float64) map[payout.Dimension]bool {
+	var out map[payout.Dimension]bool
+	for _, dim := range payout.Dimensions {
+		if _, ok := scores[dim]; !ok {
+			if out == nil {
+				out = map[payout.Dimension]bool{}
+			}
+			out[dim] = true
+		}
+	}
+	return out
 }
 
 // Pool is the pool the inputs split.
@@ -349,7 +374,7 @@ func (in *Inputs) Allocate(w float64) (Result, error) {
 		line := Dept{
 			Code: l.Code, Name: l.Name, NameEn: d.NameEn, Type: d.Type, Headcount: l.Headcount, CoefficientMilli: l.CoefficientMilli,
 			Coefficient: d.Coefficient(), Scores: l.Scores, Entered: in.entered[l.Code], Composite: l.Composite, Bonus: l.Bonus,
-			AtZero: zero[l.Code][0],
+			AtZero: zero[l.Code][0], Unmeasured: l.Unmeasured, Effective: l.Effective,
 		}
 		if v, ok := in.last[l.Code]; ok {
 			line.LastPeriod = &v

@@ -3,6 +3,7 @@ package cli
 import (
 	"strconv"
 
+	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/payout"
@@ -55,6 +56,32 @@ type bonusDeptJSON struct {
 	Scores         dimsJSON `json:"scores"`
 	CompositeScore float64  `json:"composite_score"`
 	BonusFen       int64    `json:"bonus_fen"`
+	// Dimensions say, in payout.Dimensions order, what the composite was
+	// computed from (issue 20): an unmeasured dimension has no score
+	// (null), measured false and effective_weight 0, the others the
+	// department's rescaled weights.
+	Dimensions []dimensionJSON `json:"dimensions"`
+}
+
+type dimensionJSON struct {
+	Key             string   `json:"key"`
+	Score           *float64 `json:"score"`
+	Measured        bool     `json:"measured"`
+	EffectiveWeight float64  `json:"effective_weight"`
+}
+
+// dimensionsOf is a department's dimensions for JSON.
+func dimensionsOf(d bonus.Dept) []dimensionJSON {
+	out := make([]dimensionJSON, 0, len(payout.Dimensions))
+	for _, dim := range payout.Dimensions {
+		j := dimensionJSON{Key: string(dim), Measured: !d.Unmeasured[dim], EffectiveWeight: d.Effective[dim]}
+		if j.Measured {
+			v := scoring.Round2(d.Scores[dim])
+			j.Score = &v
+		}
+		out = append(out, j)
+	}
+	return out
 }
 
 // bonusRequest is the allocation a bonus command asks for.
@@ -132,6 +159,7 @@ func runBonus(env *Env, args []string) error {
 		out.Departments = append(out.Departments, bonusDeptJSON{
 			Code: d.Code, Name: d.Name, Headcount: d.Headcount, Coefficient: d.Coefficient,
 			Scores: dims(round2(d.Scores)), CompositeScore: rate4(d.Composite), BonusFen: d.Bonus.Fen(),
+			Dimensions: dimensionsOf(d),
 		})
 		name := d.Name
 		if i18n.Current() == i18n.English && d.NameEn != "" {
@@ -139,7 +167,7 @@ func runBonus(env *Env, args []string) error {
 		}
 		row := []string{d.Code, name, strconv.Itoa(d.Headcount), strconv.FormatFloat(d.Coefficient, 'f', 3, 64)}
 		for _, dim := range payout.Dimensions {
-			row = append(row, strconv.FormatFloat(d.Scores[dim], 'f', 2, 64))
+			row = append(row, dimCell(d, dim))
 		}
 		rows = append(rows, append(row, strconv.FormatFloat(d.Composite, 'f', 2, 64), money.FormatPlain(d.Bonus)))
 	}
@@ -151,4 +179,13 @@ func runBonus(env *Env, args []string) error {
 		header = append(header, i18n.T("indui.bonus."+string(dim)))
 	}
 	return table(env.Stdout, append(header, i18n.T("col.composite_score"), i18n.T("col.bonus_yuan")), rows)
+}
+
+// dimCell is a dimension's score in the table, or 未计量 when it was not
+// measured (left out of the composite, the other weights rescaled).
+func dimCell(d bonus.Dept, dim payout.Dimension) string {
+	if d.Unmeasured[dim] {
+		return i18n.T("bonus.unmeasured")
+	}
+	return strconv.FormatFloat(d.Scores[dim], 'f', 2, 64)
 }

@@ -44,7 +44,7 @@ func TestIndicatorsSchemesJSON(t *testing.T) {
 		"tertiary-general-assessment":   {"三级公立医院绩效考核指标体系（55＋1项）", 56},
 		"hospital-secondary-assessment": {"二级公立医院绩效考核指标体系（28项＋全面预算管理）", 29},
 		"tcm-tertiary-assessment":       {"三级公立中医医院绩效考核指标体系（66＋1项）", 67},
-		"dept-administrative":           {"职能科室绩效考核指标体系", 11},
+		"dept-administrative":           {"职能科室绩效考核指标体系", 13},
 	} {
 		if got[key] != want {
 			t.Errorf("%s: %+v, want %+v", key, got[key], want)

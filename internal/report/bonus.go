@@ -149,6 +149,10 @@ func bonusAllocation(d *doc, res bonus.Result) {
 	for _, dep := range res.Departments {
 		cells := []string{dep.Code, d.pick(dep.Name, dep.NameEn), itoa(dep.Headcount), strconv.FormatFloat(dep.Coefficient, 'f', 3, 64)}
 		for _, dim := range payout.Dimensions {
+			if dep.Unmeasured[dim] {
+				cells = append(cells, i18n.T("bonus.unmeasured"))
+				continue
+			}
 			text := score(scoring.Round2(dep.Scores[dim]))
 			if dep.Entered[dim] {
 				text += "*"
@@ -163,6 +167,32 @@ func bonusAllocation(d *doc, res bonus.Result) {
 	rows = append(rows, row{total: true, cells: totalCells})
 	d.newTable(i18n.T("report.bonus.table_allocation", "Year", res.Year), cols).inUnit().rows(rows)
 	d.note(i18n.T("report.bonus.exact", "Pool", d.amtUnit(res.Pool)))
+	bonusEffective(d, res)
+}
+
+// bonusEffective explains each department's amount by dimension: its
+// score and own weight in each (未计量 where it has no measurement, the
+// other weights rescaled), its composite and its amount per head.
+func bonusEffective(d *doc, res bonus.Result) {
+	cols := []column{{i18n.T("col.code"), 6, "L"}, {i18n.T("col.department"), 15, "L"}}
+	for _, dim := range payout.Dimensions {
+		cols = append(cols, column{dimName(dim), 12, "R"})
+	}
+	cols = append(cols, column{i18n.T("col.composite_score"), 9, "R"}, column{i18n.T("report.col.per_head"), 10, "R"})
+	var rows []row
+	for _, dep := range res.Departments {
+		cells := []string{dep.Code, d.pick(dep.Name, dep.NameEn)}
+		for _, dim := range payout.Dimensions {
+			if dep.Unmeasured[dim] {
+				cells = append(cells, i18n.T("bonus.unmeasured"))
+				continue
+			}
+			cells = append(cells, score(scoring.Round2(dep.Scores[dim]))+" ×"+i18n.WeightPercent(dep.Effective[dim]))
+		}
+		rows = append(rows, row{cells: append(cells, score(dep.Composite), d.amt(dep.PerHead()))})
+	}
+	d.newTable(i18n.T("report.bonus.table_effective"), cols).inUnit().rows(rows)
+	d.note(i18n.T("report.bonus.effective_note"))
 }
 
 // bonusSensitivity is section 3: how each department's bonus moves with

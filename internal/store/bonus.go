@@ -38,8 +38,12 @@ type BonusRunDept struct {
 	Headcount          int
 	CoefficientMilli   int64
 	Scores             map[scoring.BonusDimension]float64
-	Composite          float64
-	Bonus, AtZero      money.Amount
+	// Unmeasured marks the dimensions left out of the department's
+	// composite for want of a measurement (column measured, a bitmask);
+	// rows saved before it read as all measured.
+	Unmeasured    map[scoring.BonusDimension]bool
+	Composite     float64
+	Bonus, AtZero money.Amount
 }
 
 // BonusStaff is a person's part of their department's bonus.
@@ -115,7 +119,7 @@ func (q Q) BonusRun(ctx context.Context, id int64) (BonusRun, error) {
 		return r, fmt.Errorf("reading bonus run %d: %w", id, err)
 	}
 	rows, err := q.db.QueryContext(ctx, `SELECT dept_code, dept_name, dept_name_en, headcount, coefficient_milli,
-		s_workload, s_quality, s_efficiency, s_public_welfare, s_satisfaction, composite, bonus_fen, at_zero_fen
+		s_workload, s_quality, s_efficiency, s_public_welfare, s_satisfaction, composite, bonus_fen, at_zero_fen, measured
 		FROM bonus_run_departments WHERE run_id = ? ORDER BY position`, id)
 	if err != nil {
 		return r, fmt.Errorf("reading bonus run %d: %w", id, err)
@@ -123,13 +127,14 @@ func (q Q) BonusRun(ctx context.Context, id int64) (BonusRun, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var d BonusRunDept
-		var b, z int64
+		var b, z, m int64
 		s := make([]float64, len(bonusDims))
 		if err := rows.Scan(&d.Code, &d.Name, &d.NameEn, &d.Headcount, &d.CoefficientMilli,
-			&s[0], &s[1], &s[2], &s[3], &s[4], &d.Composite, &b, &z); err != nil {
+			&s[0], &s[1], &s[2], &s[3], &s[4], &d.Composite, &b, &z, &m); err != nil {
 			return r, err
 		}
 		d.Bonus, d.AtZero = money.Amount(b), money.Amount(z)
+		d.Unmeasured = unmeasuredOf(m)
 		d.Scores = map[scoring.BonusDimension]float64{}
 		for i, dim := range bonusDims {
 			d.Scores[dim] = s[i]
@@ -161,15 +166,41 @@ func (t *Tx) ReplaceBonusDraft(ctx context.Context, r BonusRun) (int64, error) {
 	for i, d := range r.Departments {
 		_, err := t.db.ExecContext(ctx, `INSERT INTO bonus_run_departments (run_id, position, dept_code, dept_name, dept_name_en,
 			headcount, coefficient_milli, s_workload, s_quality, s_efficiency, s_public_welfare, s_satisfaction,
-			composite, bonus_fen, at_zero_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			composite, bonus_fen, at_zero_fen, measured) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, i, d.Code, d.Name, d.NameEn, d.Headcount, d.CoefficientMilli,
 			d.Scores[bonusDims[0]], d.Scores[bonusDims[1]], d.Scores[bonusDims[2]], d.Scores[bonusDims[3]], d.Scores[bonusDims[4]],
-			d.Composite, d.Bonus.Fen(), d.AtZero.Fen())
+			d.Composite, d.Bonus.Fen(), d.AtZero.Fen(), measuredMask(d.Unmeasured))
 		if err != nil {
 			return 0, fmt.Errorf("saving the %d bonus draft, department %s: %w", r.Year, d.Code, err)
 		}
 	}
 	return id, nil
+}
+
+// measuredMask is the measured column of unmeasured: bit i set when
+// dimension i (of bonusDims) was measured.
+func measuredMask(unmeasured map[scoring.BonusDimension]bool) int64 {
+	var m int64
+	for i, d := range bonusDims {
+		if !unmeasured[d] {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// unmeasuredOf reads the measured column back; nil when all were measured.
+func unmeasuredOf(m int64) map[scoring.BonusDimension]bool {
+	var out map[scoring.BonusDimension]bool
+	for i, d := range bonusDims {
+		if m&(1<<i) == 0 {
+			if out == nil {
+				out = map[scoring.BonusDimension]bool{}
+			}
+			out[d] = true
+		}
+	}
+	return out
 }
 
 // ApproveBonusRun marks a draft approved by login; it reports false when

@@ -26,6 +26,10 @@ type Dept struct {
 	Headcount        int
 	CoefficientMilli int64
 	Scores           map[Dimension]float64
+	// Unmeasured marks the dimensions the department has no measurement
+	// of: they are left out of its composite, the other weights rescaled
+	// (EffectiveWeights). nil: every dimension measured.
+	Unmeasured map[Dimension]bool
 }
 
 // Scheme is a period's bonus scheme: the pool to split, the approved total
@@ -38,16 +42,19 @@ type Scheme struct {
 	Drivers      []Driver
 }
 
-// Line is a department's result: its composite score, the integer weight
-// its part of the pool was computed from, and its bonus.
+// Line is a department's result: the weights its composite was computed
+// with (EffectiveWeights), its composite score, the integer weight its part
+// of the pool was computed from, and its bonus.
 type Line struct {
 	Dept
+	Effective Weights
 	Composite float64
 	Share     int64
 	Bonus     money.Amount
 }
 
-// Allocate splits the pool among departments: composite = Σ weight × score,
+// Allocate splits the pool among departments: composite = Σ effective
+// weight × score over the measured dimensions (EffectiveWeights),
 // share = round(composite × 10000) × headcount × coefficient, and the pool
 // is divided in proportion to the shares by largest remainder, so the
 // bonuses sum exactly to the pool and equal inputs get amounts within one
@@ -79,8 +86,9 @@ func (s Scheme) check() domain.Problems {
 
 // checkDepts refuses what would make the split meaningless or ambiguous:
 // no departments, missing or repeated codes (results are keyed by code),
-// negative headcounts or coefficients, and scores that are not numbers in
-// 0–100 or belong to no dimension.
+// negative headcounts or coefficients, scores that are not numbers in
+// 0–100 or belong to no dimension, and departments with no measured
+// dimension at all.
 func checkDepts(depts []Dept) domain.Problems {
 	var ps domain.Problems
 	if len(depts) == 0 {
@@ -95,6 +103,9 @@ func checkDepts(depts []Dept) domain.Problems {
 			ps = append(ps, domain.NewProblem("problem.bonus.dept_duplicate", "Department {{.Code}} appears twice: keep one line per department.", "Code", d.Code))
 		}
 		seen[d.Code] = true
+		if Measured(d.Unmeasured) == 0 {
+			ps = append(ps, unmeasuredProblem(d))
+		}
 		if d.Headcount < 0 {
 			ps = append(ps, domain.NewProblem("problem.bonus.headcount_negative", "Department {{.Code}} has a negative headcount ({{.N}}): enter 0 or more.", "Code", d.Code, "N", d.Headcount))
 		}
@@ -143,7 +154,8 @@ func allocate(pool money.Amount, w Weights, depts []Dept) ([]Line, error) {
 	weights := make([]int64, len(lines))
 	for i := range lines {
 		l := &lines[i]
-		l.Composite = Composite(w, l.Scores)
+		l.Effective = EffectiveWeights(w, l.Unmeasured)
+		l.Composite = Composite(l.Effective, l.Scores)
 		share, ok := shareOf(l.Composite, l.Headcount, l.CoefficientMilli)
 		if !ok {
 			return nil, domain.NewProblem("problem.bonus.share_overflow", "Department {{.Code}}: headcount {{.N}} × coefficient {{.Coefficient}} is too large to compute a share: check the headcount and the coefficient.", "Code", l.Code, "N", l.Headcount, "Coefficient", domain.FormatCoefficient(l.CoefficientMilli))

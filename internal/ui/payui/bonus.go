@@ -49,6 +49,8 @@ type BonusScreen struct {
 	floorLabel *widget.Label
 	message    *widget.Label
 	totals     *widget.Label
+	// unmeasured says that some departments lack a dimension (未计量).
+	unmeasured *widget.Label
 
 	table     *widget.Table
 	chart     *kit.ChartView
@@ -95,7 +97,11 @@ func NewScreen(s Host) *BonusScreen {
 
 	entered := widget.NewLabel(i18n.T("bonus.entered_hint"))
 	entered.Importance = widget.LowImportance
-	tableArea := container.NewBorder(nil, container.NewBorder(nil, nil, entered, nil, b.totals), nil, nil, b.table)
+	b.unmeasured = widget.NewLabel("")
+	b.unmeasured.Wrapping = fyne.TextWrapWord
+	b.unmeasured.Importance = widget.WarningImportance
+	b.unmeasured.Hide()
+	tableArea := container.NewBorder(nil, container.NewVBox(b.unmeasured, container.NewBorder(nil, nil, entered, nil, b.totals)), nil, nil, b.table)
 	chartArea := container.NewBorder(container.NewHBox(widget.NewLabel(i18n.T("bonus.chart.show")), container.NewGridWrap(fyne.NewSize(240, b.chartShow.MinSize().Height), b.chartShow)), nil, nil, nil, b.chart)
 	split := container.NewVSplit(tableArea, chartArea)
 	split.Offset = 0.62
@@ -255,6 +261,7 @@ func (b *BonusScreen) show() {
 		}
 	}
 	b.totals.SetText(i18n.T("bonus.totals", "Count", len(b.res.Departments), "Heads", heads, "Sum", kit.Yuan(sum)))
+	b.showUnmeasured()
 	switch {
 	case b.stored == nil || b.dirty:
 		b.state.SetText(i18n.T("bonus.state.unsaved"))
@@ -388,4 +395,19 @@ func (b *BonusScreen) say(text string) {
 func (b *BonusScreen) ChartOf(i int) chart.Chart {
 	b.chartShow.SetSelectedIndex(i)
 	return b.chart.Chart()
+}
+
+// showUnmeasured shows the notice of departments with a dimension not
+// measured, or hides it.
+func (b *BonusScreen) showUnmeasured() {
+	note := ""
+	if b.hasRes {
+		note = unmeasuredNote(b.res)
+	}
+	b.unmeasured.SetText(note)
+	if note == "" {
+		b.unmeasured.Hide()
+	} else {
+		b.unmeasured.Show()
+	}
 }

@@ -2,7 +2,9 @@ package payui
 
 import (
 	"errors"
+	"math"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,7 +29,10 @@ const (
 	bcScores // first of len(payout.Dimensions) score columns
 )
 
-var bonusTail = []string{"bonus.col.composite", "col.bonus_yuan", "bonus.col.vs_zero", "bonus.col.vs_last"}
+// The last column shows the weights the department's composite was
+// computed with: a dimension it has no measurement of (未计量) weighs 0 and
+// the others are rescaled (payout.EffectiveWeights).
+var bonusTail = []string{"bonus.col.composite", "col.bonus_yuan", "bonus.col.vs_zero", "bonus.col.vs_last", "bonus.col.eff_weights"}
 
 func bonusHeaderKeys() []string {
 	keys := []string{"col.code", "col.department", "bonus.col.heads", "bonus.col.coef"}
@@ -43,7 +48,7 @@ func (b *BonusScreen) newTable() *widget.Table {
 	for range payout.Dimensions {
 		widths = append(widths, 70)
 	}
-	widths = append(widths, 76, 124, 108, 108)
+	widths = append(widths, 76, 124, 108, 108, 170)
 	t := widget.NewTable(
 		func() (int, int) { return len(b.rows()), len(keys) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -108,6 +113,9 @@ func (b *BonusScreen) cell(r, c int) (string, fyne.TextAlign, widget.Importance)
 		return strconv.FormatFloat(d.Coefficient, 'f', 2, 64), right, widget.MediumImportance
 	case c < bcScores+len(payout.Dimensions):
 		dim := payout.Dimensions[c-bcScores]
+		if d.Unmeasured[dim] {
+			return i18n.T("bonus.unmeasured"), right, widget.WarningImportance
+		}
 		text := strconv.FormatFloat(d.Scores[dim], 'f', 2, 64)
 		if d.Entered[dim] {
 			return text + "*", right, widget.HighImportance
@@ -121,12 +129,44 @@ func (b *BonusScreen) cell(r, c int) (string, fyne.TextAlign, widget.Importance)
 		return money.FormatPlain(d.Bonus), right, widget.MediumImportance
 	case 2:
 		return signedChange(d.Bonus - d.AtZero)
+	case 4:
+		return effectiveText(d), right, widget.MediumImportance
 	default:
 		if d.LastPeriod == nil {
 			return "—", right, widget.LowImportance
 		}
 		return signedChange(d.Bonus - *d.LastPeriod)
 	}
+}
+
+// effectiveText is the department's own weights in dimension order, in
+// percent, — for a dimension not measured: "30/25/20/15/10" with all
+// measured, "35.3/29.4/23.5/—/11.8" without public welfare.
+func effectiveText(d bonus.Dept) string {
+	parts := make([]string, 0, len(payout.Dimensions))
+	for _, dim := range payout.Dimensions {
+		if d.Unmeasured[dim] {
+			parts = append(parts, "—")
+			continue
+		}
+		parts = append(parts, strconv.FormatFloat(math.Round(d.Effective[dim]*1000)/10, 'f', -1, 64))
+	}
+	return strings.Join(parts, "/")
+}
+
+// unmeasuredNote says how many departments lack a measurement in some
+// dimension, or "" when none does.
+func unmeasuredNote(res bonus.Result) string {
+	n := 0
+	for _, d := range res.Departments {
+		if len(d.Unmeasured) > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return i18n.T("bonus.unmeasured_note", "Count", n)
 }
 
 // signedChange shows +1,234.00 in green and -1,234.00 in red.
@@ -148,7 +188,9 @@ func (b *BonusScreen) enterScore(d bonus.Dept, dim payout.Dimension) {
 		return // locked, not computable, or not the user's to change
 	}
 	e := widget.NewEntry()
-	e.SetText(strconv.FormatFloat(d.Scores[dim], 'f', 2, 64))
+	if !d.Unmeasured[dim] {
+		e.SetText(strconv.FormatFloat(d.Scores[dim], 'f', 2, 64))
+	}
 	name := d.Name
 	if i18n.Current() == i18n.English && d.NameEn != "" {
 		name = d.NameEn
