@@ -40,14 +40,14 @@ type BonusScreen struct {
 	stored *bonus.Result
 	dirty  bool // res differs from stored
 
-	pool       *widget.Entry
-	capLabel   *widget.Label
+	pool     *widget.Entry
+	capLabel *widget.Label
 	// poolError says, under the pool, why the typed pool is not allocated
 	// (above the cap, not an amount); poolErr is that refusal, nil when
 	// the table shows the typed pool.
-	poolError *widget.Label
-	poolErr   error
-	capDetail *widget.Label
+	poolError  *widget.Label
+	poolErr    error
+	capDetail  *widget.Label
 	state      *widget.Label
 	slider     *widget.Slider
 	weight     *widget.Label
