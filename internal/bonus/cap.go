@@ -44,25 +44,20 @@ func limitOf(ctx context.Context, q store.Q, year int) (payout.Limit, error) {
 		return payout.Limit{}, err
 	}
 	l := payout.Limit{Year: year, Approved: approved}
-	if l.PaidThrough, err = q.LatestActualMonth(ctx, year); err != nil {
+	months, err := q.ActualSubjectMonths(ctx, year)
+	if err != nil {
 		return payout.Limit{}, err
 	}
 	var byMonth [12]money.Amount
-	var through money.Amount
-	for m := 1; m <= l.PaidThrough; m++ {
-		sums, err := q.ActualSubjectTotals(ctx, year, m)
-		if err != nil {
-			return payout.Limit{}, err
+	for _, m := range months {
+		if m.Month >= 1 && m.Month <= 12 && payout.InSubjects(m.SubjectCode, subjects) {
+			byMonth[m.Month-1] += m.Amount
+			l.Paid += m.Amount
 		}
-		var upTo money.Amount
-		for _, a := range sums {
-			if payout.InSubjects(a.SubjectCode, subjects) {
-				upTo += a.Amount
-			}
+		if m.Month > l.PaidThrough {
+			l.PaidThrough = m.Month // the latest month with any actuals
 		}
-		byMonth[m-1], through = upTo-through, upTo
 	}
-	l.Paid = through
 	runs, err := q.BonusRuns(ctx, year)
 	if err != nil {
 		return payout.Limit{}, err

@@ -186,19 +186,15 @@ func (b *BonusScreen) Refresh() {
 // allocated (said by fail). Nothing available is said under the pool.
 func (b *BonusScreen) prepare(stored bool, run bonus.Result) bool {
 	s := b.host
-	pool := run.Pool
-	if !stored {
-		l, err := s.Services().Bonus.Limit(s.Ctx(), s.Actor(), s.Year())
-		if err != nil {
-			b.fail(err)
-			return false
-		}
-		pool = l.Available()
-	}
-	in, err := s.Services().Bonus.Prepare(s.Ctx(), s.Actor(), s.Year(), pool)
+	in, err := s.Services().Bonus.Prepare(s.Ctx(), s.Actor(), s.Year(), run.Pool)
 	if err != nil {
 		b.fail(err)
 		return false
+	}
+	pool := run.Pool
+	if !stored {
+		pool = in.Limit().Available()
+		in = in.WithPool(pool)
 	}
 	b.inputs = in
 	if err := in.CheckPool(max(pool, 1)); err != nil {
