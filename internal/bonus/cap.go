@@ -126,11 +126,7 @@ func rewardSubjects(ctx context.Context, q store.Q) ([]string, error) {
 
 // splitCodes reads a comma-separated list of subject codes.
 func splitCodes(v string) []string {
-	var out []string
-	for _, c := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '，' || r == ' ' || r == ';' }) {
-		out = append(out, c)
-	}
-	return out
+	return strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '，' || r == ' ' || r == ';' })
 }
 
 // checkPool refuses a pool above what is available now, read through q.
