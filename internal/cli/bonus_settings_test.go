@@ -160,6 +160,9 @@ func TestBonusSettings(t *testing.T) {
 			t.Errorf("audit trail lacks %s", want)
 		}
 	}
+	if code, _, stderr := run(t, "--db", db, "audit", "verify"); code != ExitOK {
+		t.Errorf("audit verify after the settings: exit %d %s", code, stderr)
+	}
 	// The plain display says it in words.
 	code, stdout, _ = run(t, "--db", db, "--lang", "en", "bonus", "settings")
 	if code != ExitOK || !strings.Contains(stdout, "Public-welfare floor: 10%") || !strings.Contains(stdout, "Public-welfare weight: 20%") {
