@@ -45,9 +45,12 @@ type BonusScreen struct {
 	// poolError says, under the pool, why the typed pool is not allocated
 	// (above the cap, not an amount); poolErr is that refusal, nil when
 	// the table shows the typed pool.
-	poolError  *widget.Label
-	poolErr    error
-	capDetail  *widget.Label
+	poolError *widget.Label
+	poolErr   error
+	capDetail *widget.Label
+	// schemeBox holds the pool, the slider and the messages: laid out
+	// again when a message appears or goes.
+	schemeBox  *fyne.Container
 	state      *widget.Label
 	slider     *widget.Slider
 	weight     *widget.Label
@@ -101,11 +104,12 @@ func NewScreen(s Host) *BonusScreen {
 	b.exportBtn = widget.NewButtonWithIcon(i18n.T("bonus.export"), theme.DownloadIcon(), b.export)
 	b.settingsBtn = widget.NewButtonWithIcon(i18n.T("bonus.settings"), theme.SettingsIcon(), b.editSettings)
 
-	poolRow := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(i18n.T("bonus.pool")), b.capLabel, b.pool), b.poolError, b.capDetail)
+	poolRow := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("bonus.pool")), b.capLabel, b.pool)
 	sliderRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.AccountIcon()), b.weight), b.floorLabel, b.slider)
-	scheme := widget.NewCard("", "", container.NewVBox(
+	b.schemeBox = container.NewVBox(
 		container.NewGridWithColumns(2, poolRow, container.NewHBox(b.saveBtn, b.approveBtn, b.exportBtn, b.settingsBtn, b.state)),
-		sliderRow, b.others, b.message))
+		b.poolError, b.capDetail, sliderRow, b.others, b.message)
+	scheme := widget.NewCard("", "", b.schemeBox)
 
 	entered := widget.NewLabel(i18n.T("bonus.entered_hint"))
 	entered.Importance = widget.LowImportance
@@ -227,10 +231,20 @@ func (b *BonusScreen) sayPool(err error) {
 	if err == nil {
 		b.poolError.SetText("")
 		b.poolError.Hide()
+		b.relayout()
 		return
 	}
 	b.poolError.SetText(i18n.Message(err))
 	b.poolError.Show()
+	b.relayout()
+}
+
+// relayout lays the scheme out again after a message appeared or went.
+func (b *BonusScreen) relayout() {
+	if b.Root != nil {
+		b.schemeBox.Refresh()
+		b.Root.Refresh()
+	}
 }
 
 // fail shows why the year cannot be allocated and clears the figures.
@@ -463,6 +477,7 @@ func (b *BonusScreen) say(text string) {
 	} else {
 		b.message.Show()
 	}
+	b.relayout()
 }
 
 // ChartOf shows the sensitivity chart of group i (of bonus.ChartGroups) and
