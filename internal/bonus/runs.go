@@ -26,7 +26,8 @@ type RunInfo struct {
 
 // Save stores res as the year's draft run, replacing an earlier draft
 // (and the staff split imported for it). A year whose run is approved is
-// locked: saving is refused.
+// locked: saving is refused, and so is a pool above the reward
+// performance pay available now (Limit), with the figures.
 func (s *Service) Save(ctx context.Context, by domain.Actor, res Result, note string) (RunInfo, error) {
 	if err := permission.Check(by, permission.BonusCompute, ""); err != nil {
 		return RunInfo{}, err
@@ -44,6 +45,9 @@ func (s *Service) Save(ctx context.Context, by domain.Actor, res Result, note st
 	var id int64
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
 		if err := lockedProblem(ctx, tx.Q, res.Year); err != nil {
+			return err
+		}
+		if err := checkPool(ctx, tx.Q, res.Year, res.Pool); err != nil {
 			return err
 		}
 		var prev *store.BonusRun
@@ -87,6 +91,9 @@ func (s *Service) Approve(ctx context.Context, by domain.Actor, year int) (RunIn
 			return domain.NewProblem("problem.bonusrun.no_draft", "There is no saved {{.Year}} allocation to approve: save the allocation first.", "Year", year)
 		}
 		id = draft.ID
+		if err := checkPool(ctx, tx.Q, year, draft.Pool); err != nil {
+			return err // actuals booked since saving may have used the room
+		}
 		done, err := tx.ApproveBonusRun(ctx, id, by.Login)
 		if err == nil && !done {
 			err = domain.NewProblem("problem.bonusrun.changed", "The {{.Year}} allocation was changed by someone else meanwhile: look at it again, then approve.", "Year", year)
@@ -123,24 +130,30 @@ func (s *Service) Current(ctx context.Context, by domain.Actor, year int) (res R
 			return Result{}, false, err
 		}
 		res, err := s.fromRun(ctx, full)
+		if l, lerr := limitOf(ctx, s.st.Q, year); lerr == nil {
+			res.Limit = l // what is left now, beside the cap saved with the run
+		}
 		return visibleResult(by, res), err == nil, err
 	}
 	return Result{}, false, nil
 }
 
 // ForReport is the allocation the bonus report prints for year: the
-// approved run, else the saved draft, else the full pool (the approved
-// performance pay) under the default weights.
+// approved run, else the saved draft, else all the reward performance pay
+// available (Limit) under the hospital's weights.
 func (s *Service) ForReport(ctx context.Context, by domain.Actor, year int) (Result, error) {
 	res, ok, err := s.Current(ctx, by, year)
 	if err != nil || ok {
 		return res, err
 	}
-	cap, err := s.cap(ctx, year)
+	l, err := limitOf(ctx, s.st.Q, year)
 	if err != nil {
 		return Result{}, err
 	}
-	return s.Compute(ctx, by, year, cap, nil)
+	if p := l.Check(max(l.Available(), 1)); p != nil {
+		return Result{}, p // nothing left to allocate
+	}
+	return s.Compute(ctx, by, year, l.Available(), nil)
 }
 
 // SetScore enters a department's score in a dimension for year (0–100),

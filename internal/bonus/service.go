@@ -10,7 +10,6 @@ import (
 	"strconv"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/payout"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
@@ -83,8 +82,11 @@ type Dept struct {
 type Result struct {
 	Year int
 	Pool money.Amount
-	// Cap is the approved performance pay (30107) the pool may not exceed.
+	// Cap is the reward performance pay available (Limit.Available when
+	// computed, as it was at saving for a stored run): the largest pool.
 	Cap money.Amount
+	// Limit is what the cap comes from now: approved − paid − committed.
+	Limit payout.Limit
 	// Floor is the lowest public-welfare weight the hospital allows.
 	Floor   float64
 	Weights payout.Weights
@@ -109,33 +111,25 @@ type Result struct {
 // entered by hand is unmeasured: left out of the department's composite,
 // its other weights rescaled (payout.EffectiveWeights). welfareWeight, if
 // not nil, sets the public-welfare weight, the others rescaled in
-// proportion; it may not be below the hospital's floor. The cap is the approved
-// 30107 (绩效工资) budget of year summed over departments.
+// proportion; it may not be below the hospital's floor nor above 1; nil
+// takes the hospital's current weight (Settings). The pool may not exceed
+// the reward performance pay available now (Limit).
 func (s *Service) Compute(ctx context.Context, by domain.Actor, year int, pool money.Amount, welfareWeight *float64) (Result, error) {
 	return s.compute(ctx, by, year, pool, welfareWeight, s.floor(ctx))
 }
 
-// SetWelfareFloor stores the hospital's floor for the public-welfare weight.
+// SetWelfareFloor stores the hospital's floor for the public-welfare
+// weight, the other settings kept (SetSettings).
 func (s *Service) SetWelfareFloor(ctx context.Context, by domain.Actor, floor float64) error {
 	if err := permission.Check(by, permission.BonusCompute, ""); err != nil {
 		return err
 	}
-	if floor < 0 || floor > 1 || floor != floor {
-		return domain.NewProblem("problem.bonusrun.floor", "The public-welfare floor must be between 0 and 1 (e.g. 0.1 for 10%).")
+	set, err := readSettings(ctx, s.st.Q)
+	if err != nil {
+		return err
 	}
-	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		prev, err := tx.Setting(ctx, settingWelfareFloor)
-		if err != nil {
-			return err
-		}
-		v := strconv.FormatFloat(floor, 'f', -1, 64)
-		var t trail
-		t.add(logbook.EntitySetting, settingWelfareFloor, "value", prev, v)
-		if err := tx.SetSetting(ctx, settingWelfareFloor, v); err != nil {
-			return err
-		}
-		return t.record(ctx, tx, by)
-	})
+	set.Floor = floor
+	return s.SetSettings(ctx, by, set)
 }
 
 func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool money.Amount, welfareWeight *float64, floor float64) (Result, error) {
@@ -143,8 +137,11 @@ func (s *Service) compute(ctx context.Context, by domain.Actor, year int, pool m
 	if err != nil {
 		return Result{}, err
 	}
-	w := DefaultWeights[scoring.BonusPublicWelfare]
+	w := in.scheme.Weights[scoring.BonusPublicWelfare]
 	if welfareWeight != nil {
+		if p := payout.CheckWelfareWeight(*welfareWeight, floor); p != nil {
+			return Result{}, p
+		}
 		w = *welfareWeight
 	}
 	return in.Allocate(w)
@@ -178,8 +175,10 @@ func (s *Service) Floor(ctx context.Context, by domain.Actor) (float64, error) {
 	return s.floor(ctx), nil
 }
 
-func (s *Service) floor(ctx context.Context) float64 {
-	if v, err := s.st.Setting(ctx, settingWelfareFloor); err == nil {
+func (s *Service) floor(ctx context.Context) float64 { return floorOf(ctx, s.st.Q) }
+
+func floorOf(ctx context.Context, q store.Q) float64 {
+	if v, err := q.Setting(ctx, settingWelfareFloor); err == nil {
 		if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f <= 1 {
 			return f
 		}
@@ -198,7 +197,7 @@ func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool m
 	if err != nil {
 		return nil, err
 	}
-	cap, err := s.cap(ctx, year)
+	limit, err := limitOf(ctx, s.st.Q, year)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +231,7 @@ func (s *Service) prepare(ctx context.Context, by domain.Actor, year int, pool m
 		in.depts = append(in.depts, payout.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli,
 			Scores: scores, Unmeasured: unmeasured(scores)})
 	}
-	in.scheme = payout.Scheme{Pool: pool, Cap: cap, Weights: DefaultWeights, WelfareFloor: floor, Drivers: drivers.list}
+	in.scheme = payout.Scheme{Pool: pool, Cap: limit.Available(), Limit: &limit, Weights: weightsOf(ctx, s.st.Q), WelfareFloor: floor, Drivers: drivers.list}
 	if in.last, err = s.lastPeriod(ctx, year); err != nil {
 		return nil, err
 	}
@@ -339,8 +338,26 @@ func unmeasured(scores map[payout.Dimension]float64) map[payout.Dimension]bool {
 // Pool is the pool the inputs split.
 func (in *Inputs) Pool() money.Amount { return in.scheme.Pool }
 
-// Cap is the approved performance pay the pool may not exceed.
+// Cap is the reward performance pay available: the largest pool.
 func (in *Inputs) Cap() money.Amount { return in.scheme.Cap }
+
+// Limit is what the cap comes from: approved − paid − committed.
+func (in *Inputs) Limit() payout.Limit { return *in.scheme.Limit }
+
+// Floor is the lowest public-welfare weight the hospital allows.
+func (in *Inputs) Floor() float64 { return in.scheme.WelfareFloor }
+
+// Weights are the hospital's current weights, before any slider move.
+func (in *Inputs) Weights() payout.Weights { return in.scheme.Weights }
+
+// CheckPool refuses a pool above the reward performance pay available,
+// with the figures it comes from; nil when p may be allocated.
+func (in *Inputs) CheckPool(p money.Amount) error {
+	if pr := in.scheme.Limit.Check(p); pr != nil {
+		return pr
+	}
+	return nil
+}
 
 // WithPool returns the inputs with another pool.
 func (in *Inputs) WithPool(p money.Amount) *Inputs {
@@ -354,7 +371,7 @@ func (in *Inputs) WithPool(p money.Amount) *Inputs {
 // can call it as it moves.
 func (in *Inputs) Allocate(w float64) (Result, error) {
 	sch := in.scheme
-	sch.Weights = DefaultWeights.WithPublicWelfare(w)
+	sch.Weights = sch.Weights.WithPublicWelfare(w)
 	out, err := payout.Allocate(sch, in.depts)
 	if err != nil {
 		return Result{}, err
@@ -367,7 +384,7 @@ func (in *Inputs) Allocate(w float64) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Year: in.year, Pool: sch.Pool, Cap: sch.Cap, Floor: sch.WelfareFloor, Weights: sch.Weights, Drivers: sch.Drivers,
+	res := Result{Year: in.year, Pool: sch.Pool, Cap: sch.Cap, Limit: *sch.Limit, Floor: sch.WelfareFloor, Weights: sch.Weights, Drivers: sch.Drivers,
 		Steps: payout.DefaultSteps, Sensitivity: sens}
 	for _, l := range out {
 		d := in.names[l.Code]
@@ -384,37 +401,17 @@ func (in *Inputs) Allocate(w float64) (Result, error) {
 	return visibleResult(in.viewer, res), nil
 }
 
-// Cap is the approved performance pay (30107) of year: the largest pool.
+// Cap is the approved budget of reward performance pay (30107 or the
+// configured subjects) of year; what is left of it for a pool is Limit.
 func (s *Service) Cap(ctx context.Context, by domain.Actor, year int) (money.Amount, error) {
 	if err := permission.Check(by, permission.Read, ""); err != nil {
 		return 0, err
 	}
-	return s.cap(ctx, year)
-}
-
-// cap is the approved 30107 budget of year summed over departments.
-func (s *Service) cap(ctx context.Context, year int) (money.Amount, error) {
-	if !domain.ValidYear(year) {
-		return 0, domain.YearProblem(year)
-	}
-	lines, err := s.st.BudgetLines(ctx, year)
+	subjects, err := rewardSubjects(ctx, s.st.Q)
 	if err != nil {
 		return 0, err
 	}
-	if len(lines) == 0 {
-		// No budget at all: say that, not that 30107 is missing from it.
-		return 0, domain.NewProblem("problem.budget.none", "There is no approved budget for {{.Year}}. Import one (budgetperf import budget --year {{.Year}} FILE) or load the demo hospital.", "Year", year)
-	}
-	var cap money.Amount
-	for _, l := range lines {
-		if l.SubjectCode == PerformancePaySubject {
-			cap += l.Amount
-		}
-	}
-	if cap <= 0 {
-		return 0, domain.NewProblem("problem.bonusrun.no_cap", "The {{.Year}} approved budget has no performance pay (subject 30107 绩效工资): the bonus pool is capped by the approved 30107 budget, so import or approve it first.", "Year", year)
-	}
-	return cap, nil
+	return approvedPay(ctx, s.st.Q, year, subjects)
 }
 
 // tagged maps the code of each indicator of sc tagged with a bonus

@@ -46,6 +46,21 @@ type bonusJSON struct {
 	PoolFen     int64           `json:"pool_fen"`
 	Weights     dimsJSON        `json:"weights"`
 	Departments []bonusDeptJSON `json:"departments"`
+	Cap         capJSON         `json:"cap"`
+}
+
+// capJSON is what caps the pool now: available = approved − paid −
+// committed (payout.Limit), paid through the latest month with actuals.
+type capJSON struct {
+	ApprovedFen  int64 `json:"approved_fen"`
+	PaidFen      int64 `json:"paid_fen"`
+	PaidThrough  int   `json:"paid_through_month"`
+	CommittedFen int64 `json:"committed_fen"`
+	AvailableFen int64 `json:"available_fen"`
+}
+
+func capOf(l payout.Limit) capJSON {
+	return capJSON{ApprovedFen: l.Approved.Fen(), PaidFen: l.Paid.Fen(), PaidThrough: l.PaidThrough, CommittedFen: l.Committed.Fen(), AvailableFen: l.Available().Fen()}
 }
 
 type bonusDeptJSON struct {
@@ -153,7 +168,7 @@ func runBonus(env *Env, args []string) error {
 		return err
 	}
 	j := &req.json
-	out := bonusJSON{Year: res.Year, PoolFen: res.Pool.Fen(), Weights: dims(res.Weights), Departments: []bonusDeptJSON{}}
+	out := bonusJSON{Year: res.Year, PoolFen: res.Pool.Fen(), Weights: dims(res.Weights), Departments: []bonusDeptJSON{}, Cap: capOf(res.Limit)}
 	rows := [][]string{}
 	for _, d := range res.Departments {
 		out.Departments = append(out.Departments, bonusDeptJSON{

@@ -62,6 +62,7 @@ var readMatrix = []struct {
 	{[]string{"evaluate", "--year", "2025", "--unit", "XM2025001", "--json"}, "text", "AAAAAA", ""},
 	{[]string{"evaluate", "--year", "2025", "--unit", "XM2025004", "--json"}, "text", "AAA-AA", ""},
 	{[]string{"evaluate", "rules", "--json"}, "text", "AAAAAA", ""},
+	{[]string{"bonus", "settings", "--json"}, "text", "AAAAAA", ""},
 	{[]string{"actuals", "show", "--year", "2026", "--month", "9", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"monitor", "--year", "2026", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"evaluate", "--year", "2025", "--json"}, "json", "AAAOAA", ""},

@@ -82,12 +82,18 @@ func bonusScheme(d *doc, res bonus.Result) {
 			status = i18n.T("report.bonus.run_approved", "ID", r.ID, "By", r.ApprovedBy, "At", r.ApprovedAt)
 		}
 	}
-	d.facts([][2]string{
+	facts := [][2]string{
 		{i18n.T("report.bonus.pool"), d.amtUnit(res.Pool)},
 		{i18n.T("report.bonus.cap"), d.amtUnit(res.Cap)},
-		{i18n.T("report.bonus.departments"), i18n.T("report.bonus.departments_n", "Count", len(res.Departments), "Heads", bonusHeads(res))},
-		{i18n.T("report.bonus.run"), status},
-	})
+	}
+	if l := res.Limit; l.Approved > 0 {
+		facts = append(facts, [2]string{i18n.T("report.bonus.cap_now"), i18n.T("report.bonus.cap_figures", "Approved", d.amtUnit(l.Approved),
+			"Paid", d.amtUnit(l.Paid), "Month", l.PaidThrough, "Committed", d.amtUnit(l.Committed), "Available", d.amtUnit(l.Available()))})
+	}
+	facts = append(facts,
+		[2]string{i18n.T("report.bonus.departments"), i18n.T("report.bonus.departments_n", "Count", len(res.Departments), "Heads", bonusHeads(res))},
+		[2]string{i18n.T("report.bonus.run"), status})
+	d.facts(facts)
 	bonusWeightTable(d, res)
 	d.note(i18n.T("report.bonus.method"))
 	bonusDriverTable(d, res)
@@ -202,6 +208,9 @@ func bonusSensitivity(d *doc, res bonus.Result) error {
 	welfare := res.Weights[scoring.BonusPublicWelfare]
 	d.h1(i18n.T("report.bonus.sensitivity"), 90)
 	d.para(i18n.T("report.bonus.sens_text", "Weight", i18n.WeightPercent(welfare)), 9.5)
+	if err := bonusShift(d, res); err != nil {
+		return err
+	}
 	for _, c := range sensitivityCharts(d.meta, res) {
 		if err := d.drawChart(c, 82); err != nil {
 			return err
@@ -231,6 +240,26 @@ func bonusSensitivity(d *doc, res bonus.Result) error {
 		rows = append(rows, row{cells: cells})
 	}
 	d.newTable(i18n.T("report.bonus.table_sens"), scols).inUnit().rows(rows)
+	return nil
+}
+
+// bonusShift states the floor, the weight used and what a 5-point move
+// of the weight either way would move between departments.
+func bonusShift(d *doc, res bonus.Result) error {
+	sh, err := bonus.WelfareShift(res)
+	if err != nil || len(res.Departments) == 0 {
+		return err
+	}
+	text := i18n.T("report.bonus.shift", "Weight", i18n.WeightPercent(sh.Weight), "Floor", i18n.WeightPercent(res.Floor),
+		"Down", i18n.WeightPercent(sh.Down), "Up", i18n.WeightPercent(sh.Up), "MovedDown", d.amtUnit(sh.MovedDown), "MovedUp", d.amtUnit(sh.MovedUp))
+	if sh.BelowFloor {
+		text += " " + i18n.T("report.bonus.shift_floor", "Down", i18n.WeightPercent(sh.Down), "Floor", i18n.WeightPercent(res.Floor))
+	}
+	if sh.Gain > 0 && sh.Loss < 0 {
+		text += " " + i18n.T("report.bonus.shift_most", "Up", i18n.WeightPercent(sh.Up), "Gainer", d.pick(sh.Gainer.Name, sh.Gainer.NameEn),
+			"Gain", d.amtUnit(sh.Gain), "Loser", d.pick(sh.Loser.Name, sh.Loser.NameEn), "Loss", d.amtUnit(-sh.Loss))
+	}
+	d.para(text, 9.5)
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
@@ -152,6 +153,10 @@ func TestBonusReport(t *testing.T) {
 	}
 	contains(t, "bonus", text, "2026年度绩效奖金分配报告", "一、分配方案与权重", "公益性权重：15%", "二、绩效奖金分配结果",
 		"三、公益性权重敏感性分析", "公益性权重变化对各科室奖金的影响·公共卫生科室", "四、合规性声明", "签字确认", money.FormatPlain(res.Pool))
+	// The cap's figures, the floor and the weight used, and the ±5-point move.
+	sh, _ := bonus.WelfareShift(res)
+	contains(t, "bonus", text, money.FormatPlain(res.Limit.Approved), money.FormatPlain(res.Limit.Paid), "截至 9 月",
+		"下限为 0%", "下调 5 个百分点", money.FormatPlain(sh.MovedUp))
 	var sum money.Amount
 	for _, d := range res.Departments {
 		contains(t, "bonus", text, d.Name, money.FormatPlain(d.Bonus))

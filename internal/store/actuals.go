@@ -195,3 +195,32 @@ func (q Q) ActualSubjectTotals(ctx context.Context, year, throughMonth int) ([]d
 	}
 	return out, rows.Err()
 }
+
+// SubjectMonth is a subject's actuals in one month of a year, all
+// departments together.
+type SubjectMonth struct {
+	SubjectCode string
+	Month       int
+	Amount      money.Amount
+}
+
+// ActualSubjectMonths sums year's actuals per subject and month.
+func (q Q) ActualSubjectMonths(ctx context.Context, year int) ([]SubjectMonth, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT subject_code, month, sum(amount_fen) FROM actual_months
+		WHERE year = ? GROUP BY subject_code, month ORDER BY subject_code, month`, year)
+	if err != nil {
+		return nil, fmt.Errorf("summing actuals by month: %w", err)
+	}
+	defer rows.Close()
+	var out []SubjectMonth
+	for rows.Next() {
+		var m SubjectMonth
+		var fen int64
+		if err := rows.Scan(&m.SubjectCode, &m.Month, &fen); err != nil {
+			return nil, err
+		}
+		m.Amount = money.Amount(fen)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

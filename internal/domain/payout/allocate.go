@@ -36,7 +36,10 @@ type Dept struct {
 // performance pay that caps it, the dimension weights with the floor of the
 // public-welfare weight, and the indicators that score the dimensions.
 type Scheme struct {
-	Pool, Cap    money.Amount
+	Pool, Cap money.Amount
+	// Limit, when set, is the cap as the year's figures give it (approved
+	// − paid − committed): it replaces Cap, and a refusal names them.
+	Limit        *Limit
 	Weights      Weights
 	WelfareFloor float64
 	Drivers      []Driver
@@ -75,6 +78,10 @@ func (s Scheme) check() domain.Problems {
 	switch {
 	case s.Pool <= 0:
 		ps = append(ps, domain.NewProblem("problem.bonus.pool_positive", "The bonus pool is {{.Pool}} yuan: enter an amount above 0.", "Pool", money.FormatPlain(s.Pool)))
+	case s.Limit != nil:
+		if p := s.Limit.Check(s.Pool); p != nil {
+			ps = append(ps, p)
+		}
 	case s.Cap <= 0:
 		ps = append(ps, domain.NewProblem("problem.bonus.cap_missing", "The approved total performance pay is not set: enter it, since the bonus pool may not exceed it."))
 	case s.Pool > s.Cap:

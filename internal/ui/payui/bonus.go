@@ -40,8 +40,17 @@ type BonusScreen struct {
 	stored *bonus.Result
 	dirty  bool // res differs from stored
 
-	pool       *widget.Entry
-	capLabel   *widget.Label
+	pool     *widget.Entry
+	capLabel *widget.Label
+	// poolError says, under the pool, why the typed pool is not allocated
+	// (above the cap, not an amount); poolErr is that refusal, nil when
+	// the table shows the typed pool.
+	poolError *widget.Label
+	poolErr   error
+	capDetail *widget.Label
+	// schemeBox holds the pool, the slider and the messages: laid out
+	// again when a message appears or goes.
+	schemeBox  *fyne.Container
 	state      *widget.Label
 	slider     *widget.Slider
 	weight     *widget.Label
@@ -57,7 +66,7 @@ type BonusScreen struct {
 	chartShow *widget.Select
 	staff     *bonusStaffPanel
 
-	saveBtn, approveBtn, exportBtn *widget.Button
+	saveBtn, approveBtn, exportBtn, settingsBtn *widget.Button
 }
 
 func NewScreen(s Host) *BonusScreen {
@@ -65,6 +74,13 @@ func NewScreen(s Host) *BonusScreen {
 	b.pool = widget.NewEntry()
 	b.pool.OnSubmitted = func(string) { b.poolChanged() }
 	b.capLabel = widget.NewLabel("")
+	b.poolError = widget.NewLabel("")
+	b.poolError.Wrapping = fyne.TextWrapWord
+	b.poolError.Importance = widget.DangerImportance
+	b.poolError.Hide()
+	b.capDetail = widget.NewLabel("")
+	b.capDetail.Wrapping = fyne.TextWrapWord
+	b.capDetail.Importance = widget.LowImportance
 	b.state = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	b.slider = widget.NewSlider(0, 50)
 	b.slider.Step = 1
@@ -88,12 +104,14 @@ func NewScreen(s Host) *BonusScreen {
 	b.saveBtn.Importance = widget.HighImportance
 	b.approveBtn = widget.NewButtonWithIcon(i18n.T("bonus.approve"), theme.ConfirmIcon(), b.approve)
 	b.exportBtn = widget.NewButtonWithIcon(i18n.T("bonus.export"), theme.DownloadIcon(), b.export)
+	b.settingsBtn = widget.NewButtonWithIcon(i18n.T("bonus.settings"), theme.SettingsIcon(), b.editSettings)
 
 	poolRow := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("bonus.pool")), b.capLabel, b.pool)
 	sliderRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.AccountIcon()), b.weight), b.floorLabel, b.slider)
-	scheme := widget.NewCard("", "", container.NewVBox(
-		container.NewGridWithColumns(2, poolRow, container.NewHBox(b.saveBtn, b.approveBtn, b.exportBtn, b.state)),
-		sliderRow, b.others, b.message))
+	b.schemeBox = container.NewVBox(
+		container.NewGridWithColumns(2, poolRow, container.NewHBox(b.saveBtn, b.approveBtn, b.exportBtn, b.settingsBtn, b.state)),
+		b.poolError, b.capDetail, sliderRow, b.others, b.message)
+	scheme := widget.NewCard("", "", b.schemeBox)
 
 	entered := widget.NewLabel(i18n.T("bonus.entered_hint"))
 	entered.Importance = widget.LowImportance
@@ -119,6 +137,7 @@ func (b *BonusScreen) Refresh() {
 	s := b.host
 	b.inputs, b.stored, b.hasRes, b.dirty = nil, nil, false, false
 	b.say("")
+	b.sayPool(nil)
 	opts := make([]string, len(bonus.ChartGroups))
 	for i, g := range bonus.ChartGroups {
 		opts[i] = i18n.T(g.Key)
@@ -145,39 +164,26 @@ func (b *BonusScreen) Refresh() {
 		b.res, b.hasRes = stored, true
 	}
 	locked := ok && stored.Run.Approved
-	if !locked {
-		pool := money.Amount(0)
-		if ok {
-			pool = stored.Pool
-		} else if cap, err := s.Services().Bonus.Cap(s.Ctx(), s.Actor(), s.Year()); err == nil {
-			pool = cap
-		} else {
-			b.fail(err)
-			return
-		}
-		in, err := s.Services().Bonus.Prepare(s.Ctx(), s.Actor(), s.Year(), pool)
-		if err != nil {
-			b.fail(err)
-			return
-		}
-		b.inputs = in
+	if !locked && !b.prepare(ok, stored) {
+		return
 	}
-	if b.inputs != nil {
-		b.capLabel.SetText(i18n.T("bonus.cap", "Cap", kit.Yuan(b.inputs.Cap())))
-	} else {
-		b.capLabel.SetText(i18n.T("bonus.cap", "Cap", kit.Yuan(stored.Cap)))
-	}
-	w := bonus.DefaultWeights[scoring.BonusPublicWelfare]
+	b.showCap(stored.Limit, stored.Cap)
+	w := b.res.Weights[scoring.BonusPublicWelfare]
 	if b.hasRes {
-		w = b.res.Weights[scoring.BonusPublicWelfare]
 		b.pool.SetText(kit.Yuan(b.res.Pool))
 	} else {
+		w = b.inputs.Weights()[scoring.BonusPublicWelfare]
 		b.pool.SetText(kit.Yuan(b.inputs.Pool()))
 	}
+	// The slider cannot go below the hospital's floor (an approved run
+	// shows its own weight, whatever the floor is now).
 	b.slider.Min = 0
+	if !locked {
+		b.slider.Min = min(floor*100, 50)
+	}
 	b.slider.Max = 50
 	b.slider.SetValue(w * 100) // calls reallocate when it moves
-	if !b.hasRes && b.inputs != nil {
+	if !b.hasRes && b.inputs != nil && b.poolErr == nil {
 		b.reallocate()
 	}
 	b.dirty = false
@@ -185,11 +191,74 @@ func (b *BonusScreen) Refresh() {
 	b.show()
 }
 
+// prepare reads the year's inputs for the stored run's pool, else for all
+// the reward performance pay available; false when the year cannot be
+// allocated (said by fail). Nothing available is said under the pool.
+func (b *BonusScreen) prepare(stored bool, run bonus.Result) bool {
+	s := b.host
+	in, err := s.Services().Bonus.Prepare(s.Ctx(), s.Actor(), s.Year(), run.Pool)
+	if err != nil {
+		b.fail(err)
+		return false
+	}
+	pool := run.Pool
+	if !stored {
+		pool = in.Limit().Available()
+		in = in.WithPool(pool)
+	}
+	b.inputs = in
+	if err := in.CheckPool(max(pool, 1)); err != nil {
+		b.sayPool(err) // the draft's pool no longer fits, or nothing is left
+	}
+	return true
+}
+
+// showCap shows what caps the pool: the reward performance pay available
+// and the figures it comes from (l when read now, else the cap saved
+// with the run).
+func (b *BonusScreen) showCap(l payout.Limit, saved money.Amount) {
+	if b.inputs != nil {
+		l = b.inputs.Limit()
+	}
+	if l.Approved == 0 {
+		b.capLabel.SetText(i18n.T("bonus.cap", "Cap", kit.Yuan(saved)))
+		b.capDetail.SetText("")
+		return
+	}
+	b.capLabel.SetText(i18n.T("bonus.cap", "Cap", kit.Yuan(l.Available())))
+	b.capDetail.SetText(i18n.T("bonus.cap_detail", "Approved", kit.Yuan(l.Approved), "Paid", kit.Yuan(l.Paid), "Month", l.PaidThrough,
+		"Committed", kit.Yuan(l.Committed), "Available", kit.Yuan(l.Available())))
+}
+
+// sayPool shows under the pool why the typed pool is not allocated; nil
+// clears it.
+func (b *BonusScreen) sayPool(err error) {
+	b.poolErr = err
+	if err == nil {
+		b.poolError.SetText("")
+		b.poolError.Hide()
+		b.relayout()
+		return
+	}
+	b.poolError.SetText(i18n.Message(err))
+	b.poolError.Show()
+	b.relayout()
+}
+
+// relayout lays the scheme out again after a message appeared or went.
+func (b *BonusScreen) relayout() {
+	if b.Root != nil {
+		b.schemeBox.Refresh()
+		b.Root.Refresh()
+	}
+}
+
 // fail shows why the year cannot be allocated and clears the figures.
 func (b *BonusScreen) fail(err error) {
 	b.inputs, b.hasRes = nil, false
 	b.say(i18n.Message(err))
 	b.capLabel.SetText("")
+	b.capDetail.SetText("")
 	b.setEditable(false)
 	b.exportBtn.Disable()
 	b.show()
@@ -201,7 +270,8 @@ func (b *BonusScreen) setEditable(on bool) {
 	role := b.host.Actor().Role
 	compute := on && permission.Allowed(role, permission.BonusCompute)
 	approve := on && permission.Allowed(role, permission.BonusApprove) && (compute || b.stored != nil)
-	for w, ok := range map[fyne.Disableable]bool{b.pool: compute, b.slider: compute, b.saveBtn: compute, b.approveBtn: approve} {
+	settings := permission.Allowed(role, permission.BonusCompute)
+	for w, ok := range map[fyne.Disableable]bool{b.pool: compute, b.slider: compute, b.saveBtn: compute, b.approveBtn: approve, b.settingsBtn: settings} {
 		if ok {
 			w.Enable()
 		} else {
@@ -233,18 +303,41 @@ func (b *BonusScreen) reallocate() {
 	b.show()
 }
 
-// poolChanged takes the typed pool; an amount over the cap is explained.
+// poolChanged takes the typed pool. One that is not an amount or is above
+// the reward performance pay available is refused under the entry, with
+// the figures; the entry keeps what was typed and the table the last
+// allocation, which is not recomputed (and saving refuses, saying why).
 func (b *BonusScreen) poolChanged() {
 	if b.inputs == nil {
 		return
 	}
 	p, err := money.Parse(strings.TrimSpace(b.pool.Text), money.Yuan)
 	if err != nil || p.Amount <= 0 {
-		b.say(i18n.T("bonus.pool_text", "Text", b.pool.Text))
+		b.sayPool(domain.NewProblem("bonus.pool_text", "\"{{.Text}}\" is not an amount in yuan: write it like 10000000.01 or 1000万.", "Text", b.pool.Text))
 		return
 	}
+	if err := b.inputs.CheckPool(p.Amount); err != nil {
+		b.sayPool(err)
+		return
+	}
+	b.sayPool(nil)
 	b.inputs = b.inputs.WithPool(p.Amount)
 	b.reallocate()
+}
+
+// poolTaken takes a pool typed but not yet submitted; false, with the
+// reason shown, when the typed pool cannot be allocated.
+func (b *BonusScreen) poolTaken() bool {
+	if b.inputs != nil {
+		if p, err := money.Parse(strings.TrimSpace(b.pool.Text), money.Yuan); err != nil || p.Amount != b.inputs.Pool() {
+			b.poolChanged()
+		}
+	}
+	if b.poolErr != nil {
+		b.host.ShowError(b.poolErr)
+		return false
+	}
+	return true
 }
 
 // show puts the result on screen.
@@ -280,6 +373,9 @@ func (b *BonusScreen) show() {
 func (b *BonusScreen) showWeights() {
 	w := b.slider.Value / 100
 	weights := bonus.DefaultWeights.WithPublicWelfare(w)
+	if b.inputs != nil {
+		weights = b.inputs.Weights().WithPublicWelfare(w)
+	}
 	if b.hasRes {
 		weights = b.res.Weights
 		w = weights[scoring.BonusPublicWelfare]
@@ -309,7 +405,7 @@ func (b *BonusScreen) drawChart() {
 // save stores the allocation on screen as the year's draft.
 func (b *BonusScreen) save() {
 	s := b.host
-	if !b.hasRes {
+	if !b.hasRes || !b.poolTaken() {
 		return
 	}
 	if _, err := s.Services().Bonus.Save(s.Ctx(), s.Actor(), b.res, ""); err != nil {
@@ -323,7 +419,7 @@ func (b *BonusScreen) save() {
 // user confirmed that the year is then locked.
 func (b *BonusScreen) approve() {
 	s := b.host
-	if !b.hasRes {
+	if !b.hasRes || !b.poolTaken() {
 		return
 	}
 	var sum money.Amount
@@ -388,6 +484,7 @@ func (b *BonusScreen) say(text string) {
 	} else {
 		b.message.Show()
 	}
+	b.relayout()
 }
 
 // ChartOf shows the sensitivity chart of group i (of bonus.ChartGroups) and

@@ -11,6 +11,9 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/scoring"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/probe"
 )
 
 // bonusOf is what the table shows as a department's bonus.
@@ -89,16 +92,17 @@ func TestBonusSliderReallocatesLive(t *testing.T) {
 		t.Errorf("totals %q, state %q", b.totals.Text, b.state.Text)
 	}
 
-	// A pool over the approved performance pay is explained, not allocated.
+	// A pool over the reward performance pay available is explained under
+	// the entry, not allocated (TestPoolOverTheCap says more).
 	b.pool.SetText(money.FormatPlain(cap + 100))
 	b.pool.OnSubmitted(b.pool.Text)
-	if !strings.Contains(b.message.Text, "30107") && !strings.Contains(b.message.Text, "绩效工资") {
-		t.Errorf("pool over the cap: message %q", b.message.Text)
+	if !strings.Contains(b.poolError.Text, "奖励性绩效") || !b.poolError.Visible() {
+		t.Errorf("pool over the cap: %q", b.poolError.Text)
 	}
 	b.pool.SetText("10000000.01")
 	b.pool.OnSubmitted(b.pool.Text)
-	if b.message.Text != "" {
-		t.Errorf("message left after a good pool: %q", b.message.Text)
+	if b.message.Text != "" || b.poolError.Visible() {
+		t.Errorf("message left after a good pool: %q %q", b.message.Text, b.poolError.Text)
 	}
 
 	test.Tap(b.saveBtn)
@@ -134,5 +138,87 @@ func TestBonusSliderReallocatesLive(t *testing.T) {
 	rows, _ := f.GetRows("科室分配", excelize.Options{RawCellValue: true})
 	if last := rows[len(rows)-1]; last[0] != "合计" || last[len(last)-1] != "10000000.01" {
 		t.Errorf("pay sheet totals %v", last)
+	}
+}
+
+// Typing a pool over the cap shows the problem under the entry with the
+// figures (approved, paid, available); the entry keeps what was typed, the
+// table keeps the last allocation, and saving is refused with the reason
+// rather than storing the old pool.
+func TestPoolOverTheCap(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "en")
+	s.setYear(2026)
+	b := s.bonus
+	l := b.inputs.Limit()
+	if l.PaidThrough != 9 || l.Available() != l.Approved-l.Paid || b.inputs.Pool() != l.Available() {
+		t.Fatalf("limit %+v, default pool %v: want all that is available", l, b.inputs.Pool())
+	}
+	if !strings.Contains(b.capLabel.Text, money.FormatPlain(l.Available())) || !strings.Contains(b.capDetail.Text, money.FormatPlain(l.Paid)) {
+		t.Errorf("cap shown as %q / %q", b.capLabel.Text, b.capDetail.Text)
+	}
+	b.pool.SetText("10000000.01")
+	b.pool.OnSubmitted(b.pool.Text)
+	before := bonusOf(t, b, "301")
+	typed := money.FormatPlain(l.Available() + 1)
+	b.pool.SetText(typed)
+	b.pool.OnSubmitted(b.pool.Text)
+	for _, fig := range []string{money.FormatPlain(l.Available()), money.FormatPlain(l.Approved), money.FormatPlain(l.Paid)} {
+		if !strings.Contains(b.poolError.Text, fig) {
+			t.Errorf("under the pool: %q lacks %s", b.poolError.Text, fig)
+		}
+	}
+	if b.pool.Text != typed || bonusOf(t, b, "301") != before || tableSum(t, b) != money.FromFen(1000000001) {
+		t.Errorf("entry %q (typed %q), 301 %v (was %v): the typed pool or the figures changed", b.pool.Text, typed, bonusOf(t, b, "301"), before)
+	}
+	test.Tap(b.saveBtn)
+	if !probe.HasText(s.win.Canvas().Overlays().Top(), money.FormatPlain(l.Available())) {
+		t.Error("saving a pool over the cap: no refusal naming the figures")
+	}
+	if _, ok, _ := s.svc.Bonus.Current(s.ctx, domain.LocalUser, 2026); ok {
+		t.Fatal("a pool over the cap was saved (as the old pool)")
+	}
+	s.win.Canvas().Overlays().Top().Hide()
+	// Typed but not submitted: saving takes the typed pool, and refuses it.
+	b.pool.SetText("10000000.01")
+	b.pool.OnSubmitted(b.pool.Text)
+	b.pool.SetText(typed)
+	test.Tap(b.saveBtn)
+	if _, ok, _ := s.svc.Bonus.Current(s.ctx, domain.LocalUser, 2026); ok || !b.poolError.Visible() {
+		t.Fatalf("an unsubmitted pool over the cap: saved %v, error shown %v", ok, b.poolError.Visible())
+	}
+}
+
+// The settings dialog sets the floor and the weights; the slider cannot go
+// below the floor, and the hospital's weight is where it starts.
+func TestBonusSettingsAndFloor(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "en")
+	s.setYear(2026)
+	b := s.bonus
+	set, _ := s.svc.Bonus.Settings(s.ctx, domain.LocalUser)
+	f := newSettingsForm(set)
+	if f.floor.Text != "0%" || f.weights[scoring.BonusPublicWelfare].Text != "15%" {
+		t.Fatalf("form shows floor %q weight %q", f.floor.Text, f.weights[scoring.BonusPublicWelfare].Text)
+	}
+	f.floor.SetText("20%")
+	if err := b.saveSettings(f); err == nil || !strings.Contains(i18n.Message(err), "below the floor of 20%") {
+		t.Errorf("floor above the weight: %v", err)
+	}
+	f.weights[scoring.BonusPublicWelfare].SetText("25%")
+	f.weights[scoring.BonusWorkload].SetText("20%")
+	if err := b.saveSettings(f); err != nil {
+		t.Fatal(err)
+	}
+	if b.slider.Min != 20 || b.slider.Value != 25 || b.floorLabel.Text != "Floor 20.0%" {
+		t.Errorf("slider min %v value %v, %q", b.slider.Min, b.slider.Value, b.floorLabel.Text)
+	}
+	for range 10 {
+		b.slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	}
+	if b.slider.Value != 20 || b.res.Weights[scoring.BonusPublicWelfare] != 0.20 {
+		t.Errorf("slider went to %v, below the floor of 20", b.slider.Value)
+	}
+	f.weights[scoring.BonusPublicWelfare].SetText("abc")
+	if err := b.saveSettings(f); err == nil {
+		t.Error("a weight that is not a share was saved")
 	}
 }
