@@ -86,7 +86,7 @@ func amountsAt(res Result, weights []float64) (map[string][]money.Amount, error)
 func computeAt(res Result, weights []float64) (map[string][]money.Amount, error) {
 	depts := make([]payout.Dept, 0, len(res.Departments))
 	for _, d := range res.Departments {
-		depts = append(depts, payout.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: d.Scores})
+		depts = append(depts, payout.Dept{Code: d.Code, Name: d.Name, Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: d.Scores, Unmeasured: d.Unmeasured})
 	}
 	return payout.Sensitivity(payout.Scheme{Pool: res.Pool, Cap: res.Pool, Weights: res.Weights}, depts, weights)
 }
