@@ -51,8 +51,3 @@ var (
 	demoDB     = probe.DemoDB
 )
 
-// confirmTop taps the confirming (highlighted) button of the dialog on top.
-func confirmTop(t *testing.T, s *Shell) {
-	t.Helper()
-	probe.ConfirmTop(t, s.win)
-}
