@@ -114,7 +114,12 @@ func TestCheckCompliance(t *testing.T) {
 		{"laboratory", []Driver{{wl, ind("R5", "化验收入", false)}, {wl, ind("R6", "检验收入", false)}},
 			[]string{"problem.bonus.revenue_driver", "problem.bonus.revenue_driver"}},
 		{"examination without revenue is fine", []Driver{{ql, ind("Q1", "检查结果互认率", false)}}, nil},
-		{"medical service revenue not listed", []Driver{{ef, ind("E1", "医疗服务收入占比", false)}}, nil},
+		// The rule, not a keyword list: any revenue amount, share, growth,
+		// per head, completion or surplus (issue 20).
+		{"medical service revenue share", []Driver{{ef, ind("E1", "医疗服务收入占比", false)}}, []string{"problem.bonus.revenue_driver"}},
+		{"revenue completion, growth, surplus, per head", []Driver{{wl, ind("E2", "科室医疗收入完成率", false)}, {ef, ind("E3", "门诊收入增长率", false)},
+			{ef, ind("E4", "收支结余率", false)}, {wl, ind("E5", "人均医疗收入", false)}, {ef, ind("E6", "医疗盈余率", false)}},
+			[]string{"problem.bonus.revenue_driver", "problem.bonus.revenue_driver", "problem.bonus.revenue_driver", "problem.bonus.revenue_driver", "problem.bonus.revenue_driver"}},
 		{"unknown dimension", []Driver{{"", ind("X", "门诊人次", false)}}, []string{"problem.bonus.driver_dimension"}},
 	}
 	for _, c := range cases {
@@ -124,7 +129,7 @@ func TestCheckCompliance(t *testing.T) {
 		}
 	}
 	msg := CheckCompliance([]Driver{{wl, ind("R1", "药品收入", false)}}).Error()
-	for _, s := range []string{"R1 药品收入", "nine rules of integrity", "pay reform", "drug, consumable, examination or laboratory revenue"} {
+	for _, s := range []string{"R1 药品收入", "国办发〔2019〕4号", "廉洁从业九项准则", "pay reform", "must not be linked to revenue"} {
 		if !strings.Contains(msg, s) {
 			t.Errorf("compliance message %q lacks %q", msg, s)
 		}
