@@ -135,3 +135,22 @@ func TestCheckCompliance(t *testing.T) {
 		}
 	}
 }
+
+func TestEnteredSourceProblem(t *testing.T) {
+	lib := map[string]scoring.Indicator{"医疗收入增幅": {Code: "2.3.1", Name: "医疗收入增幅", RevenueLinked: true}, "甲级病历率": {Code: "1.1.3", Name: "甲级病历率"}}
+	lookup := func(k string) (scoring.Indicator, bool) { in, ok := lib[k]; return in, ok }
+	for _, c := range []struct{ src, want string }{
+		{"", "problem.bonus.entered_score_unsourced"},
+		{"医疗收入增幅", "problem.bonus.entered_score_revenue"},
+		{"门诊收入增长率", "problem.bonus.entered_score_revenue"},
+		{"甲级病历率", ""}, {"RBRVS点数", ""}, {"已删除的指标", ""},
+	} {
+		got := ""
+		if p := EnteredSourceProblem("101", wl, c.src, lookup); p != nil {
+			got = p.Key
+		}
+		if got != c.want {
+			t.Errorf("source %q: %q, want %q", c.src, got, c.want)
+		}
+	}
+}
