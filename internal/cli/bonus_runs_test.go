@@ -55,7 +55,7 @@ func TestBonusRunLifecycle(t *testing.T) {
 	}
 	defer book.Close()
 	rows, _ := book.GetRows("个人明细", excelize.Options{RawCellValue: true})
-	if len(rows) != 3+2+1 || rows[3][2] != "张敏" {
+	if len(rows) < 3+2+1 || rows[3][2] != "张敏" || rows[5][0] != "合计" || !strings.Contains(strings.Join(rows[len(rows)-1], ""), "分管院领导") {
 		t.Errorf("staff sheet %v", rows)
 	}
 	code, _, stderr = run(t, "--db", db, "--lang", "en", "bonus", "save", "--year", "2026", "--pool", "100")
