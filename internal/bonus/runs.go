@@ -225,36 +225,6 @@ func scoreTrail(ctx context.Context, tx *store.Tx, year int, dept string, dim pa
 	return t, nil
 }
 
-// libraryLookup finds an indicator of the library by code or name.
-func (s *Service) libraryLookup(ctx context.Context) (func(string) (scoring.Indicator, bool), error) {
-	schemes, err := s.st.Schemes(ctx)
-	if err != nil {
-		return nil, err
-	}
-	byKey := map[string]scoring.Indicator{}
-	var walk func(ns []scoring.Node)
-	walk = func(ns []scoring.Node) {
-		for _, n := range ns {
-			if n.Indicator != nil {
-				for _, k := range []string{n.Indicator.Name, n.Indicator.Code, n.Indicator.Code + " " + n.Indicator.Name} {
-					// A name shared by schemes counts as revenue-linked if any flags it.
-					if prev, seen := byKey[k]; (!seen || !prev.RevenueLinked) && strings.TrimSpace(k) != "" {
-						byKey[k] = *n.Indicator
-					}
-				}
-			}
-			walk(n.Children)
-		}
-	}
-	for _, sc := range schemes {
-		walk(sc.Roots)
-	}
-	return func(k string) (scoring.Indicator, bool) {
-		ind, ok := byKey[strings.TrimSpace(k)]
-		return ind, ok
-	}, nil
-}
-
 func knownDimension(d payout.Dimension) bool {
 	for _, x := range payout.Dimensions {
 		if x == d {
