@@ -32,7 +32,8 @@ type PayWorkbook struct {
 	ReconcileHeader []string
 	Reconcile       []PayReconcile
 	// Signers label the signature block under every sheet (制表人, 科室负责人,
-	// 财务科, 分管院领导), each with SignLabel and a date line DateLabel.
+	// 财务科审核, 分管院领导 — not the bare 财务科, which is a department's
+	// name), each with SignLabel and a date line DateLabel.
 	Signers              []string
 	SignLabel, DateLabel string
 }
