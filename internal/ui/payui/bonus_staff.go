@@ -93,7 +93,9 @@ func (p *bonusStaffPanel) refresh() {
 			depts[l.DeptCode] = true
 		}
 		text := i18n.T("bonus.staff.summary", "People", len(p.lines), "Depts", len(depts), "Sum", kit.Yuan(sum))
-		if rs, err := s.Services().Bonus.Reconciliation(s.Ctx(), s.Actor(), s.Year()); err == nil && len(rs) > 0 {
+		// From the run and the lines already read: no second read of a
+		// 50,000-person list on the UI thread.
+		if rs := bonus.ReconcileStaff(*p.b.stored, p.lines); len(rs) > 0 {
 			text += "\n" + strings.Join(bonus.ReconcileSummary(rs, i18n.T), "\n")
 		}
 		p.info.SetText(text)
