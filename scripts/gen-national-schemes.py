@@ -36,8 +36,9 @@ T = {'下转患者人次数（门急诊、住院）':(3000,'人次'),'出院患�
  '人才培养经费投入占比':(1,'%'),'患者满意度':(90,'分'),
 }
 def revenue_linked(name):
-    if '能耗' in name: return False
-    if '收入' in name or '结余' in name: return True
+    # The rule (assets/README.md): any revenue amount, share, growth, per head,
+    # completion or surplus -- 万元收入能耗 too, whose denominator is revenue.
+    if '收入' in name or '结余' in name or '盈余' in name: return True
     return '药品费用增幅' in name
 def indicator(r, dim, code, parent, pts, num):
     name = r['indicator_name']; d = r['direction']

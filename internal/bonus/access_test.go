@@ -32,10 +32,10 @@ func TestBonusRolesAndAuditTrail(t *testing.T) {
 		}
 	}
 	score := 88.0
-	if err := svc.Bonus.SetScore(ctx, head, 2026, "301", scoring.BonusSatisfaction, &score); keyOf(err) != "problem.access.denied" {
+	if err := svc.Bonus.SetScore(ctx, head, 2026, "301", scoring.BonusSatisfaction, &score, "患者满意度"); keyOf(err) != "problem.access.denied" {
 		t.Errorf("a department head entering a score: %v", err)
 	}
-	if err := svc.Bonus.SetScore(ctx, office, 2026, "301", scoring.BonusSatisfaction, &score); err != nil {
+	if err := svc.Bonus.SetScore(ctx, office, 2026, "301", scoring.BonusSatisfaction, &score, "患者满意度"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := svc.Bonus.Save(ctx, office, res, ""); err != nil {

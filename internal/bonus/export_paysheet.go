@@ -3,6 +3,7 @@ package bonus
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -23,6 +24,26 @@ type PayWorkbook struct {
 	Stamp                 string // printed at the foot of every page (Stamp)
 	Departments           []PayDept
 	Staff                 []PayStaff
+	// ReconcileSheet names the sheet of the staff list's reconciliation
+	// (with the staff sheet only); ReconcileHeader its columns: department,
+	// listed, headcount, people difference, department amount, paid,
+	// difference, finding.
+	ReconcileSheet  string
+	ReconcileHeader []string
+	Reconcile       []PayReconcile
+	// Signers label the signature block under every sheet (制表人, 科室负责人,
+	// 财务科审核, 分管院领导 — not the bare 财务科, which is a department's
+	// name), each with SignLabel and a date line DateLabel.
+	Signers              []string
+	SignLabel, DateLabel string
+}
+
+// PayReconcile is a department's reconciliation row.
+type PayReconcile struct {
+	Dept              string
+	Listed, Headcount int
+	Amount, Paid      money.Amount
+	Finding           string
 }
 
 // PayDept is a department's row.
@@ -78,19 +99,14 @@ func WritePaySheet(w io.Writer, p PayWorkbook) error {
 	if err := writeTable(f, p.DeptSheet, p.Title, p.Subtitle, p.DeptHeader, rows, totals, st); err != nil {
 		return err
 	}
+	if err := finishSheet(f, p, p.DeptSheet, len(p.DeptHeader), 4+len(rows), st); err != nil {
+		return err
+	}
 	if len(p.Staff) > 0 {
-		if _, err := f.NewSheet(p.StaffSheet); err != nil {
+		if err := writeStaffSheet(f, p, st); err != nil {
 			return err
 		}
-		rows = rows[:0]
-		total = 0
-		for _, s := range p.Staff {
-			rows = append(rows, []any{s.Dept, s.StaffNo, s.Name, s.Post, num(s.PostCoefficient), s.Attendance, s.WorkDays, amountValue(s.Amount)})
-			total += s.Amount
-		}
-		totals = make([]any, len(p.StaffHeader))
-		totals[0], totals[len(totals)-1] = p.TotalLabel, amountValue(total)
-		if err := writeTable(f, p.StaffSheet, p.Title, p.Subtitle, p.StaffHeader, rows, totals, st); err != nil {
+		if err := writeReconcileSheet(f, p, st); err != nil {
 			return err
 		}
 	}
@@ -101,7 +117,115 @@ func WritePaySheet(w io.Writer, p PayWorkbook) error {
 	return err
 }
 
-type payStyles struct{ title, header, amount, total, totalAmount int }
+// writeStaffSheet writes the people and their totals.
+func writeStaffSheet(f *excelize.File, p PayWorkbook, st payStyles) error {
+	if _, err := f.NewSheet(p.StaffSheet); err != nil {
+		return err
+	}
+	rows := make([][]any, 0, len(p.Staff))
+	var total money.Amount
+	for _, s := range p.Staff {
+		rows = append(rows, []any{s.Dept, s.StaffNo, s.Name, s.Post, num(s.PostCoefficient), s.Attendance, s.WorkDays, amountValue(s.Amount)})
+		total += s.Amount
+	}
+	totals := make([]any, len(p.StaffHeader))
+	totals[0], totals[len(totals)-1] = p.TotalLabel, amountValue(total)
+	if err := writeTable(f, p.StaffSheet, p.Title, p.Subtitle, p.StaffHeader, rows, totals, st); err != nil {
+		return err
+	}
+	return finishSheet(f, p, p.StaffSheet, len(p.StaffHeader), 4+len(rows), st)
+}
+
+// writeReconcileSheet writes the reconciliation of the staff list with
+// each department's headcount and amount; its last column is the finding
+// in words, so amounts sit in the columns before it.
+func writeReconcileSheet(f *excelize.File, p PayWorkbook, st payStyles) error {
+	if len(p.Reconcile) == 0 {
+		return nil
+	}
+	if _, err := f.NewSheet(p.ReconcileSheet); err != nil {
+		return err
+	}
+	rows := make([][]any, 0, len(p.Reconcile))
+	var amount, paid money.Amount
+	listed, heads := 0, 0
+	for _, r := range p.Reconcile {
+		rows = append(rows, []any{r.Dept, r.Listed, r.Headcount, r.Listed - r.Headcount, amountValue(r.Amount), amountValue(r.Paid), amountValue(r.Paid - r.Amount), r.Finding})
+		amount, paid, listed, heads = amount+r.Amount, paid+r.Paid, listed+r.Listed, heads+r.Headcount
+	}
+	totals := []any{p.TotalLabel, listed, heads, listed - heads, amountValue(amount), amountValue(paid), amountValue(paid - amount), nil}
+	if err := writeTable(f, p.ReconcileSheet, p.Title, p.Subtitle, p.ReconcileHeader, rows, totals, st); err != nil {
+		return err
+	}
+	end := 4 + len(rows)
+	if err := f.SetCellStyle(p.ReconcileSheet, "E4", fmt.Sprintf("G%d", end), st.amount); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(p.ReconcileSheet, "H", "H", 60); err != nil {
+		return err
+	}
+	return finishSheet(f, p, p.ReconcileSheet, len(p.ReconcileHeader), end, st)
+}
+
+// finishSheet puts the signature block two rows under the totals row end
+// (one row per signer: who, signature line, date line) and sets the sheet
+// to print on A4: landscape when it is wider than 8 columns, fitted to one
+// page wide, the title and header rows repeated on every page, and the
+// print area from A1 to the signature block.
+func finishSheet(f *excelize.File, p PayWorkbook, sheet string, cols, end int, st payStyles) error {
+	last := end
+	for i, who := range p.Signers {
+		last = end + 2 + 2*i
+		if err := signatureRow(f, sheet, last, who, p.SignLabel, p.DateLabel, st); err != nil {
+			return err
+		}
+	}
+	lastCol, err := excelize.ColumnNumberToName(max(cols, 4))
+	if err != nil {
+		return err
+	}
+	size, wide, tall, orient := 9, 1, 0, "portrait" // 9 = A4
+	if cols > 8 {
+		orient = "landscape"
+	}
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quoted + "!$1:$3", Scope: sheet}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quoted, lastCol, last), Scope: sheet})
+}
+
+// signatureRow writes "制表人 | 签字：________ | 日期：____年__月__日" on row.
+func signatureRow(f *excelize.File, sheet string, row int, who, sign, date string, st payStyles) error {
+	for c, v := range []string{who, sign, "", date} {
+		cell, err := excelize.CoordinatesToCellName(c+1, row)
+		if err != nil {
+			return err
+		}
+		if v != "" {
+			if err := f.SetCellValue(sheet, cell, v); err != nil {
+				return err
+			}
+		}
+		style := st.signLine
+		if c == 0 {
+			style = st.total
+		}
+		if err := f.SetCellStyle(sheet, cell, cell, style); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type payStyles struct{ title, header, amount, total, totalAmount, signLine int }
 
 func newPayStyles(f *excelize.File) (payStyles, error) {
 	var st payStyles
@@ -118,6 +242,9 @@ func newPayStyles(f *excelize.File) (payStyles, error) {
 		return st, err
 	}
 	if st.total, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+		return st, err
+	}
+	if st.signLine, err = f.NewStyle(&excelize.Style{Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}}); err != nil {
 		return st, err
 	}
 	st.totalAmount, err = f.NewStyle(&excelize.Style{CustomNumFmt: &amountFmt, Font: &excelize.Font{Bold: true}})

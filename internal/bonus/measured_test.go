@@ -110,7 +110,7 @@ func TestUnmeasuredDimensionsLeftOut(t *testing.T) {
 		t.Fatalf("nothing measured: %v", err)
 	}
 	score := 80.0
-	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "306", scoring.BonusWorkload, &score); err != nil {
+	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "306", scoring.BonusWorkload, &score, "门急诊人次"); err != nil {
 		t.Fatal(err)
 	}
 	res, err := svc.Bonus.Compute(ctx, domain.LocalUser, 2026, pool, nil)

@@ -68,6 +68,14 @@ func PaySheet(res Result, staff []StaffLine, hospital string, T i18n.Translate) 
 		}
 		p.Departments = append(p.Departments, row)
 	}
+	p.Signers = []string{T("bonus.sheet.sign.preparer"), T("bonus.sheet.sign.dept_head"), T("bonus.sheet.sign.finance"), T("bonus.sheet.sign.leader")}
+	p.SignLabel, p.DateLabel = T("bonus.sheet.sign.signature"), T("bonus.sheet.sign.date")
+	p.ReconcileSheet = T("bonus.sheet.reconcile")
+	p.ReconcileHeader = []string{T("col.department"), T("bonus.col.listed"), T("col.headcount"), T("bonus.col.people_diff"),
+		T("bonus.col.dept_amount"), T("bonus.col.paid"), T("bonus.col.amount_diff"), T("bonus.col.finding")}
+	for _, r := range ReconcileStaff(res, staff) {
+		p.Reconcile = append(p.Reconcile, PayReconcile{Dept: r.Name, Listed: r.Listed, Headcount: r.Headcount, Amount: r.Amount, Paid: r.Paid, Finding: ReconcileLine(r, T)})
+	}
 	for _, s := range staff {
 		p.Staff = append(p.Staff, PayStaff{Dept: s.DeptName, StaffNo: s.StaffNo, Name: s.Name, Post: s.Post,
 			PostCoefficient: domain.FormatCoefficient(s.PostCoefficientMilli), Attendance: s.AttendanceDays, WorkDays: s.WorkDays, Amount: s.Amount})

@@ -158,7 +158,13 @@ func (s *Service) ForReport(ctx context.Context, by domain.Actor, year int) (Res
 
 // SetScore enters a department's score in a dimension for year (0–100),
 // used instead of the evaluation's; nil removes it. A locked year refuses.
-func (s *Service) SetScore(ctx context.Context, by domain.Actor, year int, dept string, dim payout.Dimension, score *float64) error {
+// source names where the score comes from: an indicator of the library
+// (code or name) or a named workload measure (payout.WorkloadMeasures); a
+// score without one, or from a revenue-linked indicator or a revenue
+// measure, is refused citing the rule (payout.CheckScoreSource). The
+// source is kept in a setting (store.BonusScoreSourceKey), audited with
+// the score.
+func (s *Service) SetScore(ctx context.Context, by domain.Actor, year int, dept string, dim payout.Dimension, score *float64, source string) error {
 	if err := permission.Check(by, permission.BonusCompute, ""); err != nil {
 		return err
 	}
@@ -168,31 +174,68 @@ func (s *Service) SetScore(ctx context.Context, by domain.Actor, year int, dept 
 	if !knownDimension(dim) {
 		return domain.NewProblem("problem.bonusrun.dimension", "\"{{.Dimension}}\" is not a bonus dimension: choose workload, quality, efficiency, public welfare or satisfaction.", "Dimension", string(dim))
 	}
+	src := ""
+	if score != nil {
+		lookup, err := s.libraryLookup(ctx)
+		if err != nil {
+			return err
+		}
+		checked, p := payout.CheckScoreSource(source, lookup)
+		if p != nil {
+			return p
+		}
+		src = checked.Text
+	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
 		if err := lockedProblem(ctx, tx.Q, year); err != nil {
 			return err
 		}
-		old := ""
-		scores, err := tx.BonusScores(ctx, year)
+		t, err := scoreTrail(ctx, tx, year, dept, dim, score, src)
 		if err != nil {
 			return err
-		}
-		for _, sc := range scores {
-			if sc.DeptCode == dept && sc.Dimension == dim {
-				old = weightText(sc.Score)
-			}
-		}
-		var t trail
-		if score != nil {
-			t.add(logbook.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", old, weightText(*score))
-		} else {
-			t.add(logbook.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", old, "")
 		}
 		if err := tx.SetBonusScore(ctx, year, dept, dim, score, by.Login); err != nil {
 			return err
 		}
+		if err := tx.SetBonusScoreSource(ctx, year, dept, dim, src); err != nil {
+			return err
+		}
 		return t.record(ctx, tx, by)
 	})
+}
+
+// ScoreSource is the source recorded for an entered score ("" when none).
+func (s *Service) ScoreSource(ctx context.Context, by domain.Actor, year int, dept string, dim payout.Dimension) (string, error) {
+	if err := permission.Check(by, permission.Read, ""); err != nil {
+		return "", err
+	}
+	return s.st.BonusScoreSource(ctx, year, dept, dim)
+}
+
+// scoreTrail records the score and its source against what they were.
+func scoreTrail(ctx context.Context, tx *store.Tx, year int, dept string, dim payout.Dimension, score *float64, src string) (trail, error) {
+	old := ""
+	scores, err := tx.BonusScores(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	for _, sc := range scores {
+		if sc.DeptCode == dept && sc.Dimension == dim {
+			old = weightText(sc.Score)
+		}
+	}
+	oldSrc, err := tx.BonusScoreSource(ctx, year, dept, dim)
+	if err != nil {
+		return nil, err
+	}
+	now := ""
+	if score != nil {
+		now = weightText(*score)
+	}
+	var t trail
+	t.add(logbook.EntityBonusScore, fmt.Sprintf("%d/%s/%s", year, dept, dim), "score", old, now)
+	t.add(logbook.EntitySetting, store.BonusScoreSourceKey(year, dept, dim), "value", oldSrc, src)
+	return t, nil
 }
 
 func knownDimension(d payout.Dimension) bool {

@@ -88,7 +88,7 @@ func TestApprovalLocksTheRun(t *testing.T) {
 		t.Errorf("saving over an approved run: %v", err)
 	}
 	score := 90.0
-	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "101", scoring.BonusWorkload, &score); keyOf(err) != "problem.bonusrun.locked" {
+	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "101", scoring.BonusWorkload, &score, "门急诊人次"); keyOf(err) != "problem.bonusrun.locked" {
 		t.Errorf("entering a score in a locked year: %v", err)
 	}
 	if _, err := svc.Bonus.Approve(ctx, domain.LocalUser, 2026); keyOf(err) != "problem.bonusrun.locked" {
@@ -112,7 +112,7 @@ func TestEnteredScores(t *testing.T) {
 		t.Fatal(err)
 	}
 	score := 100.0
-	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", scoring.BonusSatisfaction, &score); err != nil {
+	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", scoring.BonusSatisfaction, &score, "患者满意度"); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := svc.Bonus.Compute(ctx, domain.LocalUser, 2026, pool, nil)
@@ -121,10 +121,10 @@ func TestEnteredScores(t *testing.T) {
 		t.Errorf("303 after a satisfaction score of 100: %v entered %v, bonus %v (was %v)", d.Scores[scoring.BonusSatisfaction], d.Entered, d.Bonus, deptOf(t, before, "303").Bonus)
 	}
 	bad := 120.0
-	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", scoring.BonusSatisfaction, &bad); keyOf(err) != "problem.bonusrun.score_range" {
+	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", scoring.BonusSatisfaction, &bad, "患者满意度"); keyOf(err) != "problem.bonusrun.score_range" {
 		t.Errorf("a score of 120: %v", err)
 	}
-	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", scoring.BonusSatisfaction, nil); err != nil {
+	if err := svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "303", scoring.BonusSatisfaction, nil, ""); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := svc.Bonus.Compute(ctx, domain.LocalUser, 2026, pool, nil)
@@ -248,12 +248,13 @@ func TestStaffSplit(t *testing.T) {
 	}
 	defer f.Close()
 	rows, _ := f.GetRows("bonus.sheet.depts", excelize.Options{RawCellValue: true})
-	last := rows[len(rows)-1]
+	// The totals row follows the departments; the signature block follows it.
+	last := rows[3+len(res.Departments)]
 	if last[0] != "bonus.sheet.total" || last[len(last)-1] != "10000000.01" {
 		t.Errorf("pay-sheet totals row %v", last)
 	}
 	staff, _ := f.GetRows("bonus.sheet.staff", excelize.Options{RawCellValue: true})
-	if len(staff) != 3+4+1 || staff[3][2] != "张敏" {
+	if len(staff) < 3+4+1 || staff[3][2] != "张敏" || staff[3+4][0] != "bonus.sheet.total" {
 		t.Errorf("staff sheet: %v", staff)
 	}
 	// Approval locks the split too.
@@ -262,5 +263,45 @@ func TestStaffSplit(t *testing.T) {
 	}
 	if _, err := svc.Bonus.ImportStaff(ctx, domain.LocalUser, 2026, good); keyOf(err) != "problem.bonusrun.locked" {
 		t.Errorf("staff after approval: %v", err)
+	}
+}
+
+// A score entered by hand names its source: none is refused; a revenue
+// source, from the library (医疗收入增幅, flagged) or typed (科室医疗收入完成率),
+// is refused citing the rule; a workload measure is taken and kept.
+func TestEnteredScoreSource(t *testing.T) {
+	svc := demo(t)
+	ctx := context.Background()
+	score := 90.0
+	set := func(src string) error {
+		return svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "101", scoring.BonusWorkload, &score, src)
+	}
+	if err := set("  "); keyOf(err) != "problem.bonus.score_source_missing" {
+		t.Errorf("no source: %v", err)
+	}
+	for _, src := range []string{"医疗收入增幅", "2.3.1 医疗收入增幅", "科室医疗收入完成率", "收支结余"} {
+		err := set(src)
+		if keyOf(err) != "problem.bonus.score_source_revenue" {
+			t.Errorf("source %s: %v, want the revenue refusal", src, err)
+			continue
+		}
+		if msg := err.Error(); !strings.Contains(msg, "国办发〔2019〕4号") || !strings.Contains(msg, "九项准则") {
+			t.Errorf("source %s: refusal does not cite the rule: %s", src, msg)
+		}
+	}
+	if err := set("不存在的指标"); keyOf(err) != "problem.bonus.score_source_unknown" {
+		t.Errorf("unknown source: %v", err)
+	}
+	if err := set("手术台次"); err != nil {
+		t.Fatal(err)
+	}
+	if src, err := svc.Bonus.ScoreSource(ctx, domain.LocalUser, 2026, "101", scoring.BonusWorkload); err != nil || src != "手术台次" {
+		t.Errorf("stored source %q %v", src, err)
+	}
+	if err := set("甲级病历率"); err != nil {
+		t.Errorf("a library quality indicator as source: %v", err)
+	}
+	if _, err := svc.Bonus.Compute(ctx, domain.LocalUser, 2026, money.FromFen(1000000000), nil); err != nil {
+		t.Errorf("allocation with sourced entered scores: %v", err)
 	}
 }

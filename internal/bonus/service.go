@@ -266,6 +266,9 @@ func (s *Service) typedScores(ctx context.Context, year int) (map[string]map[pay
 	if err != nil {
 		return nil, err
 	}
+	if err := s.checkEnteredSources(ctx, year, entered); err != nil {
+		return nil, err
+	}
 	typed := map[string]map[payout.Dimension]float64{}
 	for _, e := range entered {
 		if typed[e.DeptCode] == nil {

@@ -24,6 +24,9 @@ type StaffImport struct {
 	// Missing are the departments of the run the list has nobody for:
 	// their amount stays undivided.
 	Missing []string
+	// Reconciliation checks every department of the run after the import:
+	// people listed against its headcount, parts against its amount.
+	Reconciliation []payout.Reconciliation
 }
 
 // ImportStaff reads a staff list (科室, 工号, 姓名, 岗位, 岗位系数, 出勤天数,
@@ -65,6 +68,9 @@ func (s *Service) ImportStaff(ctx context.Context, by domain.Actor, year int, pa
 		}
 	}
 	if err := s.saveStaff(ctx, by, year, draftID, out); err != nil {
+		return StaffImport{}, err
+	}
+	if sum.Reconciliation, err = s.Reconciliation(ctx, by, year); err != nil {
 		return StaffImport{}, err
 	}
 	return sum, nil
@@ -151,8 +157,8 @@ func splitStaff(byKey map[string]store.BonusRunDept, groups map[string][]xlsximp
 			continue
 		}
 		for i, r := range list {
-			out = append(out, store.BonusStaff{DeptCode: code, StaffNo: r.StaffNo, Name: r.Name, Post: r.Post,
-				PostCoefficientMilli: r.PostCoefficientMilli, AttendanceDays: r.AttendanceDays, WorkDays: staff[i].WorkDays, Amount: parts[i]})
+			out = append(out, store.BonusStaff{DeptCode: code, StaffNo: r.StaffNo, Name: r.Name, Post: postWithManagement(r),
+				PostCoefficientMilli: staff[i].PostCoefficientMilli, AttendanceDays: r.AttendanceDays, WorkDays: staff[i].WorkDays, Amount: parts[i]})
 			sum.Total += parts[i]
 		}
 		sum.Departments++
@@ -174,9 +180,24 @@ func staffOf(list []xlsximport.StaffRow) []payout.Staff {
 		if wd == 0 {
 			wd = max(full, 1)
 		}
-		staff[i] = payout.Staff{Name: r.Name, Post: r.Post, PostCoefficientMilli: r.PostCoefficientMilli, AttendanceDays: r.AttendanceDays, WorkDays: wd}
+		// A 科主任's or 护士长's management extra adds to the post coefficient.
+		staff[i] = payout.Staff{Name: r.Name, Post: r.Post, PostCoefficientMilli: r.PostCoefficientMilli + r.ManagementMilli, AttendanceDays: r.AttendanceDays, WorkDays: wd}
 	}
 	return staff
+}
+
+// postWithManagement is the post as stored: with a management extra, the
+// role and the extra follow it ("主治医师（科主任+0.500）"), so that the pay
+// sheet shows why the coefficient is the post's plus the extra.
+func postWithManagement(r xlsximport.StaffRow) string {
+	if r.ManagementMilli == 0 {
+		return r.Post
+	}
+	role := r.ManagementRole
+	if role == "" {
+		role = "管理"
+	}
+	return strings.TrimSpace(r.Post + "（" + role + "+" + domain.FormatCoefficient(r.ManagementMilli) + "）")
 }
 
 // saveStaff replaces the draft's split with out in one transaction, after

@@ -169,7 +169,7 @@ func moreUse(t *testing.T, svc *services.Services) {
 		t.Fatal(err)
 	}
 	score := 88.5
-	if err := svc.Bonus.SetScore(ctx, by, 2027, "103", "quality", &score); err != nil {
+	if err := svc.Bonus.SetScore(ctx, by, 2027, "103", "quality", &score, "甲级病历率"); err != nil {
 		t.Fatal(err)
 	}
 }

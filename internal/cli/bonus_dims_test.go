@@ -76,7 +76,7 @@ func TestBonusJSONDimensions(t *testing.T) {
 			t.Errorf("nothing measured: exit %d %q", code, stderr)
 		}
 		score := 64.0
-		err = svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "306", "workload", &score)
+		err = svc.Bonus.SetScore(ctx, domain.LocalUser, 2026, "306", "workload", &score, "门急诊人次")
 	}
 	svc.Close()
 	if err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"strings"
 
+	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -121,6 +122,12 @@ func runImportStaff(env *Env, args []string) error {
 	env.printf("%s\n", i18n.T("bonus.staff.done", "People", sum.People, "Depts", sum.Departments, "Sum", money.FormatPlain(sum.Total)))
 	if len(sum.Missing) > 0 {
 		env.printf("%s\n", i18n.T("bonus.staff.missing", "Depts", strings.Join(sum.Missing, "、")))
+	}
+	// The reconciliation, every department: list against headcount, parts
+	// against the department's amount.
+	env.printf("%s\n", i18n.T("bonus.reconcile.title"))
+	for _, r := range sum.Reconciliation {
+		env.printf("  %s\n", bonus.ReconcileLine(r, i18n.T))
 	}
 	return nil
 }

@@ -55,7 +55,7 @@ func TestBonusRunLifecycle(t *testing.T) {
 	}
 	defer book.Close()
 	rows, _ := book.GetRows("个人明细", excelize.Options{RawCellValue: true})
-	if len(rows) != 3+2+1 || rows[3][2] != "张敏" {
+	if len(rows) < 3+2+1 || rows[3][2] != "张敏" || rows[5][0] != "合计" || !strings.Contains(strings.Join(rows[len(rows)-1], ""), "分管院领导") {
 		t.Errorf("staff sheet %v", rows)
 	}
 	code, _, stderr = run(t, "--db", db, "--lang", "en", "bonus", "save", "--year", "2026", "--pool", "100")
@@ -101,8 +101,17 @@ func TestRevenueLinkedDriverIsRefused(t *testing.T) {
 		t.Fatal("the clinical scheme has no quality driver")
 	}
 	err = svc.Evaluation.SaveScheme(ctx, domain.LocalUser, sc)
-	if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "nine rules") {
+	if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "九项准则") || !strings.Contains(err.Error(), "国办发〔2019〕4号") {
 		t.Errorf("saving the library with a revenue driver: %v", err)
+	}
+	// Issue 20's acceptance: a revenue-completion indicator tagged as a pay
+	// driver is refused when the library is saved, flagged or not.
+	completion := sc
+	completion.Roots = append([]scoring.Node(nil), sc.Roots...)
+	rc := scoring.Indicator{Code: "9.9.9", Name: "科室医疗收入完成率", Unit: "%", Direction: scoring.Higher, Rule: scoring.Proportional, Target: 100, Bonus: scoring.BonusEfficiency}
+	completion.Roots = append(completion.Roots, scoring.Node{Code: "9", Name: "收入", Children: []scoring.Node{{Code: "9.9", Name: "收入", Children: []scoring.Node{{Code: "9.9.9", Name: rc.Name, Indicator: &rc}}}}})
+	if err := svc.Evaluation.SaveScheme(ctx, domain.LocalUser, completion); err == nil || !strings.Contains(err.Error(), "科室医疗收入完成率") || !strings.Contains(err.Error(), "国办发〔2019〕4号") {
+		t.Errorf("saving the library with 科室医疗收入完成率 as a driver: %v", err)
 	}
 	// Written behind the application's back, as an old or edited file might hold it.
 	if err := svc.Store.InTx(ctx, func(tx *store.Tx) error { _, err := tx.SaveScheme(ctx, domain.LocalUser, sc, true); return err }); err != nil {

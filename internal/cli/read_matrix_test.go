@@ -87,7 +87,7 @@ var readMatrix = []struct {
 // notReads are the commands the matrix leaves out: they change data (and
 // have their role tests with the services), or are deliverable 1's.
 var notReads = []string{"demo", "import budget", "import actuals", "import assessment", "import staff",
-	"bonus save", "bonus approve", "budget cancel", "users add", "users set", "users passwd", "users reset",
+	"bonus save", "bonus approve", "bonus score", "budget cancel", "users add", "users set", "users passwd", "users reset",
 	"users lock", "users unlock", "backup", "restore", "audit key import", "init", "indicators use-for-hospital"}
 
 // matrixRoles are the columns of readMatrix: login ("" = no users yet) and role.

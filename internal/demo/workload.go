@@ -37,6 +37,10 @@ func insertWorkloadScores(ctx context.Context, tx *store.Tx, by domain.Actor, de
 			if err := tx.SetBonusScore(ctx, y, d.Code, scoring.BonusWorkload, &score, by.Login); err != nil {
 				return err
 			}
+			// Its source, as every entered score names one (issue 20).
+			if err := tx.SetBonusScoreSource(ctx, y, d.Code, scoring.BonusWorkload, "工作量点数"); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

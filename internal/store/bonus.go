@@ -293,3 +293,20 @@ func (q Q) SetBonusScore(ctx context.Context, year int, dept string, dim scoring
 		year, dept, string(dim), *score, login, now())
 	return err
 }
+
+// BonusScoreSourceKey is the setting that holds where an entered score
+// comes from (an indicator of the library or a named workload measure):
+// kept in settings, so that the score table needs no new column.
+func BonusScoreSourceKey(year int, dept string, dim scoring.BonusDimension) string {
+	return fmt.Sprintf("bonus.score_source.%d.%s.%s", year, dept, dim)
+}
+
+// BonusScoreSource is the recorded source of an entered score ("" when none).
+func (q Q) BonusScoreSource(ctx context.Context, year int, dept string, dim scoring.BonusDimension) (string, error) {
+	return q.Setting(ctx, BonusScoreSourceKey(year, dept, dim))
+}
+
+// SetBonusScoreSource records the source of an entered score ("" clears it).
+func (q Q) SetBonusScoreSource(ctx context.Context, year int, dept string, dim scoring.BonusDimension, source string) error {
+	return q.SetSetting(ctx, BonusScoreSourceKey(year, dept, dim), source)
+}

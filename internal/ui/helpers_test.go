@@ -50,4 +50,3 @@ var (
 	tapButton  = probe.TapButton
 	demoDB     = probe.DemoDB
 )
-

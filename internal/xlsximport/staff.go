@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/payout"
 	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
@@ -17,15 +18,22 @@ import (
 type StaffRow struct {
 	Dept, StaffNo, Name, Post string
 	PostCoefficientMilli      int64
-	AttendanceDays, WorkDays  int
-	Sheet                     string
-	DeptCell, NameCell        string
+	// ManagementMilli is the extra coefficient of a 科主任/护士长 (0 for
+	// others), ManagementRole the role word it came from ("" for a number).
+	ManagementMilli          int64
+	ManagementRole           string
+	AttendanceDays, WorkDays int
+	Sheet                    string
+	DeptCell, NameCell       string
 }
 
 // staffCols are the columns of a staff-list header, -1 when absent.
-type staffCols struct{ dept, no, name, post, coef, days, workDays int }
+type staffCols struct{ dept, no, name, post, coef, days, workDays, mgmt int }
 
-var staffWords = struct{ dept, no, name, post, coef, days, workDays []string }{
+var staffWords = struct{ dept, no, name, post, coef, days, workDays, mgmt []string }{
+	// The optional management column: 科主任/护士长 or an extra coefficient
+	// (payout.ManagementMilli), added to the post coefficient.
+	mgmt:     []string{"管理系数", "管理岗位", "管理职务", "管理岗位系数", "管理津贴系数", "职务系数", "managementcoefficient", "management"},
 	dept:     []string{"科室", "部门", "科室名称", "部门名称", "所在科室", "核算单元", "科室编码", "科室代码", "department", "dept"},
 	no:       []string{"工号", "职工编号", "人员编号", "员工编号", "编号", "staffno", "staffid", "no", "id"},
 	name:     []string{"姓名", "职工姓名", "人员姓名", "员工姓名", "name"},
@@ -38,7 +46,7 @@ var staffWords = struct{ dept, no, name, post, coef, days, workDays []string }{
 // staffHeader reads one row as a staff-list header: it must name the
 // department, the person, the post coefficient and the attendance days.
 func staffHeader(row []string) (staffCols, bool) {
-	h := staffCols{-1, -1, -1, -1, -1, -1, -1}
+	h := staffCols{-1, -1, -1, -1, -1, -1, -1, -1}
 	for c, text := range row {
 		core := strings.ToLower(strings.ReplaceAll(strings.TrimRight(headerCore(text), ":"), " ", ""))
 		set := func(col *int, words []string) bool {
@@ -49,7 +57,7 @@ func staffHeader(row []string) (staffCols, bool) {
 			return false
 		}
 		// Work days before attendance: 应出勤天数 also contains 出勤.
-		_ = set(&h.workDays, staffWords.workDays) || set(&h.days, staffWords.days) || set(&h.dept, staffWords.dept) ||
+		_ = set(&h.mgmt, staffWords.mgmt) || set(&h.workDays, staffWords.workDays) || set(&h.days, staffWords.days) || set(&h.dept, staffWords.dept) ||
 			set(&h.no, staffWords.no) || set(&h.name, staffWords.name) || set(&h.coef, staffWords.coef) || set(&h.post, staffWords.post)
 	}
 	return h, h.dept >= 0 && h.name >= 0 && h.coef >= 0 && h.days >= 0
@@ -126,13 +134,38 @@ func readStaffGrid(g *workbook.Grid) (rows []StaffRow, probs domain.Problems, ok
 			}
 			work = w
 		}
+		mgmt, p := readManagement(g, r, h.mgmt, name)
+		if p != nil {
+			probs = append(probs, p)
+			bad = true
+		}
 		if bad {
 			continue
 		}
 		row.PostCoefficientMilli, row.AttendanceDays, row.WorkDays = coef, days, work
+		row.ManagementMilli, row.ManagementRole = mgmt.milli, mgmt.role
 		rows = append(rows, row)
 	}
 	return rows, probs, true
+}
+
+type management struct {
+	milli int64
+	role  string
+}
+
+// readManagement reads the optional management column of row r (col -1
+// when the list has none): 科主任/护士长 or an extra coefficient.
+func readManagement(g *workbook.Grid, r, col int, name string) (management, *domain.Problem) {
+	if col < 0 {
+		return management{}, nil
+	}
+	m, role, ok := payout.ManagementMilli(workbook.Clean(g.Cell(r, col)), parseCoefficient)
+	if !ok {
+		return management{}, cellProblem("import.staff.bad_management", "\"{{.Text}}\" is not a management post for {{.Name}}: write 科主任, 副主任, 护士长 or 副护士长, or the extra coefficient such as 0.3.",
+			g.Name, workbook.CellName(r, col), "Text", workbook.Clean(g.Cell(r, col)), "Name", name)
+	}
+	return management{m, role}, nil
 }
 
 // parseCoefficient reads a post coefficient (1.2, 1, 0.85) into

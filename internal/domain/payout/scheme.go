@@ -131,13 +131,11 @@ type Driver struct {
 	Indicator scoring.Indicator
 }
 
-// CheckCompliance refuses drivers that would link pay to revenue: staff pay
-// must not be linked to drug, medical-consumable, examination or laboratory
-// revenue, and departments must not be given revenue targets (the National
-// Health Commission's nine rules of integrity for medical staff and the
-// public-hospital pay reform). An indicator is refused when it is flagged
-// RevenueLinked or when its name reads as such a revenue target. Drivers of
-// unknown dimensions are refused too.
+// CheckCompliance refuses drivers that would link pay to revenue
+// (scoring.RevenueRule: 国办发〔2019〕4号 and the pay reform, 九项准则). An
+// indicator is refused when it is flagged RevenueLinked or when its name
+// reads as revenue-linked (any revenue amount, share, growth, per head,
+// completion or surplus). Drivers of unknown dimensions are refused too.
 func CheckCompliance(drivers []Driver) domain.Problems {
 	var ps domain.Problems
 	for _, dr := range drivers {

@@ -114,7 +114,12 @@ func TestCheckCompliance(t *testing.T) {
 		{"laboratory", []Driver{{wl, ind("R5", "化验收入", false)}, {wl, ind("R6", "检验收入", false)}},
 			[]string{"problem.bonus.revenue_driver", "problem.bonus.revenue_driver"}},
 		{"examination without revenue is fine", []Driver{{ql, ind("Q1", "检查结果互认率", false)}}, nil},
-		{"medical service revenue not listed", []Driver{{ef, ind("E1", "医疗服务收入占比", false)}}, nil},
+		// The rule, not a keyword list: any revenue amount, share, growth,
+		// per head, completion or surplus (issue 20).
+		{"medical service revenue share", []Driver{{ef, ind("E1", "医疗服务收入占比", false)}}, []string{"problem.bonus.revenue_driver"}},
+		{"revenue completion, growth, surplus, per head", []Driver{{wl, ind("E2", "科室医疗收入完成率", false)}, {ef, ind("E3", "门诊收入增长率", false)},
+			{ef, ind("E4", "收支结余率", false)}, {wl, ind("E5", "人均医疗收入", false)}, {ef, ind("E6", "医疗盈余率", false)}},
+			[]string{"problem.bonus.revenue_driver", "problem.bonus.revenue_driver", "problem.bonus.revenue_driver", "problem.bonus.revenue_driver", "problem.bonus.revenue_driver"}},
 		{"unknown dimension", []Driver{{"", ind("X", "门诊人次", false)}}, []string{"problem.bonus.driver_dimension"}},
 	}
 	for _, c := range cases {
@@ -124,9 +129,28 @@ func TestCheckCompliance(t *testing.T) {
 		}
 	}
 	msg := CheckCompliance([]Driver{{wl, ind("R1", "药品收入", false)}}).Error()
-	for _, s := range []string{"R1 药品收入", "nine rules of integrity", "pay reform", "drug, consumable, examination or laboratory revenue"} {
+	for _, s := range []string{"R1 药品收入", "国办发〔2019〕4号", "廉洁从业九项准则", "pay reform", "must not be linked to revenue"} {
 		if !strings.Contains(msg, s) {
 			t.Errorf("compliance message %q lacks %q", msg, s)
+		}
+	}
+}
+
+func TestEnteredSourceProblem(t *testing.T) {
+	lib := map[string]scoring.Indicator{"医疗收入增幅": {Code: "2.3.1", Name: "医疗收入增幅", RevenueLinked: true}, "甲级病历率": {Code: "1.1.3", Name: "甲级病历率"}}
+	lookup := func(k string) (scoring.Indicator, bool) { in, ok := lib[k]; return in, ok }
+	for _, c := range []struct{ src, want string }{
+		{"", "problem.bonus.entered_score_unsourced"},
+		{"医疗收入增幅", "problem.bonus.entered_score_revenue"},
+		{"门诊收入增长率", "problem.bonus.entered_score_revenue"},
+		{"甲级病历率", ""}, {"RBRVS点数", ""}, {"已删除的指标", ""},
+	} {
+		got := ""
+		if p := EnteredSourceProblem("101", wl, c.src, lookup); p != nil {
+			got = p.Key
+		}
+		if got != c.want {
+			t.Errorf("source %q: %q, want %q", c.src, got, c.want)
 		}
 	}
 }

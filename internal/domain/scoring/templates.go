@@ -411,6 +411,10 @@ func parseIndicator(n Node, get func(string) string) (ind *Indicator, msg string
 	if in.Direction == InRange && in.Low > in.High {
 		return nil, "direction range needs low ≤ high"
 	}
+	if get("revenue_linked") == "" {
+		// The revenue question is decided on every indicator, never by default.
+		return nil, "revenue_linked is empty: write true or false (linked to revenue or not; see assets/README.md)"
+	}
 	return in, ""
 }
 

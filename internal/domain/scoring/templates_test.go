@@ -219,9 +219,12 @@ func TestMCHAllPublicWelfare(t *testing.T) {
 const goodHead = "# code: x\n# name_zh: 测试\n# kind: project\n# total: 100\n# origin: test\n" +
 	"level,code,parent,name_zh,points,direction,rule,target\n"
 
+// goodHeadRL has the revenue_linked column, which every indicator row must fill.
+var goodHeadRL = strings.Replace(goodHead, "target\n", "target,revenue_linked\n", 1)
+
 func TestParseTemplateGood(t *testing.T) {
-	s, err := ParseTemplate("t.csv", []byte("\xef\xbb\xbf"+goodHead+
-		"1,1,,一,100,,,\n2,1.1,1,一一,100,,,\n3,1.1.1,1.1,甲,100,higher,proportional,100\n3,1.1.2,1.1,乙,0,monitor,qualitative,\n"))
+	s, err := ParseTemplate("t.csv", []byte("\xef\xbb\xbf"+goodHeadRL+
+		"1,1,,一,100,,,,\n2,1.1,1,一一,100,,,,\n3,1.1.1,1.1,甲,100,higher,proportional,100,false\n3,1.1.2,1.1,乙,0,monitor,qualitative,,true\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,6 +259,7 @@ func TestParseTemplateErrors(t *testing.T) {
 		{"NaN target", goodHead + ok1 + "3,1.1.1,1.1,甲,100,higher,proportional,NaN\n", "t.csv:9: 1.1.1: target \"NaN\""},
 		{"bare quote", goodHead + ok1 + "3,1.1.1,1.1,\"甲,100,higher,proportional,1\n", "t.csv:9"},
 		{"empty", goodHead, "no level-1 rows"},
+		{"revenue undecided", goodHeadRL + "1,1,,一,100,,,,\n2,1.1,1,一一,100,,,,\n3,1.1.1,1.1,甲,100,higher,proportional,1,\n", "t.csv:9: 1.1.1: revenue_linked is empty: write true or false"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseTemplate("t.csv", []byte(c.data))

@@ -82,9 +82,14 @@ type Indicator struct {
 	Bonus       BonusDimension
 	// PublicWelfare marks public-health duties (screening, outreach…).
 	PublicWelfare bool
-	// RevenueLinked marks drug, consumable, examination or laboratory
-	// revenue indicators, which may never drive pay (issue 7 refuses them).
+	// RevenueLinked marks indicators linked to revenue: any revenue amount,
+	// share, growth, per-head revenue, revenue completion or surplus. They
+	// may never drive pay (RevenueDriverProblem, citing RevenueRule).
 	RevenueLinked bool
+	// RevenueUndecided marks an indicator just added in the library whose
+	// revenue-linked question has not been answered yet: Validate refuses
+	// it, so it is never stored (stored and template indicators are decided).
+	RevenueUndecided bool
 	// OverFactor, when above 1, flags a result beyond OverFactor times the
 	// target (below target ÷ OverFactor when lower is better) as a target
 	// set too low (目标值设定偏低), which then earns its points less the

@@ -82,6 +82,9 @@ func (v *validator) node(n Node, depth int, path []string) {
 			v.add(domain.NewProblem("problem.evaluate.not_indicator", "{{.Node}} is at level 3, where only indicators belong: say how it is scored, or move it.", "Node", label))
 		} else {
 			v.indicator(*n.Indicator, n.Points, label)
+			if n.Indicator.RevenueUndecided {
+				v.add(RevenueUndecidedProblem(label))
+			}
 			if p := RevenueDriverProblem(*n.Indicator, label); p != nil {
 				v.add(p) // refused when the library is saved, not only at the bonus
 			}

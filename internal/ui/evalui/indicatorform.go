@@ -133,9 +133,33 @@ func (i *IndicatorsScreen) indicatorItems(ind scoring.Indicator, edit func(func(
 		widget.NewFormItem(i18n.T("indui.perspective"), choice(persp, perspKeys, string(ind.Perspective), func(ind *scoring.Indicator, v string) { ind.Perspective = scoring.Perspective(v) })),
 		widget.NewFormItem(i18n.T("indui.bonus"), choice(bonus, bonusKeys, string(ind.Bonus), func(ind *scoring.Indicator, v string) { ind.Bonus = scoring.BonusDimension(v) })),
 		widget.NewFormItem("", check("indui.public_welfare", ind.PublicWelfare, func(ind *scoring.Indicator, v bool) { ind.PublicWelfare = v })),
-		widget.NewFormItem("", check("indui.revenue_linked", ind.RevenueLinked, func(ind *scoring.Indicator, v bool) { ind.RevenueLinked = v })),
+		widget.NewFormItem(i18n.T("indui.revenue_linked"), revenueChoice(ind, edit)),
 		widget.NewFormItem(i18n.T("indui.source"), source),
 	}
+}
+
+// revenueChoice is the required yes/no answer to "linked to revenue?": no
+// option is chosen while the indicator is undecided (a new one), and the
+// scheme is not saved until one is.
+func revenueChoice(ind scoring.Indicator, edit func(func(*scoring.Indicator))) *widget.RadioGroup {
+	yes, no := i18n.T("indui.revenue_yes"), i18n.T("indui.revenue_no")
+	r := widget.NewRadioGroup([]string{yes, no}, nil)
+	r.Horizontal = true
+	r.Required = true
+	switch {
+	case ind.RevenueUndecided:
+	case ind.RevenueLinked:
+		r.SetSelected(yes)
+	default:
+		r.SetSelected(no)
+	}
+	r.OnChanged = func(v string) {
+		edit(func(ind *scoring.Indicator) {
+			ind.RevenueUndecided = v == ""
+			ind.RevenueLinked = v == yes
+		})
+	}
+	return r
 }
 
 // parseNumber reads a typed number; anything else is NaN, which the

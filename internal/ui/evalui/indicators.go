@@ -27,7 +27,7 @@ type IndicatorsScreen struct {
 	schemeSelect *widget.Select
 	schemes      []scoring.Scheme
 	labels       map[string]string // scheme code → the name the picker shows
-	scheme       scoring.Scheme // the working copy
+	scheme       scoring.Scheme    // the working copy
 	dirty        bool
 
 	tree     *widget.Tree
@@ -264,7 +264,9 @@ func (i *IndicatorsScreen) add(parent widget.TreeNodeID) {
 	code := i.freeCode(prefix, len(*list)+1)
 	n := scoring.Node{Code: code, Name: i18n.T("indui.new_node", "Level", i18n.T(levelKey(depth)))}
 	if depth == 3 {
-		n.Indicator = &scoring.Indicator{Code: code, Name: n.Name, Unit: "%", Direction: scoring.Higher, Rule: scoring.Proportional, Target: 100}
+		// The revenue question starts unanswered: the form asks yes or no
+		// and saving is refused until it is answered (issue 20).
+		n.Indicator = &scoring.Indicator{Code: code, Name: n.Name, Unit: "%", Direction: scoring.Higher, Rule: scoring.Proportional, Target: 100, RevenueUndecided: true}
 	}
 	*list = append(*list, n)
 	if parent == "" {

@@ -143,3 +143,46 @@ func TestIndicatorLibraryChoosesTheHospitalScheme(t *testing.T) {
 		t.Errorf("stored hospital scheme %q %v", code, err)
 	}
 }
+
+// A new indicator's revenue question starts unanswered: saving is refused
+// with the rule until 是 or 否 is chosen (issue 20, deliverable 5).
+func TestNewIndicatorMustDecideRevenue(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	i := openIndicators(t, s)
+	i.tree.Select("0")
+	tapButton(t, i.Root, "二级指标")
+	tapButton(t, i.Root, "三级指标")
+	n := i.node(i.selected)
+	if n == nil || n.Indicator == nil || !n.Indicator.RevenueUndecided {
+		t.Fatalf("new indicator not undecided: %+v", n)
+	}
+	var radio *widget.RadioGroup
+	for _, f := range findForms(i.form) {
+		for _, it := range f.Items {
+			if r, ok := it.Widget.(*widget.RadioGroup); ok && it.Text == i18n.T("indui.revenue_linked") {
+				radio = r
+			}
+		}
+	}
+	if radio == nil || radio.Selected != "" {
+		t.Fatalf("no unanswered revenue choice in the form: %+v", radio)
+	}
+	tapButton(t, i.Root, "保存")
+	top := s.win.Canvas().Overlays().Top()
+	if top == nil || !hasText(top, "是否与收入挂钩") || !hasText(top, "国办发〔2019〕4号") {
+		t.Fatalf("undecided indicator not refused with the rule: %v", top)
+	}
+	closeOverlays(s)
+	radio.SetSelected("否")
+	if n := i.node(i.selected); n.Indicator.RevenueUndecided || n.Indicator.RevenueLinked {
+		t.Fatalf("answer not applied: %+v", n.Indicator)
+	}
+	tapButton(t, i.Root, "另存为新体系")
+	entries, _ := formEntries(t, s)
+	entries[0].SetText("TEST-RL")
+	entries[1].SetText("测试")
+	confirmTop(t, s)
+	if hasText(i.problems, "是否与收入挂钩") {
+		t.Errorf("decided indicator still refused: %s", i.problems.Text)
+	}
+}

@@ -19,7 +19,7 @@ func TestUnmeasuredCellShows(t *testing.T) {
 		t.Fatal(err)
 	}
 	score := 70.0
-	if err := s.svc.Bonus.SetScore(s.ctx, domain.LocalUser, 2026, "306", scoring.BonusWorkload, &score); err != nil {
+	if err := s.svc.Bonus.SetScore(s.ctx, domain.LocalUser, 2026, "306", scoring.BonusWorkload, &score, "门急诊人次"); err != nil {
 		t.Fatal(err)
 	}
 	s.setYear(2026)

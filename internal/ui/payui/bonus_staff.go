@@ -92,7 +92,13 @@ func (p *bonusStaffPanel) refresh() {
 			sum += l.Amount
 			depts[l.DeptCode] = true
 		}
-		p.info.SetText(i18n.T("bonus.staff.summary", "People", len(p.lines), "Depts", len(depts), "Sum", kit.Yuan(sum)))
+		text := i18n.T("bonus.staff.summary", "People", len(p.lines), "Depts", len(depts), "Sum", kit.Yuan(sum))
+		// From the run and the lines already read: no second read of a
+		// 50,000-person list on the UI thread.
+		if rs := bonus.ReconcileStaff(*p.b.stored, p.lines); len(rs) > 0 {
+			text += "\n" + strings.Join(bonus.ReconcileSummary(rs, i18n.T), "\n")
+		}
+		p.info.SetText(text)
 	} else if p.b.stored == nil {
 		p.info.SetText(i18n.T("bonus.staff.save_first"))
 	} else {
@@ -130,6 +136,9 @@ func (p *bonusStaffPanel) imported(sum bonus.StaffImport) {
 	msg := i18n.T("bonus.staff.done", "People", sum.People, "Depts", sum.Departments, "Sum", kit.Yuan(sum.Total))
 	if len(sum.Missing) > 0 {
 		msg += "\n" + i18n.T("bonus.staff.missing", "Depts", strings.Join(sum.Missing, "、"))
+	}
+	if len(sum.Reconciliation) > 0 {
+		msg += "\n" + strings.Join(bonus.ReconcileSummary(sum.Reconciliation, i18n.T), "\n")
 	}
 	dialog.ShowInformation(i18n.T("bonus.staff.import"), msg, s.Window())
 }

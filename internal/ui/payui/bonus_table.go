@@ -195,8 +195,15 @@ func (b *BonusScreen) enterScore(d bonus.Dept, dim payout.Dimension) {
 	if i18n.Current() == i18n.English && d.NameEn != "" {
 		name = d.NameEn
 	}
+	// The source is required: an indicator of the library or a workload
+	// measure; a revenue source is refused by the service, citing the rule.
+	src := widget.NewSelectEntry(payout.WorkloadMeasures)
+	if cur, err := s.Services().Bonus.ScoreSource(s.Ctx(), s.Actor(), s.Year(), d.Code, dim); err == nil {
+		src.SetText(cur)
+	}
+	src.SetPlaceHolder(i18n.T("bonus.score.source_hint"))
 	apply := func(score *float64) {
-		if err := s.Services().Bonus.SetScore(s.Ctx(), s.Actor(), s.Year(), d.Code, dim, score); err != nil {
+		if err := s.Services().Bonus.SetScore(s.Ctx(), s.Actor(), s.Year(), d.Code, dim, score, src.Text); err != nil {
 			s.ShowError(err)
 			return
 		}
@@ -210,7 +217,8 @@ func (b *BonusScreen) enterScore(d bonus.Dept, dim payout.Dimension) {
 	if !d.Entered[dim] {
 		clear.Disable()
 	}
-	content := widget.NewForm(widget.NewFormItem(i18n.T("indui.bonus."+string(dim)), e))
+	content := widget.NewForm(widget.NewFormItem(i18n.T("indui.bonus."+string(dim)), e),
+		widget.NewFormItem(i18n.T("bonus.score.source"), src))
 	hint := widget.NewLabel(i18n.T("bonus.score.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	dlg = dialog.NewCustomConfirm(i18n.T("bonus.score.title", "Dept", name), i18n.T("action.save"), i18n.T("action.cancel"),
@@ -225,7 +233,7 @@ func (b *BonusScreen) enterScore(d bonus.Dept, dim payout.Dimension) {
 			}
 			apply(&v)
 		}, s.Window())
-	dlg.Resize(fyne.NewSize(420, 240))
+	dlg.Resize(fyne.NewSize(480, 300))
 	dlg.Show()
 }
 

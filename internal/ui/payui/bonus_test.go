@@ -136,8 +136,15 @@ func TestBonusSliderReallocatesLive(t *testing.T) {
 	}
 	defer f.Close()
 	rows, _ := f.GetRows("科室分配", excelize.Options{RawCellValue: true})
-	if last := rows[len(rows)-1]; last[0] != "合计" || last[len(last)-1] != "10000000.01" {
-		t.Errorf("pay sheet totals %v", last)
+	// The totals row, then the signature block (制表人 … 分管院领导).
+	var totals []string
+	for _, r := range rows {
+		if len(r) > 0 && r[0] == "合计" {
+			totals = r
+		}
+	}
+	if len(totals) == 0 || totals[len(totals)-1] != "10000000.01" || rows[len(rows)-1][0] != "分管院领导" {
+		t.Errorf("pay sheet totals %v, last row %v", totals, rows[len(rows)-1])
 	}
 }
 
