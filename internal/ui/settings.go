@@ -68,6 +68,9 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, container.NewGridWithColumns(2, st.hospitalName, st.hospitalEn))),
 		widget.NewCard(i18n.T("settings.departments"), i18n.T("settings.departments.hint"), st.departments.root),
 		widget.NewCard(i18n.T("settings.apply_subjects"), i18n.T("settings.apply_subjects.hint"), st.applySubs.root),
+		// The pay settings are the Bonus screen's dialog, reached here too.
+		widget.NewCard(i18n.T("bonus.settings.title"), i18n.T("settings.bonus.hint"), container.NewHBox(
+			widget.NewButton(i18n.T("settings.bonus.edit"), func() { s.bonus.EditSettings() }))),
 		widget.NewCard(i18n.T("settings.about"), "", about),
 	))
 	data := container.NewVScroll(container.NewVBox(

@@ -104,7 +104,7 @@ func NewScreen(s Host) *BonusScreen {
 	b.saveBtn.Importance = widget.HighImportance
 	b.approveBtn = widget.NewButtonWithIcon(i18n.T("bonus.approve"), theme.ConfirmIcon(), b.approve)
 	b.exportBtn = widget.NewButtonWithIcon(i18n.T("bonus.export"), theme.DownloadIcon(), b.export)
-	b.settingsBtn = widget.NewButtonWithIcon(i18n.T("bonus.settings"), theme.SettingsIcon(), b.editSettings)
+	b.settingsBtn = widget.NewButtonWithIcon(i18n.T("bonus.settings"), theme.SettingsIcon(), b.EditSettings)
 
 	poolRow := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("bonus.pool")), b.capLabel, b.pool)
 	sliderRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.AccountIcon()), b.weight), b.floorLabel, b.slider)

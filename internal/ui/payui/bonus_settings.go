@@ -79,8 +79,9 @@ func (b *BonusScreen) saveSettings(f *settingsForm) error {
 	return nil
 }
 
-// editSettings opens the settings in a dialog; saving re-reads the year.
-func (b *BonusScreen) editSettings() {
+// EditSettings opens the settings in a dialog (from the Bonus screen and
+// from Settings); saving re-reads the year.
+func (b *BonusScreen) EditSettings() {
 	s := b.host
 	set, err := s.Services().Bonus.Settings(s.Ctx(), s.Actor())
 	if err != nil {
