@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"github.com/budgetperf/budgetperf/internal/budgeting"
+	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/i18n"
+)
+
+func init() {
+	register(command{name: "budget proposal set", summary: "cli.proposal_set.summary", run: runProposalSet})
+	register(command{name: "budget proposal fill", summary: "cli.proposal_fill.summary", run: runProposalFill})
+}
+
+// runProposalSet writes one line of a department's proposal, as typing in
+// the proposal grid and 保存 does: the first-up figure in round 1, the
+// revised figure in round 2. A subject not yet on the proposal is added
+// first (添加科目).
+func runProposalSet(env *Env, args []string) error {
+	f := newFlags(env, "budget proposal set", "", "cli.proposal_set.about")
+	year := f.Int("year", 0, "cli.flag.year")
+	dept := f.String("department", "", "cli.flag.department_code")
+	subject := f.String("subject", "", "cli.flag.subject_code")
+	amountText := f.String("amount", "", "cli.flag.line_amount")
+	note := f.String("note", "", "cli.flag.line_note")
+	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	if err := requireYear(*year); err != nil {
+		return err
+	}
+	if *dept == "" || *subject == "" || *amountText == "" {
+		return usagef("%s", i18n.T("cli.proposal_set.required"))
+	}
+	amount, err := parseYuan("amount", *amountText)
+	if err != nil {
+		return err
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	p, err := svc.Budgets.Proposal(env.ctx, env.Actor, *year, *dept)
+	if err != nil {
+		return err
+	}
+	edit := budgeting.LineEdit{SubjectCode: *subject, Amount: amount, Note: *note}
+	found := false
+	for _, l := range p.Lines {
+		if l.SubjectCode == *subject {
+			found = true
+			if *note == "" {
+				edit.Note = l.Note
+			}
+		}
+	}
+	if !found {
+		if err := svc.Budgets.AddLines(env.ctx, env.Actor, *year, *dept, []string{*subject}); err != nil {
+			return err
+		}
+	}
+	if err := svc.Budgets.SaveProposal(env.ctx, env.Actor, *year, *dept, []budgeting.LineEdit{edit}); err != nil {
+		return err
+	}
+	env.printf("%s\n", i18n.T("cli.proposal_set.done", "Year", *year, "Dept", p.Dept.DeptName, "Subject", *subject, "Amount", money.FormatPlain(amount)))
+	return nil
+}
+
+// runProposalFill fills every line of the chosen proposals with the prior
+// year's actual × (1 + growth), as 按上年实际填充 in the proposal grid
+// does, and saves them; each department in one transaction.
+func runProposalFill(env *Env, args []string) error {
+	f := newFlags(env, "budget proposal fill", "", "cli.proposal_fill.about")
+	year := f.Int("year", 0, "cli.flag.year")
+	var depts deptList
+	f.Var(&depts, "department", "cli.flag.cycle_departments")
+	all := f.Bool("all", false, "cli.flag.fill_all")
+	growthText := f.String("growth", "0", "cli.flag.growth")
+	asJSON := f.Bool("json", false, "cli.flag.json")
+	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	if err := requireYear(*year); err != nil {
+		return err
+	}
+	if len(depts) == 0 && !*all || len(depts) > 0 && *all {
+		return usagef("%s", i18n.T("cli.cycle.departments_or_all"))
+	}
+	growth, err := domain.ParseGrowth(*growthText)
+	if err != nil {
+		return err
+	}
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	st, err := svc.Budgets.Status(env.ctx, env.Actor, *year)
+	if err != nil {
+		return err
+	}
+	editable := cycleStep{name: "fill", from: domain.PrepPosition.Editable}
+	out := cycleOutJSON{Year: *year, Step: "fill", Done: []cycleDeptJSON{}, Refused: []cycleDeptJSON{}}
+	for _, d := range cycleTargets(st, editable, cycleArgs{depts: depts, all: *all}) {
+		res := cycleDeptJSON{Code: d.DeptCode, Name: d.DeptName, State: string(d.State)}
+		p, err := svc.Budgets.Proposal(env.ctx, env.Actor, *year, d.DeptCode)
+		if err == nil {
+			res.Name = p.Dept.DeptName
+			var edits []budgeting.LineEdit
+			for _, l := range p.Lines {
+				edits = append(edits, budgeting.LineEdit{SubjectCode: l.SubjectCode, Amount: domain.Baseline(l.PriorActual, growth), Note: l.Note})
+			}
+			err = svc.Budgets.SaveProposal(env.ctx, env.Actor, *year, d.DeptCode, edits)
+		}
+		if err != nil {
+			res.Message = i18n.Message(err)
+			out.Refused = append(out.Refused, res)
+			continue
+		}
+		out.Done = append(out.Done, res)
+	}
+	return printCycle(env, out, *asJSON)
+}
