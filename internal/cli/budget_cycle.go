@@ -269,9 +269,9 @@ func checkRound(s cycleStep, d domain.DeptPrep) error {
 	}
 	switch {
 	case s.name == "submit" && d.Round == 2:
-		return domain.NewProblem("problem.cli.cycle_use_revise", "{{.Dept}} has its control figures: submit its revised proposal with budget cycle revise.", "Dept", d.DeptName)
+		return domain.NewProblem("problem.cli.cycle_use_revise", "It has its control figures: submit its revised proposal with budget cycle revise.")
 	case s.name == "revise" && d.Round != 2:
-		return domain.NewProblem("problem.cli.cycle_use_submit", "{{.Dept}} has no control figures yet: submit its proposal first with budget cycle submit.", "Dept", d.DeptName)
+		return domain.NewProblem("problem.cli.cycle_use_submit", "It has no control figures yet: submit its proposal first with budget cycle submit.")
 	}
 	return nil
 }

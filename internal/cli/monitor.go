@@ -121,7 +121,7 @@ func writeMonitorText(env *Env, ex pace.Execution, u moneyUnit) error {
 	for _, d := range ex.Departments {
 		rows = append(rows, row(d.Code, pick(d.Name, d.NameEn), d.Expenditure))
 	}
-	fmt.Fprintln(env.Stdout, i18n.T("cli.monitor.heading", "Year", ex.Year, "Month", ex.Month, "Progress", i18n.Percent(ex.TimeProgress)))
+	fmt.Fprintln(env.Stdout, i18n.T("cli.monitor.heading_in", "Year", ex.Year, "Month", ex.Month, "Progress", i18n.Percent(ex.TimeProgress), "Unit", u.name()))
 	if err := table(env.Stdout, header, rows); err != nil {
 		return err
 	}
