@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A batch step does what it can and names each department it could not:
+// in the demo's 2027 cycle 101 产科 is returned (round 1) and 102 妇科 has
+// its control figures, so submit moves 101 and refuses 102 by name.
+func TestCycleBatchNamesEachRefusal(t *testing.T) {
+	db := tempDB(t)
+	run(t, "--db", db, "demo")
+	code, stdout, stderr := run(t, "--db", db, "--lang", "zh", "budget", "cycle", "submit", "--year", "2027", "--department", "101,102", "--json")
+	if code != ExitRefused {
+		t.Fatalf("exit %d, want 1; %s", code, stderr)
+	}
+	var out cycleOutJSON
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if len(out.Done) != 1 || out.Done[0].Code != "101" || out.Done[0].State != "submitted" {
+		t.Errorf("done %+v", out.Done)
+	}
+	if len(out.Refused) != 1 || out.Refused[0].Code != "102" || !strings.Contains(stderr, "102 妇科") || !strings.Contains(stderr, "revise") {
+		t.Errorf("refused %+v, stderr %q", out.Refused, stderr)
+	}
+	// A return without a comment is refused, and a usage mistake is exit 2.
+	if code, _, _ := run(t, "--db", db, "budget", "cycle", "return", "--year", "2027", "--department", "103"); code != ExitRefused {
+		t.Errorf("return without a comment: exit %d", code)
+	}
+	if code, _, _ := run(t, "--db", db, "budget", "cycle", "submit", "--year", "2027"); code != ExitUsage {
+		t.Errorf("no department: exit %d", code)
+	}
+}
+
+// Tables of amounts share one unit option, 万元 by default.
+func TestTableUnit(t *testing.T) {
+	db := tempDB(t)
+	run(t, "--db", db, "demo")
+	for _, args := range [][]string{{"budget", "show", "--year", "2026"}, {"actuals", "show", "--year", "2026"}, {"monitor", "--year", "2026"}} {
+		_, wan, _ := run(t, append([]string{"--db", db, "--lang", "zh"}, args...)...)
+		_, yuan, _ := run(t, append([]string{"--db", db, "--lang", "zh"}, append(args, "--unit", "yuan")...)...)
+		if !strings.Contains(wan, "（万元）") || strings.Contains(wan, "（元）") || !strings.Contains(yuan, "（元）") {
+			t.Errorf("%v: default and --unit yuan headers wrong:\n%s\n%s", args, wan, yuan)
+		}
+		if code, _, _ := run(t, append([]string{"--db", db}, append(args, "--unit", "usd")...)...); code != ExitUsage {
+			t.Errorf("%v --unit usd: exit %d", args, code)
+		}
+	}
+}
+
+// A scheme exported as a template imports back; a broken one is refused
+// in words with exit 1, and the library keeps the scheme it had.
+func TestIndicatorsExportImport(t *testing.T) {
+	db := tempDB(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "clinical.csv")
+	if code, stdout, stderr := run(t, "--db", db, "--lang", "zh", "indicators", "export", "dept-clinical", "-o", out); code != ExitOK || !strings.Contains(stdout, out) {
+		t.Fatalf("export: %d %q %s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := strings.Replace(string(data), "# code: dept-clinical", "# code: dept-clinical-2027", 1)
+	copyPath := filepath.Join(dir, "copy.csv")
+	os.WriteFile(copyPath, []byte(renamed), 0o644)
+	if code, _, stderr := run(t, "--db", db, "indicators", "import", copyPath); code != ExitOK {
+		t.Fatalf("import: %d %s", code, stderr)
+	}
+	var list struct {
+		Indicators []libIndicatorJSON `json:"indicators"`
+	}
+	_, a, _ := run(t, "--db", db, "indicators", "list", "dept-clinical", "--json")
+	_, b, _ := run(t, "--db", db, "indicators", "list", "dept-clinical-2027", "--json")
+	json.Unmarshal([]byte(b), &list)
+	if len(list.Indicators) == 0 || strings.Replace(a, `"key": "dept-clinical"`, `"key": "dept-clinical-2027"`, 1) != b {
+		t.Errorf("the imported copy differs from its original:\n%s\n%s", a, b)
+	}
+	broken := strings.Replace(string(data), "level,code", "level,cod", 1)
+	os.WriteFile(copyPath, []byte(broken), 0o644)
+	if code, _, stderr := run(t, "--db", db, "--lang", "zh", "indicators", "import", copyPath); code != ExitRefused || !strings.Contains(stderr, "不是指标模板") {
+		t.Errorf("broken template: exit %d %q", code, stderr)
+	}
+}
