@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
@@ -87,7 +90,7 @@ func runProposalFill(env *Env, args []string) error {
 	if len(depts) == 0 && !*all || len(depts) > 0 && *all {
 		return usagef("%s", i18n.T("cli.cycle.departments_or_all"))
 	}
-	growth, err := domain.ParseGrowth(*growthText)
+	growth, err := parseGrowth(*growthText)
 	if err != nil {
 		return err
 	}
@@ -121,4 +124,22 @@ func runProposalFill(env *Env, args []string) error {
 		out.Done = append(out.Done, res)
 	}
 	return printCycle(env, out, *asJSON)
+}
+
+// parseGrowth reads a growth rate as every share on the command line is
+// written: "3%" or the fraction "0.03" (negative for a cut). A bare number
+// beyond ±1 is refused rather than guessed, as domain.ParseRatio does.
+func parseGrowth(text string) (domain.Growth, error) {
+	t := strings.TrimSpace(text)
+	if strings.HasSuffix(t, "%") || strings.HasSuffix(t, "％") {
+		return domain.ParseGrowth(t)
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return domain.ParseGrowth(t) // its refusal says what to type
+	}
+	if f > 1 || f < -1 {
+		return 0, domain.NewProblem("problem.ratio.ambiguous", "\"{{.Text}}\" is more than 1: write {{.Text}}% for a percentage, or a fraction such as 0.15.", "Text", text)
+	}
+	return domain.ParseGrowth(strconv.FormatFloat(f*100, 'f', -1, 64))
 }

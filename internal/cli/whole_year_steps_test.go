@@ -87,3 +87,18 @@ func TestIndicatorsExportImport(t *testing.T) {
 		t.Errorf("broken template: exit %d %q", code, stderr)
 	}
 }
+
+// --growth takes a share as every percentage on the command line: 3% or 0.03.
+func TestParseGrowth(t *testing.T) {
+	for text, want := range map[string]int64{"3%": 300, "0.03": 300, "-0.05": -500, "-5%": -500, "0": 0, "5.5％": 550} {
+		g, err := parseGrowth(text)
+		if err != nil || int64(g) != want {
+			t.Errorf("%q: %v %v, want %d", text, g, err, want)
+		}
+	}
+	for _, text := range []string{"5", "x", ""} {
+		if _, err := parseGrowth(text); err == nil {
+			t.Errorf("%q accepted", text)
+		}
+	}
+}
