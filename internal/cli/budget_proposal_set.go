@@ -15,16 +15,19 @@ func init() {
 	register(command{name: "budget proposal fill", summary: "cli.proposal_fill.summary", run: runProposalFill})
 }
 
-// runProposalSet writes one line of a department's proposal, as typing in
+// runProposalSet writes lines of a department's proposal, as typing in
 // the proposal grid and 保存 does: the first-up figure in round 1, the
-// revised figure in round 2. A subject not yet on the proposal is added
-// first (添加科目).
+// revised figure in round 2. --subject/--amount give one line, each
+// --line SUBJECT=AMOUNT another; all are saved together or none. Subjects
+// not yet on the proposal are added first (添加科目).
 func runProposalSet(env *Env, args []string) error {
 	f := newFlags(env, "budget proposal set", "", "cli.proposal_set.about")
 	year := f.Int("year", 0, "cli.flag.year")
 	dept := f.String("department", "", "cli.flag.department_code")
 	subject := f.String("subject", "", "cli.flag.subject_code")
 	amountText := f.String("amount", "", "cli.flag.line_amount")
+	var lines lineList
+	f.Var(&lines, "line", "cli.flag.proposal_line")
 	note := f.String("note", "", "cli.flag.line_note")
 	if err := f.parseNone(args); err != nil {
 		return err
@@ -32,10 +35,13 @@ func runProposalSet(env *Env, args []string) error {
 	if err := requireYear(*year); err != nil {
 		return err
 	}
-	if *dept == "" || *subject == "" || *amountText == "" {
+	if (*subject == "") != (*amountText == "") || *dept == "" || *subject == "" && len(lines) == 0 {
 		return usagef("%s", i18n.T("cli.proposal_set.required"))
 	}
-	amount, err := parseYuan("amount", *amountText)
+	if *subject != "" {
+		lines = append(lineList{*subject + "=" + *amountText}, lines...)
+	}
+	edits, err := proposalEdits(lines, *note)
 	if err != nil {
 		return err
 	}
@@ -48,26 +54,47 @@ func runProposalSet(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	edit := budgeting.LineEdit{SubjectCode: *subject, Amount: amount, Note: *note}
-	found := false
+	have := map[string]string{}
 	for _, l := range p.Lines {
-		if l.SubjectCode == *subject {
-			found = true
-			if *note == "" {
-				edit.Note = l.Note
-			}
+		have[l.SubjectCode] = l.Note
+	}
+	var missing []string
+	for i, e := range edits {
+		if n, ok := have[e.SubjectCode]; !ok {
+			missing = append(missing, e.SubjectCode)
+		} else if *note == "" {
+			edits[i].Note = n
 		}
 	}
-	if !found {
-		if err := svc.Budgets.AddLines(env.ctx, env.Actor, *year, *dept, []string{*subject}); err != nil {
+	if len(missing) > 0 {
+		if err := svc.Budgets.AddLines(env.ctx, env.Actor, *year, *dept, missing); err != nil {
 			return err
 		}
 	}
-	if err := svc.Budgets.SaveProposal(env.ctx, env.Actor, *year, *dept, []budgeting.LineEdit{edit}); err != nil {
+	if err := svc.Budgets.SaveProposal(env.ctx, env.Actor, *year, *dept, edits); err != nil {
 		return err
 	}
-	env.printf("%s\n", i18n.T("cli.proposal_set.done", "Year", *year, "Dept", p.Dept.DeptName, "Subject", *subject, "Amount", money.FormatPlain(amount)))
+	for _, e := range edits {
+		env.printf("%s\n", i18n.T("cli.proposal_set.done", "Year", *year, "Dept", p.Dept.DeptName, "Subject", e.SubjectCode, "Amount", money.FormatPlain(e.Amount)))
+	}
 	return nil
+}
+
+// proposalEdits reads SUBJECT=AMOUNT texts (amounts in yuan).
+func proposalEdits(lines lineList, note string) ([]budgeting.LineEdit, error) {
+	var out []budgeting.LineEdit
+	for _, t := range lines {
+		code, amount, ok := strings.Cut(t, "=")
+		if !ok || strings.TrimSpace(code) == "" {
+			return nil, usagef("%s", i18n.T("cli.proposal_set.bad_line", "Line", t))
+		}
+		a, err := parseYuan("line", amount)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, budgeting.LineEdit{SubjectCode: strings.TrimSpace(code), Amount: a, Note: note})
+	}
+	return out, nil
 }
 
 // runProposalFill fills every line of the chosen proposals with the prior

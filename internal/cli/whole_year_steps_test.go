@@ -28,6 +28,11 @@ func TestCycleBatchNamesEachRefusal(t *testing.T) {
 	if len(out.Refused) != 1 || out.Refused[0].Code != "102" || !strings.Contains(stderr, "102 妇科") || !strings.Contains(stderr, "revise") {
 		t.Errorf("refused %+v, stderr %q", out.Refused, stderr)
 	}
+	// A submitted proposal cannot be edited; nothing of the lines is kept.
+	code, _, stderr = run(t, "--db", db, "--lang", "zh", "budget", "proposal", "set", "--year", "2027", "--department", "101", "--line", "30201=1", "--line", "30205=2")
+	if code != ExitRefused || stderr == "" {
+		t.Errorf("set on a submitted proposal: exit %d %q", code, stderr)
+	}
 	// A return without a comment is refused, and a usage mistake is exit 2.
 	if code, _, _ := run(t, "--db", db, "budget", "cycle", "return", "--year", "2027", "--department", "103"); code != ExitRefused {
 		t.Errorf("return without a comment: exit %d", code)

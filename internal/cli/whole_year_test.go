@@ -79,7 +79,8 @@ func TestWholeYearFromTheCommandLine(t *testing.T) {
 			total += l.FinalFen
 		}
 		if total == 0 {
-			y.ok("budget", "proposal", "set", "--year", "2027", "--department", d.Code, "--subject", "30201", "--amount", "12000.50")
+			y.ok("budget", "proposal", "set", "--year", "2027", "--department", d.Code, "--subject", "30201", "--amount", "12000.50",
+				"--line", "30205=800")
 		}
 	}
 	submitted := y.step("budget", "cycle", "submit", "--year", "2027", "--all")
