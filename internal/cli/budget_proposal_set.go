@@ -29,11 +29,19 @@ func runProposalSet(env *Env, args []string) error {
 	var lines lineList
 	f.Var(&lines, "line", "cli.flag.proposal_line")
 	note := f.String("note", "", "cli.flag.line_note")
+	file := f.String("file", "", "cli.flag.proposal_file")
+	encoding := f.String("encoding", "", "cli.flag.encoding")
 	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	if err := requireYear(*year); err != nil {
 		return err
+	}
+	if *file != "" {
+		if *dept != "" || *subject != "" || len(lines) > 0 {
+			return usagef("%s", i18n.T("cli.proposal_set.file_or_lines"))
+		}
+		return proposalsFromFile(env, *year, *file, *encoding)
 	}
 	if (*subject == "") != (*amountText == "") || *dept == "" || *subject == "" && len(lines) == 0 {
 		return usagef("%s", i18n.T("cli.proposal_set.required"))
@@ -169,4 +177,20 @@ func parseGrowth(text string) (domain.Growth, error) {
 		return 0, domain.NewProblem("problem.ratio.ambiguous", "\"{{.Text}}\" is more than 1: write {{.Text}}% for a percentage, or a fraction such as 0.15.", "Text", text)
 	}
 	return domain.ParseGrowth(strconv.FormatFloat(f*100, 'f', -1, 64))
+}
+
+// proposalsFromFile fills the proposals of the departments in a budget
+// workbook, all in one transaction (budgeting.ImportProposals).
+func proposalsFromFile(env *Env, year int, path, encoding string) error {
+	svc, err := env.open()
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	codes, err := svc.Budgets.ImportProposals(env.ctx, env.Actor, year, path, encoding)
+	if err != nil {
+		return err
+	}
+	env.printf("%s\n", i18n.T("cli.proposal_set.imported", "Year", year, "Count", len(codes), "File", path, "Departments", strings.Join(codes, ", ")))
+	return nil
 }

@@ -107,3 +107,23 @@ func TestParseGrowth(t *testing.T) {
 		}
 	}
 }
+
+// Proposals from a workbook land all or none: in the demo's 2027 cycle
+// 103 儿科 is submitted, so a workbook holding it changes no proposal,
+// not even 101 产科's, which could be edited.
+func TestProposalsFromWorkbookAllOrNone(t *testing.T) {
+	db := tempDB(t)
+	run(t, "--db", db, "demo")
+	book := filepath.Join(t.TempDir(), "budget-2026.xlsx")
+	if code, _, stderr := run(t, "--db", db, "export", "budget", "--year", "2026", "-o", book); code != ExitOK {
+		t.Fatalf("export: %d %s", code, stderr)
+	}
+	_, before, _ := run(t, "--db", db, "budget", "proposal", "--year", "2027", "--department", "101", "--json")
+	code, _, stderr := run(t, "--db", db, "--lang", "zh", "budget", "proposal", "set", "--year", "2027", "--file", book)
+	if code != ExitRefused || stderr == "" {
+		t.Fatalf("exit %d %q, want a refusal", code, stderr)
+	}
+	if _, after, _ := run(t, "--db", db, "budget", "proposal", "--year", "2027", "--department", "101", "--json"); after != before {
+		t.Error("a refused workbook changed 101's proposal")
+	}
+}

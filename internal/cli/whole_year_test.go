@@ -70,6 +70,8 @@ func TestWholeYearFromTheCommandLine(t *testing.T) {
 	if start.Departments == 0 || len(fill.Done) != start.Departments {
 		t.Fatalf("opened %d departments, filled %d", start.Departments, len(fill.Done))
 	}
+	// The proposals are then set from the 2026 budget as a workbook.
+	wholeYearFromWorkbook(t, y, dir)
 	// A department with nothing from the prior year gets a line by hand.
 	for _, d := range fill.Done {
 		var p proposalJSON
@@ -350,3 +352,26 @@ func writeYearLedger(t *testing.T, path string, budget budgetJSON) {
 
 // yuanText is fen as plain yuan with two decimals, no grouping (a CSV cell).
 func yuanText(fen int64) string { return fmt.Sprintf("%d.%02d", fen/100, fen%100) }
+
+// wholeYearFromWorkbook sets the 2027 proposals from the 2026 budget
+// exported as a workbook, and checks one line came through.
+func wholeYearFromWorkbook(t *testing.T, y yearRun, dir string) {
+	t.Helper()
+	book := filepath.Join(dir, "budget-2026.xlsx")
+	y.ok("export", "budget", "--year", "2026", "-o", book)
+	y.ok("budget", "proposal", "set", "--year", "2027", "--file", book)
+	var prior budgetJSON
+	y.json(&prior, "budget", "show", "--year", "2026")
+	d := prior.Departments[len(prior.Departments)-1]
+	var p proposalJSON
+	y.json(&p, "budget", "proposal", "--year", "2027", "--department", d.Code)
+	got := map[string]int64{}
+	for _, l := range p.Lines {
+		got[l.SubjectCode] = l.ProposalFen
+	}
+	for _, l := range d.Lines {
+		if got[l.SubjectCode] != l.AmountFen {
+			t.Errorf("%s %s: proposal %d, 2026 budget %d", d.Code, l.SubjectCode, got[l.SubjectCode], l.AmountFen)
+		}
+	}
+}
