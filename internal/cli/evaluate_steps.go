@@ -51,6 +51,7 @@ func runEvaluateValues(env *Env, args []string) error {
 	occurrences := f.Int("occurrences", 0, "cli.flag.occurrences")
 	reason := f.String("reason", "", "cli.flag.eval_reason")
 	file := f.String("file", "", "cli.flag.values_file")
+	asJSON := f.Bool("json", false, "cli.flag.json")
 	if err := f.parseNone(args); err != nil {
 		return err
 	}
@@ -70,6 +71,9 @@ func runEvaluateValues(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if *asJSON {
+			return writeJSON(env.Stdout, valuesJSON{Year: *year, Entered: n})
+		}
 		env.printf("%s\n", i18n.T("cli.evaluate_values.imported", "Year", *year, "Count", n, "File", *file))
 		return nil
 	}
@@ -84,8 +88,28 @@ func runEvaluateValues(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *asJSON {
+		out := valuesJSON{Year: *year, Entered: 1, Unit: r.Unit.Ref, Indicator: *indicator, Actual: *actual, Status: "unscored"}
+		if r.Scored() {
+			score := scoring.Round2(evaluation.Percent(r))
+			out.Score, out.Status = &score, "scored"
+		}
+		return writeJSON(env.Stdout, out)
+	}
 	env.printf("%s\n", i18n.T("cli.evaluate_values.done", "Unit", r.Unit.Ref+" "+r.Unit.Name, "Indicator", *indicator, "Actual", *actual, "Score", scoreText(r)))
 	return nil
+}
+
+// valuesJSON is what evaluate values prints with --json: how many values
+// were entered and, for one value, the unit's score after it.
+type valuesJSON struct {
+	Year      int      `json:"year"`
+	Entered   int      `json:"entered"`
+	Unit      string   `json:"unit,omitempty"`
+	Indicator string   `json:"indicator,omitempty"`
+	Actual    string   `json:"actual,omitempty"`
+	Status    string   `json:"status,omitempty"`
+	Score     *float64 `json:"score,omitempty"`
 }
 
 // scoreText is a run's score on the 100-point scale, or 未评分.

@@ -199,6 +199,11 @@ func wholeYearEvaluation(t *testing.T, y yearRun) {
 				"--reason", "偏差原因：年中人员变动；措施：加强考核")
 		}
 	}
+	var v valuesJSON
+	y.json(&v, "evaluate", "values", "--year", "2027", "--unit", "101", "--indicator", "1.1.1", "--actual", "0.3", "--reason", "原因：无；措施：保持")
+	if v.Status != "scored" || v.Score == nil || *v.Score <= 0 {
+		t.Errorf("evaluate values --json: %+v", v)
+	}
 	fin := y.step("evaluate", "finalise", "--year", "2027", "--all")
 	if len(fin.Done) != 2 {
 		t.Errorf("finalised %+v", fin.Done)
