@@ -99,6 +99,7 @@ func TestWholeYearFromTheCommandLine(t *testing.T) {
 	}
 	controls := y.step("budget", "cycle", "control", "--year", "2027", "--all", "--comment", "按上报数下达")
 	y.step("budget", "cycle", "revise", "--year", "2027", "--all")
+	sameAsConsolidation(t, y, controls)
 	approved := y.step("budget", "cycle", "approve", "--year", "2027", "--all", "--hospital")
 	if approved.Hospital == nil || !approved.Hospital.Approved || len(approved.Done) != start.Departments {
 		t.Fatalf("approve: %+v", approved)
@@ -378,5 +379,44 @@ func wholeYearFromWorkbook(t *testing.T, y yearRun, dir string) {
 		if got[l.SubjectCode] != l.AmountFen {
 			t.Errorf("%s %s: proposal %d, 2026 budget %d", d.Code, l.SubjectCode, got[l.SubjectCode], l.AmountFen)
 		}
+	}
+}
+
+// sameAsConsolidation compares the revised proposals as budget proposal
+// --json prints them with 汇总审核 (budgeting.Consolidation): each
+// department's final expenditure and control figure, and the total.
+func sameAsConsolidation(t *testing.T, y yearRun, controls cycleOutJSON) {
+	t.Helper()
+	ctx := context.Background()
+	svc, err := services.Open(ctx, y.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	c, err := svc.Budgets.Consolidation(ctx, domain.LocalUser, 2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	control := map[string]int64{}
+	for _, d := range controls.Done {
+		control[d.Code] = *d.ControlTotalFen
+	}
+	var total int64
+	for _, d := range c.Departments {
+		var p proposalJSON
+		y.json(&p, "budget", "proposal", "--year", "2027", "--department", d.DeptCode)
+		exp := p.ProjectsFen
+		for _, l := range p.Lines {
+			if l.Kind != "revenue" {
+				exp += l.FinalFen
+			}
+		}
+		total += exp
+		if exp != d.ExpFinal.Fen() || d.Control == nil || d.Control.Fen() != control[d.DeptCode] || p.State != string(d.State) {
+			t.Errorf("%s: proposal %d (%s), 汇总审核 %d (%s), control %v vs %d", d.DeptCode, exp, p.State, d.ExpFinal, d.State, d.Control, control[d.DeptCode])
+		}
+	}
+	if total != c.Total.ExpFinal.Fen() {
+		t.Errorf("proposals add up to %d, 汇总审核 total %d", total, c.Total.ExpFinal)
 	}
 }
