@@ -127,3 +127,38 @@ func TestProposalsFromWorkbookAllOrNone(t *testing.T) {
 		t.Error("a refused workbook changed 101's proposal")
 	}
 }
+
+// The steps keep the roles of the window: the committee does not issue
+// control figures, and a department head's --all reaches their own
+// departments only (101 产科 and 301 妇女保健科 here).
+func TestCycleStepsKeepTheRoles(t *testing.T) {
+	db := tempDB(t)
+	baseDemo(t, db)
+	if code, _, stderr := run(t, "--db", db, "budget", "cycle", "start", "--year", "2027"); code != ExitOK {
+		t.Fatalf("start: %d %s", code, stderr)
+	}
+	addMatrixUsers(t, db)
+	as(t, "head", "head-pass")
+	code, stdout, stderr := run(t, "--db", db, "budget", "proposal", "fill", "--year", "2027", "--all", "--growth", "0.02", "--json")
+	var fill cycleOutJSON
+	json.Unmarshal([]byte(stdout), &fill)
+	var codes []string
+	for _, d := range append(fill.Done, fill.Refused...) {
+		codes = append(codes, d.Code)
+	}
+	if code != ExitOK || strings.Join(codes, ",") != strings.Join(headDepts, ",") {
+		t.Errorf("head fill --all: exit %d, departments %v (%s)", code, codes, stderr)
+	}
+	if code, _, _ := run(t, "--db", db, "budget", "cycle", "start", "--year", "2028"); code != ExitRefused {
+		t.Errorf("head opens a cycle: exit %d", code)
+	}
+	if code, _, _ := run(t, "--db", db, "budget", "cycle", "submit", "--year", "2027", "--department", "103"); code != ExitRefused {
+		t.Errorf("head submits another department's proposal: exit %d", code)
+	}
+	run(t, "--db", db, "budget", "cycle", "submit", "--year", "2027", "--department", "101")
+	as(t, "committee", "committee-pass")
+	code, _, stderr = run(t, "--db", db, "--lang", "zh", "budget", "cycle", "control", "--year", "2027", "--department", "101")
+	if code != ExitRefused || !strings.Contains(stderr, "101") {
+		t.Errorf("committee issues control figures: exit %d %q", code, stderr)
+	}
+}
