@@ -113,11 +113,14 @@ func runCycleStart(env *Env, args []string) error {
 
 // cycleArgs are a step's options.
 type cycleArgs struct {
-	year     int
-	depts    deptList
-	all      bool
-	comment  string
+	year    int
+	depts   deptList
+	all     bool
+	comment string
+	// amount is the control total for every department; amounts per
+	// department (--amount CODE=A) override it.
 	amount   *money.Amount
+	amounts  map[string]money.Amount
 	hospital bool
 	asJSON   bool
 }
@@ -129,9 +132,10 @@ func parseCycleStep(env *Env, s cycleStep, args []string) (cycleArgs, error) {
 	f.Var(&a.depts, "department", "cli.flag.cycle_departments")
 	all := f.Bool("all", false, "cli.flag.cycle_all")
 	comment := f.String("comment", "", "cli.flag.cycle_comment")
-	var amount, hospital = new(string), new(bool)
+	var amounts lineList
+	hospital := new(bool)
 	if s.action == domain.ActIssueControl {
-		amount = f.String("amount", "", "cli.flag.control_amount")
+		f.Var(&amounts, "amount", "cli.flag.control_amount")
 	}
 	if s.action == domain.ActApprove {
 		hospital = f.Bool("hospital", false, "cli.flag.approve_hospital")
@@ -150,14 +154,7 @@ func parseCycleStep(env *Env, s cycleStep, args []string) (cycleArgs, error) {
 	if len(a.depts) > 0 && a.all {
 		return a, usagef("%s", i18n.T("cli.cycle.departments_or_all"))
 	}
-	if *amount != "" {
-		v, err := parseYuan("amount", *amount)
-		if err != nil {
-			return a, err
-		}
-		a.amount = &v
-	}
-	return a, nil
+	return a, a.readAmounts(amounts)
 }
 
 // runCycleStep takes step s for each chosen department, each in its own
@@ -196,6 +193,30 @@ func runCycleStep(env *Env, s cycleStep, args []string) error {
 		out.Hospital = &hospitalApproved{Approved: true, Lines: n}
 	}
 	return printCycle(env, out, a.asJSON)
+}
+
+// readAmounts reads the control totals: "A" for every department, or
+// "CODE=A" for one (repeatable), in yuan.
+func (a *cycleArgs) readAmounts(texts lineList) error {
+	for _, t := range texts {
+		code, text, per := strings.Cut(t, "=")
+		if !per {
+			text = t
+		}
+		v, err := parseYuan("amount", text)
+		if err != nil {
+			return err
+		}
+		if !per {
+			a.amount = &v
+			continue
+		}
+		if a.amounts == nil {
+			a.amounts = map[string]money.Amount{}
+		}
+		a.amounts[strings.TrimSpace(code)] = v
+	}
+	return nil
 }
 
 // cycleTargets are the departments a step acts on: those named (in the
@@ -238,6 +259,9 @@ func cycleOne(env *Env, svc *services.Services, s cycleStep, a cycleArgs, d doma
 	switch s.action {
 	case domain.ActIssueControl:
 		total := a.amount
+		if v, ok := a.amounts[d.DeptCode]; ok {
+			total = &v
+		}
 		if total == nil {
 			t, terr := proposedControl(env, svc, a.year, d.DeptCode)
 			if terr != nil {

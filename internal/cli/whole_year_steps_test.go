@@ -28,6 +28,18 @@ func TestCycleBatchNamesEachRefusal(t *testing.T) {
 	if len(out.Refused) != 1 || out.Refused[0].Code != "102" || !strings.Contains(stderr, "102 妇科") || !strings.Contains(stderr, "revise") {
 		t.Errorf("refused %+v, stderr %q", out.Refused, stderr)
 	}
+	// Control totals: one for every department named, or per department.
+	code, stdout, stderr = run(t, "--db", db, "budget", "cycle", "control", "--year", "2027", "--department", "103,104",
+		"--amount", "103=5,000,000", "--amount", "4000000.01", "--json")
+	var ctl cycleOutJSON
+	json.Unmarshal([]byte(stdout), &ctl)
+	got := map[string]int64{}
+	for _, d := range ctl.Done {
+		got[d.Code] = *d.ControlTotalFen
+	}
+	if code != ExitOK || got["103"] != 500000000 || got["104"] != 400000001 {
+		t.Errorf("control: exit %d, totals %v (%s)", code, got, stderr)
+	}
 	// A submitted proposal cannot be edited; nothing of the lines is kept.
 	code, _, stderr = run(t, "--db", db, "--lang", "zh", "budget", "proposal", "set", "--year", "2027", "--department", "101", "--line", "30201=1", "--line", "30205=2")
 	if code != ExitRefused || stderr == "" {
