@@ -246,47 +246,52 @@ func (s *Service) AddLines(ctx context.Context, by domain.Actor, year int, deptC
 	if err != nil {
 		return err
 	}
+	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		return addLinesIn(ctx, tx, by, year, deptCode, codes, subjects)
+	})
+}
+
+// addLinesIn is AddLines inside a caller's transaction, with the catalogue read.
+func addLinesIn(ctx context.Context, tx *store.Tx, by domain.Actor, year int, deptCode string, codes []string, subjects map[string]domain.Subject) error {
 	parents := map[string]bool{}
 	for _, sub := range subjects {
 		parents[sub.Parent] = true
 	}
-	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		dept, err := checkEditable(ctx, tx.Q, year, deptCode)
-		if err != nil {
+	dept, err := checkEditable(ctx, tx.Q, year, deptCode)
+	if err != nil {
+		return err
+	}
+	existing, err := tx.PrepLines(ctx, year, deptCode)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, l := range existing {
+		have[l.SubjectCode] = true
+	}
+	var c changes
+	for _, code := range codes {
+		if _, ok := subjects[code]; !ok {
+			return domain.NewProblem("problem.prep.unknown_subject", "There is no subject with code {{.Code}} in the catalogue.", "Code", code)
+		}
+		if parents[code] {
+			return domain.NewProblem("problem.prep.parent_subject", "{{.Code}} {{.Name}} is a subtotal of its sub-items; add the sub-items instead.", "Code", code, "Name", subjects[code].Name)
+		}
+		if have[code] {
+			continue
+		}
+		l := domain.PrepLine{SubjectCode: code}
+		if dept.Round == 2 {
+			zero := money.Amount(0)
+			l.Revised = &zero
+		}
+		if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
 			return err
 		}
-		existing, err := tx.PrepLines(ctx, year, deptCode)
-		if err != nil {
-			return err
-		}
-		have := map[string]bool{}
-		for _, l := range existing {
-			have[l.SubjectCode] = true
-		}
-		var c changes
-		for _, code := range codes {
-			if _, ok := subjects[code]; !ok {
-				return domain.NewProblem("problem.prep.unknown_subject", "There is no subject with code {{.Code}} in the catalogue.", "Code", code)
-			}
-			if parents[code] {
-				return domain.NewProblem("problem.prep.parent_subject", "{{.Code}} {{.Name}} is a subtotal of its sub-items; add the sub-items instead.", "Code", code, "Name", subjects[code].Name)
-			}
-			if have[code] {
-				continue
-			}
-			l := domain.PrepLine{SubjectCode: code}
-			if dept.Round == 2 {
-				zero := money.Amount(0)
-				l.Revised = &zero
-			}
-			if err := tx.SavePrepLine(ctx, year, deptCode, l); err != nil {
-				return err
-			}
-			c.add(logbook.EntityPrepLine, lineKey(year, deptCode, code), "line", "", "added", "")
-			have[code] = true
-		}
-		return c.record(ctx, tx, by)
-	})
+		c.add(logbook.EntityPrepLine, lineKey(year, deptCode, code), "line", "", "added", "")
+		have[code] = true
+	}
+	return c.record(ctx, tx, by)
 }
 
 // RemoveLine drops a subject from a department's proposal.

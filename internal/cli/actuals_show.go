@@ -13,7 +13,7 @@ type actualsJSON struct {
 }
 
 func runActualsShow(env *Env, args []string) error {
-	svc, year, month, asJSON, err := yearMonthReport(env, "actuals show", "cli.actuals_show.about", "cli.flag.month_through", args)
+	svc, year, month, asJSON, unit, err := amountReport(env, "actuals show", "cli.actuals_show.about", "cli.flag.month_through", args)
 	if err != nil {
 		return err
 	}
@@ -26,5 +26,5 @@ func runActualsShow(env *Env, args []string) error {
 		return writeJSON(env.Stdout, actualsJSON{Year: v.Year, Month: v.Month, RevenueFen: v.Revenue.Fen(),
 			ExpenditureFen: v.Expenditure.Fen(), Departments: departmentsJSON(v.Breakdown, false)})
 	}
-	return breakdownTable(env.Stdout, v.Breakdown, "col.revenue_actual_yuan", "col.expenditure_actual_yuan")
+	return breakdownTable(env.Stdout, v.Breakdown, unit, "col.revenue_actual_in", "col.expenditure_actual_in")
 }

@@ -4,7 +4,6 @@ import (
 	"io"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -45,13 +44,14 @@ func departmentsJSON(b domain.Breakdown, withBalance bool) []deptJSON {
 }
 
 // breakdownTable prints revenue and expenditure per department with a total row.
-func breakdownTable(w io.Writer, b domain.Breakdown, revenueHeader, expenditureHeader string) error {
+// The headers are keys with the unit as {{.Unit}}.
+func breakdownTable(w io.Writer, b domain.Breakdown, u moneyUnit, revenueHeader, expenditureHeader string) error {
 	var rows [][]string
 	for _, d := range b.Departments {
-		rows = append(rows, []string{d.Code, pick(d.Name, d.NameEn), money.FormatPlain(d.Revenue), money.FormatPlain(d.Expenditure)})
+		rows = append(rows, []string{d.Code, pick(d.Name, d.NameEn), u.format(d.Revenue), u.format(d.Expenditure)})
 	}
-	rows = append(rows, []string{"", i18n.T("col.total"), money.FormatPlain(b.Revenue), money.FormatPlain(b.Expenditure)})
-	return table(w, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T(revenueHeader), i18n.T(expenditureHeader)}, rows)
+	rows = append(rows, []string{"", i18n.T("col.total"), u.format(b.Revenue), u.format(b.Expenditure)})
+	return table(w, []string{i18n.T("col.code"), i18n.T("col.department"), u.header(revenueHeader), u.header(expenditureHeader)}, rows)
 }
 
 // pick chooses the name for the current language.

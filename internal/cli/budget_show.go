@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 
-	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
 
@@ -24,7 +23,7 @@ type budgetJSON struct {
 }
 
 func runBudgetShow(env *Env, args []string) error {
-	svc, year, asJSON, err := yearReport(env, "budget show", "cli.budget_show.about", args)
+	svc, year, _, asJSON, unit, err := amountReport(env, "budget show", "cli.budget_show.about", "", args)
 	if err != nil {
 		return err
 	}
@@ -41,10 +40,10 @@ func runBudgetShow(env *Env, args []string) error {
 		return writeJSON(env.Stdout, budgetJSON{Year: v.Year, RevenueFen: v.Revenue.Fen(), ExpenditureFen: v.Expenditure.Fen(),
 			BalanceFen: v.Balance().Fen(), Deficit: warning != nil, Departments: departmentsJSON(v.Breakdown, true)})
 	}
-	if err := breakdownTable(env.Stdout, v.Breakdown, "col.revenue_budget_yuan", "col.expenditure_budget_yuan"); err != nil {
+	if err := breakdownTable(env.Stdout, v.Breakdown, unit, "col.revenue_budget_in", "col.expenditure_budget_in"); err != nil {
 		return err
 	}
-	env.printf("%s\n", i18n.T("cli.budget_show.totals", "Revenue", money.FormatPlain(v.Revenue),
-		"Expenditure", money.FormatPlain(v.Expenditure), "Balance", money.FormatPlain(v.Balance())))
+	env.printf("%s\n", i18n.T("cli.budget_show.totals_in", "Revenue", unit.format(v.Revenue),
+		"Expenditure", unit.format(v.Expenditure), "Balance", unit.format(v.Balance()), "Unit", unit.name()))
 	return nil
 }

@@ -120,11 +120,6 @@ func yearReport(env *Env, name, about string, args []string) (svc *services.Serv
 	return svc, year, asJSON, err
 }
 
-// yearMonthReport is yearReport with --month, explained by monthHelp.
-func yearMonthReport(env *Env, name, about, monthHelp string, args []string) (svc *services.Services, year, month int, asJSON bool, err error) {
-	return report(env, name, about, monthHelp, args)
-}
-
 func report(env *Env, name, about, monthHelp string, args []string) (svc *services.Services, year, month int, asJSON bool, err error) {
 	f := newFlags(env, name, "", about)
 	y := f.Int("year", 0, "cli.flag.year")

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 
-	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -71,7 +70,7 @@ func measureOf(f pace.Figures) measureJSON {
 }
 
 func runMonitor(env *Env, args []string) error {
-	svc, year, month, asJSON, err := yearMonthReport(env, "monitor", "cli.monitor.about", "cli.flag.month_end", args)
+	svc, year, month, asJSON, unit, err := amountReport(env, "monitor", "cli.monitor.about", "cli.flag.month_end", args)
 	if err != nil {
 		return err
 	}
@@ -97,21 +96,21 @@ func runMonitor(env *Env, args []string) error {
 	if asJSON {
 		return writeJSON(env.Stdout, out)
 	}
-	return writeMonitorText(env, ex)
+	return writeMonitorText(env, ex, unit)
 }
 
 // writeMonitorText prints the month-end as a table (expenditure, with the
 // pace and status in the screens' words) and then the alerts, as the
 // 预警 tab lists them: kind · what is wrong.
-func writeMonitorText(env *Env, ex pace.Execution) error {
-	header := []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.budget_wan"), i18n.T("col.plan_wan"),
-		i18n.T("col.actual_wan"), i18n.T("col.rate"), i18n.T("col.deviation"), i18n.T("col.pace"), i18n.T("col.status")}
+func writeMonitorText(env *Env, ex pace.Execution, u moneyUnit) error {
+	header := []string{i18n.T("col.code"), i18n.T("col.department"), u.header("col.budget_in"), u.header("col.plan_in"),
+		u.header("col.actual_in"), i18n.T("col.rate"), i18n.T("col.deviation"), i18n.T("col.pace"), i18n.T("col.status")}
 	row := func(code, name string, f pace.Figures) []string {
 		dev := i18n.NoData
 		if d, ok := f.Deviation(); ok {
 			dev = i18n.SignedPercent(d)
 		}
-		return []string{code, name, wan(f.Budget), wan(f.PlanToDate), wan(f.Actual),
+		return []string{code, name, u.format(f.Budget), u.format(f.PlanToDate), u.format(f.Actual),
 			i18n.Percent(f.ExecutionRate()), dev, i18n.T(f.Pace.Key()), i18n.T(f.Status.Key())}
 	}
 	total := i18n.T("exec.hospital_total")
@@ -122,7 +121,7 @@ func writeMonitorText(env *Env, ex pace.Execution) error {
 	for _, d := range ex.Departments {
 		rows = append(rows, row(d.Code, pick(d.Name, d.NameEn), d.Expenditure))
 	}
-	fmt.Fprintln(env.Stdout, i18n.T("cli.monitor.heading", "Year", ex.Year, "Month", ex.Month, "Progress", i18n.Percent(ex.TimeProgress)))
+	fmt.Fprintln(env.Stdout, i18n.T("cli.monitor.heading_in", "Year", ex.Year, "Month", ex.Month, "Progress", i18n.Percent(ex.TimeProgress), "Unit", u.name()))
 	if err := table(env.Stdout, header, rows); err != nil {
 		return err
 	}
@@ -137,6 +136,3 @@ func writeMonitorText(env *Env, ex pace.Execution) error {
 	}
 	return nil
 }
-
-// wan shows an amount in 万元 for the human-readable table.
-func wan(a money.Amount) string { return money.FormatIn(a, money.TenThousand, 2) }

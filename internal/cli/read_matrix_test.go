@@ -68,6 +68,7 @@ var readMatrix = []struct {
 	{[]string{"evaluate", "--year", "2025", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"evaluate", "suggestions", "--year", "2026", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"indicators", "schemes", "--json"}, "text", "AAAAAA", ""},
+	{[]string{"indicators", "list", "dept-clinical", "--json"}, "text", "AAAAAA", ""},
 	{[]string{"indicators", "base-subjects"}, "text", "AAAAAA", ""},
 	{[]string{"bonus", "--year", "2026", "--pool", "10000000.01", "--json"}, "json", "AAAOAA", ""},
 	{[]string{"bonus", "export", "--year", "2026", "-o", "OUT.xlsx"}, "xlsx", "AAAOAA", ""},
@@ -88,7 +89,12 @@ var readMatrix = []struct {
 // have their role tests with the services), or are deliverable 1's.
 var notReads = []string{"demo", "import budget", "import actuals", "import assessment", "import staff",
 	"bonus save", "bonus approve", "bonus score", "budget cancel", "users add", "users set", "users passwd", "users reset",
-	"users lock", "users unlock", "backup", "restore", "audit key import", "init", "indicators use-for-hospital"}
+	"users lock", "users unlock", "backup", "restore", "audit key import", "init", "indicators use-for-hospital",
+	// The whole year from the command line (issue 21): steps that change data.
+	"budget cycle start", "budget cycle submit", "budget cycle return", "budget cycle control", "budget cycle revise",
+	"budget cycle approve", "budget proposal set", "budget proposal fill", "budget adjust request", "budget adjust approve",
+	"budget adjust reject", "budget split", "evaluate start", "evaluate values", "evaluate finalise",
+	"indicators import", "indicators export"}
 
 // matrixRoles are the columns of readMatrix: login ("" = no users yet) and role.
 var matrixRoles = []struct{ login, role string }{
