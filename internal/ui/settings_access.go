@@ -326,26 +326,38 @@ func (p *accessPanel) auditCell(r, c int) (string, fyne.TextAlign) {
 	case 0:
 		return strconv.FormatInt(e.Seq, 10), fyne.TextAlignTrailing
 	case 1:
-		return e.At.Local().Format("2006-01-02 15:04:05"), fyne.TextAlignLeading
+		return i18n.Time(e.At), fyne.TextAlignLeading
 	case 2:
-		return e.Login, fyne.TextAlignLeading
+		return i18n.UserName(e.Login), fyne.TextAlignLeading
 	case 3:
 		return i18n.T("audit.entity." + e.Entity), fyne.TextAlignLeading
 	case 4:
 		return e.EntityKey, fyne.TextAlignLeading
 	case 5:
-		return e.Field, fyne.TextAlignLeading
+		return i18n.FieldName(e.Entity, e.Field), fyne.TextAlignLeading
 	case 6:
-		return e.Old, fyne.TextAlignTrailing
+		return auditValue(e.Entity, e.Field, e.Old), fyne.TextAlignTrailing
 	case 7:
-		return e.New, fyne.TextAlignTrailing
+		return auditValue(e.Entity, e.Field, e.New), fyne.TextAlignTrailing
 	}
-	return e.Reason, fyne.TextAlignLeading
+	return i18n.ReasonText(e.Reason), fyne.TextAlignLeading
+}
+
+// auditValue is a value cell: blank stays blank (no "(none)" in every
+// other row), words of a set by their display names.
+func auditValue(entity, field, v string) string {
+	if v == "" {
+		return ""
+	}
+	return i18n.ValueText(entity, field, v)
 }
 
 // filter reads the filter fields; a date that does not parse is a problem.
 func (p *accessPanel) filter() (audit.Filter, error) {
 	f := audit.Filter{Login: strings.TrimSpace(p.user.Text), EntityKey: strings.TrimSpace(p.key.Text)}
+	if f.Login == i18n.UserName(domain.LocalUser.Login) {
+		f.Login = domain.LocalUser.Login // the built-in user is shown by name
+	}
 	if i := p.entity.SelectedIndex(); i > 0 {
 		f.Entity = logbook.Entities[i-1]
 	}

@@ -46,5 +46,5 @@ func DisplayName(a domain.Actor) string {
 	if a.Name != "" {
 		return a.Name + " (" + a.Login + ")"
 	}
-	return a.Login
+	return i18n.UserName(a.Login)
 }
