@@ -97,6 +97,11 @@ func SourceText(source string) string {
 		return T("source.demo")
 	case "practice default":
 		return T("source.practice_default")
+	case "preparation":
+		return T("source.preparation")
+	}
+	if file, ok := strings.CutPrefix(source, "import:"); ok {
+		return T("source.import", "File", file)
 	}
 	return source
 }

@@ -59,7 +59,7 @@ func newReportsScreen(s *Shell) *ReportsScreen {
 	for m := 1; m <= 12; m++ {
 		months = append(months, kit.MonthName(m))
 	}
-	r.month = widget.NewSelect(months, func(string) { r.defaultPath() })
+	r.month = kit.NewSelect(months, func(string) { r.defaultPath() })
 	r.unit = widget.NewRadioGroup([]string{i18n.T("report.unit.wan"), i18n.T("report.unit.yuan")}, func(string) { r.unitChanged() })
 	r.unit.Horizontal = true
 	r.unit.Required = true

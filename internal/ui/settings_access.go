@@ -156,7 +156,7 @@ func (p *accessPanel) usersTab() fyne.CanvasObject {
 	p.login, p.name, p.depts, p.userPw = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewPasswordEntry()
 	p.depts.SetPlaceHolder(i18n.T("users.departments_hint"))
 	p.userPw.SetPlaceHolder(i18n.T("users.password_hint"))
-	p.role = widget.NewSelect(roleLabels(), nil)
+	p.role = kit.NewSelect(roleLabels(), nil)
 	p.role.PlaceHolder = i18n.T("evalui.choose")
 	p.usersMsg = widget.NewLabel("")
 	p.usersMsg.Wrapping = fyne.TextWrapWord
@@ -287,7 +287,7 @@ func (p *accessPanel) auditTab() fyne.CanvasObject {
 	for _, e := range logbook.Entities {
 		entities = append(entities, i18n.T("audit.entity."+e))
 	}
-	p.entity = widget.NewSelect(entities, func(string) { p.refreshAudit() })
+	p.entity = kit.NewSelect(entities, func(string) { p.refreshAudit() })
 	p.entity.SetSelectedIndex(0)
 	p.user, p.key, p.from, p.to = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	p.user.SetPlaceHolder(i18n.T("col.audit.user"))

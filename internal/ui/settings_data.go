@@ -95,7 +95,7 @@ func newBackupPanel(s *Shell) *backupPanel {
 		}, s.win)
 		d.SetFileName(name)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{backup.Ext}))
-		d.Show()
+		kit.ShowFileDialog(s.win, d)
 	}
 	p.pickOpen = func(done func(string)) { s.chooseBackup(done) }
 
@@ -116,7 +116,7 @@ func newBackupPanel(s *Shell) *backupPanel {
 	for _, n := range backup.LimitChoices {
 		choices = append(choices, backup.HumanSize(n))
 	}
-	p.limit = widget.NewSelect(choices, nil)
+	p.limit = kit.NewSelect(choices, nil)
 	p.retention = widget.NewLabel("")
 	p.retention.Wrapping = fyne.TextWrapWord
 	p.autoList = container.NewVBox()

@@ -27,7 +27,7 @@ type IndicatorsScreen struct {
 	schemeSelect *widget.Select
 	schemes      []scoring.Scheme
 	labels       map[string]string // scheme code → the name the picker shows
-	scheme       scoring.Scheme // the working copy
+	scheme       scoring.Scheme    // the working copy
 	dirty        bool
 
 	tree     *widget.Tree
@@ -42,7 +42,7 @@ type IndicatorsScreen struct {
 
 func NewIndicatorsScreen(s Host) *IndicatorsScreen {
 	i := &IndicatorsScreen{shell: s}
-	i.schemeSelect = widget.NewSelect(nil, func(string) { i.pickScheme() })
+	i.schemeSelect = kit.NewSelect(nil, func(string) { i.pickScheme() })
 	i.tree = widget.NewTree(i.childIDs, i.isBranch,
 		func(bool) fyne.CanvasObject {
 			l := widget.NewLabel("")
