@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/demo"
@@ -153,6 +154,9 @@ func TestChineseWindowHasNoLatinWords(t *testing.T) {
 	for _, sec := range sections {
 		s.Show(sec)
 		ts := screenTexts(s.win.Content())
+		selectFirstRows(s, s.body)
+		ts = append(ts, screenTexts(s.win.Content())...)
+		ts = append(ts, dialogTexts(s, s.body)...)
 		all = append(all, ts...)
 		foreignWords(found, typed, sec, ts)
 		closeOverlays(s)
@@ -236,4 +240,92 @@ func elsewhere(seen []string) bool {
 		}
 	}
 	return true
+}
+
+// selectFirstRows selects the first row of every list, tree and table
+// under o, tab by tab, so that the details they open (a department's
+// ledger and history, an indicator's form) are shown too.
+func selectFirstRows(s *Shell, o fyne.CanvasObject) {
+	var tabs []*container.AppTabs
+	probe.Walk(o, func(o fyne.CanvasObject) bool {
+		switch w := o.(type) {
+		case *container.AppTabs:
+			tabs = append(tabs, w)
+			return false
+		case *widget.List:
+			if w.Length() > 0 {
+				w.Select(0)
+			}
+		case *widget.Table:
+			if rows, cols := w.Length(); rows > 1 && cols > 0 && w.OnSelected != nil {
+				w.Select(widget.TableCellID{Row: 1, Col: 0})
+			}
+		case *widget.Tree:
+			w.OpenAllBranches()
+		}
+		return true
+	})
+	closeOverlays(s)
+	for _, t := range tabs {
+		was := t.SelectedIndex()
+		for i, item := range t.Items {
+			t.SelectIndex(i)
+			selectFirstRows(s, item.Content)
+		}
+		t.SelectIndex(was)
+	}
+}
+
+// dialogTexts opens every dialog under o that a button ending in "…"
+// opens (a convention of the window: such a button asks before it acts),
+// tab by tab, and collects the dialogs' texts.
+func dialogTexts(s *Shell, o fyne.CanvasObject) []string {
+	var out []string
+	var tabs []*container.AppTabs
+	var buttons []*widget.Button
+	probe.Walk(o, func(o fyne.CanvasObject) bool {
+		switch w := o.(type) {
+		case *container.AppTabs:
+			tabs = append(tabs, w)
+			return false
+		case *widget.Button:
+			if strings.HasSuffix(w.Text, "…") && !w.Disabled() && w.OnTapped != nil {
+				buttons = append(buttons, w)
+			}
+		}
+		return true
+	})
+	for _, b := range buttons {
+		test.Tap(b)
+		for _, ov := range s.win.Canvas().Overlays().List() {
+			if hasFileGrid(ov) {
+				out = append(out, fileDialogTexts(ov)...)
+			} else {
+				out = append(out, screenTexts(ov)...)
+			}
+		}
+		closeOverlays(s)
+	}
+	for _, t := range tabs {
+		was := t.SelectedIndex()
+		for i, item := range t.Items {
+			t.SelectIndex(i)
+			out = append(out, dialogTexts(s, item.Content)...)
+		}
+		t.SelectIndex(was)
+	}
+	return out
+}
+
+// hasFileGrid reports whether o is a file dialog (it shows a folder's
+// files in a grid).
+func hasFileGrid(o fyne.CanvasObject) bool {
+	found := false
+	probe.Walk(o, func(o fyne.CanvasObject) bool {
+		if _, ok := o.(*widget.GridWrap); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
