@@ -57,7 +57,7 @@ var userColKeys = []string{"col.login", "col.name", "col.role", "col.departments
 var userColWidths = []float32{110, 140, 150, 160, 150}
 
 var auditColKeys = []string{"col.audit.seq", "col.audit.at", "col.audit.user", "col.audit.entity", "col.audit.key", "col.audit.field", "col.audit.old", "col.audit.new", "col.audit.reason"}
-var auditColWidths = []float32{60, 150, 80, 120, 170, 100, 110, 110, 200}
+var auditColWidths = []float32{60, 140, 100, 140, 110, 110, 170, 170, 220}
 
 // roleLabels are the roles as the role selector shows them.
 func roleLabels() []string {
@@ -336,20 +336,24 @@ func (p *accessPanel) auditCell(r, c int) (string, fyne.TextAlign) {
 	case 5:
 		return i18n.FieldName(e.Entity, e.Field), fyne.TextAlignLeading
 	case 6:
-		return auditValue(e.Entity, e.Field, e.Old), fyne.TextAlignTrailing
+		return auditValue(e.Entity, e.Field, e.Old)
 	case 7:
-		return auditValue(e.Entity, e.Field, e.New), fyne.TextAlignTrailing
+		return auditValue(e.Entity, e.Field, e.New)
 	}
 	return i18n.ReasonText(e.Reason), fyne.TextAlignLeading
 }
 
 // auditValue is a value cell: blank stays blank (no "(none)" in every
 // other row), words of a set by their display names.
-func auditValue(entity, field, v string) string {
+// Amounts align right, words left.
+func auditValue(entity, field, v string) (string, fyne.TextAlign) {
 	if v == "" {
-		return ""
+		return "", fyne.TextAlignLeading
 	}
-	return i18n.ValueText(entity, field, v)
+	if _, err := strconv.ParseFloat(v, 64); err == nil {
+		return v, fyne.TextAlignTrailing
+	}
+	return i18n.ValueText(entity, field, v), fyne.TextAlignLeading
 }
 
 // filter reads the filter fields; a date that does not parse is a problem.
