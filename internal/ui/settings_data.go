@@ -197,7 +197,7 @@ func (p *backupPanel) refresh() {
 	}
 	for _, b := range list {
 		file := b.Path
-		row := widget.NewLabel(i18n.T("backup.auto.row", "Time", b.Taken.Format("2006-01-02 15:04"),
+		row := widget.NewLabel(i18n.T("backup.auto.row", "Time", i18n.Time(b.Taken),
 			"Reason", i18n.T("backup.reason."+b.Reason), "Schema", b.Schema, "Size", backup.HumanSize(b.Size)))
 		btn := widget.NewButtonWithIcon(i18n.T("backup.auto.restore"), theme.HistoryIcon(), func() { p.askRestore(file) })
 		btn.Importance = widget.LowImportance
