@@ -299,7 +299,7 @@ func dialogTexts(s *Shell, o fyne.CanvasObject) []string {
 			tabs = append(tabs, w)
 			return false
 		case *widget.Button:
-			if strings.HasSuffix(w.Text, "…") && !w.Disabled() && w.OnTapped != nil {
+			if (strings.HasSuffix(w.Text, "…") || asksFirst[w.Text]) && !w.Disabled() && w.OnTapped != nil {
 				buttons = append(buttons, w)
 			}
 		}
@@ -326,6 +326,10 @@ func dialogTexts(s *Shell, o fyne.CanvasObject) []string {
 	}
 	return out
 }
+
+// asksFirst are buttons without "…" that open a dialog asking to confirm
+// (the walk closes it unanswered).
+var asksFirst = map[string]bool{"取消本年度编制": true}
 
 // hasFileGrid reports whether o is a file dialog (it shows a folder's
 // files in a grid).
