@@ -225,7 +225,7 @@ func (a *AdjustmentsTab) versionCell(r, c int) (string, fyne.TextAlign) {
 	v := a.history.Versions[r]
 	switch c {
 	case 0:
-		return "v" + strconv.Itoa(v.Version), fyne.TextAlignLeading
+		return i18n.T("adjust.version_n", "Version", v.Version), fyne.TextAlignLeading
 	case 1:
 		if v.Adjustment == 0 {
 			return i18n.T("adjust.basis_original"), fyne.TextAlignLeading
