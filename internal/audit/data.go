@@ -29,7 +29,7 @@ func MismatchProblem(m logbook.Mismatch) *domain.Problem {
 	}
 	args := []any{"Record", domain.Term{Key: "audit.entity." + m.Entity, Default: m.Entity},
 		"Key", key, "KeyParts", keyParts(m.Entity),
-		"Field", domain.Term{Key: "audit.field." + m.Entity + "." + field, Default: field},
+		"Field", logbook.FieldTerm(m.Entity, field),
 		"Trail", valueText(m.Entity, m.Field, m.Trail), "Data", valueText(m.Entity, m.Field, m.Data), "Seq", m.Seq}
 	switch {
 	case m.Kind == logbook.DataDeleted:
@@ -55,27 +55,5 @@ func keyParts(entity string) domain.Term {
 }
 
 // valueText shows a value in words where it is one of a set (a state, a
-// role); "" as "(none)".
-func valueText(entity, field, v string) any {
-	switch {
-	case v == "":
-		return domain.Term{Key: "audit.value.none", Default: "(none)"}
-	case entity == logbook.EntityPrepDept && field == "state" && domain.PrepState(v).Term().Default != "":
-		return domain.PrepState(v).Term()
-	case entity == logbook.EntityUser && field == "role":
-		return domain.Role(v).Term()
-	}
-	if key, ok := valueTerms[entity+"."+field]; ok {
-		return domain.Term{Key: key + v, Default: v}
-	}
-	return v
-}
-
-// valueTerms are the fields whose values are words of a set: the prefix of
-// their translation keys.
-var valueTerms = map[string]string{
-	logbook.EntityEvaluation + ".state": "evaluation.state.",
-	logbook.EntityDepartment + ".type":  "dept.type.",
-	logbook.EntityBonusRun + ".status":  "audit.value.bonus_status.",
-	logbook.EntityUser + ".locked":      "audit.value.locked.",
-}
+// role); "" as "(none)" (logbook.ValueTerm, which the window shows too).
+func valueText(entity, field, v string) any { return logbook.ValueTerm(entity, field, v) }

@@ -82,3 +82,12 @@ type User struct {
 func (u User) Actor() Actor {
 	return Actor{Login: u.Login, Name: u.Name, Role: u.Role, Departments: slices.Clone(u.Departments)}
 }
+
+// UserTerm names a login in a message: the built-in account by its name
+// in words (key user.local), any other login as it is.
+func UserTerm(login string) any {
+	if login == LocalUser.Login {
+		return Term{Key: "user.local", Default: "System administrator"}
+	}
+	return login
+}

@@ -142,7 +142,7 @@ func (a Adjustment) Validate() Problems {
 func (a Adjustment) Decide(approve bool, comment string) (AdjustmentState, error) {
 	if a.State != AdjustmentRequested {
 		return a.State, NewProblem("problem.adjust.already_decided", "Adjustment No. {{.Number}} of {{.Year}} was already decided ({{.State}} by {{.By}} on {{.Date}}); it cannot be decided again. Submit a new request to change the budget further.",
-			"Number", a.Number, "Year", a.Year, "State", a.State.Term(), "By", a.DecidedBy, "Date", a.DecidedAt.Format("2006-01-02"))
+			"Number", a.Number, "Year", a.Year, "State", a.State.Term(), "By", UserTerm(a.DecidedBy), "Date", a.DecidedAt.Format("2006-01-02"))
 	}
 	if approve {
 		return AdjustmentApproved, nil

@@ -105,7 +105,7 @@ func (m *valueMatcher) entry(row xlsximport.EvalValueRow, seen map[[2]string]str
 	if run.Finalised {
 		return valueEntry{}, domain.NewProblem("problem.evaluation.import_locked",
 			"{{.Where}}: the evaluation of {{.Unit}} was finalised on {{.At}} by {{.By}} and is locked.",
-			"Where", where, "Unit", run.Unit.Name, "At", run.FinalisedAt.Format("2006-01-02 15:04"), "By", run.FinalisedBy)
+			"Where", where, "Unit", run.Unit.Name, "At", run.FinalisedAt.Format("2006-01-02 15:04"), "By", domain.UserTerm(run.FinalisedBy))
 	}
 	in := indicators(run.Scheme)[code]
 	if _, ok := ParseActual(in, row.Actual, row.Occurrences); !ok {

@@ -173,7 +173,7 @@ func SetValueIn(ctx context.Context, q store.Q, by domain.Actor, id int64, indic
 
 func lockedProblem(e store.Evaluation) error {
 	return domain.NewProblem("problem.evaluation.locked", "This evaluation was finalised on {{.At}} by {{.By}} — locked.",
-		"At", e.FinalisedAt.Format("2006-01-02 15:04"), "By", e.FinalisedBy)
+		"At", e.FinalisedAt.Format("2006-01-02 15:04"), "By", domain.UserTerm(e.FinalisedBy))
 }
 
 // Finalise scores the evaluation, stores its score and grade and locks

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jeandeaual/go-locale"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -164,6 +165,24 @@ func translate(key, fallback string, data map[string]any) string {
 	return out
 }
 
+// windowTexts is set in the window: a problem whose message names a
+// command has a KEY.window text naming the screen and button instead.
+var windowTexts atomic.Bool
+
+// UseWindowTexts makes Message prefer the window's text of a problem
+// (KEY.window) where one exists; the window calls it, the CLI does not.
+func UseWindowTexts() { windowTexts.Store(true) }
+
+// problemText is one problem in the current language.
+func problemText(p *domain.Problem) string {
+	if windowTexts.Load() {
+		if out := translate(p.Key+".window", "", p.Args); out != "" {
+			return out
+		}
+	}
+	return translate(p.Key, p.Default, p.Args)
+}
+
 // Message is err in the current language: problems are translated by their
 // key, anything else shows its own text.
 func Message(err error) string {
@@ -173,7 +192,7 @@ func Message(err error) string {
 	if ps := domain.AsProblems(err); ps != nil {
 		lines := make([]string, len(ps))
 		for i, p := range ps {
-			lines[i] = translate(p.Key, p.Default, p.Args)
+			lines[i] = problemText(p)
 		}
 		return strings.Join(lines, "\n")
 	}
@@ -188,7 +207,7 @@ func Lines(err error) []string {
 	}
 	out := make([]string, len(ps))
 	for i, p := range ps {
-		out[i] = translate(p.Key, p.Default, p.Args)
+		out[i] = problemText(p)
 	}
 	return out
 }

@@ -77,9 +77,9 @@ func bonusScheme(d *doc, res bonus.Result) {
 	d.callout(i18n.T("report.bonus.welfare", "Weight", i18n.WeightPercent(welfare), "Floor", i18n.WeightPercent(res.Floor)), 11)
 	status := i18n.T("report.bonus.run_computed")
 	if r := res.Run; r != nil {
-		status = i18n.T("report.bonus.run_saved", "ID", r.ID, "By", r.CreatedBy, "At", r.CreatedAt)
+		status = i18n.T("report.bonus.run_saved", "ID", r.ID, "By", i18n.UserName(r.CreatedBy), "At", i18n.TimeText(r.CreatedAt))
 		if r.Approved {
-			status = i18n.T("report.bonus.run_approved", "ID", r.ID, "By", r.ApprovedBy, "At", r.ApprovedAt)
+			status = i18n.T("report.bonus.run_approved", "ID", r.ID, "By", i18n.UserName(r.ApprovedBy), "At", i18n.TimeText(r.ApprovedAt))
 		}
 	}
 	facts := [][2]string{

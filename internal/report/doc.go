@@ -135,7 +135,7 @@ func (d *doc) header() {
 	p.CellFormat(contentW/2, 5, d.meta.Title, "", 0, "R", false, 0, "")
 	p.SetXY(marginL, 15)
 	p.CellFormat(contentW/2, 5, d.meta.Period, "", 0, "L", false, 0, "")
-	p.CellFormat(contentW/2, 5, i18n.T("report.generated", "Time", d.meta.Generated.Format("2006-01-02 15:04")), "", 0, "R", false, 0, "")
+	p.CellFormat(contentW/2, 5, i18n.T("report.generated", "Time", i18n.Time(d.meta.Generated)), "", 0, "R", false, 0, "")
 	d.line(marginL, 20.5, pageW-marginR, 20.5, rule, 0.3)
 	p.SetXY(marginL, marginT)
 }

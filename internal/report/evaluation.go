@@ -177,7 +177,7 @@ func (d *doc) unitForm(rank int, r evaluation.Run, data evaluationData) error {
 	d.h1(i18n.T("report.eval.unit_heading", "Rank", rank, "Name", name, "Kind", i18n.T("evaluation.kind."+string(r.Unit.Kind))), 40)
 	finalisedAt := "—"
 	if r.Finalised && !r.FinalisedAt.IsZero() {
-		finalisedAt = r.FinalisedAt.Format("2006-01-02") + " " + r.FinalisedBy
+		finalisedAt = r.FinalisedAt.Local().Format("2006-01-02") + " " + i18n.UserName(r.FinalisedBy)
 	}
 	d.facts([][2]string{
 		{i18n.T("report.eval.total_score"), score(sc)},

@@ -139,7 +139,7 @@ func CheckReader(by domain.Actor) error {
 	}
 	if by.Role == domain.RoleDeptHead {
 		return domain.NewProblem("problem.report.whole_hospital", "{{.User}} is a department head and reads their own departments only; the reports cover the whole hospital. See your departments on the screens, or with budget show, monitor, evaluate and bonus export.",
-			"User", by.Login)
+			"User", i18n.UserName(by.Login))
 	}
 	return nil
 }

@@ -51,7 +51,7 @@ func newExecutionScreen(s *Shell) *ExecutionScreen {
 	e.summary.Wrapping = fyne.TextWrapWord
 	e.through = widget.NewLabel("")
 	e.through.Importance = widget.LowImportance
-	e.month = widget.NewSelect(nil, func(string) {
+	e.month = kit.NewSelect(nil, func(string) {
 		if m := e.month.SelectedIndex() + 1; m != e.ex.Month {
 			e.monthChosen = m
 			e.Refresh()

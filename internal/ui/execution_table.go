@@ -199,7 +199,7 @@ func (t *execTable) showLedger(lines []domain.Actual, total int) {
 			}
 			return money.FormatPlain(a.Amount), fyne.TextAlignTrailing, imp
 		}
-		return a.Source, fyne.TextAlignLeading, widget.MediumImportance
+		return i18n.SourceText(a.Source), fyne.TextAlignLeading, widget.MediumImportance
 	}
 	t.table.ScrollToTop()
 	t.table.Refresh()

@@ -77,7 +77,7 @@ func newTargetsTab(s *Shell) *TargetsTab {
 		spend: widget.NewEntry(), spendLbl: widget.NewLabel("")}
 	t.search.SetPlaceHolder(i18n.T("progress.search"))
 	t.search.OnChanged = func(string) { t.apply() }
-	t.dept = widget.NewSelect([]string{i18n.T("progress.all_depts")}, nil)
+	t.dept = kit.NewSelect([]string{i18n.T("progress.all_depts")}, nil)
 	t.dept.SetSelectedIndex(0)
 	t.info.Wrapping, t.hint.Wrapping, t.summary.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord, fyne.TextWrapWord
 	t.hint.Importance = widget.LowImportance

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 	"github.com/budgetperf/budgetperf/internal/workbook/textsheet"
 )
 
@@ -38,7 +39,7 @@ func newEncodingChoice(changed func()) *encodingChoice {
 		ec.values[label] = enc
 		opts = append(opts, label)
 	}
-	ec.sel = widget.NewSelect(opts, func(string) {
+	ec.sel = kit.NewSelect(opts, func(string) {
 		if !ec.quiet {
 			changed()
 		}

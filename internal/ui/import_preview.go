@@ -15,6 +15,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 	"github.com/budgetperf/budgetperf/internal/xlsximport"
 )
 
@@ -149,7 +150,7 @@ func (im *ImportScreen) showMapping() {
 		im.mapping.Add(widget.NewLabelWithStyle(i18n.T("import.map_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, nd := range im.preview.NewDepartments {
 			name := nd.Name
-			sel := widget.NewSelect(options, func(v string) {
+			sel := kit.NewSelect(options, func(v string) {
 				if im.mapChoices[name] != codes[v] {
 					im.mapChoices[name] = codes[v]
 					im.runPreview()

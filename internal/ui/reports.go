@@ -59,7 +59,7 @@ func newReportsScreen(s *Shell) *ReportsScreen {
 	for m := 1; m <= 12; m++ {
 		months = append(months, kit.MonthName(m))
 	}
-	r.month = widget.NewSelect(months, func(string) { r.defaultPath() })
+	r.month = kit.NewSelect(months, func(string) { r.defaultPath() })
 	r.unit = widget.NewRadioGroup([]string{i18n.T("report.unit.wan"), i18n.T("report.unit.yuan")}, func(string) { r.unitChanged() })
 	r.unit.Horizontal = true
 	r.unit.Required = true
@@ -128,7 +128,7 @@ func (r *ReportsScreen) checkReader() {
 		msg := i18n.Message(err)
 		if ps := domain.AsProblems(err); len(ps) == 1 && ps[0].Key == "problem.report.whole_hospital" {
 			// The service's message names the CLI commands; here, the screens.
-			msg = i18n.T("reports.dept_head", "User", r.shell.actor.Login)
+			msg = i18n.T("reports.dept_head", "User", i18n.UserName(r.shell.actor.Login))
 		}
 		r.result.SetText(msg)
 		return

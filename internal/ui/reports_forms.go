@@ -46,12 +46,12 @@ func newFormsPanel(s *Shell) *formsPanel {
 	}
 	p.kind = widget.NewRadioGroup(labels, func(string) { p.kindChanged() })
 	p.kind.Required = true
-	p.project = widget.NewSelect(nil, func(string) { p.defaultPath() })
+	p.project = kit.NewSelect(nil, func(string) { p.defaultPath() })
 	var months []string
 	for m := 1; m <= 12; m++ {
 		months = append(months, kit.MonthName(m))
 	}
-	p.month = widget.NewSelect(months, func(string) { p.defaultPath() })
+	p.month = kit.NewSelect(months, func(string) { p.defaultPath() })
 	p.format = widget.NewRadioGroup([]string{i18n.T("reports.forms.xlsx"), i18n.T("reports.forms.pdf")}, func(string) { p.defaultPath() })
 	p.format.Horizontal, p.format.Required = true, true
 	p.path = widget.NewEntry()

@@ -57,7 +57,7 @@ var userColKeys = []string{"col.login", "col.name", "col.role", "col.departments
 var userColWidths = []float32{110, 140, 150, 160, 150}
 
 var auditColKeys = []string{"col.audit.seq", "col.audit.at", "col.audit.user", "col.audit.entity", "col.audit.key", "col.audit.field", "col.audit.old", "col.audit.new", "col.audit.reason"}
-var auditColWidths = []float32{60, 150, 80, 120, 170, 100, 110, 110, 200}
+var auditColWidths = []float32{60, 140, 100, 140, 110, 110, 170, 170, 220}
 
 // roleLabels are the roles as the role selector shows them.
 func roleLabels() []string {
@@ -156,7 +156,7 @@ func (p *accessPanel) usersTab() fyne.CanvasObject {
 	p.login, p.name, p.depts, p.userPw = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewPasswordEntry()
 	p.depts.SetPlaceHolder(i18n.T("users.departments_hint"))
 	p.userPw.SetPlaceHolder(i18n.T("users.password_hint"))
-	p.role = widget.NewSelect(roleLabels(), nil)
+	p.role = kit.NewSelect(roleLabels(), nil)
 	p.role.PlaceHolder = i18n.T("evalui.choose")
 	p.usersMsg = widget.NewLabel("")
 	p.usersMsg.Wrapping = fyne.TextWrapWord
@@ -287,7 +287,7 @@ func (p *accessPanel) auditTab() fyne.CanvasObject {
 	for _, e := range logbook.Entities {
 		entities = append(entities, i18n.T("audit.entity."+e))
 	}
-	p.entity = widget.NewSelect(entities, func(string) { p.refreshAudit() })
+	p.entity = kit.NewSelect(entities, func(string) { p.refreshAudit() })
 	p.entity.SetSelectedIndex(0)
 	p.user, p.key, p.from, p.to = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	p.user.SetPlaceHolder(i18n.T("col.audit.user"))
@@ -326,26 +326,42 @@ func (p *accessPanel) auditCell(r, c int) (string, fyne.TextAlign) {
 	case 0:
 		return strconv.FormatInt(e.Seq, 10), fyne.TextAlignTrailing
 	case 1:
-		return e.At.Local().Format("2006-01-02 15:04:05"), fyne.TextAlignLeading
+		return i18n.Time(e.At), fyne.TextAlignLeading
 	case 2:
-		return e.Login, fyne.TextAlignLeading
+		return i18n.UserName(e.Login), fyne.TextAlignLeading
 	case 3:
 		return i18n.T("audit.entity." + e.Entity), fyne.TextAlignLeading
 	case 4:
 		return e.EntityKey, fyne.TextAlignLeading
 	case 5:
-		return e.Field, fyne.TextAlignLeading
+		return i18n.FieldName(e.Entity, e.Field), fyne.TextAlignLeading
 	case 6:
-		return e.Old, fyne.TextAlignTrailing
+		return auditValue(e.Entity, e.Field, e.Old)
 	case 7:
-		return e.New, fyne.TextAlignTrailing
+		return auditValue(e.Entity, e.Field, e.New)
 	}
-	return e.Reason, fyne.TextAlignLeading
+	return i18n.ReasonText(e.Reason), fyne.TextAlignLeading
+}
+
+// auditValue is a value cell: blank stays blank (no "(none)" in every
+// other row), words of a set by their display names.
+// Amounts align right, words left.
+func auditValue(entity, field, v string) (string, fyne.TextAlign) {
+	if v == "" {
+		return "", fyne.TextAlignLeading
+	}
+	if _, err := strconv.ParseFloat(v, 64); err == nil {
+		return v, fyne.TextAlignTrailing
+	}
+	return i18n.ValueText(entity, field, v), fyne.TextAlignLeading
 }
 
 // filter reads the filter fields; a date that does not parse is a problem.
 func (p *accessPanel) filter() (audit.Filter, error) {
 	f := audit.Filter{Login: strings.TrimSpace(p.user.Text), EntityKey: strings.TrimSpace(p.key.Text)}
+	if f.Login == i18n.UserName(domain.LocalUser.Login) {
+		f.Login = domain.LocalUser.Login // the built-in user is shown by name
+	}
 	if i := p.entity.SelectedIndex(); i > 0 {
 		f.Entity = logbook.Entities[i-1]
 	}

@@ -95,7 +95,7 @@ func newBackupPanel(s *Shell) *backupPanel {
 		}, s.win)
 		d.SetFileName(name)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{backup.Ext}))
-		d.Show()
+		kit.ShowFileDialog(s.win, d)
 	}
 	p.pickOpen = func(done func(string)) { s.chooseBackup(done) }
 
@@ -116,7 +116,7 @@ func newBackupPanel(s *Shell) *backupPanel {
 	for _, n := range backup.LimitChoices {
 		choices = append(choices, backup.HumanSize(n))
 	}
-	p.limit = widget.NewSelect(choices, nil)
+	p.limit = kit.NewSelect(choices, nil)
 	p.retention = widget.NewLabel("")
 	p.retention.Wrapping = fyne.TextWrapWord
 	p.autoList = container.NewVBox()
@@ -197,7 +197,7 @@ func (p *backupPanel) refresh() {
 	}
 	for _, b := range list {
 		file := b.Path
-		row := widget.NewLabel(i18n.T("backup.auto.row", "Time", b.Taken.Format("2006-01-02 15:04"),
+		row := widget.NewLabel(i18n.T("backup.auto.row", "Time", i18n.Time(b.Taken),
 			"Reason", i18n.T("backup.reason."+b.Reason), "Schema", b.Schema, "Size", backup.HumanSize(b.Size)))
 		btn := widget.NewButtonWithIcon(i18n.T("backup.auto.restore"), theme.HistoryIcon(), func() { p.askRestore(file) })
 		btn.Importance = widget.LowImportance

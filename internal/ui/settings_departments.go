@@ -107,7 +107,7 @@ func (p *DepartmentsPanel) edit(d domain.Department, isNew bool) {
 	for i, t := range domain.DeptTypes {
 		typeLabels[i] = i18n.T("dept.type." + string(t))
 	}
-	typ := widget.NewSelect(typeLabels, nil)
+	typ := kit.NewSelect(typeLabels, nil)
 	typ.SetSelected(i18n.T("dept.type." + string(d.Type)))
 	headcount := widget.NewEntry()
 	headcount.SetText(strconv.Itoa(d.Headcount))

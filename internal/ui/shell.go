@@ -171,7 +171,7 @@ func (s *Shell) Rebuild() {
 	s.settings = newSettingsScreen(s)
 	s.importer = newImportScreen(s)
 	s.hospital = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.yearSelect = widget.NewSelect(nil, func(v string) {
+	s.yearSelect = kit.NewSelect(nil, func(v string) {
 		if y, err := strconv.Atoi(v); err == nil && y != s.year {
 			s.setYear(y)
 		}

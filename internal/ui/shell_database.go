@@ -39,7 +39,7 @@ func (s *Shell) chooseDatabase(create bool) {
 			done(path)
 		}, s.win)
 		d.SetFileName("budgetperf.db")
-		d.Show()
+		kit.ShowFileDialog(s.win, d)
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -51,7 +51,7 @@ func (s *Shell) chooseDatabase(create bool) {
 		done(path)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite"}))
-	d.Show()
+	kit.ShowFileDialog(s.win, d)
 }
 
 // switchDatabase opens path and, when that worked, remembers it. A database

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/budgetperf/budgetperf/internal/backup"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // chooseFile asks for a file with one of exts (".xlsx"…) and passes its
@@ -46,7 +47,7 @@ func (s *Shell) chooseFileIn(dir string, exts []string, done func(path string)) 
 			d.SetLocation(l)
 		}
 	}
-	d.Show()
+	kit.ShowFileDialog(s.win, d)
 }
 
 // saveFile asks where to save a file named name by default; the path
@@ -68,5 +69,5 @@ func (s *Shell) saveFile(name, ext string, done func(path string)) {
 		done(path)
 	}, s.win)
 	d.SetFileName(name)
-	d.Show()
+	kit.ShowFileDialog(s.win, d)
 }

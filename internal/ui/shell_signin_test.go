@@ -125,7 +125,8 @@ func TestAuditViewerShowsChangesAndTampering(t *testing.T) {
 	for c := range auditColKeys {
 		row[c], _ = a.auditCell(0, c)
 	}
-	if row[6] != e.Old || row[7] != "87654.32" || row[2] != "local" {
+	// The built-in user and the field by their display names.
+	if row[6] != e.Old || row[7] != "87654.32" || row[2] != "System administrator" || row[5] != "proposal (first up)" {
 		t.Errorf("viewer row %v", row)
 	}
 	// Filters narrow the list.

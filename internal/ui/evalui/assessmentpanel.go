@@ -51,7 +51,7 @@ func newAssessmentPanel(s Host) *assessmentPanel {
 	p.importBtn = widget.NewButtonWithIcon(i18n.T("assess.import"), theme.DownloadIcon(), p.chooseFile)
 	p.generate = widget.NewButtonWithIcon(i18n.T("assess.generate"), theme.MediaPlayIcon(), p.evaluateHospital)
 	p.generate.Importance = widget.HighImportance
-	p.years = widget.NewSelect(nil, func(y string) {
+	p.years = kit.NewSelect(nil, func(y string) {
 		n, err := strconv.Atoi(y)
 		if err != nil || n == p.year {
 			return

@@ -281,7 +281,7 @@ func (e *EvaluationScreen) showRun() {
 	e.score.SetText(i18n.T("evalui.score", "Score", runScoreText(*r)))
 	setGradeBadge(e.grade, r.Result.Grade)
 	if r.Finalised {
-		e.state.SetText(i18n.T("evalui.state.finalised", "Date", r.FinalisedAt.Format("2006-01-02"), "By", r.FinalisedBy))
+		e.state.SetText(i18n.T("evalui.state.finalised", "Date", r.FinalisedAt.Local().Format("2006-01-02"), "By", i18n.UserName(r.FinalisedBy)))
 		e.state.Importance = widget.SuccessImportance
 		e.save.Hide()
 		e.finalise.Hide()

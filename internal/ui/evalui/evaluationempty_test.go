@@ -18,12 +18,12 @@ func topText(t *testing.T, s *testHost) string {
 }
 
 // 开始本年度评价 on a year without a budget is refused, saying to import
-// the budget, and opens nothing.
+// the budget on the Import screen (not by a command), and opens nothing.
 func TestStartYearWithoutBudgetInTheWindow(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	e := openEvaluation(t, s, 2020)
 	tapButton(t, e.Root, "开始本年度评价")
-	if msg := topText(t, s); !strings.Contains(msg, "没有已批准的预算") || !strings.Contains(msg, "import budget --year 2020") {
+	if msg := topText(t, s); !strings.Contains(msg, "没有已批准的预算") || !strings.Contains(msg, "“导入”界面") || strings.Contains(msg, "budgetperf") {
 		t.Errorf("refusal does not say to import the budget: %q", msg)
 	}
 	if runs, err := s.svc.Evaluation.Runs(s.ctx, s.actor, 2020); err != nil || len(runs) != 0 || len(e.runs) != 0 {

@@ -127,7 +127,7 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n scoring.Node) fyne.CanvasObj
 	var actual fyne.CanvasObject
 	switch {
 	case ind.Rule == scoring.Qualitative && ind.Direction != scoring.Monitor:
-		row.choice = widget.NewSelect(achievementLabels(), func(string) { g.save(row, true) })
+		row.choice = kit.NewSelect(achievementLabels(), func(string) { g.save(row, true) })
 		row.choice.PlaceHolder = i18n.T("evalui.choose")
 		if v.Has {
 			row.choice.SetSelected(i18n.T("evalui.ach." + string(v.Achievement)))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // showForm shows the settings of the selected node. Every field writes
@@ -84,7 +85,7 @@ func (i *IndicatorsScreen) indicatorItems(ind scoring.Indicator, edit func(func(
 		for k, key := range keys {
 			labels[k] = i18n.T(key)
 		}
-		sel := widget.NewSelect(labels, nil)
+		sel := kit.NewSelect(labels, nil)
 		for k, v := range values {
 			if v == cur {
 				sel.SetSelected(labels[k])

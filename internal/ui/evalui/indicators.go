@@ -42,7 +42,7 @@ type IndicatorsScreen struct {
 
 func NewIndicatorsScreen(s Host) *IndicatorsScreen {
 	i := &IndicatorsScreen{shell: s}
-	i.schemeSelect = widget.NewSelect(nil, func(string) { i.pickScheme() })
+	i.schemeSelect = kit.NewSelect(nil, func(string) { i.pickScheme() })
 	i.tree = widget.NewTree(i.childIDs, i.isBranch,
 		func(bool) fyne.CanvasObject {
 			l := widget.NewLabel("")

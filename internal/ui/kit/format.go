@@ -42,9 +42,13 @@ func GradeName(g scoring.Grade) string {
 }
 
 // DisplayName is how a user is named on screen: "Name (login)" or the login.
+// The built-in user is named in words (系统管理员), without its login.
 func DisplayName(a domain.Actor) string {
+	if a.Login == domain.LocalUser.Login {
+		return i18n.UserName(a.Login)
+	}
 	if a.Name != "" {
 		return a.Name + " (" + a.Login + ")"
 	}
-	return a.Login
+	return i18n.UserName(a.Login)
 }

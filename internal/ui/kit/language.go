@@ -22,6 +22,7 @@ func UseLanguage(code string) error {
 	if err := i18n.Use(code); err != nil {
 		return err
 	}
+	i18n.UseWindowTexts()
 	// Fyne's own texts follow the locale environment on Linux; re-adding
 	// our files makes Fyne read it again.
 	linux := runtime.GOOS != "windows" && runtime.GOOS != "darwin"

@@ -97,7 +97,7 @@ func NewScreen(s Host) *BonusScreen {
 
 	b.table = b.newTable()
 	b.chart = kit.NewChartView()
-	b.chartShow = widget.NewSelect(nil, func(string) { b.drawChart() })
+	b.chartShow = kit.NewSelect(nil, func(string) { b.drawChart() })
 	b.staff = newBonusStaffPanel(b)
 
 	b.saveBtn = widget.NewButtonWithIcon(i18n.T("bonus.save"), theme.DocumentSaveIcon(), b.save)

@@ -201,7 +201,7 @@ func (a *AdjustmentsTab) listCell(r, c int) (string, fyne.TextAlign) {
 	case 6:
 		return strings.ReplaceAll(adj.Reason, "\n", " "), fyne.TextAlignLeading
 	}
-	return adj.RequestedBy, fyne.TextAlignLeading
+	return i18n.UserName(adj.RequestedBy), fyne.TextAlignLeading
 }
 
 func (a *AdjustmentsTab) lineCell(r, c int) (string, fyne.TextAlign) {
@@ -225,7 +225,7 @@ func (a *AdjustmentsTab) versionCell(r, c int) (string, fyne.TextAlign) {
 	v := a.history.Versions[r]
 	switch c {
 	case 0:
-		return "v" + strconv.Itoa(v.Version), fyne.TextAlignLeading
+		return i18n.T("adjust.version_n", "Version", v.Version), fyne.TextAlignLeading
 	case 1:
 		if v.Adjustment == 0 {
 			return i18n.T("adjust.basis_original"), fyne.TextAlignLeading
@@ -234,7 +234,7 @@ func (a *AdjustmentsTab) versionCell(r, c int) (string, fyne.TextAlign) {
 	case 2:
 		return v.At.Format("2006-01-02"), fyne.TextAlignLeading
 	case 3:
-		return v.By, fyne.TextAlignLeading
+		return i18n.UserName(v.By), fyne.TextAlignLeading
 	case 4:
 		return money.FormatPlain(v.Revenue), fyne.TextAlignTrailing
 	case 5:

@@ -37,7 +37,7 @@ func adjSubjectLabel(t *testing.T, d *adjustmentRequestDialog, code string) stri
 func TestAdjustmentThroughTheDialogThenApproved(t *testing.T) {
 	s, a := openAdjustmentsTab(t)
 	ctx := context.Background()
-	if !strings.Contains(a.status.Text, "v1") || len(a.history.Versions) != 1 {
+	if !strings.Contains(a.status.Text, "第 1 版") || len(a.history.Versions) != 1 {
 		t.Fatalf("status %q", a.status.Text)
 	}
 	old, err := s.svc.Store.PlanLine(ctx, 2026, "101", "30218")
@@ -128,7 +128,7 @@ func TestAdjustmentThroughTheDialogThenApproved(t *testing.T) {
 	if shown["101/30218"] != 15_000_000_00 || shown["101/31002"] != 36_000_00 {
 		t.Errorf("budget show reports %v and %v", shown["101/30218"], shown["101/31002"])
 	}
-	if len(a.history.Versions) != 2 || !strings.Contains(a.status.Text, "v2") {
+	if len(a.history.Versions) != 2 || !strings.Contains(a.status.Text, "第 2 版") {
 		t.Errorf("versions %d, status %q", len(a.history.Versions), a.status.Text)
 	}
 	if text, _ := a.versionCell(1, 1); text != "第 1 号调整" {

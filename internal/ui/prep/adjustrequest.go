@@ -58,7 +58,7 @@ func (a *AdjustmentsTab) openRequest() *adjustmentRequestDialog {
 	for i, c := range domain.ReasonCategories {
 		categories[i] = reasonLabel(c)
 	}
-	d.category = widget.NewSelect(categories, nil)
+	d.category = kit.NewSelect(categories, nil)
 	d.category.PlaceHolder = i18n.T("adjust.choose_category")
 	d.reason = widget.NewMultiLineEntry()
 	d.reason.SetMinRowsVisible(2)
@@ -143,9 +143,9 @@ func (d *adjustmentRequestDialog) setProblem(text string) {
 // add appends an empty row.
 func (d *adjustmentRequestDialog) add() *adjRequestRow {
 	r := &adjRequestRow{current: widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{}), amount: kit.NewAmountEntry()}
-	r.dept = widget.NewSelect(d.deptLabels, func(string) { d.showCurrent(r) })
+	r.dept = kit.NewSelect(d.deptLabels, func(string) { d.showCurrent(r) })
 	r.dept.PlaceHolder = i18n.T("adjust.choose_dept")
-	r.subject = widget.NewSelect(d.subjectLabels, func(string) { d.showCurrent(r) })
+	r.subject = kit.NewSelect(d.subjectLabels, func(string) { d.showCurrent(r) })
 	r.subject.PlaceHolder = i18n.T("adjust.choose_subject")
 	r.amount.SetPlaceHolder("0.00")
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { d.removeRow(r) })

@@ -65,7 +65,7 @@ const mpTotalRows = 2
 
 func newMonthlyTab(s Host) *MonthlyTab {
 	m := &MonthlyTab{shell: s, selected: -1}
-	m.deptFilter = widget.NewSelect(nil, func(string) { m.filter() })
+	m.deptFilter = kit.NewSelect(nil, func(string) { m.filter() })
 	m.search = widget.NewEntry()
 	m.search.SetPlaceHolder(i18n.T("monthly.search"))
 	m.search.OnChanged = func(string) { m.filter() }

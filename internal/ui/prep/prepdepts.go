@@ -35,7 +35,7 @@ func newPrepDeptList() *prepDeptList {
 	for _, s := range domain.PrepStates {
 		opts = append(opts, i18n.T("prep.state."+string(s)))
 	}
-	d.filter = widget.NewSelect(opts, nil)
+	d.filter = kit.NewSelect(opts, nil)
 	d.filter.SetSelectedIndex(0)
 	d.list = widget.NewList(func() int { return len(d.shown) },
 		func() fyne.CanvasObject {

@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // projectEditor is the dialog that creates or changes a project budget
@@ -54,7 +55,7 @@ func newProjectEditor(panel *ProjectsPanel, p domain.Project, readOnly bool) *pr
 	e.name = widget.NewEntry()
 	e.name.SetText(p.Name)
 	e.name.SetPlaceHolder(i18n.T("projects.name_hint"))
-	e.typ = widget.NewSelect(projectTypeLabels(), nil)
+	e.typ = kit.NewSelect(projectTypeLabels(), nil)
 	e.typ.PlaceHolder = i18n.T("projects.choose")
 	for i, t := range domain.ProjectTypes {
 		if t == p.Type {
@@ -201,7 +202,7 @@ func (e *projectEditor) formFields(p domain.Project) {
 	e.code = widget.NewEntry()
 	e.code.SetText(p.Code)
 	e.code.SetPlaceHolder(i18n.T("projects.code_hint", "Year", p.Year))
-	e.attribute = widget.NewSelect(projectAttributeLabels(), nil)
+	e.attribute = kit.NewSelect(projectAttributeLabels(), nil)
 	e.attribute.PlaceHolder = i18n.T("projects.attribute_auto")
 	for i, a := range domain.ProjectAttributes {
 		if a == p.Attribute {

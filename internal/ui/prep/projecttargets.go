@@ -11,6 +11,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // colsLayout places objects side by side with fixed widths; the column
@@ -124,7 +125,7 @@ func targetDirectionLabels() []string {
 // add appends a row holding t and returns it.
 func (tt *targetTable) add(t domain.Target) *targetRow {
 	r := &targetRow{number: widget.NewLabel(""), code: t.IndicatorCode}
-	r.category = widget.NewSelect(targetCategoryLabels(), nil)
+	r.category = kit.NewSelect(targetCategoryLabels(), nil)
 	r.category.PlaceHolder = i18n.T("projects.choose")
 	if i := indexOfCategory(t.Category); i >= 0 {
 		r.category.SetSelectedIndex(i)
@@ -136,7 +137,7 @@ func (tt *targetTable) add(t domain.Target) *targetRow {
 	r.value.SetText(t.Value)
 	r.unit = widget.NewEntry()
 	r.unit.SetText(t.Unit)
-	r.direction = widget.NewSelect(targetDirectionLabels(), nil)
+	r.direction = kit.NewSelect(targetDirectionLabels(), nil)
 	r.direction.PlaceHolder = i18n.T("projects.choose")
 	if i := indexOfDirection(t.Direction); i >= 0 {
 		r.direction.SetSelectedIndex(i)

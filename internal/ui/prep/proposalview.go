@@ -183,7 +183,7 @@ func (v *proposalView) showHistory() {
 	text := ""
 	for i := len(hist) - 1; i >= 0; i-- {
 		h := hist[i]
-		line := i18n.T("prep.history_line", "At", h.At.Format("2006-01-02 15:04"), "By", h.By,
+		line := i18n.T("prep.history_line", "At", i18n.Time(h.At), "By", i18n.UserName(h.By),
 			"Action", i18n.T("prep.action."+string(h.Action)), "To", i18n.T("prep.state."+string(h.To)))
 		if h.Comment != "" {
 			line += i18n.T("prep.history_comment", "Comment", h.Comment)
