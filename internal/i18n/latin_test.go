@@ -11,7 +11,7 @@ import (
 var cliOnly = map[string]bool{
 	"problem.demo.not_empty": true, "problem.form.kind": true, "problem.prep.unknown_action": true,
 	"problem.report.kind": true, "problem.report.whole_hospital": true, "problem.split.method": true,
-	"problem.users.bad_role": true, "import.encoding_unknown": true,
+	"problem.users.bad_role": true, "import.encoding_unknown": true, "problem.bonus.weight_text": true,
 }
 
 // zhLatinAllowed are the Latin words a Chinese text may hold: product and
