@@ -14,7 +14,8 @@ import (
 
 // Consolidation columns.
 const (
-	ccDept = iota
+	ccSel = iota // the batch actions' checkbox
+	ccDept
 	ccState
 	ccPriorBudget
 	ccPriorActual
@@ -26,7 +27,7 @@ const (
 	ccCount
 )
 
-var consolidationWidths = []float32{140, 80, 122, 122, 122, 122, 122, 76, 150}
+var consolidationWidths = []float32{36, 140, 80, 122, 122, 122, 122, 122, 76, 150}
 
 // consolidationView is the budget office's view: every department's
 // expenditure against its control figure and the prior year, with flags,
@@ -43,6 +44,7 @@ type consolidationView struct {
 	sel     int // selected department index, -1 for none
 	onOpen  func(code string)
 	onIssue func(code string)
+	batch   *batchBar
 }
 
 func newConsolidationView(s Host) *consolidationView {
@@ -52,7 +54,7 @@ func newConsolidationView(s Host) *consolidationView {
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return container.NewStack(l, widget.NewCheck("", nil))
 		}, v.cell)
 	v.table.ShowHeaderRow = true
 	v.table.StickyRowCount = 1
@@ -85,7 +87,8 @@ func newConsolidationView(s Host) *consolidationView {
 	apply := widget.NewButton(i18n.T("prep.apply"), v.setFlag)
 	bar := container.NewHBox(v.open, v.issue, layout.NewSpacer(), widget.NewLabel(i18n.T("prep.unit")), widget.NewLabel(i18n.T("prep.growth_flag")),
 		container.NewGridWrap(fyne.NewSize(70, v.flag.MinSize().Height), v.flag), apply)
-	v.root = container.NewBorder(container.NewVBox(v.summary, bar), nil, nil, nil, v.table)
+	v.batch = newBatchBar(v)
+	v.root = container.NewBorder(container.NewVBox(v.summary, bar, v.batch.root), nil, nil, nil, v.table)
 	return v
 }
 
@@ -97,7 +100,7 @@ func (v *consolidationView) header(col int) string {
 		}
 		return i18n.T("prep.col.prior_actual")
 	}
-	return i18n.T([]string{"col.department", "col.state", "prep.col.prior_budget", "", "prep.col.proposal",
+	return i18n.T([]string{"", "col.department", "col.state", "prep.col.prior_budget", "", "prep.col.proposal",
 		"prep.col.control", "prep.col.final", "prep.col.growth", "prep.col.flags"}[col])
 }
 
@@ -109,6 +112,7 @@ func (v *consolidationView) Refresh() {
 		v.c = budgeting.Consolidation{}
 		v.summary.SetText(i18n.Message(err))
 		v.sel = -1 // nothing to open or issue in a year without a cycle
+		v.batch.keep()
 		v.table.Refresh()
 		v.updateButtons()
 		return
@@ -122,6 +126,7 @@ func (v *consolidationView) Refresh() {
 	if v.sel >= len(c.Departments) {
 		v.sel = -1
 	}
+	v.batch.keep()
 	v.table.Refresh()
 	v.updateButtons()
 }
@@ -140,8 +145,20 @@ func (v *consolidationView) updateButtons() {
 	}
 }
 
+// cell shows the checkbox in the first column and a label elsewhere.
 func (v *consolidationView) cell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	l, ch := o.(*fyne.Container).Objects[0].(*widget.Label), o.(*fyne.Container).Objects[1].(*widget.Check)
+	if id.Col == ccSel {
+		l.Hide()
+		v.batch.checkCell(id.Row-1, ch)
+		return
+	}
+	ch.Hide()
+	l.Show()
+	v.labelCell(id, l)
+}
+
+func (v *consolidationView) labelCell(id widget.TableCellID, l *widget.Label) {
 	l.Importance = widget.MediumImportance
 	l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
 	l.Alignment = fyne.TextAlignTrailing
