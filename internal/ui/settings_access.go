@@ -39,7 +39,8 @@ type accessPanel struct {
 	users                       []domain.User
 	userTable                   *widget.Table
 	selected                    int
-	login, name, depts, userPw  *widget.Entry
+	login, name, userPw         *widget.Entry
+	depts                       *deptPicker
 	role                        *widget.Select
 	add, save, reset, lock, unl *widget.Button
 	usersMsg                    *widget.Label
@@ -153,8 +154,8 @@ func (p *accessPanel) changePassword() {
 func (p *accessPanel) usersTab() fyne.CanvasObject {
 	p.userTable = kit.NewLabelTable(userColKeys, userColWidths, func() int { return len(p.users) }, p.userCell)
 	p.userTable.OnSelected = func(id widget.TableCellID) { p.selectUser(id.Row) }
-	p.login, p.name, p.depts, p.userPw = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewPasswordEntry()
-	p.depts.SetPlaceHolder(i18n.T("users.departments_hint"))
+	p.login, p.name, p.userPw = widget.NewEntry(), widget.NewEntry(), widget.NewPasswordEntry()
+	p.depts = newDeptPicker(p.shell)
 	p.userPw.SetPlaceHolder(i18n.T("users.password_hint"))
 	p.role = kit.NewSelect(roleLabels(), nil)
 	p.role.PlaceHolder = i18n.T("evalui.choose")
@@ -169,7 +170,7 @@ func (p *accessPanel) usersTab() fyne.CanvasObject {
 		widget.NewFormItem(i18n.T("signin.login"), p.login),
 		widget.NewFormItem(i18n.T("users.name"), p.name),
 		widget.NewFormItem(i18n.T("col.role"), p.role),
-		widget.NewFormItem(i18n.T("col.departments"), p.depts),
+		widget.NewFormItem(i18n.T("col.departments"), p.depts.root),
 		widget.NewFormItem(i18n.T("signin.password"), p.userPw))
 	buttons := container.NewHBox(p.add, p.save, p.reset, p.lock, p.unl)
 	hint := i18n.T("users.hint")
@@ -224,12 +225,8 @@ func (p *accessPanel) selectUser(row int) {
 	p.login.SetText(u.Login)
 	p.name.SetText(u.Name)
 	p.role.SetSelected(i18n.T("role." + string(u.Role)))
-	p.depts.SetText(strings.Join(u.Departments, ","))
+	p.depts.set(u.Departments)
 	p.userPw.SetText("")
-}
-
-func codesOf(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' || r == '、' })
 }
 
 // done reports the outcome of a users action below the form.
@@ -250,7 +247,7 @@ func (p *accessPanel) addUser() {
 	s := p.shell
 	first := !p.hasUsers
 	err := s.svc.Accounts.AddUser(s.ctx, s.actor, users.NewUser{Login: p.login.Text, Name: p.name.Text,
-		Role: roleOfLabel(p.role.Selected), Departments: codesOf(p.depts.Text), Password: p.userPw.Text})
+		Role: roleOfLabel(p.role.Selected), Departments: p.depts.codes, Password: p.userPw.Text})
 	if err == nil && first {
 		// The database now has users: the local administrator's session
 		// ends and the new administrator signs in.
@@ -263,7 +260,7 @@ func (p *accessPanel) addUser() {
 
 func (p *accessPanel) saveUser() {
 	s := p.shell
-	err := s.svc.Accounts.UpdateUser(s.ctx, s.actor, strings.TrimSpace(p.login.Text), p.name.Text, roleOfLabel(p.role.Selected), codesOf(p.depts.Text))
+	err := s.svc.Accounts.UpdateUser(s.ctx, s.actor, strings.TrimSpace(p.login.Text), p.name.Text, roleOfLabel(p.role.Selected), p.depts.codes)
 	p.done(err, "cli.users.changed")
 }
 

@@ -4,10 +4,29 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/ui/probe"
 )
+
+// findCheckGroup is the first check group under o.
+func findCheckGroup(t *testing.T, o fyne.CanvasObject) *widget.CheckGroup {
+	t.Helper()
+	var g *widget.CheckGroup
+	probe.Walk(o, func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*widget.CheckGroup); ok && g == nil {
+			g = c
+		}
+		return g == nil
+	})
+	if g == nil {
+		t.Fatal("no list of departments")
+	}
+	return g
+}
 
 // The local administrator adds the first user in Settings → Users; it
 // must be an administrator, and adding it ends the unsigned session.
@@ -44,7 +63,17 @@ func TestUsersTabAddsTheFirstAdministrator(t *testing.T) {
 	p.login.SetText("zhang")
 	p.name.SetText("张主任")
 	p.role.SetSelected("department head")
-	p.depts.SetText("103")
+	test.Tap(p.depts.button) // 儿科 picked from the hospital's list by name
+	group := findCheckGroup(t, s.win.Canvas().Overlays().Top())
+	for _, o := range group.Options {
+		if strings.HasPrefix(o, "103 ") {
+			group.SetSelected([]string{o})
+		}
+	}
+	probe.ConfirmTop(t, s.win)
+	if !strings.HasPrefix(p.depts.label.Text, "103 ") || len(p.depts.codes) != 1 {
+		t.Errorf("picked department shown as %q", p.depts.label.Text)
+	}
 	p.userPw.SetText("zhang-password")
 	test.Tap(p.add)
 	if len(p.users) != 2 || p.users[1].Login != "zhang" || p.users[1].Departments[0] != "103" {
