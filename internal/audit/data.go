@@ -49,7 +49,7 @@ func keyParts(entity string) domain.Term {
 		logbook.EntityPrepDept: "year/department", logbook.EntityUser: "login", logbook.EntityBonusRun: "year[/department]",
 		logbook.EntityBonusStaff: "year/department", logbook.EntityBonusScore: "year/department/dimension",
 		logbook.EntityEvaluation: "year/department/evaluation/number", logbook.EntityDepartment: "department code",
-		logbook.EntitySetting: "setting", logbook.EntityActuals: "year",
+		logbook.EntitySetting: "setting", logbook.EntityActuals: "year", logbook.EntitySubject: "subject code",
 	}[entity]
 	return domain.Term{Key: "audit.key." + entity, Default: def}
 }

@@ -35,12 +35,13 @@ const (
 	EntityDepartment   = "department"
 	EntityActuals      = "actuals"
 	EntityTargetValue  = "target_value"
+	EntitySubject      = "subject"
 )
 
 // Entities lists them for filters.
 var Entities = []string{EntityPrepLine, EntityPrepDept, EntityPrepCycle, EntityProject, EntityBudget, EntityAdjustment,
 	EntityIndicatorVal, EntityEvaluation, EntityUser, EntityBonusRun, EntityBonusScore, EntityBonusStaff, EntitySetting,
-	EntityDepartment, EntityActuals, EntityTargetValue}
+	EntityDepartment, EntityActuals, EntityTargetValue, EntitySubject}
 
 // Entry is one recorded change of one field: who, when, what, old and
 // new value, why. Seq, PrevHash, KeyID and Hash are set when it is appended.
