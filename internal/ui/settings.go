@@ -24,6 +24,7 @@ type SettingsScreen struct {
 	saveName     *widget.Button
 	departments  *DepartmentsPanel
 	applySubs    *applicationSubjectsPanel
+	subjects     *subjectsPanel
 }
 
 // language choices as shown; each language names itself.
@@ -63,6 +64,7 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 
 	st.departments = newDepartmentsPanel(s)
 	st.applySubs = newApplicationSubjectsPanel(s)
+	st.subjects = newSubjectsPanel(s)
 	general := container.NewVScroll(container.NewVBox(
 		widget.NewCard(i18n.T("settings.language"), i18n.T("settings.language.hint"), st.language),
 		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, container.NewGridWithColumns(2, st.hospitalName, st.hospitalEn))),
@@ -80,6 +82,7 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 	tabs := container.NewAppTabs(
 		container.NewTabItem(i18n.T("settings.tab.general"), general),
 		container.NewTabItem(i18n.T("settings.tab.data"), data),
+		container.NewTabItem(i18n.T("settings.tab.subjects"), st.subjects.root),
 	)
 	for _, t := range st.accessTabs() {
 		tabs.Append(t)
@@ -102,6 +105,7 @@ func (st *SettingsScreen) Refresh() {
 	st.hospitalEn.SetText(en)
 	st.departments.Refresh()
 	st.applySubs.Refresh()
+	st.subjects.Refresh()
 	st.refreshData()
 	st.refreshAccess()
 }
