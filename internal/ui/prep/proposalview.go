@@ -11,6 +11,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
@@ -167,7 +168,7 @@ func (v *proposalView) showActions() {
 		if a == domain.ActReturn {
 			b.Importance = widget.DangerImportance
 		}
-		objs = append(objs, b)
+		objs = append(objs, kit.Guarded(b, permission.Check(v.shell.Actor(), budgeting.ActionOp(a), v.dept)))
 	}
 	v.actions.Objects = objs
 	v.actions.Refresh()
@@ -253,6 +254,10 @@ func (v *proposalView) act(a domain.PrepAction) {
 		askComment(s, i18n.T("prep.return_title"), i18n.T("prep.return_prompt"), true, func(c string) { v.step(a, c) })
 	case domain.ActIssueControl:
 		v.issueControlDialog()
+	case domain.ActSubmit, domain.ActApprove:
+		name := kit.PickName(v.p.Dept.DeptName, v.p.Dept.DeptNameEn)
+		kit.ConfirmAction(s.Window(), i18n.T("prep.confirm_title."+string(a), "Dept", name),
+			i18n.T("prep.confirm."+string(a), "Dept", name), i18n.T("prep.action."+string(a)), func() { v.step(a, "") })
 	default:
 		v.step(a, "")
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
@@ -82,7 +83,12 @@ func (l *suggestionLine) show(dept string) {
 	default:
 		accept := widget.NewButton(i18n.T("suggest.accept"), func() { l.decide(true, g.Suggested, "") })
 		accept.Importance = widget.HighImportance
-		buttons.Objects = []fyne.CanvasObject{accept, widget.NewButton(i18n.T("suggest.override"), l.override)}
+		override := widget.NewButton(i18n.T("suggest.override"), l.override)
+		buttons.Objects = []fyne.CanvasObject{accept, override}
+		if err := permission.Check(l.shell.Actor(), permission.PrepIssueControl, ""); err != nil {
+			accept.Disable() // the budget office decides; others see why, not a refusal after the click
+			buttons.Objects = []fyne.CanvasObject{accept, kit.Guarded(override, err)}
+		}
 	}
 	l.text.SetText(text)
 	l.text.Importance = widget.MediumImportance
