@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/chart"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
@@ -173,7 +174,7 @@ func (e *EvaluationScreen) Refresh() {
 	e.leftTop.Objects = []fyne.CanvasObject{e.search}
 	if len(runs) == 0 {
 		e.empty.SetText(i18n.T("evalui.no_runs", "Year", s.Year()))
-		e.leftTop.Objects = append(e.leftTop.Objects, e.empty, e.start)
+		e.leftTop.Objects = append(e.leftTop.Objects, e.empty, kit.Guarded(e.start, permission.Check(s.Actor(), permission.EvaluationEnterValues, "")))
 	} else if n := evaluation.Unscored(runs); n > 0 {
 		// Unscored units are listed after the ranked ones, without rank.
 		e.empty.SetText(i18n.T("evalui.unscored_hint", "Count", n))
@@ -331,6 +332,11 @@ func (e *EvaluationScreen) loadHistory() {
 // startYear opens the year's evaluations for every unit with a scheme.
 func (e *EvaluationScreen) startYear() {
 	s := e.shell
+	kit.ConfirmAction(s.Window(), i18n.T("evalui.start"), i18n.T("evalui.start_confirm", "Year", s.Year()), i18n.T("evalui.start"), e.doStartYear)
+}
+
+func (e *EvaluationScreen) doStartYear() {
+	s := e.shell
 	n, err := s.Services().Evaluation.StartYear(s.Ctx(), s.Actor(), s.Year())
 	if err != nil {
 		s.ShowError(err)
@@ -353,19 +359,13 @@ func (e *EvaluationScreen) confirmFinalise() {
 	s := e.shell
 	id := e.run.ID
 	name := kit.PickName(e.run.Unit.Name, e.run.Unit.NameEn)
-	d := dialog.NewConfirm(i18n.T("evalui.finalise"), i18n.T("evalui.finalise_confirm", "Unit", name), func(ok bool) {
-		if !ok {
-			return
-		}
+	kit.ConfirmAction(s.Window(), i18n.T("evalui.finalise"), i18n.T("evalui.finalise_confirm", "Unit", name), i18n.T("evalui.finalise"), func() {
 		if err := s.Services().Evaluation.Finalise(s.Ctx(), s.Actor(), id); err != nil {
 			s.ShowError(err)
 			return
 		}
 		e.reload()
-	}, s.Window())
-	d.SetConfirmText(i18n.T("evalui.finalise"))
-	d.SetDismissText(i18n.T("action.cancel"))
-	d.Show()
+	})
 }
 
 // rank header of the hospital ranking tab.
