@@ -1,0 +1,56 @@
+package prep
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/domain"
+)
+
+// A department head sees no step they may not take as if they could:
+// 汇总审核 is hidden, 采纳 and 调整… are disabled with the reason beside
+// them, and 批复全院预算 is disabled saying why.
+func TestDepartmentHeadSeesStepsTheyMayNotTakeDisabled(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.setYear(2027)
+	s.Show(SectionBudget)
+	if _, err := s.svc.Budgets.OpenCycle(s.ctx, s.actor, 2027); err != nil {
+		t.Fatal(err)
+	}
+	s.prep.Refresh()
+	if !slices.Contains(s.prep.tabs.Items, s.prep.consTab) {
+		t.Fatal("the administrator does not see 汇总审核")
+	}
+	// The administrator's 批复全院预算 waits for the departments, and says so.
+	approve := findButton(s.prep.buttons, "批复全院预算（锁定）")
+	if approve == nil || !approve.Disabled() || !hasText(s.prep.buttons, "待全部科室批复后可批复全院预算（尚有") {
+		t.Errorf("批复全院预算 does not say what it waits for: %q", texts(s.prep.buttons))
+	}
+
+	s.actor = domain.Actor{Login: "li", Name: "李主任", Role: domain.RoleDeptHead, Departments: []string{"502"}}
+	s.prep.Refresh()
+	if slices.Contains(s.prep.tabs.Items, s.prep.consTab) {
+		t.Error("a department head sees 汇总审核")
+	}
+	s.prep.depts.selectCode("502")
+	line := s.prep.proposal.suggest
+	if !line.root.Visible() {
+		t.Log("no suggestion shown to the head")
+	} else {
+		for _, name := range []string{"采纳", "调整…"} {
+			if b := findButton(line.root, name); b != nil && !b.Disabled() {
+				t.Errorf("a department head may tap %s", name)
+			}
+		}
+		if !hasText(line.root, "科室负责人") {
+			t.Errorf("no reason beside 采纳/调整…: %q", texts(line.root))
+		}
+	}
+	if b := findButton(s.prep.buttons, "批复全院预算（锁定）"); b == nil || !b.Disabled() || !hasText(s.prep.buttons, "科室负责人") {
+		t.Errorf("批复全院预算 for a department head: %q", texts(s.prep.buttons))
+	}
+	// Their own step, 上报, stays enabled.
+	if b := findButton(s.prep.proposal.actions, "上报"); b == nil || b.Disabled() {
+		t.Errorf("上报 for the head's own department: %q", texts(s.prep.proposal.actions))
+	}
+}
