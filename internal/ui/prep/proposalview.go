@@ -251,7 +251,7 @@ func (v *proposalView) act(a domain.PrepAction) {
 	}
 	switch a {
 	case domain.ActReturn:
-		askComment(s, i18n.T("prep.return_title"), i18n.T("prep.return_prompt"), true, func(c string) { v.step(a, c) })
+		askComment(s, i18n.T("prep.return_title"), i18n.T("prep.return_prompt"), i18n.T("prep.action.return"), true, func(c string) { v.step(a, c) })
 	case domain.ActIssueControl:
 		v.issueControlDialog()
 	case domain.ActSubmit, domain.ActApprove:
