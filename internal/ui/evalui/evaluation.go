@@ -46,13 +46,15 @@ type EvaluationScreen struct {
 	state    *widget.Label
 	save     *widget.Button
 	finalise *widget.Button
-	grid     *evalGrid
-	totals   *widget.Label
-	radar    *kit.ChartView
-	history  *kit.ChartView
-	detail   *fyne.Container // the run's page, or a note when none is selected
-	page     fyne.CanvasObject
-	none     *widget.Label
+	// finaliseWhy says why 定稿 is disabled for the signed-in role.
+	finaliseWhy *widget.Label
+	grid        *evalGrid
+	totals      *widget.Label
+	radar       *kit.ChartView
+	history     *kit.ChartView
+	detail      *fyne.Container // the run's page, or a note when none is selected
+	page        fyne.CanvasObject
+	none        *widget.Label
 
 	ranking *widget.Table
 }
@@ -90,6 +92,7 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 	e.save = widget.NewButtonWithIcon(i18n.T("action.save"), theme.DocumentSaveIcon(), func() { e.grid.saveAll() })
 	e.finalise = widget.NewButtonWithIcon(i18n.T("evalui.finalise"), theme.ConfirmIcon(), e.confirmFinalise)
 	e.finalise.Importance = widget.HighImportance
+	e.finaliseWhy = kit.Reason("")
 	e.grid = newEvalGrid(e)
 	e.totals = widget.NewLabel("")
 	e.totals.Wrapping = fyne.TextWrapWord
@@ -97,7 +100,7 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 	e.history = kit.NewChartView()
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.save, e.finalise), e.title),
-		container.NewHBox(e.score, e.grade, e.state),
+		container.NewHBox(e.score, e.grade, e.state, e.finaliseWhy),
 		widget.NewSeparator())
 	charts := container.NewGridWithColumns(2,
 		container.New(&kit.MinHeightLayout{Height: 240}, e.radar),
@@ -286,11 +289,13 @@ func (e *EvaluationScreen) showRun() {
 		e.state.Importance = widget.SuccessImportance
 		e.save.Hide()
 		e.finalise.Hide()
+		e.finaliseWhy.Hide()
 	} else {
 		e.state.SetText(i18n.T("evalui.state.open", "Short", e.missingReasons()))
 		e.state.Importance = widget.MediumImportance
 		e.save.Show()
 		e.finalise.Show()
+		e.guardFinalise()
 	}
 	e.state.Refresh()
 	var parts []string
@@ -348,6 +353,20 @@ func (e *EvaluationScreen) doStartYear() {
 		text = i18n.T("evalui.started_none", "Year", s.Year())
 	}
 	dialog.ShowInformation(i18n.T("evalui.start"), text, s.Window())
+}
+
+// guardFinalise disables 定稿 for a role that may not finalise, with
+// the permission's reason beside the state.
+func (e *EvaluationScreen) guardFinalise() {
+	err := permission.Check(e.shell.Actor(), permission.EvaluationFinalise, evaluation.UnitDept(e.run.Unit))
+	if err == nil {
+		e.finalise.Enable()
+		e.finaliseWhy.Hide()
+		return
+	}
+	e.finalise.Disable()
+	e.finaliseWhy.SetText(i18n.Message(err))
+	e.finaliseWhy.Show()
 }
 
 // confirmFinalise saves what was typed, then finalises after a
