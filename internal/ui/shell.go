@@ -60,6 +60,7 @@ type Shell struct {
 	hospital   *widget.Label
 	who        *widget.Label  // the signed-in user and role, in the header
 	signOutBtn *widget.Button // 退出登录 beside it
+	header     *fyne.Container
 	body       *fyne.Container
 
 	dashboard  *Dashboard
@@ -191,7 +192,8 @@ func (s *Shell) Rebuild() {
 	s.body = container.NewStack()
 	s.who = widget.NewLabel("")
 	s.signOutBtn = widget.NewButtonWithIcon(i18n.T("account.sign_out"), theme.LogoutIcon(), s.signOut)
-	top := container.NewHBox(s.hospital, layout.NewSpacer(), s.who, s.signOutBtn, widget.NewLabel(i18n.T("shell.year")), s.yearSelect)
+	s.header = container.NewHBox(s.hospital, layout.NewSpacer(), s.who, s.signOutBtn, widget.NewLabel(i18n.T("shell.year")), s.yearSelect)
+	top := s.header
 	main := container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, s.body)
 	split := container.NewHSplit(s.nav, main)
 	split.Offset = 0.16

@@ -106,10 +106,12 @@ func (s *Shell) showWho() {
 	if a.Login == domain.LocalUser.Login {
 		s.who.SetText(i18n.T("shell.who_local", "Name", kit.DisplayName(a)))
 		s.signOutBtn.Hide()
+		s.header.Refresh()
 		return
 	}
 	s.who.SetText(i18n.T("shell.who", "Name", kit.DisplayName(a), "Role", i18n.T("role."+string(a.Role))))
 	s.signOutBtn.Show()
+	s.header.Refresh()
 }
 
 // signOut ends the session and shows the sign-in screen.

@@ -8,8 +8,8 @@ import (
 )
 
 // A department head sees no step they may not take as if they could:
-// 汇总审核 is hidden, 采纳 and 调整… are disabled with the reason beside
-// them, and 批复全院预算 is disabled saying why.
+// 汇总审核, 采纳, 调整… and the budget office's steps are not offered (the
+// suggestion says who decides), and 批复全院预算 is disabled saying why.
 func TestDepartmentHeadSeesStepsTheyMayNotTakeDisabled(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	s.setYear(2027)
@@ -35,15 +35,14 @@ func TestDepartmentHeadSeesStepsTheyMayNotTakeDisabled(t *testing.T) {
 	s.prep.depts.selectCode("502")
 	line := s.prep.proposal.suggest
 	if !line.root.Visible() {
-		t.Log("no suggestion shown to the head")
-	} else {
-		for _, name := range []string{"采纳", "调整…"} {
-			if b := findButton(line.root, name); b != nil && !b.Disabled() {
-				t.Errorf("a department head may tap %s", name)
-			}
-		}
-		if !hasText(line.root, "科室负责人") {
-			t.Errorf("no reason beside 采纳/调整…: %q", texts(line.root))
+		t.Fatal("no suggestion shown to the head of 设备科")
+	}
+	if findButton(line.root, "采纳") != nil || findButton(line.root, "调整…") != nil || !hasText(line.root, "由预算办决定") {
+		t.Errorf("a department head is offered 采纳/调整… or not told who decides: %q", texts(line.root))
+	}
+	for _, name := range []string{"下达控制数", "批复", "退回修改"} {
+		if findButton(s.prep.proposal.actions, name) != nil {
+			t.Errorf("a department head is offered %s", name)
 		}
 	}
 	if b := findButton(s.prep.buttons, "批复全院预算（锁定）"); b == nil || !b.Disabled() || !hasText(s.prep.buttons, "科室负责人") {

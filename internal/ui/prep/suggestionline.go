@@ -83,11 +83,12 @@ func (l *suggestionLine) show(dept string) {
 	default:
 		accept := widget.NewButton(i18n.T("suggest.accept"), func() { l.decide(true, g.Suggested, "") })
 		accept.Importance = widget.HighImportance
-		override := widget.NewButton(i18n.T("suggest.override"), l.override)
-		buttons.Objects = []fyne.CanvasObject{accept, override}
-		if err := permission.Check(l.shell.Actor(), permission.PrepIssueControl, ""); err != nil {
-			accept.Disable() // the budget office decides; others see why, not a refusal after the click
-			buttons.Objects = []fyne.CanvasObject{accept, kit.Guarded(override, err)}
+		buttons.Objects = []fyne.CanvasObject{accept, widget.NewButton(i18n.T("suggest.override"), l.override)}
+		if permission.Check(l.shell.Actor(), permission.PrepIssueControl, "") != nil {
+			// The budget office decides: others are told so instead of
+			// buttons that would refuse after the click.
+			buttons.Objects = nil
+			text += " " + i18n.T("suggest.office_decides")
 		}
 	}
 	l.text.SetText(text)
