@@ -143,7 +143,10 @@ func (b *Screen) showBanner() {
 				text += fmt.Sprintf("  %s %d", shortState(state), counts[state])
 			}
 		}
-		approve := b.approveButton()
+		approve, waits := b.approveButton()
+		if waits != "" {
+			text += "\n" + waits
+		}
 		if cancel, why := b.cancelButton(); cancel != nil {
 			buttons = append(buttons, cancel)
 			if why != "" {
@@ -183,14 +186,16 @@ func (b *Screen) showConsolidationTab() {
 	}
 }
 
-// approveButton is 批复全院预算: disabled with the reason beside it while
-// the role may not approve or departments still wait for approval.
-func (b *Screen) approveButton() fyne.CanvasObject {
+// approveButton is 批复全院预算, and while it is disabled what it waits
+// for (the role's permission, or departments not yet approved): a line
+// of the banner, which wraps, rather than a label that widens the row.
+func (b *Screen) approveButton() (*widget.Button, string) {
 	st := b.status
 	approve := widget.NewButton(i18n.T("prep.approve_hospital"), b.approveHospital)
 	approve.Importance = widget.HighImportance
 	if err := permission.Check(b.shell.Actor(), permission.PrepApproveHospital, ""); err != nil {
-		return kit.Guarded(approve, err)
+		approve.Disable()
+		return approve, i18n.Message(err)
 	}
 	if !st.AllApproved() {
 		waiting := 0
@@ -200,9 +205,9 @@ func (b *Screen) approveButton() fyne.CanvasObject {
 			}
 		}
 		approve.Disable()
-		return container.NewHBox(approve, kit.Reason(i18n.T("prep.approve_waits", "Count", waiting)))
+		return approve, i18n.T("prep.approve_waits", "Count", waiting)
 	}
-	return approve
+	return approve, ""
 }
 
 func (b *Screen) nextYearButton() fyne.CanvasObject {

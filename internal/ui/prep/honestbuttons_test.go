@@ -23,8 +23,8 @@ func TestDepartmentHeadSeesStepsTheyMayNotTakeDisabled(t *testing.T) {
 	}
 	// The administrator's 批复全院预算 waits for the departments, and says so.
 	approve := findButton(s.prep.buttons, "批复全院预算（锁定）")
-	if approve == nil || !approve.Disabled() || !hasText(s.prep.buttons, "待全部科室批复后可批复全院预算（尚有") {
-		t.Errorf("批复全院预算 does not say what it waits for: %q", texts(s.prep.buttons))
+	if approve == nil || !approve.Disabled() || !hasText(s.prep.banner, "待全部科室批复后可批复全院预算（尚有") {
+		t.Errorf("批复全院预算 does not say what it waits for: %q", s.prep.banner.Text)
 	}
 
 	s.actor = domain.Actor{Login: "li", Name: "李主任", Role: domain.RoleDeptHead, Departments: []string{"502"}}
@@ -45,8 +45,8 @@ func TestDepartmentHeadSeesStepsTheyMayNotTakeDisabled(t *testing.T) {
 			t.Errorf("a department head is offered %s", name)
 		}
 	}
-	if b := findButton(s.prep.buttons, "批复全院预算（锁定）"); b == nil || !b.Disabled() || !hasText(s.prep.buttons, "科室负责人") {
-		t.Errorf("批复全院预算 for a department head: %q", texts(s.prep.buttons))
+	if b := findButton(s.prep.buttons, "批复全院预算（锁定）"); b == nil || !b.Disabled() || !hasText(s.prep.banner, "科室负责人") {
+		t.Errorf("批复全院预算 for a department head: %q", s.prep.banner.Text)
 	}
 	// Their own step, 上报, stays enabled.
 	if b := findButton(s.prep.proposal.actions, "上报"); b == nil || b.Disabled() {
