@@ -93,6 +93,7 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 	e.finalise = widget.NewButtonWithIcon(i18n.T("evalui.finalise"), theme.ConfirmIcon(), e.confirmFinalise)
 	e.finalise.Importance = widget.HighImportance
 	e.finaliseWhy = kit.Reason("")
+	e.finaliseWhy.Hide()
 	e.grid = newEvalGrid(e)
 	e.totals = widget.NewLabel("")
 	e.totals.Wrapping = fyne.TextWrapWord
@@ -100,7 +101,8 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 	e.history = kit.NewChartView()
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.save, e.finalise), e.title),
-		container.NewHBox(e.score, e.grade, e.state, e.finaliseWhy),
+		container.NewHBox(e.score, e.grade, e.state),
+		e.finaliseWhy,
 		widget.NewSeparator())
 	charts := container.NewGridWithColumns(2,
 		container.New(&kit.MinHeightLayout{Height: 240}, e.radar),

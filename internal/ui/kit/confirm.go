@@ -27,7 +27,7 @@ func ConfirmAction(win fyne.Window, title, consequence, action string, onConfirm
 }
 
 // Guarded shows b enabled when why is nil; otherwise b is disabled and a
-// line beside it says why (the permission's or the rule's own message),
+// line under it says why (the permission's or the rule's own message),
 // so that a button never refuses only after it is clicked.
 func Guarded(b *widget.Button, why error) fyne.CanvasObject {
 	if why == nil {
@@ -35,12 +35,13 @@ func Guarded(b *widget.Button, why error) fyne.CanvasObject {
 		return b
 	}
 	b.Disable()
-	return container.NewHBox(b, Reason(i18n.Message(why)))
+	return container.NewVBox(b, Reason(i18n.Message(why)))
 }
 
-// Reason is the short line beside a disabled button saying what it waits for.
+// Reason is the line by a disabled button saying what it waits for.
 func Reason(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord // a long reason wraps rather than widening the window
 	return l
 }
