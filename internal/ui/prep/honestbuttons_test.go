@@ -48,6 +48,10 @@ func TestDepartmentHeadSeesStepsTheyMayNotTakeDisabled(t *testing.T) {
 	if b := findButton(s.prep.buttons, "批复全院预算（锁定）"); b == nil || !b.Disabled() || !hasText(s.prep.banner, "科室负责人") {
 		t.Errorf("批复全院预算 for a department head: %q", s.prep.banner.Text)
 	}
+	s.prep.adjustments.Refresh()
+	if s.prep.adjustments.approve.Visible() || s.prep.adjustments.reject.Visible() {
+		t.Error("a department head is offered to approve or reject adjustments")
+	}
 	// Their own step, 上报, stays enabled.
 	if b := findButton(s.prep.proposal.actions, "上报"); b == nil || b.Disabled() {
 		t.Errorf("上报 for the head's own department: %q", texts(s.prep.proposal.actions))
