@@ -58,8 +58,9 @@ func visible(by domain.Actor, depts []domain.DeptPrep) []domain.DeptPrep {
 	return out
 }
 
-// actionOp is the operation a step of the cycle needs.
-func actionOp(a domain.PrepAction) permission.Op {
+// ActionOp is the operation a step of the cycle needs; the window asks
+// it too, to disable a step the signed-in role may not take.
+func ActionOp(a domain.PrepAction) permission.Op {
 	switch a {
 	case domain.ActSubmit:
 		return permission.PrepSubmit

@@ -14,7 +14,7 @@ import (
 // took it, when, and the comment. Issuing control figures uses the figures
 // already set with SetControl; IssueControl sets a total and issues at once.
 func (s *Service) Transition(ctx context.Context, by domain.Actor, year int, deptCode string, action domain.PrepAction, comment string) error {
-	if err := permission.Check(by, actionOp(action), deptCode); err != nil {
+	if err := permission.Check(by, ActionOp(action), deptCode); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -24,7 +24,7 @@ func (s *Service) Transition(ctx context.Context, by domain.Actor, year int, dep
 
 // TransitionIn is Transition inside a caller's transaction (the demo uses it).
 func (s *Service) TransitionIn(ctx context.Context, tx *store.Tx, by domain.Actor, year int, deptCode string, action domain.PrepAction, comment string) error {
-	if err := permission.Check(by, actionOp(action), deptCode); err != nil {
+	if err := permission.Check(by, ActionOp(action), deptCode); err != nil {
 		return err
 	}
 	return s.transition(ctx, tx, by, year, deptCode, action, comment)

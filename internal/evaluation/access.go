@@ -13,10 +13,10 @@ import (
 	"github.com/budgetperf/budgetperf/internal/store"
 )
 
-// unitDept is the department a unit belongs to: a department is its own,
+// UnitDept is the department a unit belongs to: a department is its own,
 // a project its department's. A department head may see and enter only
 // their own departments' evaluations.
-func unitDept(u Unit) string {
+func UnitDept(u Unit) string {
 	if u.Kind == scoring.DepartmentScheme {
 		return u.Code
 	}
@@ -30,7 +30,7 @@ func visibleRuns(by domain.Actor, runs []Run) []Run {
 	}
 	var out []Run
 	for _, r := range runs {
-		if permission.CanSee(by, unitDept(r.Unit)) {
+		if permission.CanSee(by, UnitDept(r.Unit)) {
 			out = append(out, r)
 		}
 	}
@@ -38,7 +38,7 @@ func visibleRuns(by domain.Actor, runs []Run) []Run {
 }
 
 // runKey is the audit key of an evaluation: year/department/evaluation id.
-func runKey(r Run) string { return fmt.Sprintf("%d/%s/evaluation/%d", r.Year, unitDept(r.Unit), r.ID) }
+func runKey(r Run) string { return fmt.Sprintf("%d/%s/evaluation/%d", r.Year, UnitDept(r.Unit), r.ID) }
 
 // setValueAudited is SetValueIn for a signed-in user: their department is
 // checked and the old and new value recorded, in the caller's transaction.
@@ -47,7 +47,7 @@ func setValueAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int6
 	if err != nil {
 		return err
 	}
-	if err := permission.Check(by, permission.EvaluationEnterValues, unitDept(r.Unit)); err != nil {
+	if err := permission.Check(by, permission.EvaluationEnterValues, UnitDept(r.Unit)); err != nil {
 		return err
 	}
 	old := map[string]store.EvaluationValue{}
@@ -107,7 +107,7 @@ func finaliseAudited(ctx context.Context, tx *store.Tx, by domain.Actor, id int6
 	if err != nil {
 		return err
 	}
-	if err := permission.Check(by, permission.EvaluationFinalise, unitDept(r.Unit)); err != nil {
+	if err := permission.Check(by, permission.EvaluationFinalise, UnitDept(r.Unit)); err != nil {
 		return err
 	}
 	if err := FinaliseIn(ctx, tx.Q, by, id); err != nil {

@@ -97,7 +97,7 @@ func (s *Service) Run(ctx context.Context, by domain.Actor, id int64) (Run, erro
 	if err != nil {
 		return r, err
 	}
-	if err := permission.Check(by, permission.Read, unitDept(r.Unit)); err != nil {
+	if err := permission.Check(by, permission.Read, UnitDept(r.Unit)); err != nil {
 		return Run{}, err
 	}
 	return r, nil
@@ -117,7 +117,7 @@ func (s *Service) History(ctx context.Context, by domain.Actor, kind scoring.Sch
 		return nil, err
 	}
 	if len(runs) > 0 && len(visibleRuns(by, runs)) == 0 {
-		return nil, permission.Check(by, permission.Read, unitDept(runs[0].Unit))
+		return nil, permission.Check(by, permission.Read, UnitDept(runs[0].Unit))
 	}
 	return runs, nil
 }

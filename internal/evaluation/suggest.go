@@ -135,7 +135,7 @@ func visibleSuggestions(by domain.Actor, all []Suggestion) []Suggestion {
 	}
 	var out []Suggestion
 	for _, sg := range all {
-		if permission.CanSee(by, unitDept(sg.Unit)) {
+		if permission.CanSee(by, UnitDept(sg.Unit)) {
 			out = append(out, sg)
 		}
 	}

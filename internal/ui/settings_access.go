@@ -243,19 +243,34 @@ func (p *accessPanel) done(err error, okKey string) {
 	p.refreshAudit()
 }
 
+// addUser adds the user typed. The first user ends the session of the
+// built-in administrator: that is said before (a confirmation) and after
+// (on the sign-in screen).
 func (p *accessPanel) addUser() {
 	s := p.shell
-	first := !p.hasUsers
-	err := s.svc.Accounts.AddUser(s.ctx, s.actor, users.NewUser{Login: p.login.Text, Name: p.name.Text,
-		Role: roleOfLabel(p.role.Selected), Departments: p.depts.codes, Password: p.userPw.Text})
-	if err == nil && first {
-		// The database now has users: the local administrator's session
-		// ends and the new administrator signs in.
-		p.done(nil, "cli.users.added")
-		s.needsSignIn()
+	if p.hasUsers {
+		p.done(p.insertUser(), "cli.users.added")
 		return
 	}
-	p.done(err, "cli.users.added")
+	login := strings.TrimSpace(p.login.Text)
+	kit.ConfirmAction(s.win, i18n.T("users.first_title"), i18n.T("users.first_confirm", "Login", login), i18n.T("users.first_do"), func() {
+		if err := p.insertUser(); err != nil {
+			p.done(err, "cli.users.added")
+			return
+		}
+		p.done(nil, "cli.users.added")
+		if s.needsSignIn() && s.signIn != nil {
+			s.signIn.message.Importance = widget.MediumImportance
+			s.signIn.message.SetText(i18n.T("users.first_after", "Login", login))
+			s.signIn.login.SetText(login)
+		}
+	})
+}
+
+func (p *accessPanel) insertUser() error {
+	s := p.shell
+	return s.svc.Accounts.AddUser(s.ctx, s.actor, users.NewUser{Login: p.login.Text, Name: p.name.Text,
+		Role: roleOfLabel(p.role.Selected), Departments: p.depts.codes, Password: p.userPw.Text})
 }
 
 func (p *accessPanel) saveUser() {

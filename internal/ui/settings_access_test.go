@@ -41,15 +41,32 @@ func TestUsersTabAddsTheFirstAdministrator(t *testing.T) {
 	p.role.SetSelected("auditor")
 	p.userPw.SetText("wang-password")
 	test.Tap(p.add)
+	probe.ConfirmTop(t, s.win)
 	if !strings.Contains(p.usersMsg.Text, "first user must be an administrator") {
 		t.Fatalf("message %q", p.usersMsg.Text)
 	}
 	p.login.SetText("admin")
 	p.role.SetSelected("administrator")
 	p.userPw.SetText("admin-password")
+	// Before: the first administrator ends this session, and it says so;
+	// 取消 adds nobody.
 	test.Tap(p.add)
+	top := s.win.Canvas().Overlays().Top()
+	if top == nil || !hasText(top, "everyone must sign in") || findButton(top, "Add and sign in again") == nil {
+		t.Fatalf("adding the first administrator does not explain the sign-out first: %v", top)
+	}
+	tapButton(t, top, "Cancel")
+	if has, _ := s.svc.Accounts.HasUsers(s.ctx); has || !s.actor.Valid() {
+		t.Fatal("取消 added the user or ended the session")
+	}
+	test.Tap(p.add)
+	probe.ConfirmTop(t, s.win)
 	if s.actor.Valid() || s.signIn == nil {
 		t.Fatalf("still working unsigned as %+v", s.actor)
+	}
+	// After: the sign-in screen says why it is there, the login filled in.
+	if !strings.Contains(s.signIn.message.Text, "now needs signing in") || s.signIn.login.Text != "admin" {
+		t.Errorf("the sign-in screen does not explain itself: %q", s.signIn.message.Text)
 	}
 	s.signIn.login.SetText("admin")
 	s.signIn.password.SetText("admin-password")

@@ -58,6 +58,9 @@ type Shell struct {
 	nav        *widget.List
 	yearSelect *widget.Select
 	hospital   *widget.Label
+	who        *widget.Label  // the signed-in user and role, in the header
+	signOutBtn *widget.Button // 退出登录 beside it
+	header     *fyne.Container
 	body       *fyne.Container
 
 	dashboard  *Dashboard
@@ -187,7 +190,10 @@ func (s *Shell) Rebuild() {
 		})
 	s.nav.OnSelected = func(id widget.ListItemID) { s.Show(sections[id]) }
 	s.body = container.NewStack()
-	top := container.NewHBox(s.hospital, layout.NewSpacer(), widget.NewLabel(i18n.T("shell.year")), s.yearSelect)
+	s.who = widget.NewLabel("")
+	s.signOutBtn = widget.NewButtonWithIcon(i18n.T("account.sign_out"), theme.LogoutIcon(), s.signOut)
+	s.header = container.NewHBox(s.hospital, layout.NewSpacer(), s.who, s.signOutBtn, widget.NewLabel(i18n.T("shell.year")), s.yearSelect)
+	top := s.header
 	main := container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, s.body)
 	split := container.NewHSplit(s.nav, main)
 	split.Offset = 0.16
@@ -237,6 +243,7 @@ func (s *Shell) refresh() {
 		name = i18n.T("shell.no_hospital")
 	}
 	s.hospital.SetText(name)
+	s.showWho()
 	years, _ := s.svc.Budgets.Years(s.ctx, s.actor)
 	opts := []string{}
 	seen := map[int]bool{}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 	"github.com/budgetperf/budgetperf/internal/users"
 )
 
@@ -95,6 +96,22 @@ func (si *SignInScreen) offerRestore(err error) {
 	fyne.LogError("reading the accounts", err)
 	si.message.SetText(i18n.T("signin.unreadable"))
 	si.restore.Show()
+}
+
+// showWho puts the signed-in user and role in the header, with 退出登录
+// beside them; the built-in administrator of a database without accounts
+// has no session to end, and the line says so.
+func (s *Shell) showWho() {
+	a := s.actor
+	if a.Login == domain.LocalUser.Login {
+		s.who.SetText(i18n.T("shell.who_local", "Name", kit.DisplayName(a)))
+		s.signOutBtn.Hide()
+		s.header.Refresh()
+		return
+	}
+	s.who.SetText(i18n.T("shell.who", "Name", kit.DisplayName(a), "Role", i18n.T("role."+string(a.Role))))
+	s.signOutBtn.Show()
+	s.header.Refresh()
 }
 
 // signOut ends the session and shows the sign-in screen.

@@ -66,6 +66,10 @@ func TestSignInThenDepartmentHeadSeesOwnDepartment(t *testing.T) {
 	if s.actor.Login != "zhang" || s.actor.Role != domain.RoleDeptHead || s.prep == nil {
 		t.Fatalf("not signed in: %+v (%q)", s.actor, si.message.Text)
 	}
+	// The header says who is signed in, as what, with 退出登录 beside.
+	if !strings.Contains(s.who.Text, "张主任") || !strings.Contains(s.who.Text, "department head") || !s.signOutBtn.Visible() {
+		t.Errorf("the header does not show the user and role with Sign out: %q", s.who.Text)
+	}
 	s.setYear(2027)
 	if got := s.prep.Departments(); len(got) != 1 || got[0].DeptCode != "103" {
 		t.Fatalf("the head's department list: %+v", got)
@@ -86,7 +90,7 @@ func TestSignInThenDepartmentHeadSeesOwnDepartment(t *testing.T) {
 	if s.access == nil || s.access.userTable != nil || s.access.auditTable != nil {
 		t.Error("a department head sees the users or audit tab")
 	}
-	s.signOut()
+	test.Tap(s.signOutBtn)
 	if s.actor.Valid() || s.signIn == nil {
 		t.Error("signing out left the user signed in")
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/chart"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
@@ -45,13 +46,15 @@ type EvaluationScreen struct {
 	state    *widget.Label
 	save     *widget.Button
 	finalise *widget.Button
-	grid     *evalGrid
-	totals   *widget.Label
-	radar    *kit.ChartView
-	history  *kit.ChartView
-	detail   *fyne.Container // the run's page, or a note when none is selected
-	page     fyne.CanvasObject
-	none     *widget.Label
+	// finaliseWhy says why 定稿 is disabled for the signed-in role.
+	finaliseWhy *widget.Label
+	grid        *evalGrid
+	totals      *widget.Label
+	radar       *kit.ChartView
+	history     *kit.ChartView
+	detail      *fyne.Container // the run's page, or a note when none is selected
+	page        fyne.CanvasObject
+	none        *widget.Label
 
 	ranking *widget.Table
 }
@@ -89,6 +92,8 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 	e.save = widget.NewButtonWithIcon(i18n.T("action.save"), theme.DocumentSaveIcon(), func() { e.grid.saveAll() })
 	e.finalise = widget.NewButtonWithIcon(i18n.T("evalui.finalise"), theme.ConfirmIcon(), e.confirmFinalise)
 	e.finalise.Importance = widget.HighImportance
+	e.finaliseWhy = kit.Reason("")
+	e.finaliseWhy.Hide()
 	e.grid = newEvalGrid(e)
 	e.totals = widget.NewLabel("")
 	e.totals.Wrapping = fyne.TextWrapWord
@@ -97,6 +102,7 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.save, e.finalise), e.title),
 		container.NewHBox(e.score, e.grade, e.state),
+		e.finaliseWhy,
 		widget.NewSeparator())
 	charts := container.NewGridWithColumns(2,
 		container.New(&kit.MinHeightLayout{Height: 240}, e.radar),
@@ -173,7 +179,7 @@ func (e *EvaluationScreen) Refresh() {
 	e.leftTop.Objects = []fyne.CanvasObject{e.search}
 	if len(runs) == 0 {
 		e.empty.SetText(i18n.T("evalui.no_runs", "Year", s.Year()))
-		e.leftTop.Objects = append(e.leftTop.Objects, e.empty, e.start)
+		e.leftTop.Objects = append(e.leftTop.Objects, e.empty, kit.Guarded(e.start, permission.Check(s.Actor(), permission.EvaluationEnterValues, "")))
 	} else if n := evaluation.Unscored(runs); n > 0 {
 		// Unscored units are listed after the ranked ones, without rank.
 		e.empty.SetText(i18n.T("evalui.unscored_hint", "Count", n))
@@ -285,11 +291,13 @@ func (e *EvaluationScreen) showRun() {
 		e.state.Importance = widget.SuccessImportance
 		e.save.Hide()
 		e.finalise.Hide()
+		e.finaliseWhy.Hide()
 	} else {
 		e.state.SetText(i18n.T("evalui.state.open", "Short", e.missingReasons()))
 		e.state.Importance = widget.MediumImportance
 		e.save.Show()
 		e.finalise.Show()
+		e.guardFinalise()
 	}
 	e.state.Refresh()
 	var parts []string
@@ -331,6 +339,11 @@ func (e *EvaluationScreen) loadHistory() {
 // startYear opens the year's evaluations for every unit with a scheme.
 func (e *EvaluationScreen) startYear() {
 	s := e.shell
+	kit.ConfirmAction(s.Window(), i18n.T("evalui.start"), i18n.T("evalui.start_confirm", "Year", s.Year()), i18n.T("evalui.start"), e.doStartYear)
+}
+
+func (e *EvaluationScreen) doStartYear() {
+	s := e.shell
 	n, err := s.Services().Evaluation.StartYear(s.Ctx(), s.Actor(), s.Year())
 	if err != nil {
 		s.ShowError(err)
@@ -344,6 +357,20 @@ func (e *EvaluationScreen) startYear() {
 	dialog.ShowInformation(i18n.T("evalui.start"), text, s.Window())
 }
 
+// guardFinalise disables 定稿 for a role that may not finalise, with
+// the permission's reason beside the state.
+func (e *EvaluationScreen) guardFinalise() {
+	err := permission.Check(e.shell.Actor(), permission.EvaluationFinalise, evaluation.UnitDept(e.run.Unit))
+	if err == nil {
+		e.finalise.Enable()
+		e.finaliseWhy.Hide()
+		return
+	}
+	e.finalise.Disable()
+	e.finaliseWhy.SetText(i18n.Message(err))
+	e.finaliseWhy.Show()
+}
+
 // confirmFinalise saves what was typed, then finalises after a
 // confirmation: a finalised evaluation can no longer be changed.
 func (e *EvaluationScreen) confirmFinalise() {
@@ -353,19 +380,13 @@ func (e *EvaluationScreen) confirmFinalise() {
 	s := e.shell
 	id := e.run.ID
 	name := kit.PickName(e.run.Unit.Name, e.run.Unit.NameEn)
-	d := dialog.NewConfirm(i18n.T("evalui.finalise"), i18n.T("evalui.finalise_confirm", "Unit", name), func(ok bool) {
-		if !ok {
-			return
-		}
+	kit.ConfirmAction(s.Window(), i18n.T("evalui.finalise"), i18n.T("evalui.finalise_confirm", "Unit", name), i18n.T("evalui.finalise"), func() {
 		if err := s.Services().Evaluation.Finalise(s.Ctx(), s.Actor(), id); err != nil {
 			s.ShowError(err)
 			return
 		}
 		e.reload()
-	}, s.Window())
-	d.SetConfirmText(i18n.T("evalui.finalise"))
-	d.SetDismissText(i18n.T("action.cancel"))
-	d.Show()
+	})
 }
 
 // rank header of the hospital ranking tab.

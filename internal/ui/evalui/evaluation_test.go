@@ -80,6 +80,7 @@ func TestEvaluateAndFinaliseInTheWindow(t *testing.T) {
 			t.Errorf("no hint that the year has not started: %q", texts(e.Root))
 		}
 		tapButton(t, e.Root, "开始本年度评价")
+		confirmTop(t, s)
 	}
 	if len(e.runs) == 0 || e.run == nil {
 		t.Fatalf("no evaluations after starting the year")

@@ -23,6 +23,7 @@ func TestStartYearWithoutBudgetInTheWindow(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	e := openEvaluation(t, s, 2020)
 	tapButton(t, e.Root, "开始本年度评价")
+	confirmTop(t, s)
 	if msg := topText(t, s); !strings.Contains(msg, "没有已批准的预算") || !strings.Contains(msg, "“导入”界面") || strings.Contains(msg, "budgetperf") {
 		t.Errorf("refusal does not say to import the budget: %q", msg)
 	}
@@ -41,7 +42,18 @@ func TestStartedYearIsUnscoredInTheWindow(t *testing.T) {
 	if len(e.runs) != 0 {
 		t.Fatalf("the demo year already has %d evaluations", len(e.runs))
 	}
+	// It asks first, saying it cannot be undone; 取消 opens nothing.
 	tapButton(t, e.Root, "开始本年度评价")
+	top := s.win.Canvas().Overlays().Top()
+	if msg := topText(t, s); !strings.Contains(msg, "开始后不能撤销") || findButton(top, "取消") == nil {
+		t.Fatalf("开始本年度评价 does not ask with its consequence: %q", msg)
+	}
+	tapButton(t, top, "取消")
+	if runs, _ := s.svc.Evaluation.Runs(s.ctx, s.actor, 2026); len(runs) != 0 {
+		t.Fatalf("取消 started %d evaluations", len(runs))
+	}
+	tapButton(t, e.Root, "开始本年度评价")
+	confirmTop(t, s)
 	if msg := topText(t, s); !strings.Contains(msg, "未评分") {
 		t.Errorf("the start does not say the units are unscored: %q", msg)
 	}

@@ -64,7 +64,7 @@ func NewIndicatorsScreen(s Host) *IndicatorsScreen {
 	i.remove = widget.NewButtonWithIcon(i18n.T("indui.remove"), theme.DeleteIcon(), i.confirmRemove)
 	i.save = widget.NewButtonWithIcon(i18n.T("action.save"), theme.DocumentSaveIcon(), i.saveScheme)
 	i.save.Importance = widget.HighImportance
-	revert := widget.NewButtonWithIcon(i18n.T("indui.revert"), theme.ContentUndoIcon(), func() { i.load(i.scheme.Code) })
+	revert := widget.NewButtonWithIcon(i18n.T("indui.revert"), theme.ContentUndoIcon(), i.confirmRevert)
 	i.sums = widget.NewLabel("")
 	i.sums.Wrapping = fyne.TextWrapWord
 	i.problems = widget.NewLabel("")
@@ -304,6 +304,16 @@ func levelKey(depth int) string {
 		return "indui.level2"
 	}
 	return "indui.level3"
+}
+
+// confirmRevert discards the unsaved edits of the scheme after saying
+// what is lost; with nothing edited it just reloads.
+func (i *IndicatorsScreen) confirmRevert() {
+	if !i.dirty {
+		i.load(i.scheme.Code)
+		return
+	}
+	kit.ConfirmAction(i.shell.Window(), i18n.T("indui.revert_title"), i18n.T("indui.revert_confirm"), i18n.T("indui.revert"), func() { i.load(i.scheme.Code) })
 }
 
 func (i *IndicatorsScreen) confirmRemove() {

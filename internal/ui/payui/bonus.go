@@ -427,10 +427,7 @@ func (b *BonusScreen) approve() {
 		sum += d.Bonus
 	}
 	msg := i18n.T("bonus.approve.confirm", "Year", s.Year(), "Pool", kit.Yuan(sum), "Weight", i18n.Percent(b.res.Weights[scoring.BonusPublicWelfare]))
-	dialog.ShowConfirm(i18n.T("bonus.approve"), msg, func(ok bool) {
-		if !ok {
-			return
-		}
+	kit.ConfirmAction(s.Window(), i18n.T("bonus.approve"), msg, i18n.T("bonus.approve"), func() {
 		if b.dirty || b.stored == nil {
 			if _, err := s.Services().Bonus.Save(s.Ctx(), s.Actor(), b.res, ""); err != nil {
 				s.ShowError(err)
@@ -441,7 +438,7 @@ func (b *BonusScreen) approve() {
 			s.ShowError(err)
 		}
 		b.Refresh()
-	}, s.Window())
+	})
 }
 
 // export writes the saved run's pay sheet.

@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
@@ -181,6 +182,14 @@ func (a *AdjustmentsTab) updateButtons() {
 	waiting := ok && adj.State == domain.AdjustmentRequested
 	kit.EnableWhen(a.approve, waiting)
 	kit.EnableWhen(a.reject, waiting)
+	// A role that may not decide (a department head) is not offered 批准/驳回.
+	if permission.Check(a.shell.Actor(), permission.BudgetAdjustDecide, "") != nil {
+		a.approve.Hide()
+		a.reject.Hide()
+	} else {
+		a.approve.Show()
+		a.reject.Show()
+	}
 }
 
 func (a *AdjustmentsTab) listCell(r, c int) (string, fyne.TextAlign) {

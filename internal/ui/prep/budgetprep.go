@@ -2,6 +2,7 @@ package prep
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -12,7 +13,9 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // Screen is Budget preparation: the year's "two ups, two downs"
@@ -97,6 +100,7 @@ func (b *Screen) Refresh() {
 	}
 	b.status = st
 	b.showBanner()
+	b.showConsolidationTab()
 	if st.Opened {
 		b.depts.set(st.Departments)
 		if b.depts.selected == "" && len(st.Departments) > 0 {
@@ -139,10 +143,9 @@ func (b *Screen) showBanner() {
 				text += fmt.Sprintf("  %s %d", shortState(state), counts[state])
 			}
 		}
-		approve := widget.NewButton(i18n.T("prep.approve_hospital"), b.approveHospital)
-		approve.Importance = widget.HighImportance
-		if !st.AllApproved() {
-			approve.Disable()
+		approve, waits := b.approveButton()
+		if waits != "" {
+			text += "\n" + waits
 		}
 		if cancel, why := b.cancelButton(); cancel != nil {
 			buttons = append(buttons, cancel)
@@ -165,6 +168,48 @@ func (b *Screen) showBanner() {
 	b.buttons.Refresh()
 }
 
+// showConsolidationTab hides 汇总审核 from a role that can take none of
+// its steps (a department head), and shows it again to one that can.
+func (b *Screen) showConsolidationTab() {
+	a := b.shell.Actor()
+	can := permission.Check(a, permission.PrepIssueControl, "") == nil || permission.Check(a, permission.PrepApproveDepartment, "") == nil
+	shown := slices.Contains(b.tabs.Items, b.consTab)
+	switch {
+	case can && !shown:
+		b.tabs.Items = slices.Insert(b.tabs.Items, 1, b.consTab)
+		b.tabs.Refresh()
+	case !can && shown:
+		if b.tabs.Selected() == b.consTab {
+			b.tabs.Select(b.prepTab)
+		}
+		b.tabs.Remove(b.consTab)
+	}
+}
+
+// approveButton is 批复全院预算, and while it is disabled what it waits
+// for (the role's permission, or departments not yet approved): a line
+// of the banner, which wraps, rather than a label that widens the row.
+func (b *Screen) approveButton() (*widget.Button, string) {
+	st := b.status
+	approve := widget.NewButton(i18n.T("prep.approve_hospital"), b.approveHospital)
+	approve.Importance = widget.HighImportance
+	if err := permission.Check(b.shell.Actor(), permission.PrepApproveHospital, ""); err != nil {
+		approve.Disable()
+		return approve, i18n.Message(err)
+	}
+	if !st.AllApproved() {
+		waiting := 0
+		for _, d := range st.Departments {
+			if d.State != domain.StateApproved {
+				waiting++
+			}
+		}
+		approve.Disable()
+		return approve, i18n.T("prep.approve_waits", "Count", waiting)
+	}
+	return approve, ""
+}
+
 func (b *Screen) nextYearButton() fyne.CanvasObject {
 	next := b.shell.Year() + 1
 	return widget.NewButton(i18n.T("prep.go_next_year", "Year", next), func() { b.shell.SetYear(next) })
@@ -172,25 +217,19 @@ func (b *Screen) nextYearButton() fyne.CanvasObject {
 
 func (b *Screen) openCycle() {
 	s := b.shell
-	dialog.ShowConfirm(i18n.T("prep.open_cycle", "Year", s.Year()), i18n.T("prep.open_confirm", "Year", s.Year(), "Prior", s.Year()-1), func(ok bool) {
-		if !ok {
-			return
-		}
+	kit.ConfirmAction(s.Window(), i18n.T("prep.open_cycle", "Year", s.Year()), i18n.T("prep.open_confirm", "Year", s.Year(), "Prior", s.Year()-1), i18n.T("prep.open_cycle", "Year", s.Year()), func() {
 		if _, err := s.Services().Budgets.OpenCycle(s.Ctx(), s.Actor(), s.Year()); err != nil {
 			s.ShowError(err)
 			return
 		}
 		b.tabs.Select(b.prepTab)
 		b.Refresh()
-	}, s.Window())
+	})
 }
 
 func (b *Screen) approveHospital() {
 	s := b.shell
-	dialog.ShowConfirm(i18n.T("prep.approve_hospital"), i18n.T("prep.approve_confirm", "Year", s.Year()), func(ok bool) {
-		if !ok {
-			return
-		}
+	kit.ConfirmAction(s.Window(), i18n.T("prep.approve_hospital"), i18n.T("prep.approve_confirm", "Year", s.Year()), i18n.T("prep.approve_hospital_do"), func() {
 		n, err := s.Services().Budgets.ApproveHospital(s.Ctx(), s.Actor(), s.Year())
 		if err != nil {
 			s.ShowError(err)
@@ -198,7 +237,7 @@ func (b *Screen) approveHospital() {
 		}
 		s.Refresh()
 		dialog.ShowInformation(i18n.T("prep.approve_hospital"), i18n.T("prep.approved_info", "Year", s.Year(), "Lines", strconv.Itoa(n)), s.Window())
-	}, s.Window())
+	})
 }
 
 // SelectDepartment opens code's proposal, as choosing it in the list does.

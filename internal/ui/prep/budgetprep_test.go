@@ -66,6 +66,12 @@ func TestBudgetCycleInTheWindow(t *testing.T) {
 		t.Fatalf("stored proposal %s, want %s (%v)", p.Expenditure.Proposal, want, err)
 	}
 	tapButton(t, v.actions, "上报")
+	cancelStep(t, s, "上报", "不能再修改")
+	if v.p.Dept.State != domain.StateDraft {
+		t.Fatalf("上报 cancelled, yet the state is %s", v.p.Dept.State)
+	}
+	tapButton(t, v.actions, "上报")
+	confirmTop(t, s)
 	if v.p.Dept.State != domain.StateSubmitted {
 		t.Fatalf("after submit: %s", v.p.Dept.State)
 	}
@@ -101,10 +107,17 @@ func TestBudgetCycleInTheWindow(t *testing.T) {
 	}
 	big.entry.SetText(kit.Yuan(big.value - money.FromYuan(100000)))
 	tapButton(t, v.actions, "上报")
+	confirmTop(t, s)
 	if v.p.Dept.State != domain.StateRevised {
 		t.Fatalf("after the second up: %s", v.p.Dept.State)
 	}
 	tapButton(t, v.actions, "批复")
+	cancelStep(t, s, "批复", "不能再修改或退回")
+	if v.p.Dept.State != domain.StateRevised {
+		t.Fatalf("批复 cancelled, yet the state is %s", v.p.Dept.State)
+	}
+	tapButton(t, v.actions, "批复")
+	confirmTop(t, s)
 	if v.p.Dept.State != domain.StateApproved {
 		t.Fatalf("after approval: %s", v.p.Dept.State)
 	}
@@ -178,6 +191,7 @@ func TestPoorEvaluationSuggestsACutInPreparation(t *testing.T) {
 	v := s.prep.proposal
 	tapButton(t, v.actions, "按上年执行填充全部")
 	tapButton(t, v.actions, "上报")
+	confirmTop(t, s)
 	v.issueControlDialog()
 	entries := entriesIn(s.win.Canvas().Overlays().Top())
 	if entries[0].Text != kit.Yuan(want) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
@@ -132,6 +133,12 @@ func (v *consolidationView) Refresh() {
 }
 
 func (v *consolidationView) updateButtons() {
+	// a role that may not issue control figures does not see the button
+	if permission.Check(v.shell.Actor(), permission.PrepIssueControl, "") != nil {
+		v.issue.Hide()
+	} else {
+		v.issue.Show()
+	}
 	if v.sel < 0 {
 		v.issue.Disable()
 		v.open.Disable()

@@ -155,7 +155,7 @@ func (b *batchBar) issue() {
 // ret returns the ticked departments' proposals with one comment.
 func (b *batchBar) ret() {
 	s, depts := b.v.shell, b.selected()
-	askComment(s, i18n.T("prep.batch.return_title", "Count", len(depts)), i18n.T("prep.batch.return_prompt", "Count", len(depts)), true, func(c string) {
+	askComment(s, i18n.T("prep.batch.return_title", "Count", len(depts)), i18n.T("prep.batch.return_prompt", "Count", len(depts)), i18n.T("prep.action.return"), true, func(c string) {
 		b.run(i18n.T("prep.action.return"), depts, func(d budgeting.ConsolidatedDept) error {
 			return s.Services().Budgets.Transition(s.Ctx(), s.Actor(), s.Year(), d.DeptCode, domain.ActReturn, c)
 		})
@@ -165,16 +165,12 @@ func (b *batchBar) ret() {
 // approve gives the committee's approval to the ticked departments.
 func (b *batchBar) approve() {
 	s, depts := b.v.shell, b.selected()
-	d := dialog.NewConfirm(i18n.T("prep.batch.approve_title", "Count", len(depts)), i18n.T("prep.batch.approve_confirm", "Count", len(depts)), func(ok bool) {
-		if !ok {
-			return
-		}
-		b.run(i18n.T("prep.action.approve"), depts, func(d budgeting.ConsolidatedDept) error {
-			return s.Services().Budgets.Transition(s.Ctx(), s.Actor(), s.Year(), d.DeptCode, domain.ActApprove, "")
+	kit.ConfirmAction(s.Window(), i18n.T("prep.batch.approve_title", "Count", len(depts)), i18n.T("prep.batch.approve_confirm", "Count", len(depts)),
+		i18n.T("prep.action.approve"), func() {
+			b.run(i18n.T("prep.action.approve"), depts, func(d budgeting.ConsolidatedDept) error {
+				return s.Services().Budgets.Transition(s.Ctx(), s.Actor(), s.Year(), d.DeptCode, domain.ActApprove, "")
+			})
 		})
-	}, s.Window())
-	d.SetConfirmImportance(widget.HighImportance)
-	d.Show()
 }
 
 // run takes step for each department, reloads the window, says how many

@@ -15,14 +15,15 @@ import (
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
-// askComment asks for a comment; required comments keep OK disabled
+// askComment asks for a comment before the step named action (退回…),
+// the confirming button named by it; required comments keep it disabled
 // until something is typed.
-func askComment(s Host, title, prompt string, required bool, done func(string)) {
+func askComment(s Host, title, prompt, action string, required bool, done func(string)) {
 	e := widget.NewMultiLineEntry()
 	e.SetMinRowsVisible(3)
 	var d *dialog.ConfirmDialog
 	body := container.NewVBox(widget.NewLabel(prompt), e)
-	d = dialog.NewCustomConfirm(title, i18n.T("action.ok"), i18n.T("action.cancel"), body, func(ok bool) {
+	d = dialog.NewCustomConfirm(title, action, i18n.T("action.cancel"), body, func(ok bool) {
 		if ok {
 			done(strings.TrimSpace(e.Text))
 		}
@@ -55,10 +56,13 @@ func showIssueControl(s Host, dept string, proposed, suggest money.Amount, done 
 	update("")
 	comment := widget.NewMultiLineEntry()
 	comment.SetMinRowsVisible(2)
+	consequence := widget.NewLabel(i18n.T("prep.issue_consequence"))
+	consequence.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
 		widget.NewFormItem(i18n.T("prep.control_total_label"), total),
 		widget.NewFormItem("", hint),
-		widget.NewFormItem(i18n.T("prep.comment"), comment))
+		widget.NewFormItem(i18n.T("prep.comment"), comment),
+		widget.NewFormItem("", consequence))
 	d := dialog.NewCustomConfirm(i18n.T("prep.issue_title", "Dept", dept), i18n.T("prep.action.issue_control"), i18n.T("action.cancel"), form, func(ok bool) {
 		if !ok {
 			return

@@ -11,6 +11,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
@@ -167,6 +168,9 @@ func (v *proposalView) showActions() {
 		if a == domain.ActReturn {
 			b.Importance = widget.DangerImportance
 		}
+		if permission.Check(v.shell.Actor(), budgeting.ActionOp(a), v.dept) != nil {
+			continue // a step the role may not take is not offered (the service refuses it too)
+		}
 		objs = append(objs, b)
 	}
 	v.actions.Objects = objs
@@ -250,9 +254,13 @@ func (v *proposalView) act(a domain.PrepAction) {
 	}
 	switch a {
 	case domain.ActReturn:
-		askComment(s, i18n.T("prep.return_title"), i18n.T("prep.return_prompt"), true, func(c string) { v.step(a, c) })
+		askComment(s, i18n.T("prep.return_title"), i18n.T("prep.return_prompt"), i18n.T("prep.action.return"), true, func(c string) { v.step(a, c) })
 	case domain.ActIssueControl:
 		v.issueControlDialog()
+	case domain.ActSubmit, domain.ActApprove:
+		name := kit.PickName(v.p.Dept.DeptName, v.p.Dept.DeptNameEn)
+		kit.ConfirmAction(s.Window(), i18n.T("prep.confirm_title."+string(a), "Dept", name),
+			i18n.T("prep.confirm."+string(a), "Dept", name), i18n.T("prep.action."+string(a)), func() { v.step(a, "") })
 	default:
 		v.step(a, "")
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
@@ -83,6 +84,12 @@ func (l *suggestionLine) show(dept string) {
 		accept := widget.NewButton(i18n.T("suggest.accept"), func() { l.decide(true, g.Suggested, "") })
 		accept.Importance = widget.HighImportance
 		buttons.Objects = []fyne.CanvasObject{accept, widget.NewButton(i18n.T("suggest.override"), l.override)}
+		if permission.Check(l.shell.Actor(), permission.PrepIssueControl, "") != nil {
+			// The budget office decides: others are told so instead of
+			// buttons that would refuse after the click.
+			buttons.Objects = nil
+			text += " " + i18n.T("suggest.office_decides")
+		}
 	}
 	l.text.SetText(text)
 	l.text.Importance = widget.MediumImportance
