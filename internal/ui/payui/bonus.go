@@ -109,7 +109,9 @@ func NewScreen(s Host) *BonusScreen {
 	poolRow := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("bonus.pool")), b.capLabel, b.pool)
 	sliderRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.AccountIcon()), b.weight), b.floorLabel, b.slider)
 	b.schemeBox = container.NewVBox(
-		container.NewGridWithColumns(2, poolRow, container.NewHBox(b.saveBtn, b.approveBtn, b.exportBtn, b.settingsBtn, b.state)),
+		// The pool takes the room the buttons leave: two equal columns
+		// would each be as wide as the buttons and widen the window.
+		container.NewBorder(nil, nil, nil, container.NewHBox(b.saveBtn, b.approveBtn, b.exportBtn, b.settingsBtn, b.state), poolRow),
 		b.poolError, b.capDetail, sliderRow, b.others, b.message)
 	scheme := widget.NewCard("", "", b.schemeBox)
 
