@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
@@ -21,6 +22,9 @@ type deptTable struct {
 	sortCol int
 	desc    bool
 	onOpen  func(code string) // a department row was tapped
+	// box gives the table the height of all its rows: on the scrolling
+	// dashboard a table of its own scroll showed three rows.
+	box *kit.MinHeightLayout
 }
 
 const (
@@ -42,7 +46,11 @@ func newDeptTable() *deptTable {
 	t := &deptTable{sortCol: colCode}
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.rows) + 1, colCount },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis // a long name stays in its column
+			return l
+		},
 		t.update)
 	t.table.ShowHeaderRow = true
 	t.table.StickyRowCount = 1
@@ -74,7 +82,19 @@ func (t *deptTable) set(o pace.Execution) {
 	t.total = o.Total
 	t.total.Name, t.total.NameEn = totalName(o), totalName(o)
 	t.sort()
+	t.fitRows()
 	t.table.Refresh()
+}
+
+// fitRows makes the box as high as the header, the totals row and every
+// department's row with their dividers.
+func (t *deptTable) fitRows() {
+	if t.box == nil {
+		return
+	}
+	row := widget.NewLabel("0").MinSize().Height + theme.SeparatorThicknessSize()
+	header := widget.NewButton("0", nil).MinSize().Height + theme.SeparatorThicknessSize()
+	t.box.Height = header + float32(len(t.rows)+1)*row + theme.Padding()
 }
 
 func (t *deptTable) sortBy(col int) {
