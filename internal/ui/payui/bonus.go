@@ -123,10 +123,11 @@ func NewScreen(s Host) *BonusScreen {
 	b.unmeasured.Hide()
 	tableArea := container.NewBorder(nil, container.NewVBox(b.unmeasured, container.NewBorder(nil, nil, entered, nil, b.totals)), nil, nil, b.table)
 	chartArea := container.NewBorder(container.NewHBox(widget.NewLabel(i18n.T("bonus.chart.show")), container.NewGridWrap(fyne.NewSize(240, b.chartShow.MinSize().Height), b.chartShow)), nil, nil, nil, b.chart)
-	split := container.NewVSplit(tableArea, chartArea)
-	split.Offset = 0.62
+	// The chart has a tab of its own (the weight's slider stays above the
+	// tabs): sharing the departments' tab left the table five rows.
 	tabs := container.NewAppTabs(
-		container.NewTabItem(i18n.T("bonus.tab.departments"), split),
+		container.NewTabItem(i18n.T("bonus.tab.departments"), tableArea),
+		container.NewTabItem(i18n.T("bonus.tab.sensitivity"), chartArea),
 		container.NewTabItem(i18n.T("bonus.tab.staff"), b.staff.root),
 	)
 	b.Root = container.NewBorder(scheme, nil, nil, nil, tabs)
