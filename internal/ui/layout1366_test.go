@@ -33,6 +33,9 @@ type fitCheck struct {
 // check lays the window out at 1366×768 and records what lies outside it;
 // where names the screen (section, tab, dialog).
 func (f *fitCheck) check(where string) {
+	// Two sizes, as a window being shown gets: a label that wraps knows
+	// its height once it has its width.
+	f.s.win.Resize(fyne.NewSize(screenW-1, screenH))
 	f.s.win.Resize(fyne.NewSize(screenW, screenH))
 	if min := f.s.win.Content().MinSize(); min.Width > screenW {
 		f.bad = append(f.bad, fmt.Sprintf("%s %s: content needs %.0f px wide", f.lang, where, min.Width))
