@@ -47,7 +47,9 @@ type AdjustmentsTab struct {
 
 var adjListKeys = []string{"adjust.col.number", "adjust.col.date", "adjust.col.category", "adjust.col.state",
 	"adjust.col.expenditure_change", "adjust.col.revenue_change", "adjust.col.reason", "adjust.col.requested_by"}
-var adjListWidths = []float32{50, 100, 140, 80, 190, 170, 250, 130} // 1110 px: the whole list in a 1366-px window
+
+// adjListWidths add up to 1110 px: the whole list in a 1366-px window.
+var adjListWidths = []float32{50, 100, 140, 80, 190, 170, 250, 130}
 
 var adjLineKeys = []string{"col.department", "col.subject", "adjust.col.old", "adjust.col.new", "adjust.col.change"}
 var adjLineWidths = []float32{120, 180, 130, 130, 130}
