@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain/pace"
@@ -92,9 +91,7 @@ func (t *deptTable) fitRows() {
 	if t.box == nil {
 		return
 	}
-	row := widget.NewLabel("0").MinSize().Height + theme.SeparatorThicknessSize()
-	header := widget.NewButton("0", nil).MinSize().Height + theme.SeparatorThicknessSize()
-	t.box.Height = header + float32(len(t.rows)+1)*row + theme.Padding()
+	t.box.Height = kit.TableHeight(widget.NewButton("0", nil).MinSize().Height, len(t.rows)+1)
 }
 
 func (t *deptTable) sortBy(col int) {
