@@ -179,6 +179,16 @@ func outside(o fyne.CanvasObject, at fyne.Position, b box, report func(string, f
 	}
 }
 
+// screen shows section sec of the window's year and checks it, its
+// dialogs and its tabs.
+func (f *fitCheck) screen(sec string) {
+	f.s.Show(sec)
+	where := fmt.Sprintf("%s %d", sec, f.s.year)
+	f.check(where)
+	f.dialogs(where, f.s.body)
+	f.tabs(where, f.s.body)
+}
+
 // tabs checks o's screen and then each tab of every tab container in it.
 func (f *fitCheck) tabs(where string, o fyne.CanvasObject) {
 	var found []*container.AppTabs
@@ -245,10 +255,11 @@ func TestScreensFit1366x768(t *testing.T) {
 		s, _ := startApp(t, db, lang)
 		f := &fitCheck{t: t, s: s, lang: lang, shots: shots}
 		for _, sec := range sections {
-			s.Show(sec)
-			f.check(sec)
-			f.dialogs(sec, s.body)
-			f.tabs(sec, s.body)
+			f.screen(sec)
+		}
+		s.setYear(2027) // the next year's preparation and evaluation
+		for _, sec := range []string{SectionBudget, SectionEvaluation} {
+			f.screen(sec)
 		}
 		for _, b := range f.bad {
 			t.Error(b)
