@@ -29,7 +29,7 @@ type DepartmentsPanel struct {
 }
 
 var deptColKeys = []string{"col.code", "col.department", "col.name_en", "col.type", "col.headcount", "col.coefficient"}
-var deptColWidths = []float32{70, 200, 380, 110, 80, 80}
+var deptColWidths = []float32{70, 200, 380, 110, 110, 110}
 
 func newDepartmentsPanel(s *Shell) *DepartmentsPanel {
 	p := &DepartmentsPanel{shell: s}

@@ -15,6 +15,5 @@ func HintCard(title, hint string, content fyne.CanvasObject) *widget.Card {
 	}
 	h := widget.NewLabel(hint)
 	h.Wrapping = fyne.TextWrapWord
-	h.Importance = widget.LowImportance
 	return widget.NewCard(title, "", container.NewVBox(h, content))
 }
