@@ -66,7 +66,8 @@ func newDashboard(s *Shell) *Dashboard {
 		widget.NewCard(i18n.T("dash.behind"), i18n.T("dash.behind.hint"), d.behind),
 		widget.NewCard(i18n.T("dash.ahead"), i18n.T("dash.ahead.hint"), d.ahead))
 	d.table.onOpen = func(code string) { s.openExecution(code) }
-	table := container.New(&kit.MinHeightLayout{Height: 420}, d.table.table)
+	d.table.box = &kit.MinHeightLayout{Height: 420}
+	table := container.New(d.table.box, d.table.table)
 	body := container.NewVBox(d.empty, cards, d.balance, charts, lists,
 		widget.NewLabelWithStyle(i18n.T("dash.table.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table)
 	d.root = container.NewVScroll(body)
@@ -118,6 +119,7 @@ func (d *Dashboard) Refresh() {
 	d.ahead.Objects = d.deptLinks(o.FurthestAhead(5), i18n.T("dash.none_ahead"))
 	d.ahead.Refresh()
 	d.table.set(o)
+	d.root.Refresh() // the table's height follows its rows
 }
 
 // showBalance states the year's budgeted revenue, expenditure and their

@@ -21,6 +21,9 @@ type deptTable struct {
 	sortCol int
 	desc    bool
 	onOpen  func(code string) // a department row was tapped
+	// box gives the table the height of all its rows: on the scrolling
+	// dashboard a table of its own scroll showed three rows.
+	box *kit.MinHeightLayout
 }
 
 const (
@@ -42,7 +45,11 @@ func newDeptTable() *deptTable {
 	t := &deptTable{sortCol: colCode}
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.rows) + 1, colCount },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis // a long name stays in its column
+			return l
+		},
 		t.update)
 	t.table.ShowHeaderRow = true
 	t.table.StickyRowCount = 1
@@ -74,7 +81,17 @@ func (t *deptTable) set(o pace.Execution) {
 	t.total = o.Total
 	t.total.Name, t.total.NameEn = totalName(o), totalName(o)
 	t.sort()
+	t.fitRows()
 	t.table.Refresh()
+}
+
+// fitRows makes the box as high as the header, the totals row and every
+// department's row with their dividers.
+func (t *deptTable) fitRows() {
+	if t.box == nil {
+		return
+	}
+	t.box.Height = kit.TableHeight(widget.NewButton("0", nil).MinSize().Height, len(t.rows)+1)
 }
 
 func (t *deptTable) sortBy(col int) {

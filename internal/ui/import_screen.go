@@ -101,12 +101,12 @@ func newImportScreen(s *Shell) *ImportScreen {
 		widget.NewFormItem("", container.NewHBox(im.createMissing, im.replace, im.replaceMonth)),
 	)
 	im.kind.SetSelected(i18n.T("import.kind.budget"))
-	step1 := widget.NewCard(i18n.T("import.step.file"), i18n.T("import.step.file.hint"), container.NewVBox(form, container.NewHBox(im.previewBtn)))
+	step1 := kit.HintCard(i18n.T("import.step.file"), i18n.T("import.step.file.hint"), container.NewVBox(form, container.NewHBox(im.previewBtn)))
 	step2 := widget.NewCard(i18n.T("import.step.preview"), "", container.NewVBox(im.summary, im.problems,
 		container.NewGridWrap(fyne.NewSize(670, 260), im.totals), im.mapping))
 	step3 := widget.NewCard(i18n.T("import.step.confirm"), "", container.NewVBox(container.NewHBox(im.confirm), im.result))
 	exportBtn := widget.NewButtonWithIcon(i18n.T("export.button"), theme.DocumentSaveIcon(), im.chooseExport)
-	export := widget.NewCard(i18n.T("export.title"), i18n.T("export.hint"), container.NewHBox(exportBtn))
+	export := kit.HintCard(i18n.T("export.title"), i18n.T("export.hint"), container.NewHBox(exportBtn))
 	im.root = container.NewVScroll(container.NewVBox(step1, step2, step3, export))
 	return im
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/budgetperf/budgetperf/assets"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // SettingsScreen holds language, database and about.
@@ -66,17 +67,17 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 	st.applySubs = newApplicationSubjectsPanel(s)
 	st.subjects = newSubjectsPanel(s)
 	general := container.NewVScroll(container.NewVBox(
-		widget.NewCard(i18n.T("settings.language"), i18n.T("settings.language.hint"), st.language),
+		kit.HintCard(i18n.T("settings.language"), i18n.T("settings.language.hint"), st.language),
 		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, container.NewGridWithColumns(2, st.hospitalName, st.hospitalEn))),
-		widget.NewCard(i18n.T("settings.departments"), i18n.T("settings.departments.hint"), st.departments.root),
-		widget.NewCard(i18n.T("settings.apply_subjects"), i18n.T("settings.apply_subjects.hint"), st.applySubs.root),
+		kit.HintCard(i18n.T("settings.departments"), i18n.T("settings.departments.hint"), st.departments.root),
+		kit.HintCard(i18n.T("settings.apply_subjects"), i18n.T("settings.apply_subjects.hint"), st.applySubs.root),
 		// The pay settings are the Bonus screen's dialog, reached here too.
-		widget.NewCard(i18n.T("bonus.settings.title"), i18n.T("settings.bonus.hint"), container.NewHBox(
+		kit.HintCard(i18n.T("bonus.settings.title"), i18n.T("settings.bonus.hint"), container.NewHBox(
 			widget.NewButton(i18n.T("settings.bonus.edit"), func() { s.bonus.EditSettings() }))),
 		widget.NewCard(i18n.T("settings.about"), "", about),
 	))
 	data := container.NewVScroll(container.NewVBox(
-		widget.NewCard(i18n.T("settings.db"), i18n.T("settings.db.hint"), container.NewVBox(st.dbPath, container.NewHBox(open, create))),
+		kit.HintCard(i18n.T("settings.db"), i18n.T("settings.db.hint"), container.NewVBox(st.dbPath, container.NewHBox(open, create))),
 		st.dataPanel(),
 	))
 	tabs := container.NewAppTabs(

@@ -137,13 +137,13 @@ func newBackupPanel(s *Shell) *backupPanel {
 	copyHint.Wrapping = fyne.TextWrapWord
 	keepRow := container.NewHBox(widget.NewLabel(i18n.T("backup.limit")), p.limit)
 	p.root = container.NewVBox(
-		widget.NewCard(i18n.T("backup.card"), i18n.T("backup.card.hint"), container.NewVBox(
+		kit.HintCard(i18n.T("backup.card"), i18n.T("backup.card.hint"), container.NewVBox(
 			p.folders,
 			container.NewHBox(p.backupNow, p.restore),
 			p.roleNote,
 			copyHint,
 		)),
-		widget.NewCard(i18n.T("backup.auto"), i18n.T("backup.auto.hint"), container.NewVBox(
+		kit.HintCard(i18n.T("backup.auto"), i18n.T("backup.auto.hint"), container.NewVBox(
 			p.retention,
 			container.NewBorder(nil, nil, keepRow, p.openFolder),
 			p.daily,

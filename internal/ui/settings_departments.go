@@ -25,10 +25,11 @@ type DepartmentsPanel struct {
 	all    []domain.Department
 	shown  []domain.Department
 	add    *widget.Button
+	box    *kit.MinHeightLayout // the list's height: all its rows, on a page that scrolls
 }
 
 var deptColKeys = []string{"col.code", "col.department", "col.name_en", "col.type", "col.headcount", "col.coefficient"}
-var deptColWidths = []float32{70, 200, 260, 110, 80, 80}
+var deptColWidths = []float32{70, 200, 380, 110, 110, 110}
 
 func newDepartmentsPanel(s *Shell) *DepartmentsPanel {
 	p := &DepartmentsPanel{shell: s}
@@ -46,7 +47,8 @@ func newDepartmentsPanel(s *Shell) *DepartmentsPanel {
 		p.edit(domain.Department{Type: domain.Clinical, CoefficientMilli: 1000}, true)
 	})
 	top := container.NewBorder(nil, nil, nil, p.add, p.search)
-	p.root = container.NewBorder(top, nil, nil, nil, container.NewGridWrap(fyne.NewSize(820, 320), p.list))
+	p.box = &kit.MinHeightLayout{Height: 320}
+	p.root = container.NewBorder(top, nil, nil, nil, container.New(p.box, p.list))
 	return p
 }
 
@@ -88,7 +90,9 @@ func (p *DepartmentsPanel) filter() {
 			p.shown = append(p.shown, d)
 		}
 	}
+	p.box.Height = kit.TableHeight(widget.NewLabel("0").MinSize().Height, len(p.shown))
 	p.list.Refresh()
+	p.root.Refresh()
 }
 
 // edit opens the form for d; isNew allows entering the code.

@@ -8,10 +8,16 @@ import (
 )
 
 // NewLabelTable is a read-only table of labels with a translated header
-// row; cell gives the text and alignment of each cell.
+// row; cell gives the text and alignment of each cell. A text longer than
+// its column ends in an ellipsis instead of running into the next column
+// (the whole text is in the row's detail or the table's export).
 func NewLabelTable(headerKeys []string, widths []float32, rows func() int, cell func(r, c int) (string, fyne.TextAlign)) *widget.Table {
 	t := widget.NewTable(func() (int, int) { return rows(), len(headerKeys) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			text, align := cell(id.Row, id.Col)
 			l := o.(*widget.Label)
@@ -20,7 +26,9 @@ func NewLabelTable(headerKeys []string, widths []float32, rows func() int, cell 
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		o.(*widget.Label).SetText(i18n.T(headerKeys[id.Col]))

@@ -2,6 +2,7 @@ package kit
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -55,4 +56,13 @@ func EnableWhen(b *widget.Button, on bool) {
 	} else {
 		b.Disable()
 	}
+}
+
+// TableHeight is the height of a table showing all its rows of labels
+// under a header of height header: the height to give a table on a page
+// that scrolls, so that the page has the one scroll bar.
+func TableHeight(header float32, rows int) float32 {
+	sep := theme.SeparatorThicknessSize()
+	row := widget.NewLabel("0").MinSize().Height + sep
+	return header + sep + float32(rows)*row + theme.Padding()
 }

@@ -109,7 +109,9 @@ func NewScreen(s Host) *BonusScreen {
 	poolRow := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("bonus.pool")), b.capLabel, b.pool)
 	sliderRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.AccountIcon()), b.weight), b.floorLabel, b.slider)
 	b.schemeBox = container.NewVBox(
-		container.NewGridWithColumns(2, poolRow, container.NewHBox(b.saveBtn, b.approveBtn, b.exportBtn, b.settingsBtn, b.state)),
+		// The pool takes the room the buttons leave: two equal columns
+		// would each be as wide as the buttons and widen the window.
+		container.NewBorder(nil, nil, nil, container.NewHBox(b.saveBtn, b.approveBtn, b.exportBtn, b.settingsBtn, b.state), poolRow),
 		b.poolError, b.capDetail, sliderRow, b.others, b.message)
 	scheme := widget.NewCard("", "", b.schemeBox)
 
@@ -121,10 +123,11 @@ func NewScreen(s Host) *BonusScreen {
 	b.unmeasured.Hide()
 	tableArea := container.NewBorder(nil, container.NewVBox(b.unmeasured, container.NewBorder(nil, nil, entered, nil, b.totals)), nil, nil, b.table)
 	chartArea := container.NewBorder(container.NewHBox(widget.NewLabel(i18n.T("bonus.chart.show")), container.NewGridWrap(fyne.NewSize(240, b.chartShow.MinSize().Height), b.chartShow)), nil, nil, nil, b.chart)
-	split := container.NewVSplit(tableArea, chartArea)
-	split.Offset = 0.62
+	// The chart has a tab of its own (the weight's slider stays above the
+	// tabs): sharing the departments' tab left the table five rows.
 	tabs := container.NewAppTabs(
-		container.NewTabItem(i18n.T("bonus.tab.departments"), split),
+		container.NewTabItem(i18n.T("bonus.tab.departments"), tableArea),
+		container.NewTabItem(i18n.T("bonus.tab.sensitivity"), chartArea),
 		container.NewTabItem(i18n.T("bonus.tab.staff"), b.staff.root),
 	)
 	b.Root = container.NewBorder(scheme, nil, nil, nil, tabs)

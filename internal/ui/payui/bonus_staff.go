@@ -34,7 +34,7 @@ var staffHeaderKeys = []string{"col.department", "bonus.col.staff_no", "bonus.co
 
 func newBonusStaffPanel(b *BonusScreen) *bonusStaffPanel {
 	p := &bonusStaffPanel{b: b}
-	p.table = kit.NewLabelTable(staffHeaderKeys, []float32{170, 80, 100, 100, 90, 80, 90, 130},
+	p.table = kit.NewLabelTable(staffHeaderKeys, []float32{170, 90, 100, 100, 150, 120, 100, 140},
 		func() int { return len(p.lines) },
 		func(r, c int) (string, fyne.TextAlign) {
 			l := p.lines[r]

@@ -48,14 +48,16 @@ type AdjustmentsTab struct {
 
 var adjListKeys = []string{"adjust.col.number", "adjust.col.date", "adjust.col.category", "adjust.col.state",
 	"adjust.col.expenditure_change", "adjust.col.revenue_change", "adjust.col.reason", "adjust.col.requested_by"}
-var adjListWidths = []float32{60, 100, 150, 90, 190, 170, 300, 100}
+
+// adjListWidths add up to 1110 px: the whole list in a 1366-px window.
+var adjListWidths = []float32{50, 100, 140, 80, 190, 170, 250, 130}
 
 var adjLineKeys = []string{"col.department", "col.subject", "adjust.col.old", "adjust.col.new", "adjust.col.change"}
-var adjLineWidths = []float32{150, 210, 140, 140, 140}
+var adjLineWidths = []float32{120, 180, 130, 130, 130}
 
 var adjVersionKeys = []string{"adjust.col.version", "adjust.col.basis", "adjust.col.date", "adjust.col.decided_by",
 	"col.revenue_budget_yuan", "col.expenditure_budget_yuan", "adjust.col.expenditure_change"}
-var adjVersionWidths = []float32{70, 130, 100, 110, 170, 190, 190}
+var adjVersionWidths = []float32{70, 140, 100, 140, 150, 160, 150}
 
 func newAdjustmentsTab(s Host) *AdjustmentsTab {
 	a := &AdjustmentsTab{shell: s, selected: -1}

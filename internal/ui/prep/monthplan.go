@@ -88,7 +88,7 @@ func newMonthlyTab(s Host) *MonthlyTab {
 	m.table.SetColumnWidth(mpColAnnual, 150)
 	m.table.SetColumnWidth(mpColMethod, 110)
 	for c := mpColJan; c < mpColCount; c++ {
-		m.table.SetColumnWidth(c, 130)
+		m.table.SetColumnWidth(c, mpMonthWidth(c))
 	}
 	m.table.OnSelected = func(id widget.TableCellID) {
 		m.selected = -1
@@ -193,6 +193,16 @@ func (m *MonthlyTab) current() (budgeting.MonthlyLine, bool) {
 		return budgeting.MonthlyLine{}, false
 	}
 	return m.shown[m.selected], true
+}
+
+// mpMonthWidth is as wide as month column col's header or a ten-million
+// amount, whichever is wider: Chinese months are narrow, so more of them
+// show in a 1366-pixel window.
+func mpMonthWidth(col int) float32 {
+	size := theme.TextSize()
+	head := fyne.MeasureText(mpHeader(col), size, fyne.TextStyle{Bold: true}).Width
+	amount := fyne.MeasureText("-00,000,000.00", size, fyne.TextStyle{}).Width
+	return max(head, amount) + 2*theme.InnerPadding() + 4
 }
 
 func mpHeader(col int) string {
