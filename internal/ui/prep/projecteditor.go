@@ -388,68 +388,6 @@ func (e *projectEditor) trySave() {
 	e.panel.selectProject(id)
 }
 
-// fieldOf is where a problem is shown: the message under a field, or nil
-// for the list below the target table.
-func (e *projectEditor) fieldOf(key string) *widget.Label {
-	switch key {
-	case "problem.project.name", "problem.project.name_long":
-		return e.nameMsg
-	case "problem.project.type":
-		return e.typMsg
-	case "problem.project.subject", "problem.project.unknown_subject", "problem.project.not_expenditure":
-		return e.subjectMsg
-	case "problem.project.amount_negative", "problem.project.amount_text", "problem.project.amount_missing":
-		return e.amountMsg
-	case "problem.project.years", "problem.project.years_text":
-		return e.yearsMsg
-	case "problem.project.code_long", "problem.project.code_taken":
-		return e.codeMsg
-	case "problem.project.attribute":
-		return e.attributeMsg
-	case "problem.project.funding", "problem.project.funding_sum", "problem.project.funding_negative", "problem.project.funding_text":
-		return e.funding.msg
-	case "problem.project.annual_goal", "problem.project.text_long":
-		return e.goalsMsg
-	}
-	return nil
-}
-
-func (e *projectEditor) showProblems(ps domain.Problems) {
-	for _, l := range []*widget.Label{e.nameMsg, e.typMsg, e.subjectMsg, e.yearsMsg, e.problems,
-		e.codeMsg, e.attributeMsg, e.goalsMsg, e.funding.msg} {
-		e.message(l, "", widget.DangerImportance)
-	}
-	e.showAmount()
-	e.funding.showTotal()
-	e.showSubject()
-	e.targets.clearMarks()
-	at := map[*widget.Label][]string{}
-	for _, p := range ps {
-		l := e.fieldOf(p.Key)
-		if l == nil {
-			l = e.problems
-		}
-		at[l] = append(at[l], i18n.Message(p))
-		if row, ok := p.Args["Row"].(int); ok {
-			e.targets.markRow(row)
-		}
-	}
-	for l, lines := range at {
-		e.message(l, strings.Join(lines, "\n"), widget.DangerImportance)
-	}
-}
-
-// message sets a field's message, laying the dialog out again when the
-// message appears or goes, since a container does not notice by itself.
-func (e *projectEditor) message(l *widget.Label, text string, imp widget.Importance) {
-	was := l.Visible()
-	showFieldMessage(l, text, imp)
-	if was != l.Visible() && e.root != nil {
-		e.root.Refresh()
-	}
-}
-
-// tryClose asks before throwing away changes.
 func (e *projectEditor) tryClose() {
 	if !e.dirty || e.readOnly {
 		e.dialog.Hide()
@@ -463,26 +401,6 @@ func (e *projectEditor) tryClose() {
 	d.SetConfirmText(i18n.T("projects.discard_yes"))
 	d.SetDismissText(i18n.T("projects.discard_no"))
 	d.Show()
-}
-
-// newFieldMessage is the line under a field for hints and problems; hidden
-// while empty so that the form stays compact.
-func newFieldMessage() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
-	l.Hide()
-	return l
-}
-
-func showFieldMessage(l *widget.Label, text string, imp widget.Importance) {
-	l.Importance = imp
-	l.SetText(text)
-	if text == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
 }
 
 func projectYearText(y, def int) string {
@@ -504,86 +422,6 @@ func projectTypeLabels() []string {
 	out := make([]string, len(domain.ProjectTypes))
 	for i, t := range domain.ProjectTypes {
 		out[i] = i18n.T("project.type." + string(t))
-	}
-	return out
-}
-
-// subjectChoices are the expenditure leaf subjects a project may be
-// budgeted under, shown as "30201 办公费".
-type subjectChoices struct {
-	labels []string
-	codes  []string
-	byCode map[string]string // code → label
-	byName map[string]string // name → code
-}
-
-func newSubjectChoices(all []domain.Subject) subjectChoices {
-	parent := map[string]bool{}
-	for _, s := range all {
-		if s.Parent != "" {
-			parent[s.Parent] = true
-		}
-	}
-	c := subjectChoices{byCode: map[string]string{}, byName: map[string]string{}}
-	for _, s := range all {
-		if s.Kind != domain.Expenditure || parent[s.Code] {
-			continue
-		}
-		label := s.Code + " " + s.DisplayName(i18n.Current())
-		c.labels = append(c.labels, label)
-		c.codes = append(c.codes, s.Code)
-		c.byCode[s.Code] = label
-		c.byName[s.Name] = s.Code
-		if s.NameEn != "" {
-			c.byName[strings.ToLower(s.NameEn)] = s.Code
-		}
-	}
-	return c
-}
-
-func (c subjectChoices) labelOf(code string) string {
-	if l, ok := c.byCode[code]; ok {
-		return l
-	}
-	return code
-}
-
-// resolve turns what is in the subject field into a code: a picked
-// "30201 办公费", a bare code, or an exact name. Anything else is passed
-// on as typed, and the service explains that it is no subject.
-func (c subjectChoices) resolve(text string) string {
-	text = strings.TrimSpace(text)
-	if code, ok := c.byName[text]; ok {
-		return code
-	}
-	if code, ok := c.byName[strings.ToLower(text)]; ok {
-		return code
-	}
-	if f := strings.Fields(text); len(f) > 0 {
-		return f[0]
-	}
-	return ""
-}
-
-// filter is the labels containing every word of text, all when empty.
-func (c subjectChoices) filter(text string) []string {
-	words := strings.Fields(strings.ToLower(text))
-	if len(words) == 0 {
-		return c.labels
-	}
-	var out []string
-	for _, l := range c.labels {
-		ll := strings.ToLower(l)
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(ll, w)
-		}
-		if ok {
-			out = append(out, l)
-		}
-	}
-	if len(out) == 0 {
-		return c.labels
 	}
 	return out
 }
