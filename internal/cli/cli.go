@@ -111,6 +111,9 @@ type command struct {
 // checkExists refuses a database file that does not exist unless the
 // command makes one; it reports whether one is about to be made.
 func (e *Env) checkExists(path string) (bool, error) {
+	if store.IsServer(path) {
+		return false, nil // the server says whether the database exists
+	}
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil && fi.IsDir():

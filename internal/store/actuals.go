@@ -26,7 +26,7 @@ func (q Q) InsertActuals(ctx context.Context, by domain.Actor, lines []domain.Ac
 // them to actual_months too, so it must run in a transaction: the summary
 // is only right if it lands together with the lines.
 func (q Q) InsertActualsBatch(ctx context.Context, by domain.Actor, batchID int64, lines iter.Seq[domain.Actual]) error {
-	if _, ok := q.db.(*sql.Tx); !ok {
+	if !q.inTx() {
 		return errors.New("store: actuals must be written in a transaction")
 	}
 	ids, err := q.departmentIDs(ctx)

@@ -46,14 +46,11 @@ func (q Q) InsertAdjustment(ctx context.Context, by domain.Actor, a domain.Adjus
 	if !a.RequestedAt.IsZero() {
 		at = a.RequestedAt.Format(time.RFC3339)
 	}
-	res, err := q.db.ExecContext(ctx, `INSERT INTO budget_adjustments (year, number, state, reason_category, reason, requested_at, requested_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.Year, a.Number, string(domain.AdjustmentRequested), string(a.ReasonCategory), a.Reason, at, by.Login)
+	var id int64
+	err = q.db.QueryRowContext(ctx, `INSERT INTO budget_adjustments (year, number, state, reason_category, reason, requested_at, requested_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, a.Year, a.Number, string(domain.AdjustmentRequested), string(a.ReasonCategory), a.Reason, at, by.Login).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("saving adjustment %d/%d: %w", a.Year, a.Number, err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
 	}
 	for _, l := range a.Lines {
 		dept, ok := ids[l.DeptCode]

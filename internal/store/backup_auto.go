@@ -144,7 +144,7 @@ func (s *Store) prune(ctx context.Context) {
 // file (schema 0) has nothing to lose.
 func (s *Store) beforeMigrate(ctx context.Context, from, to int) error {
 	s.auto.schemaAtOpen = from
-	if from == 0 || from >= to {
+	if from == 0 || from >= to || s.engine == Postgres {
 		return nil
 	}
 	if _, err := s.autoBackup(ctx, ReasonUpgrade, from); err != nil {

@@ -36,8 +36,9 @@ func (q Q) InsertBatch(ctx context.Context, by domain.Actor, b Batch) (int64, er
 	if b.Content != "" {
 		content = b.Content
 	}
-	res, err := q.db.ExecContext(ctx, `INSERT INTO import_batches (kind, year, month, file_name, fingerprint, summary, content_fingerprint, lines, total_fen, imported_at, imported_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, b.Kind, b.Year, b.Month, b.FileName, b.Fingerprint, b.Summary, content, b.Lines, b.Total.Fen(), now(), by.Login)
+	var id int64
+	err := q.db.QueryRowContext(ctx, `INSERT INTO import_batches (kind, year, month, file_name, fingerprint, summary, content_fingerprint, lines, total_fen, imported_at, imported_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, b.Kind, b.Year, b.Month, b.FileName, b.Fingerprint, b.Summary, content, b.Lines, b.Total.Fen(), now(), by.Login).Scan(&id)
 	if isUnique(err) {
 		return 0, domain.NewProblem("import.lost_race",
 			"Another import of the same figures for {{.Year}} was saved a moment before this one, so {{.File}} was not imported (it would have counted them twice). Check the imported actuals; nothing of this file was written.",
@@ -46,7 +47,7 @@ func (q Q) InsertBatch(ctx context.Context, by domain.Actor, b Batch) (int64, er
 	if err != nil {
 		return 0, fmt.Errorf("recording the import of %s: %w", b.FileName, err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 const batchColumns = `id, kind, year, month, file_name, fingerprint, summary, coalesce(content_fingerprint, ''), lines, total_fen, imported_at, imported_by`

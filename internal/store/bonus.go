@@ -150,18 +150,15 @@ func (t *Tx) ReplaceBonusDraft(ctx context.Context, r BonusRun) (int64, error) {
 	if _, err := t.db.ExecContext(ctx, `DELETE FROM bonus_runs WHERE year = ? AND status = ?`, r.Year, BonusDraft); err != nil {
 		return 0, fmt.Errorf("replacing the %d bonus draft: %w", r.Year, err)
 	}
-	res, err := t.db.ExecContext(ctx, `INSERT INTO bonus_runs (year, status, pool_fen, cap_fen, welfare_floor,
+	var id int64
+	err := t.db.QueryRowContext(ctx, `INSERT INTO bonus_runs (year, status, pool_fen, cap_fen, welfare_floor,
 		w_workload, w_quality, w_efficiency, w_public_welfare, w_satisfaction, drivers, note, created_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.Year, BonusDraft, r.Pool.Fen(), r.Cap.Fen(), r.WelfareFloor,
 		r.Weights[bonusDims[0]], r.Weights[bonusDims[1]], r.Weights[bonusDims[2]], r.Weights[bonusDims[3]], r.Weights[bonusDims[4]],
-		r.Drivers, r.Note, r.CreatedBy, now())
+		r.Drivers, r.Note, r.CreatedBy, now()).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("saving the %d bonus draft: %w", r.Year, err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
 	}
 	for i, d := range r.Departments {
 		_, err := t.db.ExecContext(ctx, `INSERT INTO bonus_run_departments (run_id, position, dept_code, dept_name, dept_name_en,

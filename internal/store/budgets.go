@@ -62,14 +62,11 @@ func (q Q) InsertBudget(ctx context.Context, by domain.Actor, b domain.Budget) e
 	if approvedBy == "" {
 		approvedBy = by.Login
 	}
-	res, err := q.db.ExecContext(ctx, `INSERT INTO budgets (year, source, approved_at, approved_by, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?)`, b.Year, b.Source, approvedAt.Format(time.RFC3339), approvedBy, now(), by.Login)
+	var budgetID int64
+	err = q.db.QueryRowContext(ctx, `INSERT INTO budgets (year, source, approved_at, approved_by, created_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, b.Year, b.Source, approvedAt.Format(time.RFC3339), approvedBy, now(), by.Login).Scan(&budgetID)
 	if err != nil {
 		return fmt.Errorf("saving the %d budget: %w", b.Year, err)
-	}
-	budgetID, err := res.LastInsertId()
-	if err != nil {
-		return err
 	}
 	stmt, err := q.prepare(ctx, `INSERT INTO budget_lines (budget_id, department_id, subject_code, amount_fen, note) VALUES (?, ?, ?, ?, ?)`)
 	if err != nil {

@@ -37,6 +37,9 @@ func (s *Store) checkpoint(ctx context.Context) bool {
 // afterCommit checkpoints after a commit; a cancelled context still gets
 // its checkpoint, the data is committed either way.
 func (s *Store) afterCommit(ctx context.Context) {
+	if s.engine == Postgres {
+		return // the server keeps its own log
+	}
 	if ctx.Err() != nil {
 		ctx = context.Background()
 	}

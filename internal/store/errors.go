@@ -26,7 +26,7 @@ func sqliteCode(err error) int {
 
 func isUnique(err error) bool {
 	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || pgCode(err) == "23505"
 }
 
 // IsBusy reports whether err means another connection held the database
@@ -36,6 +36,11 @@ func IsBusy(err error) bool {
 		return p[0].Key == busyKey
 	}
 	c := sqliteCode(err)
+	// On a server: a lock not granted, a deadlock broken, a statement timeout.
+	switch pgCode(err) {
+	case "55P03", "40P01", "57014":
+		return true
+	}
 	return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
 }
 
@@ -72,7 +77,7 @@ func Explain(err error) error {
 // isOverflow reports SQLite's refusal of an integer sum() past int64.
 func isOverflow(err error) bool {
 	var se *sqlite.Error
-	return errors.As(err, &se) && strings.Contains(se.Error(), "integer overflow")
+	return errors.As(err, &se) && strings.Contains(se.Error(), "integer overflow") || pgCode(err) == "22003"
 }
 
 // actualsOverflow refuses actuals whose year would add up past int64 fen.

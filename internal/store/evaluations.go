@@ -86,15 +86,14 @@ func (q Q) Evaluation(ctx context.Context, id int64) (Evaluation, error) {
 // scheme and returns its id; created is false (and the id the existing
 // one's) when the unit already has an evaluation that year.
 func (q Q) InsertEvaluation(ctx context.Context, by domain.Actor, year int, unitKind, unitCode string, schemeID int64) (id int64, created bool, err error) {
-	res, err := q.db.ExecContext(ctx, `INSERT INTO evaluations (year, unit_kind, unit_code, scheme_id, state, created_at, created_by)
-		VALUES (?, ?, ?, ?, 'open', ?, ?) ON CONFLICT (year, unit_kind, unit_code) DO NOTHING`,
-		year, unitKind, unitCode, schemeID, q.stamp(), by.Login)
-	if err != nil {
-		return 0, false, fmt.Errorf("opening the %d evaluation of %s %s: %w", year, unitKind, unitCode, err)
+	err = q.db.QueryRowContext(ctx, `INSERT INTO evaluations (year, unit_kind, unit_code, scheme_id, state, created_at, created_by)
+		VALUES (?, ?, ?, ?, 'open', ?, ?) ON CONFLICT (year, unit_kind, unit_code) DO NOTHING RETURNING id`,
+		year, unitKind, unitCode, schemeID, q.stamp(), by.Login).Scan(&id)
+	if err == nil {
+		return id, true, nil
 	}
-	if n, _ := res.RowsAffected(); n == 1 {
-		id, err = res.LastInsertId()
-		return id, true, err
+	if err != sql.ErrNoRows {
+		return 0, false, fmt.Errorf("opening the %d evaluation of %s %s: %w", year, unitKind, unitCode, err)
 	}
 	err = q.db.QueryRowContext(ctx, `SELECT id FROM evaluations WHERE year = ? AND unit_kind = ? AND unit_code = ?`, year, unitKind, unitCode).Scan(&id)
 	return id, false, err

@@ -13,7 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
 
 type migration struct {
@@ -23,19 +23,27 @@ type migration struct {
 }
 
 // migrations lists the embedded files in order; a file is named NNNN_what.sql.
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+// PostgreSQL has its own form of each file, under migrations/postgres.
+func migrations(engines ...Engine) ([]migration, error) {
+	dir := "migrations"
+	if len(engines) > 0 && engines[0] == Postgres {
+		dir = "migrations/postgres"
+	}
+	entries, err := fs.ReadDir(migrationFiles, dir)
 	if err != nil {
 		return nil, err
 	}
 	var ms []migration
 	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
 		num, _, ok := strings.Cut(e.Name(), "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with a number", e.Name())
 		}
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		body, err := migrationFiles.ReadFile(dir + "/" + e.Name())
 		if err != nil {
 			return nil, err
 		}
@@ -106,15 +114,15 @@ func inspect(ctx context.Context, path string) error {
 // together with its record, so a failure leaves the previous schema intact.
 // It returns the schema version the file had before.
 func (s *Store) migrate(ctx context.Context) (int, error) {
-	ms, err := migrations()
+	ms, err := migrations(s.engine)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := s.pool.ExecContext(ctx, createMigrationsTable); err != nil {
+	if _, err := s.db.ExecContext(ctx, createMigrationsTable); err != nil {
 		return 0, fmt.Errorf("preparing migrations: %w", err)
 	}
 	var current sql.NullInt64
-	if err := s.pool.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&current); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&current); err != nil {
 		return 0, fmt.Errorf("reading the schema version: %w", err)
 	}
 	if int(current.Int64) > len(ms) {

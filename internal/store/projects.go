@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -123,20 +124,17 @@ func (q Q) SaveProject(ctx context.Context, by domain.Actor, p domain.Project) (
 	}
 	f := p.Funding
 	if id == 0 {
-		res, err := q.db.ExecContext(ctx, `INSERT INTO projects (year, department_id, name, type, subject_code, amount_fen, start_year, end_year, description,
+		err := q.db.QueryRowContext(ctx, `INSERT INTO projects (year, department_id, name, type, subject_code, amount_fen, start_year, end_year, description,
 				code, attribute, responsible, long_term_goal, annual_goal, fiscal_fen, business_fen, carryover_fen, other_fen, created_at, created_by, updated_at, updated_by)
-			SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM departments WHERE code = ?`,
+			SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM departments WHERE code = ? RETURNING id`,
 			p.Year, p.Name, string(p.Type), p.SubjectCode, p.Amount.Fen(), p.StartYear, p.EndYear, p.Description,
 			p.Code, string(p.Attribute), p.Responsible, p.LongTermGoal, p.AnnualGoal, f.Fiscal.Fen(), f.Business.Fen(), f.Carryover.Fen(), f.Other.Fen(),
-			now(), by.Login, now(), by.Login, p.DeptCode)
-		if err != nil {
-			return 0, fmt.Errorf("saving project %q: %w", p.Name, err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			now(), by.Login, now(), by.Login, p.DeptCode).Scan(&id)
+		if err == sql.ErrNoRows {
 			return 0, fmt.Errorf("saving project %q: no department %q", p.Name, p.DeptCode)
 		}
-		if id, err = res.LastInsertId(); err != nil {
-			return 0, err
+		if err != nil {
+			return 0, fmt.Errorf("saving project %q: %w", p.Name, err)
 		}
 	} else {
 		res, err := q.db.ExecContext(ctx, `UPDATE projects SET department_id = (SELECT id FROM departments WHERE code = ?), name = ?, type = ?,

@@ -40,11 +40,12 @@ type Q struct {
 // Store is an open BudgetPerf database.
 type Store struct {
 	Q
-	pool *sql.DB
-	path string
-	auto autoState    // automatic backups (backup_auto.go)
-	ckpt checkpointer // WAL into the main file (checkpoint.go)
-	seal sealState    // the audit trail's key and anchor (seal.go)
+	pool   *sql.DB
+	path   string // the file, or the server's URL without its password
+	engine Engine
+	auto   autoState    // automatic backups (backup_auto.go)
+	ckpt   checkpointer // WAL into the main file (checkpoint.go)
+	seal   sealState    // the audit trail's key and anchor (seal.go)
 }
 
 // Tx is a write transaction; everything done through it lands together or not at all.
@@ -97,6 +98,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, domain.NewProblem("problem.db.no_path", "No database file was given.")
 	}
+	if IsServer(path) {
+		return openServer(ctx, path)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, domain.NewProblem("problem.db.mkdir", "Cannot create the folder for the database {{.Path}}: {{.Err}}", "Path", path, "Err", err.Error())
 	}
@@ -137,6 +141,9 @@ func (s *Store) Path() string { return s.path }
 // Close cancels the day's check if it still runs and waits for it, folds
 // the write-ahead log into the database file and releases it.
 func (s *Store) Close() error {
+	if s.engine == Postgres {
+		return s.pool.Close()
+	}
 	s.stopDaily()
 	s.stopCheckpoints()
 	return s.pool.Close()
@@ -163,7 +170,12 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			_ = sqlTx.Rollback()
 		}
 	}()
-	tx := &Tx{Q: Q{db: sqlTx}, key: s.seal.key}
+	if s.engine == Postgres {
+		if err = lockWriters(ctx, sqlTx); err != nil {
+			return err
+		}
+	}
+	tx := &Tx{Q: Q{db: on(s.engine, sqlTx)}, key: s.seal.key}
 	if err = fn(tx); err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -95,7 +94,7 @@ func (q Q) ReplaceSummaryMonth(ctx context.Context, year, month int, ids []int64
 	if len(ids) == 0 {
 		return nil
 	}
-	if _, ok := q.db.(*sql.Tx); !ok {
+	if !q.inTx() {
 		return errors.New("store: a month's summary must be replaced in a transaction")
 	}
 	in := "?" + strings.Repeat(",?", len(ids)-1)

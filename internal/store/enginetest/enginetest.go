@@ -1,0 +1,103 @@
+// Package enginetest gives tests a database on each engine the store runs
+// on: a file in the test's folder, and a new empty database on the test
+// PostgreSQL server that `make test` starts (scripts/pg-test-server.sh).
+//
+// BUDGETPERF_TEST_PG holds that server's URL (a superuser's, on a
+// throw-away cluster). The server half of a test is skipped only when it
+// says "skip"; when it is unset the test fails and says how to get one, so
+// a run that was meant to cover both engines cannot quietly cover one.
+package enginetest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
+)
+
+// Env names the test server's URL.
+const Env = "BUDGETPERF_TEST_PG"
+
+// Engine is one engine a test runs on.
+type Engine struct {
+	Name string // "sqlite" or "postgres"
+	// Target returns a new, empty database of this engine: a file path or
+	// a server URL, to give where --db or store.Open takes one.
+	Target func(t testing.TB) string
+}
+
+// Engines are SQLite and, unless told to skip it, PostgreSQL.
+func Engines(t testing.TB) []Engine {
+	es := []Engine{{Name: "sqlite", Target: func(t testing.TB) string { return filepath.Join(t.TempDir(), "budgetperf.db") }}}
+	if ServerURL(t) != "" {
+		es = append(es, Engine{Name: "postgres", Target: NewDatabase})
+	}
+	return es
+}
+
+// Each runs fn once per engine, as a subtest named after it.
+func Each(t *testing.T, fn func(t *testing.T, e Engine)) {
+	for _, e := range Engines(t) {
+		t.Run(e.Name, func(t *testing.T) { fn(t, e) })
+	}
+}
+
+// ServerURL is the test server's URL; "" when the server half is skipped.
+func ServerURL(t testing.TB) string {
+	v := os.Getenv(Env)
+	switch v {
+	case "skip":
+		return ""
+	case "":
+		t.Fatalf("no PostgreSQL test server: run the tests with `make test` (it starts one), or set %s to a superuser's URL of a throw-away server (scripts/pg-test-server.sh start DIR prints one), or to \"skip\" to leave the server half out", Env)
+	}
+	return v
+}
+
+// RequireServer is the test server's URL, skipping t when told to.
+func RequireServer(t testing.TB) string {
+	u := ServerURL(t)
+	if u == "" {
+		t.Skipf("%s=skip: the PostgreSQL half is left out", Env)
+	}
+	return u
+}
+
+// NewDatabase creates an empty database (byte-order text, as BudgetPerf
+// requires) on the test server, dropped when the test ends, and returns
+// its URL with the server's superuser.
+func NewDatabase(t testing.TB) string {
+	admin := RequireServer(t)
+	db, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	name := "bp_t_" + hex.EncodeToString(b)
+	ctx := context.Background()
+	if _, err := db.ExecContext(ctx, `CREATE DATABASE `+name+` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`); err != nil {
+		t.Fatalf("creating a test database: %v", err)
+	}
+	t.Cleanup(func() {
+		_, _ = db.ExecContext(context.Background(), `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
+	})
+	return WithDatabase(admin, name)
+}
+
+// WithDatabase is server's URL naming database name instead.
+func WithDatabase(server, name string) string {
+	u, err := url.Parse(server)
+	if err != nil {
+		return server
+	}
+	u.Path = "/" + name
+	return u.String()
+}
