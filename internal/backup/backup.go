@@ -5,6 +5,7 @@ package backup
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/store/transfer"
 )
 
 // Ext is the extension of backup files.
@@ -33,6 +35,14 @@ type Info struct {
 // DefaultName is the file name offered for a backup of dbPath taken at t,
 // e.g. budgetperf-20261123-1530.bpbak.
 func DefaultName(dbPath string, t time.Time) string {
+	if store.IsServer(dbPath) {
+		// A server's backup is named after its database: budgetperf-server-….
+		name := "server"
+		if u, err := url.Parse(dbPath); err == nil && strings.Trim(u.Path, "/") != "" {
+			name = strings.Trim(u.Path, "/") + "-server"
+		}
+		return name + "-" + t.Format("20060102-1504") + Ext
+	}
 	base := filepath.Base(dbPath)
 	return strings.TrimSuffix(base, filepath.Ext(base)) + "-" + t.Format("20060102-1504") + Ext
 }
@@ -56,7 +66,11 @@ func Create(ctx context.Context, s *store.Store, by domain.Actor, dest string) (
 		return Info{}, err
 	}
 	dest = WithExt(dest)
-	if err := s.BackupTo(ctx, dest); err != nil {
+	if s.Engine() == store.Postgres {
+		if _, err := transfer.BackupServer(ctx, s, dest); err != nil {
+			return Info{}, err
+		}
+	} else if err := s.BackupTo(ctx, dest); err != nil {
 		return Info{}, err
 	}
 	fi, err := os.Stat(dest)
@@ -119,4 +133,27 @@ func HumanSize(n int64) string {
 		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 0, 64) + " KB"
 	}
 	return strconv.FormatInt(n, 10) + " B"
+}
+
+// MoveReport says what a move between engines carried (transfer.Report).
+type MoveReport = transfer.Report
+
+// MigrateTo copies the hospital in the database file path into the new,
+// empty server database target (migrate --to). The file is only read;
+// whoever can read it could copy it anyway, so no sign-in is asked here:
+// the server's own logins guard the destination.
+func MigrateTo(ctx context.Context, path, target string) (MoveReport, error) {
+	if !store.IsServer(target) {
+		return MoveReport{}, domain.NewProblem("problem.transfer.not_server", "{{.Target}} is not a database server address: give one like postgres://user@host:5432/budgetperf?sslmode=require.", "Target", target)
+	}
+	return transfer.MigrateFile(ctx, path, target)
+}
+
+// RestoreServer replaces the server database s by the backup file src
+// (administrator only), in one transaction.
+func RestoreServer(ctx context.Context, s *store.Store, by domain.Actor, src string) (MoveReport, error) {
+	if err := permission.Check(by, permission.BackupRestore, ""); err != nil {
+		return MoveReport{}, err
+	}
+	return transfer.RestoreIntoServer(ctx, src, s)
 }

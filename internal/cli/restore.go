@@ -52,6 +52,9 @@ func runRestore(env *Env, args []string) error {
 			return err
 		}
 	}
+	if store.IsServer(dbPath) {
+		return restoreServer(env, pos[0])
+	}
 	req := backup.Request{DBPath: dbPath, Src: pos[0]}
 	for _, a := range acceptFlags {
 		if *accepted[a.kind] {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,12 +16,14 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 // yearRun runs one command of the whole year and decodes its JSON.
 type yearRun struct {
-	t  *testing.T
-	db string
+	t    *testing.T
+	db   string
+	seen *[]string // every JSON printed, in order, times blanked
 }
 
 func (y yearRun) ok(args ...string) string {
@@ -35,6 +38,9 @@ func (y yearRun) ok(args ...string) string {
 func (y yearRun) json(v any, args ...string) {
 	y.t.Helper()
 	out := y.ok(append(args, "--json")...)
+	if y.seen != nil {
+		*y.seen = append(*y.seen, strings.Join(args, " ")+"\n"+stampRE.ReplaceAllString(out, "<time>"))
+	}
 	if err := json.Unmarshal([]byte(out), v); err != nil {
 		y.t.Fatalf("%v: not JSON: %v\n%s", args, err, out)
 	}
@@ -58,10 +64,39 @@ func (y yearRun) step(args ...string) cycleOutJSON {
 // evaluated and finalised, the bonus computed, saved and approved, the
 // reports written; and every total the JSON prints equals what the
 // services the window calls return for the same database.
+//
+// It runs on each engine (issue 22): the JSON of every step is the same on
+// SQLite and on PostgreSQL, but for the times things were done.
 func TestWholeYearFromTheCommandLine(t *testing.T) {
-	db := tempDB(t)
+	seen := map[string][]string{}
+	enginetest.Each(t, func(t *testing.T, e enginetest.Engine) {
+		db := e.Target(t)
+		if code, _, stderr := run(t, "--db", db, "init"); code != ExitOK {
+			t.Fatalf("init: %d %s", code, stderr)
+		}
+		var out []string
+		wholeYear(t, yearRun{t, db, &out})
+		seen[e.Name] = out
+	})
+	if pg, ok := seen["postgres"]; ok {
+		lite := seen["sqlite"]
+		for i := range min(len(lite), len(pg)) {
+			if lite[i] != pg[i] {
+				t.Fatalf("step %d differs between the engines:\nSQLite:     %.600s\nPostgreSQL: %.600s", i, lite[i], pg[i])
+			}
+		}
+		if len(lite) != len(pg) {
+			t.Fatalf("%d steps on SQLite, %d on PostgreSQL", len(lite), len(pg))
+		}
+	}
+}
+
+// stampRE matches the times a step prints (when it was approved, saved…).
+var stampRE = regexp.MustCompile(`\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d)?(\.\d+)?(Z|[+-]\d\d:\d\d)?`)
+
+func wholeYear(t *testing.T, y yearRun) {
+	db := y.db
 	baseDemo(t, db)
-	y := yearRun{t, db}
 	dir := t.TempDir()
 
 	var start struct{ Departments int }

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -155,4 +156,25 @@ func (s *Store) migrate(ctx context.Context) (int, error) {
 		}
 	}
 	return int(current.Int64), nil
+}
+
+var createTableRE = regexp.MustCompile(`(?i)CREATE TABLE (?:IF NOT EXISTS )?(\w+)`)
+
+// Tables are BudgetPerf's tables in the order the migrations create them,
+// schema_migrations left out: what a whole-database copy moves (transfer).
+func Tables() []string {
+	ms, _ := migrations()
+	var ts []string
+	for _, m := range ms {
+		for _, g := range createTableRE.FindAllStringSubmatch(m.sql, -1) {
+			ts = append(ts, g[1])
+		}
+	}
+	return ts
+}
+
+// ReadOnlyDSN opens the database file path for reading only, as the source
+// of a copy: nothing is written to it or beside it.
+func ReadOnlyDSN(path string) string {
+	return fileURI(path) + "?mode=ro&_pragma=busy_timeout(5000)"
 }

@@ -5,13 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/store/dialect"
 )
 
 // On a PostgreSQL server the store keeps SQLite's single-writer model:
@@ -42,7 +42,7 @@ func openServer(ctx context.Context, target string) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
-	s := &Store{Q: Q{db: rebound{pool}}, pool: pool, path: shown, engine: Postgres}
+	s := &Store{Q: Q{db: dialect.On(Postgres, pool)}, pool: pool, path: shown, engine: Postgres}
 	from, err := s.migrate(ctx)
 	if err != nil {
 		pool.Close()
@@ -83,25 +83,6 @@ func serverProblem(shown string, err error) error {
 		}
 	}
 	return domain.NewProblem("problem.server.connect", "Cannot reach the database server {{.Target}}: {{.Err}}. Check the address, the port and that the server is running.", "Target", shown, "Err", err.Error())
-}
-
-// RedactURL is target without its password, for windows, messages and logs.
-func RedactURL(target string) string {
-	u, err := url.Parse(target)
-	if err != nil {
-		return "postgres://…"
-	}
-	if u.User != nil {
-		if _, has := u.User.Password(); has {
-			u.User = url.UserPassword(u.User.Username(), "xxxxx")
-		}
-	}
-	q := u.Query()
-	if q.Has("password") {
-		q.Set("password", "xxxxx")
-		u.RawQuery = q.Encode()
-	}
-	return u.String()
 }
 
 // lockWriters queues a server transaction behind the other writers.

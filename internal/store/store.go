@@ -20,16 +20,13 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
+	"github.com/budgetperf/budgetperf/internal/store/dialect"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // querier is what both a connection pool and a transaction offer, so that
 // the entity queries can run inside or outside a transaction.
-type querier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
+type querier = dialect.Querier
 
 // Q runs the entity queries against a pool or a transaction.
 type Q struct {

@@ -1,5 +1,6 @@
 -- PostgreSQL form of ../0002_import_batches.sql: the same tables, columns and
--- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities.
+-- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities;
+-- references are DEFERRABLE, so a whole database can be copied in (transfer).
 -- Every import is recorded as a batch: which file (by its SHA-256
 -- fingerprint), who, when, how many lines and how much. Actuals point to
 -- their batch so that the same ledger is not imported twice.
@@ -20,6 +21,6 @@ CREATE TABLE import_batches (
 -- A budget file may be imported again with --replace; an actuals file only once.
 CREATE UNIQUE INDEX import_batches_actuals_file ON import_batches (fingerprint) WHERE kind = 'actuals';
 
-ALTER TABLE actuals ADD COLUMN batch_id BIGINT REFERENCES import_batches (id);
+ALTER TABLE actuals ADD COLUMN batch_id BIGINT REFERENCES import_batches (id) DEFERRABLE;
 
 CREATE INDEX actuals_voucher ON actuals (year, voucher) WHERE voucher <> '';

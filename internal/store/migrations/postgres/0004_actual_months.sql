@@ -1,5 +1,6 @@
 -- PostgreSQL form of ../0004_actual_months.sql: the same tables, columns and
--- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities.
+-- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities;
+-- references are DEFERRABLE, so a whole database can be copied in (transfer).
 -- Actuals summed per year, department, subject and month. Month-end
 -- monitoring reads these few thousand rows instead of grouping up to a
 -- million ledger lines on every request. The store keeps the table in step
@@ -10,8 +11,8 @@
 CREATE TABLE actual_months (
     year          BIGINT NOT NULL CHECK (year BETWEEN 2000 AND 2100),
     month         BIGINT NOT NULL CHECK (month BETWEEN 1 AND 12),
-    department_id BIGINT NOT NULL REFERENCES departments (id),
-    subject_code  TEXT NOT NULL REFERENCES subjects (code),
+    department_id BIGINT NOT NULL REFERENCES departments (id) DEFERRABLE,
+    subject_code  TEXT NOT NULL REFERENCES subjects (code) DEFERRABLE,
     amount_fen    BIGINT NOT NULL,
     lines         BIGINT NOT NULL CHECK (lines > 0),
     -- Department and subject before month: a line's twelve months lie

@@ -1,5 +1,6 @@
 -- PostgreSQL form of ../0005_project_progress.sql: the same tables, columns and
--- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities.
+-- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities;
+-- references are DEFERRABLE, so a whole database can be copied in (transfer).
 -- "Double monitoring" of projects during the year: the progress of each
 -- performance target and the project's spending, month by month.
 
@@ -8,7 +9,7 @@
 -- the current rate for rates, or achieved/partly/not in words for
 -- qualitative targets. Kept as text, like the target value itself.
 CREATE TABLE target_values (
-    project_id  BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+    project_id  BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE DEFERRABLE,
     position    BIGINT NOT NULL CHECK (position >= 1),
     month       BIGINT NOT NULL CHECK (month BETWEEN 1 AND 12),
     value       TEXT NOT NULL,
@@ -21,7 +22,7 @@ CREATE TABLE target_values (
 -- What the project spent in `month` (that month alone, not to date), in
 -- fen. A month may be negative when a refund exceeds the month's payments.
 CREATE TABLE project_spending (
-    project_id  BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+    project_id  BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE DEFERRABLE,
     month       BIGINT NOT NULL CHECK (month BETWEEN 1 AND 12),
     amount_fen  BIGINT NOT NULL,
     recorded_at TEXT NOT NULL,

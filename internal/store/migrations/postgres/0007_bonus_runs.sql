@@ -1,5 +1,6 @@
 -- PostgreSQL form of ../0007_bonus_runs.sql: the same tables, columns and
--- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities.
+-- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities;
+-- references are DEFERRABLE, so a whole database can be copied in (transfer).
 -- Performance-bonus runs: an allocation saved as a draft and, once
 -- approved, locked. A year has at most one draft and at most one approved
 -- run; the approved run is what is paid and what the next year compares to.
@@ -25,7 +26,7 @@ CREATE TABLE bonus_runs (
 CREATE UNIQUE INDEX bonus_runs_one_per_status ON bonus_runs (year, status);
 
 CREATE TABLE bonus_run_departments (
-    run_id            BIGINT NOT NULL REFERENCES bonus_runs (id) ON DELETE CASCADE,
+    run_id            BIGINT NOT NULL REFERENCES bonus_runs (id) ON DELETE CASCADE DEFERRABLE,
     position          BIGINT NOT NULL,
     dept_code         TEXT NOT NULL,
     dept_name         TEXT NOT NULL,
@@ -46,7 +47,7 @@ CREATE TABLE bonus_run_departments (
 
 -- The second level: a department's amount split among its staff.
 CREATE TABLE bonus_run_staff (
-    run_id                 BIGINT NOT NULL REFERENCES bonus_runs (id) ON DELETE CASCADE,
+    run_id                 BIGINT NOT NULL REFERENCES bonus_runs (id) ON DELETE CASCADE DEFERRABLE,
     dept_code              TEXT NOT NULL,
     position               BIGINT NOT NULL,
     staff_no               TEXT NOT NULL DEFAULT '',

@@ -1,5 +1,6 @@
 -- PostgreSQL form of ../0008_users_audit.sql: the same tables, columns and
--- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities.
+-- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities;
+-- references are DEFERRABLE, so a whole database can be copied in (transfer).
 -- Users and roles (issue 10). A database without users runs as the
 -- built-in local administrator; the first user added must be an administrator.
 CREATE TABLE users (
@@ -16,7 +17,7 @@ CREATE TABLE users (
 
 -- The departments a department head heads, by department code.
 CREATE TABLE user_departments (
-    login           TEXT NOT NULL REFERENCES users (login) ON DELETE CASCADE,
+    login           TEXT NOT NULL REFERENCES users (login) ON DELETE CASCADE DEFERRABLE,
     department_code TEXT NOT NULL,
     PRIMARY KEY (login, department_code)
 );

@@ -1,5 +1,6 @@
 -- PostgreSQL form of ../0009_batch_content.sql: the same tables, columns and
--- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities.
+-- constraints; INTEGER is BIGINT, REAL is DOUBLE PRECISION, id columns are identities;
+-- references are DEFERRABLE, so a whole database can be copied in (transfer).
 -- Issue 15: a summary workbook opened and saved again in a spreadsheet
 -- program has new bytes but the same figures, so the file fingerprint alone
 -- does not recognise it. Summaries are now also recognised by a fingerprint
@@ -9,7 +10,7 @@
 
 ALTER TABLE import_batches ADD COLUMN summary BIGINT NOT NULL DEFAULT 0 CHECK (summary IN (0, 1));
 ALTER TABLE import_batches ADD COLUMN content_fingerprint TEXT;
-ALTER TABLE import_batches ADD COLUMN replaced_by BIGINT REFERENCES import_batches (id);
+ALTER TABLE import_batches ADD COLUMN replaced_by BIGINT REFERENCES import_batches (id) DEFERRABLE;
 
 -- Earlier actuals batches without a dated or numbered line were summaries.
 -- One pass over the lines, however many batches there are.
