@@ -179,7 +179,7 @@ func TestPasteAColumnIntoTheProposal(t *testing.T) {
 	if !g.dirty() {
 		t.Error("a paste does not make the grid unsaved")
 	}
-	if !strings.Contains(g.status.Text, "已粘贴3个数") || !strings.Contains(g.status.Text, g.lines[3].subject()) {
+	if !strings.Contains(g.status.Text, "已粘贴到3行") || !strings.Contains(g.status.Text, g.lines[3].subject()) {
 		t.Errorf("the paste is not confirmed: %q", g.status.Text)
 	}
 	if r, _ := focusedLine(c, g); r != 1 {
@@ -244,4 +244,61 @@ func shot(t *testing.T, s *testHost, name string) {
 	must(t, err)
 	defer f.Close()
 	must(t, png.Encode(f, s.win.Canvas().Capture()))
+}
+
+// The manual monthly split has the grid's keys and paste, in month order.
+func TestManualSplitKeysAndPastedColumn(t *testing.T) {
+	s, m := openMonthlyTab(t)
+	mpSelect(t, m, "101", "30218")
+	test.Tap(m.manual)
+	d, c := m.editor, s.win.Canvas()
+	month := func() int {
+		for i, e := range d.entries {
+			if c.Focused() == e {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	if month() != 1 {
+		t.Fatalf("the dialog opens with month %d focused", month())
+	}
+	steps := []struct {
+		key   fyne.KeyName
+		shift bool
+		want  int
+	}{{fyne.KeyReturn, false, 2}, {fyne.KeyDown, false, 3}, {fyne.KeyUp, false, 2}, {fyne.KeyReturn, true, 1},
+		{fyne.KeyTab, false, 2}, {fyne.KeyTab, true, 1}}
+	for _, st := range steps {
+		press(c, st.key, st.shift)
+		if month() != st.want {
+			t.Fatalf("%s (shift %v): month %d focused, want %d", st.key, st.shift, month(), st.want)
+		}
+	}
+	c.Focus(d.entries[5])
+	press(c, fyne.KeyDown, false)
+	if month() != 7 {
+		t.Errorf("↓ from June goes to month %d, want July", month())
+	}
+	c.Focus(d.entries[11])
+	press(c, fyne.KeyReturn, false)
+	if c.Focused() != d.save {
+		t.Errorf("Enter on December does not go to Save")
+	}
+
+	// A column of months pasted into February.
+	c.Focus(d.entries[1])
+	paste(c, "1,000\r\n\r\n0.3万\r\n")
+	if d.entries[1].Text != "1,000.00" || d.entries[2].Text != "0.00" || d.entries[3].Text != "3,000.00" {
+		t.Errorf("pasted months: %q %q %q", d.entries[1].Text, d.entries[2].Text, d.entries[3].Text)
+	}
+	paste(c, "5\nabc\n")
+	if d.entries[1].Text != "1,000.00" || !strings.Contains(d.problem.Text, "3月对应的“abc”不是金额") {
+		t.Errorf("a bad month was not refused whole: %q, %q", d.entries[1].Text, d.problem.Text)
+	}
+	paste(c, strings.Repeat("1\t", 11)+"1")
+	if d.entries[1].Text != "1,000.00" || !strings.Contains(d.problem.Text, "复制了12个数，但从2月起只有11个月") {
+		t.Errorf("twelve months into February: %q, %q", d.entries[1].Text, d.problem.Text)
+	}
+	mpTap(t, s, "取消")
 }
