@@ -12,17 +12,18 @@ import (
 
 // AmountEntry is a grid cell for an amount, keyboard-first the way
 // spreadsheet users expect: focusing selects the text so typing replaces
-// it, Enter moves to the next cell, leaving the cell commits it, and
-// pasting a column copied from Excel fills the cells below.
+// it, Enter, the arrows and Tab move to another cell (OnMove, see
+// CellNav), leaving the cell commits it, and pasting cells copied from
+// Excel fills the cells below.
 type AmountEntry struct {
 	widget.Entry
 	OnCommit func()
-	OnEnter  func()
+	OnMove   func(Move)
 	OnFocus  func()
-	// OnPasteBlock receives the lines of a multi-line paste; it returns
-	// false to let the entry paste normally.
-	OnPasteBlock func(lines []string) bool
-	focused      bool
+	// OnPaste receives pasted text that holds more than one cell (a line
+	// break or a tab); it returns false to let the entry paste normally.
+	OnPaste func(text string) bool
+	focused bool
 }
 
 func NewAmountEntry() *AmountEntry {
@@ -60,23 +61,30 @@ func (e *AmountEntry) MouseDown(m *desktop.MouseEvent) {
 	}
 }
 
-// TypedKey moves on with Enter, like a spreadsheet.
+// AcceptsTab keeps Tab in the grid: it moves to the next cell.
+func (e *AmountEntry) AcceptsTab() bool { return e.OnMove != nil }
+
+func (e *AmountEntry) KeyDown(k *fyne.KeyEvent) { trackShift(k, true); e.Entry.KeyDown(k) }
+func (e *AmountEntry) KeyUp(k *fyne.KeyEvent)   { trackShift(k, false); e.Entry.KeyUp(k) }
+
+// TypedKey moves on with Enter, the arrows and Tab, like a spreadsheet;
+// Enter commits the cell even where there is nowhere to move.
 func (e *AmountEntry) TypedKey(k *fyne.KeyEvent) {
-	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.OnEnter != nil {
-		if e.OnCommit != nil {
-			e.OnCommit()
-		}
-		e.OnEnter()
+	m := moveFor(k)
+	if m == MoveNone || e.OnMove == nil {
+		e.Entry.TypedKey(k)
 		return
 	}
-	e.Entry.TypedKey(k)
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.OnCommit != nil {
+		e.OnCommit()
+	}
+	e.OnMove(m)
 }
 
-// TypedShortcut spreads a pasted column over the cells below.
+// TypedShortcut hands cells pasted from a spreadsheet to OnPaste.
 func (e *AmountEntry) TypedShortcut(s fyne.Shortcut) {
-	if p, ok := s.(*fyne.ShortcutPaste); ok && e.OnPasteBlock != nil && p.Clipboard != nil {
-		text := strings.TrimRight(strings.ReplaceAll(p.Clipboard.Content(), "\r\n", "\n"), "\n")
-		if strings.Contains(text, "\n") && e.OnPasteBlock(strings.Split(text, "\n")) {
+	if p, ok := s.(*fyne.ShortcutPaste); ok && e.OnPaste != nil && p.Clipboard != nil {
+		if text := p.Clipboard.Content(); strings.ContainsAny(text, "\t\r\n") && e.OnPaste(text) {
 			return
 		}
 	}

@@ -1,4 +1,5 @@
-// Package kit holds the reusable widgets of the window: the amount entry,
+// Package kit holds the reusable widgets of the window: the amount entry
+// and the grid cells' keys and pasted columns (CellNav, TextCell, ParsePasted),
 // the chart view, figure cards, label tables, column and height layouts,
 // the alert list, the theme and its status colours, the number and name
 // formats every screen shows, the language registration with Fyne, and

@@ -41,11 +41,7 @@ func (m *MonthlyTab) openManual(l budgeting.MonthlyLine) *manualSplitDialog {
 		e := kit.NewAmountEntry()
 		e.SetText(money.FormatPlain(l.Months[i]))
 		e.OnChanged = func(text string) { d.changed(i, text) }
-		e.OnEnter = func() { d.focus(i + 1) }
-		e.OnPasteBlock = func(lines []string) bool {
-			d.spread(i, strings.Join(lines, "\t"))
-			return true
-		}
+		e.OnPaste = func(text string) bool { d.spread(i, text); return true }
 		d.entries[i] = e
 	}
 	// January–June on the left, July–December on the right, as on paper.
@@ -62,6 +58,7 @@ func (m *MonthlyTab) openManual(l budgeting.MonthlyLine) *manualSplitDialog {
 	d.cancel = widget.NewButton(i18n.T("action.cancel"), func() { d.dialog.Hide() })
 	d.save = widget.NewButton(i18n.T("action.save"), d.saveMonths)
 	d.save.Importance = widget.HighImportance
+	d.wireKeys()
 	buttons := container.NewHBox(d.balance, layout.NewSpacer(), d.cancel, d.save)
 	content := container.NewVBox(info, widget.NewLabel(i18n.T("monthly.manual_unit")), grid, d.diff, d.problem, buttons)
 	d.dialog = dialog.NewCustomWithoutButtons(i18n.T("monthly.manual_title"), content, s.Window())
@@ -95,22 +92,35 @@ func (d *manualSplitDialog) changed(i int, text string) {
 	d.update()
 }
 
+// spread fills the month from and the following ones with cells copied
+// from Excel: a row of months, a column, or a block read row by row. An
+// empty cell is zero. A cell that is not an amount, or more cells than
+// months left, refuses the paste and writes nothing.
 func (d *manualSplitDialog) spread(from int, text string) {
-	cells := strings.FieldsFunc(strings.ReplaceAll(text, "\r", ""), func(r rune) bool { return r == '\t' || r == '\n' })
-	for k, c := range cells {
-		if from+k < len(d.entries) {
-			d.entries[from+k].SetText(strings.TrimSpace(c))
-		}
+	values, no := kit.ParsePasted(kit.PastedCells(text), len(d.entries)-from)
+	switch {
+	case no != nil && no.Index < 0:
+		d.setProblem(i18n.T("monthly.paste_too_many", "Count", no.Count, "Months", no.Room, "Month", kit.MonthName(from+1)))
+		return
+	case no != nil:
+		d.setProblem(i18n.T("monthly.paste_bad", "Month", kit.MonthName(from+no.Index+1), "Text", no.Text))
+		return
+	}
+	for k, v := range values {
+		d.entries[from+k].SetText(money.FormatPlain(v))
 	}
 	d.update()
 }
 
-func (d *manualSplitDialog) focus(i int) {
-	if i < len(d.entries) {
-		d.tab.shell.Window().Canvas().Focus(d.entries[i])
-		return
+// wireKeys moves through the months in their order with Enter, the arrows
+// and Tab (January–June down the left, on to July at the top right);
+// after December Enter and Tab go to Save.
+func (d *manualSplitDialog) wireKeys() {
+	rows := make([][]fyne.Focusable, len(d.entries))
+	for i, e := range d.entries {
+		rows[i] = []fyne.Focusable{e}
 	}
-	d.tab.shell.Window().Canvas().Focus(d.save)
+	kit.NewCellNav(rows).PastEnd = d.save
 }
 
 // months parses the entries; problems name each month that is no amount.

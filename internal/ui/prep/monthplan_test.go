@@ -171,7 +171,7 @@ func TestPastedRowFillsTheMonths(t *testing.T) {
 	test.Tap(m.manual)
 	d := m.editor
 	d.entries[0].SetText("1\t2\t3,000")
-	if d.entries[0].Text != "1" || d.entries[1].Text != "2" || d.entries[2].Text != "3,000" {
+	if d.entries[0].Text != "1.00" || d.entries[1].Text != "2.00" || d.entries[2].Text != "3,000.00" {
 		t.Errorf("pasted row: %q %q %q", d.entries[0].Text, d.entries[1].Text, d.entries[2].Text)
 	}
 	mpTap(t, s, "取消")

@@ -46,6 +46,8 @@ type proposalGrid struct {
 	totals *fyne.Container
 	header *fyne.Container
 	status *widget.Label
+	scroll *container.Scroll
+	nav    *kit.CellNav // Enter, the arrows and Tab between the editable cells
 
 	p       budgeting.Proposal
 	mode    gridMode
@@ -60,7 +62,8 @@ type proposalGrid struct {
 type gridLine struct {
 	line   budgeting.ProposalLine
 	entry  *kit.AmountEntry
-	note   *widget.Entry
+	note   *kit.TextCell
+	box    fyne.CanvasObject // the row on screen
 	cells  [pcCount]*widget.Label
 	value  money.Amount
 	err    error
@@ -73,8 +76,9 @@ func newProposalGrid() *proposalGrid {
 	g.status.Importance = widget.DangerImportance
 	g.status.Wrapping = fyne.TextWrapWord
 	g.header = kit.NewColumns(proposalWidths, g.headerCells()...)
+	g.scroll = container.NewVScroll(g.rows)
 	g.root = container.NewBorder(container.NewVBox(g.header, widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), g.totals, g.status), nil, nil, container.NewVScroll(g.rows))
+		container.NewVBox(widget.NewSeparator(), g.totals, g.status), nil, nil, g.scroll)
 	return g
 }
 
@@ -109,7 +113,8 @@ func (g *proposalGrid) set(p budgeting.Proposal, mode gridMode) {
 		}
 		gl := g.newLine(l)
 		g.lines = append(g.lines, gl)
-		objs = append(objs, gl.row())
+		gl.box = gl.row()
+		objs = append(objs, gl.box)
 	}
 	if p.ProjectCount > 0 {
 		cells := make([]fyne.CanvasObject, pcCount)
@@ -127,6 +132,7 @@ func (g *proposalGrid) set(p budgeting.Proposal, mode gridMode) {
 	}
 	g.rows.Objects = objs
 	g.rows.Refresh()
+	g.wireKeys()
 	g.status.SetText("")
 	g.recalc()
 }
@@ -168,13 +174,11 @@ func (g *proposalGrid) newLine(l budgeting.ProposalLine) *gridLine {
 				gl.entry.SetText(kit.Yuan(gl.value))
 			}
 		}
-		gl.entry.OnEnter = func() { g.focusAfter(gl) }
 		gl.entry.OnFocus = func() { g.focused = gl }
-
-		gl.entry.OnPasteBlock = func(lines []string) bool { return g.pasteFrom(gl, lines) }
+		gl.entry.OnPaste = func(text string) bool { return g.paste(gl, text) }
 	}
 	if g.mode == modeProposal || g.mode == modeRevised {
-		gl.note = widget.NewEntry()
+		gl.note = kit.NewTextCell()
 		gl.note.SetText(l.Note)
 		gl.note.OnChanged = func(string) { gl.dirty = true; g.dirtied() }
 	}
@@ -222,7 +226,7 @@ func (gl *gridLine) changed() {
 	}
 	gl.cells[pcSubject].Refresh()
 	if err != nil {
-		g.status.SetText(i18n.T("prep.bad_amount", "Subject", gl.line.SubjectCode+" "+gl.line.SubjectName, "Text", gl.entry.Text))
+		g.status.SetText(i18n.T("prep.bad_amount", "Subject", gl.subject(), "Text", gl.entry.Text))
 		g.dirtied()
 		return
 	}
@@ -245,7 +249,7 @@ func (g *proposalGrid) dirtied() {
 func (g *proposalGrid) firstError() string {
 	for _, gl := range g.lines {
 		if gl.err != nil {
-			return i18n.T("prep.bad_amount", "Subject", gl.line.SubjectCode+" "+gl.line.SubjectName, "Text", gl.entry.Text)
+			return i18n.T("prep.bad_amount", "Subject", gl.subject(), "Text", gl.entry.Text)
 		}
 	}
 	return ""
@@ -375,39 +379,6 @@ func (g *proposalGrid) fillBaseline(growth domain.Growth, pick func(*gridLine) b
 		n++
 	}
 	return n
-}
-
-func (g *proposalGrid) focusAfter(gl *gridLine) {
-	for i, x := range g.lines {
-		if x == gl && i+1 < len(g.lines) {
-			if c := fyne.CurrentApp().Driver().CanvasForObject(g.root); c != nil {
-				c.Focus(g.lines[i+1].entry)
-			}
-			return
-		}
-	}
-}
-
-// pasteFrom spreads pasted lines from gl downwards.
-func (g *proposalGrid) pasteFrom(gl *gridLine, lines []string) bool {
-	start := -1
-	for i, x := range g.lines {
-		if x == gl {
-			start = i
-		}
-	}
-	if start < 0 {
-		return false
-	}
-	for i, text := range lines {
-		if start+i >= len(g.lines) {
-			break
-		}
-		if e := g.lines[start+i].entry; e != nil {
-			e.SetText(text)
-		}
-	}
-	return true
 }
 
 func amountLabel(a money.Amount, bold bool) *widget.Label {

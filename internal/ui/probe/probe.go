@@ -108,6 +108,9 @@ func EntriesIn(o fyne.CanvasObject) []*widget.Entry {
 		case *kit.AmountEntry:
 			out = append(out, &e.Entry)
 			return false
+		case *kit.TextCell:
+			out = append(out, &e.Entry)
+			return false
 		}
 		return true
 	})
