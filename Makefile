@@ -52,6 +52,9 @@ build: deps ## build bin/budgetperf, version from FyneApp.toml
 run: build ## build and run: make run ARGS='--db /tmp/x.db'
 	./$(BIN) $(ARGS)
 
+# The tests' PostgreSQL half runs against a throw-away server that
+# scripts/with-test-server.sh starts and removes; BUDGETPERF_TEST_PG=skip
+# leaves that half out, a URL of your own server is used as it is.
 # The binary is built before the unit tests: the crash-safety test runs it
 # (BUDGETPERF_BIN) instead of building its own. The Linux package reuses it
 # (a few seconds); the Windows installer does not fit here (a cold
@@ -59,15 +62,15 @@ run: build ## build and run: make run ARGS='--db /tmp/x.db'
 test: deps-test ## everything CI runs: vet, unit tests, the end-to-end smoke test, the Linux package
 	$(GO) vet $(PKGS)
 	$(GO) build -o $(BIN) -ldflags "$(LDFLAGS)" ./app
-	BUDGETPERF_BIN=$(CURDIR)/$(BIN) $(XVFB_RUN) $(GO) test $(TESTFLAGS) $(PKGS)
+	BUDGETPERF_BIN=$(CURDIR)/$(BIN) scripts/with-test-server.sh $(XVFB_RUN) $(GO) test $(TESTFLAGS) $(PKGS)
 	BUDGETPERF_BIN=$(BIN) scripts/smoke-test.sh
 	$(MAKE) --no-print-directory package-linux XZ_LEVEL=1
 
 vet: ## go vet only
 	$(GO) vet $(PKGS)
 
-unit: ## go test only (under Xvfb when there is no display)
-	$(XVFB_RUN) $(GO) test $(TESTFLAGS) $(PKGS)
+unit: ## go test only (under Xvfb when there is no display; with a throw-away PostgreSQL server)
+	scripts/with-test-server.sh $(XVFB_RUN) $(GO) test $(TESTFLAGS) $(PKGS)
 
 smoke: build ## the end-to-end smoke test only
 	BUDGETPERF_BIN=$(BIN) scripts/smoke-test.sh

@@ -16,7 +16,8 @@ set -euo pipefail
 BUILD_PKGS=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols)
 # xauth: xvfb only recommends it, but xvfb-run cannot start without it.
-TEST_PKGS=(xvfb xauth xdotool imagemagick poppler-utils qpdf)
+# postgresql: the server the tests' PostgreSQL half starts a throw-away cluster of.
+TEST_PKGS=(xvfb xauth xdotool imagemagick poppler-utils qpdf postgresql)
 # Packaging: the Windows cross-compiler and installer builder, 7z to list the
 # installer, osslsigncode to sign it; dpkg-deb and xz for the Linux packages.
 LINUX_PACKAGE_PKGS=(dpkg xz-utils)
