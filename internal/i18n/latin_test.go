@@ -12,6 +12,7 @@ var cliOnly = map[string]bool{
 	"problem.demo.not_empty": true, "problem.form.kind": true, "problem.prep.unknown_action": true,
 	"problem.report.kind": true, "problem.report.whole_hospital": true, "problem.split.method": true,
 	"problem.users.bad_role": true, "import.encoding_unknown": true, "problem.bonus.weight_text": true,
+	"problem.transfer.not_server": true, // migrate --to only
 }
 
 // zhLatinAllowed are the Latin words a Chinese text may hold: product and
