@@ -2,6 +2,7 @@ package bonus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -22,6 +23,7 @@ type RunInfo struct {
 	CreatedBy, CreatedAt   string
 	ApprovedBy, ApprovedAt string
 	Note                   string
+	Version                domain.Version // of the draft, moving on with every save
 }
 
 // Save stores res as the year's draft run, replacing an earlier draft
@@ -29,6 +31,12 @@ type RunInfo struct {
 // locked: saving is refused, and so is a pool above the reward
 // performance pay available now (Limit), with the figures.
 func (s *Service) Save(ctx context.Context, by domain.Actor, res Result, note string) (RunInfo, error) {
+	return s.SaveAt(ctx, by, res, note, 0)
+}
+
+// SaveAt is Save from the draft as read at version seen (SeenOf): refused
+// with who and when if someone saved a draft since. 0 does not check.
+func (s *Service) SaveAt(ctx context.Context, by domain.Actor, res Result, note string, seen domain.Version) (RunInfo, error) {
 	if err := permission.Check(by, permission.BonusCompute, ""); err != nil {
 		return RunInfo{}, err
 	}
@@ -36,7 +44,7 @@ func (s *Service) Save(ctx context.Context, by domain.Actor, res Result, note st
 		return RunInfo{}, domain.NewProblem("problem.bonusrun.empty_run", "There is no allocation to save: compute the {{.Year}} bonus first.", "Year", res.Year)
 	}
 	run := store.BonusRun{Year: res.Year, Pool: res.Pool, Cap: res.Cap, WelfareFloor: res.Floor, Weights: res.Weights,
-		Drivers: driversText(res.Drivers), Note: strings.TrimSpace(note), CreatedBy: by.Login}
+		Drivers: driversText(res.Drivers), Note: strings.TrimSpace(note), CreatedBy: by.Login, Seen: seen}
 	for _, d := range res.Departments {
 		run.Departments = append(run.Departments, store.BonusRunDept{Code: d.Code, Name: d.Name, NameEn: d.NameEn,
 			Headcount: d.Headcount, CoefficientMilli: d.CoefficientMilli, Scores: d.Scores, Unmeasured: d.Unmeasured,
@@ -62,7 +70,7 @@ func (s *Service) Save(ctx context.Context, by domain.Actor, res Result, note st
 		}
 		var err error
 		if id, err = tx.ReplaceBonusDraft(ctx, run); err != nil {
-			return err
+			return changedDraft(err, res.Year)
 		}
 		return runTrail(prev, run).record(ctx, tx, by)
 	})
@@ -288,7 +296,25 @@ func (s *Service) info(ctx context.Context, id int64) (RunInfo, error) {
 
 func infoOf(r store.BonusRun) RunInfo {
 	return RunInfo{ID: r.ID, Approved: r.Status == store.BonusApproved, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt,
-		ApprovedBy: r.ApprovedBy, ApprovedAt: r.ApprovedAt, Note: r.Note}
+		ApprovedBy: r.ApprovedBy, ApprovedAt: r.ApprovedAt, Note: r.Note, Version: r.Version}
+}
+
+// SeenOf is the version a save from stored starts from: the stored
+// draft's, or NoDraft when the screen had none (nil) or an approved run.
+func SeenOf(stored *Result) domain.Version {
+	if stored == nil || stored.Run == nil || stored.Run.Approved {
+		return store.NoDraft
+	}
+	return stored.Run.Version
+}
+
+// changedDraft words a draft saved by someone else first.
+func changedDraft(err error, year int) error {
+	var c *domain.Changed
+	if !errors.As(err, &c) {
+		return err
+	}
+	return domain.ChangedProblem(c, domain.Term{Key: "record.bonus_draft", Default: "bonus allocation draft"}, strconv.Itoa(year))
 }
 
 // fromRun rebuilds a Result from a stored run; the sensitivity curve is

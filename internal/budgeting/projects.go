@@ -56,29 +56,9 @@ func (s *Service) SaveProject(ctx context.Context, by domain.Actor, p domain.Pro
 	problems := p.Validate()
 	var id int64
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
-		var old domain.Project
-		if p.ID != 0 {
-			var err error
-			old, err = existingProject(ctx, tx.Q, p.ID)
-			if err != nil {
-				return err
-			}
-			if err := permission.Check(by, permission.PrepEditProposal, old.DeptCode); err != nil {
-				return err
-			}
-			if old.Year != p.Year {
-				// The store keeps a project's year; moving one across
-				// cycles would bypass the other year's checks.
-				return domain.NewProblem("problem.project.year_moved", "Project \"{{.Name}}\" belongs to the {{.Old}} budget and cannot be moved to {{.Year}}. Create it again in {{.Year}}.",
-					"Name", old.Name, "Old", old.Year, "Year", p.Year)
-			}
-			if old.DeptCode != p.DeptCode {
-				// Moving a project takes it out of one proposal and into
-				// another: both must be open for changes.
-				if _, err := checkEditable(ctx, tx.Q, old.Year, old.DeptCode); err != nil {
-					return err
-				}
-			}
+		old, err := projectBefore(ctx, tx, by, p)
+		if err != nil {
+			return err
 		}
 		if p.DeptCode != "" {
 			if _, err := tx.Department(ctx, p.DeptCode); store.IsNotFound(err) {
@@ -107,13 +87,46 @@ func (s *Service) SaveProject(ctx context.Context, by domain.Actor, p domain.Pro
 		if len(problems) > 0 {
 			return problems
 		}
-		var err error
 		if id, err = tx.SaveProject(ctx, by, p); err != nil {
 			return err
 		}
 		return projectChanges(old, p, id).record(ctx, tx, by)
 	})
 	return id, err
+}
+
+// projectBefore is the project p changes (zero when p is new), after the
+// checks a change needs: the saver may edit it where it is, it stays in
+// its year, both departments are open when it moves, and nobody saved it
+// since p was read (its version).
+func projectBefore(ctx context.Context, tx *store.Tx, by domain.Actor, p domain.Project) (domain.Project, error) {
+	if p.ID == 0 {
+		return domain.Project{}, nil
+	}
+	old, err := existingProject(ctx, tx.Q, p.ID)
+	if err != nil {
+		return old, err
+	}
+	if err := permission.Check(by, permission.PrepEditProposal, old.DeptCode); err != nil {
+		return old, err
+	}
+	if old.Year != p.Year {
+		// The store keeps a project's year; moving one across
+		// cycles would bypass the other year's checks.
+		return old, domain.NewProblem("problem.project.year_moved", "Project \"{{.Name}}\" belongs to the {{.Old}} budget and cannot be moved to {{.Year}}. Create it again in {{.Year}}.",
+			"Name", old.Name, "Old", old.Year, "Year", p.Year)
+	}
+	if old.DeptCode != p.DeptCode {
+		// Moving a project takes it out of one proposal and into
+		// another: both must be open for changes.
+		if _, err := checkEditable(ctx, tx.Q, old.Year, old.DeptCode); err != nil {
+			return old, err
+		}
+	}
+	if _, err := tx.ClaimProject(ctx, p.ID, p.Version, by.Login); err != nil {
+		return old, changedSince(err, domain.Term{Key: "record.project", Default: "project"}, old.Name)
+	}
+	return old, nil
 }
 
 // projectChanges are the audit entries of saving p over old (zero when new).

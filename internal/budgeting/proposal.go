@@ -186,22 +186,36 @@ type LineEdit struct {
 // round 1, the revised figure in round 2. All edits land together, with
 // their old and new values in the audit trail.
 func (s *Service) SaveProposal(ctx context.Context, by domain.Actor, year int, deptCode string, edits []LineEdit) error {
+	return s.SaveProposalAt(ctx, by, year, deptCode, 0, edits)
+}
+
+// SaveProposalAt is SaveProposal from the proposal as read at version seen
+// (Proposal.Dept.Version): refused with who saved it and when if someone
+// has since. 0 does not check (a command reads and saves in one go).
+func (s *Service) SaveProposalAt(ctx context.Context, by domain.Actor, year int, deptCode string, seen domain.Version, edits []LineEdit) error {
 	if err := permission.Check(by, permission.PrepEditProposal, deptCode); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		return s.SaveProposalIn(ctx, tx, by, year, deptCode, edits)
+		return s.saveProposalIn(ctx, tx, by, year, deptCode, seen, edits)
 	})
 }
 
 // SaveProposalIn is SaveProposal inside a caller's transaction (the demo uses it).
 func (s *Service) SaveProposalIn(ctx context.Context, tx *store.Tx, by domain.Actor, year int, deptCode string, edits []LineEdit) error {
+	return s.saveProposalIn(ctx, tx, by, year, deptCode, 0, edits)
+}
+
+func (s *Service) saveProposalIn(ctx context.Context, tx *store.Tx, by domain.Actor, year int, deptCode string, seen domain.Version, edits []LineEdit) error {
 	if err := permission.Check(by, permission.PrepEditProposal, deptCode); err != nil {
 		return err
 	}
 	dept, err := checkEditable(ctx, tx.Q, year, deptCode)
 	if err != nil {
 		return err
+	}
+	if _, err := tx.ClaimProposal(ctx, year, deptCode, seen, by.Login); err != nil {
+		return changedSince(err, domain.Term{Key: "record.proposal", Default: "budget proposal"}, dept.DeptName)
 	}
 	byCode, err := linesByCode(ctx, tx.Q, year, deptCode)
 	if err != nil {

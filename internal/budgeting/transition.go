@@ -150,10 +150,25 @@ type ControlEdit struct {
 // SetControl sets a submitted department's control figures: an
 // expenditure total (nil leaves none) and per-line figures.
 func (s *Service) SetControl(ctx context.Context, by domain.Actor, year int, deptCode string, total *money.Amount, lines []ControlEdit) error {
+	return s.SetControlAt(ctx, by, year, deptCode, 0, total, lines)
+}
+
+// SetControlAt is SetControl from the proposal as read at version seen
+// (0: not checked): refused with who and when if someone saved it since.
+func (s *Service) SetControlAt(ctx context.Context, by domain.Actor, year int, deptCode string, seen domain.Version, total *money.Amount, lines []ControlEdit) error {
 	if err := permission.Check(by, permission.PrepIssueControl, deptCode); err != nil {
 		return err
 	}
 	return s.st.InTx(ctx, func(tx *store.Tx) error {
+		if seen != 0 {
+			if _, err := tx.ClaimProposal(ctx, year, deptCode, seen, by.Login); err != nil {
+				name := deptCode
+				if d, derr := tx.DeptPrep(ctx, year, deptCode); derr == nil {
+					name = d.DeptName
+				}
+				return changedSince(err, domain.Term{Key: "record.proposal", Default: "budget proposal"}, name)
+			}
+		}
 		return setControl(ctx, tx, by, year, deptCode, total, lines)
 	})
 }

@@ -15,6 +15,7 @@ type proposalJSON struct {
 	Name            string             `json:"name"`
 	State           string             `json:"state"`
 	Round           int                `json:"round"`
+	Version         int64              `json:"version"`
 	ControlTotalFen *int64             `json:"control_total_fen"`
 	ProjectsFen     int64              `json:"projects_fen"`
 	Lines           []proposalLineJSON `json:"lines"`
@@ -66,7 +67,7 @@ func runBudgetProposal(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := proposalJSON{Year: p.Year, Code: p.Dept.DeptCode, Name: p.Dept.DeptName, State: string(p.Dept.State), Round: p.Dept.Round,
+	out := proposalJSON{Year: p.Year, Code: p.Dept.DeptCode, Name: p.Dept.DeptName, State: string(p.Dept.State), Round: p.Dept.Round, Version: int64(p.Dept.Version),
 		ControlTotalFen: fenPtr(p.Dept.ControlTotal), ProjectsFen: p.Projects.Fen(), Lines: []proposalLineJSON{}}
 	var rows [][]string
 	for _, l := range p.Lines {

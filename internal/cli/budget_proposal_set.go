@@ -31,6 +31,7 @@ func runProposalSet(env *Env, args []string) error {
 	note := f.String("note", "", "cli.flag.line_note")
 	file := f.String("file", "", "cli.flag.proposal_file")
 	encoding := f.String("encoding", "", "cli.flag.encoding")
+	seen := f.Int64("version", 0, "cli.flag.proposal_version")
 	if err := f.parseNone(args); err != nil {
 		return err
 	}
@@ -79,7 +80,7 @@ func runProposalSet(env *Env, args []string) error {
 			return err
 		}
 	}
-	if err := svc.Budgets.SaveProposal(env.ctx, env.Actor, *year, *dept, edits); err != nil {
+	if err := svc.Budgets.SaveProposalAt(env.ctx, env.Actor, *year, *dept, domain.Version(*seen), edits); err != nil {
 		return err
 	}
 	for _, e := range edits {

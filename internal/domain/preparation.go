@@ -28,6 +28,7 @@ type DeptPrep struct {
 	ControlTotal *money.Amount
 	UpdatedAt    time.Time
 	UpdatedBy    string
+	Version      Version // of the department's proposal (versions.go)
 }
 
 // PrepLine is one subject of a department's proposal.

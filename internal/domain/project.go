@@ -127,6 +127,9 @@ type Target struct {
 // about it.
 type Project struct {
 	ID int64
+	// Version is the version the project was read at: saving it back is
+	// refused when someone else saved it since (versions.go).
+	Version Version
 	// Code is the project's code (项目编码), unique in its year; the store
 	// gives one (XM<year><nnn>) to a project saved without it.
 	Code        string

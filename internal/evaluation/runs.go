@@ -36,6 +36,9 @@ type Run struct {
 	Texts       map[string]string // actual as typed
 	Reasons     map[string]string
 	Result      scoring.Result
+	// Version is the evaluation's version when read: a value saved from
+	// it is refused if someone saved one since (SetValueAt).
+	Version domain.Version
 }
 
 // Runs lists year's evaluations ranked by score, best first.
@@ -166,7 +169,7 @@ func loadRuns(ctx context.Context, q store.Q, evs []store.Evaluation) ([]Run, er
 			ID: e.ID, Year: e.Year, Scheme: sc,
 			Unit:      names[unitKey{e.UnitKind, e.UnitCode}],
 			Finalised: e.Finalised, FinalisedAt: e.FinalisedAt, FinalisedBy: e.FinalisedBy,
-			Texts: map[string]string{}, Reasons: map[string]string{},
+			Texts: map[string]string{}, Reasons: map[string]string{}, Version: e.Version,
 		}
 		r.Values = Values(sc, stored)
 		for _, v := range stored {

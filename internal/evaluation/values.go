@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"context"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -129,12 +130,33 @@ func number(s string) (float64, bool) {
 // deduction indicator type the count, "0" included, or give occurrences.
 // A finalised evaluation is locked.
 func (s *Service) SetValue(ctx context.Context, by domain.Actor, id int64, indicatorCode, actual string, occurrences int, reason string) error {
+	_, err := s.SetValueAt(ctx, by, id, 0, indicatorCode, actual, occurrences, reason)
+	return err
+}
+
+// SetValueAt is SetValue from the evaluation as read at version seen (0:
+// not checked): refused with who and when if someone saved a value of it
+// since. It returns the evaluation's new version, for the next save.
+func (s *Service) SetValueAt(ctx context.Context, by domain.Actor, id int64, seen domain.Version, indicatorCode, actual string, occurrences int, reason string) (domain.Version, error) {
 	if err := permission.SignedIn(by); err != nil {
-		return err
+		return 0, err
 	}
-	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		return setValueAudited(ctx, tx, by, id, indicatorCode, actual, occurrences, reason)
+	var v domain.Version
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		if err := setValueAudited(ctx, tx, by, id, indicatorCode, actual, occurrences, reason); err != nil {
+			return err
+		}
+		var err error
+		if v, err = tx.ClaimEvaluation(ctx, id, seen, by.Login); err != nil {
+			var c *domain.Changed
+			if errors.As(err, &c) {
+				r, _ := loadRun(ctx, tx.Q, id)
+				return domain.ChangedProblem(c, domain.Term{Key: "record.evaluation", Default: "evaluation"}, r.Unit.Name)
+			}
+		}
+		return err
 	})
+	return v, err
 }
 
 // SetValueIn is SetValue inside a caller's transaction (the demo uses it).

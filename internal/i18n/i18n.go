@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/jeandeaual/go-locale"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -228,6 +229,8 @@ func translateTerms(data map[string]any) map[string]any {
 			text = SignedPercent(float64(t))
 		case domain.Ratio:
 			text = Ratio(float64(t))
+		case time.Time:
+			text = Time(t)
 		default:
 			continue
 		}

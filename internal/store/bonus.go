@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 )
@@ -30,7 +31,13 @@ type BonusRun struct {
 	CreatedBy, CreatedAt   string
 	ApprovedBy, ApprovedAt string
 	Departments            []BonusRunDept
+	// Version moves on with every save of the draft; Seen is the version
+	// a save started from (0: not checked; NoDraft: there was none), see versions.go.
+	Version, Seen domain.Version
 }
+
+// NoDraft is the version a bonus save starts from when the year had no draft.
+const NoDraft domain.Version = -1
 
 // BonusRunDept is a department's line of a run.
 type BonusRunDept struct {
@@ -71,14 +78,14 @@ var bonusDims = []scoring.BonusDimension{scoring.BonusWorkload, scoring.BonusQua
 
 const bonusRunSelect = `SELECT id, year, status, pool_fen, cap_fen, welfare_floor,
 	w_workload, w_quality, w_efficiency, w_public_welfare, w_satisfaction,
-	drivers, note, created_by, created_at, approved_by, approved_at FROM bonus_runs`
+	drivers, note, created_by, created_at, approved_by, approved_at, version FROM bonus_runs`
 
 func scanBonusRun(sc interface{ Scan(...any) error }) (BonusRun, error) {
 	var r BonusRun
 	var pool, cap int64
 	w := make([]float64, len(bonusDims))
 	err := sc.Scan(&r.ID, &r.Year, &r.Status, &pool, &cap, &r.WelfareFloor, &w[0], &w[1], &w[2], &w[3], &w[4],
-		&r.Drivers, &r.Note, &r.CreatedBy, &r.CreatedAt, &r.ApprovedBy, &r.ApprovedAt)
+		&r.Drivers, &r.Note, &r.CreatedBy, &r.CreatedAt, &r.ApprovedBy, &r.ApprovedAt, &r.Version)
 	if err != nil {
 		return r, err
 	}
@@ -147,16 +154,24 @@ func (q Q) BonusRun(ctx context.Context, id int64) (BonusRun, error) {
 // ReplaceBonusDraft stores r as year's draft run, replacing the previous
 // draft (and its staff split), and returns its id.
 func (t *Tx) ReplaceBonusDraft(ctx context.Context, r BonusRun) (int64, error) {
+	v, last, err := t.BonusDraftVersion(ctx, r.Year)
+	if err != nil {
+		return 0, err
+	}
+	// Seen -1 (NoDraft): the saver saw no draft, so any draft is another's.
+	if r.Seen != 0 && r.Seen != v && !(r.Seen == NoDraft && v == 0) {
+		return 0, &last
+	}
 	if _, err := t.db.ExecContext(ctx, `DELETE FROM bonus_runs WHERE year = ? AND status = ?`, r.Year, BonusDraft); err != nil {
 		return 0, fmt.Errorf("replacing the %d bonus draft: %w", r.Year, err)
 	}
 	var id int64
-	err := t.db.QueryRowContext(ctx, `INSERT INTO bonus_runs (year, status, pool_fen, cap_fen, welfare_floor,
-		w_workload, w_quality, w_efficiency, w_public_welfare, w_satisfaction, drivers, note, created_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	err = t.db.QueryRowContext(ctx, `INSERT INTO bonus_runs (year, status, pool_fen, cap_fen, welfare_floor,
+		w_workload, w_quality, w_efficiency, w_public_welfare, w_satisfaction, drivers, note, created_by, created_at, version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.Year, BonusDraft, r.Pool.Fen(), r.Cap.Fen(), r.WelfareFloor,
 		r.Weights[bonusDims[0]], r.Weights[bonusDims[1]], r.Weights[bonusDims[2]], r.Weights[bonusDims[3]], r.Weights[bonusDims[4]],
-		r.Drivers, r.Note, r.CreatedBy, now()).Scan(&id)
+		r.Drivers, r.Note, r.CreatedBy, now(), v+1).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("saving the %d bonus draft: %w", r.Year, err)
 	}

@@ -20,6 +20,7 @@ type Evaluation struct {
 	Grade              string
 	FinalisedAt        time.Time
 	FinalisedBy        string
+	Version            domain.Version // moves on with every value saved (versions.go)
 }
 
 // EvaluationValue is one indicator's actual in an evaluation, as typed.
@@ -30,14 +31,14 @@ type EvaluationValue struct {
 	Reason        string
 }
 
-const evaluationSelect = `SELECT id, year, unit_kind, unit_code, scheme_id, state, score, grade, finalised_at, finalised_by FROM evaluations`
+const evaluationSelect = `SELECT id, year, unit_kind, unit_code, scheme_id, state, score, grade, finalised_at, finalised_by, version FROM evaluations`
 
 func scanEvaluation(sc interface{ Scan(...any) error }) (Evaluation, error) {
 	var e Evaluation
 	var state string
 	var score sql.NullFloat64
 	var grade, at, by sql.NullString
-	if err := sc.Scan(&e.ID, &e.Year, &e.UnitKind, &e.UnitCode, &e.SchemeID, &state, &score, &grade, &at, &by); err != nil {
+	if err := sc.Scan(&e.ID, &e.Year, &e.UnitKind, &e.UnitCode, &e.SchemeID, &state, &score, &grade, &at, &by, &e.Version); err != nil {
 		return e, err
 	}
 	e.Finalised = state == "finalised"
@@ -86,9 +87,9 @@ func (q Q) Evaluation(ctx context.Context, id int64) (Evaluation, error) {
 // scheme and returns its id; created is false (and the id the existing
 // one's) when the unit already has an evaluation that year.
 func (q Q) InsertEvaluation(ctx context.Context, by domain.Actor, year int, unitKind, unitCode string, schemeID int64) (id int64, created bool, err error) {
-	err = q.db.QueryRowContext(ctx, `INSERT INTO evaluations (year, unit_kind, unit_code, scheme_id, state, created_at, created_by)
-		VALUES (?, ?, ?, ?, 'open', ?, ?) ON CONFLICT (year, unit_kind, unit_code) DO NOTHING RETURNING id`,
-		year, unitKind, unitCode, schemeID, q.stamp(), by.Login).Scan(&id)
+	err = q.db.QueryRowContext(ctx, `INSERT INTO evaluations (year, unit_kind, unit_code, scheme_id, state, created_at, created_by, updated_at, updated_by)
+		VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?) ON CONFLICT (year, unit_kind, unit_code) DO NOTHING RETURNING id`,
+		year, unitKind, unitCode, schemeID, q.stamp(), by.Login, q.stamp(), by.Login).Scan(&id)
 	if err == nil {
 		return id, true, nil
 	}

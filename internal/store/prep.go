@@ -53,14 +53,14 @@ func (q Q) InsertDeptPrep(ctx context.Context, by domain.Actor, year int, deptCo
 	return nil
 }
 
-const deptPrepSelect = `SELECT d.code, d.name, d.name_en, p.state, p.round, p.control_total_fen, p.updated_at, p.updated_by
+const deptPrepSelect = `SELECT d.code, d.name, d.name_en, p.state, p.round, p.control_total_fen, p.updated_at, p.updated_by, p.version
 	FROM prep_departments p JOIN departments d ON d.id = p.department_id`
 
 func scanDeptPrep(sc interface{ Scan(...any) error }) (domain.DeptPrep, error) {
 	var p domain.DeptPrep
 	var state, at string
 	var control sql.NullInt64
-	if err := sc.Scan(&p.DeptCode, &p.DeptName, &p.DeptNameEn, &state, &p.Round, &control, &at, &p.UpdatedBy); err != nil {
+	if err := sc.Scan(&p.DeptCode, &p.DeptName, &p.DeptNameEn, &state, &p.Round, &control, &at, &p.UpdatedBy, &p.Version); err != nil {
 		return p, err
 	}
 	p.State = domain.PrepState(state)
@@ -99,7 +99,7 @@ func (q Q) DeptPrep(ctx context.Context, year int, deptCode string) (domain.Dept
 
 // SetDeptPosition moves a department to a new state and round.
 func (q Q) SetDeptPosition(ctx context.Context, by domain.Actor, year int, deptCode string, pos domain.PrepPosition) error {
-	_, err := q.db.ExecContext(ctx, `UPDATE prep_departments SET state = ?, round = ?, updated_at = ?, updated_by = ?
+	_, err := q.db.ExecContext(ctx, `UPDATE prep_departments SET state = ?, round = ?, updated_at = ?, updated_by = ?, version = version + 1
 		WHERE year = ? AND department_id = (SELECT id FROM departments WHERE code = ?)`,
 		string(pos.State), pos.Round, q.stamp(), by.Login, year, deptCode)
 	return err
@@ -107,7 +107,7 @@ func (q Q) SetDeptPosition(ctx context.Context, by domain.Actor, year int, deptC
 
 // SetControlTotal sets (or with nil clears) a department's expenditure control total.
 func (q Q) SetControlTotal(ctx context.Context, by domain.Actor, year int, deptCode string, total *money.Amount) error {
-	_, err := q.db.ExecContext(ctx, `UPDATE prep_departments SET control_total_fen = ?, updated_at = ?, updated_by = ?
+	_, err := q.db.ExecContext(ctx, `UPDATE prep_departments SET control_total_fen = ?, updated_at = ?, updated_by = ?, version = version + 1
 		WHERE year = ? AND department_id = (SELECT id FROM departments WHERE code = ?)`,
 		amountOrNull(total), q.stamp(), by.Login, year, deptCode)
 	return err

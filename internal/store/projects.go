@@ -12,7 +12,7 @@ import (
 // when deptCode is not empty, in department and id order.
 func (q Q) Projects(ctx context.Context, year int, deptCode string) ([]domain.Project, error) {
 	query := `SELECT p.id, p.code, p.year, d.code, p.name, p.type, p.subject_code, p.amount_fen, p.start_year, p.end_year, p.description,
-			p.attribute, p.responsible, p.long_term_goal, p.annual_goal, p.fiscal_fen, p.business_fen, p.carryover_fen, p.other_fen
+			p.attribute, p.responsible, p.long_term_goal, p.annual_goal, p.fiscal_fen, p.business_fen, p.carryover_fen, p.other_fen, p.version
 		FROM projects p JOIN departments d ON d.id = p.department_id WHERE p.year = ?`
 	args := []any{year}
 	if deptCode != "" {
@@ -28,7 +28,7 @@ func (q Q) Projects(ctx context.Context, year int, deptCode string) ([]domain.Pr
 		var p domain.Project
 		var typ, attr string
 		if err := rows.Scan(&p.ID, &p.Code, &p.Year, &p.DeptCode, &p.Name, &typ, &p.SubjectCode, &p.Amount, &p.StartYear, &p.EndYear, &p.Description,
-			&attr, &p.Responsible, &p.LongTermGoal, &p.AnnualGoal, &p.Funding.Fiscal, &p.Funding.Business, &p.Funding.Carryover, &p.Funding.Other); err != nil {
+			&attr, &p.Responsible, &p.LongTermGoal, &p.AnnualGoal, &p.Funding.Fiscal, &p.Funding.Business, &p.Funding.Carryover, &p.Funding.Other, &p.Version); err != nil {
 			rows.Close()
 			return nil, err
 		}

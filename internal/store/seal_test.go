@@ -58,11 +58,16 @@ func unseal(t *testing.T, s *Store, edit string) {
 	undo11(t, s)
 }
 
-// undo11 takes back migrations 12 (bonus measured) and 11 (project
+// undo11 takes back migrations 13 (record versions), 12 (bonus measured) and 11 (project
 // forms), which come after the sealing and would otherwise keep the schema
 // version above 9.
 func undo11(t *testing.T, s *Store) {
 	t.Helper()
+	for _, tc := range [][2]string{{"prep_departments", "version"}, {"projects", "version"}, {"evaluations", "version"},
+		{"evaluations", "updated_at"}, {"evaluations", "updated_by"}, {"bonus_runs", "version"}} {
+		exec(t, s, `ALTER TABLE `+tc[0]+` DROP COLUMN `+tc[1])
+	}
+	exec(t, s, `DELETE FROM schema_migrations WHERE version = 13`)
 	exec(t, s, `ALTER TABLE bonus_run_departments DROP COLUMN measured`)
 	exec(t, s, `DELETE FROM schema_migrations WHERE version = 12`)
 	exec(t, s, `DROP INDEX projects_code`)

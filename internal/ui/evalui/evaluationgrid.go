@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
@@ -30,6 +31,7 @@ type evalGrid struct {
 	rows   []*evalRow
 	nodes  map[string]*widget.Label // score label of each dimension and group
 	runID  int64
+	seen   domain.Version // the evaluation's version the grid shows (SetValueAt)
 	locked bool
 }
 
@@ -78,7 +80,7 @@ func newEvalGrid(e *EvaluationScreen) *evalGrid {
 
 // build makes the rows of run r.
 func (g *evalGrid) build(r evaluation.Run) {
-	g.rows, g.nodes, g.runID, g.locked = nil, map[string]*widget.Label{}, r.ID, r.Finalised
+	g.rows, g.nodes, g.runID, g.locked, g.seen = nil, map[string]*widget.Label{}, r.ID, r.Finalised, r.Version
 	header := make([]fyne.CanvasObject, len(evalGridHeader))
 	for i, k := range evalGridHeader {
 		header[i] = widget.NewLabelWithStyle(i18n.T(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -242,11 +244,12 @@ func (g *evalGrid) save(row *evalRow, reload bool) bool {
 	}
 	s := g.e.shell
 	occ, _ := strconv.Atoi(now[1])
-	if err := s.Services().Evaluation.SetValue(s.Ctx(), s.Actor(), g.runID, row.code, now[0], occ, now[2]); err != nil {
-		s.ShowError(err)
+	v, err := s.Services().Evaluation.SetValueAt(s.Ctx(), s.Actor(), g.runID, g.seen, row.code, now[0], occ, now[2])
+	if err != nil {
+		kit.OfferReload(s.Window(), s.ShowError, err, g.e.reload)
 		return false
 	}
-	row.saved = now
+	row.saved, g.seen = now, v
 	if reload {
 		g.e.reload()
 	}

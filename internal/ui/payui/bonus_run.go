@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2/dialog"
+	"github.com/budgetperf/budgetperf/internal/bonus"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
@@ -19,8 +20,8 @@ func (b *BonusScreen) save() {
 	if !b.hasRes || !b.poolTaken() {
 		return
 	}
-	if _, err := s.Services().Bonus.Save(s.Ctx(), s.Actor(), b.res, ""); err != nil {
-		s.ShowError(err)
+	if _, err := s.Services().Bonus.SaveAt(s.Ctx(), s.Actor(), b.res, "", bonus.SeenOf(b.stored)); err != nil {
+		kit.OfferReload(s.Window(), s.ShowError, err, b.Refresh)
 		return
 	}
 	b.Refresh()
@@ -40,7 +41,7 @@ func (b *BonusScreen) approve() {
 	msg := i18n.T("bonus.approve.confirm", "Year", s.Year(), "Pool", kit.Yuan(sum), "Weight", i18n.Percent(b.res.Weights[scoring.BonusPublicWelfare]))
 	kit.ConfirmAction(s.Window(), i18n.T("bonus.approve"), msg, i18n.T("bonus.approve"), func() {
 		if b.dirty || b.stored == nil {
-			if _, err := s.Services().Bonus.Save(s.Ctx(), s.Actor(), b.res, ""); err != nil {
+			if _, err := s.Services().Bonus.SaveAt(s.Ctx(), s.Actor(), b.res, "", bonus.SeenOf(b.stored)); err != nil {
 				s.ShowError(err)
 				return
 			}

@@ -117,7 +117,7 @@ func (p *bonusStaffPanel) choose() {
 func (p *bonusStaffPanel) importFile(path string) {
 	b, s := p.b, p.b.host
 	if b.dirty && b.hasRes {
-		if _, err := s.Services().Bonus.Save(s.Ctx(), s.Actor(), b.res, ""); err != nil {
+		if _, err := s.Services().Bonus.SaveAt(s.Ctx(), s.Actor(), b.res, "", bonus.SeenOf(b.stored)); err != nil {
 			s.ShowError(err)
 			return
 		}

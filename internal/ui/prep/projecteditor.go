@@ -375,6 +375,10 @@ func (e *projectEditor) trySave() {
 	}
 	id, err := s.Services().Budgets.SaveProject(s.Ctx(), s.Actor(), p)
 	if err != nil {
+		if ps := domain.AsProblems(err); len(ps) == 1 && ps[0].Key == domain.ChangedKey {
+			kit.OfferReload(s.Window(), s.ShowError, err, e.reload)
+			return
+		}
 		if ps := domain.AsProblems(err); ps != nil {
 			e.showProblems(ps)
 			return
@@ -386,6 +390,20 @@ func (e *projectEditor) trySave() {
 	e.dialog.Hide()
 	e.panel.Refresh()
 	e.panel.selectProject(id)
+}
+
+// reload drops what was typed and opens the project as it is saved now
+// (someone else saved it from another PC).
+func (e *projectEditor) reload() {
+	e.dirty = false
+	e.dialog.Hide()
+	e.panel.Refresh()
+	for _, pr := range e.panel.projects {
+		if pr.ID == e.orig.ID {
+			e.panel.openEditor(pr, e.readOnly)
+			return
+		}
+	}
 }
 
 func (e *projectEditor) tryClose() {

@@ -214,17 +214,17 @@ func (v *proposalView) save(report bool) bool {
 			s.ShowError(errors.New(v.grid.firstError()))
 			return false
 		}
-		err = s.Services().Budgets.SetControl(s.Ctx(), s.Actor(), s.Year(), v.dept, v.p.Dept.ControlTotal, edits)
+		err = s.Services().Budgets.SetControlAt(s.Ctx(), s.Actor(), s.Year(), v.dept, v.p.Dept.Version, v.p.Dept.ControlTotal, edits)
 	} else {
 		edits, ok := v.grid.edits()
 		if !ok {
 			s.ShowError(errors.New(v.grid.firstError()))
 			return false
 		}
-		err = s.Services().Budgets.SaveProposal(s.Ctx(), s.Actor(), s.Year(), v.dept, edits)
+		err = s.Services().Budgets.SaveProposalAt(s.Ctx(), s.Actor(), s.Year(), v.dept, v.p.Dept.Version, edits)
 	}
 	if err != nil {
-		s.ShowError(err)
+		kit.OfferReload(s.Window(), s.ShowError, err, func() { v.show(v.dept) })
 		return false
 	}
 	v.show(v.dept)
