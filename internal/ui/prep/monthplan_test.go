@@ -11,6 +11,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // openMonthlyTab shows the monthly tab of the demo's 2026 budget alone in
@@ -30,7 +31,7 @@ func mpSelect(t *testing.T, m *MonthlyTab, dept, subject string) {
 	t.Helper()
 	for i, l := range m.shown {
 		if l.DeptCode == dept && l.SubjectCode == subject {
-			m.table.Select(widget.TableCellID{Row: i + mpTotalRows, Col: mpColSubject})
+			m.table.Select(widget.TableCellID{Row: i + mpTotalRows, Col: mpColLine})
 			return
 		}
 	}
@@ -56,19 +57,35 @@ func TestMonthlyTabShowsThePlan(t *testing.T) {
 	if len(m.shown) < 100 {
 		t.Fatalf("%d lines shown", len(m.shown))
 	}
-	if got := mpHeader(mpColJan); got != "1月（元）" {
+	// The year at a glance: twelve months in 万元 beside the line and its
+	// annual budget; a half year in 元 exact to the fen.
+	if got := m.header(mpColMonth); got != "1月" {
 		t.Errorf("month header %q", got)
 	}
-	if got := mpHeader(mpColAnnual); !strings.Contains(got, "元") {
+	if got := m.header(m.colMethod() - 1); got != "12月" {
+		t.Errorf("last month header %q", got)
+	}
+	if got := m.header(mpColAnnual); got != "全年（万元）" {
 		t.Errorf("annual header %q", got)
 	}
 	// The totals rows come first and add up the lines.
-	if text, _ := m.cell(0, mpColDept); text != "支出合计" {
+	if text, _ := m.cell(0, mpColLine); text != "支出合计" {
 		t.Errorf("first row %q", text)
 	}
-	if text, align := m.cell(0, mpColAnnual); text != money.FormatPlain(m.expenditure.Annual) || !strings.Contains(text, ",") || align != fyne.TextAlignTrailing {
+	if text, align := m.cell(0, mpColAnnual); text != kit.Wan(m.expenditure.Annual) || align != fyne.TextAlignTrailing {
 		t.Errorf("total %q align %v", text, align)
 	}
+	m.view.SetSelectedIndex(int(mpSecondHalf))
+	if got := m.header(mpColMonth); got != "7月" || m.colMethod() != mpColMonth+6 {
+		t.Errorf("second half starts with %q, method column %d", got, m.colMethod())
+	}
+	if text, _ := m.cell(0, mpColAnnual); text != money.FormatPlain(m.expenditure.Annual) || !strings.Contains(text, ",") {
+		t.Errorf("exact total %q", text)
+	}
+	if text, _ := m.cell(0, mpColMonth); text != money.FormatPlain(m.expenditure.Months[6]) {
+		t.Errorf("July total %q, want %s", text, money.FormatPlain(m.expenditure.Months[6]))
+	}
+	m.view.SetSelectedIndex(int(mpYear))
 	m.deptFilter.SetSelected("101 产科")
 	for _, l := range m.shown {
 		if l.DeptCode != "101" {
@@ -152,13 +169,14 @@ func TestManualSplitThroughTheDialog(t *testing.T) {
 	if l.Months != want {
 		t.Errorf("stored months %v, want %v", l.Months, want)
 	}
-	// The table shows the new split.
+	// The table shows the new split, exact in the first half year.
+	m.view.SetSelectedIndex(int(mpFirstHalf))
 	for i, x := range m.shown {
 		if x.DeptCode == "101" && x.SubjectCode == "30218" {
-			if text, _ := m.cell(i+mpTotalRows, mpColJan); text != "123,000.00" {
+			if text, _ := m.cell(i+mpTotalRows, mpColMonth); text != "123,000.00" {
 				t.Errorf("January shows %q", text)
 			}
-			if text, _ := m.cell(i+mpTotalRows, mpColMethod); text != "手工" {
+			if text, _ := m.cell(i+mpTotalRows, m.colMethod()); text != "手工" {
 				t.Errorf("method shows %q", text)
 			}
 		}
