@@ -65,6 +65,7 @@ func (f *frame) lines(area draw.Canvas) {
 				runs = append(runs, run)
 			}
 			dc.StrokeLines(f.lineStyle(s, si), runs...)
+			f.drewSeries(si, f.lineStyle(s, si).Color)
 			for _, r := range runs {
 				if !markers && len(r) > 1 {
 					continue

@@ -81,7 +81,8 @@ func newMonthlyTab(s Host) *MonthlyTab {
 	m.manual.Importance = widget.HighImportance
 	// A fixed width keeps long department names readable in the filter.
 	deptBox := container.NewGridWrap(fyne.NewSize(200, m.deptFilter.MinSize().Height), m.deptFilter)
-	filters := container.NewBorder(nil, nil, container.NewHBox(m.view, deptBox), nil, m.search)
+	viewBox := container.NewGridWrap(fyne.NewSize(kit.SelectWidth(mpViewLabels()), m.view.MinSize().Height), m.view)
+	filters := container.NewBorder(nil, nil, container.NewHBox(viewBox, deptBox), nil, m.search)
 	buttons := container.NewHBox(m.evenAll, m.priorAll, m.manual)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, filters), m.status)
 	m.root = container.NewBorder(top, nil, nil, nil, container.New(&mpFitLayout{m: m}, m.table))

@@ -169,13 +169,17 @@ func (m *MonthlyTab) fitColumns() {
 	rows := len(m.shown) + mpTotalRows
 	widest := func(col int) float32 {
 		w := m.measure(m.header(col), true)
+		for r := 0; r < mpTotalRows; r++ { // the totals are bold
+			s, _ := m.cell(r, col)
+			w = max(w, m.measure(s, true))
+		}
 		longest := ""
-		for r := 0; r < rows; r++ {
+		for r := mpTotalRows; r < rows; r++ {
 			if s, _ := m.cell(r, col); utf8.RuneCountInString(s) > utf8.RuneCountInString(longest) {
 				longest = s
 			}
 		}
-		return max(w, m.measure(longest, true))
+		return max(w, m.measure(longest, false))
 	}
 	annual := widest(mpColAnnual)
 	var month float32
@@ -203,12 +207,12 @@ func (m *MonthlyTab) lineWidth(natural, amounts float32) float32 {
 }
 
 // mpLineMin keeps a department and subject name readable.
-const mpLineMin = 150
+const mpLineMin = 140
 
 // measure is the width of a cell showing s (bold: the totals), with the
 // label's padding.
 func (m *MonthlyTab) measure(s string, bold bool) float32 {
-	return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width + 2*theme.InnerPadding() + 4
+	return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width + 2*theme.InnerPadding() + 2
 }
 
 // mpFitLayout gives the table its whole space and refits the columns
