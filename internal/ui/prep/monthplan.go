@@ -38,6 +38,7 @@ type MonthlyTab struct {
 	selected             int                // index into shown; -1 when none
 	editor               *manualSplitDialog // the open manual split, if any
 	fitWidth             float32            // the table's width the columns fit
+	widths               []float32          // the line's, the annual's and a month's column width
 
 	// OnPlanChanged runs after a split was saved, so that screens showing
 	// the plan to date elsewhere (the dashboard, Execution) reload.

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -77,7 +79,11 @@ func (m *MonthlyTab) colMethod() int {
 
 func (m *MonthlyTab) newTable() *widget.Table {
 	t := widget.NewTable(func() (int, int) { return len(m.shown) + mpTotalRows, m.colMethod() + 1 },
-		func() fyne.CanvasObject { return kit.NewElidedLabel("") }, m.updateCell)
+		func() fyne.CanvasObject {
+			amount := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+			amount.Alignment = fyne.TextAlignTrailing
+			return container.New(mpCellLayout{}, kit.NewElidedLabel(""), amount)
+		}, m.updateCell)
 	t.ShowHeaderRow = true
 	t.StickyRowCount = mpTotalRows
 	t.StickyColumnCount = mpColMonth
@@ -146,17 +152,47 @@ func (m *MonthlyTab) cell(r, c int) (string, fyne.TextAlign) {
 	return v.amount(l.Months[first-1+c-mpColMonth]), fyne.TextAlignTrailing
 }
 
+// updateCell shows a line or a method in a label (whole on hover when
+// cut), an amount in a plain text with a narrow margin: thirteen amount
+// columns with a label's padding would not fit beside the line.
 func (m *MonthlyTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*kit.ElidedLabel)
-	if id.Row < 0 || id.Row >= len(m.shown)+mpTotalRows || id.Col > m.colMethod() {
-		l.SetText("")
+	box := o.(*fyne.Container)
+	l, amount := box.Objects[0].(*kit.ElidedLabel), box.Objects[1].(*canvas.Text)
+	text, align := "", fyne.TextAlignLeading
+	if id.Row >= 0 && id.Row < len(m.shown)+mpTotalRows && id.Col <= m.colMethod() {
+		text, align = m.cell(id.Row, id.Col)
+	}
+	bold := fyne.TextStyle{Bold: id.Row < mpTotalRows}
+	if id.Col == mpColLine || id.Col == m.colMethod() {
+		amount.Hide()
+		l.Alignment, l.TextStyle = align, bold
+		l.SetText(text)
+		l.Show()
 		return
 	}
-	text, align := m.cell(id.Row, id.Col)
-	l.Alignment = align
-	l.TextStyle = fyne.TextStyle{Bold: id.Row < mpTotalRows}
-	l.SetText(text)
+	l.Hide()
+	amount.Text, amount.TextStyle = text, bold
+	amount.Color = theme.Color(theme.ColorNameForeground)
+	amount.TextSize = theme.TextSize()
+	amount.Show()
+	amount.Refresh()
 }
+
+// mpAmountPad is the margin of an amount in its cell.
+const mpAmountPad = 4
+
+// mpCellLayout gives the label the whole cell and the amount the cell
+// less a narrow margin.
+type mpCellLayout struct{}
+
+func (mpCellLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+	objs[1].Move(fyne.NewPos(mpAmountPad, 0))
+	objs[1].Resize(fyne.NewSize(size.Width-2*mpAmountPad, size.Height))
+}
+
+func (mpCellLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
 // fitColumns makes every column as wide as its widest text (amounts of
 // the lines shown and the totals, headers) and gives the line what is
@@ -168,10 +204,14 @@ func (m *MonthlyTab) fitColumns() {
 	_, n := v.months()
 	rows := len(m.shown) + mpTotalRows
 	widest := func(col int) float32 {
-		w := m.measure(m.header(col), true)
+		pad := float32(2 * mpAmountPad)
+		if col == mpColLine || col == m.colMethod() {
+			pad = 2 * theme.InnerPadding()
+		}
+		w := m.measure(m.header(col), true, 2*theme.InnerPadding())
 		for r := 0; r < mpTotalRows; r++ { // the totals are bold
 			s, _ := m.cell(r, col)
-			w = max(w, m.measure(s, true))
+			w = max(w, m.measure(s, true, pad))
 		}
 		longest := ""
 		for r := mpTotalRows; r < rows; r++ {
@@ -179,20 +219,22 @@ func (m *MonthlyTab) fitColumns() {
 				longest = s
 			}
 		}
-		return max(w, m.measure(longest, false))
+		return max(w, m.measure(longest, false, pad))
 	}
 	annual := widest(mpColAnnual)
 	var month float32
 	for c := mpColMonth; c < mpColMonth+n; c++ {
 		month = max(month, widest(c))
 	}
-	line := m.lineWidth(widest(mpColLine), annual+float32(n)*month)
+	// The table puts a padding between columns.
+	line := m.lineWidth(widest(mpColLine), annual+float32(n)*month+float32(n+2)*theme.Padding())
 	m.table.SetColumnWidth(mpColLine, line)
 	m.table.SetColumnWidth(mpColAnnual, annual)
 	for c := mpColMonth; c < mpColMonth+n; c++ {
 		m.table.SetColumnWidth(c, month)
 	}
 	m.table.SetColumnWidth(m.colMethod(), widest(m.colMethod()))
+	m.widths = append([]float32{line, annual}, month)
 	m.table.Refresh()
 }
 
@@ -209,10 +251,10 @@ func (m *MonthlyTab) lineWidth(natural, amounts float32) float32 {
 // mpLineMin keeps a department and subject name readable.
 const mpLineMin = 140
 
-// measure is the width of a cell showing s (bold: the totals), with the
-// label's padding.
-func (m *MonthlyTab) measure(s string, bold bool) float32 {
-	return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width + 2*theme.InnerPadding() + 2
+// measure is the width of a cell showing s (bold: the totals and the
+// headings) with pad around it.
+func (m *MonthlyTab) measure(s string, bold bool, pad float32) float32 {
+	return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width + pad + 2
 }
 
 // mpFitLayout gives the table its whole space and refits the columns

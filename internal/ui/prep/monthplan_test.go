@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -231,5 +232,38 @@ func TestMonthlyTabWithoutBudget(t *testing.T) {
 	m.Refresh()
 	if len(m.shown) != 0 || !strings.Contains(m.status.Text, "2031") || !m.evenAll.Disabled() {
 		t.Errorf("no-budget state: %d lines, %q", len(m.shown), m.status.Text)
+	}
+}
+
+// On a 1366×768 screen (the table 1140 pixels wide beside the navigation)
+// the year view shows the twelve months of a line beside its name and its
+// annual budget, each figure whole.
+func TestMonthlyYearViewFitsTwelveMonths(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		s, _ := startApp(t, demoDB(t, 2026), lang)
+		s.year = 2026
+		m := newMonthlyTab(s)
+		s.win.SetContent(m.root)
+		m.Refresh()
+		s.win.Resize(fyne.NewSize(1140, 700))
+		if len(m.widths) != 3 {
+			t.Fatalf("%s: columns not fitted: %v", lang, m.widths)
+		}
+		pad := theme.Padding()
+		used := m.widths[0] + m.widths[1] + 12*m.widths[2] + 14*pad + theme.ScrollBarSize()
+		if used > m.table.Size().Width {
+			t.Errorf("%s: the twelve months need %.0f px, the table has %.0f", lang, used, m.table.Size().Width)
+		}
+		if m.widths[0] < mpLineMin {
+			t.Errorf("%s: line column %.0f px", lang, m.widths[0])
+		}
+		// Every total fits its column whole.
+		for c := mpColAnnual; c < m.colMethod(); c++ {
+			text, _ := m.cell(0, c)
+			w := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*mpAmountPad
+			if col := m.widths[min(c, 2)]; w > col {
+				t.Errorf("%s: %q is %.0f px in a %.0f px column", lang, text, w, col)
+			}
+		}
 	}
 }
