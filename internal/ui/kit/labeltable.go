@@ -1,7 +1,10 @@
 package kit
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
@@ -33,4 +36,15 @@ func NewLabelTable(headerKeys []string, widths []float32, rows func() int, cell 
 		t.SetColumnWidth(c, w)
 	}
 	return t
+}
+
+// ShowRow opens row r of a label table whole in a read-only dialog, a
+// line per column ("heading：text"), for rows whose cells are cut short.
+func ShowRow(w fyne.Window, title string, headerKeys []string, r int, cell func(r, c int) (string, fyne.TextAlign)) dialog.Dialog {
+	lines := make([]string, 0, len(headerKeys))
+	for c, k := range headerKeys {
+		text, _ := cell(r, c)
+		lines = append(lines, i18n.T("kit.row_line", "Heading", i18n.T(k), "Text", text))
+	}
+	return ShowText(w, title, strings.Join(lines, "\n"))
 }
