@@ -88,6 +88,27 @@ func (l *DetailLabel) Tapped(*fyne.PointEvent) {
 	}
 }
 
+// FocusGained and FocusLost let the keyboard reach the text (Tab), and
+// TypedKey opens it on Enter or Space, as a tap does.
+func (l *DetailLabel) FocusGained() { l.Importance = widget.HighImportance; l.Refresh() }
+
+// FocusLost shows the label as before.
+func (l *DetailLabel) FocusLost() { l.Importance = widget.MediumImportance; l.Refresh() }
+
+// TypedRune opens the text on Space.
+func (l *DetailLabel) TypedRune(r rune) {
+	if r == ' ' {
+		l.Tapped(nil)
+	}
+}
+
+// TypedKey opens the text on Enter.
+func (l *DetailLabel) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		l.Tapped(nil)
+	}
+}
+
 // Cursor shows a hand where a tap opens the text.
 func (l *DetailLabel) Cursor() desktop.Cursor {
 	if strings.TrimSpace(l.Text) == "" {

@@ -94,6 +94,13 @@ func TestDetailLabelOpensWholeText(t *testing.T) {
 	if !hasText(top, "偏差原因分析及改进措施：门诊人次") {
 		t.Errorf("dialog title missing: %q", texts(top))
 	}
+	// From the keyboard: Tab to it, Enter opens it.
+	w.Canvas().Overlays().Remove(top)
+	w.Canvas().Focus(l)
+	l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if top := w.Canvas().Overlays().Top(); top == nil || !hasText(top, reason) {
+		t.Error("Enter on the focused reason did not open it")
+	}
 }
 
 // Long tips wrap inside their width, Chinese between any two characters,

@@ -39,6 +39,7 @@ type MonthlyTab struct {
 	editor               *manualSplitDialog // the open manual split, if any
 	fitWidth             float32            // the table's width the columns fit
 	widths               []float32          // the line's, the annual's and a month's column width
+	oneDept              bool               // one department is picked: lines name their subject only
 
 	// OnPlanChanged runs after a split was saved, so that screens showing
 	// the plan to date elsewhere (the dashboard, Execution) reload.
@@ -137,6 +138,7 @@ func (m *MonthlyTab) filter() {
 	if sel := m.deptFilter.Selected; sel != "" && sel != i18n.T("monthly.all_depts") {
 		dept, _, _ = strings.Cut(sel, " ")
 	}
+	m.oneDept = dept != ""
 	q := strings.ToLower(strings.TrimSpace(m.search.Text))
 	m.shown = m.shown[:0]
 	for _, l := range m.plan.Lines {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
@@ -139,17 +140,29 @@ func (m *MonthlyTab) cell(r, c int) (string, fyne.TextAlign) {
 	}
 	l := m.shown[r-mpTotalRows]
 	switch {
-	case c == mpColLine && v == mpYear:
-		// Names only: the twelve months leave the line a narrow column.
-		return kit.PickName(l.DeptName, l.DeptNameEn) + " · " + kit.PickName(l.SubjectName, l.SubjectNameEn), fyne.TextAlignLeading
 	case c == mpColLine:
-		return l.DeptCode + " " + kit.PickName(l.DeptName, l.DeptNameEn) + " · " + l.SubjectCode + " " + kit.PickName(l.SubjectName, l.SubjectNameEn), fyne.TextAlignLeading
+		return m.lineText(l, v), fyne.TextAlignLeading
 	case c == mpColAnnual:
 		return v.amount(l.Annual), fyne.TextAlignTrailing
 	case c == m.colMethod():
 		return splitMethodLabel(l.Method), fyne.TextAlignLeading
 	}
 	return v.amount(l.Months[first-1+c-mpColMonth]), fyne.TextAlignTrailing
+}
+
+// lineText names line l: department and subject, by name only in the
+// year view (the twelve months leave the line a narrow column), and the
+// subject alone while one department is picked.
+func (m *MonthlyTab) lineText(l budgeting.MonthlyLine, v mpView) string {
+	subject := kit.PickName(l.SubjectName, l.SubjectNameEn)
+	dept := kit.PickName(l.DeptName, l.DeptNameEn)
+	if v != mpYear {
+		subject, dept = l.SubjectCode+" "+subject, l.DeptCode+" "+dept
+	}
+	if m.oneDept {
+		return subject
+	}
+	return dept + " · " + subject
 }
 
 // updateCell shows a line or a method in a label (whole on hover when

@@ -93,6 +93,10 @@ func TestMonthlyTabShowsThePlan(t *testing.T) {
 			t.Fatalf("the filter shows %s", l.DeptCode)
 		}
 	}
+	// With one department picked a line names its subject alone.
+	if text, _ := m.cell(mpTotalRows, mpColLine); text != kit.PickName(m.shown[0].SubjectName, m.shown[0].SubjectNameEn) {
+		t.Errorf("line of one department %q", text)
+	}
 	n := len(m.shown)
 	m.search.SetText("卫生材料收入")
 	if len(m.shown) != 1 || m.shown[0].SubjectCode != "4101010208" || len(m.shown) >= n {
