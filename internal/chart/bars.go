@@ -1,9 +1,11 @@
 package chart
 
 import (
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -50,6 +52,7 @@ func (f *frame) bars(area draw.Canvas) {
 				showValues = false
 			}
 		}
+		var values []valueLabel
 		for i := 0; i < n; i++ {
 			left := trX(float64(i)) - groupW/2
 			for si, s := range c.Series {
@@ -57,6 +60,8 @@ func (f *frame) bars(area draw.Canvas) {
 				col := f.t.seriesColor(si)
 				if b, ok := rowBand(c, i); ok && ns == 1 {
 					col = BandColor(b.Level)
+				} else {
+					f.drewSeries(si, col)
 				}
 				if v := value(s, i); !math.IsNaN(v) {
 					y := trY(v)
@@ -64,11 +69,7 @@ func (f *frame) bars(area draw.Canvas) {
 					fillRect(dc, r, col)
 					drawn = append(drawn, r)
 					if showValues {
-						pt := vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: r.Max.Y + f.base()*0.2}
-						if v < 0 {
-							pt.Y = r.Min.Y - f.lineHeight(valSty.Font.Size) - f.base()*0.1
-						}
-						dc.FillText(valSty, pt, f.barLabel(v, dec))
+						values = append(values, valueLabel{bar: r, neg: v < 0, text: f.barLabel(v, dec), fill: col})
 					}
 				}
 				// The hit area is the bar's whole column (a short bar is
@@ -87,7 +88,7 @@ func (f *frame) bars(area draw.Canvas) {
 				})
 			}
 		}
-		f.refLine(dc, p, drawn)
+		f.barValues(dc, p, valSty, values, drawn)
 	}))
 	p.Draw(area)
 }
@@ -112,18 +113,102 @@ func (f *frame) barText(i, si int) string {
 	return s
 }
 
-// refLine draws the reference line dashed across the data, labelled
-// ("序时进度 75%") at its right end, or at its left end when a bar would
-// be under the label there and not on the left.
-func (f *frame) refLine(dc draw.Canvas, p *plot.Plot, bars []vg.Rectangle) {
+// valueLabel is the value to write at a bar.
+type valueLabel struct {
+	bar  vg.Rectangle
+	neg  bool
+	text string
+	fill color.Color
+}
+
+// barValues writes each bar's value where it collides with nothing, and
+// draws the reference line with its label. A value goes just beyond its
+// bar's end; when the reference line runs through it there, it goes
+// inside the bar's end, or else just beyond the line; a value with no
+// clear place is left to the tooltip. The line's label takes its right
+// end, or its left one, where it covers neither bars nor values.
+func (f *frame) barValues(dc draw.Canvas, p *plot.Plot, sty text.Style, values []valueLabel, bars []vg.Rectangle) {
+	line, hasLine := f.refSegment(dc, p)
+	gap := f.base() * 0.2
+	var boxes []placedText
+	for _, v := range values {
+		for _, pt := range f.valueSpots(sty, v, line, hasLine, dc) {
+			s := sty
+			if pt.inside {
+				s.Color = textOn(v.fill)
+			}
+			box := textRect(s, pt.at, v.text)
+			if box.Max.Y > dc.Max.Y || box.Min.Y < dc.Min.Y || (hasLine && line.crosses(box, gap)) {
+				continue
+			}
+			boxes = append(boxes, placedText{kind: textValue, text: v.text, box: box, color: s.Color})
+			break
+		}
+	}
+	var label *placedText
+	if hasLine {
+		dc.StrokeLine2(draw.LineStyle{Color: f.t.ref, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}},
+			line.a.X, line.a.Y, line.b.X, line.b.Y)
+		f.lay.lines = append(f.lay.lines, line)
+		label = f.refLabelSpot(dc, line.a.Y, bars, boxes)
+	}
+	for _, b := range boxes {
+		if label != nil && overlaps(b.box, inset(label.box, -gap)) {
+			continue // the line's label won that place: the tooltip has the value
+		}
+		s := sty
+		s.Color = b.color
+		f.placeText(dc, textValue, s, vg.Point{X: (b.box.Min.X + b.box.Max.X) / 2, Y: b.box.Min.Y - textRect(s, vg.Point{}, b.text).Min.Y}, b.text)
+	}
+}
+
+// spot is a place for a value: where to write it, and whether that is
+// inside the bar (the text then takes a colour readable on the bar).
+type spot struct {
+	at     vg.Point
+	inside bool
+}
+
+// valueSpots are the places for v in order of preference: beyond the
+// bar's end, inside it, beyond the reference line.
+func (f *frame) valueSpots(sty text.Style, v valueLabel, line segment, hasLine bool, dc draw.Canvas) []spot {
+	lh := f.lineHeight(sty.Font.Size)
+	pad := f.base() * 0.2
+	x := (v.bar.Min.X + v.bar.Max.X) / 2
+	base := -textRect(sty, vg.Point{}, v.text).Min.Y // from the box's bottom to the text's baseline point
+	out := []spot{{at: vg.Point{X: x, Y: v.bar.Max.Y + pad + base}}}
+	if v.neg {
+		out[0].at.Y = v.bar.Min.Y - pad - lh + base
+	}
+	if v.bar.Max.Y-v.bar.Min.Y >= lh+2*pad {
+		in := spot{at: vg.Point{X: x, Y: v.bar.Max.Y - pad - lh + base}, inside: true}
+		if v.neg {
+			in.at.Y = v.bar.Min.Y + pad + base
+		}
+		out = append(out, in)
+	}
+	if hasLine {
+		out = append(out, spot{at: vg.Point{X: x, Y: line.a.Y + pad*2 + base}}, spot{at: vg.Point{X: x, Y: line.a.Y - pad*2 - lh + base}})
+	}
+	return out
+}
+
+// refSegment is the reference line across the plot, if the chart has one.
+func (f *frame) refSegment(dc draw.Canvas, p *plot.Plot) (segment, bool) {
 	ref := f.c.Ref
 	if ref == nil || math.IsNaN(ref.Value) || math.IsInf(ref.Value, 0) {
-		return
+		return segment{}, false
 	}
 	_, trY := p.Transforms(&dc)
 	y := trY(ref.Value)
-	dc.StrokeLine2(draw.LineStyle{Color: f.t.ref, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}},
-		dc.Min.X, y, dc.Max.X, y)
+	return segment{a: vg.Point{X: dc.Min.X, Y: y}, b: vg.Point{X: dc.Max.X, Y: y}}, true
+}
+
+// refLabelSpot writes the reference line's label ("序时进度 75%") above
+// the line at y (below it at the top of the plot), at the right end, or
+// at the left end when bars or values are under the right one and not
+// under the left.
+func (f *frame) refLabelSpot(dc draw.Canvas, y vg.Length, bars []vg.Rectangle, values []placedText) *placedText {
 	label := refLabel(f.c)
 	sty := f.style(f.base()*0.9, f.t.ref)
 	pad := f.base() * 0.3
@@ -135,8 +220,14 @@ func (f *frame) refLine(dc draw.Canvas, p *plot.Plot, bars []vg.Rectangle) {
 	}
 	w := sty.Width(label)
 	covers := func(x0 vg.Length) bool {
+		r := vg.Rectangle{Min: vg.Point{X: x0, Y: ly}, Max: vg.Point{X: x0 + w, Y: ly + h}}
 		for _, b := range bars {
-			if b.Max.X > x0 && b.Min.X < x0+w && b.Max.Y > ly && b.Min.Y < ly+h {
+			if overlaps(b, r) {
+				return true
+			}
+		}
+		for _, v := range values {
+			if overlaps(v.box, r) {
 				return true
 			}
 		}
@@ -147,6 +238,8 @@ func (f *frame) refLine(dc draw.Canvas, p *plot.Plot, bars []vg.Rectangle) {
 		x0 = dc.Min.X + pad
 	}
 	labelBox(dc, sty, vg.Point{X: x0, Y: ly}, label, f.boxColor(), f.base()*0.15)
+	f.record(textRef, sty, vg.Point{X: x0, Y: ly}, label, nil)
+	return &f.lay.texts[len(f.lay.texts)-1]
 }
 
 // refLabel is the reference line's label as the caller wrote it (callers

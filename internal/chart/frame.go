@@ -18,6 +18,8 @@ type frame struct {
 	c       *Chart
 	t       theme
 	regions []region
+	// lay is what the drawing placed where (layout.go).
+	lay layout
 	// yAxisRoom is the width of the value axis' labels, set before the
 	// category axis is laid out.
 	yAxisRoom vg.Length

@@ -10,6 +10,7 @@ import (
 // legendItem is one entry of the legend: a small sample and its label.
 type legendItem struct {
 	label string
+	color color.Color // the key's colour: its series' or its band's
 	// sample draws the key into r.
 	sample func(c draw.Canvas, r vg.Rectangle)
 }
@@ -32,7 +33,7 @@ func (f *frame) header(dc draw.Canvas) draw.Canvas {
 		sty := f.style(f.base()*1.2, f.t.fg)
 		sty.YAlign = draw.YTop
 		title := fitText(sty, f.c.Title, right-left)
-		area.FillText(sty, vg.Point{X: left, Y: top}, title)
+		f.placeText(area, textTitle, sty, vg.Point{X: left, Y: top}, title)
 		x = left + sty.Width(title) + f.base()*1.5
 		rowH = max(rowH, f.lineHeight(f.base()*1.2)*1.35)
 		used = true
@@ -56,7 +57,8 @@ func (f *frame) header(dc draw.Canvas) draw.Canvas {
 			Min: vg.Point{X: x, Y: y - lineH/2},
 			Max: vg.Point{X: x + sw, Y: y + lineH/2},
 		})
-		area.FillText(lsty, vg.Point{X: x + sw + gap, Y: y}, label)
+		f.placeText(area, textLegend, lsty, vg.Point{X: x + sw + gap, Y: y}, label)
+		f.lay.legend = append(f.lay.legend, legendEntry{label: it.label, color: it.color})
 		x += w + f.base()*1.2
 		used = true
 	}
@@ -77,7 +79,7 @@ func (f *frame) legendItems() []legendItem {
 			if s.Name == "" {
 				continue
 			}
-			items = append(items, legendItem{label: s.Name, sample: f.seriesSample(s, i, swatch)})
+			items = append(items, legendItem{label: s.Name, color: f.t.seriesColor(i), sample: f.seriesSample(s, i, swatch)})
 		}
 	}
 	switch c.Kind {
@@ -96,7 +98,7 @@ func (f *frame) legendItems() []legendItem {
 	case Progress:
 		items = f.bandItems()
 		if len(c.Series) > 1 && c.Series[1].Name != "" {
-			items = append(items, legendItem{label: c.Series[1].Name, sample: func(cv draw.Canvas, r vg.Rectangle) {
+			items = append(items, legendItem{label: c.Series[1].Name, color: f.t.fg, sample: func(cv draw.Canvas, r vg.Rectangle) {
 				mx := (r.Min.X + r.Max.X) / 2
 				cv.StrokeLine2(draw.LineStyle{Color: f.t.fg, Width: vg.Points(2)}, mx, r.Min.Y, mx, r.Max.Y)
 			}})
@@ -113,7 +115,7 @@ func (f *frame) bandItems() []legendItem {
 			continue
 		}
 		col := BandColor(b.Level)
-		items = append(items, legendItem{label: b.Label, sample: swatch(col)})
+		items = append(items, legendItem{label: b.Label, color: col, sample: swatch(col)})
 	}
 	return items
 }

@@ -63,22 +63,37 @@ func (f *frame) cellLabel(dc draw.Canvas, sty draw.TextStyle, rect vg.Rectangle,
 	for _, k := range []vg.Length{1, 0.8} {
 		sty.Font.Size = f.base() * 0.9 * k
 		if sty.Width(s) <= w-vg.Points(3) && f.lineHeight(sty.Font.Size) <= h-vg.Points(1) {
-			dc.FillText(sty, vg.Point{X: (rect.Min.X + rect.Max.X) / 2, Y: (rect.Min.Y + rect.Max.Y) / 2}, s)
+			pt := vg.Point{X: (rect.Min.X + rect.Max.X) / 2, Y: (rect.Min.Y + rect.Max.Y) / 2}
+			dc.FillText(sty, pt, s)
+			f.record(textValue, sty, pt, s, fill)
 			return
 		}
 	}
 }
 
 // cellValue is the short form of a cell's value: whole percents, or a
-// number with at most one decimal.
+// number with at most one decimal; more decimals when the short form
+// would read as a value of another band (-4.6% is not "-5%" where -5%
+// starts the red band), so that one text never shows in two colours.
 func (f *frame) cellValue(v float64) string {
-	if f.c.Percent {
-		return FormatPercent(v, 0)
+	scale, dec := 1.0, min(f.c.decimals(), 1)
+	format := func(d int) string { return FormatNumber(v, d) }
+	switch {
+	case f.c.Percent:
+		scale, dec = 100, 0
+		format = func(d int) string { return FormatPercent(v, d) }
+	case math.Abs(v) >= 100:
+		dec = 0
 	}
-	if math.Abs(v) >= 100 {
-		return FormatNumber(v, 0)
+	band, inBand := FindBand(f.c.Bands, v)
+	for d := dec; d < dec+4; d++ {
+		p := math.Pow(10, float64(d))
+		shown := math.Round(v*scale*p) / p / scale
+		if b, ok := FindBand(f.c.Bands, shown); ok == inBand && b == band {
+			return format(d)
+		}
 	}
-	return FormatNumber(v, min(f.c.decimals(), 1))
+	return format(dec + 3)
 }
 
 // cellText is the tooltip of a cell: "内科 · 5月 · -12.0% · 落后".

@@ -65,6 +65,7 @@ func (f *frame) lines(area draw.Canvas) {
 				runs = append(runs, run)
 			}
 			dc.StrokeLines(f.lineStyle(s, si), runs...)
+			f.drewSeries(si, f.lineStyle(s, si).Color)
 			for _, r := range runs {
 				if !markers && len(r) > 1 {
 					continue
@@ -140,5 +141,5 @@ func (f *frame) mark(dc draw.Canvas, trX func(float64) vg.Length, n int) {
 	if lx+w > dc.Max.X {
 		lx = x - pad - w
 	}
-	dc.FillText(sty, vg.Point{X: lx, Y: dc.Max.Y - h}, m.Label)
+	f.placeText(dc, textRef, sty, vg.Point{X: lx, Y: dc.Max.Y - h}, m.Label)
 }

@@ -74,6 +74,7 @@ func (f *frame) progress(area draw.Canvas) {
 			if !math.IsNaN(float64(markX)) {
 				ext := min(barH*0.35, vg.Points(4))
 				dc.StrokeLine2(draw.LineStyle{Color: f.t.fg, Width: vg.Points(2)}, markX, yc-barH/2-ext, markX, yc+barH/2+ext)
+				f.lay.lines = append(f.lay.lines, segment{a: vg.Point{X: markX, Y: yc - barH/2 - ext}, b: vg.Point{X: markX, Y: yc + barH/2 + ext}})
 			}
 			f.regions = append(f.regions, region{rect: row, p: Point{Category: i, Series: 0, Text: f.progressText(i)}})
 		}
@@ -103,7 +104,7 @@ func (f *frame) progressLabel(dc draw.Canvas, sty draw.TextStyle, bar vg.Rectang
 			in := sty
 			in.Color = textOn(fill)
 			in.XAlign = draw.XRight
-			dc.FillText(in, vg.Point{X: end, Y: yc}, s)
+			f.placeText(dc, textValue, in, vg.Point{X: end, Y: yc}, s)
 			return
 		}
 	}
@@ -111,7 +112,7 @@ func (f *frame) progressLabel(dc draw.Canvas, sty draw.TextStyle, bar vg.Rectang
 	if !clear(x, x+w) {
 		x = markX + pad*1.5
 	}
-	dc.FillText(sty, vg.Point{X: x, Y: yc}, s)
+	f.placeText(dc, textValue, sty, vg.Point{X: x, Y: yc}, s)
 }
 
 // progressText is the tooltip of a row: "门诊量 · 完成 62.0% · 序时 75.0% · 落后".

@@ -144,7 +144,16 @@ type region struct {
 // drawChart draws c and returns its hit regions. A panic inside gonum/plot
 // on input we did not foresee becomes an error: a chart must never take
 // the window down.
-func drawChart(c Chart, cv vg.Canvas, w, h vg.Length, st Style) (regions []region, err error) {
+func drawChart(c Chart, cv vg.Canvas, w, h vg.Length, st Style) ([]region, error) {
+	f, err := drawFrame(c, cv, w, h, st)
+	if err != nil || f == nil {
+		return nil, err
+	}
+	return f.regions, nil
+}
+
+// drawFrame draws c and returns the drawing: its hit regions and layout.
+func drawFrame(c Chart, cv vg.Canvas, w, h vg.Length, st Style) (f *frame, err error) {
 	if fontErr != nil {
 		return nil, fontErr
 	}
@@ -156,10 +165,10 @@ func drawChart(c Chart, cv vg.Canvas, w, h vg.Length, st Style) (regions []regio
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			regions, err = nil, fmt.Errorf("chart: drawing %q: %v", c.Title, p)
+			f, err = nil, fmt.Errorf("chart: drawing %q: %v", c.Title, p)
 		}
 	}()
-	f := &frame{c: &c, t: newTheme(st)}
+	f = &frame{c: &c, t: newTheme(st)}
 	dc := draw.NewCanvas(cv, w, h)
 	if _, _, _, a := st.Background.RGBA(); a > 0 {
 		dc.SetColor(st.Background)
@@ -168,7 +177,7 @@ func drawChart(c Chart, cv vg.Canvas, w, h vg.Length, st Style) (regions []regio
 	area := f.header(dc)
 	if f.empty() {
 		f.noData(area)
-		return nil, nil
+		return f, nil
 	}
 	switch c.Kind {
 	case Lines:
@@ -184,5 +193,5 @@ func drawChart(c Chart, cv vg.Canvas, w, h vg.Length, st Style) (regions []regio
 	default:
 		return nil, fmt.Errorf("chart: unknown kind %d", c.Kind)
 	}
-	return f.regions, nil
+	return f, nil
 }

@@ -2,6 +2,7 @@ package execution
 
 import (
 	"math"
+	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/chart"
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -124,15 +125,23 @@ func LevelBands(levels []pace.Level, tr i18n.Translate) []chart.Band {
 
 // deviationBands colour deviation rates with the hospital's thresholds:
 // green inside the accurate band, amber inside the warning band, red beyond.
+// Each label gives its range, so that the legend says which figures take
+// which colour ("低于计划（-10%～-5%）").
 func deviationBands(t pace.Thresholds, tr i18n.Translate) []chart.Band {
 	inf := math.Inf(1)
+	g, a := bandPercent(t.GreenWithin), bandPercent(t.AmberWithin)
 	return []chart.Band{
-		{Min: -inf, Max: -t.AmberWithin, Level: 2, Label: tr("chart.band.under_red")},
-		{Min: -t.AmberWithin, Max: -t.GreenWithin, Level: 1, Label: tr("chart.band.under_amber")},
-		{Min: -t.GreenWithin, Max: t.GreenWithin + 1e-12, Level: 0, Label: tr("chart.band.green")},
-		{Min: t.GreenWithin + 1e-12, Max: t.AmberWithin + 1e-12, Level: 1, Label: tr("chart.band.over_amber")},
-		{Min: t.AmberWithin + 1e-12, Max: inf, Level: 2, Label: tr("chart.band.over_red")},
+		{Min: -inf, Max: -t.AmberWithin, Level: 2, Label: tr("chart.band.under_red", "Amber", a)},
+		{Min: -t.AmberWithin, Max: -t.GreenWithin, Level: 1, Label: tr("chart.band.under_amber", "Amber", a, "Green", g)},
+		{Min: -t.GreenWithin, Max: t.GreenWithin + 1e-12, Level: 0, Label: tr("chart.band.green", "Green", g)},
+		{Min: t.GreenWithin + 1e-12, Max: t.AmberWithin + 1e-12, Level: 1, Label: tr("chart.band.over_amber", "Amber", a, "Green", g)},
+		{Min: t.AmberWithin + 1e-12, Max: inf, Level: 2, Label: tr("chart.band.over_red", "Amber", a)},
 	}
+}
+
+// bandPercent is a threshold as a band label shows it: "5%", "2.5%".
+func bandPercent(v float64) string {
+	return strings.Replace(chart.FormatPercent(v, 1), ".0%", "%", 1)
 }
 
 // HeatChart is the department × month cumulative deviation from plan,

@@ -3,6 +3,7 @@ package execution
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/chart"
@@ -53,6 +54,15 @@ func TestChartsFromExecution(t *testing.T) {
 		if bandLevel(heat.Bands, v) < 0 {
 			t.Errorf("no band holds %v", v)
 		}
+	}
+	// The legend says which figures take which colour.
+	for _, b := range heat.Bands {
+		if !strings.Contains(b.Label, bandPercent(pace.DefaultThresholds.GreenWithin)) && !strings.Contains(b.Label, bandPercent(pace.DefaultThresholds.AmberWithin)) {
+			t.Errorf("band %q names no threshold", b.Label)
+		}
+	}
+	if got := bandPercent(0.025); got != "2.5%" {
+		t.Errorf("bandPercent(0.025) = %q", got)
 	}
 }
 

@@ -46,9 +46,7 @@ func newDeptTable() *deptTable {
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.rows) + 1, colCount },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis // a long name stays in its column
-			return l
+			return kit.NewElidedLabel("") // a long name stays in its column, whole on hover
 		},
 		t.update)
 	t.table.ShowHeaderRow = true
@@ -166,7 +164,7 @@ func (t *deptTable) cell(r, c int) (string, fyne.TextAlign, widget.Importance) {
 }
 
 func (t *deptTable) update(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	l := o.(*kit.ElidedLabel)
 	text, align, imp := t.cell(id.Row, id.Col)
 	l.Alignment = align
 	l.Importance = imp

@@ -34,12 +34,10 @@ func newExecTable(s *Shell) *execTable {
 	t := &execTable{shell: s}
 	t.table = widget.NewTable(func() (int, int) { return t.rows, len(t.header) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return kit.NewElidedLabel("")
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
+			l := o.(*kit.ElidedLabel)
 			if t.cells == nil || id.Row >= t.rows || id.Col >= len(t.header) {
 				l.SetText("")
 				return
@@ -52,13 +50,11 @@ func newExecTable(s *Shell) *execTable {
 	t.table.ShowHeaderRow = true
 	t.table.StickyRowCount = 1
 	t.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return kit.NewElidedLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	}
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col < len(t.header) {
-			o.(*widget.Label).SetText(i18n.T(t.header[id.Col]))
+			o.(*kit.ElidedLabel).SetText(i18n.T(t.header[id.Col]))
 		}
 	}
 	t.table.OnSelected = func(id widget.TableCellID) {

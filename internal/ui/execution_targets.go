@@ -55,7 +55,7 @@ type progressRow struct {
 	note     string // its note (from an import), kept when the value changes
 	entry    *widget.Entry
 	badge    *levelBadge
-	cells    []*widget.Label
+	cells    []*kit.ElidedLabel
 }
 
 var targetListKeys = []string{"progress.col.project", "progress.col.level", "col.budget_wan", "progress.col.spent_wan", "progress.col.spending_rate", "col.department"}
@@ -118,9 +118,7 @@ func headerLabels(keys []string) []fyne.CanvasObject {
 		case i == rowLevelCol:
 			align = fyne.TextAlignCenter
 		}
-		l := widget.NewLabelWithStyle(i18n.T(k), align, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		out[i] = l
+		out[i] = kit.NewElidedLabelWithStyle(i18n.T(k), align, fyne.TextStyle{Bold: true})
 	}
 	return out
 }
@@ -211,13 +209,11 @@ func (t *TargetsTab) apply() {
 func (t *TargetsTab) newList() *widget.Table {
 	tbl := widget.NewTable(func() (int, int) { return len(t.shown), len(targetListKeys) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(l, newLevelBadge().root)
+			return container.NewStack(kit.NewElidedLabel(""), newLevelBadge().root)
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			l, badge := box.Objects[0].(*widget.Label), box.Objects[1].(*fyne.Container)
+			l, badge := box.Objects[0].(*kit.ElidedLabel), box.Objects[1].(*fyne.Container)
 			if id.Row >= len(t.shown) {
 				return
 			}
@@ -351,8 +347,7 @@ func (t *TargetsTab) newProgressRow(tp execution.TargetProgress, month int) *pro
 	}
 	texts := []string{tp.Target.Indicator, targetText(tp.Target), expected, actual, completion}
 	for i, s := range texts {
-		l := widget.NewLabel(s)
-		l.Truncation = fyne.TextTruncateEllipsis
+		l := kit.NewElidedLabel(s)
 		if i > 0 {
 			l.Alignment = fyne.TextAlignTrailing
 		}

@@ -317,6 +317,12 @@ func (p *accessPanel) auditTab() fyne.CanvasObject {
 		p.shell.saveFile("audit.xlsx", ".xlsx", p.exportTo)
 	})
 	p.auditTable = kit.NewLabelTable(auditColKeys, auditColWidths, func() int { return len(p.entries) }, p.auditCell)
+	p.auditTable.OnSelected = func(id widget.TableCellID) { // the whole entry: a reason is long
+		p.auditTable.UnselectAll()
+		if id.Row >= 0 && id.Row < len(p.entries) {
+			kit.ShowRow(p.shell.win, i18n.T("audit.entry_title", "Seq", p.entries[id.Row].Seq), auditColKeys, id.Row, p.auditCell)
+		}
+	}
 	filters := container.NewGridWithColumns(5, p.entity, p.user, p.key, p.from, p.to)
 	buttons := container.NewHBox(p.apply, p.verify, p.export)
 	if permission.Allowed(p.shell.actor.Role, permission.BackupRestore) {

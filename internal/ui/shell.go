@@ -197,7 +197,7 @@ func (s *Shell) Rebuild() {
 	main := container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, s.body)
 	split := container.NewHSplit(s.nav, main)
 	split.Offset = 0.16
-	s.win.SetContent(split)
+	s.win.SetContent(kit.WithTips(s.win.Canvas(), split))
 	s.refresh()
 	s.nav.Select(indexOf(sections, s.section))
 	s.offerPendingRestore()

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
@@ -133,6 +134,13 @@ func TestAuditViewerShowsChangesAndTampering(t *testing.T) {
 	if row[6] != e.Old || row[7] != "87654.32" || row[2] != "System administrator" || row[5] != "proposal (first up)" {
 		t.Errorf("viewer row %v", row)
 	}
+	// Selecting an entry opens it whole, a line per column.
+	a.auditTable.Select(widget.TableCellID{Row: 0, Col: 3})
+	top := s.win.Canvas().Overlays().Top()
+	if top == nil || !hasText(top, "Change No. "+strconv.FormatInt(e.Seq, 10)) || !hasText(top, "New value: 87654.32") {
+		t.Errorf("the selected entry is not shown whole: %v", top)
+	}
+	closeOverlays(s)
 	// Filters narrow the list.
 	a.entity.SetSelected("User")
 	if len(a.entries) != 0 {

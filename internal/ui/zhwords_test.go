@@ -17,6 +17,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/demo"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 	"github.com/budgetperf/budgetperf/internal/ui/probe"
 )
 
@@ -225,6 +226,10 @@ func fileDialogTexts(o fyne.CanvasObject) []string {
 		case *widget.Check:
 			out = append(out, w.Text)
 		case *widget.Label:
+			out = append(out, w.Text)
+		case *kit.ElidedLabel:
+			out = append(out, w.Text)
+		case *kit.DetailLabel:
 			out = append(out, w.Text)
 		}
 		return true

@@ -40,7 +40,7 @@ type EvaluationScreen struct {
 
 	// right: the selected run
 	run      *evaluation.Run
-	title    *widget.Label
+	title    *kit.ElidedLabel
 	score    *widget.Label
 	grade    *widget.Label
 	state    *widget.Label
@@ -84,8 +84,7 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 	importValues := widget.NewButtonWithIcon(i18n.T("evalui.import_values"), theme.UploadIcon(), func() { e.shell.ChooseFile([]string{".xlsx", ".xls"}, e.importValues) })
 	left := container.NewBorder(e.leftTop, importValues, nil, nil, e.list)
 
-	e.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.title.Truncation = fyne.TextTruncateEllipsis
+	e.title = kit.NewElidedLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.score = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.grade = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	e.state = widget.NewLabel("")
@@ -137,8 +136,7 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 }
 
 func (e *EvaluationScreen) newListItem() fyne.CanvasObject {
-	name := widget.NewLabel("")
-	name.Truncation = fyne.TextTruncateEllipsis
+	name := kit.NewElidedLabel("")
 	grade := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	return kit.NewColumns(evalListWidths, widget.NewLabel(""), widget.NewLabel(""), name,
 		widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{}), grade, widget.NewIcon(nil))
@@ -153,7 +151,7 @@ func (e *EvaluationScreen) updateListItem(id widget.ListItemID, o fyne.CanvasObj
 	cells := o.(*fyne.Container).Objects
 	cells[0].(*widget.Label).SetText(rankText(r, i))
 	cells[1].(*widget.Label).SetText(i18n.T("evalui.kind." + string(r.Unit.Kind)))
-	cells[2].(*widget.Label).SetText(kit.PickName(r.Unit.Name, r.Unit.NameEn))
+	cells[2].(*kit.ElidedLabel).SetText(kit.PickName(r.Unit.Name, r.Unit.NameEn))
 	cells[3].(*widget.Label).SetText(runScoreText(r))
 	setGradeBadge(cells[4].(*widget.Label), r.Result.Grade)
 	lock := cells[5].(*widget.Icon)

@@ -12,6 +12,8 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
+	"github.com/budgetperf/budgetperf/internal/ui/probe"
 )
 
 // openEvaluation shows the Evaluation screen for year in the window at
@@ -171,6 +173,23 @@ func TestEvaluateAndFinaliseInTheWindow(t *testing.T) {
 			t.Fatalf("%s still editable after finalising", row.code)
 		}
 	}
+	// A finalised reason is read whole: tapped, it opens in a dialog.
+	reason := "门诊量受院区改造影响；下年度增开夜间门诊"
+	var shown *kit.DetailLabel
+	probe.Walk(e.Root, func(o fyne.CanvasObject) bool {
+		if l, ok := o.(*kit.DetailLabel); ok && l.Text == reason {
+			shown = l
+		}
+		return true
+	})
+	if shown == nil {
+		t.Fatal("the finalised reason is not shown as a text to open")
+	}
+	test.Tap(shown)
+	if top := s.win.Canvas().Overlays().Top(); top == nil || !hasText(top, reason) || !hasText(top, "偏差原因分析及改进措施：") {
+		t.Fatalf("tapping the reason did not open it whole: %v", top)
+	}
+	closeOverlays(s)
 	stored, err := s.svc.Evaluation.Run(s.ctx, s.actor, id)
 	// The finalised score is locked as the form prints it, to 2 decimals.
 	if err != nil || !stored.Finalised || math.Abs(stored.Result.Total-scoring.Round2(want)) > 1e-6 {

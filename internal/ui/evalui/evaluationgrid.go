@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -109,8 +110,7 @@ func (g *evalGrid) nodeRow(n scoring.Node, level int) fyne.CanvasObject {
 		name = "    " + name
 	}
 	style := fyne.TextStyle{Bold: level == 1}
-	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, style)
-	title.Truncation = fyne.TextTruncateEllipsis
+	title := kit.NewElidedLabelWithStyle(name, fyne.TextAlignLeading, style)
 	score := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, style)
 	g.nodes[n.Code] = score
 	return kit.NewColumns(evalGridWidths, title, widget.NewLabel(""), widget.NewLabel(""),
@@ -120,11 +120,9 @@ func (g *evalGrid) nodeRow(n scoring.Node, level int) fyne.CanvasObject {
 func (g *evalGrid) indicatorRow(r evaluation.Run, n scoring.Node) fyne.CanvasObject {
 	ind := *n.Indicator
 	row := &evalRow{code: leafCodeOf(n), ind: ind}
-	name := widget.NewLabel(kit.PickName(nameOr(n.Name, ind.Name), nameOr(n.NameEn, ind.NameEn)))
-	name.Truncation = fyne.TextTruncateEllipsis
+	name := kit.NewElidedLabel(kit.PickName(nameOr(n.Name, ind.Name), nameOr(n.NameEn, ind.NameEn)))
 	row.over = newOvershootBadge()
-	target := widget.NewLabel(indicatorTarget(ind))
-	target.Truncation = fyne.TextTruncateEllipsis
+	target := kit.NewElidedLabel(indicatorTarget(ind))
 	v := r.Values[row.code]
 	var actual fyne.CanvasObject
 	switch {
@@ -162,7 +160,12 @@ func (g *evalGrid) indicatorRow(r evaluation.Run, n scoring.Node) fyne.CanvasObj
 	row.frame.StrokeColor = requiredColour
 	row.frame.StrokeWidth = 2
 	row.frame.CornerRadius = 4
-	reason := container.NewStack(row.frame, container.New(layout.NewCustomPaddedLayout(2, 2, 2, 2), row.reason))
+	var reason fyne.CanvasObject = container.NewStack(row.frame, container.New(layout.NewCustomPaddedLayout(2, 2, 2, 2), row.reason))
+	if r.Finalised {
+		// A finalised reason is read, not typed: whole on hover, and in a
+		// dialog on a tap.
+		reason = kit.NewDetailLabel(i18n.T("evalui.reason_title", "Indicator", name.Text), row.reason.Text)
+	}
 	row.score = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	if r.Finalised {
 		for _, w := range []fyne.Disableable{row.choice, row.actual, row.reason} {
@@ -307,6 +310,19 @@ func newEvalEntry(onLeave func()) *evalEntry {
 	e.ExtendBaseWidget(e)
 	e.OnSubmitted = func(string) { onLeave() }
 	return e
+}
+
+// MouseIn shows a reason longer than the entry whole.
+func (e *evalEntry) MouseIn(*desktop.MouseEvent) { e.tip() }
+
+// MouseMoved keeps the tip of what has been typed since.
+func (e *evalEntry) MouseMoved(*desktop.MouseEvent) { e.tip() }
+
+// MouseOut hides the tip.
+func (e *evalEntry) MouseOut() { kit.HideTip(e) }
+
+func (e *evalEntry) tip() {
+	kit.ShowTip(e, e.Text, kit.TextCut(e.Text, e.TextStyle, "", e.Size().Width, e.Theme()))
 }
 
 func (e *evalEntry) FocusLost() {

@@ -45,13 +45,11 @@ func NewIndicatorsScreen(s Host) *IndicatorsScreen {
 	i.schemeSelect = kit.NewSelect(nil, func(string) { i.pickScheme() })
 	i.tree = widget.NewTree(i.childIDs, i.isBranch,
 		func(bool) fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return kit.NewElidedLabel("")
 		},
 		func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 			if n := i.node(id); n != nil {
-				o.(*widget.Label).SetText(i18n.T("indui.tree_item", "Name", kit.PickName(n.Name, n.NameEn), "Points", i18n.Number(n.Points)))
+				o.(*kit.ElidedLabel).SetText(i18n.T("indui.tree_item", "Name", kit.PickName(n.Name, n.NameEn), "Points", i18n.Number(n.Points)))
 			}
 		})
 	i.tree.OnSelected = func(id widget.TreeNodeID) {

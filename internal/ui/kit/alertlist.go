@@ -24,14 +24,13 @@ func NewAlertList() *AlertList {
 		func() fyne.CanvasObject {
 			sev := widget.NewLabel("")
 			sev.TextStyle = fyne.TextStyle{Bold: true}
-			text := widget.NewLabel("")
-			text.Truncation = fyne.TextTruncateEllipsis
+			text := NewElidedLabel("")
 			return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(70, sev.MinSize().Height), sev), nil, text)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			it := a.items[id]
 			box := o.(*fyne.Container)
-			text := box.Objects[0].(*widget.Label)
+			text := box.Objects[0].(*ElidedLabel)
 			sev := box.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 			sev.SetText(i18n.T(it.Severity.Key()))
 			sev.Importance = LevelImportance(it.Severity)

@@ -4,7 +4,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -28,7 +27,7 @@ type ChartView struct {
 	OnTapped func(p chart.Point)
 
 	raster *canvas.Raster
-	tip    *chartTip
+	tip    *tipBox
 
 	// mu guards the chart and the cache: the raster's generator runs in
 	// the driver's paint pass, which need not be the goroutine of events.
@@ -52,7 +51,7 @@ type chartKey struct {
 var chartMinSize = fyne.NewSize(360, 220)
 
 func NewChartView() *ChartView {
-	v := &ChartView{tip: newChartTip()}
+	v := &ChartView{tip: newTipBox(chartTipLines)}
 	v.raster = canvas.NewRaster(v.generate)
 	v.ExtendBaseWidget(v)
 	return v
@@ -218,123 +217,3 @@ func (r *chartViewRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *chartViewRenderer) Destroy() {}
-
-// chartTip is the tooltip drawn over the chart: a rounded box with one
-// line of text, or a line per part when the text is wider than the chart.
-type chartTip struct {
-	bg    *canvas.Rectangle
-	lines []*canvas.Text
-	shown bool
-}
-
-// chartTipLines is the most lines a tooltip breaks into.
-const chartTipLines = 6
-
-func newChartTip() *chartTip {
-	t := &chartTip{bg: canvas.NewRectangle(color.Transparent)}
-	t.bg.CornerRadius = 4
-	t.bg.StrokeWidth = 1
-	t.bg.Hide()
-	for range chartTipLines {
-		txt := canvas.NewText("", color.Black)
-		txt.Hide()
-		t.lines = append(t.lines, txt)
-	}
-	return t
-}
-
-func (t *chartTip) objects() []fyne.CanvasObject {
-	out := []fyne.CanvasObject{t.bg}
-	for _, l := range t.lines {
-		out = append(out, l)
-	}
-	return out
-}
-
-func (t *chartTip) visible() bool { return t.shown }
-
-// restyle takes the theme's colours and sizes.
-func (t *chartTip) restyle(th fyne.Theme) {
-	variant := theme.VariantDark
-	if a := fyne.CurrentApp(); a != nil {
-		variant = a.Settings().ThemeVariant()
-	}
-	t.bg.FillColor = th.Color(theme.ColorNameOverlayBackground, variant)
-	t.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, variant)
-	for _, l := range t.lines {
-		l.Color = th.Color(theme.ColorNameForeground, variant)
-		l.TextSize = th.Size(theme.SizeNameCaptionText)
-	}
-}
-
-// show puts text in a box near pos, kept inside a widget of size.
-func (t *chartTip) show(text string, pos fyne.Position, size fyne.Size, th fyne.Theme) {
-	t.restyle(th)
-	pad := th.Size(theme.SizeNameInnerPadding) / 2
-	ts := th.Size(theme.SizeNameCaptionText)
-	style := fyne.TextStyle{}
-	lines := []string{text}
-	if fyne.MeasureText(text, ts, style).Width+2*pad > size.Width {
-		// Too wide for the chart: the category on the first line, one
-		// series per line after it.
-		lines = strings.Split(text, " · ")
-		if len(lines) > len(t.lines) {
-			lines = append(lines[:len(t.lines)-1], strings.Join(lines[len(t.lines)-1:], " · "))
-		}
-	}
-	var w, h float32
-	for _, l := range lines {
-		m := fyne.MeasureText(l, ts, style)
-		w = max(w, m.Width)
-		h += m.Height
-	}
-	box := fyne.NewSize(w+2*pad, h+2*pad)
-	// Below right of the pointer, flipped to the other side at the edges.
-	const off = 14
-	x, y := pos.X+off, pos.Y+off
-	if x+box.Width > size.Width {
-		x = pos.X - off - box.Width
-	}
-	if y+box.Height > size.Height {
-		y = pos.Y - off - box.Height
-	}
-	x = max(0, min(x, size.Width-box.Width))
-	y = max(0, min(y, size.Height-box.Height))
-	t.bg.Move(fyne.NewPos(x, y))
-	t.bg.Resize(box)
-	t.bg.Show()
-	ly := y + pad
-	for i, l := range t.lines {
-		if i >= len(lines) {
-			l.Hide()
-			continue
-		}
-		l.Text = lines[i]
-		m := fyne.MeasureText(lines[i], ts, style)
-		l.Move(fyne.NewPos(x+pad, ly))
-		l.Resize(m)
-		l.Show()
-		ly += m.Height
-	}
-	t.shown = true
-	t.refresh()
-}
-
-func (t *chartTip) hide() {
-	if !t.shown {
-		return
-	}
-	t.shown = false
-	t.bg.Hide()
-	for _, l := range t.lines {
-		l.Hide()
-	}
-	t.refresh()
-}
-
-// refresh repaints just the tooltip, never the chart under it.
-func (t *chartTip) refresh() {
-	for _, o := range t.objects() {
-		canvas.Refresh(o)
-	}
-}

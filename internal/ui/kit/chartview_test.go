@@ -179,7 +179,7 @@ func TestChartViewEmpty(t *testing.T) {
 // Long tooltips break into lines so they stay inside a narrow chart.
 func TestChartTipWraps(t *testing.T) {
 	test.NewTempApp(t)
-	tip := newChartTip()
+	tip := newTipBox(chartTipLines)
 	text := strings.Repeat("很长的科室名称", 3) + " · 计划 12,345,678.00 万元 · 实际 11,000,000.00 万元"
 	tip.show(text, fyne.NewPos(10, 10), fyne.NewSize(220, 200), NewTheme())
 	var shown []string

@@ -34,6 +34,10 @@ func texts(o fyne.CanvasObject) []string {
 		switch w := o.(type) {
 		case *widget.Label:
 			out = append(out, w.Text)
+		case *ElidedLabel:
+			out = append(out, w.Text)
+		case *DetailLabel:
+			out = append(out, w.Text)
 		case *widget.Button:
 			out = append(out, w.Text)
 		case *canvas.Text:

@@ -16,6 +16,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/payout"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // The columns of the allocation table: department, headcount and
@@ -51,9 +52,9 @@ func (b *BonusScreen) newTable() *widget.Table {
 	widths = append(widths, 76, 124, 108, 108, 170)
 	t := widget.NewTable(
 		func() (int, int) { return len(b.rows()), len(keys) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject { return kit.NewElidedLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
+			l := o.(*kit.ElidedLabel)
 			text, align, imp := b.cell(id.Row, id.Col)
 			l.Alignment = align
 			l.Importance = imp
@@ -61,13 +62,11 @@ func (b *BonusScreen) newTable() *widget.Table {
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return kit.NewElidedLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(i18n.T(keys[id.Col]))
+			o.(*kit.ElidedLabel).SetText(i18n.T(keys[id.Col]))
 		}
 	}
 	for c, w := range widths {

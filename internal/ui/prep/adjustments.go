@@ -25,6 +25,7 @@ type AdjustmentsTab struct {
 	root  fyne.CanvasObject
 
 	status     *widget.Label
+	detail     *widget.Label // the selected request's reason, whole
 	list       *widget.Table
 	lines      *widget.Table
 	versions   *widget.Table
@@ -63,9 +64,13 @@ func newAdjustmentsTab(s Host) *AdjustmentsTab {
 	a := &AdjustmentsTab{shell: s, selected: -1}
 	a.status = widget.NewLabel("")
 	a.status.Wrapping = fyne.TextWrapWord
+	a.detail = widget.NewLabel("")
+	a.detail.Wrapping = fyne.TextWrapWord
+	a.detail.Hide()
 	a.list = kit.NewLabelTable(adjListKeys, adjListWidths, func() int { return len(a.history.Adjustments) }, a.listCell)
 	a.list.OnSelected = func(id widget.TableCellID) {
 		a.selected = id.Row
+		a.showDetail()
 		a.lines.Refresh()
 		a.updateButtons()
 	}
@@ -91,7 +96,7 @@ func newAdjustmentsTab(s Host) *AdjustmentsTab {
 		return widget.NewLabelWithStyle(i18n.T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	lower := container.NewHSplit(
-		container.NewBorder(title("adjust.lines_title"), nil, nil, nil, a.lines),
+		container.NewBorder(container.NewVBox(title("adjust.lines_title"), a.detail), nil, nil, nil, a.lines),
 		container.NewBorder(title("adjust.versions_title"), nil, nil, nil, a.versions))
 	split := container.NewVSplit(container.NewBorder(title("adjust.list_title"), nil, nil, nil, a.list), lower)
 	a.root = container.NewBorder(container.NewVBox(toolbar, a.status), nil, nil, nil, split)
@@ -103,6 +108,7 @@ func (a *AdjustmentsTab) Refresh() {
 	s := a.shell
 	a.history, a.ok = budgeting.AdjustmentHistory{Year: s.Year()}, false
 	a.selected = -1
+	a.detail.Hide()
 	h, err := s.Services().Budgets.Adjustments(s.Ctx(), s.Actor(), s.Year())
 	switch {
 	case err == nil:
@@ -213,6 +219,18 @@ func (a *AdjustmentsTab) listCell(r, c int) (string, fyne.TextAlign) {
 		return strings.ReplaceAll(adj.Reason, "\n", " "), fyne.TextAlignLeading
 	}
 	return i18n.UserName(adj.RequestedBy), fyne.TextAlignLeading
+}
+
+// showDetail writes the selected request's reason whole above its lines:
+// the list's reason column has room for its start only.
+func (a *AdjustmentsTab) showDetail() {
+	if _, ok := a.current(); !ok {
+		a.detail.Hide()
+		return
+	}
+	cell := func(c int) string { s, _ := a.listCell(a.selected, c); return s }
+	a.detail.SetText(i18n.T("adjust.detail", "No", cell(0), "Category", cell(2), "By", cell(7), "Reason", a.history.Adjustments[a.selected].Reason))
+	a.detail.Show()
 }
 
 func (a *AdjustmentsTab) lineCell(r, c int) (string, fyne.TextAlign) {

@@ -174,3 +174,29 @@ func TestAdjustmentLimitFromTheTab(t *testing.T) {
 		t.Error("a bad limit is not explained")
 	}
 }
+
+// A request's reason, cut short in the list, is read whole above its
+// lines once the request is selected.
+func TestSelectedAdjustmentShowsItsWholeReason(t *testing.T) {
+	s, a := openAdjustmentsTab(t)
+	ctx := context.Background()
+	old, _ := s.svc.Store.PlanLine(ctx, 2026, "103", "30218")
+	reason := strings.Repeat("危重新生儿转入较上年增加约两成，专用材料和血液制品用量随之增加；", 3)
+	if _, err := s.svc.Budgets.RequestAdjustment(ctx, s.actor, 2026, "deviation", reason, []domain.AdjustmentLine{{DeptCode: "103", SubjectCode: "30218", New: old.Amount + 100}}); err != nil {
+		t.Fatal(err)
+	}
+	a.Refresh()
+	if a.detail.Visible() {
+		t.Errorf("a reason shown before a request is selected: %q", a.detail.Text)
+	}
+	row := -1
+	for i, adj := range a.history.Adjustments {
+		if adj.Reason == reason {
+			row = i
+		}
+	}
+	a.list.Select(widget.TableCellID{Row: row, Col: 0})
+	if !a.detail.Visible() || !strings.Contains(a.detail.Text, reason) || !strings.Contains(a.detail.Text, "申请人 系统管理员") {
+		t.Errorf("selected request's detail %q", a.detail.Text)
+	}
+}

@@ -53,19 +53,15 @@ func newConsolidationView(s Host) *consolidationView {
 	v.summary.Wrapping = fyne.TextWrapWord
 	v.table = widget.NewTable(func() (int, int) { return len(v.c.Departments) + 1, ccCount },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(l, widget.NewCheck("", nil))
+			return container.NewStack(kit.NewElidedLabel(""), widget.NewCheck("", nil))
 		}, v.cell)
 	v.table.ShowHeaderRow = true
 	v.table.StickyRowCount = 1
 	v.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return kit.NewElidedLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	}
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(v.header(id.Col))
+		o.(*kit.ElidedLabel).SetText(v.header(id.Col))
 	}
 	for c, w := range consolidationWidths {
 		v.table.SetColumnWidth(c, w)
@@ -154,7 +150,7 @@ func (v *consolidationView) updateButtons() {
 
 // cell shows the checkbox in the first column and a label elsewhere.
 func (v *consolidationView) cell(id widget.TableCellID, o fyne.CanvasObject) {
-	l, ch := o.(*fyne.Container).Objects[0].(*widget.Label), o.(*fyne.Container).Objects[1].(*widget.Check)
+	l, ch := o.(*fyne.Container).Objects[0].(*kit.ElidedLabel), o.(*fyne.Container).Objects[1].(*widget.Check)
 	if id.Col == ccSel {
 		l.Hide()
 		v.batch.checkCell(id.Row-1, ch)
@@ -165,7 +161,7 @@ func (v *consolidationView) cell(id widget.TableCellID, o fyne.CanvasObject) {
 	v.labelCell(id, l)
 }
 
-func (v *consolidationView) labelCell(id widget.TableCellID, l *widget.Label) {
+func (v *consolidationView) labelCell(id widget.TableCellID, l *kit.ElidedLabel) {
 	l.Importance = widget.MediumImportance
 	l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
 	l.Alignment = fyne.TextAlignTrailing

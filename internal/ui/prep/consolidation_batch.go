@@ -24,14 +24,13 @@ type batchBar struct {
 	root    fyne.CanvasObject
 	all     *widget.Check
 	count   *widget.Label
-	result  *widget.Label
+	result  *kit.ElidedLabel
 	buttons []*widget.Button
 	picked  map[string]bool // department codes ticked
 }
 
 func newBatchBar(v *consolidationView) *batchBar {
-	b := &batchBar{v: v, count: widget.NewLabel(""), result: widget.NewLabel(""), picked: map[string]bool{}}
-	b.result.Truncation = fyne.TextTruncateEllipsis
+	b := &batchBar{v: v, count: widget.NewLabel(""), result: kit.NewElidedLabel(""), picked: map[string]bool{}}
 	b.all = widget.NewCheck(i18n.T("prep.batch.all"), b.pickAll)
 	issue := widget.NewButton(i18n.T("prep.batch.issue"), b.issue)
 	issue.Importance = widget.HighImportance

@@ -11,7 +11,6 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
@@ -24,6 +23,7 @@ type MonthlyTab struct {
 	root  fyne.CanvasObject
 
 	deptFilter *widget.Select
+	view       *widget.Select // the twelve months in 万元, or a half year exact
 	search     *widget.Entry
 	table      *widget.Table
 	status     *widget.Label
@@ -37,6 +37,9 @@ type MonthlyTab struct {
 	deptLabels           []string           // filter choices after "all departments"
 	selected             int                // index into shown; -1 when none
 	editor               *manualSplitDialog // the open manual split, if any
+	fitWidth             float32            // the table's width the columns fit
+	widths               []float32          // the line's, the annual's and a month's column width
+	oneDept              bool               // one department is picked: lines name their subject only
 
 	// OnPlanChanged runs after a split was saved, so that screens showing
 	// the plan to date elsewhere (the dashboard, Execution) reload.
@@ -50,19 +53,6 @@ func (m *MonthlyTab) planChanged() {
 	}
 }
 
-// Columns of the monthly table: the line, then January–December.
-const (
-	mpColDept = iota
-	mpColSubject
-	mpColAnnual
-	mpColMethod
-	mpColJan
-	mpColCount = mpColJan + 12
-)
-
-// mpTotalRows are the pinned totals rows above the lines.
-const mpTotalRows = 2
-
 func newMonthlyTab(s Host) *MonthlyTab {
 	m := &MonthlyTab{shell: s, selected: -1}
 	m.deptFilter = kit.NewSelect(nil, func(string) { m.filter() })
@@ -72,24 +62,9 @@ func newMonthlyTab(s Host) *MonthlyTab {
 	m.status = widget.NewLabel("")
 	m.status.Wrapping = fyne.TextWrapWord
 
-	m.table = widget.NewTable(func() (int, int) { return len(m.shown) + mpTotalRows, mpColCount },
-		func() fyne.CanvasObject { return widget.NewLabel("") }, m.updateCell)
-	m.table.ShowHeaderRow = true
-	m.table.StickyRowCount = mpTotalRows
-	m.table.StickyColumnCount = 2
-	m.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	}
-	m.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(mpHeader(id.Col))
-	}
-	m.table.SetColumnWidth(mpColDept, 150)
-	m.table.SetColumnWidth(mpColSubject, 210)
-	m.table.SetColumnWidth(mpColAnnual, 150)
-	m.table.SetColumnWidth(mpColMethod, 110)
-	for c := mpColJan; c < mpColCount; c++ {
-		m.table.SetColumnWidth(c, mpMonthWidth(c))
-	}
+	m.table = m.newTable()
+	m.view = kit.NewSelect(mpViewLabels(), func(string) { m.setView() })
+	m.view.SetSelectedIndex(0)
 	m.table.OnSelected = func(id widget.TableCellID) {
 		m.selected = -1
 		if r := id.Row - mpTotalRows; r >= 0 && r < len(m.shown) {
@@ -108,10 +83,11 @@ func newMonthlyTab(s Host) *MonthlyTab {
 	m.manual.Importance = widget.HighImportance
 	// A fixed width keeps long department names readable in the filter.
 	deptBox := container.NewGridWrap(fyne.NewSize(200, m.deptFilter.MinSize().Height), m.deptFilter)
-	filters := container.NewBorder(nil, nil, deptBox, nil, m.search)
+	viewBox := container.NewGridWrap(fyne.NewSize(kit.SelectWidth(mpViewLabels()), m.view.MinSize().Height), m.view)
+	filters := container.NewBorder(nil, nil, container.NewHBox(viewBox, deptBox), nil, m.search)
 	buttons := container.NewHBox(m.evenAll, m.priorAll, m.manual)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, filters), m.status)
-	m.root = container.NewBorder(top, nil, nil, nil, m.table)
+	m.root = container.NewBorder(top, nil, nil, nil, container.New(&mpFitLayout{m: m}, m.table))
 	return m
 }
 
@@ -162,6 +138,7 @@ func (m *MonthlyTab) filter() {
 	if sel := m.deptFilter.Selected; sel != "" && sel != i18n.T("monthly.all_depts") {
 		dept, _, _ = strings.Cut(sel, " ")
 	}
+	m.oneDept = dept != ""
 	q := strings.ToLower(strings.TrimSpace(m.search.Text))
 	m.shown = m.shown[:0]
 	for _, l := range m.plan.Lines {
@@ -176,7 +153,7 @@ func (m *MonthlyTab) filter() {
 	m.revenue, m.expenditure = budgeting.SumMonthly(m.shown)
 	m.selected = -1
 	m.table.UnselectAll()
-	m.table.Refresh()
+	m.fitColumns()
 	m.updateButtons()
 }
 
@@ -193,74 +170,6 @@ func (m *MonthlyTab) current() (budgeting.MonthlyLine, bool) {
 		return budgeting.MonthlyLine{}, false
 	}
 	return m.shown[m.selected], true
-}
-
-// mpMonthWidth is as wide as month column col's header or a ten-million
-// amount, whichever is wider: Chinese months are narrow, so more of them
-// show in a 1366-pixel window.
-func mpMonthWidth(col int) float32 {
-	size := theme.TextSize()
-	head := fyne.MeasureText(mpHeader(col), size, fyne.TextStyle{Bold: true}).Width
-	amount := fyne.MeasureText("-00,000,000.00", size, fyne.TextStyle{}).Width
-	return max(head, amount) + 2*theme.InnerPadding() + 4
-}
-
-func mpHeader(col int) string {
-	switch col {
-	case mpColDept:
-		return i18n.T("col.department")
-	case mpColSubject:
-		return i18n.T("col.subject")
-	case mpColAnnual:
-		return i18n.T("monthly.col.annual")
-	case mpColMethod:
-		return i18n.T("monthly.col.method")
-	}
-	return i18n.T("monthly.col.month", "Month", kit.MonthName(col-mpColJan+1))
-}
-
-// cell is the text of table row r (the totals first) and column c.
-func (m *MonthlyTab) cell(r, c int) (string, fyne.TextAlign) {
-	if r < mpTotalRows {
-		t, label := m.expenditure, i18n.T("monthly.total_expenditure")
-		if r == 1 {
-			t, label = m.revenue, i18n.T("monthly.total_revenue")
-		}
-		switch c {
-		case mpColDept:
-			return label, fyne.TextAlignLeading
-		case mpColSubject, mpColMethod:
-			return "", fyne.TextAlignLeading
-		case mpColAnnual:
-			return money.FormatPlain(t.Annual), fyne.TextAlignTrailing
-		}
-		return money.FormatPlain(t.Months[c-mpColJan]), fyne.TextAlignTrailing
-	}
-	l := m.shown[r-mpTotalRows]
-	switch c {
-	case mpColDept:
-		return l.DeptCode + " " + kit.PickName(l.DeptName, l.DeptNameEn), fyne.TextAlignLeading
-	case mpColSubject:
-		return l.SubjectCode + " " + kit.PickName(l.SubjectName, l.SubjectNameEn), fyne.TextAlignLeading
-	case mpColAnnual:
-		return money.FormatPlain(l.Annual), fyne.TextAlignTrailing
-	case mpColMethod:
-		return splitMethodLabel(l.Method), fyne.TextAlignLeading
-	}
-	return money.FormatPlain(l.Months[c-mpColJan]), fyne.TextAlignTrailing
-}
-
-func (m *MonthlyTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	if id.Row < 0 || id.Row >= len(m.shown)+mpTotalRows {
-		l.SetText("")
-		return
-	}
-	text, align := m.cell(id.Row, id.Col)
-	l.Alignment = align
-	l.TextStyle = fyne.TextStyle{Bold: id.Row < mpTotalRows}
-	l.Truncation = fyne.TextTruncateEllipsis
-	l.SetText(text)
 }
 
 func splitMethodLabel(m domain.SplitMethod) string {

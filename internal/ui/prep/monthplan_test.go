@@ -7,10 +7,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // openMonthlyTab shows the monthly tab of the demo's 2026 budget alone in
@@ -30,7 +32,7 @@ func mpSelect(t *testing.T, m *MonthlyTab, dept, subject string) {
 	t.Helper()
 	for i, l := range m.shown {
 		if l.DeptCode == dept && l.SubjectCode == subject {
-			m.table.Select(widget.TableCellID{Row: i + mpTotalRows, Col: mpColSubject})
+			m.table.Select(widget.TableCellID{Row: i + mpTotalRows, Col: mpColLine})
 			return
 		}
 	}
@@ -56,24 +58,44 @@ func TestMonthlyTabShowsThePlan(t *testing.T) {
 	if len(m.shown) < 100 {
 		t.Fatalf("%d lines shown", len(m.shown))
 	}
-	if got := mpHeader(mpColJan); got != "1月（元）" {
+	// The year at a glance: twelve months in 万元 beside the line and its
+	// annual budget; a half year in 元 exact to the fen.
+	if got := m.header(mpColMonth); got != "1月" {
 		t.Errorf("month header %q", got)
 	}
-	if got := mpHeader(mpColAnnual); !strings.Contains(got, "元") {
+	if got := m.header(m.colMethod() - 1); got != "12月" {
+		t.Errorf("last month header %q", got)
+	}
+	if got := m.header(mpColAnnual); got != "全年（万元）" {
 		t.Errorf("annual header %q", got)
 	}
 	// The totals rows come first and add up the lines.
-	if text, _ := m.cell(0, mpColDept); text != "支出合计" {
+	if text, _ := m.cell(0, mpColLine); text != "支出合计" {
 		t.Errorf("first row %q", text)
 	}
-	if text, align := m.cell(0, mpColAnnual); text != money.FormatPlain(m.expenditure.Annual) || !strings.Contains(text, ",") || align != fyne.TextAlignTrailing {
+	if text, align := m.cell(0, mpColAnnual); text != kit.Wan(m.expenditure.Annual) || align != fyne.TextAlignTrailing {
 		t.Errorf("total %q align %v", text, align)
 	}
+	m.view.SetSelectedIndex(int(mpSecondHalf))
+	if got := m.header(mpColMonth); got != "7月" || m.colMethod() != mpColMonth+6 {
+		t.Errorf("second half starts with %q, method column %d", got, m.colMethod())
+	}
+	if text, _ := m.cell(0, mpColAnnual); text != money.FormatPlain(m.expenditure.Annual) || !strings.Contains(text, ",") {
+		t.Errorf("exact total %q", text)
+	}
+	if text, _ := m.cell(0, mpColMonth); text != money.FormatPlain(m.expenditure.Months[6]) {
+		t.Errorf("July total %q, want %s", text, money.FormatPlain(m.expenditure.Months[6]))
+	}
+	m.view.SetSelectedIndex(int(mpYear))
 	m.deptFilter.SetSelected("101 产科")
 	for _, l := range m.shown {
 		if l.DeptCode != "101" {
 			t.Fatalf("the filter shows %s", l.DeptCode)
 		}
+	}
+	// With one department picked a line names its subject alone.
+	if text, _ := m.cell(mpTotalRows, mpColLine); text != kit.PickName(m.shown[0].SubjectName, m.shown[0].SubjectNameEn) {
+		t.Errorf("line of one department %q", text)
 	}
 	n := len(m.shown)
 	m.search.SetText("卫生材料收入")
@@ -152,13 +174,14 @@ func TestManualSplitThroughTheDialog(t *testing.T) {
 	if l.Months != want {
 		t.Errorf("stored months %v, want %v", l.Months, want)
 	}
-	// The table shows the new split.
+	// The table shows the new split, exact in the first half year.
+	m.view.SetSelectedIndex(int(mpFirstHalf))
 	for i, x := range m.shown {
 		if x.DeptCode == "101" && x.SubjectCode == "30218" {
-			if text, _ := m.cell(i+mpTotalRows, mpColJan); text != "123,000.00" {
+			if text, _ := m.cell(i+mpTotalRows, mpColMonth); text != "123,000.00" {
 				t.Errorf("January shows %q", text)
 			}
-			if text, _ := m.cell(i+mpTotalRows, mpColMethod); text != "手工" {
+			if text, _ := m.cell(i+mpTotalRows, m.colMethod()); text != "手工" {
 				t.Errorf("method shows %q", text)
 			}
 		}
@@ -213,5 +236,38 @@ func TestMonthlyTabWithoutBudget(t *testing.T) {
 	m.Refresh()
 	if len(m.shown) != 0 || !strings.Contains(m.status.Text, "2031") || !m.evenAll.Disabled() {
 		t.Errorf("no-budget state: %d lines, %q", len(m.shown), m.status.Text)
+	}
+}
+
+// On a 1366×768 screen (the table 1140 pixels wide beside the navigation)
+// the year view shows the twelve months of a line beside its name and its
+// annual budget, each figure whole.
+func TestMonthlyYearViewFitsTwelveMonths(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		s, _ := startApp(t, demoDB(t, 2026), lang)
+		s.year = 2026
+		m := newMonthlyTab(s)
+		s.win.SetContent(m.root)
+		m.Refresh()
+		s.win.Resize(fyne.NewSize(1140, 700))
+		if len(m.widths) != 3 {
+			t.Fatalf("%s: columns not fitted: %v", lang, m.widths)
+		}
+		pad := theme.Padding()
+		used := m.widths[0] + m.widths[1] + 12*m.widths[2] + 14*pad + theme.ScrollBarSize()
+		if used > m.table.Size().Width {
+			t.Errorf("%s: the twelve months need %.0f px, the table has %.0f", lang, used, m.table.Size().Width)
+		}
+		if m.widths[0] < mpLineMin {
+			t.Errorf("%s: line column %.0f px", lang, m.widths[0])
+		}
+		// Every total fits its column whole.
+		for c := mpColAnnual; c < m.colMethod(); c++ {
+			text, _ := m.cell(0, c)
+			w := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*mpAmountPad
+			if col := m.widths[min(c, 2)]; w > col {
+				t.Errorf("%s: %q is %.0f px in a %.0f px column", lang, text, w, col)
+			}
+		}
 	}
 }

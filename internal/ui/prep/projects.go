@@ -74,13 +74,11 @@ func (p *ProjectsPanel) newList() *widget.Table {
 	t := widget.NewTable(func() (int, int) { return len(p.projects), len(projectColKeys) },
 		func() fyne.CanvasObject {
 			icon := widget.NewIcon(theme.WarningIcon())
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, icon, nil, l)
+			return container.NewBorder(nil, nil, icon, nil, kit.NewElidedLabel(""))
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			l, icon := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Icon)
+			l, icon := box.Objects[0].(*kit.ElidedLabel), box.Objects[1].(*widget.Icon)
 			text, align := p.cell(id.Row, id.Col)
 			badge := id.Col == projectStatusCol && id.Row < len(p.missing) && p.missing[id.Row]
 			l.Alignment = align
@@ -99,10 +97,10 @@ func (p *ProjectsPanel) newList() *widget.Table {
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		return kit.NewElidedLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(i18n.T(projectColKeys[id.Col]))
+		o.(*kit.ElidedLabel).SetText(i18n.T(projectColKeys[id.Col]))
 	}
 	for c, w := range projectColWidths {
 		t.SetColumnWidth(c, w)

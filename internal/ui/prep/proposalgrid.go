@@ -64,7 +64,7 @@ type gridLine struct {
 	entry  *kit.AmountEntry
 	note   *kit.TextCell
 	box    fyne.CanvasObject // the row on screen
-	cells  [pcCount]*widget.Label
+	cells  [pcCount]*kit.ElidedLabel
 	value  money.Amount
 	err    error
 	dirty  bool
@@ -148,9 +148,8 @@ func (g *proposalGrid) sectionRow(l budgeting.ProposalLine) fyne.CanvasObject {
 func (g *proposalGrid) newLine(l budgeting.ProposalLine) *gridLine {
 	gl := &gridLine{line: l, parent: g, value: g.current(l)}
 	for i := range gl.cells {
-		gl.cells[i] = widget.NewLabel("")
+		gl.cells[i] = kit.NewElidedLabel("")
 		gl.cells[i].Alignment = fyne.TextAlignTrailing
-		gl.cells[i].Truncation = fyne.TextTruncateEllipsis
 	}
 	name := l.SubjectName
 	if i18n.Current() == i18n.English && l.SubjectNameEn != "" {

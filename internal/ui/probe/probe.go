@@ -48,6 +48,10 @@ func Texts(o fyne.CanvasObject) []string {
 		switch w := o.(type) {
 		case *widget.Label:
 			out = append(out, w.Text)
+		case *kit.ElidedLabel:
+			out = append(out, w.Text)
+		case *kit.DetailLabel:
+			out = append(out, w.Text)
 		case *widget.Button:
 			out = append(out, w.Text)
 		case *canvas.Text:
