@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/budgetperf/budgetperf/internal/cli"
 	"github.com/xuri/excelize/v2"
 	_ "modernc.org/sqlite"
 )
@@ -28,7 +29,7 @@ func TestCrashDuringImportAndBackup(t *testing.T) {
 		t.Skip("SIGKILL and the build steps are Unix-only")
 	}
 	dir := t.TempDir()
-	bin := programUnderTest(t, dir)
+	bin := cli.ProgramUnderTest(t, dir)
 	ledger := filepath.Join(dir, "ledger.xlsx")
 	writeLedger(t, ledger, crashLedgerLines, 2026)
 	db := filepath.Join(dir, "budgetperf.db")
@@ -89,25 +90,6 @@ func TestCrashDuringImportAndBackup(t *testing.T) {
 	if n := checkDatabase(t, other); n != crashLedgerLines {
 		t.Fatalf("the backup restored %d lines, want %d", n, crashLedgerLines)
 	}
-}
-
-// programUnderTest is $BUDGETPERF_BIN, or the program built from ./app.
-func programUnderTest(t *testing.T, dir string) string {
-	t.Helper()
-	if bin := os.Getenv("BUDGETPERF_BIN"); bin != "" {
-		abs, err := filepath.Abs(bin)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return abs
-	}
-	bin := filepath.Join(dir, "budgetperf")
-	cmd := exec.Command("go", "build", "-o", bin, "./app")
-	cmd.Dir = filepath.Join("..", "..")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building the program: %v\n%s", err, out)
-	}
-	return bin
 }
 
 func run(t *testing.T, bin string, args ...string) {
