@@ -82,6 +82,9 @@ func (e *Env) open() (*services.Services, error) {
 	if err != nil {
 		return nil, err
 	}
+	if store.IsServer(path) {
+		return e.openServer(path)
+	}
 	svc, err := services.Open(e.ctx, path)
 	if err != nil {
 		return nil, err

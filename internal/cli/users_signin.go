@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"net/url"
 	"os"
 	"strings"
 
@@ -65,3 +66,35 @@ func newPassword() (string, error) {
 }
 
 func getenv(k string) string { return os.Getenv(k) }
+
+// openServer connects to a server database as --user (or BUDGETPERF_USER)
+// with BUDGETPERF_PASSWORD when given, else as the address says (its user,
+// PGPASSWORD or ~/.pgpass): on a server, signing in is connecting, and
+// the account is the connection's login (users.ServerActor).
+func (e *Env) openServer(target string) (*services.Services, error) {
+	login := e.User
+	if login == "" {
+		login = os.Getenv(envUser)
+	}
+	if login != "" {
+		u, err := url.Parse(target)
+		if err != nil {
+			return nil, err
+		}
+		if password, ok := os.LookupEnv(envPassword); ok {
+			u.User = url.UserPassword(login, password)
+		} else {
+			u.User = url.User(login)
+		}
+		target = u.String()
+	}
+	svc, err := services.Open(e.ctx, target)
+	if err != nil {
+		return nil, err
+	}
+	if e.Actor, err = svc.Accounts.ServerActor(e.ctx); err != nil {
+		svc.Close()
+		return nil, err
+	}
+	return svc, nil
+}

@@ -119,8 +119,17 @@ func (s *Store) migrate(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if _, err := s.db.ExecContext(ctx, createMigrationsTable); err != nil {
-		return 0, fmt.Errorf("preparing migrations: %w", err)
+	// On a server only the owner may create tables: others find it there.
+	var have bool
+	if s.engine == Postgres {
+		if err := s.db.QueryRowContext(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&have); err != nil {
+			return 0, fmt.Errorf("preparing migrations: %w", err)
+		}
+	}
+	if !have {
+		if _, err := s.db.ExecContext(ctx, createMigrationsTable); err != nil {
+			return 0, fmt.Errorf("preparing migrations: %w", err)
+		}
 	}
 	var current sql.NullInt64
 	if err := s.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&current); err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/store/dialect"
+	"github.com/budgetperf/budgetperf/internal/store/grants"
 )
 
 // On a PostgreSQL server the store keeps SQLite's single-writer model:
@@ -48,11 +49,48 @@ func openServer(ctx context.Context, target string) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
+	if err := s.installGrants(ctx, from); err != nil {
+		pool.Close()
+		return nil, err
+	}
 	if err := s.openSeal(ctx, from); err != nil {
 		pool.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// installGrants gives a server database its roles, rights and policies
+// (package grants) when the owner opens it new, upgraded or without them.
+func (s *Store) installGrants(ctx context.Context, from int) error {
+	who, owner, err := grants.Owner(ctx, s.db)
+	if err != nil || !owner {
+		return err
+	}
+	db, err := grantsDatabase(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	var have bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)`, grants.Group(db, domain.RoleAuditor)).Scan(&have); err != nil {
+		return err
+	}
+	if have && from == SchemaVersion() {
+		return nil
+	}
+	err = s.InTx(ctx, func(tx *Tx) error { return grants.Install(ctx, tx.db, Tables()) })
+	if err != nil {
+		return domain.NewProblem("problem.server.grants",
+			"Cannot set up the rights of the server database ({{.Err}}). The database's owner {{.Owner}} needs the right to create roles: ask the server's administrator to run ALTER ROLE {{.Owner}} CREATEROLE, then open it again.",
+			"Err", err.Error(), "Owner", who)
+	}
+	return nil
+}
+
+func grantsDatabase(ctx context.Context, q querier) (string, error) {
+	var db string
+	err := q.QueryRowContext(ctx, `SELECT current_database()`).Scan(&db)
+	return db, err
 }
 
 // checkCollation refuses a database whose text sorts by a language's

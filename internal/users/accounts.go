@@ -168,7 +168,13 @@ func (s *Service) AddUser(ctx context.Context, by domain.Actor, nu NewUser) erro
 		if n == 0 && u.Role != domain.RoleAdministrator {
 			return domain.NewProblem("problem.users.first_admin", "The first user must be an administrator: once users exist everyone signs in, and someone must be able to manage them.")
 		}
+		if s.onServer() {
+			u.PasswordHash = "" // the server keeps it
+		}
 		if err := tx.InsertUser(ctx, u); err != nil {
+			return err
+		}
+		if err := s.serverLogin(ctx, tx, u, nu.Password); err != nil {
 			return err
 		}
 		return tx.AppendAudit(ctx, by.Login, userChanges(domain.User{}, u, "created")...)
@@ -198,6 +204,9 @@ func (s *Service) UpdateUser(ctx context.Context, by domain.Actor, login, name s
 		if err := tx.UpdateUser(ctx, u); err != nil {
 			return err
 		}
+		if err := s.serverRole(ctx, tx, u); err != nil {
+			return err
+		}
 		return tx.AppendAudit(ctx, by.Login, userChanges(old, u, "")...)
 	})
 }
@@ -224,6 +233,9 @@ func (s *Service) SetLocked(ctx context.Context, by domain.Actor, login string, 
 		u := old
 		u.Disabled = locked
 		if err := tx.UpdateUser(ctx, u); err != nil {
+			return err
+		}
+		if err := s.serverDisabled(ctx, tx, login, locked); err != nil {
 			return err
 		}
 		if !locked {
@@ -279,6 +291,13 @@ func (s *Service) ChangePassword(ctx context.Context, by domain.Actor, oldPasswo
 		if err != nil {
 			return err
 		}
+		if s.onServer() {
+			// The connection itself signed in with the current password.
+			if err := s.serverPassword(ctx, tx, by.Login, newPassword); err != nil {
+				return err
+			}
+			return tx.AppendAudit(ctx, by.Login, logbook.Entry{Entity: logbook.EntityUser, EntityKey: by.Login, Field: "password", New: "changed"})
+		}
 		if ok, err := credential.Verify(oldPassword, u.PasswordHash); err != nil {
 			return err
 		} else if !ok {
@@ -308,7 +327,13 @@ func (s *Service) ResetPassword(ctx context.Context, by domain.Actor, login, new
 		if _, err := userOf(ctx, tx, login); err != nil {
 			return err
 		}
+		if s.onServer() {
+			hash = ""
+		}
 		if err := tx.SetPassword(ctx, login, hash); err != nil {
+			return err
+		}
+		if err := s.serverPassword(ctx, tx, login, newPassword); err != nil {
 			return err
 		}
 		return tx.AppendAudit(ctx, by.Login, logbook.Entry{Entity: logbook.EntityUser, EntityKey: login, Field: "password", New: "reset"})

@@ -88,6 +88,7 @@ func NewDatabase(t testing.TB) string {
 	}
 	t.Cleanup(func() {
 		_, _ = db.ExecContext(context.Background(), `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
+		dropRoles(db, "bp_"+name+"_%") // its group roles (store/grants)
 	})
 	return WithDatabase(admin, name)
 }
@@ -99,5 +100,55 @@ func WithDatabase(server, name string) string {
 		return server
 	}
 	u.Path = "/" + name
+	return u.String()
+}
+
+// dropRoles removes the server roles named like pattern (LIKE), e.g. the
+// logins and group roles a test made; roles are the cluster's, not a
+// database's, so they outlive the test's database otherwise.
+func dropRoles(db *sql.DB, pattern string) {
+	ctx := context.Background()
+	rows, err := db.QueryContext(ctx, `SELECT rolname FROM pg_roles WHERE rolname LIKE $1`, pattern)
+	if err != nil {
+		return
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if rows.Scan(&n) == nil {
+			names = append(names, n)
+		}
+	}
+	rows.Close()
+	for _, n := range names {
+		_, _ = db.ExecContext(ctx, `DROP ROLE IF EXISTS "`+n+`"`)
+	}
+}
+
+// Logins gives a test unique server login names (prefix + name) and drops
+// them when the test ends: logins are the server's, shared by its databases.
+func Logins(t testing.TB) func(name string) string {
+	admin := RequireServer(t)
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	prefix := "t" + hex.EncodeToString(b) + "_"
+	t.Cleanup(func() {
+		db, err := sql.Open("pgx", admin)
+		if err != nil {
+			return
+		}
+		defer db.Close()
+		dropRoles(db, prefix+"%")
+	})
+	return func(name string) string { return prefix + name }
+}
+
+// As is server's URL signing in as login with password.
+func As(server, login, password string) string {
+	u, err := url.Parse(server)
+	if err != nil {
+		return server
+	}
+	u.User = url.UserPassword(login, password)
 	return u.String()
 }
