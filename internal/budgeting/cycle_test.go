@@ -10,6 +10,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 var (
@@ -21,7 +22,7 @@ var (
 // without the demo's adjustments and 2027 preparation (the tests run their own).
 func openDemo(t *testing.T) *services.Services {
 	t.Helper()
-	svc, err := services.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	svc, err := services.Open(ctx, enginetest.File(t, filepath.Join(t.TempDir(), "demo.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 var mctx = context.Background()
@@ -20,7 +21,7 @@ var mctx = context.Background()
 // demo's adjustments and 2027 preparation (the tests run their own).
 func monthlyTestService(t *testing.T) (*Service, *store.Store) {
 	t.Helper()
-	st, err := store.Open(mctx, filepath.Join(t.TempDir(), "t.db"))
+	st, err := store.Open(mctx, enginetest.File(t, filepath.Join(t.TempDir(), "t.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 const projYear = 2027
@@ -20,7 +21,7 @@ const projYear = 2027
 func projectFixture(t *testing.T) (*Service, *store.Store) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	st, err := store.Open(ctx, enginetest.File(t, filepath.Join(t.TempDir(), "p.db")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +117,7 @@ func TestSaveProjectChecksTheInput(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := tidyProject(p)
-			want.ID = id
+			want.ID, want.Version = id, 1
 			if !regexp.MustCompile(`^XM2027\d{3}$`).MatchString(saved.Code) {
 				t.Errorf("the project got code %q, want XM2027nnn", saved.Code)
 			}
@@ -146,9 +147,10 @@ func TestSaveProjectUpdatesAndMoves(t *testing.T) {
 	if got, err := svc.SaveProject(ctx, domain.LocalUser, p); err != nil || got != id {
 		t.Fatalf("update gave id %d, %v", got, err)
 	}
-	if p2, _ := svc.st.Project(ctx, id); p2.Name != "两癌筛查（扩面）" || len(p2.Targets) != 1 {
-		t.Errorf("update not stored: %+v", p2)
+	if p2, _ := svc.st.Project(ctx, id); p2.Name != "两癌筛查（扩面）" || len(p2.Targets) != 1 || p2.Version != p.Version+1 {
+		t.Errorf("update not stored, or its version not moved on from %d: %+v", p.Version, p2)
 	}
+	p.Version++ // as the editor, which reads the project again after saving
 
 	// Moving to a department that has submitted is refused, and so is
 	// moving out of one.
@@ -175,6 +177,7 @@ func TestSaveProjectUpdatesAndMoves(t *testing.T) {
 	if _, err := svc.SaveProject(ctx, domain.LocalUser, p); err != nil {
 		t.Fatalf("moving between editable departments: %v", err)
 	}
+	p.Version++
 	if ps, _ := svc.Projects(ctx, domain.LocalUser, projYear, "302"); len(ps) != 1 || ps[0].ID != id {
 		t.Errorf("302 has %+v, want the moved project", ps)
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 // run executes a command line in-process and returns its status and output.
@@ -22,7 +24,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 // users add and init need an existing one.
 func tempDB(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "cli.db")
+	path := enginetest.File(t, filepath.Join(t.TempDir(), "cli.db"))
 	if code, _, stderr := run(t, "--db", path, "init"); code != ExitOK {
 		t.Fatalf("init: %d %s", code, stderr)
 	}

@@ -13,13 +13,14 @@ import (
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 // loadDemo opens a new database with the demo hospital of testYear.
 func loadDemo(t *testing.T) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	st, err := store.Open(ctx, enginetest.File(t, filepath.Join(t.TempDir(), "demo.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

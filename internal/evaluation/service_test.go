@@ -16,6 +16,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 const year = 2025
@@ -27,7 +28,7 @@ var (
 
 func open(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "eval.db"))
+	st, err := store.Open(ctx, enginetest.File(t, filepath.Join(t.TempDir(), "eval.db")))
 	if err != nil {
 		t.Fatal(err)
 	}

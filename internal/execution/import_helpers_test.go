@@ -7,6 +7,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/masterdata"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 const samples = "../xlsximport/testdata"
@@ -17,7 +18,7 @@ func newStore(t *testing.T) (*store.Store, *Service) {
 
 func newStoreAt(t testing.TB, path string) (*store.Store, *Service) {
 	t.Helper()
-	st, err := store.Open(context.Background(), path)
+	st, err := store.Open(context.Background(), enginetest.File(t, path))
 	if err != nil {
 		t.Fatal(err)
 	}

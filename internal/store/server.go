@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -43,7 +44,7 @@ func openServer(ctx context.Context, target string) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
-	s := &Store{Q: Q{db: dialect.On(Postgres, pool)}, pool: pool, path: shown, engine: Postgres}
+	s := &Store{Q: Q{db: dialect.On(Postgres, pool)}, pool: pool, path: shown, engine: Postgres, server: target}
 	from, err := s.migrate(ctx)
 	if err != nil {
 		pool.Close()
@@ -138,4 +139,31 @@ func pgCode(err error) string {
 		return pe.Code
 	}
 	return ""
+}
+
+// VerifyLogin checks login's password by signing in to the server with
+// it: on a server the password is the server's (grants), never read here.
+func (s *Store) VerifyLogin(ctx context.Context, login, password string) (bool, error) {
+	u, err := url.Parse(s.server)
+	if err != nil {
+		return false, err
+	}
+	u.User = url.UserPassword(login, password)
+	q := u.Query()
+	q.Del("user")
+	q.Del("password")
+	u.RawQuery = q.Encode()
+	db, err := sql.Open("pgx", u.String())
+	if err != nil {
+		return false, err
+	}
+	defer db.Close()
+	err = db.PingContext(ctx)
+	switch code := pgCode(err); {
+	case err == nil:
+		return true, nil
+	case code == "28P01" || code == "28000":
+		return false, nil
+	}
+	return false, serverProblem(s.path, err)
 }

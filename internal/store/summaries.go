@@ -112,7 +112,7 @@ func (q Q) ReplaceSummaryMonth(ctx context.Context, year, month int, ids []int64
 	// The lines left summed again; they fitted before, so the sum fits.
 	if _, err := q.db.ExecContext(ctx, `INSERT INTO actual_months (year, month, department_id, subject_code, amount_fen, lines)
 		SELECT year, month, department_id, subject_code, sum(amount_fen), count(*) FROM actuals
-		WHERE year = ? AND month = ? GROUP BY department_id, subject_code`, year, month); err != nil {
+		WHERE year = ? AND month = ? GROUP BY year, month, department_id, subject_code`, year, month); err != nil {
 		return fmt.Errorf("summing the %d/%d actuals again: %w", year, month, err)
 	}
 	args = append(args[:0], by)

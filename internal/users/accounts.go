@@ -44,6 +44,9 @@ func (s *Service) HasUsers(ctx context.Context) (bool, error) {
 // account for 15 minutes. The count is saved even though sign-in fails.
 func (s *Service) SignIn(ctx context.Context, login, password string) (domain.Actor, error) {
 	login = strings.TrimSpace(login)
+	if s.onServer() {
+		return s.serverSignIn(ctx, login, password)
+	}
 	var actor domain.Actor
 	var refusal error
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
@@ -292,7 +295,11 @@ func (s *Service) ChangePassword(ctx context.Context, by domain.Actor, oldPasswo
 			return err
 		}
 		if s.onServer() {
-			// The connection itself signed in with the current password.
+			if ok, err := s.st.VerifyLogin(ctx, by.Login, oldPassword); err != nil {
+				return err
+			} else if !ok {
+				return domain.NewProblem("problem.users.old_password", "The current password is wrong; the password was not changed.")
+			}
 			if err := s.serverPassword(ctx, tx, by.Login, newPassword); err != nil {
 				return err
 			}

@@ -10,13 +10,14 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/credential"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 var ctx = context.Background()
 
 func newService(t *testing.T) (*Service, *store.Store) {
 	t.Helper()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
+	st, err := store.Open(ctx, enginetest.File(t, filepath.Join(t.TempDir(), "a.db")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,6 +86,7 @@ func TestAddUserRefusals(t *testing.T) {
 }
 
 func TestSignInAndLockOut(t *testing.T) {
+	enginetest.FileOnly(t) // a server limits sign-in attempts itself (pg_hba, auth_delay)
 	s, _ := newService(t)
 	clock := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	s.now = func() time.Time { return clock }
@@ -223,6 +225,7 @@ func must(t *testing.T, err error) {
 // passwords and one locked by an administrator are refused in the same
 // words: the refusal never tells whether an account exists.
 func TestSignInRefusalsDoNotRevealAccounts(t *testing.T) {
+	enginetest.FileOnly(t) // a server limits sign-in attempts itself (pg_hba, auth_delay)
 	s, _ := newService(t)
 	clock := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	s.now = func() time.Time { return clock }

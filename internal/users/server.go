@@ -69,3 +69,24 @@ func (s *Service) serverDisabled(ctx context.Context, tx *store.Tx, login string
 	}
 	return grants.SetDisabled(ctx, tx.Conn(), login, disabled)
 }
+
+// serverSignIn checks login's password with the server, which keeps it
+// (and may limit attempts: pg_hba, auth_delay); the same words as on a
+// file for every refusal.
+func (s *Service) serverSignIn(ctx context.Context, login, password string) (domain.Actor, error) {
+	u, err := s.st.User(ctx, login)
+	if store.IsNotFound(err) || err == nil && u.Disabled {
+		return domain.Actor{}, badCredentials()
+	}
+	if err != nil {
+		return domain.Actor{}, err
+	}
+	ok, err := s.st.VerifyLogin(ctx, login, password)
+	if err != nil {
+		return domain.Actor{}, err
+	}
+	if !ok {
+		return domain.Actor{}, badCredentials()
+	}
+	return u.Actor(), nil
+}

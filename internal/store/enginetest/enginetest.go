@@ -16,7 +16,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/store/dialect"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
 )
@@ -90,7 +93,23 @@ func NewDatabase(t testing.TB) string {
 		_, _ = db.ExecContext(context.Background(), `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
 		dropRoles(db, "bp_"+name+"_%") // its group roles (store/grants)
 	})
-	return WithDatabase(admin, name)
+	u := WithDatabase(admin, name)
+	shown.Store(dialect.RedactURL(u), u)
+	return u
+}
+
+// shown maps the address a store shows (password hidden) to the test
+// database's full URL (Resolve); files maps a test's file path to the
+// server database standing in for it (File).
+var shown, files sync.Map
+
+// Resolve is the full URL of a test database a store shows as path (its
+// password hidden), or path itself: fixtures reopen a store's database.
+func Resolve(path string) string {
+	if u, ok := shown.Load(path); ok {
+		return u.(string)
+	}
+	return path
 }
 
 // WithDatabase is server's URL naming database name instead.
@@ -151,4 +170,31 @@ func As(server, login, password string) string {
 	}
 	u.User = url.UserPassword(login, password)
 	return u.String()
+}
+
+// EngineEnv chooses the engine of the tests that take a database from
+// File: "postgres" runs them on the test server (make test does, in a
+// second pass over the service and command-line packages).
+const EngineEnv = "BUDGETPERF_TEST_ENGINE"
+
+// File is the database a test opens: path, or a new server database when
+// the tests run on PostgreSQL (EngineEnv).
+func File(t testing.TB, path string) string {
+	if os.Getenv(EngineEnv) != "postgres" {
+		return path
+	}
+	if u, ok := files.Load(path); ok {
+		return u.(string) // the same file opened twice is the same database
+	}
+	u := NewDatabase(t)
+	files.Store(path, u)
+	return u
+}
+
+// FileOnly skips a test about the database file itself (its bytes, its
+// backups beside it, a damaged copy) in the PostgreSQL pass.
+func FileOnly(t testing.TB) {
+	if os.Getenv(EngineEnv) == "postgres" {
+		t.Skip("about the SQLite file itself: runs in the SQLite pass")
+	}
 }

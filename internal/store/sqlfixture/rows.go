@@ -6,9 +6,12 @@ package sqlfixture
 import (
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/budgetperf/budgetperf/internal/store/dialect"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 	_ "modernc.org/sqlite" // the tests read the database file as the store writes it
 )
 
@@ -16,14 +19,23 @@ import (
 // text: a refused operation must leave it equal.
 func Rows(t testing.TB, path string, tables ...string) string {
 	t.Helper()
-	conn, err := sql.Open("sqlite", "file:"+path)
+	driver, source, order := "sqlite", "file:"+path, "rowid"
+	if dialect.IsServer(path) {
+		// A server has no rowid: every column, in order, orders the rows.
+		driver, source, order = "pgx", enginetest.Resolve(path), ""
+	}
+	conn, err := sql.Open(driver, source)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
 	var b strings.Builder
 	for _, table := range tables {
-		rows, err := conn.Query("SELECT * FROM " + table + " ORDER BY rowid")
+		by := order
+		if by == "" {
+			by = allColumns(t, conn, table)
+		}
+		rows, err := conn.Query("SELECT * FROM " + table + " ORDER BY " + by)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,4 +54,19 @@ func Rows(t testing.TB, path string, tables ...string) string {
 		rows.Close()
 	}
 	return b.String()
+}
+
+// allColumns is "1, 2, …, n" for table's n columns.
+func allColumns(t testing.TB, conn *sql.DB, table string) string {
+	rows, err := conn.Query("SELECT * FROM " + table + " LIMIT 0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	nums := make([]string, len(cols))
+	for i := range cols {
+		nums[i] = strconv.Itoa(i + 1)
+	}
+	return strings.Join(nums, ", ")
 }
