@@ -49,71 +49,82 @@ func (s *Service) ProjectsEditable(ctx context.Context, by domain.Actor, year in
 // The department checks run in the write's transaction so that a
 // submission cannot slip in between the check and the change.
 func (s *Service) SaveProject(ctx context.Context, by domain.Actor, p domain.Project) (int64, error) {
+	if err := permission.Check(by, permission.PrepEditProposal, strings.TrimSpace(p.DeptCode)); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		id, err = saveProjectIn(ctx, tx, by, p)
+		return err
+	})
+	return id, err
+}
+
+// saveProjectIn is SaveProject inside a caller's transaction (a returned
+// department workbook saves its projects with its proposal).
+func saveProjectIn(ctx context.Context, tx *store.Tx, by domain.Actor, p domain.Project) (int64, error) {
 	p = tidyProject(p)
 	if err := permission.Check(by, permission.PrepEditProposal, p.DeptCode); err != nil {
 		return 0, err
 	}
 	problems := p.Validate()
-	var id int64
-	err := s.st.InTx(ctx, func(tx *store.Tx) error {
-		var old domain.Project
-		if p.ID != 0 {
-			var err error
-			old, err = existingProject(ctx, tx.Q, p.ID)
-			if err != nil {
-				return err
-			}
-			if err := permission.Check(by, permission.PrepEditProposal, old.DeptCode); err != nil {
-				return err
-			}
-			if old.Year != p.Year {
-				// The store keeps a project's year; moving one across
-				// cycles would bypass the other year's checks.
-				return domain.NewProblem("problem.project.year_moved", "Project \"{{.Name}}\" belongs to the {{.Old}} budget and cannot be moved to {{.Year}}. Create it again in {{.Year}}.",
-					"Name", old.Name, "Old", old.Year, "Year", p.Year)
-			}
-			if old.DeptCode != p.DeptCode {
-				// Moving a project takes it out of one proposal and into
-				// another: both must be open for changes.
-				if _, err := checkEditable(ctx, tx.Q, old.Year, old.DeptCode); err != nil {
-					return err
-				}
-			}
-		}
-		if p.DeptCode != "" {
-			if _, err := tx.Department(ctx, p.DeptCode); store.IsNotFound(err) {
-				return domain.NewProblem("problem.project.unknown_dept", "There is no department {{.Dept}}. Choose one of the hospital's departments.", "Dept", p.DeptCode)
-			} else if err != nil {
-				return err
-			}
-			if _, err := checkEditable(ctx, tx.Q, p.Year, p.DeptCode); err != nil {
-				return err
-			}
-		}
-		if p.SubjectCode != "" {
-			if pr, err := projectSubjectProblem(ctx, tx.Q, p.SubjectCode); err != nil {
-				return err
-			} else if pr != nil {
-				problems = append(problems, pr)
-			}
-		}
-		if p.Code != "" {
-			if taken, err := tx.ProjectCodeTaken(ctx, p.Year, p.Code, p.ID); err != nil {
-				return err
-			} else if taken {
-				problems = append(problems, domain.NewProblem("problem.project.code_taken", "Another {{.Year}} project already has the code {{.Code}}. Give this one another code, or leave it empty to have one assigned.", "Year", p.Year, "Code", p.Code))
-			}
-		}
-		if len(problems) > 0 {
-			return problems
-		}
+	var old domain.Project
+	if p.ID != 0 {
 		var err error
-		if id, err = tx.SaveProject(ctx, by, p); err != nil {
-			return err
+		old, err = existingProject(ctx, tx.Q, p.ID)
+		if err != nil {
+			return 0, err
 		}
-		return projectChanges(old, p, id).record(ctx, tx, by)
-	})
-	return id, err
+		if err := permission.Check(by, permission.PrepEditProposal, old.DeptCode); err != nil {
+			return 0, err
+		}
+		if old.Year != p.Year {
+			// The store keeps a project's year; moving one across
+			// cycles would bypass the other year's checks.
+			return 0, domain.NewProblem("problem.project.year_moved", "Project \"{{.Name}}\" belongs to the {{.Old}} budget and cannot be moved to {{.Year}}. Create it again in {{.Year}}.",
+				"Name", old.Name, "Old", old.Year, "Year", p.Year)
+		}
+		if old.DeptCode != p.DeptCode {
+			// Moving a project takes it out of one proposal and into
+			// another: both must be open for changes.
+			if _, err := checkEditable(ctx, tx.Q, old.Year, old.DeptCode); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if p.DeptCode != "" {
+		if _, err := tx.Department(ctx, p.DeptCode); store.IsNotFound(err) {
+			return 0, domain.NewProblem("problem.project.unknown_dept", "There is no department {{.Dept}}. Choose one of the hospital's departments.", "Dept", p.DeptCode)
+		} else if err != nil {
+			return 0, err
+		}
+		if _, err := checkEditable(ctx, tx.Q, p.Year, p.DeptCode); err != nil {
+			return 0, err
+		}
+	}
+	if p.SubjectCode != "" {
+		if pr, err := projectSubjectProblem(ctx, tx.Q, p.SubjectCode); err != nil {
+			return 0, err
+		} else if pr != nil {
+			problems = append(problems, pr)
+		}
+	}
+	if p.Code != "" {
+		if taken, err := tx.ProjectCodeTaken(ctx, p.Year, p.Code, p.ID); err != nil {
+			return 0, err
+		} else if taken {
+			problems = append(problems, domain.NewProblem("problem.project.code_taken", "Another {{.Year}} project already has the code {{.Code}}. Give this one another code, or leave it empty to have one assigned.", "Year", p.Year, "Code", p.Code))
+		}
+	}
+	if len(problems) > 0 {
+		return 0, problems
+	}
+	id, err := tx.SaveProject(ctx, by, p)
+	if err != nil {
+		return 0, err
+	}
+	return id, projectChanges(old, p, id).record(ctx, tx, by)
 }
 
 // projectChanges are the audit entries of saving p over old (zero when new).
