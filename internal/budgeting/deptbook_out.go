@@ -9,6 +9,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -27,7 +28,7 @@ const deptbookKeySetting = "deptbook.seal_key"
 
 // DeptWorkbook is one department workbook written.
 type DeptWorkbook struct {
-	DeptCode, DeptName string
+	DeptCode, DeptName, DeptNameEn string
 	Round              int
 	Path               string
 }
@@ -75,6 +76,9 @@ func (s *Service) DeptWorkbooks(ctx context.Context, by domain.Actor, year int, 
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, skipped, domain.NewProblem("problem.export.create", "Cannot write {{.Path}}: {{.Err}}", "Path", dir, "Err", err.Error())
+	}
 	var out []DeptWorkbook
 	for _, d := range depts {
 		b, err := s.deptBook(ctx, by, year, d.DeptCode)
@@ -86,7 +90,7 @@ func (s *Service) DeptWorkbooks(ctx context.Context, by domain.Actor, year int, 
 		if err := deptbook.Save(path, b, key); err != nil {
 			return out, skipped, err
 		}
-		out = append(out, DeptWorkbook{DeptCode: d.DeptCode, DeptName: d.DeptName, Round: b.Round, Path: path})
+		out = append(out, DeptWorkbook{DeptCode: d.DeptCode, DeptName: d.DeptName, DeptNameEn: d.DeptNameEn, Round: b.Round, Path: path})
 	}
 	return out, skipped, nil
 }

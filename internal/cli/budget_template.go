@@ -31,13 +31,13 @@ func runBudgetTemplate(env *Env, args []string) error {
 	defer svc.Close()
 	books, skipped, err := svc.Budgets.DeptWorkbooks(env.ctx, env.Actor, *year, *dept, *dir, i18n.T)
 	for _, b := range books {
-		env.printf("%s\n", i18n.T("cli.budget_template.wrote", "Dept", b.DeptCode, "Name", b.DeptName, "Path", b.Path))
+		env.printf("%s\n", i18n.T("cli.budget_template.wrote", "Dept", b.DeptCode, "Name", i18n.PickName(i18n.Current(), b.DeptName, b.DeptNameEn), "Path", b.Path))
 	}
 	if err != nil {
 		return err
 	}
 	for _, d := range skipped {
-		env.printf("%s\n", i18n.T("cli.budget_template.skipped", "Dept", d.DeptCode, "Name", d.DeptName, "State", d.State.Term()))
+		env.printf("%s\n", i18n.T("cli.budget_template.skipped", "Dept", d.DeptCode, "Name", i18n.PickName(i18n.Current(), d.DeptName, d.DeptNameEn), "State", d.State.Term()))
 	}
 	env.printf("%s\n", i18n.T("cli.budget_template.done", "Count", len(books), "Dir", *dir))
 	return nil

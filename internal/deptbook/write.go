@@ -90,7 +90,7 @@ func writeProposal(w *sheetWriter, b Book, projectAmounts []string) [][]string {
 		if !revenue {
 			label = "基本支出小计"
 		}
-		writeSum(w, row, label, first, row-1)
+		writeSum(w, row, label, first, row-1, hasControl(b))
 		subtotals = append(subtotals, row)
 		row++
 	}
@@ -170,12 +170,16 @@ func writeLine(w *sheetWriter, b Book, l Line, row int) {
 
 // writeSum writes a subtotal row over rows first..last (none when last <
 // first) as formulas, so the department sees its totals as it types.
-func writeSum(w *sheetWriter, row int, label string, first, last int) {
+func writeSum(w *sheetWriter, row int, label string, first, last int, control bool) {
 	sh, st := ProposalSheet, w.st
 	w.text(sh, fmt.Sprintf("A%d", row), label, st.totalLabel)
 	w.merge(sh, fmt.Sprintf("A%d", row), fmt.Sprintf("C%d", row))
 	for c := 'D'; c <= 'I'; c++ {
 		ref := fmt.Sprintf("%c%d", c, row)
+		if string(c) == colControl && !control {
+			w.text(sh, ref, "", st.totalLabel)
+			continue
+		}
 		if last < first {
 			w.amount(sh, ref, 0, st.total)
 			continue
@@ -183,6 +187,16 @@ func writeSum(w *sheetWriter, row int, label string, first, last int) {
 		w.formula(sh, ref, fmt.Sprintf("SUM(%c%d:%c%d)", c, first, c, last), st.total)
 	}
 	w.text(sh, fmt.Sprintf("J%d", row), "", st.totalLabel)
+}
+
+// hasControl reports whether any line has a control figure of its own.
+func hasControl(b Book) bool {
+	for _, l := range b.Lines {
+		if l.Control != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // writeTotals writes the project expenditure (from the project sheet),
