@@ -278,3 +278,47 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// fixtureLO is 生殖医学科's 2027 workbook as written by budget template,
+// filled in with openpyxl by testdata/fill_deptbook.py and then opened and
+// saved again by LibreOffice (soffice --headless --convert-to xlsx), as a
+// department without Excel would return it.
+const fixtureLO = "testdata/deptbook_105_libreoffice.xlsx"
+
+// A workbook filled in and saved by LibreOffice imports as the
+// department's proposal, to the fen.
+func TestLibreOfficeSavedWorkbookImports(t *testing.T) {
+	db := deptbookDB(t)
+	code, stdout, stderr := run(t, "--db", db, "--lang", "zh", "import", "proposal", "--year", "2027", fixtureLO)
+	if code != ExitOK {
+		t.Fatalf("import: %d %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "生殖医学科") || !strings.Contains(stdout, "已提交（一上）") {
+		t.Errorf("summary: %s", stdout)
+	}
+	p := proposalOf(t, db, "105")
+	for subject, want := range map[string]int64{"30201": 4321099, "30211": 3000001, "30216": 0} {
+		if fen, _ := lineFen(p, subject); fen != want {
+			t.Errorf("%s: %d fen, want %d", subject, fen, want)
+		}
+	}
+	if _, note := lineFen(p, "30201"); note != "含复印纸和硒鼓" {
+		t.Errorf("note %q", note)
+	}
+	_, out, _ := run(t, "--db", db, "budget", "projects", "--year", "2027", "--json")
+	for _, w := range []string{"李明", "门诊宫腔镜检查", "完成两台宫腔镜采购安装"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("%q not in projects: %s", w, out)
+		}
+	}
+}
+
+// TestWriteFixtureTemplate writes the template the LibreOffice fixture was
+// made from, into $BP_DEPTBOOK_FIXTURE (skipped without it).
+func TestWriteFixtureTemplate(t *testing.T) {
+	dir := os.Getenv("BP_DEPTBOOK_FIXTURE")
+	if dir == "" {
+		t.Skip("set BP_DEPTBOOK_FIXTURE to a folder to write the fixture's template")
+	}
+	copyFile(t, template(t, deptbookDB(t), "105"), filepath.Join(dir, "template_105.xlsx"))
+}
