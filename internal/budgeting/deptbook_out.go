@@ -29,8 +29,8 @@ const deptbookKeySetting = "deptbook.seal_key"
 // DeptWorkbook is one department workbook written.
 type DeptWorkbook struct {
 	DeptCode, DeptName, DeptNameEn string
-	Round              int
-	Path               string
+	Round                          int
+	Path                           string
 }
 
 // DeptWorkbooks writes year's proposal workbook of deptCode, or of every

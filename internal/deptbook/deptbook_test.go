@@ -110,13 +110,13 @@ func TestFilledWorkbookReadsBack(t *testing.T) {
 // all at once.
 func TestChangedProtectedCellsAreNamed(t *testing.T) {
 	f := written(t, sampleBook(2))
-	set(t, f, ProposalSheet, "D7", 99999)        // last year's budget of 30201
-	set(t, f, ProposalSheet, "H7", 70000)        // its control figure
-	set(t, f, ProposalSheet, "B5", "门诊收入")       // a subject's name
-	set(t, f, ProposalSheet, "I7", 123.456)      // three decimals
-	set(t, f, ProposalSheet, "I5", -5)           // negative
-	set(t, f, ProjectSheet, "B5", "八十万")         // words
-	set(t, f, ProjectSheet, "A9", "数量")          // short name: fine
+	set(t, f, ProposalSheet, "D7", 99999)         // last year's budget of 30201
+	set(t, f, ProposalSheet, "H7", 70000)         // its control figure
+	set(t, f, ProposalSheet, "B5", "门诊收入")        // a subject's name
+	set(t, f, ProposalSheet, "I7", 123.456)       // three decimals
+	set(t, f, ProposalSheet, "I5", -5)            // negative
+	set(t, f, ProjectSheet, "B5", "八十万")          // words
+	set(t, f, ProjectSheet, "A9", "数量")           // short name: fine
 	set(t, f, ProjectSheet, "E9", "more or less") // no direction
 	_, err := readBack(t, f)
 	if err == nil {
