@@ -86,7 +86,7 @@ func newConsolidationView(s Host) *consolidationView {
 		}
 	})
 	apply := widget.NewButton(i18n.T("prep.apply"), v.setFlag)
-	bar := container.NewHBox(v.open, v.issue, layout.NewSpacer(), widget.NewLabel(i18n.T("prep.unit")), widget.NewLabel(i18n.T("prep.growth_flag")),
+	bar := container.NewHBox(v.open, v.issue, newDeptbooksButton(s), layout.NewSpacer(), widget.NewLabel(i18n.T("prep.unit")), widget.NewLabel(i18n.T("prep.growth_flag")),
 		container.NewGridWrap(fyne.NewSize(70, v.flag.MinSize().Height), v.flag), apply)
 	v.batch = newBatchBar(v)
 	v.root = container.NewBorder(container.NewVBox(v.summary, bar, v.batch.root), nil, nil, nil, v.table)
