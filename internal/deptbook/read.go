@@ -79,7 +79,7 @@ func (rd *reader) add(p *domain.Problem) { rd.problems = append(rd.problems, p) 
 func (rd *reader) metaRows(name string, key []byte) ([][]string, error) {
 	if !slices.Contains(rd.f.GetSheetList(), MetaSheet) {
 		return nil, domain.Problems{domain.NewProblem("problem.deptbook.not_ours",
-			"{{.File}} is not a department proposal workbook written by BudgetPerf: it has no sheet {{.Sheet}}. Import the workbook the department was sent (Budget preparation › Department workbooks), filled in.",
+			"{{.File}} is not a department proposal workbook written by BudgetPerf: it has no sheet {{.Sheet}}. Import the workbook the department was sent (Budget preparation › Consolidation › Department workbooks…), filled in.",
 			"File", name, "Sheet", MetaSheet)}
 	}
 	rows, err := rd.f.GetRows(MetaSheet, excelize.Options{RawCellValue: true})

@@ -90,7 +90,7 @@ func writeProposal(w *sheetWriter, b Book, projectAmounts []string) [][]string {
 		if !revenue {
 			label = "基本支出小计"
 		}
-		writeSum(w, row, label, first, row-1, hasControl(b))
+		writeSum(w, row, label, first, row-1, hasControl(b), b.Round == roundSecond)
 		subtotals = append(subtotals, row)
 		row++
 	}
@@ -169,14 +169,16 @@ func writeLine(w *sheetWriter, b Book, l Line, row int) {
 }
 
 // writeSum writes a subtotal row over rows first..last (none when last <
-// first) as formulas, so the department sees its totals as it types.
-func writeSum(w *sheetWriter, row int, label string, first, last int, control bool) {
+// first) as formulas, so the department sees its totals as it types; the
+// control column only when lines have control figures, the revised one
+// only in round 2.
+func writeSum(w *sheetWriter, row int, label string, first, last int, control, revised bool) {
 	sh, st := ProposalSheet, w.st
 	w.text(sh, fmt.Sprintf("A%d", row), label, st.totalLabel)
 	w.merge(sh, fmt.Sprintf("A%d", row), fmt.Sprintf("C%d", row))
 	for c := 'D'; c <= 'I'; c++ {
 		ref := fmt.Sprintf("%c%d", c, row)
-		if string(c) == colControl && !control {
+		if string(c) == colControl && !control || string(c) == colRevised && !revised {
 			w.text(sh, ref, "", st.totalLabel)
 			continue
 		}
