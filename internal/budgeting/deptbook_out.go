@@ -40,7 +40,11 @@ type DeptWorkbook struct {
 // where there is nothing for them to fill in. T words the audit stamp at
 // the foot of the pages.
 func (s *Service) DeptWorkbooks(ctx context.Context, by domain.Actor, year int, deptCode, dir string, T i18n.Translate) ([]DeptWorkbook, []domain.DeptPrep, error) {
-	if err := permission.Check(by, permission.PrepEditProposal, deptCode); err != nil {
+	scope := []string{deptCode}
+	if deptCode == "" {
+		scope = nil // a department head: their own departments
+	}
+	if err := permission.CheckEach(by, permission.PrepEditProposal, scope); err != nil {
 		return nil, nil, err
 	}
 	if _, err := openCycle(ctx, s.st.Q, year); err != nil {
