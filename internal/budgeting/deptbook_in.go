@@ -68,7 +68,7 @@ func (s *Service) ImportDeptWorkbook(ctx context.Context, by domain.Actor, path 
 	}
 	for _, op := range []permission.Op{permission.PrepEditProposal, permission.PrepSubmit} {
 		if err := permission.Check(by, op, wb.DeptCode); err != nil {
-			return out, err
+			return out, withWhose(out, err)
 		}
 	}
 	err = s.st.InTx(ctx, func(tx *store.Tx) error {

@@ -322,3 +322,26 @@ func TestWriteFixtureTemplate(t *testing.T) {
 	}
 	copyFile(t, template(t, deptbookDB(t), "105"), filepath.Join(dir, "template_105.xlsx"))
 }
+
+// A department head writes only their own department's workbook, and a
+// workbook of another department is refused to them, naming whose it is.
+func TestDepartmentHeadOwnWorkbookOnly(t *testing.T) {
+	db := deptbookDB(t)
+	other := template(t, db, "106")
+	t.Setenv("BUDGETPERF_NEW_PASSWORD", "admin-pass")
+	if code, _, stderr := run(t, "--db", db, "users", "add", "admin", "--role", "administrator"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	as(t, "admin", "admin-pass")
+	t.Setenv("BUDGETPERF_NEW_PASSWORD", "liu-pass")
+	if code, _, stderr := run(t, "--db", db, "users", "add", "liu", "--role", "department_head", "--departments", "105"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	as(t, "liu", "liu-pass")
+	dir := t.TempDir()
+	code, stdout, stderr := run(t, "--db", db, "--lang", "en", "budget", "template", "--year", "2027", "-o", dir)
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx")); code != ExitOK || len(files) != 1 || !strings.Contains(files[0], "_105_") {
+		t.Fatalf("department head's workbooks: %v %s %s", files, stdout, stderr)
+	}
+	refusedDeptbook(t, db, []string{"import", "proposal", other}, "106", "BudgetPerf!B3", "heads department(s) 105 only")
+}
