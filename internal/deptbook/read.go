@@ -88,7 +88,7 @@ func (rd *reader) metaRows(name string, key []byte) ([][]string, error) {
 	}
 	if !sealHolds(rows, key) {
 		return nil, domain.Problems{domain.NewProblem("problem.deptbook.seal",
-			"{{.File}}: the hidden sheet {{.Sheet}} was changed, or the workbook was written by another BudgetPerf database; it cannot be trusted. Write a new workbook for the department and have it filled in again.",
+			"{{.File}}: the hidden sheet {{.Sheet}} was changed, or the workbook was written from another BudgetPerf database; it cannot be trusted. Write a new workbook for the department and have it filled in again.",
 			"File", name, "Sheet", MetaSheet)}
 	}
 	return rows[:len(rows)-1], nil
