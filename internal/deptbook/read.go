@@ -34,7 +34,9 @@ func Read(path string, key []byte) (Returned, error) {
 // ReadFrom is Read of a workbook's bytes; name names the file in messages.
 func ReadFrom(r io.Reader, name string, key []byte) (ret Returned, err error) {
 	defer workbook.RecoverUnreadable(name, &err, func() { ret = Returned{} })
-	f, err := excelize.OpenReader(r)
+	// A department workbook is some tens of kilobytes: a file that unzips
+	// to more is refused rather than read into memory.
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return Returned{}, workbook.Unreadable(name, err.Error())
 	}
