@@ -313,6 +313,17 @@ func TestLibreOfficeSavedWorkbookImports(t *testing.T) {
 	}
 }
 
+// The seal survives LibreOffice: its saved workbook with a protected
+// cell then changed is refused naming the cell, nothing written.
+func TestLibreOfficeSavedWorkbookTamperedIsRefused(t *testing.T) {
+	db := deptbookDB(t)
+	tampered := filepath.Join(t.TempDir(), "lo.xlsx")
+	copyFile(t, fixtureLO, tampered)
+	cell := cellOf(t, tampered, "F", "30211")
+	fill(t, tampered, map[string]any{cell: 99999.99})
+	refusedDeptbook(t, db, []string{"import", "proposal", tampered}, cell+" is protected but was changed", "99,999.99")
+}
+
 // TestWriteFixtureTemplate writes the template the LibreOffice fixture was
 // made from, into $BP_DEPTBOOK_FIXTURE (skipped without it).
 func TestWriteFixtureTemplate(t *testing.T) {
