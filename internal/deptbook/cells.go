@@ -117,7 +117,7 @@ type styles struct {
 	title, info, head, label, text, amount, total, totalLabel, inAmount, inText, blank int
 }
 
-const amountFormat = "#,##0.00;-#,##0.00"
+const amountFormat = "#,##0.00;[Red]-#,##0.00"
 
 func newStyles(f *excelize.File) (styles, error) {
 	border := []excelize.Border{{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
