@@ -19,7 +19,6 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
-	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // deptbookKeySetting holds the database's key for sealing department
@@ -153,24 +152,22 @@ func (s *Service) deptBook(ctx context.Context, by domain.Actor, year int, code 
 }
 
 // deptbookKey reads the database's workbook key; create makes one the
-// first time a workbook is written. Reading without one gives no key, so
-// that every returned workbook fails its seal.
+// first time a workbook is written (the first one stored wins when two
+// PCs make one at once). Reading without one gives no key, so that every
+// returned workbook fails its seal.
 func (s *Service) deptbookKey(ctx context.Context, create bool) ([]byte, error) {
-	var key string
-	err := s.st.InTx(ctx, func(tx *store.Tx) error {
-		var err error
-		if key, err = tx.Setting(ctx, deptbookKeySetting); err != nil || key != "" || !create {
-			return err
-		}
-		buf := make([]byte, 32)
-		if _, err := rand.Read(buf); err != nil {
-			return err
-		}
-		key = hex.EncodeToString(buf)
-		return tx.SetSetting(ctx, deptbookKeySetting, key)
-	})
+	key, err := s.st.Setting(ctx, deptbookKeySetting)
 	if err != nil {
 		return nil, err
+	}
+	if key == "" && create {
+		buf := make([]byte, 32)
+		if _, err := rand.Read(buf); err != nil {
+			return nil, err
+		}
+		if key, err = s.st.SetSettingOnce(ctx, deptbookKeySetting, hex.EncodeToString(buf)); err != nil {
+			return nil, err
+		}
 	}
 	return hex.DecodeString(key)
 }
