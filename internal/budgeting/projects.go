@@ -49,50 +49,62 @@ func (s *Service) ProjectsEditable(ctx context.Context, by domain.Actor, year in
 // The department checks run in the write's transaction so that a
 // submission cannot slip in between the check and the change.
 func (s *Service) SaveProject(ctx context.Context, by domain.Actor, p domain.Project) (int64, error) {
+	if err := permission.Check(by, permission.PrepEditProposal, strings.TrimSpace(p.DeptCode)); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.st.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		id, err = saveProjectIn(ctx, tx, by, p)
+		return err
+	})
+	return id, err
+}
+
+// saveProjectIn is SaveProject inside a caller's transaction (a returned
+// department workbook saves its projects with its proposal).
+func saveProjectIn(ctx context.Context, tx *store.Tx, by domain.Actor, p domain.Project) (int64, error) {
 	p = tidyProject(p)
 	if err := permission.Check(by, permission.PrepEditProposal, p.DeptCode); err != nil {
 		return 0, err
 	}
 	problems := p.Validate()
-	var id int64
-	err := s.st.InTx(ctx, func(tx *store.Tx) error {
-		old, err := projectBefore(ctx, tx, by, p)
-		if err != nil {
-			return err
+	old, err := projectBefore(ctx, tx, by, p)
+	if err != nil {
+		return 0, err
+	}
+	if p.DeptCode != "" {
+		if _, err := tx.Department(ctx, p.DeptCode); store.IsNotFound(err) {
+			return 0, domain.NewProblem("problem.project.unknown_dept", "There is no department {{.Dept}}. Choose one of the hospital's departments.", "Dept", p.DeptCode)
+		} else if err != nil {
+			return 0, err
 		}
-		if p.DeptCode != "" {
-			if _, err := tx.Department(ctx, p.DeptCode); store.IsNotFound(err) {
-				return domain.NewProblem("problem.project.unknown_dept", "There is no department {{.Dept}}. Choose one of the hospital's departments.", "Dept", p.DeptCode)
-			} else if err != nil {
-				return err
-			}
-			if _, err := checkEditable(ctx, tx.Q, p.Year, p.DeptCode); err != nil {
-				return err
-			}
+		if _, err := checkEditable(ctx, tx.Q, p.Year, p.DeptCode); err != nil {
+			return 0, err
 		}
-		if p.SubjectCode != "" {
-			if pr, err := projectSubjectProblem(ctx, tx.Q, p.SubjectCode); err != nil {
-				return err
-			} else if pr != nil {
-				problems = append(problems, pr)
-			}
+	}
+	if p.SubjectCode != "" {
+		if pr, err := projectSubjectProblem(ctx, tx.Q, p.SubjectCode); err != nil {
+			return 0, err
+		} else if pr != nil {
+			problems = append(problems, pr)
 		}
-		if p.Code != "" {
-			if taken, err := tx.ProjectCodeTaken(ctx, p.Year, p.Code, p.ID); err != nil {
-				return err
-			} else if taken {
-				problems = append(problems, domain.NewProblem("problem.project.code_taken", "Another {{.Year}} project already has the code {{.Code}}. Give this one another code, or leave it empty to have one assigned.", "Year", p.Year, "Code", p.Code))
-			}
+	}
+	if p.Code != "" {
+		if taken, err := tx.ProjectCodeTaken(ctx, p.Year, p.Code, p.ID); err != nil {
+			return 0, err
+		} else if taken {
+			problems = append(problems, domain.NewProblem("problem.project.code_taken", "Another {{.Year}} project already has the code {{.Code}}. Give this one another code, or leave it empty to have one assigned.", "Year", p.Year, "Code", p.Code))
 		}
-		if len(problems) > 0 {
-			return problems
-		}
-		if id, err = tx.SaveProject(ctx, by, p); err != nil {
-			return err
-		}
-		return projectChanges(old, p, id).record(ctx, tx, by)
-	})
-	return id, err
+	}
+	if len(problems) > 0 {
+		return 0, problems
+	}
+	id, err := tx.SaveProject(ctx, by, p)
+	if err != nil {
+		return 0, err
+	}
+	return id, projectChanges(old, p, id).record(ctx, tx, by)
 }
 
 // projectBefore is the project p changes (zero when p is new), after the

@@ -20,8 +20,9 @@ type ProposalLine struct {
 	Section                    domain.Section
 	PriorBudget                money.Amount
 	// PriorActual is the prior year's actual, projected to the full year
-	// when the prior year is not closed (see Proposal.PriorMonths).
-	PriorActual money.Amount
+	// when the prior year is not closed (see Proposal.PriorMonths);
+	// PriorToDate is the actual it was projected from.
+	PriorActual, PriorToDate money.Amount
 }
 
 // Figures are the column totals of one kind of line.
@@ -82,7 +83,8 @@ func (s *Service) Proposal(ctx context.Context, by domain.Actor, year int, deptC
 		subj := subjects[l.SubjectCode]
 		pl := ProposalLine{PrepLine: l.PrepLine, SubjectName: subj.Name, SubjectNameEn: subj.NameEn, Kind: subj.Kind,
 			Section:     domain.SectionOf(l.SubjectCode, subjects),
-			PriorBudget: prior.budget[key(deptCode, l.SubjectCode)], PriorActual: prior.actual[key(deptCode, l.SubjectCode)]}
+			PriorBudget: prior.budget[key(deptCode, l.SubjectCode)], PriorActual: prior.actual[key(deptCode, l.SubjectCode)],
+			PriorToDate: prior.toDate[key(deptCode, l.SubjectCode)]}
 		if pl.Kind == "" {
 			pl.Kind = domain.Expenditure
 		}
@@ -128,8 +130,8 @@ func (f *Figures) add(l ProposalLine) {
 // priorYear holds the prior year's budget and (projected) actuals by
 // department and subject.
 type priorYear struct {
-	months         int
-	budget, actual map[string]money.Amount
+	months                 int
+	budget, actual, toDate map[string]money.Amount
 }
 
 func key(dept, subject string) string { return dept + "\x00" + subject }
@@ -138,7 +140,7 @@ func key(dept, subject string) string { return dept + "\x00" + subject }
 // budget is prepared in autumn), its actuals to date are projected to a
 // full year, the "estimated execution" finance offices prepare from.
 func (s *Service) priorFigures(ctx context.Context, year int) (priorYear, error) {
-	py := priorYear{budget: map[string]money.Amount{}, actual: map[string]money.Amount{}}
+	py := priorYear{budget: map[string]money.Amount{}, actual: map[string]money.Amount{}, toDate: map[string]money.Amount{}}
 	lines, err := s.st.BudgetLines(ctx, year-1)
 	if err != nil {
 		return py, err
@@ -155,6 +157,7 @@ func (s *Service) priorFigures(ctx context.Context, year int) (priorYear, error)
 	}
 	for _, a := range actuals {
 		amt := a.Amount
+		py.toDate[key(a.DeptCode, a.SubjectCode)] += amt
 		if py.months < 12 {
 			amt = money.Amount(money.RoundDiv(a.Amount.Fen()*12, int64(py.months)))
 		}

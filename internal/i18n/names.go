@@ -68,6 +68,7 @@ var reasonPatterns = []struct {
 	{regexp.MustCompile(`^(\d+) departments, (\d+) lines, (\d+) projects, (\d+) steps$`), "audit.reason.cancelled"},
 	{regexp.MustCompile(`^(policy|new_task|appropriation|price|deviation|other): (?s)(.*)$`), "audit.reason.category"},
 	{regexp.MustCompile(`^(demo)$`), "audit.reason.demo"},
+	{regexp.MustCompile(`^workbook sha256:([0-9a-f]{12})$`), "audit.reason.workbook"},
 }
 
 // ReasonText is an audit row's reason as shown.

@@ -68,7 +68,7 @@ func under(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/"
 // own floor's packages (as stated below) and those of lower floors.
 var (
 	infrastructure = []string{"internal/store", "internal/keyring", "internal/atomicfile", "internal/inputfile",
-		"internal/workbook", "internal/xlsximport", "internal/i18n",
+		"internal/workbook", "internal/xlsximport", "internal/deptbook", "internal/i18n",
 		"internal/chart", "internal/testbook"}
 	services = []string{"internal/masterdata", "internal/budgeting", "internal/execution", "internal/evaluation",
 		"internal/bonus", "internal/users", "internal/audit", "internal/backup",

@@ -22,3 +22,14 @@ func (q Q) SetSetting(ctx context.Context, key, value string) error {
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	return err
 }
+
+// SetSettingOnce stores value under key unless the key has a value
+// already, and returns the value the key has: two PCs creating the same
+// secret at once both end up with the first one stored.
+func (q Q) SetSettingOnce(ctx context.Context, key, value string) (string, error) {
+	if _, err := q.db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO NOTHING`, key, value); err != nil {
+		return "", err
+	}
+	return q.Setting(ctx, key)
+}

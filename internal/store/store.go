@@ -40,7 +40,7 @@ type Store struct {
 	pool   *sql.DB
 	path   string // the file, or the server's URL without its password
 	engine Engine
-	server string // the server's URL as given (VerifyLogin)
+	server string       // the server's URL as given (VerifyLogin)
 	auto   autoState    // automatic backups (backup_auto.go)
 	ckpt   checkpointer // WAL into the main file (checkpoint.go)
 	seal   sealState    // the audit trail's key and anchor (seal.go)

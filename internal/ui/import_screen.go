@@ -50,6 +50,8 @@ type ImportScreen struct {
 	mapping  *fyne.Container
 	confirm  *widget.Button
 	result   *widget.Label
+	// deptbookResult says what became of each returned department workbook.
+	deptbookResult *widget.Label
 
 	preview    *importView
 	kindOf     func() string
@@ -107,7 +109,7 @@ func newImportScreen(s *Shell) *ImportScreen {
 	step3 := widget.NewCard(i18n.T("import.step.confirm"), "", container.NewVBox(container.NewHBox(im.confirm), im.result))
 	exportBtn := widget.NewButtonWithIcon(i18n.T("export.button"), theme.DocumentSaveIcon(), im.chooseExport)
 	export := kit.HintCard(i18n.T("export.title"), i18n.T("export.hint"), container.NewHBox(exportBtn))
-	im.root = container.NewVScroll(container.NewVBox(step1, step2, step3, export))
+	im.root = container.NewVScroll(container.NewVBox(step1, step2, step3, im.newDeptbookCard(), export))
 	return im
 }
 

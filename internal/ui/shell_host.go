@@ -51,3 +51,6 @@ func (s *Shell) ChooseFile(exts []string, done func(path string)) { s.chooseFile
 
 // SaveFile asks where to save a file named name with extension ext.
 func (s *Shell) SaveFile(name, ext string, done func(path string)) { s.saveFile(name, ext, done) }
+
+// ChooseFolder asks for a folder and hands its path to done.
+func (s *Shell) ChooseFolder(done func(dir string)) { s.chooseFolder(done) }

@@ -71,3 +71,15 @@ func (s *Shell) saveFile(name, ext string, done func(path string)) {
 	d.SetFileName(name)
 	kit.ShowFileDialog(s.win, d)
 }
+
+// chooseFolder asks for a folder (to write into or read from); cancelling
+// does nothing.
+func (s *Shell) chooseFolder(done func(dir string)) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil || l == nil {
+			return
+		}
+		done(l.Path())
+	}, s.win)
+	kit.ShowFileDialog(s.win, d)
+}

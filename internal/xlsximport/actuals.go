@@ -1,7 +1,6 @@
 package xlsximport
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -343,32 +342,12 @@ func ActualTotals(r ActualsResult) map[string]money.Amount {
 func dropFloatNoise(ws domain.Problems, u money.Unit) domain.Problems {
 	var out domain.Problems
 	for _, w := range ws {
-		if txt, _ := w.Args["Text"].(string); w.Key == "import.rounded" && floatNoise(txt, u) {
+		if txt, _ := w.Args["Text"].(string); w.Key == "import.rounded" && workbook.FloatNoise(txt, u) {
 			continue // 4558853.5599999996: a binary float of 4558853.56, not a figure beyond the fen
 		}
 		out = append(out, w)
 	}
 	return out
-}
-
-// floatNoise reports a raw cell value whose shortest decimal form has no
-// digits beyond the fen in unit u (4558853.5599999996 is 4558853.56 stored
-// as a binary float): rounding it is no news.
-func floatNoise(raw string, u money.Unit) bool {
-	f, err := strconv.ParseFloat(workbook.Clean(raw), 64)
-	if err != nil {
-		return false
-	}
-	short := strconv.FormatFloat(f, 'f', -1, 64)
-	dec := 0
-	if i := strings.IndexByte(short, '.'); i >= 0 {
-		dec = len(short) - i - 1
-	}
-	digits := 2
-	for sc := u.Scale(); sc > 1; sc /= 10 {
-		digits++
-	}
-	return dec <= digits
 }
 
 // ledgerSubHeader reads the row under a ledger header as its lower half

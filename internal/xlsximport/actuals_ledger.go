@@ -285,7 +285,7 @@ func (ls *ledgerSheet) amounts(r int, cells []string, spec []xc.Special) (amt mo
 			bad = true
 			return 0, false
 		}
-		if p.Rounded && !floatNoise(raw, ls.unit) {
+		if p.Rounded && !workbook.FloatNoise(raw, ls.unit) {
 			ls.ar.res.Warnings = append(ls.ar.res.Warnings, roundedProblem(ls.name, workbook.CellName(r, c), p.Exact, raw, ls.unit))
 		}
 		if w := implausible(ls.name, workbook.CellName(r, c), p.Amount, raw, ls.unit); w != nil && ls.warns < maxSheetProblems {

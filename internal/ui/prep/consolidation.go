@@ -41,11 +41,14 @@ type consolidationView struct {
 	flag    *widget.Entry
 	issue   *widget.Button
 	open    *widget.Button
-	c       budgeting.Consolidation
-	sel     int // selected department index, -1 for none
-	onOpen  func(code string)
-	onIssue func(code string)
-	batch   *batchBar
+	// deptbooks writes the department workbooks; hidden from a role that
+	// may not fill in proposals.
+	deptbooks *widget.Button
+	c         budgeting.Consolidation
+	sel       int // selected department index, -1 for none
+	onOpen    func(code string)
+	onIssue   func(code string)
+	batch     *batchBar
 }
 
 func newConsolidationView(s Host) *consolidationView {
@@ -82,7 +85,8 @@ func newConsolidationView(s Host) *consolidationView {
 		}
 	})
 	apply := widget.NewButton(i18n.T("prep.apply"), v.setFlag)
-	bar := container.NewHBox(v.open, v.issue, layout.NewSpacer(), widget.NewLabel(i18n.T("prep.unit")), widget.NewLabel(i18n.T("prep.growth_flag")),
+	v.deptbooks = newDeptbooksButton(s)
+	bar := container.NewHBox(v.open, v.issue, v.deptbooks, layout.NewSpacer(), widget.NewLabel(i18n.T("prep.unit")), widget.NewLabel(i18n.T("prep.growth_flag")),
 		container.NewGridWrap(fyne.NewSize(70, v.flag.MinSize().Height), v.flag), apply)
 	v.batch = newBatchBar(v)
 	v.root = container.NewBorder(container.NewVBox(v.summary, bar, v.batch.root), nil, nil, nil, v.table)
@@ -134,6 +138,11 @@ func (v *consolidationView) updateButtons() {
 		v.issue.Hide()
 	} else {
 		v.issue.Show()
+	}
+	if permission.CheckEach(v.shell.Actor(), permission.PrepEditProposal, nil) != nil {
+		v.deptbooks.Hide()
+	} else {
+		v.deptbooks.Show()
 	}
 	if v.sel < 0 {
 		v.issue.Disable()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
 
 // Host is what the preparation screens need from the window.
@@ -33,4 +34,8 @@ type Host interface {
 	// BudgetChanged redraws what shows the budget elsewhere (the dashboard,
 	// Execution) after an adjustment or a change of the monthly plan.
 	BudgetChanged()
+	// ChooseFolder asks for a folder and hands its path to done.
+	ChooseFolder(done func(dir string))
+	// Run runs work in the background with progress and Cancel (kit.Run).
+	kit.Runner
 }

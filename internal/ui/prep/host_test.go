@@ -11,6 +11,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/ui/kit"
 	"github.com/budgetperf/budgetperf/internal/ui/probe"
 )
 
@@ -27,6 +28,8 @@ type testHost struct {
 	year  int
 	win   fyne.Window
 	prep  *Screen
+	// folder is what ChooseFolder answers.
+	folder string
 }
 
 func (h *testHost) Ctx() context.Context         { return h.ctx }
@@ -36,6 +39,32 @@ func (h *testHost) Year() int                    { return h.year }
 func (h *testHost) SetYear(year int)             { h.setYear(year) }
 func (h *testHost) Window() fyne.Window          { return h.win }
 func (h *testHost) BudgetChanged()               {}
+
+// ChooseFolder gives the folder a test set, as if the user chose it.
+func (h *testHost) ChooseFolder(done func(dir string)) {
+	if h.folder != "" {
+		done(h.folder)
+	}
+}
+
+// Run runs work at once, as the shell's runner does in tests.
+func (h *testHost) Run(j kit.Job, work func(ctx context.Context, progress kit.Progress) (any, error), done func(any)) bool {
+	v, err := work(h.ctx, func(int, int) {})
+	switch {
+	case err == nil:
+		if done != nil {
+			done(v)
+		}
+	case j.Failed != nil:
+		j.Failed(err)
+	default:
+		h.ShowError(err)
+	}
+	if j.Always != nil {
+		j.Always(err)
+	}
+	return true
+}
 
 func (h *testHost) ShowError(err error) {
 	dialog.ShowError(errors.New(i18n.Message(err)), h.win)
