@@ -2,12 +2,12 @@ package cli
 
 import (
 	"bufio"
-	"net/url"
 	"os"
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // Environment variables of the command line's sign-in. The password is
@@ -77,16 +77,7 @@ func (e *Env) openServer(target string) (*services.Services, error) {
 		login = os.Getenv(envUser)
 	}
 	if login != "" {
-		u, err := url.Parse(target)
-		if err != nil {
-			return nil, err
-		}
-		if password, ok := os.LookupEnv(envPassword); ok {
-			u.User = url.UserPassword(login, password)
-		} else {
-			u.User = url.User(login)
-		}
-		target = u.String()
+		target = store.WithLogin(target, login, os.Getenv(envPassword))
 	}
 	svc, err := services.Open(e.ctx, target)
 	if err != nil {

@@ -18,7 +18,7 @@ var cliOnly = map[string]bool{
 // zhLatinAllowed are the Latin words a Chinese text may hold: product and
 // format names an office uses as they are, and the policy's measures.
 var zhLatinAllowed = map[string]bool{
-	"BudgetPerf": true, "PDF": true, "Excel": true, "WPS": true, "CSV": true, "HTML": true, "SQLite": true,
+	"BudgetPerf": true, "PDF": true, "Excel": true, "WPS": true, "CSV": true, "HTML": true, "SQLite": true, "PostgreSQL": true,
 	"GBK": true, "Windows": true, "MB": true, "DRG": true, "DIP": true, "CMI": true, "RBRVS": true, "DDDs": true,
 	"Amount": true, "Debit": true, "Credit": true, "Code": true, "Subject": true, // English headers a ledger may carry
 	"Apache": true, "GPL": true, "MIT": true, "hqcoffee": true, // licences and sources in About

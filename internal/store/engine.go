@@ -21,6 +21,19 @@ func IsServer(target string) bool { return dialect.IsServer(target) }
 // RedactURL is a server address without its password, to be shown.
 func RedactURL(target string) string { return dialect.RedactURL(target) }
 
+// WithLogin is a server address signing in as login with password.
+func WithLogin(target, login, password string) string {
+	return dialect.WithLogin(target, login, password)
+}
+
+// HasLogin reports whether a server address names who signs in.
+func HasLogin(target string) bool { return dialect.HasLogin(target) }
+
+// ServerAddress is the address of a server database, without a login.
+func ServerAddress(host string, port int, database, sslmode string) string {
+	return dialect.ServerAddress(host, port, database, sslmode)
+}
+
 // Engine says which engine the store runs on.
 func (s *Store) Engine() Engine { return s.engine }
 

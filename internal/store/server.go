@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -144,16 +143,7 @@ func pgCode(err error) string {
 // VerifyLogin checks login's password by signing in to the server with
 // it: on a server the password is the server's (grants), never read here.
 func (s *Store) VerifyLogin(ctx context.Context, login, password string) (bool, error) {
-	u, err := url.Parse(s.server)
-	if err != nil {
-		return false, err
-	}
-	u.User = url.UserPassword(login, password)
-	q := u.Query()
-	q.Del("user")
-	q.Del("password")
-	u.RawQuery = q.Encode()
-	db, err := sql.Open("pgx", u.String())
+	db, err := sql.Open("pgx", dialect.WithLogin(s.server, login, password))
 	if err != nil {
 		return false, err
 	}

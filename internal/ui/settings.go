@@ -47,6 +47,7 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 	st.dbPath.Wrapping = fyne.TextWrapBreak
 	open := widget.NewButtonWithIcon(i18n.T("settings.db.open"), theme.FolderOpenIcon(), func() { s.chooseDatabase(false) })
 	create := widget.NewButtonWithIcon(i18n.T("settings.db.new"), theme.DocumentCreateIcon(), func() { s.chooseDatabase(true) })
+	server := widget.NewButtonWithIcon(i18n.T("server.connect_button"), theme.ComputerIcon(), s.connectServer)
 
 	st.hospitalName = widget.NewEntry()
 	st.hospitalName.SetPlaceHolder(i18n.T("settings.hospital.zh"))
@@ -77,7 +78,7 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 		widget.NewCard(i18n.T("settings.about"), "", about),
 	))
 	data := container.NewVScroll(container.NewVBox(
-		kit.HintCard(i18n.T("settings.db"), i18n.T("settings.db.hint"), container.NewVBox(st.dbPath, container.NewHBox(open, create))),
+		kit.HintCard(i18n.T("settings.db"), i18n.T("settings.db.hint"), container.NewVBox(st.dbPath, container.NewHBox(open, create, server))),
 		st.dataPanel(),
 	))
 	tabs := container.NewAppTabs(

@@ -50,6 +50,9 @@ type Shell struct {
 
 	svc     *services.Services
 	openErr error
+	// server is the server address awaiting or holding a sign-in
+	// (shell_server.go); "" for a database file.
+	server string
 	// warnedDamaged is the database whose failed daily check was shown (warnDamaged).
 	warnedDamaged string
 	year          int
@@ -123,6 +126,11 @@ func (s *Shell) DatabasePath() string {
 // failure the previous database stays open, and when there is none the
 // window explains what went wrong.
 func (s *Shell) Open(path string) error {
+	s.server = ""
+	if store.IsServer(path) && !store.HasLogin(path) {
+		s.awaitServerLogin(path)
+		return nil
+	}
 	svc, err := services.Open(s.ctx, path)
 	if err != nil {
 		if s.svc == nil {
@@ -157,6 +165,10 @@ func (s *Shell) defaultYear() int {
 
 // Rebuild recreates every screen, e.g. after the language changed.
 func (s *Shell) Rebuild() {
+	if s.svc == nil && s.server != "" {
+		s.awaitServerLogin(s.server)
+		return
+	}
 	if s.svc == nil {
 		s.win.SetContent(s.openFailedScreen())
 		return

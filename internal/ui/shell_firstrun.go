@@ -14,6 +14,9 @@ import (
 // offerDemoIfEmpty asks, on a database without a hospital, whether to load
 // the demo hospital so that a new user sees every screen with real figures.
 func (s *Shell) offerDemoIfEmpty() {
+	if s.svc == nil {
+		return // a server waiting for its sign-in
+	}
 	empty, err := s.svc.Master.IsEmpty(s.ctx, s.actor)
 	if err != nil || !empty {
 		return

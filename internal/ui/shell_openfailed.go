@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
+	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // openFailedScreen explains why the database could not be opened and offers
@@ -24,6 +25,7 @@ func (s *Shell) openFailedScreen() fyne.CanvasObject {
 	})
 	restore.Importance = widget.HighImportance
 	quit := widget.NewButton(i18n.T("action.quit"), func() { s.app.Quit() })
-	card := widget.NewCard(i18n.T("open_failed.title"), s.DatabasePath(), container.NewVBox(msg, container.NewHBox(restore, open, create, quit)))
+	server := widget.NewButtonWithIcon(i18n.T("server.connect_button"), theme.ComputerIcon(), s.connectServer)
+	card := widget.NewCard(i18n.T("open_failed.title"), store.RedactURL(s.DatabasePath()), container.NewVBox(msg, container.NewHBox(restore, open, create, server, quit)))
 	return container.NewPadded(container.NewVBox(card))
 }

@@ -123,6 +123,10 @@ func (s *Shell) signOut() {
 	if s.evaluation != nil {
 		s.evaluation.SaveAll()
 	}
+	if s.server != "" {
+		s.awaitServerLogin(s.server) // the connection was the user's own
+		return
+	}
 	s.needsSignIn()
 }
 

@@ -14,6 +14,9 @@ import (
 
 // RedactURL is target without its password, for windows, messages and logs.
 func RedactURL(target string) string {
+	if !IsServer(target) {
+		return target // a file path has nothing to hide
+	}
 	u, err := url.Parse(target)
 	if err != nil {
 		return "postgres://…"
@@ -28,6 +31,39 @@ func RedactURL(target string) string {
 		q.Set("password", "xxxxx")
 		u.RawQuery = q.Encode()
 	}
+	return u.String()
+}
+
+// WithLogin is the server address target signing in as login with
+// password (none when empty: the server's other ways, ~/.pgpass).
+func WithLogin(target, login, password string) string {
+	u, err := url.Parse(target)
+	if err != nil {
+		return target
+	}
+	if password != "" {
+		u.User = url.UserPassword(login, password)
+	} else {
+		u.User = url.User(login)
+	}
+	q := u.Query()
+	q.Del("user")
+	q.Del("password")
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// HasLogin reports whether a server address names who signs in.
+func HasLogin(target string) bool {
+	u, err := url.Parse(target)
+	return err == nil && (u.User != nil && u.User.Username() != "" || u.Query().Get("user") != "")
+}
+
+// ServerAddress is the address of database on host:port with TLS mode
+// sslmode (disable, require, verify-full), without a login.
+func ServerAddress(host string, port int, database, sslmode string) string {
+	u := url.URL{Scheme: "postgres", Host: host + ":" + strconv.Itoa(port), Path: "/" + database}
+	u.RawQuery = url.Values{"sslmode": {sslmode}}.Encode()
 	return u.String()
 }
 

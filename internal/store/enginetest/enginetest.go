@@ -163,28 +163,22 @@ func Logins(t testing.TB) func(name string) string {
 }
 
 // As is server's URL signing in as login with password.
-func As(server, login, password string) string {
-	u, err := url.Parse(server)
-	if err != nil {
-		return server
-	}
-	u.User = url.UserPassword(login, password)
-	return u.String()
-}
+func As(server, login, password string) string { return dialect.WithLogin(server, login, password) }
 
 // EngineEnv chooses the engine of the tests that take a database from
 // File: "postgres" runs them on the test server (make test does, in a
 // second pass over the service and command-line packages).
 const EngineEnv = "BUDGETPERF_TEST_ENGINE"
 
-// File is the database a test opens: path, or a new server database when
-// the tests run on PostgreSQL (EngineEnv).
+// File is the database a test opens: path, or a server database standing
+// in for it when the tests run on PostgreSQL (EngineEnv); the same path
+// twice is the same database.
 func File(t testing.TB, path string) string {
 	if os.Getenv(EngineEnv) != "postgres" {
 		return path
 	}
 	if u, ok := files.Load(path); ok {
-		return u.(string) // the same file opened twice is the same database
+		return u.(string)
 	}
 	u := NewDatabase(t)
 	files.Store(path, u)
