@@ -42,6 +42,6 @@ func Guarded(b *widget.Button, why error) fyne.CanvasObject {
 func Reason(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Importance = widget.WarningImportance // read at full contrast, not greyed like the button
-	l.Wrapping = fyne.TextWrapWord // a long reason wraps rather than widening the window
+	l.Wrapping = fyne.TextWrapWord          // a long reason wraps rather than widening the window
 	return l
 }
