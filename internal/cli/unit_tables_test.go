@@ -60,3 +60,23 @@ func TestEveryAmountTableTakesTheUnitOption(t *testing.T) {
 		}
 	}
 }
+
+// A command's help in Chinese is Chinese but for the options themselves:
+// its usage line and placeholders (文件, 年度) included; a mistyped short
+// option is named as typed (-x), not as --x.
+func TestHelpAndFlagErrorsInTheChosenLanguage(t *testing.T) {
+	_, help, _ := run(t, "--lang", "zh", "report", "--help")
+	for _, want := range []string{"用法：budgetperf [--db 路径]", "report [选项] 类型", "-o 文件", "--year 年度"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("report --help lacks %q:\n%s", want, help)
+		}
+	}
+	for _, latin := range []string{"Usage", "KIND", "FILE", "YEAR", "PATH", "LOGIN"} {
+		if strings.Contains(help, latin) {
+			t.Errorf("report --help in Chinese shows %q:\n%s", latin, help)
+		}
+	}
+	if code, _, stderr := run(t, "--lang", "zh", "backup", "-x", "a.bpbak"); code != ExitUsage || !strings.Contains(stderr, "没有 -x 这个选项") {
+		t.Errorf("a mistyped short option: %d %s", code, stderr)
+	}
+}
