@@ -3,7 +3,6 @@ package prep
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
@@ -41,6 +40,7 @@ type consolidationView struct {
 	flag    *widget.Entry
 	issue   *widget.Button
 	open    *widget.Button
+	waits   *widget.Label // what the disabled 打开科室 / 下达控制数 wait for
 	c       budgeting.Consolidation
 	sel     int // selected department index, -1 for none
 	onOpen  func(code string)
@@ -86,8 +86,11 @@ func newConsolidationView(s Host) *consolidationView {
 		}
 	})
 	apply := widget.NewButton(i18n.T("prep.apply"), v.setFlag)
-	bar := container.NewHBox(v.open, v.issue, layout.NewSpacer(), widget.NewLabel(i18n.T("prep.unit")), widget.NewLabel(i18n.T("prep.growth_flag")),
-		container.NewGridWrap(fyne.NewSize(70, v.flag.MinSize().Height), v.flag), apply)
+	v.waits = kit.Reason("")
+	v.waits.Wrapping = fyne.TextWrapOff
+	v.waits.Truncation = fyne.TextTruncateEllipsis
+	bar := container.NewBorder(nil, nil, container.NewHBox(v.open, v.issue), container.NewHBox(widget.NewLabel(i18n.T("prep.unit")), widget.NewLabel(i18n.T("prep.growth_flag")),
+		container.NewGridWrap(fyne.NewSize(70, v.flag.MinSize().Height), v.flag), apply), v.waits)
 	v.batch = newBatchBar(v)
 	v.root = container.NewBorder(container.NewVBox(v.summary, bar, v.batch.root), nil, nil, nil, v.table)
 	return v
@@ -142,13 +145,19 @@ func (v *consolidationView) updateButtons() {
 	if v.sel < 0 {
 		v.issue.Disable()
 		v.open.Disable()
+		v.waits.SetText(i18n.T("prep.cons.pick_row"))
 		return
 	}
 	v.open.Enable()
-	if v.c.Departments[v.sel].ControlEditable() {
+	v.waits.SetText("")
+	d := v.c.Departments[v.sel]
+	if d.ControlEditable() {
 		v.issue.Enable()
 	} else {
 		v.issue.Disable()
+		if v.issue.Visible() {
+			v.waits.SetText(i18n.T("prep.cons.issue_waits", "Dept", d.DeptName, "State", i18n.T("prep.state."+string(d.State))))
+		}
 	}
 }
 
