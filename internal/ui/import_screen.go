@@ -115,7 +115,7 @@ func newImportScreen(s *Shell) *ImportScreen {
 		note := widget.NewLabel(i18n.T("import.read_only"))
 		note.Wrapping = fyne.TextWrapWord
 		note.Importance = widget.WarningImportance
-		im.root = container.NewVScroll(container.NewVBox(widget.NewCard(i18n.T("import.step.file"), "", note), export))
+		im.root = container.NewVScroll(container.NewVBox(widget.NewCard(i18n.T("nav.import"), "", note), export))
 	}
 	return im
 }

@@ -156,7 +156,7 @@ func (v *consolidationView) updateButtons() {
 	} else {
 		v.issue.Disable()
 		if v.issue.Visible() {
-			v.waits.SetText(i18n.T("prep.cons.issue_waits", "Dept", d.DeptName, "State", i18n.T("prep.state."+string(d.State))))
+			v.waits.SetText(i18n.T("prep.cons.issue_waits", "Dept", kit.PickName(d.DeptName, d.DeptNameEn), "State", i18n.T("prep.state."+string(d.State))))
 		}
 	}
 }
