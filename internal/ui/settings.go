@@ -76,7 +76,7 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 		st.readOnly,
 		kit.HintCard(i18n.T("settings.language"), i18n.T("settings.language.hint"), st.language),
 		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, container.NewGridWithColumns(2, st.hospitalName, st.hospitalEn))),
-		kit.HintCard(i18n.T("settings.departments"), i18n.T("settings.departments.hint"), st.departments.root),
+		kit.HintCard(i18n.T("settings.departments"), i18n.T(deptHintKey(s.actor)), st.departments.root),
 		kit.HintCard(i18n.T("settings.apply_subjects"), i18n.T("settings.apply_subjects.hint"), st.applySubs.root),
 		// The pay settings are the Bonus screen's dialog, reached here too.
 		kit.HintCard(i18n.T("bonus.settings.title"), i18n.T("settings.bonus.hint"), container.NewHBox(st.bonusEdit)),

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 )
 
@@ -25,6 +26,15 @@ func (st *SettingsScreen) showRole() {
 	enableIf(indicators, st.applySubs.codes)
 	showIf(permission.Allowed(role, permission.BonusCompute), st.bonusEdit)
 	showIf(!master, st.readOnly)
+}
+
+// deptHintKey is the departments card's hint: "click to change" only for
+// a role that may change them.
+func deptHintKey(a domain.Actor) string {
+	if permission.Allowed(a.Role, permission.MasterdataEdit) {
+		return "settings.departments.hint"
+	}
+	return "settings.departments.hint_read"
 }
 
 // showIf shows the objects when on, hides them otherwise.
