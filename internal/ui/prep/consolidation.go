@@ -145,7 +145,11 @@ func (v *consolidationView) updateButtons() {
 	if v.sel < 0 {
 		v.issue.Disable()
 		v.open.Disable()
-		v.waits.SetText(i18n.T("prep.cons.pick_row"))
+		key := "prep.cons.pick_row"
+		if !v.issue.Visible() {
+			key = "prep.cons.pick_row_open" // a role that issues no control figures
+		}
+		v.waits.SetText(i18n.T(key))
 		return
 	}
 	v.open.Enable()
