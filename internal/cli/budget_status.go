@@ -69,7 +69,7 @@ func cycleStatus(env *Env, svc *services.Services, year int, asJSON bool, u mone
 		return err
 	}
 	if !st.Opened && !st.ApprovedBudget {
-		return domain.NewProblem("problem.prep.no_cycle", "The {{.Year}} budget preparation has not been opened. Open the {{.Year}} cycle in Budget preparation first.", "Year", year)
+		return domain.NewProblem("problem.prep.no_cycle", "The {{.Year}} budget preparation has not been opened. Open the {{.Year}} cycle first (budgetperf budget cycle start --year {{.Year}}).", "Year", year)
 	}
 	comments, err := stepComments(env, svc, year, st.Opened)
 	if err != nil {

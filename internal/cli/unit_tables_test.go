@@ -80,3 +80,22 @@ func TestHelpAndFlagErrorsInTheChosenLanguage(t *testing.T) {
 		t.Errorf("a mistyped short option: %d %s", code, stderr)
 	}
 }
+
+// A refusal on the command line names the command to run, not a screen
+// of the window: the evaluation not yet started, the cycle not opened.
+func TestRefusalsNameTheCommandNotTheScreen(t *testing.T) {
+	db := tempDB(t)
+	baseDemo(t, db)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report", "evaluation", "--year", "2026", "-o", filepath.Join(t.TempDir(), "e.pdf")}, "budgetperf evaluate start --year 2026"},
+		{[]string{"budget", "status", "--year", "2027"}, "budgetperf budget cycle start --year 2027"},
+	} {
+		code, _, stderr := run(t, append([]string{"--db", db, "--lang", "zh"}, c.args...)...)
+		if code == ExitOK || !strings.Contains(stderr, c.want) || strings.Contains(stderr, "界面") {
+			t.Errorf("%s: exit %d, %q; want it to name %q", strings.Join(c.args[:2], " "), code, stderr, c.want)
+		}
+	}
+}
