@@ -125,9 +125,14 @@ func write(w io.Writer, headers []string, rows []logbook.Entry, stamp string) er
 	}
 	for i, e := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		// Values stay text: "100" fen and "2026/101" keys must not become numbers or dates.
-		if err := sw.SetRow(cell, []any{e.Seq, e.At.Format("2006-01-02 15:04:05"), e.Login, e.Entity, e.EntityKey,
-			e.Field, e.Old, e.New, e.Reason, e.Hash}); err != nil {
+		// As the window shows the row (display names, local time); the hash
+		// stays as recorded. Values stay text: "100" fen and "2026/101" keys
+		// must not become numbers or dates.
+		row := []any{e.Seq}
+		for _, c := range i18n.AuditRow(e) {
+			row = append(row, c)
+		}
+		if err := sw.SetRow(cell, append(row, e.Hash)); err != nil {
 			return err
 		}
 	}

@@ -126,7 +126,7 @@ func groupStaff(rows []xlsximport.StaffRow, byKey map[string]store.BonusRunDept,
 			d, ok = byKey[strings.ToLower(key)]
 		}
 		if !ok {
-			probs = append(probs, domain.NewProblem("import.staff.unknown_dept", "{{.Sheet}}!{{.Cell}}: \"{{.Dept}}\" is not a department of the {{.Year}} allocation: write its name or code as in Settings › Departments.",
+			probs = append(probs, domain.NewProblem("import.staff.unknown_dept", "{{.Sheet}}!{{.Cell}}: \"{{.Dept}}\" is not a department of the {{.Year}} allocation: write its name or code as in Settings › General › Departments.",
 				"Sheet", r.Sheet, "Cell", r.DeptCell, "Dept", r.Dept, "Year", year))
 			continue
 		}

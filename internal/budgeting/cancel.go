@@ -24,7 +24,7 @@ type CycleContents = store.CycleContents
 // only by adjustments.
 func CancelRefusal(st Status) error {
 	if st.ApprovedBudget || st.Opened && st.Locked() {
-		return domain.NewProblem("problem.prep.cancel_approved", "The {{.Year}} budget is already approved by the budget committee, so its preparation cannot be cancelled. Change the approved budget with a budget adjustment (Budget preparation › Budget adjustment).",
+		return domain.NewProblem("problem.prep.cancel_approved", "The {{.Year}} budget is already approved by the budget committee, so its preparation cannot be cancelled. Change the approved budget with a budget adjustment (budgetperf budget adjust request).",
 			"Year", st.Year)
 	}
 	if !st.Opened {

@@ -19,9 +19,9 @@ func cycleOf(ctx context.Context, q store.Q, year int) (domain.Cycle, error) {
 		if exists, err := q.BudgetExists(ctx, year); err != nil {
 			return c, err
 		} else if exists {
-			return c, domain.NewProblem("problem.prep.approved_without_cycle", "The {{.Year}} budget is approved and was not prepared here, so there is nothing to prepare or consolidate for {{.Year}}. To change it, use Budget preparation › Budget adjustment.", "Year", year)
+			return c, domain.NewProblem("problem.prep.approved_without_cycle", "The {{.Year}} budget is approved and was not prepared here, so there is nothing to prepare or consolidate for {{.Year}}. To change it, request a budget adjustment (budgetperf budget adjust request).", "Year", year)
 		}
-		return c, domain.NewProblem("problem.prep.no_cycle", "The {{.Year}} budget preparation has not been opened. Open the {{.Year}} cycle in Budget preparation first.", "Year", year)
+		return c, domain.NewProblem("problem.prep.no_cycle", "The {{.Year}} budget preparation has not been opened. Open the {{.Year}} cycle first (budgetperf budget cycle start --year {{.Year}}).", "Year", year)
 	}
 	return c, nil
 }

@@ -64,7 +64,7 @@ func replaceRefusal(ctx context.Context, q store.Q, year int) error {
 		return err
 	}
 	if !strings.HasPrefix(source, "import:") || adjusted > 0 {
-		return domain.NewProblem("import.replace_approved", "The {{.Year}} budget (version {{.Version}}) carries the budget committee's approval, so an import cannot replace it. Change its figures with a budget adjustment (Budget preparation › Budget adjustment) for the committee to approve. Nothing was imported.",
+		return domain.NewProblem("import.replace_approved", "The {{.Year}} budget (version {{.Version}}) carries the budget committee's approval, so an import cannot replace it. Change its figures with a budget adjustment (budgetperf budget adjust request) for the committee to approve. Nothing was imported.",
 			"Year", year, "Version", adjusted+1)
 	}
 	return nil

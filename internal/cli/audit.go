@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/audit"
+	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
@@ -88,7 +89,16 @@ func addAuditFilters(f *flags) auditFilterFlags {
 
 // filter reads the dates as local calendar days; --to includes its day.
 func (a auditFilterFlags) filter() (audit.Filter, error) {
-	fl := audit.Filter{Entity: *a.entity, EntityKey: *a.key, Login: *a.user}
+	fl := audit.Filter{Entity: *a.entity, EntityKey: i18n.StoredEntityKey(*a.key), Login: *a.user}
+	// the filters also take the words the text list shows (系统管理员, 预算调整, 2026/调整/1)
+	if fl.Login == i18n.UserName(domain.LocalUser.Login) {
+		fl.Login = domain.LocalUser.Login
+	}
+	for _, e := range logbook.Entities {
+		if fl.Entity == i18n.T("audit.entity."+e) {
+			fl.Entity = e
+		}
+	}
 	day := func(s string) (time.Time, error) {
 		t, err := time.ParseInLocation("2006-01-02", s, time.Local)
 		if err != nil {
@@ -151,7 +161,8 @@ func runAuditList(env *Env, args []string) error {
 	for _, e := range es {
 		out.Entries = append(out.Entries, auditJSON{Seq: e.Seq, At: e.At.Format(logbook.TimeFormat), User: e.Login, Entity: e.Entity,
 			EntityKey: e.EntityKey, Field: e.Field, Old: e.Old, New: e.New, Reason: e.Reason, Hash: e.Hash})
-		rows = append(rows, []string{fmt.Sprint(e.Seq), e.At.Local().Format("2006-01-02 15:04:05"), e.Login, i18n.T("audit.entity." + e.Entity), e.EntityKey, e.Field, e.Old, e.New, e.Reason})
+		// text shows display names as the window does; --json keeps the stored values
+		rows = append(rows, append([]string{fmt.Sprint(e.Seq)}, i18n.AuditRow(e)...))
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, out)

@@ -106,6 +106,7 @@ type bonusRequest struct {
 	welfare *float64
 	json    bool
 	note    string
+	unit    moneyUnit // of the table; the pool is typed in yuan
 }
 
 // parseBonus reads --year, --pool and --welfare-weight (and --json, or
@@ -122,16 +123,24 @@ func parseBonus(env *Env, name, about string, args []string, saving bool) (bonus
 	} else {
 		j = f.Bool("json", false, "cli.flag.json")
 	}
+	unitText := new(string)
+	if !saving {
+		unitText = yuanUnitFlag(f)
+	}
 	if err := f.parseNone(args); err != nil {
 		return bonusRequest{}, err
 	}
 	if err := requireYear(*y); err != nil {
 		return bonusRequest{}, err
 	}
+	u, err := parseYuanUnit(*unitText)
+	if err != nil {
+		return bonusRequest{}, err
+	}
 	if *poolText == "" {
 		return bonusRequest{}, usagef("%s", i18n.T("cli.bonus.pool_required"))
 	}
-	req := bonusRequest{year: *y}
+	req := bonusRequest{year: *y, unit: u}
 	if *ww != "" {
 		w, err := domain.ParseRatio(*ww)
 		if err != nil {
@@ -184,7 +193,7 @@ func runBonus(env *Env, args []string) error {
 		for _, dim := range payout.Dimensions {
 			row = append(row, dimCell(d, dim))
 		}
-		rows = append(rows, append(row, strconv.FormatFloat(d.Composite, 'f', 2, 64), money.FormatPlain(d.Bonus)))
+		rows = append(rows, append(row, strconv.FormatFloat(d.Composite, 'f', 2, 64), req.unit.format(d.Bonus)))
 	}
 	if *j {
 		return writeJSON(env.Stdout, out)
@@ -193,7 +202,7 @@ func runBonus(env *Env, args []string) error {
 	for _, dim := range payout.Dimensions {
 		header = append(header, i18n.T("indui.bonus."+string(dim)))
 	}
-	return table(env.Stdout, append(header, i18n.T("col.composite_score"), i18n.T("col.bonus_yuan")), rows)
+	return table(env.Stdout, append(header, i18n.T("col.composite_score"), req.unit.header("col.bonus_in")), rows)
 }
 
 // dimCell is a dimension's score in the table, or 未计量 when it was not

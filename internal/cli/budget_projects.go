@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
@@ -61,10 +60,15 @@ func runBudgetProjects(env *Env, args []string) error {
 	year := f.Int("year", 0, "cli.flag.year")
 	dept := f.String("department", "", "cli.flag.department_code")
 	asJSON := f.Bool("json", false, "cli.flag.json")
+	unitText := yuanUnitFlag(f)
 	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	if err := requireYear(*year); err != nil {
+		return err
+	}
+	u, err := parseYuanUnit(*unitText)
+	if err != nil {
 		return err
 	}
 	svc, err := env.open()
@@ -87,7 +91,7 @@ func runBudgetProjects(env *Env, args []string) error {
 	if *asJSON {
 		return writeJSON(env.Stdout, out)
 	}
-	return projectsText(env, ps, names)
+	return projectsText(env, ps, names, u)
 }
 
 func projectOut(p domain.Project, dept domain.Department) projectJSON {
@@ -105,7 +109,7 @@ func projectOut(p domain.Project, dept domain.Department) projectJSON {
 
 // projectsText prints one block per project: its line, its funding and
 // its targets.
-func projectsText(env *Env, ps []domain.Project, names map[string]domain.Department) error {
+func projectsText(env *Env, ps []domain.Project, names map[string]domain.Department, u moneyUnit) error {
 	if len(ps) == 0 {
 		env.printf("%s\n", i18n.T("cli.budget_projects.none"))
 		return nil
@@ -113,9 +117,9 @@ func projectsText(env *Env, ps []domain.Project, names map[string]domain.Departm
 	for _, p := range ps {
 		f := p.Funding
 		env.printf("%s  %s  %s  %s %s\n", p.Code, p.Name, i18n.PickName(i18n.Current(), names[p.DeptCode].Name, names[p.DeptCode].NameEn),
-			money.FormatPlain(p.Amount), i18n.T("cli.yuan"))
-		env.printf("  %s\n", i18n.T("cli.budget_projects.funding", "Fiscal", money.FormatPlain(f.Fiscal), "Business", money.FormatPlain(f.Business),
-			"Carryover", money.FormatPlain(f.Carryover), "Other", money.FormatPlain(f.Other)))
+			u.format(p.Amount), u.name())
+		env.printf("  %s\n", i18n.T("cli.budget_projects.funding_in", "Fiscal", u.format(f.Fiscal), "Business", u.format(f.Business),
+			"Carryover", u.format(f.Carryover), "Other", u.format(f.Other), "Unit", u.name()))
 		rows := [][]string{}
 		for _, t := range p.Targets {
 			rows = append(rows, []string{i18n.T("target.category." + string(t.Category)), t.Indicator,

@@ -49,10 +49,15 @@ func runBudgetProposal(env *Env, args []string) error {
 	year := f.Int("year", 0, "cli.flag.year")
 	dept := f.String("department", "", "cli.flag.department_code")
 	asJSON := f.Bool("json", false, "cli.flag.json")
+	unitText := yuanUnitFlag(f)
 	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	if err := requireYear(*year); err != nil {
+		return err
+	}
+	u, err := parseYuanUnit(*unitText)
+	if err != nil {
 		return err
 	}
 	if *dept == "" {
@@ -78,10 +83,10 @@ func runBudgetProposal(env *Env, args []string) error {
 		if i18n.Current() == i18n.English && l.SubjectNameEn != "" {
 			name = l.SubjectNameEn
 		}
-		rows = append(rows, []string{l.SubjectCode, name, money.FormatPlain(l.PriorBudget), money.FormatPlain(l.Proposal), money.FormatPlain(l.Final())})
+		rows = append(rows, []string{l.SubjectCode, name, u.format(l.PriorBudget), u.format(l.Proposal), u.format(l.Final())})
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, out)
 	}
-	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.subject"), i18n.T("col.prior_budget_yuan"), i18n.T("col.proposal_yuan"), i18n.T("col.final_yuan")}, rows)
+	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.subject"), u.header("col.prior_budget_in"), u.header("col.proposal_in"), u.header("col.final_in")}, rows)
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/width"
+
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
@@ -166,7 +168,7 @@ func runProposalFill(env *Env, args []string) error {
 // written: "3%" or the fraction "0.03" (negative for a cut). A bare number
 // beyond ±1 is refused rather than guessed, as domain.ParseRatio does.
 func parseGrowth(text string) (domain.Growth, error) {
-	t := strings.TrimSpace(text)
+	t := strings.TrimSpace(width.Narrow.String(text))
 	if strings.HasSuffix(t, "%") || strings.HasSuffix(t, "％") {
 		return domain.ParseGrowth(t)
 	}

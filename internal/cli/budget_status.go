@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
 )
@@ -37,7 +36,12 @@ func runBudgetStatus(env *Env, args []string) error {
 	f := newFlags(env, "budget status", "", "cli.budget_status.about")
 	y := f.Int("year", 0, "cli.flag.year_optional")
 	j := f.Bool("json", false, "cli.flag.json")
+	unitText := yuanUnitFlag(f)
 	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	u, err := parseYuanUnit(*unitText)
+	if err != nil {
 		return err
 	}
 	if *y != 0 {
@@ -54,12 +58,18 @@ func runBudgetStatus(env *Env, args []string) error {
 	if year == 0 {
 		return budgetYears(env, svc, asJSON)
 	}
+	return cycleStatus(env, svc, year, asJSON, u)
+}
+
+// cycleStatus prints where each department of year's cycle stands, with
+// the comment of its last step and its control figure in unit u.
+func cycleStatus(env *Env, svc *services.Services, year int, asJSON bool, u moneyUnit) error {
 	st, err := svc.Budgets.Status(env.ctx, env.Actor, year)
 	if err != nil {
 		return err
 	}
 	if !st.Opened && !st.ApprovedBudget {
-		return domain.NewProblem("problem.prep.no_cycle", "The {{.Year}} budget preparation has not been opened. Open the {{.Year}} cycle in Budget preparation first.", "Year", year)
+		return domain.NewProblem("problem.prep.no_cycle", "The {{.Year}} budget preparation has not been opened. Open the {{.Year}} cycle first (budgetperf budget cycle start --year {{.Year}}).", "Year", year)
 	}
 	comments, err := stepComments(env, svc, year, st.Opened)
 	if err != nil {
@@ -72,24 +82,28 @@ func runBudgetStatus(env *Env, args []string) error {
 		if !d.UpdatedAt.IsZero() {
 			at = d.UpdatedAt.Format(time.RFC3339)
 		}
+		shown := "" // the table shows local time as the window does; JSON keeps RFC 3339
+		if !d.UpdatedAt.IsZero() {
+			shown = i18n.Time(d.UpdatedAt)
+		}
 		dj := deptStatusJSON{Code: d.DeptCode, Name: d.DeptName, State: string(d.State), UpdatedAt: at, Comment: comments[d.DeptCode]}
 		control := ""
 		if d.ControlTotal != nil {
 			fen := d.ControlTotal.Fen()
-			dj.ControlTotalFen, control = &fen, money.FormatPlain(*d.ControlTotal)
+			dj.ControlTotalFen, control = &fen, u.format(*d.ControlTotal)
 		}
 		out.Departments = append(out.Departments, dj)
 		name := d.DeptName
 		if i18n.Current() == i18n.English && d.DeptNameEn != "" {
 			name = d.DeptNameEn
 		}
-		rows = append(rows, []string{d.DeptCode, name, i18n.T("prep.state." + string(d.State)), at, control, dj.Comment})
+		rows = append(rows, []string{d.DeptCode, name, i18n.T("prep.state." + string(d.State)), shown, control, dj.Comment})
 	}
 	if asJSON {
 		return writeJSON(env.Stdout, out)
 	}
 	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.state"), i18n.T("col.updated_at"),
-		i18n.T("col.control_yuan"), i18n.T("col.comment")}, rows)
+		u.header("col.control_in"), i18n.T("col.comment")}, rows)
 }
 
 // stepComments is, per department of year's cycle, the comment of the

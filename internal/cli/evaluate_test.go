@@ -82,9 +82,9 @@ func TestEvaluateJSONOnTheDemo(t *testing.T) {
 	if code != ExitRefused || stdout != "" || !strings.Contains(stderr, "import budget --year 2020") {
 		t.Errorf("year without a budget: exit %d %q %s", code, stdout, stderr)
 	}
-	// The demo year has a budget but no evaluation started: say to start it.
+	// The demo year has a budget but no evaluation started: say which command starts it.
 	code, stdout, stderr = run(t, "--db", db, "evaluate", "--year", "2026")
-	if code != ExitRefused || stdout != "" || !strings.Contains(stderr, "开始本年度评价") {
+	if code != ExitRefused || stdout != "" || !strings.Contains(stderr, "budgetperf evaluate start --year 2026") {
 		t.Errorf("year not started: exit %d %q %s", code, stdout, stderr)
 	}
 	if code, _, _ := run(t, "--db", db, "evaluate", "--json"); code == ExitOK {

@@ -28,10 +28,20 @@ func flagError(err error) string {
 		case m == nil:
 			continue
 		case len(m) == 3:
-			return i18n.T(f.key, "Value", m[1], "Flag", m[2])
-		default:
+			return i18n.T(f.key, "Value", m[1], "Flag", dashed(m[2]))
+		case f.key == "cli.flag_error.syntax":
 			return i18n.T(f.key, "Flag", m[1])
+		default:
+			return i18n.T(f.key, "Flag", dashed(m[1]))
 		}
 	}
 	return msg
+}
+
+// dashed is an option's name as users write it: -o, --year.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }

@@ -5,7 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/services"
@@ -51,8 +54,24 @@ func (f *flags) parse(args []string) ([]string, error) {
 	}
 }
 
+// placeholderWord is an upper-case placeholder of a usage line (FILE,
+// YEAR, CODE…).
+var placeholderWord = regexp.MustCompile(`[A-Z][A-Z-]*`)
+
+// placeholders puts the placeholders of a usage text in the user's
+// language (文件, 年度) where a cli.arg.* text has them, others as they are.
+func placeholders(text string) string {
+	return placeholderWord.ReplaceAllStringFunc(text, func(w string) string {
+		key := "cli.arg." + strings.ToLower(w)
+		if t := i18n.T(key); t != key {
+			return t
+		}
+		return w
+	})
+}
+
 func (f *flags) help() {
-	fmt.Fprintf(f.out, "%s: budgetperf [--db PATH] [--lang zh|en] [--user LOGIN] %s [%s] %s\n", i18n.T("cli.help.usage_word"), f.name, i18n.T("cli.help.options"), f.args)
+	fmt.Fprintf(f.out, "%s\n", strings.TrimRight(i18n.T("cli.help.usage_line", "Command", f.name, "Args", placeholders(f.args)), " "))
 	fmt.Fprintln(f.out)
 	fmt.Fprintln(f.out, i18n.T(f.about))
 	var opts []string
@@ -62,9 +81,10 @@ func (f *flags) help() {
 			name, value = "-"+fl.Name, "FILE"
 		}
 		if _, isBool := fl.Value.(interface{ IsBoolFlag() bool }); !isBool {
-			name += " " + value
+			name += " " + placeholders(value)
 		}
-		opts = append(opts, fmt.Sprintf("  %-18s %s", name, i18n.T(fl.Usage)))
+		pad := max(1, 19-runewidth.StringWidth(name)) // columns as wide as the Chinese placeholders show
+		opts = append(opts, "  "+name+strings.Repeat(" ", pad)+i18n.T(fl.Usage))
 	})
 	if len(opts) > 0 {
 		fmt.Fprintln(f.out)

@@ -27,6 +27,7 @@ func runImportActuals(env *Env, args []string) error {
 	replaceMonth := f.Bool("replace-month", false, "cli.flag.replace_month")
 	encoding := f.String("encoding", "", "cli.flag.encoding")
 	dry := f.Bool("dry-run", false, "cli.flag.dry_run")
+	unitText := yuanUnitFlag(f)
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -38,6 +39,10 @@ func runImportActuals(env *Env, args []string) error {
 		return err
 	}
 	enc, err := checkEncoding(*encoding)
+	if err != nil {
+		return err
+	}
+	u, err := parseYuanUnit(*unitText)
 	if err != nil {
 		return err
 	}
@@ -65,7 +70,7 @@ func runImportActuals(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, i18n.T("cli.progress.done_lines", "Lines", p.Lines))
 	}
 	printEncoding(env, p.Encoding, enc)
-	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, p.Lines, p.Revenue, p.Expenditure); err != nil {
+	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, p.Lines, p.Revenue, p.Expenditure, u); err != nil {
 		return err
 	}
 	printReplaced(env, p, *dry)

@@ -24,6 +24,7 @@ func runImportBudget(env *Env, args []string) error {
 	encoding := f.String("encoding", "", "cli.flag.encoding")
 	replace := f.Bool("replace", false, "cli.flag.replace")
 	dry := f.Bool("dry-run", false, "cli.flag.dry_run")
+	unitText := yuanUnitFlag(f)
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -35,6 +36,10 @@ func runImportBudget(env *Env, args []string) error {
 		return err
 	}
 	enc, err := checkEncoding(*encoding)
+	if err != nil {
+		return err
+	}
+	u, err := parseYuanUnit(*unitText)
 	if err != nil {
 		return err
 	}
@@ -54,7 +59,7 @@ func runImportBudget(env *Env, args []string) error {
 		return err
 	}
 	printEncoding(env, p.Encoding, enc)
-	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, len(p.Lines), p.Revenue, p.Expenditure); err != nil {
+	if err := printImport(env, p.Sheets, p.Warnings, p.Totals, len(p.Lines), p.Revenue, p.Expenditure, u); err != nil {
 		return err
 	}
 	key := "cli.import_budget.done"
@@ -67,7 +72,7 @@ func runImportBudget(env *Env, args []string) error {
 
 // printImport shows an import's warnings on stderr and its per-department
 // totals on stdout.
-func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Problems, totals []masterdata.DeptTotal, lines int, revenue, expenditure money.Amount) error {
+func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Problems, totals []masterdata.DeptTotal, lines int, revenue, expenditure money.Amount, u moneyUnit) error {
 	for _, w := range warnings {
 		fmt.Fprintln(env.Stderr, i18n.T("cli.warning")+i18n.Message(w))
 	}
@@ -86,8 +91,8 @@ func printImport(env *Env, sheets []xlsximport.SheetReport, warnings domain.Prob
 		if t.New {
 			name += " " + i18n.T("cli.import.new_mark")
 		}
-		rows = append(rows, []string{t.Code, name, fmt.Sprint(t.Lines), money.FormatPlain(t.Revenue), money.FormatPlain(t.Expenditure)})
+		rows = append(rows, []string{t.Code, name, fmt.Sprint(t.Lines), u.format(t.Revenue), u.format(t.Expenditure)})
 	}
-	rows = append(rows, []string{"", i18n.T("col.total"), fmt.Sprint(lines), money.FormatPlain(revenue), money.FormatPlain(expenditure)})
-	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.lines"), i18n.T("col.revenue_yuan"), i18n.T("col.expenditure_yuan")}, rows)
+	rows = append(rows, []string{"", i18n.T("col.total"), fmt.Sprint(lines), u.format(revenue), u.format(expenditure)})
+	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.department"), i18n.T("col.lines"), u.header("col.revenue_actual_in"), u.header("col.expenditure_actual_in")}, rows)
 }

@@ -6,10 +6,13 @@ import (
 	"github.com/budgetperf/budgetperf/internal/services"
 )
 
-// The unit of the amounts in the tables of budget show, actuals show and
-// monitor: --unit wan (万元, two decimals, the default, as the reports and
-// the finance bureau's forms) or --unit yuan (元, to the fen). JSON is
-// always integer fen.
+// The unit of the amounts in every table: --unit wan (万元, two decimals)
+// or --unit yuan (元, to the fen). The summaries (budget show, actuals
+// show, monitor) default to 万元 as the reports and the finance bureau's
+// forms do; the tables of single lines a department works in (a proposal,
+// the preparation status, projects, suggestions, a bonus allocation)
+// default to 元, as the window's grids show them and as amounts are typed.
+// JSON is always integer fen.
 type moneyUnit struct{ yuan bool }
 
 // parseMoneyUnit reads --unit as report does: yuan|元 or wan|万元.
@@ -21,6 +24,17 @@ func parseMoneyUnit(s string) (moneyUnit, error) {
 		return moneyUnit{yuan: true}, nil
 	}
 	return moneyUnit{}, usagef("%s", i18n.T("cli.report.bad_unit", "Unit", s))
+}
+
+// yuanUnitFlag is --unit for a table whose amounts are in 元 by default.
+func yuanUnitFlag(f *flags) *string { return f.String("unit", "", "cli.flag.money_unit_yuan") }
+
+// parseYuanUnit reads yuanUnitFlag: 元 unless wan is asked for.
+func parseYuanUnit(s string) (moneyUnit, error) {
+	if s == "" {
+		return moneyUnit{yuan: true}, nil
+	}
+	return parseMoneyUnit(s)
 }
 
 // format shows a in the unit, without the unit's name (it is in the header).
@@ -44,13 +58,24 @@ func (u moneyUnit) header(key string) string { return i18n.T(key, "Unit", u.name
 
 // amountReport is yearMonthReport with --unit (monthHelp "" for no --month).
 func amountReport(env *Env, name, about, monthHelp string, args []string) (svc *services.Services, year, month int, asJSON bool, unit moneyUnit, err error) {
+	return unitReport(env, name, about, monthHelp, args, false)
+}
+
+// unitReport is amountReport whose --unit defaults to 元 when inYuan.
+func unitReport(env *Env, name, about, monthHelp string, args []string, inYuan bool) (svc *services.Services, year, month int, asJSON bool, unit moneyUnit, err error) {
 	f := newFlags(env, name, "", about)
 	y := f.Int("year", 0, "cli.flag.year")
 	m := new(int)
 	if monthHelp != "" {
 		m = f.Int("month", 0, monthHelp)
 	}
-	u := f.String("unit", "", "cli.flag.money_unit")
+	var u *string
+	parseUnit := parseMoneyUnit
+	if inYuan {
+		u, parseUnit = yuanUnitFlag(f), parseYuanUnit
+	} else {
+		u = f.String("unit", "", "cli.flag.money_unit")
+	}
 	j := f.Bool("json", false, "cli.flag.json")
 	if err = f.parseNone(args); err != nil {
 		return nil, 0, 0, false, unit, err
@@ -58,7 +83,7 @@ func amountReport(env *Env, name, about, monthHelp string, args []string) (svc *
 	if err = requireYear(*y); err != nil {
 		return nil, 0, 0, false, unit, err
 	}
-	if unit, err = parseMoneyUnit(*u); err != nil {
+	if unit, err = parseUnit(*u); err != nil {
 		return nil, 0, 0, false, unit, err
 	}
 	svc, err = env.open()

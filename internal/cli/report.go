@@ -65,8 +65,17 @@ func runReport(env *Env, args []string) error {
 	if err := pdfreport.WriteFile(env.ctx, svc, env.Actor, req, *out, nil); err != nil {
 		return err
 	}
-	env.printf("%s\n", i18n.T("reports.done", "Path", *out)) // the Reports screen's words
+	env.printf("%s\n", i18n.T("cli.report.done", "What", reportWhat(kind, *y), "Path", *out))
 	return nil
+}
+
+// reportWhat names what report or form was written, for the success line
+// (已将 2026年度预算报告 写入 FILE): a script's log says what it made.
+func reportWhat(kind string, year int) string {
+	if pdfreport.IsForm(kind) {
+		return i18n.T("cli.report.form_what", "Year", year, "Form", i18n.T("reports.form."+kind))
+	}
+	return i18n.T("cli.report.what."+kind, "Year", year)
 }
 
 // runForm writes one of the finance bureau's forms, in the format of out's
@@ -92,6 +101,6 @@ func runForm(env *Env, req pdfreport.FormRequest, out string) error {
 	if err := pdfreport.WriteForm(env.ctx, svc, env.Actor, req, out, nil); err != nil {
 		return err
 	}
-	env.printf("%s\n", i18n.T("reports.done", "Path", out))
+	env.printf("%s\n", i18n.T("cli.report.done", "What", reportWhat(req.Kind, req.Year), "Path", out))
 	return nil
 }

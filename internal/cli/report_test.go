@@ -61,7 +61,7 @@ func TestReportTotalsEqualTheJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdf := filepath.Join(dir, "budget.pdf")
-	if out := mustRun(t, "--db", db, "--lang", "zh", "report", "budget", "--year", "2026", "--unit", "yuan", "-o", pdf); !strings.Contains(out, "已保存到 "+pdf) {
+	if out := mustRun(t, "--db", db, "--lang", "zh", "report", "budget", "--year", "2026", "--unit", "yuan", "-o", pdf); !strings.Contains(out, "已将2026年度预算报告写入 "+pdf) {
 		t.Errorf("report says %q on success", out)
 	}
 	text := reportText(t, pdf)

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
-	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 )
@@ -34,7 +33,7 @@ type suggestionJSON struct {
 // evaluations suggest for budget year --year, each with its base: the
 // subjects it sums and the amount.
 func runSuggestions(env *Env, args []string) error {
-	svc, year, asJSON, err := yearReport(env, "evaluate suggestions", "cli.suggestions.about", args)
+	svc, year, _, asJSON, u, err := unitReport(env, "evaluate suggestions", "cli.suggestions.about", "", args, true)
 	if err != nil {
 		return err
 	}
@@ -61,10 +60,10 @@ func runSuggestions(env *Env, args []string) error {
 			name = s.Unit.NameEn
 		}
 		rows = append(rows, []string{s.Unit.Code, name, i18n.T("grade." + string(s.Grade)), baseText(s.BaseSubjects, lang),
-			money.FormatPlain(s.Base), i18n.SignedPercent(s.Application.ChangePct / 100), money.FormatPlain(s.Suggested), i18n.T("suggest.state." + s.State)})
+			u.format(s.Base), i18n.SignedPercent(s.Application.ChangePct / 100), u.format(s.Suggested), i18n.T("suggest.state." + s.State)})
 	}
 	return table(env.Stdout, []string{i18n.T("col.code"), i18n.T("col.name"), i18n.T("col.grade"), i18n.T("col.base_subjects"),
-		i18n.T("col.base"), i18n.T("col.change"), i18n.T("col.suggested"), i18n.T("col.state")}, rows)
+		u.header("col.base_in"), i18n.T("col.change"), u.header("col.suggested_in"), i18n.T("col.state")}, rows)
 }
 
 func suggestionOut(s evaluation.Suggestion) suggestionJSON {

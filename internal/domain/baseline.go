@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/width"
+
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 )
 
@@ -15,7 +17,7 @@ type Growth int64
 // ParseGrowth reads a growth rate as typed: "5", "5.5", "5.5%", "-3%".
 // Rates beyond ±1000% are refused as typos.
 func ParseGrowth(s string) (Growth, error) {
-	t := strings.TrimSpace(s)
+	t := strings.TrimSpace(width.Narrow.String(s)) // full-width digits as a Chinese input method types them
 	t = strings.TrimSuffix(strings.TrimSuffix(t, "%"), "％")
 	t = strings.ReplaceAll(strings.TrimSpace(t), "＋", "+")
 	t = strings.ReplaceAll(t, "－", "-")

@@ -3,13 +3,15 @@ package domain
 import (
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/width"
 )
 
 // ParseRatio reads a share as people write it: "15%" (also "15 %", "15％")
 // or the fraction "0.15". A bare number above 1 is refused rather than
 // guessed: "15" could mean 15% or fifteen times.
 func ParseRatio(s string) (float64, error) {
-	t := strings.TrimSpace(s)
+	t := strings.TrimSpace(width.Narrow.String(s)) // ０.１５ and １５％ as typed with a Chinese input method
 	percent := strings.HasSuffix(t, "%") || strings.HasSuffix(t, "％")
 	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(t, "%"), "％"))
 	v, err := strconv.ParseFloat(t, 64)

@@ -99,7 +99,7 @@ func (s *Service) SelfEvaluations(ctx context.Context, by domain.Actor, year int
 		out = append(out, se)
 	}
 	if len(out) == 0 {
-		return nil, domain.NewProblem("problem.evaluation.not_started", "The {{.Year}} evaluation has not been started: click 开始本年度评价 on the Evaluation screen first, then enter or import the indicator values.", "Year", year)
+		return nil, domain.NewProblem("problem.evaluation.not_started", "The {{.Year}} evaluation has not been started: start it first (budgetperf evaluate start --year {{.Year}}), then enter or import the indicator values (evaluate values).", "Year", year)
 	}
 	return out, nil
 }

@@ -45,7 +45,7 @@ func (s *Service) Results(ctx context.Context, by domain.Actor, year int) ([]Run
 		if !ok {
 			return nil, noBudget(year)
 		}
-		return nil, domain.NewProblem("problem.evaluation.not_started", "The {{.Year}} evaluation has not been started: click 开始本年度评价 on the Evaluation screen first, then enter or import the indicator values.", "Year", year)
+		return nil, domain.NewProblem("problem.evaluation.not_started", "The {{.Year}} evaluation has not been started: start it first (budgetperf evaluate start --year {{.Year}}), then enter or import the indicator values (evaluate values).", "Year", year)
 	}
 	for _, r := range runs {
 		if r.Scored() {

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,9 +52,34 @@ func ValueText(entity, field, v string) string {
 	case domain.Term:
 		return translate(t.Key, t.Default, nil)
 	case string:
+		if _, err := time.Parse(time.RFC3339, t); err == nil {
+			return TimeText(t) // a time (a lock's end) in local time, as every time is shown
+		}
 		return t
 	}
 	return v
+}
+
+// AuditValue is an audited old or new value as every list of the trail
+// shows it: blank stays blank (no "(none)" in every other row), an amount
+// as it is, a word of a set by its display name.
+func AuditValue(entity, field, v string) string {
+	if v == "" {
+		return ""
+	}
+	if _, err := strconv.ParseFloat(v, 64); err == nil {
+		return v
+	}
+	return ValueText(entity, field, v)
+}
+
+// AuditRow is an audit entry as shown in the window, the CLI's text list
+// and the exported workbook: time (local, to the second), user, entity,
+// key, field, old and new value, reason, each by its display name.
+func AuditRow(e logbook.Entry) []string {
+	return []string{e.At.Local().Format("2006-01-02 15:04:05"), UserName(e.Login), T("audit.entity." + e.Entity),
+		EntityKeyText(e.EntityKey), FieldName(e.Entity, e.Field), AuditValue(e.Entity, e.Field, e.Old),
+		AuditValue(e.Entity, e.Field, e.New), ReasonText(e.Reason)}
 }
 
 // reasonPatterns are the reasons the services write in words of their own
@@ -69,6 +95,39 @@ var reasonPatterns = []struct {
 	{regexp.MustCompile(`^(policy|new_task|appropriation|price|deviation|other): (?s)(.*)$`), "audit.reason.category"},
 	{regexp.MustCompile(`^(demo)$`), "audit.reason.demo"},
 	{regexp.MustCompile(`^workbook sha256:([0-9a-f]{12})$`), "audit.reason.workbook"},
+	{regexp.MustCompile(`^(created)$`), "audit.reason.created"},
+	{regexp.MustCompile(`^(\d+) wrong passwords$`), "audit.reason.wrong_passwords"},
+	{regexp.MustCompile(`^import (.+)$`), "audit.reason.import"},
+}
+
+// keyWords are the words inside stored audit keys (2026/adjustment/3):
+// each shown through its key, the numbers and codes around it as they are.
+var keyWords = map[string]string{"adjustment": "audit.key.adjustment"}
+
+// EntityKeyText is an audit row's key as shown: 2026/adjustment/3 reads
+// 2026/调整/3 in Chinese. StoredEntityKey turns what the user types in
+// the filter back into the stored form.
+func EntityKeyText(key string) string {
+	parts := strings.Split(key, "/")
+	for i, p := range parts {
+		if k, ok := keyWords[p]; ok {
+			parts[i] = T(k)
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// StoredEntityKey is the stored form of a key typed as EntityKeyText shows it.
+func StoredEntityKey(typed string) string {
+	parts := strings.Split(typed, "/")
+	for i, p := range parts {
+		for word, k := range keyWords {
+			if p == T(k) {
+				parts[i] = word
+			}
+		}
+	}
+	return strings.Join(parts, "/")
 }
 
 // ReasonText is an audit row's reason as shown.

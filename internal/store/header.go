@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"fmt"
 	"io"
 	"os"
 
@@ -24,7 +23,7 @@ func checkHeader(path string, size int64) error {
 	defer f.Close()
 	h := make([]byte, 100)
 	if _, err := io.ReadFull(f, h); err != nil {
-		return notADatabase(path, fmt.Errorf("the file is shorter than an SQLite header"))
+		return notADatabase(path, errShortHeader)
 	}
 	return headerProblem(path, h, size, walInUse(path))
 }
@@ -33,7 +32,7 @@ func checkHeader(path string, size int64) error {
 // wal says a -wal file with content lies beside it.
 func headerProblem(path string, h []byte, size int64, wal bool) error {
 	if string(h[:16]) != "SQLite format 3\x00" {
-		return notADatabase(path, fmt.Errorf("no SQLite header"))
+		return notADatabase(path, errNoHeader)
 	}
 	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
 	if pageSize == 1 {

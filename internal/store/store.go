@@ -12,6 +12,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -186,7 +187,28 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 }
 
 func notADatabase(path string, err error) error {
-	return domain.NewProblem("problem.db.not_sqlite", "{{.Path}} is not a BudgetPerf database ({{.Err}}). Choose a .db file created by BudgetPerf.", "Path", path, "Err", err.Error())
+	return domain.NewProblem("problem.db.not_sqlite", "{{.Path}} is not a BudgetPerf database ({{.Err}}). Choose a .db file created by BudgetPerf.", "Path", path, "Err", notDatabaseReason(err))
+}
+
+// Why a file is not a database, in the user's words where the reason is
+// known (the window shows it in Chinese); any other error as it reads.
+var (
+	errShortHeader = errors.New("the file is shorter than an SQLite header")
+	errNoHeader    = errors.New("no SQLite header")
+)
+
+func notDatabaseReason(err error) any {
+	switch {
+	case errors.Is(err, errShortHeader):
+		return domain.Term{Key: "problem.db.reason.short_header", Default: errShortHeader.Error()}
+	case errors.Is(err, errNoHeader):
+		return domain.Term{Key: "problem.db.reason.no_header", Default: errNoHeader.Error()}
+	case errors.Is(err, fs.ErrPermission):
+		return domain.Term{Key: "problem.db.reason.permission", Default: "this user may not read it"}
+	case errors.Is(err, fs.ErrNotExist):
+		return domain.Term{Key: "problem.db.reason.missing", Default: "there is no such file"}
+	}
+	return err.Error()
 }
 
 // now is the timestamp format stored in every *_at column: RFC 3339 with the

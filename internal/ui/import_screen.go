@@ -15,6 +15,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/execution"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
@@ -110,6 +111,19 @@ func newImportScreen(s *Shell) *ImportScreen {
 	exportBtn := widget.NewButtonWithIcon(i18n.T("export.button"), theme.DocumentSaveIcon(), im.chooseExport)
 	export := kit.HintCard(i18n.T("export.title"), i18n.T("export.hint"), container.NewHBox(exportBtn))
 	im.root = container.NewVScroll(container.NewVBox(step1, step2, step3, im.newDeptbookCard(), export))
+	if !permission.Allowed(s.actor.Role, permission.BudgetImport) && !permission.Allowed(s.actor.Role, permission.ActualsImport) {
+		// a role that may import nothing is told so before choosing a file,
+		// not refused after the preview; exporting stays open to it, and a
+		// department head still brings back their departments' workbooks
+		note := widget.NewLabel(i18n.T("import.read_only"))
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.WarningImportance
+		parts := []fyne.CanvasObject{widget.NewCard(i18n.T("nav.import"), "", note)}
+		if permission.Allowed(s.actor.Role, permission.PrepEditProposal) {
+			parts = append(parts, im.newDeptbookCard())
+		}
+		im.root = container.NewVScroll(container.NewVBox(append(parts, export)...))
+	}
 	return im
 }
 

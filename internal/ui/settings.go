@@ -26,6 +26,8 @@ type SettingsScreen struct {
 	departments  *DepartmentsPanel
 	applySubs    *applicationSubjectsPanel
 	subjects     *subjectsPanel
+	bonusEdit    *widget.Button
+	readOnly     *widget.Label // why a role without the settings permission sees them read-only
 }
 
 // language choices as shown; each language names itself.
@@ -67,14 +69,18 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 	st.departments = newDepartmentsPanel(s)
 	st.applySubs = newApplicationSubjectsPanel(s)
 	st.subjects = newSubjectsPanel(s)
+	st.bonusEdit = widget.NewButton(i18n.T("settings.bonus.edit"), func() { s.bonus.EditSettings() })
+	st.readOnly = widget.NewLabel(i18n.T("settings.read_only"))
+	st.readOnly.Wrapping = fyne.TextWrapWord
+	st.readOnly.Importance = widget.WarningImportance
 	general := container.NewVScroll(container.NewVBox(
+		st.readOnly,
 		kit.HintCard(i18n.T("settings.language"), i18n.T("settings.language.hint"), st.language),
 		widget.NewCard(i18n.T("settings.hospital"), "", container.NewBorder(nil, nil, nil, st.saveName, container.NewGridWithColumns(2, st.hospitalName, st.hospitalEn))),
-		kit.HintCard(i18n.T("settings.departments"), i18n.T("settings.departments.hint"), st.departments.root),
+		kit.HintCard(i18n.T("settings.departments"), i18n.T(deptHintKey(s.actor)), st.departments.root),
 		kit.HintCard(i18n.T("settings.apply_subjects"), i18n.T("settings.apply_subjects.hint"), st.applySubs.root),
 		// The pay settings are the Bonus screen's dialog, reached here too.
-		kit.HintCard(i18n.T("bonus.settings.title"), i18n.T("settings.bonus.hint"), container.NewHBox(
-			widget.NewButton(i18n.T("settings.bonus.edit"), func() { s.bonus.EditSettings() }))),
+		kit.HintCard(i18n.T("bonus.settings.title"), i18n.T("settings.bonus.hint"), container.NewHBox(st.bonusEdit)),
 		widget.NewCard(i18n.T("settings.about"), "", about),
 	))
 	data := container.NewVScroll(container.NewVBox(
@@ -110,4 +116,5 @@ func (st *SettingsScreen) Refresh() {
 	st.subjects.Refresh()
 	st.refreshData()
 	st.refreshAccess()
+	st.showRole()
 }

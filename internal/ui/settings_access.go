@@ -350,7 +350,7 @@ func (p *accessPanel) auditCell(r, c int) (string, fyne.TextAlign) {
 	case 3:
 		return i18n.T("audit.entity." + e.Entity), fyne.TextAlignLeading
 	case 4:
-		return e.EntityKey, fyne.TextAlignLeading
+		return i18n.EntityKeyText(e.EntityKey), fyne.TextAlignLeading
 	case 5:
 		return i18n.FieldName(e.Entity, e.Field), fyne.TextAlignLeading
 	case 6:
@@ -361,22 +361,17 @@ func (p *accessPanel) auditCell(r, c int) (string, fyne.TextAlign) {
 	return i18n.ReasonText(e.Reason), fyne.TextAlignLeading
 }
 
-// auditValue is a value cell: blank stays blank (no "(none)" in every
-// other row), words of a set by their display names.
-// Amounts align right, words left.
+// auditValue is a value cell: amounts align right, words left.
 func auditValue(entity, field, v string) (string, fyne.TextAlign) {
-	if v == "" {
-		return "", fyne.TextAlignLeading
-	}
 	if _, err := strconv.ParseFloat(v, 64); err == nil {
 		return v, fyne.TextAlignTrailing
 	}
-	return i18n.ValueText(entity, field, v), fyne.TextAlignLeading
+	return i18n.AuditValue(entity, field, v), fyne.TextAlignLeading
 }
 
 // filter reads the filter fields; a date that does not parse is a problem.
 func (p *accessPanel) filter() (audit.Filter, error) {
-	f := audit.Filter{Login: strings.TrimSpace(p.user.Text), EntityKey: strings.TrimSpace(p.key.Text)}
+	f := audit.Filter{Login: strings.TrimSpace(p.user.Text), EntityKey: i18n.StoredEntityKey(strings.TrimSpace(p.key.Text))}
 	if f.Login == i18n.UserName(domain.LocalUser.Login) {
 		f.Login = domain.LocalUser.Login // the built-in user is shown by name
 	}

@@ -17,18 +17,19 @@ import (
 // codes separated by commas, each with the items under it. Saving is
 // recorded in the audit trail by the service.
 type applicationSubjectsPanel struct {
-	shell *Shell
-	root  fyne.CanvasObject
-	codes *widget.Entry
-	names *widget.Label
+	shell   *Shell
+	root    fyne.CanvasObject
+	codes   *widget.Entry
+	names   *widget.Label
+	saveBtn *widget.Button
 }
 
 func newApplicationSubjectsPanel(s *Shell) *applicationSubjectsPanel {
 	p := &applicationSubjectsPanel{shell: s, codes: widget.NewEntry(), names: widget.NewLabel("")}
 	p.codes.SetPlaceHolder("302, 310")
 	p.names.Wrapping = fyne.TextWrapWord
-	save := widget.NewButtonWithIcon(i18n.T("action.save"), theme.DocumentSaveIcon(), p.save)
-	p.root = container.NewVBox(container.NewBorder(nil, nil, nil, save, p.codes), p.names)
+	p.saveBtn = widget.NewButtonWithIcon(i18n.T("action.save"), theme.DocumentSaveIcon(), p.save)
+	p.root = container.NewVBox(container.NewBorder(nil, nil, nil, p.saveBtn, p.codes), p.names)
 	return p
 }
 

@@ -26,6 +26,8 @@ type DepartmentsPanel struct {
 	shown  []domain.Department
 	add    *widget.Button
 	box    *kit.MinHeightLayout // the list's height: all its rows, on a page that scrolls
+	// readOnly is set for a role that may not change departments: a click opens nothing
+	readOnly bool
 }
 
 var deptColKeys = []string{"col.code", "col.department", "col.name_en", "col.type", "col.headcount", "col.coefficient"}
@@ -39,7 +41,7 @@ func newDepartmentsPanel(s *Shell) *DepartmentsPanel {
 	p.list = kit.NewLabelTable(deptColKeys, deptColWidths, func() int { return len(p.shown) }, p.cell)
 	p.list.OnSelected = func(id widget.TableCellID) {
 		p.list.UnselectAll()
-		if id.Row >= 0 && id.Row < len(p.shown) && !p.shown[id.Row].BuiltIn {
+		if id.Row >= 0 && id.Row < len(p.shown) && !p.shown[id.Row].BuiltIn && !p.readOnly {
 			p.edit(p.shown[id.Row], false)
 		}
 	}

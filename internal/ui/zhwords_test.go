@@ -149,6 +149,23 @@ func TestChineseWindowHasNoLatinWords(t *testing.T) {
 	}
 	s, _ := startApp(t, fullDemoDB(t, 2026), "zh")
 	s.win.Resize(fyne.NewSize(1366, 768))
+	found, all := walkChinese(t, s)
+	s.saveFile("x.xlsx", ".xlsx", func(string) {})
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		foreignWords(found, typedNames(t, s), "file dialog", fileDialogTexts(top))
+	}
+	closeOverlays(s)
+	if dump := os.Getenv("ZHWORDS_DUMP"); dump != "" {
+		_ = os.WriteFile(dump, []byte(strings.Join(all, "\n")), 0o644)
+	}
+	reportForeign(t, "", found)
+}
+
+// walkChinese visits every section with every tab, this year's and the
+// next year's preparation and evaluation, with their first rows selected
+// and their "…" dialogs opened: the Latin words found, and every text.
+func walkChinese(t *testing.T, s *Shell) (map[string][]string, []string) {
+	t.Helper()
 	found := map[string][]string{}
 	typed := typedNames(t, s)
 	var all []string
@@ -172,22 +189,53 @@ func TestChineseWindowHasNoLatinWords(t *testing.T) {
 		foreignWords(found, typed, sec, ts)
 		closeOverlays(s)
 	}
-	s.saveFile("x.xlsx", ".xlsx", func(string) {})
-	if top := s.win.Canvas().Overlays().Top(); top != nil {
-		foreignWords(found, typed, "file dialog", fileDialogTexts(top))
+	return found, all
+}
+
+func reportForeign(t *testing.T, who string, found map[string][]string) {
+	t.Helper()
+	words := make([]string, 0, len(found))
+	for w := range found {
+		words = append(words, w)
 	}
-	closeOverlays(s)
-	if dump := os.Getenv("ZHWORDS_DUMP"); dump != "" {
-		_ = os.WriteFile(dump, []byte(strings.Join(all, "\n")), 0o644)
+	sort.Strings(words)
+	for _, w := range words {
+		t.Errorf("%sLatin word %q in the Chinese window: %q", who, w, found[w])
 	}
-	if len(found) > 0 {
-		words := make([]string, 0, len(found))
-		for w := range found {
-			words = append(words, w)
+}
+
+// Signed in as a department head, an auditor or the committee, the Chinese
+// window is as Chinese, and says where a role reads what it may not change
+// (the indicator library, the settings, the import) instead of offering
+// buttons that would be refused.
+func TestChineseWindowHasNoLatinWordsForEveryRole(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks every screen for each role")
+	}
+	db := fullDemoDB(t, 2026)
+	for _, a := range []domain.Actor{
+		{Login: "zhang", Name: "张主任", Role: domain.RoleDeptHead, Departments: []string{"101"}},
+		{Login: "zhao", Name: "赵审计", Role: domain.RoleAuditor},
+		{Login: "chen", Name: "陈委员", Role: domain.RoleCommittee},
+	} {
+		s, _ := startApp(t, db, "zh")
+		s.win.Resize(fyne.NewSize(1366, 768))
+		s.actor = a
+		s.Rebuild()
+		found, all := walkChinese(t, s)
+		delete(found, a.Login) // the login beside the name in the header: what the administrator typed
+		reportForeign(t, a.Name+": ", found)
+		text := strings.Join(all, "\n")
+		for _, want := range []string{"只读：指标和考核方案由预算办公室或管理员维护", "您的角色只能查看：医院名称、科室和预算科目",
+			"预算和实际数由预算办公室或管理员导入"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s is not told %q", a.Name, want)
+			}
 		}
-		sort.Strings(words)
-		for _, w := range words {
-			t.Errorf("Latin word %q in the Chinese window: %q", w, found[w])
+		for _, offered := range []string{"另存为新体系", "新增科室", "全部按均分", "用于全院评价"} {
+			if strings.Contains(text, offered) {
+				t.Errorf("%s is offered %q", a.Name, offered)
+			}
 		}
 	}
 }

@@ -82,6 +82,9 @@ func NewEvaluationScreen(s Host) *EvaluationScreen {
 	// has no evaluations; hidden widgets would still leave a gap here.
 	e.leftTop = container.NewVBox(e.search)
 	importValues := widget.NewButtonWithIcon(i18n.T("evalui.import_values"), theme.UploadIcon(), func() { e.shell.ChooseFile([]string{".xlsx", ".xls"}, e.importValues) })
+	if !permission.Allowed(e.shell.Actor().Role, permission.EvaluationEnterValues) {
+		importValues.Hide() // an auditor or the committee enters no values
+	}
 	left := container.NewBorder(e.leftTop, importValues, nil, nil, e.list)
 
 	e.title = kit.NewElidedLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -64,6 +64,13 @@ func (i *IndicatorsScreen) showForm() {
 		})...)
 	}
 	f := widget.NewForm(items...)
+	if !i.canEdit() {
+		for _, it := range items {
+			if w, ok := it.Widget.(fyne.Disableable); ok {
+				w.Disable()
+			}
+		}
+	}
 	i.form.Objects = []fyne.CanvasObject{f}
 	i.form.Refresh()
 }

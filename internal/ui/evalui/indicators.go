@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
@@ -38,6 +39,10 @@ type IndicatorsScreen struct {
 
 	addGroup, addIndicator, remove, save *widget.Button
 	hospital                             hospitalChoice
+	// editing is the toolbar a role without IndicatorsEdit does not see;
+	// readOnly says why instead (the library is then read, not changed).
+	editing  []fyne.CanvasObject
+	readOnly *widget.Label
 }
 
 func NewIndicatorsScreen(s Host) *IndicatorsScreen {
@@ -72,7 +77,13 @@ func NewIndicatorsScreen(s Host) *IndicatorsScreen {
 
 	saveAs := widget.NewButtonWithIcon(i18n.T("indui.save_as"), theme.ContentCopyIcon(), i.saveAs)
 	top := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("indui.scheme")), container.NewHBox(revert, saveAs, i.save), i.schemeSelect)
-	left := container.NewBorder(container.NewVBox(container.NewHBox(addDim, i.addGroup, i.addIndicator, i.remove), i.sums), nil, nil, nil, i.tree)
+	i.readOnly = widget.NewLabel("")
+	i.readOnly.Wrapping = fyne.TextWrapWord
+	i.readOnly.Importance = widget.WarningImportance
+	i.readOnly.Hide()
+	addBar := container.NewHBox(addDim, i.addGroup, i.addIndicator, i.remove)
+	i.editing = []fyne.CanvasObject{revert, saveAs, i.save, addBar}
+	left := container.NewBorder(container.NewVBox(addBar, i.readOnly, i.sums), nil, nil, nil, i.tree)
 	right := container.NewBorder(nil, i.problems, nil, nil, container.NewVScroll(i.form))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.45
@@ -90,6 +101,7 @@ func (i *IndicatorsScreen) Refresh() {
 		return
 	}
 	i.schemes = list
+	i.showAccess()
 	names := make([]string, len(list))
 	i.labels = schemeLabels(list)
 	for k, sc := range list {
@@ -101,6 +113,33 @@ func (i *IndicatorsScreen) Refresh() {
 		code = list[0].Code
 	}
 	i.load(code)
+}
+
+// canEdit is whether the signed-in role may change the library.
+func (i *IndicatorsScreen) canEdit() bool {
+	return permission.Check(i.shell.Actor(), permission.IndicatorsEdit, "") == nil
+}
+
+// showAccess hides the editing buttons from a role that may not change
+// the library (a department head, the committee, an auditor) and says so
+// where they were: refused before the click, not after it.
+func (i *IndicatorsScreen) showAccess() {
+	for _, o := range append(i.editing, i.hospital.use) {
+		if o == nil {
+			continue
+		}
+		if i.canEdit() {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	if i.canEdit() {
+		i.readOnly.Hide()
+		return
+	}
+	i.readOnly.SetText(i18n.T("indui.read_only"))
+	i.readOnly.Show()
 }
 
 // schemeLabels names each scheme by its display name, adding the code only

@@ -41,7 +41,7 @@ func Guarded(b *widget.Button, why error) fyne.CanvasObject {
 // Reason is the line by a disabled button saying what it waits for.
 func Reason(text string) *widget.Label {
 	l := widget.NewLabel(text)
-	l.Importance = widget.LowImportance
-	l.Wrapping = fyne.TextWrapWord // a long reason wraps rather than widening the window
+	l.Importance = widget.WarningImportance // read at full contrast, not greyed like the button
+	l.Wrapping = fyne.TextWrapWord          // a long reason wraps rather than widening the window
 	return l
 }

@@ -279,6 +279,15 @@ func (b *BonusScreen) setEditable(on bool) {
 		}
 	}
 	b.staff.setEditable(compute)
+	// a button the role can never use is not shown (a department head or
+	// an auditor reads the allocation; the committee approves, not computes)
+	for w, ok := range map[*widget.Button]bool{b.saveBtn: settings, b.settingsBtn: settings, b.approveBtn: permission.Allowed(role, permission.BonusApprove)} {
+		if ok {
+			w.Show()
+		} else {
+			w.Hide()
+		}
+	}
 	if b.stored != nil {
 		b.exportBtn.Enable()
 	} else {
@@ -360,10 +369,10 @@ func (b *BonusScreen) show() {
 		b.state.SetText(i18n.T("bonus.state.unsaved"))
 		b.state.Importance = widget.WarningImportance
 	case b.stored.Run.Approved:
-		b.state.SetText(i18n.T("bonus.state.approved", "By", b.stored.Run.ApprovedBy, "At", shortStamp(b.stored.Run.ApprovedAt)))
+		b.state.SetText(i18n.T("bonus.state.approved", "By", i18n.UserName(b.stored.Run.ApprovedBy), "At", i18n.TimeText(b.stored.Run.ApprovedAt)))
 		b.state.Importance = widget.SuccessImportance
 	default:
-		b.state.SetText(i18n.T("bonus.state.draft", "At", shortStamp(b.stored.Run.CreatedAt)))
+		b.state.SetText(i18n.T("bonus.state.draft", "At", i18n.TimeText(b.stored.Run.CreatedAt)))
 		b.state.Importance = widget.MediumImportance
 	}
 	b.state.Refresh()

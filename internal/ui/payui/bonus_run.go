@@ -4,7 +4,6 @@ package payui
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2/dialog"
 	"github.com/budgetperf/budgetperf/internal/bonus"
@@ -75,14 +74,6 @@ func (b *BonusScreen) exportTo(ctx context.Context, year int, path string) error
 	s := b.host
 	name, _ := s.Services().Master.HospitalDisplayName(ctx, s.Actor(), i18n.Current())
 	return s.Services().Bonus.ExportPaySheet(ctx, s.Actor(), year, path, name, i18n.T)
-}
-
-// shortStamp shows a stored RFC 3339 time as 2026-01-15 09:30.
-func shortStamp(t string) string {
-	if len(t) >= 16 {
-		return fmt.Sprintf("%s %s", t[:10], t[11:16])
-	}
-	return t
 }
 
 // say shows why the figures could not be computed; "" hides the line.

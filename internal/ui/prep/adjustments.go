@@ -198,6 +198,19 @@ func (a *AdjustmentsTab) updateButtons() {
 		a.approve.Show()
 		a.reject.Show()
 	}
+	// the yearly limit is a setting: read-only for a role that may not change settings
+	if permission.Check(a.shell.Actor(), permission.MasterdataEdit, "") != nil {
+		a.limit.Disable()
+		a.saveLimit.Hide()
+	} else {
+		a.limit.Enable()
+		a.saveLimit.Show()
+	}
+	if !permission.Allowed(a.shell.Actor().Role, permission.BudgetAdjustRequest) {
+		a.newRequest.Hide()
+	} else {
+		a.newRequest.Show()
+	}
 }
 
 func (a *AdjustmentsTab) listCell(r, c int) (string, fyne.TextAlign) {

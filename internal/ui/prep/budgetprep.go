@@ -130,7 +130,7 @@ func (b *Screen) showBanner() {
 	b.cancelBtn = nil
 	switch {
 	case st.Opened && st.Locked():
-		b.banner.SetText(i18n.T("prep.banner.locked", "Year", y, "Date", st.LockedAt.Format("2006-01-02"), "By", st.LockedBy))
+		b.banner.SetText(i18n.T("prep.banner.locked", "Year", y, "Date", st.LockedAt.Format("2006-01-02"), "By", i18n.UserName(st.LockedBy)))
 		buttons = append(buttons, b.nextYearButton())
 	case st.Opened:
 		counts := map[domain.PrepState]int{}
@@ -154,7 +154,9 @@ func (b *Screen) showBanner() {
 			}
 		}
 		b.banner.SetText(text)
-		buttons = append(buttons, approve)
+		if approve != nil {
+			buttons = append(buttons, approve)
+		}
 	case st.ApprovedBudget:
 		b.banner.SetText(i18n.T("prep.banner.imported", "Year", y))
 		buttons = append(buttons, b.nextYearButton())
@@ -193,9 +195,13 @@ func (b *Screen) approveButton() (*widget.Button, string) {
 	st := b.status
 	approve := widget.NewButton(i18n.T("prep.approve_hospital"), b.approveHospital)
 	approve.Importance = widget.HighImportance
-	if err := permission.Check(b.shell.Actor(), permission.PrepApproveHospital, ""); err != nil {
+	a := b.shell.Actor()
+	if permission.Check(a, permission.PrepApproveHospital, "") != nil {
+		if permission.Check(a, permission.PrepApproveDepartment, "") != nil {
+			return nil, "" // a department head or auditor takes no part: not shown
+		}
 		approve.Disable()
-		return approve, i18n.Message(err)
+		return approve, i18n.T("prep.approve_hospital_by")
 	}
 	if !st.AllApproved() {
 		waiting := 0

@@ -3,7 +3,6 @@ package prep
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
@@ -41,6 +40,7 @@ type consolidationView struct {
 	flag    *widget.Entry
 	issue   *widget.Button
 	open    *widget.Button
+	waits   *widget.Label // what the disabled 打开科室 / 下达控制数 wait for
 	// deptbooks writes the department workbooks; hidden from a role that
 	// may not fill in proposals.
 	deptbooks *widget.Button
@@ -86,8 +86,11 @@ func newConsolidationView(s Host) *consolidationView {
 	})
 	apply := widget.NewButton(i18n.T("prep.apply"), v.setFlag)
 	v.deptbooks = newDeptbooksButton(s)
-	bar := container.NewHBox(v.open, v.issue, v.deptbooks, layout.NewSpacer(), widget.NewLabel(i18n.T("prep.unit")), widget.NewLabel(i18n.T("prep.growth_flag")),
-		container.NewGridWrap(fyne.NewSize(70, v.flag.MinSize().Height), v.flag), apply)
+	v.waits = kit.Reason("")
+	v.waits.Wrapping = fyne.TextWrapOff
+	v.waits.Truncation = fyne.TextTruncateEllipsis
+	bar := container.NewBorder(nil, nil, container.NewHBox(v.open, v.issue, v.deptbooks), container.NewHBox(widget.NewLabel(i18n.T("prep.unit")), widget.NewLabel(i18n.T("prep.growth_flag")),
+		container.NewGridWrap(fyne.NewSize(70, v.flag.MinSize().Height), v.flag), apply), v.waits)
 	v.batch = newBatchBar(v)
 	v.root = container.NewBorder(container.NewVBox(v.summary, bar, v.batch.root), nil, nil, nil, v.table)
 	return v
@@ -147,13 +150,23 @@ func (v *consolidationView) updateButtons() {
 	if v.sel < 0 {
 		v.issue.Disable()
 		v.open.Disable()
+		key := "prep.cons.pick_row"
+		if !v.issue.Visible() {
+			key = "prep.cons.pick_row_open" // a role that issues no control figures
+		}
+		v.waits.SetText(i18n.T(key))
 		return
 	}
 	v.open.Enable()
-	if v.c.Departments[v.sel].ControlEditable() {
+	v.waits.SetText("")
+	d := v.c.Departments[v.sel]
+	if d.ControlEditable() {
 		v.issue.Enable()
 	} else {
 		v.issue.Disable()
+		if v.issue.Visible() {
+			v.waits.SetText(i18n.T("prep.cons.issue_waits", "Dept", kit.PickName(d.DeptName, d.DeptNameEn), "State", i18n.T("prep.state."+string(d.State))))
+		}
 	}
 }
 

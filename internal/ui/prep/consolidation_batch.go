@@ -11,6 +11,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
@@ -39,6 +40,12 @@ func newBatchBar(v *consolidationView) *batchBar {
 	approve := widget.NewButton(i18n.T("prep.batch.approve"), b.approve)
 	approve.Importance = widget.HighImportance
 	b.buttons = []*widget.Button{issue, ret, approve}
+	// a role that may not take a step is not offered it (the committee issues no control figures)
+	for i, op := range []permission.Op{permission.PrepIssueControl, permission.PrepReturn, permission.PrepApproveDepartment} {
+		if !permission.Allowed(v.shell.Actor().Role, op) {
+			b.buttons[i].Hide()
+		}
+	}
 	b.root = container.NewBorder(nil, nil, container.NewHBox(b.all, b.count, issue, ret, approve), nil, b.result)
 	b.update()
 	return b
@@ -92,6 +99,9 @@ func (b *batchBar) keep() {
 func (b *batchBar) update() {
 	n := len(b.selected())
 	b.count.SetText(i18n.T("prep.batch.count", "Count", n))
+	if n == 0 { // what the greyed batch buttons wait for
+		b.count.SetText(i18n.T("prep.batch.none"))
+	}
 	on := n > 0 && n == len(b.v.c.Departments)
 	if b.all.Checked != on {
 		f := b.all.OnChanged

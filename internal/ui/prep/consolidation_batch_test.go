@@ -158,3 +158,34 @@ func checkAt(t *testing.T, v *consolidationView, row int) *widget.Check {
 	v.table.UpdateCell(widget.TableCellID{Row: row + 1, Col: ccSel}, cell)
 	return cell.(*fyne.Container).Objects[1].(*widget.Check)
 }
+
+// The consolidation's greyed buttons say what they wait for: a row to be
+// clicked, a department to have submitted, boxes to be ticked; the
+// committee is not offered to issue control figures.
+func TestConsolidationSaysWhatItsButtonsWaitFor(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.setYear(2027)
+	s.Show(SectionBudget)
+	if _, err := s.svc.Budgets.OpenCycle(s.ctx, s.actor, 2027); err != nil {
+		t.Fatal(err)
+	}
+	b := s.prep
+	b.Refresh()
+	b.tabs.Select(b.consTab)
+	v := b.consolidation
+	v.Refresh()
+	if !v.open.Disabled() || !hasText(v.root, "点击表中科室所在行，可打开该科室或下达控制数") || !hasText(v.root, "在首列勾选科室后可批量操作") {
+		t.Errorf("nothing says what 打开科室 and the batch steps wait for: %q", texts(v.root))
+	}
+	v.table.Select(widget.TableCellID{Row: 1, Col: ccDept}) // a draft: not yet submitted
+	if v.open.Disabled() || !v.issue.Disabled() || !hasText(v.root, "控制数在科室上报（一上）后下达") {
+		t.Errorf("下达控制数 for a draft does not say what it waits for: %q", texts(v.root))
+	}
+
+	s.actor = domain.Actor{Login: "chen", Name: "陈委员", Role: domain.RoleCommittee}
+	c := newConsolidationView(s)
+	c.Refresh()
+	if findButton(c.root, "批量下达控制数") != nil || findButton(c.root, "批量批复") == nil {
+		t.Errorf("the committee's batch steps: %q", texts(c.root))
+	}
+}

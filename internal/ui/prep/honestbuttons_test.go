@@ -9,7 +9,9 @@ import (
 
 // A department head sees no step they may not take as if they could:
 // 汇总审核, 采纳, 调整… and the budget office's steps are not offered (the
-// suggestion says who decides), and 批复全院预算 is disabled saying why.
+// suggestion says who decides), nor 批复全院预算, the month split or the
+// yearly adjustment limit; the budget office sees 批复全院预算 disabled
+// saying who approves.
 func TestDepartmentHeadSeesStepsTheyMayNotTakeDisabled(t *testing.T) {
 	s, _ := startApp(t, demoDB(t, 2026), "zh")
 	s.setYear(2027)
@@ -45,15 +47,54 @@ func TestDepartmentHeadSeesStepsTheyMayNotTakeDisabled(t *testing.T) {
 			t.Errorf("a department head is offered %s", name)
 		}
 	}
-	if b := findButton(s.prep.buttons, "批复全院预算（锁定）"); b == nil || !b.Disabled() || !hasText(s.prep.banner, "科室负责人") {
-		t.Errorf("批复全院预算 for a department head: %q", s.prep.banner.Text)
+	if b := findButton(s.prep.buttons, "批复全院预算（锁定）"); b != nil {
+		t.Errorf("批复全院预算 is shown to a department head: %q", s.prep.banner.Text)
 	}
 	s.prep.adjustments.Refresh()
 	if s.prep.adjustments.approve.Visible() || s.prep.adjustments.reject.Visible() {
 		t.Error("a department head is offered to approve or reject adjustments")
 	}
+	if a := s.prep.adjustments; a.saveLimit.Visible() || !a.limit.Disabled() || !a.newRequest.Visible() {
+		t.Error("a department head may change the yearly adjustment limit, or may not request an adjustment")
+	}
+	s.prep.monthly.Refresh()
+	if m := s.prep.monthly; m.evenAll.Visible() || m.priorAll.Visible() || m.manual.Visible() {
+		t.Error("a department head is offered to split the budget into months")
+	}
 	// Their own step, 上报, stays enabled.
 	if b := findButton(s.prep.proposal.actions, "上报"); b == nil || b.Disabled() {
 		t.Errorf("上报 for the head's own department: %q", texts(s.prep.proposal.actions))
+	}
+
+	s.actor = domain.Actor{Login: "zhao", Name: "赵预算", Role: domain.RoleBudgetOffice}
+	s.prep.Refresh()
+	if b := findButton(s.prep.buttons, "批复全院预算（锁定）"); b == nil || !b.Disabled() || !hasText(s.prep.banner, "全院预算由预算管理委员会或管理员批复") {
+		t.Errorf("批复全院预算 for the budget office: %q", s.prep.banner.Text)
+	}
+}
+
+// An auditor reads a draft proposal: no entry, no 保存, 填充 or 添加科目…,
+// no 新建调整申请, no batch step.
+func TestAuditorReadsProposalsWithoutEditing(t *testing.T) {
+	s, _ := startApp(t, demoDB(t, 2026), "zh")
+	s.setYear(2027)
+	s.Show(SectionBudget)
+	if _, err := s.svc.Budgets.OpenCycle(s.ctx, s.actor, 2027); err != nil {
+		t.Fatal(err)
+	}
+	s.actor = domain.Actor{Login: "qian", Name: "钱审计", Role: domain.RoleAuditor}
+	s.prep.Refresh()
+	s.prep.depts.selectCode("502")
+	for _, name := range []string{"保存", "按上年执行填充全部", "填充当前行", "添加科目…", "上报"} {
+		if findButton(s.prep.proposal.actions, name) != nil {
+			t.Errorf("an auditor is offered %s", name)
+		}
+	}
+	if s.prep.proposal.mode() != modeView {
+		t.Error("an auditor may type into the proposal grid")
+	}
+	s.prep.adjustments.Refresh()
+	if s.prep.adjustments.newRequest.Visible() {
+		t.Error("an auditor is offered 新建调整申请")
 	}
 }

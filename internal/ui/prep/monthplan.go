@@ -11,6 +11,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/ui/kit"
 )
@@ -163,6 +164,14 @@ func (m *MonthlyTab) updateButtons() {
 	kit.EnableWhen(m.priorAll, has)
 	_, ok := m.current()
 	kit.EnableWhen(m.manual, ok)
+	// a role that may not split the budget (a department head, an auditor) reads the plan only
+	for _, b := range []*widget.Button{m.evenAll, m.priorAll, m.manual} {
+		if permission.Check(m.shell.Actor(), permission.BudgetPlan, "") != nil {
+			b.Hide()
+		} else {
+			b.Show()
+		}
+	}
 }
 
 func (m *MonthlyTab) current() (budgeting.MonthlyLine, bool) {

@@ -128,7 +128,12 @@ func (g *proposalGrid) set(p budgeting.Proposal, mode gridMode) {
 		objs = append(objs, kit.NewColumns(proposalWidths, cells...))
 	}
 	if len(p.Lines) == 0 {
-		objs = append(objs, widget.NewLabel(i18n.T("prep.no_lines")))
+		// "click Add subject…" only where that button is there to click
+		key := "prep.no_lines"
+		if mode != modeProposal && mode != modeRevised {
+			key = "prep.no_lines_view"
+		}
+		objs = append(objs, widget.NewLabel(i18n.T(key)))
 	}
 	g.rows.Objects = objs
 	g.rows.Refresh()

@@ -123,15 +123,21 @@ func (v *proposalView) showControl(expenditure money.Amount) {
 }
 
 // mode is which column the user may edit in the department's state.
+// A role that may not take that step (an auditor, the committee, a
+// department head for control figures) reads the proposal: no entry, no
+// 保存 or 填充 offered only to be refused.
 func (v *proposalView) mode() gridMode {
+	may := func(op permission.Op) bool { return permission.Check(v.shell.Actor(), op, v.dept) == nil }
 	switch {
 	case v.p.Locked:
+		return modeView
+	case v.p.Dept.Editable() && !may(permission.PrepEditProposal):
 		return modeView
 	case v.p.Dept.Editable() && v.p.Dept.Round == 1:
 		return modeProposal
 	case v.p.Dept.Editable():
 		return modeRevised
-	case v.p.Dept.ControlEditable():
+	case v.p.Dept.ControlEditable() && may(permission.PrepIssueControl):
 		return modeControl
 	}
 	return modeView
