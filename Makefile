@@ -23,6 +23,10 @@ BENCH    ?= .
 PKGS     ?= ./...
 TESTFLAGS ?=
 STATICCHECK ?= v0.8.2
+# The service and command-line packages run a second time with every test
+# database on the PostgreSQL test server (one package at a time: server
+# logins are shared by its databases).
+SERVER_PKGS ?= ./internal/budgeting ./internal/execution ./internal/evaluation ./internal/users ./internal/demo ./internal/services ./internal/cli
 
 # GUI packages may need an X server in tests: use a virtual one when there is no display.
 ifeq ($(strip $(DISPLAY)$(WAYLAND_DISPLAY)),)
@@ -62,15 +66,15 @@ run: build ## build and run: make run ARGS='--db /tmp/x.db'
 test: deps-test ## everything CI runs: vet, unit tests, the end-to-end smoke test, the Linux package
 	$(GO) vet $(PKGS)
 	$(GO) build -o $(BIN) -ldflags "$(LDFLAGS)" ./app
-	BUDGETPERF_BIN=$(CURDIR)/$(BIN) scripts/with-test-server.sh $(XVFB_RUN) $(GO) test $(TESTFLAGS) $(PKGS)
+	BUDGETPERF_BIN=$(CURDIR)/$(BIN) scripts/with-test-server.sh bash -c '$(XVFB_RUN) $(GO) test $(TESTFLAGS) $(PKGS) && BUDGETPERF_TEST_ENGINE=postgres $(GO) test -p 1 $(TESTFLAGS) $(SERVER_PKGS)'
 	BUDGETPERF_BIN=$(BIN) scripts/smoke-test.sh
 	$(MAKE) --no-print-directory package-linux XZ_LEVEL=1
 
 vet: ## go vet only
 	$(GO) vet $(PKGS)
 
-unit: ## go test only (under Xvfb when there is no display; with a throw-away PostgreSQL server)
-	scripts/with-test-server.sh $(XVFB_RUN) $(GO) test $(TESTFLAGS) $(PKGS)
+unit: ## go test only (under Xvfb when there is no display; with a throw-away PostgreSQL server), then the server pass
+	scripts/with-test-server.sh bash -c '$(XVFB_RUN) $(GO) test $(TESTFLAGS) $(PKGS) && BUDGETPERF_TEST_ENGINE=postgres $(GO) test -p 1 $(TESTFLAGS) $(SERVER_PKGS)'
 
 smoke: build ## the end-to-end smoke test only
 	BUDGETPERF_BIN=$(BIN) scripts/smoke-test.sh

@@ -37,12 +37,17 @@ type Engine struct {
 
 // Engines are SQLite and, unless told to skip it, PostgreSQL.
 func Engines(t testing.TB) []Engine {
-	es := []Engine{{Name: "sqlite", Target: func(t testing.TB) string { return filepath.Join(t.TempDir(), "budgetperf.db") }}}
+	es := []Engine{sqliteEngine}
 	if ServerURL(t) != "" {
-		es = append(es, Engine{Name: "postgres", Target: NewDatabase})
+		es = append(es, postgresEngine)
 	}
 	return es
 }
+
+var (
+	sqliteEngine   = Engine{Name: "sqlite", Target: func(t testing.TB) string { return filepath.Join(t.TempDir(), "budgetperf.db") }}
+	postgresEngine = Engine{Name: "postgres", Target: NewDatabase}
+)
 
 // Each runs fn once per engine, as a subtest named after it.
 func Each(t *testing.T, fn func(t *testing.T, e Engine)) {
@@ -191,4 +196,14 @@ func FileOnly(t testing.TB) {
 	if os.Getenv(EngineEnv) == "postgres" {
 		t.Skip("about the SQLite file itself: runs in the SQLite pass")
 	}
+}
+
+// Benched are the engines a benchmark compares: SQLite, and PostgreSQL
+// when a server is given (benchmarks never fail for want of one; the
+// bench/ scripts start one).
+func Benched(b testing.TB) []Engine {
+	if v := os.Getenv(Env); v == "" || v == "skip" {
+		return []Engine{sqliteEngine}
+	}
+	return []Engine{sqliteEngine, postgresEngine}
 }
