@@ -43,7 +43,7 @@ func openServer(ctx context.Context, target string) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
-	s := &Store{Q: Q{db: dialect.On(Postgres, pool)}, pool: pool, path: shown, engine: Postgres, server: target}
+	s := &Store{Q: Q{db: dialect.On(Postgres, pool)}, pool: pool, path: shown, engine: Postgres, server: target, notify: listening{token: newToken()}}
 	from, err := s.migrate(ctx)
 	if err != nil {
 		pool.Close()

@@ -42,6 +42,7 @@ type Store struct {
 	path   string // the file, or the server's URL without its password
 	engine Engine
 	server string       // the server's URL as given (VerifyLogin)
+	notify listening    // changes announced to other PCs (notify.go)
 	auto   autoState    // automatic backups (backup_auto.go)
 	ckpt   checkpointer // WAL into the main file (checkpoint.go)
 	seal   sealState    // the audit trail's key and anchor (seal.go)
@@ -141,6 +142,7 @@ func (s *Store) Path() string { return s.path }
 // the write-ahead log into the database file and releases it.
 func (s *Store) Close() error {
 	if s.engine == Postgres {
+		s.stopListening()
 		return s.pool.Close()
 	}
 	s.stopDaily()
@@ -176,6 +178,9 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	}
 	tx := &Tx{Q: Q{db: on(s.engine, sqlTx)}, key: s.seal.key}
 	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = s.announce(ctx, tx.db); err != nil {
 		return err
 	}
 	if err = sqlTx.Commit(); err != nil {

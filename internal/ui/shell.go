@@ -63,6 +63,7 @@ type Shell struct {
 	hospital   *widget.Label
 	who        *widget.Label  // the signed-in user and role, in the header
 	signOutBtn *widget.Button // 退出登录 beside it
+	changedBtn *widget.Button // another PC saved a change: refresh (shell_server.go)
 	header     *fyne.Container
 	body       *fyne.Container
 
@@ -130,6 +131,14 @@ func (s *Shell) Open(path string) error {
 	if store.IsServer(path) && !store.HasLogin(path) {
 		s.awaitServerLogin(path)
 		return nil
+	}
+	if store.IsServer(path) { // given with its login (--db on the command line)
+		err := s.openServerAs(path, path)
+		if err != nil && s.svc == nil {
+			s.openErr = err
+			s.Rebuild()
+		}
+		return err
 	}
 	svc, err := services.Open(s.ctx, path)
 	if err != nil {
@@ -204,7 +213,13 @@ func (s *Shell) Rebuild() {
 	s.body = container.NewStack()
 	s.who = widget.NewLabel("")
 	s.signOutBtn = widget.NewButtonWithIcon(i18n.T("account.sign_out"), theme.LogoutIcon(), s.signOut)
-	s.header = container.NewHBox(s.hospital, layout.NewSpacer(), s.who, s.signOutBtn, widget.NewLabel(i18n.T("shell.year")), s.yearSelect)
+	s.changedBtn = widget.NewButtonWithIcon(i18n.T("server.changed"), theme.ViewRefreshIcon(), func() {
+		s.changedBtn.Hide()
+		s.refresh()
+	})
+	s.changedBtn.Importance = widget.WarningImportance
+	s.changedBtn.Hide()
+	s.header = container.NewHBox(s.hospital, layout.NewSpacer(), s.changedBtn, s.who, s.signOutBtn, widget.NewLabel(i18n.T("shell.year")), s.yearSelect)
 	top := s.header
 	main := container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, s.body)
 	split := container.NewHSplit(s.nav, main)

@@ -37,7 +37,13 @@ func (s *Shell) awaitServerLogin(target string) {
 
 // signInToServer connects to the server as login and works as its account.
 func (s *Shell) signInToServer(target, login, password string) error {
-	svc, err := services.Open(s.ctx, store.WithLogin(target, strings.TrimSpace(login), password))
+	return s.openServerAs(target, store.WithLogin(target, strings.TrimSpace(login), password))
+}
+
+// openServerAs connects with address (naming its login) and works as its
+// account; target is the address without the login, to sign in again.
+func (s *Shell) openServerAs(target, address string) error {
+	svc, err := services.Open(s.ctx, address)
 	if err != nil {
 		return err
 	}
@@ -46,10 +52,31 @@ func (s *Shell) signInToServer(target, login, password string) error {
 		svc.Close()
 		return err
 	}
-	s.svc, s.actor, s.openErr = svc, a, nil
+	if s.svc != nil {
+		s.svc.Close()
+	}
+	s.server, s.svc, s.actor, s.openErr = target, svc, a, nil
 	s.year = s.defaultYear()
 	s.Rebuild()
+	s.listenToOthers()
 	return nil
+}
+
+// listenToOthers shows 刷新 in the header when another PC saves a change:
+// the screens are not reloaded under the user's typing, the user chooses
+// when (their own unsaved entries stay until then).
+func (s *Shell) listenToOthers() {
+	svc := s.svc
+	err := svc.Store.Listen(func() {
+		fyne.Do(func() {
+			if s.svc == svc && s.changedBtn != nil {
+				s.changedBtn.Show()
+			}
+		})
+	})
+	if err != nil {
+		fyne.LogError("listening for other PCs' changes", err)
+	}
 }
 
 // newServerSignIn is the sign-in card of a server database.

@@ -4,6 +4,9 @@ import (
 	"context"
 	"net/url"
 	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
 
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/services"
@@ -55,6 +58,26 @@ func TestServerWindowSignsInAsTheServerLogin(t *testing.T) {
 	}
 	if !hasText(s.win.Content(), "退出登录") {
 		t.Error("the header does not offer 退出登录")
+	}
+	// Another PC saves a change: the header offers to refresh.
+	other, err := services.Open(ctx, server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Master.SetHospitalName(ctx, owner, "滨江市妇幼保健院（新）", ""); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for !s.changedBtn.Visible() && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !s.changedBtn.Visible() {
+		t.Fatal("a change saved on another PC is not announced")
+	}
+	test.Tap(s.changedBtn)
+	if s.changedBtn.Visible() || !hasText(s.win.Content(), "滨江市妇幼保健院（新）") {
+		t.Error("refreshing does not show the other PC's change")
 	}
 	s.signOut()
 	if s.svc != nil || s.actor.Valid() || !hasText(s.win.Content(), "登录财务科服务器") {
