@@ -62,7 +62,7 @@ func (s *Service) Verify(ctx context.Context, by domain.Actor) (logbook.Result, 
 	if err != nil {
 		return logbook.Result{}, err
 	}
-	r := logbook.VerifyTrail(rows, marks, store.AuditKeys)
+	r := logbook.VerifyTrail(rows, marks, s.st.AuditKeys(ctx))
 	if !r.OK {
 		return r, r.Problem()
 	}

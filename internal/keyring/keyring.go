@@ -134,7 +134,13 @@ func Import(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	secret, err := hex.DecodeString(strings.TrimSpace(string(b)))
+	return Add(strings.TrimSpace(string(b)))
+}
+
+// Add adds a key given as hex text (a file's, or one a server database
+// kept) to the keys this PC can verify with and returns its id.
+func Add(text string) (string, error) {
+	secret, err := hex.DecodeString(text)
 	if err != nil || len(secret) != 32 {
 		return "", errors.New("not a BudgetPerf audit key file")
 	}

@@ -38,7 +38,7 @@ func TestAuditChainAcrossTransactions(t *testing.T) {
 	if len(rows) != 4 || rows[3].Seq != 4 || rows[0].Login != "li" || rows[0].At.IsZero() {
 		t.Fatalf("rows: %+v", rows)
 	}
-	if r := logbook.Verify(rows, 1, AuditKeys); !r.OK || rows[0].KeyID != s.seal.key.ID {
+	if r := logbook.Verify(rows, 1, s.AuditKeys(ctx)); !r.OK || rows[0].KeyID != s.seal.key.ID {
 		t.Fatalf("verify: %+v", r)
 	}
 	if got, _ := s.AuditEntries(ctx, AuditFilter{EntityKey: "2026/101", Login: "li", Limit: 2}); len(got) != 2 || got[1].Seq != 4 {
@@ -80,7 +80,7 @@ func TestAuditTamperingInTheFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r := logbook.VerifyTrail(rows, logbook.Marks{Head: head, SealedFrom: 1}, AuditKeys); r.OK || r.BadSeq != tt.seq || r.Breach != tt.breach {
+			if r := logbook.VerifyTrail(rows, logbook.Marks{Head: head, SealedFrom: 1}, s.AuditKeys(context.Background())); r.OK || r.BadSeq != tt.seq || r.Breach != tt.breach {
 				t.Errorf("got %+v, want row %d %s", r, tt.seq, tt.breach)
 			}
 		})

@@ -254,6 +254,7 @@ func Restore(ctx context.Context, dbPath, src, kept string) (BackupInfo, string,
 	syncDir(filepath.Dir(dbPath))
 	// The trail now legitimately ends where the backup's ended.
 	_ = resetAnchor(ctx, dbPath)
+	adoptServerKeys(ctx, dbPath)
 	return info, kept, nil
 }
 

@@ -31,6 +31,15 @@ const sealedFromKey = "audit.sealed_from"
 // openSeal loads the key, seals the trail of a database that was just
 // upgraded past sealSchema, and anchors a database this PC has not seen.
 func (s *Store) openSeal(ctx context.Context, fromSchema int) error {
+	if s.engine == Postgres {
+		k, err := s.serverSealKey(ctx)
+		if err != nil {
+			return err
+		}
+		s.seal.key = k
+		s.seal.dbID, err = s.DatabaseID(ctx)
+		return err
+	}
 	key, err := keyring.Current()
 	if err != nil {
 		dir, _ := keyring.Dir()
@@ -140,10 +149,6 @@ func (s *Store) AuditMarks(ctx context.Context, tx *Tx) (logbook.Marks, error) {
 	}
 	return m, nil
 }
-
-// AuditKeys finds the secrets that sealed rows: this installation's and
-// any imported from other PCs.
-func AuditKeys(id string) ([]byte, bool) { return keyring.Lookup(id) }
 
 // resetAnchor anchors the database at dbPath at its current head: after a
 // restore the trail legitimately ends where the backup's ended.

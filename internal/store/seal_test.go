@@ -20,7 +20,7 @@ func verifyTrail(t *testing.T, s *Store) logbook.Result {
 			return err
 		}
 		m, err := s.AuditMarks(ctx, tx)
-		r = logbook.VerifyTrail(rows, m, AuditKeys)
+		r = logbook.VerifyTrail(rows, m, s.AuditKeys(ctx))
 		return err
 	})
 	if err != nil {

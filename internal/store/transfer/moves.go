@@ -98,7 +98,11 @@ func MigrateFile(ctx context.Context, path, target string) (Report, error) {
 	if err := mustBeEmpty(ctx, dst, target); err != nil {
 		return Report{}, err
 	}
-	return fill(ctx, dialect.SQLite, read, want, dst)
+	rep, err := fill(ctx, dialect.SQLite, read, want, dst)
+	if err != nil {
+		return rep, err
+	}
+	return rep, dst.ShareAuditKeys(ctx)
 }
 
 // mustBeEmpty refuses a server database that already holds a hospital:
@@ -168,5 +172,9 @@ func RestoreIntoServer(ctx context.Context, path string, s *store.Store) (Report
 	if err != nil {
 		return Report{}, err
 	}
-	return fill(ctx, dialect.SQLite, read, want, s)
+	rep, err := fill(ctx, dialect.SQLite, read, want, s)
+	if err != nil {
+		return rep, err
+	}
+	return rep, s.ShareAuditKeys(ctx)
 }

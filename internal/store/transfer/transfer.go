@@ -75,7 +75,11 @@ func Take(ctx context.Context, e dialect.Engine, q dialect.Querier) (Census, err
 		for i := range vals {
 			ptrs[i] = &vals[i]
 		}
-		if err := q.QueryRowContext(ctx, `SELECT `+strings.Join(sel, ", ")+` FROM `+t).Scan(ptrs...); err != nil {
+		where := ""
+		if t == "settings" {
+			where = ` WHERE ` + store.NotKeptKeys
+		}
+		if err := q.QueryRowContext(ctx, `SELECT `+strings.Join(sel, ", ")+` FROM `+t+where).Scan(ptrs...); err != nil {
 			return nil, fmt.Errorf("counting %s: %w", t, err)
 		}
 		tally := Tally{Rows: vals[0], Amounts: map[string]int64{}}

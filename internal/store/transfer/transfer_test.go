@@ -10,6 +10,7 @@ import (
 
 	"github.com/budgetperf/budgetperf/internal/backup"
 	"github.com/budgetperf/budgetperf/internal/domain"
+	"github.com/budgetperf/budgetperf/internal/keyring"
 	"github.com/budgetperf/budgetperf/internal/services"
 	"github.com/budgetperf/budgetperf/internal/store"
 	"github.com/budgetperf/budgetperf/internal/store/enginetest"
@@ -79,12 +80,15 @@ func TestMigrateThenBackupThenRestore(t *testing.T) {
 	if diff := want.Differences(census(t, server)); len(diff) > 0 {
 		t.Fatalf("the server differs: %v", diff)
 	}
+	// Another PC, with none of this PC's keys, verifies the moved trail:
+	// the keys that sealed it are kept in the server database.
+	t.Setenv(keyring.EnvDir, t.TempDir())
 	svc, err := services.Open(ctx, server)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r, err := svc.Audit.Verify(ctx, domain.LocalUser); err != nil || r.Rows == 0 {
-		t.Errorf("audit trail on the server: %v (%d rows)", err, r.Rows)
+		t.Errorf("audit trail on the server, from another PC: %v (%d rows)", err, r.Rows)
 	}
 	bak := filepath.Join(t.TempDir(), "server.bpbak")
 	if _, err := backup.Create(ctx, svc.Store, domain.LocalUser, bak); err != nil {
@@ -110,6 +114,25 @@ func TestMigrateThenBackupThenRestore(t *testing.T) {
 	}
 	if diff := want.Differences(census(t, other)); len(diff) > 0 {
 		t.Fatalf("the restored server differs: %v", diff)
+	}
+
+	// Restored into a file on a third PC, the trail verifies there and the
+	// file keeps no key (whoever has a file must not be able to re-seal it).
+	t.Setenv(keyring.EnvDir, t.TempDir())
+	file2 := filepath.Join(t.TempDir(), "restored.db")
+	if _, _, err := store.Restore(ctx, file2, bak, file2+".old"); err != nil {
+		t.Fatal(err)
+	}
+	fsvc, err := services.Open(ctx, file2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsvc.Close()
+	if _, err := fsvc.Audit.Verify(ctx, domain.LocalUser); err != nil {
+		t.Errorf("the server's backup restored into a file does not verify: %v", err)
+	}
+	if v, _ := fsvc.Store.Setting(ctx, "audit.server_key"); v != "" {
+		t.Error("the restored file keeps the server's audit key")
 	}
 }
 
