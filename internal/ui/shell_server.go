@@ -111,7 +111,8 @@ func newServerSignIn(s *Shell, target string) *SignInScreen {
 func (s *Shell) connectServer() {
 	host, port, db := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	port.SetText("5432")
-	db.SetText("budgetperf")
+	host.SetPlaceHolder(i18n.T("server.host_hint"))
+	db.SetPlaceHolder(i18n.T("server.database_hint"))
 	modes := []string{"require", "verify-full", "disable"}
 	labels := make([]string, len(modes))
 	for i, m := range modes {

@@ -43,6 +43,7 @@ var latinAllowed = map[string]string{
 	"GB":         "unit of a file's size",
 	"bpbak":      "the extension of the program's backups, shown with the file",
 	"English":    "the name of the language in the language picker, as every program writes it",
+	"PostgreSQL": "the database server's product name, as its administrator and every manual write it",
 }
 
 // aPath is a file or folder on the PC (the database, a report's file): the
