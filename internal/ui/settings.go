@@ -107,6 +107,9 @@ func (st *SettingsScreen) showData() { st.tabs.SelectIndex(1) }
 func (st *SettingsScreen) Refresh() {
 	st.language.SetSelected(languageLabels[i18n.Current()])
 	st.dbPath.SetText(st.shell.svc.Store.Path())
+	if st.shell.svc.Store.Engine() == store.Postgres {
+		st.dbPath.SetText(st.shell.svc.Store.Path() + "\n" + i18n.T("settings.db.server_hint"))
+	}
 	name, _ := st.shell.svc.Master.HospitalName(st.shell.ctx, st.shell.actor)
 	st.hospitalName.SetText(name)
 	en, _ := st.shell.svc.Master.HospitalNameEn(st.shell.ctx, st.shell.actor)

@@ -37,7 +37,8 @@ type backupPanel struct {
 	retention  *widget.Label
 	autoList   *fyne.Container
 	autoError  *widget.Label
-	daily      *widget.Label // the day's check: running, or its backup
+	daily      *widget.Label       // the day's check: running, or its backup
+	fileOnly   []fyne.CanvasObject // what a server database has no use for
 	// roleNote says why backup and restore are disabled for this user.
 	roleNote *widget.Label
 
@@ -136,6 +137,7 @@ func newBackupPanel(s *Shell) *backupPanel {
 	copyHint := widget.NewLabel(i18n.T("backup.copy"))
 	copyHint.Wrapping = fyne.TextWrapWord
 	keepRow := container.NewHBox(widget.NewLabel(i18n.T("backup.limit")), p.limit)
+	p.fileOnly = []fyne.CanvasObject{copyHint, keepRow, p.openFolder, p.retention}
 	p.root = container.NewVBox(
 		kit.HintCard(i18n.T("backup.card"), i18n.T("backup.card.hint"), container.NewVBox(
 			p.folders,
@@ -185,6 +187,10 @@ func (p *backupPanel) refresh() {
 		return
 	}
 	path := s.svc.Store.Path()
+	if s.svc.Store.Engine() == store.Postgres {
+		p.showServer()
+		return
+	}
 	p.folders.SetText(i18n.T("backup.folders", "Dir", filepath.Dir(path), "Backups", backup.Dir(path)))
 	p.showRetention()
 	p.showDaily()
@@ -227,6 +233,10 @@ func (p *backupPanel) askRestore(file string) {
 	s := p.shell
 	if err := permission.Check(s.actor, permission.BackupRestore, ""); err != nil {
 		s.showError(err) // a restore replaces every budget and the audit trail
+		return
+	}
+	if s.svc.Store.Engine() == store.Postgres {
+		p.askRestoreServer(file)
 		return
 	}
 	plan, err := backup.Inspect(s.ctx, s.svc.Store.Path(), file)
@@ -286,4 +296,44 @@ func (p *backupPanel) showDaily() {
 		p.autoError.Hide()
 	}
 	p.daily.Refresh()
+}
+
+// showServer says how a server database is backed up: to a file chosen
+// here, from one consistent snapshot while the others keep working; the
+// regular backups are the server's administrator's.
+func (p *backupPanel) showServer() {
+	p.folders.SetText(i18n.T("backup.server_where"))
+	for _, o := range p.fileOnly {
+		o.Hide()
+	}
+	p.daily.Hide()
+	p.autoError.Hide()
+	p.autoList.Objects = []fyne.CanvasObject{wrapped(i18n.T("backup.server_auto"))}
+	p.autoList.Refresh()
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// askRestoreServer replaces the server database by a backup file after
+// saying that every PC will see it; the connection is then made again.
+func (p *backupPanel) askRestoreServer(file string) {
+	s := p.shell
+	if _, err := backup.Check(s.ctx, file); err != nil {
+		s.showError(err)
+		return
+	}
+	kit.ConfirmAction(s.win, i18n.T("backup.restore"), i18n.T("backup.server_restore_confirm", "File", file, "Server", s.svc.Store.Path()),
+		i18n.T("backup.restore_action"), func() {
+			j := kit.Job{Title: i18n.T("restore.title"), Key: "restore", Always: p.done}
+			run(s, j, func(ctx context.Context, _ kit.Progress) (backup.MoveReport, error) {
+				return backup.RestoreServer(ctx, s.svc.Store, s.actor, file)
+			}, func(r backup.MoveReport) {
+				dialog.ShowInformation(i18n.T("restore.title"), i18n.T("backup.server_restored", "File", file, "Tables", r.Tables, "Rows", r.Rows), s.win)
+				s.awaitServerLogin(s.server) // the accounts may have changed with the data
+			})
+		})
 }
