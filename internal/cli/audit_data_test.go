@@ -15,6 +15,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/scoring"
 	"github.com/budgetperf/budgetperf/internal/evaluation"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 	"github.com/budgetperf/budgetperf/internal/users"
 )
@@ -220,6 +221,7 @@ func TestAuditVerifyDataCleanAfterUse(t *testing.T) {
 // Each direct edit of the file is named by audit verify (exit 1), in
 // English and in Chinese words.
 func TestAuditVerifyNamesDirectEdits(t *testing.T) {
+	enginetest.FileOnly(t) // edits the SQLite file behind the program's back
 	db := usedHospital(t)
 	line := `(SELECT l.id FROM budget_lines l JOIN budgets b ON b.id = l.budget_id JOIN departments d ON d.id = l.department_id
 		WHERE b.year = 2027 AND d.code = '103' ORDER BY l.subject_code LIMIT 1)`

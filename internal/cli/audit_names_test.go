@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 // The text audit list reads as the window's audit tab does: states, users,
@@ -11,6 +13,7 @@ import (
 // --json list keeps the stored values for scripts, and the filters take
 // the words the text shows.
 func TestAuditListShowsDisplayNamesAndJSONKeepsStoredValues(t *testing.T) {
+	enginetest.FileOnly(t) // the built-in user of a file; on a server the login is the server's
 	db := tempDB(t)
 	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
 		t.Fatalf("demo: %d %s", code, stderr)

@@ -10,6 +10,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/domain/money"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 	"github.com/budgetperf/budgetperf/internal/store/sqlfixture"
 	"github.com/budgetperf/budgetperf/internal/testbook"
 )
@@ -96,6 +97,7 @@ func preparedHospital(t *testing.T) string {
 // its lines that no adjustment touched is named by the year's total, an
 // edit of a revised figure by its line.
 func TestAuditVerifyPreparedBudget(t *testing.T) {
+	enginetest.FileOnly(t) // edits the SQLite file behind the program's back
 	db := preparedHospital(t)
 	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "audit", "verify"); code != ExitOK || !strings.Contains(stdout, "intact") {
 		t.Fatalf("verify of a prepared budget: %d %s %s", code, stdout, stderr)
@@ -150,6 +152,7 @@ func TestAuditVerifyDemoAfterHospitalName(t *testing.T) {
 // as the trail records them; an edited or deleted ledger line is named by
 // the year's total and line count.
 func TestAuditVerifyActuals(t *testing.T) {
+	enginetest.FileOnly(t) // edits the SQLite file behind the program's back
 	db := tempDB(t)
 	first := testbook.Summary(t, "first.xlsx", []any{"内科", "30201", "办公费", 100})
 	second := testbook.Summary(t, "second.xlsx", []any{"内科", "30201", "办公费", 250})

@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/keyring"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 // sealedTrail makes a database whose trail has n rows (hospital renames).
@@ -85,6 +86,7 @@ func rechain(t *testing.T, raw *sql.DB, keepKeyIDs bool) {
 
 // Each attack on the trail of issue 17 is named by audit verify (exit 1).
 func TestAuditVerifyNamesEachAttack(t *testing.T) {
+	enginetest.FileOnly(t) // edits the SQLite file behind the program's back
 	tests := []struct {
 		name, want string
 		attack     func(t *testing.T, raw *sql.DB)
@@ -134,6 +136,7 @@ func TestAuditVerifyNamesEachAttack(t *testing.T) {
 // than "intact"; once the key is exported there and imported here, it
 // verifies. Only an administrator may take the key out.
 func TestAuditKeyMovesBetweenPCs(t *testing.T) {
+	enginetest.FileOnly(t) // a file's key is the PC's; a server keeps its own (store/transfer tests)
 	db := sealedTrail(t, 2)
 	keyFile := filepath.Join(t.TempDir(), "audit.key")
 	if code, stdout, stderr := run(t, "--db", db, "--lang", "en", "audit", "key", "export", keyFile); code != ExitOK || !strings.Contains(stdout, "written") {

@@ -13,6 +13,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/budgeting"
 	"github.com/budgetperf/budgetperf/internal/domain"
 	"github.com/budgetperf/budgetperf/internal/services"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 func openCycle(t *testing.T, db string, year int) {
@@ -28,6 +29,7 @@ func openCycle(t *testing.T, db string, year int) {
 }
 
 func TestAuditListVerifyExport(t *testing.T) {
+	enginetest.FileOnly(t) // reads the SQLite file directly
 	db := tempDB(t)
 	baseDemo(t, db)
 	openCycle(t, db, 2027)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 // TestBackupAndRestoreCommands: backup -o FILE writes FILE.bpbak, a change
@@ -60,6 +61,7 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 // Once the database has accounts, only a signed-in administrator may
 // replace it with a backup: a restore replaces the audit trail too.
 func TestRestoreNeedsAnAdministrator(t *testing.T) {
+	enginetest.FileOnly(t) // restoring a file; a server's restore is tested in store/transfer and cli moved_json
 	db := tempDB(t)
 	if code, _, stderr := run(t, "--db", db, "demo", "--year", "2026"); code != ExitOK {
 		t.Fatalf("demo: exit %d %s", code, stderr)

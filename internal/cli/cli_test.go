@@ -178,6 +178,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestNewerDatabaseIsRefusedUntouched(t *testing.T) {
+	enginetest.FileOnly(t) // about the SQLite file's bytes
 	db := tempDB(t)
 	run(t, "--db", db, "demo")
 	raw, err := sql.Open("sqlite", db)

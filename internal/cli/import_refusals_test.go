@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 	"github.com/budgetperf/budgetperf/internal/testbook"
 )
 
@@ -97,6 +98,7 @@ func TestImportActualsOverflowInWords(t *testing.T) {
 // While another connection holds the write lock past the busy timeout,
 // an import ends with exit 1 and says the database is busy.
 func TestImportWhileDatabaseBusy(t *testing.T) {
+	enginetest.FileOnly(t) // SQLite's file lock
 	if testing.Short() {
 		t.Skip("waits for the 10 s busy timeout")
 	}

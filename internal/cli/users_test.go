@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 // withPassword sets the sign-in environment for one call.
@@ -16,6 +18,7 @@ func as(t *testing.T, login, password string) {
 }
 
 func TestUsersAndSignIn(t *testing.T) {
+	enginetest.FileOnly(t) // a file's sign-in; on a server signing in is connecting (store/grants tests)
 	db := tempDB(t)
 	baseDemo(t, db)
 	if code, _, stderr := run(t, "--db", db, "budget", "status", "--year", "2026", "--json"); code != ExitOK {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -118,10 +119,17 @@ func (s *Service) Suggestions(ctx context.Context, by domain.Actor, year int) ([
 	if !domain.ValidYear(year) || !domain.ValidYear(year-1) {
 		return nil, domain.YearProblem(year)
 	}
+	// Reading refreshes the open suggestions for those who decide them; a
+	// role that only reads (an auditor, a department head) computes them
+	// without writing, which on a server its login may not do anyway.
+	if permission.Check(by, permission.PrepIssueControl, "") != nil {
+		out, err := suggestionsIn(ctx, s.st.Q, year, false)
+		return visibleSuggestions(by, out), err
+	}
 	var out []Suggestion
 	err := s.st.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		out, err = suggestionsIn(ctx, tx.Q, year)
+		out, err = suggestionsIn(ctx, tx.Q, year, true)
 		return err
 	})
 	return visibleSuggestions(by, out), err
@@ -142,7 +150,7 @@ func visibleSuggestions(by domain.Actor, all []Suggestion) []Suggestion {
 	return out
 }
 
-func suggestionsIn(ctx context.Context, q store.Q, year int) ([]Suggestion, error) {
+func suggestionsIn(ctx context.Context, q store.Q, year int, persist bool) ([]Suggestion, error) {
 	table, err := applicationTable(ctx, q)
 	if err != nil {
 		return nil, err
@@ -168,6 +176,7 @@ func suggestionsIn(ctx context.Context, q store.Q, year int) ([]Suggestion, erro
 		}
 	}
 	byID := map[int64]store.Evaluation{}
+	var fresh []store.BudgetSuggestion
 	for _, e := range evs {
 		byID[e.ID] = e
 		// Only a finalised result suggests a change; an unscored unit has
@@ -177,15 +186,12 @@ func suggestionsIn(ctx context.Context, q store.Q, year int) ([]Suggestion, erro
 		}
 		base := bases[unitKey{e.UnitKind, e.UnitCode}]
 		sugg, app := scoring.Suggest(table, scoring.Grade(e.Grade), base)
-		err := q.UpsertOpenSuggestion(ctx, store.BudgetSuggestion{
+		fresh = append(fresh, store.BudgetSuggestion{
 			Year: year, UnitKind: e.UnitKind, UnitCode: e.UnitCode, EvaluationID: e.ID, Grade: e.Grade,
-			Base: base, Suggested: sugg, ChangeBP: int64(math.Round(app.ChangePct * 100)),
+			Base: base, Suggested: sugg, ChangeBP: int64(math.Round(app.ChangePct * 100)), State: SuggestionOpen,
 		})
-		if err != nil {
-			return nil, err
-		}
 	}
-	rows, err := q.BudgetSuggestions(ctx, year)
+	rows, err := storedSuggestions(ctx, q, year, fresh, persist)
 	if err != nil {
 		return nil, err
 	}
@@ -284,4 +290,43 @@ func (s *Service) DecideSuggestion(ctx context.Context, by domain.Actor, id int6
 		}
 		return tx.DecideSuggestion(ctx, by, id, SuggestionOverridden, amount, reason)
 	})
+}
+
+// storedSuggestions are year's suggestions with the fresh ones refreshing
+// those still open: written (persist) for those who decide them, merged
+// in memory for those who only read, in the store's order either way.
+func storedSuggestions(ctx context.Context, q store.Q, year int, fresh []store.BudgetSuggestion, persist bool) ([]store.BudgetSuggestion, error) {
+	if persist {
+		for _, f := range fresh {
+			if err := q.UpsertOpenSuggestion(ctx, f); err != nil {
+				return nil, err
+			}
+		}
+		return q.BudgetSuggestions(ctx, year)
+	}
+	rows, err := q.BudgetSuggestions(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	at := map[[2]string]int{}
+	for i, r := range rows {
+		at[[2]string{r.UnitKind, r.UnitCode}] = i
+	}
+	for _, f := range fresh {
+		i, ok := at[[2]string{f.UnitKind, f.UnitCode}]
+		switch {
+		case !ok:
+			rows = append(rows, f)
+		case rows[i].State == SuggestionOpen:
+			r := &rows[i]
+			r.EvaluationID, r.Grade, r.Base, r.Suggested, r.ChangeBP = f.EvaluationID, f.Grade, f.Base, f.Suggested, f.ChangeBP
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].UnitKind != rows[j].UnitKind {
+			return rows[i].UnitKind < rows[j].UnitKind
+		}
+		return rows[i].UnitCode < rows[j].UnitCode
+	})
+	return rows, nil
 }

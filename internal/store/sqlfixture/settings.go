@@ -1,8 +1,12 @@
 package sqlfixture
 
 import (
+	"context"
 	"database/sql"
 	"testing"
+
+	"github.com/budgetperf/budgetperf/internal/store/dialect"
+	"github.com/budgetperf/budgetperf/internal/store/enginetest"
 )
 
 // SetSetting writes a setting straight into the SQLite file at path (a
@@ -10,15 +14,20 @@ import (
 // bypassing the services and their audit trail.
 func SetSetting(t testing.TB, path, key, value string) {
 	t.Helper()
-	conn, err := sql.Open("sqlite", "file:"+path)
+	driver, source := "sqlite", "file:"+path
+	if dialect.IsServer(path) { // the test's server database standing in for the file
+		driver, source = "pgx", enginetest.Resolve(path)
+	}
+	conn, err := sql.Open(driver, source)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
+	q := dialect.On(engineOf(path), conn)
 	if value == "" {
-		_, err = conn.Exec(`DELETE FROM settings WHERE key = ?`, key)
+		_, err = q.ExecContext(context.Background(), `DELETE FROM settings WHERE key = ?`, key)
 	} else {
-		_, err = conn.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+		_, err = q.ExecContext(context.Background(), `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -42,4 +51,11 @@ func PageOf(t testing.TB, path, table string) (offset, size int64) {
 		t.Fatal(err)
 	}
 	return (root - 1) * size, size
+}
+
+func engineOf(path string) dialect.Engine {
+	if dialect.IsServer(path) {
+		return dialect.Postgres
+	}
+	return dialect.SQLite
 }
