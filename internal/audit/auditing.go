@@ -15,6 +15,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/i18n"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/store/recorded"
 	"github.com/budgetperf/budgetperf/internal/workbook"
 )
 
@@ -56,7 +57,7 @@ func (s *Service) Verify(ctx context.Context, by domain.Actor) (logbook.Result, 
 		if marks, err = s.st.AuditMarks(ctx, tx); err != nil {
 			return err
 		}
-		data, err = tx.AuditedData(ctx)
+		data, err = recorded.Data(ctx, tx.Conn())
 		return err
 	})
 	if err != nil {

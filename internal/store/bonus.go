@@ -73,6 +73,9 @@ type BonusScore struct {
 }
 
 // bonusDims are the dimensions in the order of the tables' columns.
+// BonusDimensions are a run's dimension columns, in their order.
+func BonusDimensions() []scoring.BonusDimension { return bonusDims }
+
 var bonusDims = []scoring.BonusDimension{scoring.BonusWorkload, scoring.BonusQuality, scoring.BonusEfficiency,
 	scoring.BonusPublicWelfare, scoring.BonusSatisfaction}
 

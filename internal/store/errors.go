@@ -86,3 +86,7 @@ func actualsOverflow(year int) error {
 		"The actuals of {{.Year}} would add up to more than BudgetPerf can hold (about 92 trillion yuan): an amount or its unit (yuan or 10,000 yuan) is wrong. Check the amounts of the file; nothing was imported.",
 		"Year", year)
 }
+
+// IsOverflow reports a sum the engine refused past int64 (the store's
+// subpackages read sums too).
+func IsOverflow(err error) bool { return isOverflow(err) }

@@ -1,4 +1,7 @@
-package store
+// Package recorded reads what the data says the audit trail should have
+// recorded last (each audited field's current value), for `audit verify`
+// to compare with the trail: an edit made behind the program's back shows.
+package recorded
 
 import (
 	"context"
@@ -9,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
+	"github.com/budgetperf/budgetperf/internal/store"
 )
 
 // AuditedData reads the current value of every field the data check
@@ -17,12 +21,12 @@ import (
 // aggregated where the trail records an aggregate (a department's staff
 // split), so the cost follows the number of records the trail speaks of,
 // not the ledger.
-func (q Q) AuditedData(ctx context.Context) (logbook.Data, error) {
+func Data(ctx context.Context, q store.Querier) (logbook.Data, error) {
 	d := logbook.Data{}
-	for _, read := range []func(context.Context, logbook.Data) error{
-		q.auditedBudget, q.auditedPrep, q.auditedUsers, q.auditedBonus, q.auditedEvaluations, q.auditedMasterdata, q.auditedActuals,
+	for _, read := range []func(context.Context, store.Querier, logbook.Data) error{
+		auditedBudget, auditedPrep, auditedUsers, auditedBonus, auditedEvaluations, auditedMasterdata, auditedActuals,
 	} {
-		if err := read(ctx, d); err != nil {
+		if err := read(ctx, q, d); err != nil {
 			return nil, fmt.Errorf("reading the audited data: %w", err)
 		}
 	}
@@ -30,8 +34,8 @@ func (q Q) AuditedData(ctx context.Context) (logbook.Data, error) {
 }
 
 // eachRow runs query and calls scan for every row.
-func (q Q) eachRow(ctx context.Context, query string, scan func(*sql.Rows) error) error {
-	rows, err := q.db.QueryContext(ctx, query)
+func eachRow(ctx context.Context, q store.Querier, query string, scan func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query)
 	if err != nil {
 		return err
 	}
@@ -54,8 +58,8 @@ func optFenText(v sql.NullInt64) string {
 
 // auditedBudget: each approved budget line (budgeting.budgetTrail,
 // budgeting adjustments), keyed year/department/subject.
-func (q Q) auditedBudget(ctx context.Context, d logbook.Data) error {
-	return q.eachRow(ctx, `SELECT b.year, dp.code, l.subject_code, l.amount_fen FROM budget_lines l
+func auditedBudget(ctx context.Context, q store.Querier, d logbook.Data) error {
+	return eachRow(ctx, q, `SELECT b.year, dp.code, l.subject_code, l.amount_fen FROM budget_lines l
 		JOIN budgets b ON b.id = l.budget_id JOIN departments dp ON dp.id = l.department_id`, func(r *sql.Rows) error {
 		var year int
 		var dept, subject string
@@ -70,8 +74,8 @@ func (q Q) auditedBudget(ctx context.Context, d logbook.Data) error {
 
 // auditedPrep: the preparation's departments (state, control total) and
 // lines (proposal, control, revised, note), as budgeting records them.
-func (q Q) auditedPrep(ctx context.Context, d logbook.Data) error {
-	err := q.eachRow(ctx, `SELECT p.year, dp.code, p.state, p.control_total_fen FROM prep_departments p
+func auditedPrep(ctx context.Context, q store.Querier, d logbook.Data) error {
+	err := eachRow(ctx, q, `SELECT p.year, dp.code, p.state, p.control_total_fen FROM prep_departments p
 		JOIN departments dp ON dp.id = p.department_id`, func(r *sql.Rows) error {
 		var year int
 		var dept, state string
@@ -87,7 +91,7 @@ func (q Q) auditedPrep(ctx context.Context, d logbook.Data) error {
 	if err != nil {
 		return err
 	}
-	return q.eachRow(ctx, `SELECT p.year, dp.code, p.subject_code, p.proposal_fen, p.control_fen, p.revised_fen, p.note
+	return eachRow(ctx, q, `SELECT p.year, dp.code, p.subject_code, p.proposal_fen, p.control_fen, p.revised_fen, p.note
 		FROM prep_lines p JOIN departments dp ON dp.id = p.department_id`, func(r *sql.Rows) error {
 		var year int
 		var dept, subject, note string
@@ -107,9 +111,9 @@ func (q Q) auditedPrep(ctx context.Context, d logbook.Data) error {
 
 // auditedUsers: name, role, departments (sorted, comma-separated) and the
 // lock an administrator set, as accounts records them.
-func (q Q) auditedUsers(ctx context.Context, d logbook.Data) error {
+func auditedUsers(ctx context.Context, q store.Querier, d logbook.Data) error {
 	depts := map[string][]string{}
-	err := q.eachRow(ctx, `SELECT login, department_code FROM user_departments`, func(r *sql.Rows) error {
+	err := eachRow(ctx, q, `SELECT login, department_code FROM user_departments`, func(r *sql.Rows) error {
 		var login, code string
 		if err := r.Scan(&login, &code); err != nil {
 			return err
@@ -120,7 +124,7 @@ func (q Q) auditedUsers(ctx context.Context, d logbook.Data) error {
 	if err != nil {
 		return err
 	}
-	return q.eachRow(ctx, `SELECT login, name, role, disabled FROM users`, func(r *sql.Rows) error {
+	return eachRow(ctx, q, `SELECT login, name, role, disabled FROM users`, func(r *sql.Rows) error {
 		var login, name, role string
 		var disabled int
 		if err := r.Scan(&login, &name, &role, &disabled); err != nil {
@@ -138,8 +142,8 @@ func (q Q) auditedUsers(ctx context.Context, d logbook.Data) error {
 
 // auditedEvaluations: each evaluation's state and, once it has one, its
 // score with two decimals and grade, keyed by its number.
-func (q Q) auditedEvaluations(ctx context.Context, d logbook.Data) error {
-	return q.eachRow(ctx, `SELECT id, state, score, COALESCE(grade, '') FROM evaluations`, func(r *sql.Rows) error {
+func auditedEvaluations(ctx context.Context, q store.Querier, d logbook.Data) error {
+	return eachRow(ctx, q, `SELECT id, state, score, COALESCE(grade, '') FROM evaluations`, func(r *sql.Rows) error {
 		var id int64
 		var state, grade string
 		var score sql.NullFloat64
@@ -158,8 +162,8 @@ func (q Q) auditedEvaluations(ctx context.Context, d logbook.Data) error {
 }
 
 // auditedMasterdata: departments (as masterdata records them) and settings.
-func (q Q) auditedMasterdata(ctx context.Context, d logbook.Data) error {
-	err := q.eachRow(ctx, `SELECT code, name, name_en, type, headcount, coefficient_milli FROM departments`, func(r *sql.Rows) error {
+func auditedMasterdata(ctx context.Context, q store.Querier, d logbook.Data) error {
+	err := eachRow(ctx, q, `SELECT code, name, name_en, type, headcount, coefficient_milli FROM departments`, func(r *sql.Rows) error {
 		var code, name, nameEn, typ string
 		var headcount int
 		var milli int64
@@ -176,7 +180,7 @@ func (q Q) auditedMasterdata(ctx context.Context, d logbook.Data) error {
 	if err != nil {
 		return err
 	}
-	return q.eachRow(ctx, `SELECT key, value FROM settings`, func(r *sql.Rows) error {
+	return eachRow(ctx, q, `SELECT key, value FROM settings`, func(r *sql.Rows) error {
 		var k, v string
 		if err := r.Scan(&k, &v); err != nil {
 			return err
@@ -189,20 +193,20 @@ func (q Q) auditedMasterdata(ctx context.Context, d logbook.Data) error {
 // auditedBonus: each year's current allocation (approved, else the draft)
 // with its pool, weights, status and each department's bonus; its staff
 // split per department (people, amount); the scores entered by hand.
-func (q Q) auditedBonus(ctx context.Context, d logbook.Data) error {
+func auditedBonus(ctx context.Context, q store.Querier, d logbook.Data) error {
 	current := map[int64]int{} // run → year, approved wins over a draft
 	status := map[int]string{}
-	err := q.eachRow(ctx, `SELECT id, year, status, pool_fen, w_workload, w_quality, w_efficiency, w_public_welfare, w_satisfaction
+	err := eachRow(ctx, q, `SELECT id, year, status, pool_fen, w_workload, w_quality, w_efficiency, w_public_welfare, w_satisfaction
 		FROM bonus_runs ORDER BY year, status = 'approved'`, func(r *sql.Rows) error {
 		var id int64
 		var year int
 		var st string
 		var pool int64
-		w := make([]float64, len(bonusDims))
+		w := make([]float64, len(store.BonusDimensions()))
 		if err := r.Scan(&id, &year, &st, &pool, &w[0], &w[1], &w[2], &w[3], &w[4]); err != nil {
 			return err
 		}
-		if status[year] == BonusApproved {
+		if status[year] == store.BonusApproved {
 			return nil
 		}
 		key := strconv.Itoa(year)
@@ -215,7 +219,7 @@ func (q Q) auditedBonus(ctx context.Context, d logbook.Data) error {
 		current[id], status[year] = year, st
 		d.Set(logbook.EntityBonusRun, key, "pool", logbook.FenText(pool))
 		d.Set(logbook.EntityBonusRun, key, "status", st)
-		for i, dim := range bonusDims {
+		for i, dim := range store.BonusDimensions() {
 			d.Set(logbook.EntityBonusRun, key, "weight."+string(dim), logbook.FloatText(w[i]))
 		}
 		return nil
@@ -223,10 +227,10 @@ func (q Q) auditedBonus(ctx context.Context, d logbook.Data) error {
 	if err != nil {
 		return err
 	}
-	if err := q.auditedBonusParts(ctx, d, current); err != nil {
+	if err := auditedBonusParts(ctx, q, d, current); err != nil {
 		return err
 	}
-	return q.eachRow(ctx, `SELECT year, dept_code, dimension, score FROM bonus_scores`, func(r *sql.Rows) error {
+	return eachRow(ctx, q, `SELECT year, dept_code, dimension, score FROM bonus_scores`, func(r *sql.Rows) error {
 		var year int
 		var dept, dim string
 		var score float64
@@ -240,8 +244,8 @@ func (q Q) auditedBonus(ctx context.Context, d logbook.Data) error {
 
 // auditedBonusParts: the departments' bonuses and staff splits of the
 // current runs.
-func (q Q) auditedBonusParts(ctx context.Context, d logbook.Data, current map[int64]int) error {
-	err := q.eachRow(ctx, `SELECT run_id, dept_code, bonus_fen FROM bonus_run_departments`, func(r *sql.Rows) error {
+func auditedBonusParts(ctx context.Context, q store.Querier, d logbook.Data, current map[int64]int) error {
+	err := eachRow(ctx, q, `SELECT run_id, dept_code, bonus_fen FROM bonus_run_departments`, func(r *sql.Rows) error {
 		var run, fen int64
 		var dept string
 		if err := r.Scan(&run, &dept, &fen); err != nil {
@@ -255,7 +259,7 @@ func (q Q) auditedBonusParts(ctx context.Context, d logbook.Data, current map[in
 	if err != nil {
 		return err
 	}
-	return q.eachRow(ctx, `SELECT run_id, dept_code, count(*), sum(amount_fen) FROM bonus_run_staff GROUP BY run_id, dept_code`, func(r *sql.Rows) error {
+	return eachRow(ctx, q, `SELECT run_id, dept_code, count(*), sum(amount_fen) FROM bonus_run_staff GROUP BY run_id, dept_code`, func(r *sql.Rows) error {
 		var run, people, fen int64
 		var dept string
 		if err := r.Scan(&run, &dept, &people, &fen); err != nil {
@@ -273,9 +277,9 @@ func (q Q) auditedBonusParts(ctx context.Context, d logbook.Data, current map[in
 // auditedActuals: each year's ledger lines and total, as an import records
 // them (store.ActualsInPeriod), read from the ledger itself in one pass.
 // A sum past int64 fen is not compared (logbook.ActualsRead stays unset).
-func (q Q) auditedActuals(ctx context.Context, d logbook.Data) error {
+func auditedActuals(ctx context.Context, q store.Querier, d logbook.Data) error {
 	sums := map[int][2]int64{}
-	err := q.eachRow(ctx, `SELECT year, count(*), sum(amount_fen) FROM actuals GROUP BY year`, func(r *sql.Rows) error {
+	err := eachRow(ctx, q, `SELECT year, count(*), sum(amount_fen) FROM actuals GROUP BY year`, func(r *sql.Rows) error {
 		var year int
 		var s [2]int64
 		if err := r.Scan(&year, &s[0], &s[1]); err != nil {
@@ -284,7 +288,7 @@ func (q Q) auditedActuals(ctx context.Context, d logbook.Data) error {
 		sums[year] = s
 		return nil
 	})
-	if isOverflow(err) {
+	if store.IsOverflow(err) {
 		return nil
 	}
 	if err != nil {
