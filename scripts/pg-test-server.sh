@@ -48,8 +48,17 @@ start)
 		cat "$dir/initdb.log" >&2
 		exit 1
 	}
+	# TLS as an office would run it: a certificate for 127.0.0.1, which
+	# the tests trust as their CA (ca.crt) to connect with sslmode=verify-full.
+	tls=""
+	if command -v openssl >/dev/null; then
+		as openssl req -new -x509 -days 7 -nodes -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+			-keyout "$dir/data/server.key" -out "$dir/data/server.crt" >/dev/null 2>&1 &&
+			cp "$dir/data/server.crt" "$dir/ca.crt" && chmod 644 "$dir/ca.crt" &&
+			tls="-c ssl=on"
+	fi
 	as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null || {
+		-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 $tls" start >/dev/null || {
 		cat "$dir/server.log" >&2
 		exit 1
 	}

@@ -17,5 +17,8 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/budgetperf-pg.XXXXXX")
 trap '"$here/pg-test-server.sh" stop "$dir"' EXIT
 BUDGETPERF_TEST_PG=$("$here/pg-test-server.sh" start "$dir")
 export BUDGETPERF_TEST_PG
+# The server's certificate, for the tests that connect with TLS.
+[ -f "$dir/ca.crt" ] && export BUDGETPERF_TEST_PG_CA="$dir/ca.crt"
+
 echo "with-test-server: PostgreSQL test server on ${BUDGETPERF_TEST_PG%%@*}@${BUDGETPERF_TEST_PG#*@}" | sed 's/:[0-9a-f]\{24\}@/:xxxxx@/'
 "$@"
