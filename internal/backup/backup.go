@@ -16,6 +16,7 @@ import (
 	"github.com/budgetperf/budgetperf/internal/domain/logbook"
 	"github.com/budgetperf/budgetperf/internal/domain/permission"
 	"github.com/budgetperf/budgetperf/internal/store"
+	"github.com/budgetperf/budgetperf/internal/store/grants"
 	"github.com/budgetperf/budgetperf/internal/store/transfer"
 )
 
@@ -154,6 +155,15 @@ func MigrateTo(ctx context.Context, path, target string) (MoveReport, error) {
 func RestoreServer(ctx context.Context, s *store.Store, by domain.Actor, src string) (MoveReport, error) {
 	if err := permission.Check(by, permission.BackupRestore, ""); err != nil {
 		return MoveReport{}, err
+	}
+	// A restore replaces the audit trail, whose rows only the database's
+	// owner may change or remove (store/grants).
+	if who, owner, err := grants.Owner(ctx, s.Conn()); err != nil {
+		return MoveReport{}, err
+	} else if !owner {
+		return MoveReport{}, domain.NewProblem("problem.restore.server_owner",
+			"Restoring replaces the server database's audit trail, which only the database's owner may change; {{.Login}} is not its owner. Sign in with the owner's login (the server's administrator account, which moved the hospital in) to restore.",
+			"Login", who)
 	}
 	return transfer.RestoreIntoServer(ctx, src, s)
 }
