@@ -84,7 +84,7 @@ func newSettingsScreen(s *Shell) *SettingsScreen {
 		widget.NewCard(i18n.T("settings.about"), "", about),
 	))
 	data := container.NewVScroll(container.NewVBox(
-		kit.HintCard(i18n.T("settings.db"), i18n.T("settings.db.hint"), container.NewVBox(st.dbPath, container.NewHBox(open, create, server))),
+		kit.HintCard(i18n.T("settings.db"), i18n.T(onServerKey(s, "settings.db.hint")), container.NewVBox(st.dbPath, container.NewHBox(open, create, server))),
 		st.dataPanel(),
 	))
 	tabs := container.NewAppTabs(

@@ -139,13 +139,13 @@ func newBackupPanel(s *Shell) *backupPanel {
 	keepRow := container.NewHBox(widget.NewLabel(i18n.T("backup.limit")), p.limit)
 	p.fileOnly = []fyne.CanvasObject{copyHint, keepRow, p.openFolder, p.retention}
 	p.root = container.NewVBox(
-		kit.HintCard(i18n.T("backup.card"), i18n.T("backup.card.hint"), container.NewVBox(
+		kit.HintCard(i18n.T("backup.card"), i18n.T(onServerKey(s, "backup.card.hint")), container.NewVBox(
 			p.folders,
 			container.NewHBox(p.backupNow, p.restore),
 			p.roleNote,
 			copyHint,
 		)),
-		kit.HintCard(i18n.T("backup.auto"), i18n.T("backup.auto.hint"), container.NewVBox(
+		kit.HintCard(i18n.T("backup.auto"), i18n.T(onServerKey(s, "backup.auto.hint")), container.NewVBox(
 			p.retention,
 			container.NewBorder(nil, nil, keepRow, p.openFolder),
 			p.daily,

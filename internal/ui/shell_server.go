@@ -146,3 +146,12 @@ func (s *Shell) connectServer() {
 	d.Resize(fyne.NewSize(560, 420))
 	d.Show()
 }
+
+// onServerKey is key's server form (key.server) when the window works on
+// a server database: the hints that speak of a file say it of the server.
+func onServerKey(s *Shell, key string) string {
+	if s.svc != nil && s.svc.Store.Engine() == store.Postgres {
+		return key + ".server"
+	}
+	return key
+}
