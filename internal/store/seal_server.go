@@ -75,14 +75,26 @@ func (s *Store) serverKey(ctx context.Context, id string) ([]byte, bool) {
 
 // AuditKeys finds the secrets that sealed rows: on a server the keys kept
 // in it, then this PC's own and those imported from other PCs.
+// A verification asks for a key per row: each id is looked up once.
 func (s *Store) AuditKeys(ctx context.Context) logbook.Keys {
+	type found struct {
+		secret []byte
+		ok     bool
+	}
+	seen := map[string]found{}
 	return func(id string) ([]byte, bool) {
-		if s.engine == Postgres {
-			if secret, ok := s.serverKey(ctx, id); ok {
-				return secret, true
-			}
+		if f, ok := seen[id]; ok {
+			return f.secret, f.ok
 		}
-		return keyring.Lookup(id)
+		var f found
+		if s.engine == Postgres {
+			f.secret, f.ok = s.serverKey(ctx, id)
+		}
+		if !f.ok {
+			f.secret, f.ok = keyring.Lookup(id)
+		}
+		seen[id] = f
+		return f.secret, f.ok
 	}
 }
 

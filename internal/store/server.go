@@ -67,7 +67,7 @@ func (s *Store) installGrants(ctx context.Context, from int) error {
 	if err != nil || !owner {
 		return err
 	}
-	db, err := grantsDatabase(ctx, s.db)
+	db, err := grants.Database(ctx, s.db)
 	if err != nil {
 		return err
 	}
@@ -85,12 +85,6 @@ func (s *Store) installGrants(ctx context.Context, from int) error {
 			"Err", err.Error(), "Owner", who)
 	}
 	return nil
-}
-
-func grantsDatabase(ctx context.Context, q querier) (string, error) {
-	var db string
-	err := q.QueryRowContext(ctx, `SELECT current_database()`).Scan(&db)
-	return db, err
 }
 
 // checkCollation refuses a database whose text sorts by a language's

@@ -56,8 +56,8 @@ func Group(db string, r domain.Role) string {
 
 func quote(name string) string { return pgx.Identifier{name}.Sanitize() }
 
-// Installed reports whether q's database already has its group roles.
-func database(ctx context.Context, q dialect.Querier) (string, error) {
+// Database is the name of q's database, which names its group roles.
+func Database(ctx context.Context, q dialect.Querier) (string, error) {
 	var db string
 	err := q.QueryRowContext(ctx, `SELECT current_database()`).Scan(&db)
 	return db, err
@@ -67,7 +67,7 @@ func database(ctx context.Context, q dialect.Querier) (string, error) {
 // it can run again (after a migration adds tables) and changes nothing
 // that is already so. It needs the database's owner, with CREATEROLE.
 func Install(ctx context.Context, q dialect.Querier, tables []string) error {
-	db, err := database(ctx, q)
+	db, err := Database(ctx, q)
 	if err != nil {
 		return err
 	}

@@ -48,7 +48,7 @@ func Password(ctx context.Context, q dialect.Querier, login, password string) er
 
 // SetRole puts login in role r's group of this database, out of the others.
 func SetRole(ctx context.Context, q dialect.Querier, login string, r domain.Role) error {
-	db, err := database(ctx, q)
+	db, err := Database(ctx, q)
 	if err != nil {
 		return err
 	}

@@ -251,10 +251,11 @@ func (m *MonthlyTab) fitColumns() {
 	m.table.Refresh()
 }
 
-// lineWidth is the line column's width: what the table has left beside
-// the amounts, at least mpLineMin, at most as wide as the longest line.
-func (m *MonthlyTab) lineWidth(natural, amounts float32) float32 {
-	room := m.fitWidth - amounts - theme.ScrollBarSize() - 2
+// lineWidth is the line column's width in pixels: what the table has
+// left beside the figure columns (figuresWidth pixels), at least
+// mpLineMin, at most as wide as the longest line.
+func (m *MonthlyTab) lineWidth(natural, figuresWidth float32) float32 {
+	room := m.fitWidth - figuresWidth - theme.ScrollBarSize() - 2
 	if m.fitWidth <= 0 {
 		room = natural
 	}
