@@ -59,16 +59,11 @@ func runAuditVerify(env *Env, args []string) error {
 	if err := f.parseNone(args); err != nil {
 		return err
 	}
-	svc, err := env.open()
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	r, err := svc.Audit.Verify(env.ctx, env.Actor)
+	text, err := verifiedTrail(env)
 	if err != nil {
 		return err // a broken chain is a problem naming the first bad row: exit 1
 	}
-	fmt.Fprintln(env.Stdout, i18n.T("cli.audit.verified", "Rows", r.Rows, "Head", r.Head.String()))
+	fmt.Fprintln(env.Stdout, text)
 	return nil
 }
 
@@ -207,4 +202,18 @@ func runAuditExport(env *Env, args []string) error {
 	}
 	env.printf("%s\n", i18n.T("cli.audit.exported", "Rows", n, "Path", *out))
 	return nil
+}
+
+// verifiedTrail signs in to env's database and verifies its audit trail.
+func verifiedTrail(env *Env) (string, error) {
+	svc, err := env.open()
+	if err != nil {
+		return "", err
+	}
+	defer svc.Close()
+	r, err := svc.Audit.Verify(env.ctx, env.Actor)
+	if err != nil {
+		return "", err
+	}
+	return i18n.T("cli.audit.verified", "Rows", r.Rows, "Head", r.Head.String()), nil
 }

@@ -46,20 +46,6 @@ func runMigrate(env *Env, args []string) error {
 	return nil
 }
 
-// verifiedTrail signs in to env's database and verifies its audit trail.
-func verifiedTrail(env *Env) (string, error) {
-	svc, err := env.open()
-	if err != nil {
-		return "", err
-	}
-	defer svc.Close()
-	r, err := svc.Audit.Verify(env.ctx, env.Actor)
-	if err != nil {
-		return "", err
-	}
-	return i18n.T("cli.audit.verified", "Rows", r.Rows, "Head", r.Head.String()), nil
-}
-
 // restoreServer replaces a server database by a backup file (administrator).
 func restoreServer(env *Env, src string) error {
 	svc, err := env.open()
